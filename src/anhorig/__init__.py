@@ -1,0 +1,61 @@
+"""anhorig: Swedish support to family caregivers (anhörigstöd) as typed values and explainable rules.
+
+The core vocabulary is re-exported here; the rule families live in
+:mod:`anhorig.consent`, :mod:`anhorig.plans` and :mod:`anhorig.respite`, and the
+hypothesis strategies for testers in :mod:`anhorig.testing` (an optional extra).
+"""
+
+from anhorig.errors import AnhorigError, InvalidInput, Problem, RuleViolation
+from anhorig.findings import Finding, Report, Rule, Severity, catalogue
+from anhorig.language import Lang, Text
+from anhorig.law import LawTopic, LegalRef, Source
+from anhorig.people import Person, PersonId
+from anhorig.relations import (
+    AdultCondition,
+    CareArea,
+    ChildRelative,
+    Involvement,
+    RelationKind,
+    Relationship,
+)
+from anhorig.serialization import from_json, json_schema, to_json
+from anhorig.terminology import Context, Role, term
+from anhorig.time import Interval, Period, local, working_days_between
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AdultCondition",
+    "AnhorigError",
+    "CareArea",
+    "ChildRelative",
+    "Context",
+    "Finding",
+    "Interval",
+    "InvalidInput",
+    "Involvement",
+    "Lang",
+    "LawTopic",
+    "LegalRef",
+    "Period",
+    "Person",
+    "PersonId",
+    "Problem",
+    "RelationKind",
+    "Relationship",
+    "Report",
+    "Role",
+    "Rule",
+    "RuleViolation",
+    "Severity",
+    "Source",
+    "Text",
+    "__version__",
+    "catalogue",
+    "from_json",
+    "json_schema",
+    "local",
+    "term",
+    "to_json",
+    "working_days_between",
+]

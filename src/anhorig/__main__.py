@@ -1,0 +1,5 @@
+"""``python -m anhorig`` runs the ``anhorig`` command."""
+
+from anhorig.cli import main
+
+raise SystemExit(main())

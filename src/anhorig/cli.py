@@ -1,0 +1,201 @@
+"""The ``anhorig`` command.
+
+``anhorig demo`` walks through the core vocabulary on a seed scenario;
+``anhorig schema TYPE`` prints a document type's JSON Schema; ``anhorig validate
+FILE...`` reads documents and checks them with their rule family. Subpackages add
+their own subcommands (``consent check``, ``respite balance``) through a
+``register(subparsers)`` function in their ``cli`` module.
+
+Exit codes: 0 valid, 1 findings of error severity, 2 unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from anhorig.errors import InvalidInput
+from anhorig.findings import Report, Severity
+from anhorig.language import Lang
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_UNREADABLE = 2
+
+_SUBCOMMAND_MODULES: tuple[str, ...] = ()
+"""Modules with a ``register(subparsers)`` adding subcommands (``anhorig.consent.cli``)."""
+
+_CHECKERS: dict[str, str] = {
+    "Relationship": "anhorig.relations:check",
+    "ChildRelative": "anhorig.relations:check",
+}
+"""Document type → the ``check`` of its rule family, as ``module:function``."""
+
+
+def checker_for(type_name: str) -> Callable[..., Report] | None:
+    """The rule family's ``check`` for documents of ``type_name``, if it has one."""
+    target = _CHECKERS.get(type_name)
+    if target is None:
+        return None
+    module, _, name = target.partition(":")
+    check: Callable[..., Report] = getattr(importlib.import_module(module), name)
+    return check
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+
+
+def add_common(parser: argparse.ArgumentParser) -> None:
+    """Options every subcommand shares: ``--lang`` and ``--format``."""
+    parser.add_argument("--lang", choices=("sv", "en"), default="sv", help="message language")
+    parser.add_argument(
+        "--format", choices=("human", "json"), default="human", help="output format"
+    )
+
+
+def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
+    from anhorig.demo import run
+
+    code: int = run(out, lang=args.lang, on=args.on)
+    return code
+
+
+def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    from anhorig.serialization import document_types, json_schema
+
+    types = document_types()
+    if args.type not in types:
+        print(
+            f"okänd typ / unknown type {args.type!r}; " + ", ".join(sorted(types)),
+            file=sys.stderr,
+        )
+        return EXIT_UNREADABLE
+    json.dump(json_schema(types[args.type]), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+    return EXIT_OK
+
+
+def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    from anhorig.serialization import from_json
+
+    lang: Lang = args.lang
+    results: list[dict[str, object]] = []
+    worst = EXIT_OK
+    for name in args.files:
+        path = Path(name)
+        try:
+            document: object = from_json(None, path.read_bytes())
+        except OSError as exc:
+            results.append({"file": name, "readable": False, "problems": [str(exc)]})
+            worst = EXIT_UNREADABLE
+            continue
+        except InvalidInput as exc:
+            results.append(
+                {
+                    "file": name,
+                    "readable": False,
+                    "problems": [p.explain(lang) for p in exc.problems],
+                }
+            )
+            worst = EXIT_UNREADABLE
+            continue
+        check = checker_for(type(document).__name__)
+        report = check(document, on=args.on) if check else Report()
+        if not report.ok and worst == EXIT_OK:
+            worst = EXIT_FINDINGS
+        results.append(
+            {
+                "file": name,
+                "readable": True,
+                "type": type(document).__name__,
+                "ok": report.ok,
+                "findings": [
+                    {
+                        "code": f.code,
+                        "severity": f.severity.value,
+                        "path": f.path,
+                        "message": f.message.in_(lang),
+                        "references": [str(r) for r in f.references],
+                    }
+                    for f in report
+                ],
+            }
+        )
+    if args.format == "json":
+        json.dump(results, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        for result in results:
+            if not result["readable"]:
+                head = "OLÄSBAR" if lang == "sv" else "UNREADABLE"
+                out.write(f"{result['file']}: {head}\n")
+                for problem in result["problems"]:  # type: ignore[attr-defined]
+                    out.write(f"  {problem}\n")
+                continue
+            findings = result["findings"]
+            verdict = (
+                ("giltig" if lang == "sv" else "valid")
+                if result["ok"]
+                else ("ogiltig" if lang == "sv" else "invalid")
+            )
+            out.write(f"{result['file']}: {result['type']} {verdict}\n")
+            for f in findings:  # type: ignore[attr-defined]
+                refs = f" ({'; '.join(f['references'])})" if f["references"] else ""
+                out.write(
+                    f"  {f['severity'].upper()} {f['code']} {f['path']}: {f['message']}{refs}\n"
+                )
+    return worst
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with every subpackage's subcommands."""
+    parser = argparse.ArgumentParser(
+        prog="anhorig", description="Anhörigstöd som regler / carer support as rules."
+    )
+    from anhorig import __version__
+
+    parser.add_argument("--version", action="version", version=f"anhorig {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    demo = sub.add_parser("demo", help="a walk through the core vocabulary on a seed scenario")
+    demo.add_argument("--on", type=_iso_date, default=date(2026, 11, 22), help="date judged")
+    add_common(demo)
+    demo.set_defaults(handler=_cmd_demo)
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of a document type")
+    schema.add_argument("type", help="document type, e.g. Relationship")
+    schema.set_defaults(handler=_cmd_schema)
+
+    validate = sub.add_parser("validate", help="read documents and check their rules")
+    validate.add_argument("files", nargs="+", help="JSON documents")
+    validate.add_argument("--on", type=_iso_date, required=True, help="date judged, YYYY-MM-DD")
+    add_common(validate)
+    validate.set_defaults(handler=_cmd_validate)
+
+    for name in _SUBCOMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace, TextIO], int] = args.handler
+    return handler(args, out if out is not None else sys.stdout)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

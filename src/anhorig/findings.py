@@ -1,0 +1,211 @@
+"""Findings: what a rule says about a thing, as data; and the catalogue of every rule.
+
+A :class:`Rule` is the catalogue entry (stable code, severity, bilingual message
+template, the law and sources it rests on). Applied to a thing it yields a
+:class:`Finding` (the code, where in the document, the message, the references
+in force on the date judged). A :class:`Report` holds every finding of one check.
+
+Every rule family offers the same three functions: ``check(thing, *, on) -> Report``
+collects every finding and never raises on a domain problem; ``validate(thing, *,
+on)`` returns the thing or raises ``RuleViolation``; ``is_valid(thing, *, on)``
+never raises.
+
+>>> from datetime import date
+>>> from anhorig.relations import RULES
+>>> rule = RULES[0]
+>>> finding = rule.finding("involvements", on=date(2026, 1, 1), carer="A. K.")
+>>> finding.code == rule.code
+True
+>>> Report((finding,)).ok == (rule.severity is not Severity.ERROR)
+True
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import TypeVar
+
+import attrs
+
+from anhorig import _checks
+from anhorig.errors import InvalidInput, RuleViolation
+from anhorig.language import LabelledEnum, Lang, Text
+from anhorig.law import SOURCES, LawTopic, LegalRef, Source
+
+__all__ = [
+    "Finding",
+    "Report",
+    "Rule",
+    "Severity",
+    "catalogue",
+    "rule",
+    "validated",
+]
+
+T = TypeVar("T")
+
+_RULE_MODULES = ("anhorig.relations",)
+"""The modules whose ``RULES`` make up the catalogue; each subpackage adds its own."""
+
+
+_CODE = _checks.matches(r"[A-Z]+(-[A-Z0-9]+)+", "en regelkod / a rule code, REL-EXAMPLE")
+
+
+class Severity(LabelledEnum):
+    """How serious a finding is (*allvarlighetsgrad*).
+
+    ``ERROR``: the thing breaks a rule and ``validate`` refuses it. ``WARNING``:
+    something to act on, e.g. a follow-up past due. ``INFO``: worth knowing, e.g.
+    that a carer is a child relative.
+    """
+
+    ERROR = "error", "FEL", "ERROR"
+    WARNING = "warning", "VARNING", "WARNING"
+    INFO = "info", "INFO", "INFO"
+
+
+@_checks.collecting
+@attrs.frozen(kw_only=True, order=False)
+class Finding:
+    """One thing a rule found (*anmärkning*): code, severity, where, why, and on what law."""
+
+    code: str = attrs.field(validator=_CODE)
+    severity: Severity = attrs.field(validator=_checks.instance_of(Severity))
+    path: str = attrs.field(default="$", validator=_checks.text)
+    message: Text = attrs.field(validator=_checks.instance_of(Text))
+    references: tuple[LegalRef, ...] = attrs.field(default=(), validator=_checks.each(LegalRef))
+    sources: tuple[Source, ...] = attrs.field(default=(), validator=_checks.each(Source))
+
+    def explain(self, lang: Lang = "sv") -> str:
+        """One line: ``ERROR REL-X $.path: message (SoL (2025:400) 13 kap. 9 §)``."""
+        cited = "; ".join(str(r) for r in self.references)
+        tail = f" ({cited})" if cited else ""
+        return (
+            f"{self.severity.value.upper()} {self.code} {self.path}: {self.message.in_(lang)}{tail}"
+        )
+
+
+@_checks.collecting
+@attrs.frozen(kw_only=True, order=False)
+class Rule:
+    """A catalogue entry (*regel*): how to recognise and explain one kind of finding.
+
+    ``message`` is a template whose ``{placeholders}`` a rule fills in; values put
+    there must already be masked (``str(person)``, never a name or a number).
+    """
+
+    code: str = attrs.field(validator=_CODE)
+    severity: Severity = attrs.field(validator=_checks.instance_of(Severity))
+    family: str = attrs.field(validator=_checks.non_empty_text)
+    title: Text = attrs.field(validator=_checks.instance_of(Text))
+    message: Text = attrs.field(validator=_checks.instance_of(Text))
+    law: tuple[LawTopic, ...] = attrs.field(default=(), validator=_checks.each(LawTopic))
+    sources: tuple[str, ...] = attrs.field(default=())
+    """Keys of :data:`anhorig.law.SOURCES`."""
+
+    @sources.validator
+    def _known_sources(
+        self, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
+    ) -> None:
+        _checks.each(str)(self, attribute, value)
+        unknown = [key for key in value if isinstance(key, str) and key not in SOURCES]
+        if unknown:
+            _checks.fail(
+                "sources", sv=f"okända källor: {unknown}", en=f"unknown sources: {unknown}"
+            )
+
+    def references(self, on: date) -> tuple[LegalRef, ...]:
+        """The legal references this rule cites on ``on``."""
+        return tuple(ref for topic in self.law for ref in topic.cite_all(on))
+
+    def finding(self, path: str = "$", *, on: date, **params: object) -> Finding:
+        """A finding of this rule at ``path``, citing the law in force on ``on``."""
+        return Finding(
+            code=self.code,
+            severity=self.severity,
+            path=path,
+            message=self.message.format(on=on, **params),
+            references=self.references(on),
+            sources=tuple(SOURCES[key] for key in self.sources),
+        )
+
+
+@_checks.collecting
+@attrs.frozen(order=False)
+class Report:
+    """Every finding of one check (*granskningsresultat*); iterable, in document order."""
+
+    findings: tuple[Finding, ...] = attrs.field(default=(), validator=_checks.each(Finding))
+
+    @property
+    def ok(self) -> bool:
+        """True when no finding is an error (warnings and infos allowed)."""
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """Findings of severity error."""
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """Findings of severity warning."""
+        return tuple(f for f in self.findings if f.severity is Severity.WARNING)
+
+    @property
+    def infos(self) -> tuple[Finding, ...]:
+        """Findings of severity info."""
+        return tuple(f for f in self.findings if f.severity is Severity.INFO)
+
+    @property
+    def codes(self) -> frozenset[str]:
+        """The distinct codes found."""
+        return frozenset(f.code for f in self.findings)
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    def __add__(self, other: Report) -> Report:
+        return Report(self.findings + other.findings)
+
+    def explain(self, lang: Lang = "sv") -> str:
+        """Every finding on its own line, or a line saying there are none."""
+        if not self.findings:
+            return "Inga anmärkningar." if lang == "sv" else "No findings."
+        return "\n".join(f.explain(lang) for f in self.findings)
+
+
+def validated(check: Callable[..., Report], thing: T, **kwargs: object) -> T:
+    """``thing`` if ``check(thing, **kwargs)`` has no errors; else ``RuleViolation``."""
+    report = check(thing, **kwargs)
+    if not report.ok:
+        raise RuleViolation(report)
+    return thing
+
+
+def catalogue() -> tuple[Rule, ...]:
+    """Every rule anhorig knows, sorted by code (*regelkatalog*).
+
+    The documentation's rule pages are generated from this.
+    """
+    rules: dict[str, Rule] = {}
+    for name in _RULE_MODULES:
+        module = importlib.import_module(name)
+        for entry in module.RULES:
+            if entry.code in rules:
+                raise RuntimeError(f"duplicate rule code {entry.code} in {name}")
+            rules[entry.code] = entry
+    return tuple(rules[code] for code in sorted(rules))
+
+
+def rule(code: str) -> Rule:
+    """The catalogue entry for ``code``; ``InvalidInput`` if there is none."""
+    for entry in catalogue():
+        if entry.code == code:
+            return entry
+    raise InvalidInput.at("code", sv=f"okänd regel {code!r}", en=f"unknown rule {code!r}")

@@ -1,0 +1,453 @@
+"""Legal references that know when they are in force.
+
+A rule cites the law in force on the date it judges: the Socialtjänstlag of 2001
+(SFS 2001:453) was replaced by SFS 2025:400 on 2025-07-01, so support to carers
+is 5 kap. 10 § before that day and 13 kap. 9 § from it.
+
+>>> from datetime import date
+>>> str(CARER_SUPPORT.cite(date(2025, 6, 30)))
+'SoL (2001:453) 5 kap. 10 §'
+>>> str(CARER_SUPPORT.cite(date(2025, 7, 1)))
+'SoL (2025:400) 13 kap. 9 §'
+
+References:
+    - Socialtjänstlag (2001:453), 5 kap. 10 §; 14 kap. 1 §; 2 kap. 7 §; 4 kap. 1 §, 2 a §.
+    - Socialtjänstlag (2025:400), 13 kap. 9 §; 19 kap. 1 §; 10 kap. 8–9 §§; 11 kap. 1 §, 5 §.
+    - Hälso- och sjukvårdslag (2017:30), 5 kap. 7 §; 16 kap. 4 §.
+    - Offentlighets- och sekretesslag (2009:400), 10 kap. 2, 28 §§; 12 kap. 2–3 §§;
+      25 kap. 1, 12 §§; 26 kap. 1, 9 §§.
+    - Patientlag (2014:821), 3 kap. 4 §; 5 kap. 3 §.
+    - Lag (2017:612) om samverkan vid utskrivning från sluten hälso- och sjukvård.
+    - Lag (2022:913) om sammanhållen vård- och omsorgsdokumentation.
+
+Where the research brief marks a reference as only moderately or weakly verified,
+its ``confidence`` says so: the reference is data a municipality can correct.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+
+import attrs
+
+from anhorig import _checks
+from anhorig.language import Text
+
+__all__ = [
+    "BISTAND",
+    "CARER_SUPPORT",
+    "CHILD_RELATIVES_HSL",
+    "CHILD_RELATIVES_STAFF",
+    "CONSENT_WAIVER",
+    "CONSENT_WAIVER_CHILD",
+    "DISCHARGE_COOPERATION",
+    "DUTY_OVERRIDES_SECRECY",
+    "HEALTH_SOCIAL_EXCHANGE_HEALTH",
+    "HEALTH_SOCIAL_EXCHANGE_SOCIAL",
+    "NEEDED_FOR_OWN_WORK",
+    "PATIENT_CANNOT_TAKE_IN",
+    "PATIENT_RELATIVES_TAKE_PART",
+    "REPORT_OF_CONCERN",
+    "SECRECY_HEALTH_CARE",
+    "SECRECY_SOCIAL_SERVICES",
+    "SHARED_RECORDS",
+    "SIP_HEALTH_CARE",
+    "SIP_SOCIAL_SERVICES",
+    "SOURCES",
+    "WITHOUT_NEEDS_ASSESSMENT",
+    "Confidence",
+    "LawTopic",
+    "LegalRef",
+    "Source",
+    "topics",
+]
+
+_OLD_SOL_REPEALED = date(2025, 7, 1)
+
+
+class Confidence(enum.StrEnum):
+    """How sure the project's research is of a reference (*säkerhet*)."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+@_checks.collecting
+@attrs.frozen(kw_only=True, order=False)
+class LegalRef:
+    """A reference to a provision of Swedish law (*lagrum*), with when it is in force.
+
+    ``in_force_until`` is the first day the provision no longer applies (intervals
+    are half-open), or ``None`` while it is in force.
+    """
+
+    act: str = attrs.field(validator=_checks.non_empty_text)
+    """Short name of the act: ``SoL``, ``HSL``, ``OSL``, ``PL``, ``Lag``."""
+    sfs: str = attrs.field(
+        validator=_checks.matches(r"\d{4}:\d+", "ett SFS-nummer / an SFS number, 2001:453")
+    )
+    """The SFS number, ``2001:453``."""
+    chapter: int | None = attrs.field(
+        default=None,
+        validator=_checks.optional(_checks.and_(_checks.instance_of(int), _checks.ge(1))),
+    )
+    section: str | None = attrs.field(
+        default=None, validator=_checks.optional(_checks.non_empty_text)
+    )
+    """Section (paragraf), as written: ``10``, ``8–9``, ``3 f``."""
+    in_force_from: date | None = attrs.field(
+        default=None, validator=_checks.optional(_checks.a_date)
+    )
+    in_force_until: date | None = attrs.field(default=None)
+    confidence: Confidence = attrs.field(
+        default=Confidence.HIGH, validator=_checks.instance_of(Confidence)
+    )
+    note: str = attrs.field(default="", validator=_checks.text)
+
+    @in_force_until.validator
+    def _until_after_from(
+        self, attribute: attrs.Attribute[date | None], value: date | None
+    ) -> None:
+        if value is None:
+            return
+        _checks.a_date(self, attribute, value)
+        start = self.in_force_from
+        if (
+            _checks.is_date(value)
+            and start is not None
+            and _checks.is_date(start)
+            and value <= start
+        ):
+            _checks.fail(
+                attribute.name,
+                sv=f"måste vara efter in_force_from ({self.in_force_from}), fick {value}",
+                en=f"must be after in_force_from ({self.in_force_from}), got {value}",
+            )
+
+    def in_force_on(self, on: date) -> bool:
+        """Whether the provision applies on ``on``."""
+        if self.in_force_from is not None and on < self.in_force_from:
+            return False
+        return self.in_force_until is None or on < self.in_force_until
+
+    def __str__(self) -> str:
+        parts = [f"{self.act} ({self.sfs})"]
+        if self.chapter is not None:
+            parts.append(f"{self.chapter} kap.")
+        if self.section is not None:
+            sign = "§§" if ("–" in self.section or "," in self.section) else "§"
+            parts.append(f"{self.section} {sign}")
+        return " ".join(parts)
+
+
+@_checks.collecting
+@attrs.frozen(kw_only=True)
+class Source:
+    """A non-statutory source a rule rests on (*källa*): a seed text, guidance, a strategy."""
+
+    key: str = attrs.field(validator=_checks.non_empty_text)
+    title: str = attrs.field(validator=_checks.non_empty_text)
+    publisher: str = attrs.field(default="", validator=_checks.text)
+    year: int | None = attrs.field(
+        default=None, validator=_checks.optional(_checks.instance_of(int))
+    )
+    quote: str = attrs.field(default="", validator=_checks.text)
+    """The words the rule rests on, when there are some."""
+
+    def __str__(self) -> str:
+        year = f" ({self.year})" if self.year is not None else ""
+        who = f"{self.publisher}: " if self.publisher else ""
+        return f"{who}{self.title}{year}"
+
+
+@_checks.collecting
+@attrs.frozen(kw_only=True)
+class LawTopic:
+    """One legal subject whose provision moved over time (*rättsregel över tid*).
+
+    ``cite(on)`` gives the references in force on ``on``; before the first one took
+    effect it gives the earliest, after the last was repealed the latest, so a
+    finding always cites something a reader can look up.
+    """
+
+    key: str = attrs.field(validator=_checks.non_empty_text)
+    title: Text = attrs.field(validator=_checks.instance_of(Text))
+    refs: tuple[LegalRef, ...] = attrs.field(
+        validator=_checks.and_(_checks.each(LegalRef), _checks.not_empty)
+    )
+
+    def cite_all(self, on: date) -> tuple[LegalRef, ...]:
+        """Every reference of this topic in force on ``on`` (never empty)."""
+        current = tuple(r for r in self.refs if r.in_force_on(on))
+        if current:
+            return current
+        earlier = [r for r in self.refs if r.in_force_from is None or r.in_force_from <= on]
+        if earlier:
+            return (earlier[-1],)
+        return (self.refs[0],)
+
+    def cite(self, on: date) -> LegalRef:
+        """The first reference of this topic in force on ``on``."""
+        return self.cite_all(on)[0]
+
+
+def _sol01(chapter: int, section: str, since: date = date(2002, 1, 1), **kw: object) -> LegalRef:
+    return LegalRef(
+        act="SoL",
+        sfs="2001:453",
+        chapter=chapter,
+        section=section,
+        in_force_from=since,
+        in_force_until=_OLD_SOL_REPEALED,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def _sol25(chapter: int, section: str, **kw: object) -> LegalRef:
+    # The 2025 mapping comes from secondary sources (Botkyrka's guidelines); the
+    # SFS text itself was not seen, hence MEDIUM.
+    kw.setdefault("confidence", Confidence.MEDIUM)
+    return LegalRef(
+        act="SoL",
+        sfs="2025:400",
+        chapter=chapter,
+        section=section,
+        in_force_from=_OLD_SOL_REPEALED,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def _osl(chapter: int, section: str, **kw: object) -> LegalRef:
+    return LegalRef(
+        act="OSL",
+        sfs="2009:400",
+        chapter=chapter,
+        section=section,
+        in_force_from=date(2009, 6, 30),
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def _topic(key: str, sv: str, en: str, *refs: LegalRef) -> LawTopic:
+    return LawTopic(key=key, title=Text(sv=sv, en=en), refs=refs)
+
+
+CARER_SUPPORT = _topic(
+    "carer_support",
+    "Socialnämnden ska erbjuda stöd till den som vårdar eller stödjer en närstående",
+    "The social welfare committee must offer support to people who care for or support someone close",
+    _sol01(5, "10", since=date(2009, 7, 1), note="'ska' since 2009-07-01; 'bör' before"),
+    _sol25(13, "9"),
+)
+REPORT_OF_CONCERN = _topic(
+    "report_of_concern",
+    "Anmälningsskyldighet vid oro för barn (orosanmälan)",
+    "Duty to report concern about a child",
+    _sol01(14, "1"),
+    _sol25(19, "1"),
+)
+SIP_SOCIAL_SERVICES = _topic(
+    "sip_social_services",
+    "Samordnad individuell plan (socialtjänsten)",
+    "Coordinated individual plan (social services)",
+    _sol01(2, "7", since=date(2010, 1, 1)),
+    _sol25(10, "8–9"),
+)
+SIP_HEALTH_CARE = _topic(
+    "sip_health_care",
+    "Samordnad individuell plan (hälso- och sjukvården)",
+    "Coordinated individual plan (health care)",
+    LegalRef(act="HSL", sfs="2017:30", chapter=16, section="4", in_force_from=date(2017, 4, 1)),
+)
+BISTAND = _topic(
+    "bistand",
+    "Rätt till bistånd efter behovsprövning",
+    "Right to assistance after a needs assessment",
+    _sol01(4, "1"),
+    _sol25(11, "1"),
+)
+WITHOUT_NEEDS_ASSESSMENT = _topic(
+    "without_needs_assessment",
+    "Insatser utan individuell behovsprövning",
+    "Services without an individual needs assessment",
+    _sol01(4, "2 a", since=date(2018, 7, 1), confidence=Confidence.MEDIUM),
+    _sol25(11, "5"),
+)
+CHILD_RELATIVES_HSL = _topic(
+    "child_relatives_hsl",
+    "Barns behov av information, råd och stöd när en förälder är sjuk eller avlider",
+    "A child's need for information, advice and support when a parent is ill or dies",
+    LegalRef(
+        act="HSL",
+        sfs="2017:30",
+        chapter=5,
+        section="7",
+        in_force_from=date(2017, 4, 1),
+        note="wording per Lag 2017:810, which added gambling (spel om pengar)",
+    ),
+)
+CHILD_RELATIVES_STAFF = _topic(
+    "child_relatives_staff",
+    "Hälso- och sjukvårdspersonalens skyldighet att beakta barns behov",
+    "Health care staff's duty to consider a child's needs",
+    LegalRef(
+        act="PSL",
+        sfs="2010:659",
+        chapter=6,
+        section="5",
+        in_force_from=date(2011, 1, 1),
+        confidence=Confidence.MEDIUM,
+    ),
+)
+SECRECY_HEALTH_CARE = _topic(
+    "secrecy_health_care",
+    "Sekretess inom hälso- och sjukvården",
+    "Secrecy in health care",
+    _osl(25, "1"),
+)
+SECRECY_SOCIAL_SERVICES = _topic(
+    "secrecy_social_services",
+    "Sekretess inom socialtjänsten, även mellan nämnder",
+    "Secrecy in social services, also between committees",
+    _osl(26, "1"),
+)
+CONSENT_WAIVER = _topic(
+    "consent_waiver",
+    "Den enskilde kan häva sekretess genom samtycke",
+    "The individual can waive secrecy by consent",
+    _osl(12, "2"),
+)
+CONSENT_WAIVER_CHILD = _topic(
+    "consent_waiver_child",
+    "Vårdnadshavarens samtycke för barn, med hänsyn till barnets mognad",
+    "The custodian's consent for a child, weighing the child's maturity",
+    _osl(12, "3"),
+)
+DUTY_OVERRIDES_SECRECY = _topic(
+    "duty_overrides_secrecy",
+    "Uppgiftsskyldighet i lag bryter sekretess",
+    "A statutory duty to provide information overrides secrecy",
+    _osl(10, "28"),
+)
+NEEDED_FOR_OWN_WORK = _topic(
+    "needed_for_own_work",
+    "Utlämnande nödvändigt för myndighetens verksamhet",
+    "Disclosure necessary for the authority's own work",
+    _osl(10, "2", confidence=Confidence.MEDIUM),
+)
+HEALTH_SOCIAL_EXCHANGE_HEALTH = _topic(
+    "health_social_exchange_health",
+    "Utbyte utan samtycke från hälso- och sjukvården till socialtjänsten för vissa grupper",
+    "Exchange without consent from health care to social services for certain groups",
+    _osl(25, "12", confidence=Confidence.MEDIUM),
+)
+HEALTH_SOCIAL_EXCHANGE_SOCIAL = _topic(
+    "health_social_exchange_social",
+    "Utbyte utan samtycke från socialtjänsten till hälso- och sjukvården för vissa grupper",
+    "Exchange without consent from social services to health care for certain groups",
+    _osl(26, "9", confidence=Confidence.MEDIUM),
+)
+PATIENT_CANNOT_TAKE_IN = _topic(
+    "patient_cannot_take_in",
+    "Information till närstående när patienten inte kan ta del av den",
+    "Information to a relative when the patient cannot take it in",
+    LegalRef(
+        act="PL",
+        sfs="2014:821",
+        chapter=3,
+        section="4",
+        in_force_from=date(2015, 1, 1),
+        confidence=Confidence.MEDIUM,
+    ),
+)
+PATIENT_RELATIVES_TAKE_PART = _topic(
+    "patient_relatives_take_part",
+    "Närstående ges möjlighet att medverka i vården",
+    "Relatives are given the opportunity to take part in care",
+    LegalRef(
+        act="PL",
+        sfs="2014:821",
+        chapter=5,
+        section="3",
+        in_force_from=date(2015, 1, 1),
+        confidence=Confidence.MEDIUM,
+    ),
+)
+SHARED_RECORDS = _topic(
+    "shared_records",
+    "Sammanhållen vård- och omsorgsdokumentation, spärr och nödsituation",
+    "Shared care records, blocks and emergencies",
+    LegalRef(act="Lag", sfs="2022:913", in_force_from=date(2023, 1, 1)),
+)
+DISCHARGE_COOPERATION = _topic(
+    "discharge_cooperation",
+    "Samverkan vid utskrivning från sluten hälso- och sjukvård",
+    "Cooperation at discharge from inpatient care",
+    LegalRef(
+        act="Lag",
+        sfs="2017:612",
+        in_force_from=date(2018, 1, 1),
+        note="SIP invitation within 3 days per amendment SFS 2019:979",
+        confidence=Confidence.MEDIUM,
+    ),
+)
+
+
+def topics() -> tuple[LawTopic, ...]:
+    """Every legal topic this module defines, in a stable order."""
+    return tuple(value for name, value in sorted(globals().items()) if isinstance(value, LawTopic))
+
+
+SOURCES: dict[str, Source] = {
+    s.key: s
+    for s in (
+        Source(
+            key="seed-000",
+            title="Samverkan kommun–landsting kring anhöriga (nätverkssammanställning)",
+            publisher="Nka",
+        ),
+        Source(
+            key="seed-001",
+            title="Blandat lärande nätverk Sörmlands län, sammanställning 3",
+            publisher="Nka / Sörmlands län",
+            year=2016,
+        ),
+        Source(
+            key="seed-002",
+            title="SIP och samverkan i Stockholms äldrevård",
+            publisher="Stockholms län",
+            year=2013,
+        ),
+        Source(
+            key="seed-003",
+            title="Implementeringsplan av Nationella anhörigstrategin i din kommun",
+            publisher="Nationellt kompetenscentrum anhöriga (Nka)",
+            year=2024,
+        ),
+        Source(
+            key="seed-004",
+            title="Individualisering, utvärdering och utveckling av anhörigstöd, tema A 2:3",
+            publisher="Nka, lärande nätverk",
+        ),
+        Source(
+            key="socialstyrelsen-termbank",
+            title="Socialstyrelsens termbank: anhörig, närstående, anhörigvårdare",
+            publisher="Socialstyrelsen",
+        ),
+        Source(
+            key="socialstyrelsen-samtycke",
+            title="Samtycke (Kunskapsguiden)",
+            publisher="Socialstyrelsen",
+        ),
+        Source(
+            key="national-carer-strategy",
+            title="Nationell anhörigstrategi",
+            publisher="Regeringen",
+            year=2022,
+        ),
+        Source(key="ibic", title="Individens behov i centrum (IBIC)", publisher="Socialstyrelsen"),
+    )
+}
+"""Non-statutory sources by key: the seed texts and the guidance the rules rest on."""

@@ -1,0 +1,656 @@
+"""The one converter: strict JSON documents for every public type, and their JSON Schema.
+
+cattrs' default converter coerces quietly (``5`` becomes ``"5"``, ``"abc"`` becomes
+``["a", "b", "c"]``). This one refuses: a number where text belongs, text where a
+list belongs, ``true`` where a number belongs, an unknown enum value, an unknown
+key, a duplicate in a set, a date-time without a UTC offset. A bad document raises
+one ``InvalidInput`` naming every bad path (``$.carer.id``); nothing else is raised.
+
+Documents carry ``"type"`` (the class name) and ``"schema_version"`` at the top:
+
+>>> from anhorig.people import Person, PersonId
+>>> text = to_json(Person(id=PersonId.parse("19391225-0028"), name="Anna Karlsson"))
+>>> print(text)
+{"type": "Person", "schema_version": 1, "id": "19391225-0028", "name": "Anna Karlsson", "birth_date": "1939-12-25"}
+>>> from_json(Person, text).name
+'Anna Karlsson'
+>>> from_json(None, '{"type": "Person", "schema_version": 1, "name": 5, "nick": "x"}')
+Traceback (most recent call last):
+  ...
+anhorig.errors.InvalidInput: $.name: väntade text, fick ett tal
+$.nick: okänt fält
+"""
+
+from __future__ import annotations
+
+import decimal
+import enum
+import functools
+import importlib
+import json
+import math
+import types
+import typing
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any, Literal, TypeVar, get_args, get_origin
+
+import attrs
+import cattrs
+import pendulum
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+    StructureHandlerNotFoundError,
+)
+from cattrs.gen import make_dict_structure_fn
+
+from anhorig.errors import InvalidInput, Problem
+from anhorig.people import PersonId
+from anhorig.time import parse_instant
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "configure_converter",
+    "converter",
+    "document_types",
+    "from_document",
+    "from_json",
+    "json_schema",
+    "make_converter",
+    "to_document",
+    "to_json",
+]
+
+T = TypeVar("T")
+
+SCHEMA_VERSION = 1
+"""The version of every document's shape; bumped when a shape changes incompatibly."""
+
+_DOCUMENT_MODULES = (
+    "anhorig.language",
+    "anhorig.law",
+    "anhorig.time",
+    "anhorig.people",
+    "anhorig.relations",
+    "anhorig.findings",
+)
+"""Modules whose public attrs classes are document types; subpackages add theirs."""
+
+_JSON_NAMES = {
+    str: ("text", "text"),
+    int: ("ett heltal", "an integer"),
+    float: ("ett tal", "a number"),
+    bool: ("true eller false", "true or false"),
+    list: ("en lista", "a list"),
+    dict: ("ett objekt", "an object"),
+    type(None): ("null", "null"),
+}
+
+
+def _json_kind(value: object) -> tuple[str, str]:
+    if isinstance(value, bool):
+        return ("ett sanningsvärde", "a boolean")
+    if isinstance(value, int | float):
+        return ("ett tal", "a number")
+    if isinstance(value, str):
+        return ("text", "text")
+    if isinstance(value, list | tuple):
+        return ("en lista", "a list")
+    if isinstance(value, dict):
+        return ("ett objekt", "an object")
+    if value is None:
+        return ("null", "null")
+    return (type(value).__name__, type(value).__name__)
+
+
+def _wrong(expected: tuple[str, str], value: object) -> InvalidInput:
+    got = _json_kind(value)
+    return InvalidInput.at(
+        "", sv=f"väntade {expected[0]}, fick {got[0]}", en=f"expected {expected[1]}, got {got[1]}"
+    )
+
+
+def _structure_str(value: object, tp: object) -> str:
+    if tp is not str and _is_enum(tp):
+        return typing.cast(str, _enum_hook(typing.cast(type[enum.Enum], tp))(value, tp))
+    if not isinstance(value, str):
+        raise _wrong(_JSON_NAMES[str], value)
+    return value
+
+
+def _structure_int(value: object, tp: object) -> int:
+    if tp is not int and _is_enum(tp):
+        return typing.cast(int, _enum_hook(typing.cast(type[enum.Enum], tp))(value, tp))
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _wrong(_JSON_NAMES[int], value)
+    return value
+
+
+def _structure_float(value: object, _: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _wrong(_JSON_NAMES[float], value)
+    if not math.isfinite(value):
+        raise InvalidInput.at("", sv="talet måste vara ändligt", en="the number must be finite")
+    return float(value)
+
+
+def _structure_bool(value: object, _: object) -> bool:
+    if not isinstance(value, bool):
+        raise _wrong(_JSON_NAMES[bool], value)
+    return value
+
+
+def _structure_decimal(value: object, _: object) -> decimal.Decimal:
+    if isinstance(value, str):
+        try:
+            result = decimal.Decimal(value)
+        except decimal.InvalidOperation:
+            result = None
+        if result is not None and result.is_finite():
+            return result
+    elif isinstance(value, int) and not isinstance(value, bool):
+        return decimal.Decimal(value)
+    raise InvalidInput.at(
+        "",
+        sv='väntade ett decimaltal som text, t.ex. "1.5"',
+        en='expected a decimal as text, e.g. "1.5"',
+    )
+
+
+def _structure_date(value: object, _: object) -> date:
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InvalidInput.at(
+        "",
+        sv=f"väntade ett datum ÅÅÅÅ-MM-DD, fick {_json_kind(value)[0]} {str(value)[:20]!r}",
+        en=f"expected a date YYYY-MM-DD, got {_json_kind(value)[1]} {str(value)[:20]!r}",
+    )
+
+
+def _structure_instant(value: object, _: object) -> pendulum.DateTime:
+    if not isinstance(value, str):
+        raise _wrong(("en tidpunkt som text", "a date-time as text"), value)
+    return parse_instant(value, path="")
+
+
+def _structure_person_id(value: object, _: object) -> PersonId:
+    if not isinstance(value, str):
+        raise _wrong(_JSON_NAMES[str], value)
+    try:
+        parsed = PersonId.parse(value)
+    except InvalidInput as exc:
+        raise InvalidInput(Problem("", p.message) for p in exc.problems) from None
+    if len(value.replace(" ", "")) < 12:
+        raise InvalidInput.at(
+            "",
+            sv="dokument ska ha personnummer i 12-siffrig form",
+            en="documents must hold personal identity numbers in the 12-digit form",
+        )
+    return parsed
+
+
+def _is_enum(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, enum.Enum)
+
+
+@functools.cache
+def _enum_hook(tp: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
+    allowed = {member.value: member for member in tp}
+    listed = ", ".join(repr(v) for v in allowed)
+
+    def structure(value: object, _: object) -> enum.Enum:
+        if isinstance(value, str | int) and not isinstance(value, bool) and value in allowed:
+            return allowed[value]
+        raise InvalidInput.at(
+            "",
+            sv=f"okänt värde {str(value)[:40]!r}; tillåtna: {listed}",
+            en=f"unknown value {str(value)[:40]!r}; allowed: {listed}",
+        )
+
+    return structure
+
+
+def _is_literal(tp: Any) -> bool:
+    return get_origin(tp) is Literal
+
+
+def _literal_hook(tp: Any) -> Callable[[object, object], object]:
+    allowed = get_args(tp)
+
+    def structure(value: object, _: object) -> object:
+        for option in allowed:
+            if type(value) is type(option) and value == option:
+                return value
+        raise InvalidInput.at(
+            "",
+            sv=f"okänt värde {str(value)[:40]!r}; tillåtna: {list(allowed)}",
+            en=f"unknown value {str(value)[:40]!r}; allowed: {list(allowed)}",
+        )
+
+    return structure
+
+
+def _is_collection(tp: Any) -> bool:
+    origin = get_origin(tp)
+    if origin in (list, frozenset, set):
+        return True
+    if origin is tuple:
+        args = get_args(tp)
+        return len(args) == 2 and args[1] is Ellipsis
+    return False
+
+
+def _collection_hook(c: cattrs.Converter, tp: Any) -> Callable[[object, object], object]:
+    origin = get_origin(tp)
+    item = get_args(tp)[0]
+    is_set = origin in (frozenset, set)
+
+    def structure(value: object, _: object) -> object:
+        if not isinstance(value, list):
+            raise _wrong(_JSON_NAMES[list], value)
+        hook = c.get_structure_hook(item)
+        errors: list[Exception] = []
+        out: list[Any] = []
+        for index, element in enumerate(value):
+            try:
+                out.append(hook(element, item))
+            except Exception as exc:
+                exc.__notes__ = [
+                    *getattr(exc, "__notes__", []),
+                    IterableValidationNote(f"Structuring {tp} @ index {index}", index, item),
+                ]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {tp!r}", errors, tp)
+        if is_set:
+            result = frozenset(out)
+            if len(result) != len(out):
+                raise InvalidInput.at(
+                    "", sv="mängden har dubbletter", en="the set has duplicate members"
+                )
+            return result if origin is frozenset else set(result)
+        return tuple(out) if origin is tuple else out
+
+    return structure
+
+
+def _unstructure_set(c: cattrs.Converter, tp: Any) -> Callable[[Any], list[Any]]:
+    def unstructure(value: Any) -> list[Any]:
+        items = [c.unstructure(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, default=str))
+
+    return unstructure
+
+
+def _is_set_type(tp: Any) -> bool:
+    return get_origin(tp) in (frozenset, set)
+
+
+def _union_members(tp: Any) -> tuple[type, ...] | None:
+    if get_origin(tp) not in (typing.Union, types.UnionType):
+        return None
+    members = tuple(a for a in get_args(tp) if a is not type(None))
+    if len(members) < 2 or not all(attrs.has(m) for m in members):
+        return None
+    return members
+
+
+def _is_attrs_union(tp: Any) -> bool:
+    members = _union_members(tp)
+    return members is not None and len(members) == len(get_args(tp))
+
+
+def _union_structure(c: cattrs.Converter, tp: Any) -> Callable[[object, object], object]:
+    members = {m.__name__: m for m in _union_members(tp) or ()}
+
+    def structure(value: object, _: object) -> object:
+        if not isinstance(value, dict):
+            raise _wrong(_JSON_NAMES[dict], value)
+        tag = value.get("type")
+        if tag not in members:
+            raise InvalidInput.at(
+                "type",
+                sv=f"okänd typ {str(tag)[:40]!r}; tillåtna: {sorted(members)}",
+                en=f"unknown type {str(tag)[:40]!r}; allowed: {sorted(members)}",
+            )
+        rest = {k: v for k, v in value.items() if k != "type"}
+        return c.structure(rest, members[typing.cast(str, tag)])
+
+    return structure
+
+
+def _union_unstructure(c: cattrs.Converter, tp: Any) -> Callable[[Any], dict[str, Any]]:
+    def unstructure(value: Any) -> dict[str, Any]:
+        return {"type": type(value).__name__, **c.unstructure(value, type(value))}
+
+    return unstructure
+
+
+def _attrs_hook(c: cattrs.Converter, cl: type) -> Callable[[object, object], object]:
+    inner: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        cl, c, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+    )
+
+    def structure(value: object, _: object) -> object:
+        if not isinstance(value, dict):
+            raise _wrong(_JSON_NAMES[dict], value)
+        return inner(value, cl)
+
+    return structure
+
+
+def configure_converter(c: cattrs.Converter) -> None:
+    """Make ``c`` as strict as anhorig's own converter (the cattrs *preconf* pattern)."""
+    # cattrs dispatches on the class first, so these hooks also receive str and int
+    # subclasses (StrEnum members); they hand enums on to the enum hook.
+    c.register_structure_hook(str, _structure_str)
+    c.register_structure_hook(int, _structure_int)
+    c.register_structure_hook(float, _structure_float)
+    c.register_structure_hook(bool, _structure_bool)
+    c.register_structure_hook(decimal.Decimal, _structure_decimal)
+    c.register_unstructure_hook(decimal.Decimal, str)
+    c.register_structure_hook(date, _structure_date)
+    c.register_unstructure_hook(date, date.isoformat)
+    for instant_type in (pendulum.DateTime, datetime):
+        c.register_structure_hook(instant_type, _structure_instant)
+        c.register_unstructure_hook(instant_type, lambda d: d.isoformat())
+    c.register_structure_hook(PersonId, _structure_person_id)
+    c.register_unstructure_hook(PersonId, lambda p: p.value)
+    c.register_structure_hook_factory(_is_enum, _enum_hook)
+    c.register_unstructure_hook_factory(_is_enum, lambda tp: lambda v: v.value)
+    c.register_structure_hook_factory(_is_literal, _literal_hook)
+    c.register_structure_hook_factory(_is_collection, functools.partial(_collection_hook, c))
+    c.register_unstructure_hook_factory(_is_set_type, functools.partial(_unstructure_set, c))
+    c.register_structure_hook_factory(_is_attrs_union, functools.partial(_union_structure, c))
+    c.register_unstructure_hook_factory(_is_attrs_union, functools.partial(_union_unstructure, c))
+    c.register_structure_hook_factory(attrs.has, functools.partial(_attrs_hook, c))
+
+
+def make_converter() -> cattrs.Converter:
+    """A new converter configured like anhorig's (for users who need their own)."""
+    c = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    configure_converter(c)
+    return c
+
+
+converter = make_converter()
+"""The one converter anhorig uses. Do not register hooks on it; make your own."""
+
+
+@functools.cache
+def document_types() -> dict[str, type]:
+    """Every document type by its ``"type"`` tag (the class name)."""
+    found: dict[str, type] = {}
+    for name in _DOCUMENT_MODULES:
+        module = importlib.import_module(name)
+        for public in getattr(module, "__all__", ()):
+            obj = getattr(module, public)
+            if isinstance(obj, type) and attrs.has(obj):
+                other = found.setdefault(obj.__name__, obj)
+                if other is not obj:
+                    raise RuntimeError(f"two document types named {obj.__name__}")
+    return found
+
+
+def _problems(exc: BaseException, path: str) -> list[Problem]:
+    if isinstance(exc, InvalidInput):
+        return [p.under(path) for p in exc.problems]
+    if isinstance(exc, ClassValidationError):
+        found: list[Problem] = []
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            found.extend(_problems(sub, f"{path}.{note.name}"))
+        for sub in without:
+            found.extend(_problems(sub, path))
+        return found
+    if isinstance(exc, IterableValidationError):
+        found = []
+        iter_notes, iter_without = exc.group_exceptions()
+        for sub, inote in iter_notes:
+            found.extend(_problems(sub, f"{path}[{inote.index!r}]"))
+        for sub in iter_without:
+            found.extend(_problems(sub, path))
+        return found
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return [
+            Problem.make(f"{path}.{key}", sv="okänt fält", en="unknown field")
+            for key in sorted(exc.extra_fields)
+        ]
+    if isinstance(exc, KeyError):
+        return [Problem.make(path, sv="obligatoriskt fält saknas", en="required field missing")]
+    if isinstance(exc, RecursionError):
+        return [Problem.make(path, sv="för djupt nästlat", en="nested too deeply")]
+    if isinstance(exc, StructureHandlerNotFoundError):
+        return [Problem.make(path, sv="typen kan inte läsas", en="this type cannot be read")]
+    return [
+        Problem.make(path, sv=f"ogiltigt värde ({exc})"[:200], en=f"invalid value ({exc})"[:200])
+    ]
+
+
+def _structure(data: object, cl: type[T], path: str) -> T:
+    try:
+        return converter.structure(data, cl)
+    except Exception as exc:  # every failure becomes InvalidInput with its paths
+        raise InvalidInput(_problems(exc, path)) from None
+
+
+def to_document(obj: object) -> dict[str, Any]:
+    """``obj`` as a JSON-ready dict with its ``"type"`` tag and ``"schema_version"``."""
+    cl = type(obj)
+    if not attrs.has(cl):
+        raise InvalidInput.at(
+            "$",
+            sv=f"{cl.__name__} är ingen dokumenttyp",
+            en=f"{cl.__name__} is not a document type",
+        )
+    body = converter.unstructure(obj, cl)
+    if not isinstance(body, dict):
+        # Types written as one JSON value (PersonId as its text) are wrapped in "value".
+        body = {"value": body}
+    return {"type": cl.__name__, "schema_version": SCHEMA_VERSION, **body}
+
+
+def from_document(cl: type[T] | None, data: object) -> T:
+    """Read a document (a dict from JSON); ``cl=None`` reads whatever its ``"type"`` names."""
+    if not isinstance(data, dict):
+        raise InvalidInput.of(_wrong(_JSON_NAMES[dict], data).problems[0].under("$"))
+    problems: list[Problem] = []
+    tag = data.get("type")
+    known = document_types()
+    if cl is None:
+        if not isinstance(tag, str) or tag not in known:
+            raise InvalidInput.at(
+                "$.type",
+                sv=f"okänd eller saknad dokumenttyp {str(tag)[:40]!r}",
+                en=f"unknown or missing document type {str(tag)[:40]!r}",
+            )
+        target: type = known[tag]
+    else:
+        target = cl
+        if tag != cl.__name__:
+            problems.append(
+                Problem.make(
+                    "$.type",
+                    sv=f"väntade {cl.__name__!r}, fick {str(tag)[:40]!r}",
+                    en=f"expected {cl.__name__!r}, got {str(tag)[:40]!r}",
+                )
+            )
+    version = data.get("schema_version")
+    if type(version) is not int or version != SCHEMA_VERSION:
+        problems.append(
+            Problem.make(
+                "$.schema_version",
+                sv=f"väntade {SCHEMA_VERSION}, fick {str(version)[:20]!r}",
+                en=f"expected {SCHEMA_VERSION}, got {str(version)[:20]!r}",
+            )
+        )
+    body: object = {k: v for k, v in data.items() if k not in ("type", "schema_version")}
+    if target in _SCALAR_DOCUMENTS:
+        body = _scalar_body(typing.cast(dict[str, object], body), problems)
+    try:
+        result: object = _structure(body, target, "$.value" if target in _SCALAR_DOCUMENTS else "$")
+    except InvalidInput as exc:
+        raise InvalidInput([*problems, *exc.problems]) from None
+    if problems:
+        raise InvalidInput(problems)
+    return typing.cast(T, result)
+
+
+_SCALAR_DOCUMENTS: frozenset[type] = frozenset({PersonId})
+"""Types whose JSON form is a single value; as documents they hold it under ``"value"``."""
+
+
+def _scalar_body(body: dict[str, object], problems: list[Problem]) -> object:
+    for key in sorted(set(body) - {"value"}):
+        problems.append(Problem.make(f"$.{key}", sv="okänt fält", en="unknown field"))
+    if "value" not in body:
+        problems.append(
+            Problem.make("$.value", sv="obligatoriskt fält saknas", en="required field missing")
+        )
+    return body.get("value")
+
+
+def to_json(obj: object, *, indent: int | None = None) -> str:
+    """``obj`` as a JSON document (UTF-8 text, Swedish letters kept as they are)."""
+    return json.dumps(to_document(obj), ensure_ascii=False, indent=indent, allow_nan=False)
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
+
+
+def from_json(cl: type[T] | None, text: str | bytes) -> T:
+    """Read a JSON document; ``InvalidInput`` naming every bad path is the only error raised."""
+    if not isinstance(text, str | bytes | bytearray):
+        raise InvalidInput.at("$", sv="väntade JSON-text", en="expected JSON text")
+    try:
+        data = json.loads(text, parse_constant=_refuse_constant)
+    except (ValueError, RecursionError) as exc:
+        raise InvalidInput.at(
+            "$", sv=f"ogiltig JSON ({exc})"[:200], en=f"invalid JSON ({exc})"[:200]
+        ) from None
+    return from_document(cl, data)
+
+
+# --- JSON Schema -------------------------------------------------------------------------
+
+_LEAF_SCHEMAS: dict[Any, dict[str, Any]] = {
+    str: {"type": "string"},
+    int: {"type": "integer"},
+    float: {"type": "number"},
+    bool: {"type": "boolean"},
+    decimal.Decimal: {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"},
+    date: {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+    pendulum.DateTime: {
+        "type": "string",
+        "format": "date-time",
+        "pattern": r"T.*(Z|[+-]\d{2}:\d{2})$",
+    },
+    datetime: {"type": "string", "format": "date-time", "pattern": r"T.*(Z|[+-]\d{2}:\d{2})$"},
+    PersonId: {
+        "type": "string",
+        "description": "personnummer or samordningsnummer, 12 digits",
+        "pattern": r"^\s*\d{8}[-+]?\d{4}\s*$",
+    },
+    type(None): {"type": "null"},
+}
+
+
+class _SchemaBuilder:
+    def __init__(self) -> None:
+        self.defs: dict[str, dict[str, Any]] = {}
+
+    def of(self, tp: Any) -> dict[str, Any]:
+        if tp in _LEAF_SCHEMAS:
+            return dict(_LEAF_SCHEMAS[tp])
+        if _is_enum(tp):
+            return {"enum": [m.value for m in tp], "title": tp.__name__}
+        if _is_literal(tp):
+            return {"enum": list(get_args(tp))}
+        if _is_collection(tp):
+            schema: dict[str, Any] = {"type": "array", "items": self.of(get_args(tp)[0])}
+            if get_origin(tp) in (frozenset, set):
+                schema["uniqueItems"] = True
+            return schema
+        if get_origin(tp) in (typing.Union, types.UnionType):
+            members = get_args(tp)
+            if _is_attrs_union(tp):
+                return {"oneOf": [self.tagged(m) for m in members]}
+            return {"anyOf": [self.of(m) for m in members]}
+        if attrs.has(tp):
+            return {"$ref": f"#/$defs/{self.define(tp)}"}
+        raise TypeError(f"no JSON Schema for {tp!r}")
+
+    def tagged(self, cl: type) -> dict[str, Any]:
+        return {
+            "allOf": [{"$ref": f"#/$defs/{self.define(cl, tag=True)}"}],
+        }
+
+    def body(self, cl: type, *, tagged: bool) -> dict[str, Any]:
+        fields = attrs.fields(attrs.resolve_types(cl))
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        if tagged:
+            properties["type"] = {"const": cl.__name__}
+            required.append("type")
+        for field in fields:
+            properties[field.name] = self.of(field.type)
+            if field.default is attrs.NOTHING:
+                required.append(field.name)
+        schema: dict[str, Any] = {
+            "type": "object",
+            "title": cl.__name__,
+            "properties": properties,
+            "required": required,
+            "additionalProperties": False,
+        }
+        doc = (cl.__doc__ or "").strip().split("\n\n")[0]
+        if doc:
+            schema["description"] = " ".join(doc.split())
+        return schema
+
+    def define(self, cl: type, *, tag: bool = False) -> str:
+        name = f"{cl.__name__}Tagged" if tag else cl.__name__
+        if name not in self.defs:
+            self.defs[name] = {}  # placeholder against recursion
+            self.defs[name] = self.body(cl, tagged=tag)
+        return name
+
+
+def json_schema(cl: type) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of documents of type ``cl``, for non-Python users."""
+    if not attrs.has(cl):
+        raise InvalidInput.at(
+            "$",
+            sv=f"{cl.__name__} är ingen dokumenttyp",
+            en=f"{cl.__name__} is not a document type",
+        )
+    builder = _SchemaBuilder()
+    if cl in _SCALAR_DOCUMENTS:
+        root: dict[str, Any] = {
+            "type": "object",
+            "title": cl.__name__,
+            "properties": {"value": builder.of(cl)},
+            "required": ["value"],
+            "additionalProperties": False,
+        }
+    else:
+        root = builder.body(cl, tagged=False)
+    root["properties"] = {
+        "type": {"const": cl.__name__},
+        "schema_version": {"const": SCHEMA_VERSION},
+        **root["properties"],
+    }
+    root["required"] = ["type", "schema_version", *root["required"]]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://anhorig.invalid/schemas/{cl.__name__}.json",
+        **root,
+        "$defs": builder.defs,
+    }

@@ -1,0 +1,354 @@
+"""Strategies for the core types: time, people, relationships, law, findings."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pendulum
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+from stdnum import luhn
+
+from anhorig.findings import Finding, Report, Rule, Severity
+from anhorig.language import Text
+from anhorig.law import Confidence, LawTopic, LegalRef, Source
+from anhorig.people import Person, PersonId
+from anhorig.relations import (
+    AdultCondition,
+    CareArea,
+    ChildRelative,
+    Involvement,
+    RelationKind,
+    Relationship,
+)
+from anhorig.time import ZONE, Interval, Period, swedish_holidays
+
+MIN_DATE = date(1900, 1, 1)
+MAX_DATE = date(2099, 12, 31)
+
+_FIRST = ("Anna", "Erik", "Maria", "Lars", "Karin", "Nils", "Sara", "Ali", "Aino", "Johan")
+_LAST = ("Karlsson", "Andersson", "Nilsson", "Lindqvist", "Berg", "Hassan", "Ström", "Öberg")
+
+
+def _check_dates(min_value: date, max_value: date) -> None:
+    if min_value > max_value:
+        raise InvalidArgument(f"min_value={min_value} is after max_value={max_value}")
+
+
+def _last_sunday(year: int, month: int) -> date:
+    last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() + 1) % 7)
+
+
+def dates(*, min_value: date = MIN_DATE, max_value: date = MAX_DATE) -> st.SearchStrategy[date]:
+    """Dates in ``[min_value, max_value]``, favouring month and year ends, leap days,
+    DST change days and Swedish public holidays. Shrinks towards ``min_value``."""
+    _check_dates(min_value, max_value)
+
+    def edge(year: int, pick: int) -> date:
+        candidates = [
+            date(year, 1, 1),
+            date(year, 12, 31),
+            date(year, 2, 28),
+            date(year, 3, 1),
+            _last_sunday(year, 3),
+            _last_sunday(year, 10),
+            *sorted(swedish_holidays(year)),
+        ]
+        if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+            candidates.append(date(year, 2, 29))
+        month = pick % 12 + 1
+        candidates.append(date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1))
+        return candidates[pick % len(candidates)]
+
+    edges = st.builds(edge, st.integers(min_value.year, max_value.year), st.integers(0, 40)).filter(
+        lambda d: min_value <= d <= max_value
+    )
+    return st.one_of(st.dates(min_value, max_value), edges)
+
+
+def instants(
+    *, min_value: date = date(1990, 1, 1), max_value: date = date(2060, 12, 31)
+) -> st.SearchStrategy[pendulum.DateTime]:
+    """Aware instants in Europe/Stockholm between the two dates, often within three hours
+    of a daylight-saving change. Shrinks towards ``min_value``'s first second."""
+    _check_dates(min_value, max_value)
+    start = int(
+        pendulum.datetime(min_value.year, min_value.month, min_value.day, tz=ZONE).timestamp()
+    )
+    end = int(
+        pendulum.datetime(max_value.year, max_value.month, max_value.day, tz=ZONE).timestamp()
+    )
+
+    def near_change(year: int, autumn: bool, minutes: int) -> pendulum.DateTime:
+        day = _last_sunday(year, 10 if autumn else 3)
+        change = pendulum.datetime(day.year, day.month, day.day, 1, tz="UTC")
+        return change.add(minutes=minutes).in_tz(ZONE)
+
+    around = st.builds(
+        near_change,
+        st.integers(min_value.year, max_value.year),
+        st.booleans(),
+        st.integers(-180, 180),
+    ).filter(lambda t: start <= t.timestamp() <= end)
+    anywhere = st.integers(start, end).map(lambda s: pendulum.from_timestamp(s, tz=ZONE))
+    return st.one_of(anywhere, around)
+
+
+@st.composite
+def intervals(
+    draw: st.DrawFn,
+    *,
+    starts: st.SearchStrategy[pendulum.DateTime] | None = None,
+    max_hours: int = 24 * 14,
+) -> Interval:
+    """Half-open intervals of up to ``max_hours`` elapsed hours (possibly empty)."""
+    if max_hours < 0:
+        raise InvalidArgument(f"max_hours={max_hours} must be >= 0")
+    start = draw(starts if starts is not None else instants())
+    minutes = draw(st.integers(0, max_hours * 60))
+    return Interval(start, start.add(minutes=minutes))
+
+
+@st.composite
+def periods(draw: st.DrawFn, *, open_ended: bool | None = None, max_days: int = 800) -> Period:
+    """Date periods ``[start, end)``; ``open_ended=None`` allows both kinds."""
+    start = draw(dates(min_value=date(1990, 1, 1), max_value=date(2060, 12, 31)))
+    ended = draw(st.booleans()) if open_ended is None else not open_ended
+    if not ended:
+        return Period(start)
+    return Period(start, start + timedelta(days=draw(st.integers(0, max_days))))
+
+
+@st.composite
+def person_ids(
+    draw: st.DrawFn,
+    *,
+    min_birth: date = MIN_DATE,
+    max_birth: date = date(2060, 12, 31),
+    coordination: bool | None = None,
+) -> PersonId:
+    """Synthetic, Luhn-valid personnummer (or samordningsnummer, day + 60)."""
+    _check_dates(min_birth, max_birth)
+    born = draw(st.dates(min_birth, max_birth))
+    is_coordination = draw(st.booleans()) if coordination is None else coordination
+    day = born.day + (60 if is_coordination else 0)
+    serial = draw(st.integers(0, 999))
+    nine = f"{born.year % 100:02d}{born.month:02d}{day:02d}{serial:03d}"
+    check = luhn.calc_check_digit(nine)
+    return PersonId(f"{born.year:04d}{born.month:02d}{day:02d}-{serial:03d}{check}")
+
+
+def names() -> st.SearchStrategy[str]:
+    """Made-up names from common Swedish first and last names."""
+    return st.builds(
+        lambda first, last: f"{first} {last}", st.sampled_from(_FIRST), st.sampled_from(_LAST)
+    )
+
+
+@st.composite
+def people(
+    draw: st.DrawFn,
+    *,
+    min_birth: date = date(1910, 1, 1),
+    max_birth: date = date(2025, 12, 31),
+    with_id: bool | None = None,
+) -> Person:
+    """People born in ``[min_birth, max_birth]``, with a synthetic id or only a birth date."""
+    _check_dates(min_birth, max_birth)
+    has_id = draw(st.booleans()) if with_id is None else with_id
+    name = draw(names())
+    if has_id:
+        return Person(id=draw(person_ids(min_birth=min_birth, max_birth=max_birth)), name=name)
+    born = draw(st.none() | st.dates(min_birth, max_birth))
+    return Person(name=name, birth_date=born)
+
+
+def care_areas() -> st.SearchStrategy[CareArea]:
+    """Life areas (IBIC)."""
+    return st.sampled_from(CareArea)
+
+
+def relation_kinds() -> st.SearchStrategy[RelationKind]:
+    """What the carer is to the person cared for."""
+    return st.sampled_from(RelationKind)
+
+
+def adult_conditions() -> st.SearchStrategy[AdultCondition]:
+    """The HSL 5 kap. 7 § conditions."""
+    return st.sampled_from(AdultCondition)
+
+
+def severities() -> st.SearchStrategy[Severity]:
+    """Finding severities."""
+    return st.sampled_from(Severity)
+
+
+@st.composite
+def involvements(
+    draw: st.DrawFn,
+    *,
+    min_date: date = date(2015, 1, 1),
+    max_date: date = date(2035, 12, 31),
+) -> Involvement:
+    """Involvements recorded in ``[min_date, max_date]`` with a later reconfirm date."""
+    _check_dates(min_date, max_date)
+    recorded = draw(dates(min_value=min_date, max_value=max_date))
+    return Involvement(
+        recorded_on=recorded,
+        reconfirm_by=recorded + timedelta(days=draw(st.integers(1, 730))),
+        willing=draw(st.booleans()),
+        wants_information=draw(st.booleans()),
+        wants_to_take_part=draw(st.booleans()),
+        tasks=draw(st.frozensets(care_areas(), max_size=4)),
+        note=draw(st.sampled_from(("", "Handlar och lagar mat", "Hjälper med medicinerna"))),
+    )
+
+
+@st.composite
+def relationships(
+    draw: st.DrawFn,
+    *,
+    carers: st.SearchStrategy[Person] | None = None,
+    cared_fors: st.SearchStrategy[Person] | None = None,
+    max_involvements: int = 3,
+) -> Relationship:
+    """Relationships between two different people with a history of involvements."""
+    if max_involvements < 0:
+        raise InvalidArgument(f"max_involvements={max_involvements} must be >= 0")
+    carer = draw(carers if carers is not None else people())
+    cared_for = draw(
+        (cared_fors if cared_fors is not None else people()).filter(
+            lambda p: p != carer and (p.id is None or p.id != carer.id)
+        )
+    )
+    return Relationship(
+        carer=carer,
+        cared_for=cared_for,
+        kind=draw(relation_kinds()),
+        areas=draw(st.frozensets(care_areas(), max_size=4)),
+        lives_together=draw(st.none() | st.booleans()),
+        involvements=tuple(draw(st.lists(involvements(), max_size=max_involvements))),
+    )
+
+
+@st.composite
+def child_relatives(draw: st.DrawFn) -> ChildRelative:
+    """A child and an adult, with any combination of HSL 5 kap. 7 § conditions."""
+    child = draw(people(min_birth=date(2008, 1, 1), max_birth=date(2025, 12, 31)))
+    adult = draw(people(min_birth=date(1950, 1, 1), max_birth=date(1995, 12, 31)))
+    return ChildRelative(
+        child=child,
+        adult=adult,
+        adult_is_parent=draw(st.booleans()),
+        lives_with_adult=draw(st.booleans()),
+        conditions=draw(st.frozensets(adult_conditions(), max_size=3)),
+    )
+
+
+def texts() -> st.SearchStrategy[Text]:
+    """Bilingual texts."""
+    words = st.text(st.characters(codec="utf-8"), max_size=20)
+    return st.builds(Text, sv=words, en=words)
+
+
+@st.composite
+def legal_refs(draw: st.DrawFn) -> LegalRef:
+    """References to (made-up or real) provisions with consistent in-force dates."""
+    start = draw(st.none() | dates(min_value=date(1990, 1, 1), max_value=date(2040, 1, 1)))
+    until = None
+    if draw(st.booleans()):
+        base = start or date(1990, 1, 1)
+        until = base + timedelta(days=draw(st.integers(1, 9000)))
+    return LegalRef(
+        act=draw(st.sampled_from(("SoL", "HSL", "OSL", "PL", "Lag"))),
+        sfs=f"{draw(st.integers(1900, 2030))}:{draw(st.integers(1, 999))}",
+        chapter=draw(st.none() | st.integers(1, 40)),
+        section=draw(st.none() | st.sampled_from(("1", "7", "10", "8–9", "3 f"))),
+        in_force_from=start,
+        in_force_until=until,
+        confidence=draw(st.sampled_from(Confidence)),
+        note=draw(st.sampled_from(("", "se förarbeten"))),
+    )
+
+
+def sources() -> st.SearchStrategy[Source]:
+    """Non-statutory sources."""
+    return st.builds(
+        Source,
+        key=st.sampled_from(("seed-001", "seed-003", "nka")),
+        title=st.sampled_from(("Nationell anhörigstrategi", "Samtycke")),
+        publisher=st.sampled_from(("", "Nka", "Socialstyrelsen")),
+        year=st.none() | st.integers(1990, 2030),
+        quote=st.sampled_from(("", "lyssna kan man alltid göra")),
+    )
+
+
+def law_topics() -> st.SearchStrategy[LawTopic]:
+    """Legal topics with one to three references."""
+    return st.builds(
+        LawTopic,
+        key=st.sampled_from(("carer_support", "example")),
+        title=texts(),
+        refs=st.lists(legal_refs(), min_size=1, max_size=3).map(tuple),
+    )
+
+
+_CODES = st.from_regex(r"[A-Z]{2,5}(-[A-Z0-9]{1,8}){1,3}", fullmatch=True)
+
+
+def findings() -> st.SearchStrategy[Finding]:
+    """Findings with any code, severity and references."""
+    return st.builds(
+        Finding,
+        code=_CODES,
+        severity=severities(),
+        path=st.sampled_from(("$", "involvements[0]", "carer.birth_date")),
+        message=texts(),
+        references=st.lists(legal_refs(), max_size=2).map(tuple),
+        sources=st.lists(sources(), max_size=2).map(tuple),
+    )
+
+
+def reports(*, max_size: int = 5) -> st.SearchStrategy[Report]:
+    """Reports of up to ``max_size`` findings; shrinks towards the empty report."""
+    if max_size < 0:
+        raise InvalidArgument(f"max_size={max_size} must be >= 0")
+    return st.lists(findings(), max_size=max_size).map(lambda fs: Report(tuple(fs)))
+
+
+def rules() -> st.SearchStrategy[Rule]:
+    """Rule catalogue entries (made up, with real source keys)."""
+    return st.builds(
+        Rule,
+        code=_CODES,
+        severity=severities(),
+        family=st.sampled_from(("relations", "example")),
+        title=texts(),
+        message=st.just(Text(sv="Något saknas.", en="Something is missing.")),
+        law=st.lists(law_topics(), max_size=2).map(tuple),
+        sources=st.lists(st.sampled_from(("seed-001", "seed-004")), max_size=2, unique=True).map(
+            tuple
+        ),
+    )
+
+
+def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
+    """The core types and their strategies, for hypothesis' ``from_type``."""
+    return {
+        PersonId: person_ids(),
+        Person: people(),
+        Involvement: involvements(),
+        Relationship: relationships(),
+        ChildRelative: child_relatives(),
+        Interval: intervals(),
+        Period: periods(),
+        Text: texts(),
+        LegalRef: legal_refs(),
+        Source: sources(),
+        LawTopic: law_topics(),
+        Finding: findings(),
+        Report: reports(),
+        Rule: rules(),
+    }

@@ -1,0 +1,412 @@
+"""Time as anhorig understands it: aware instants, Europe/Stockholm, half-open intervals.
+
+Rules (DESIGN.md, decision 5):
+
+- An *instant* is an aware :class:`pendulum.DateTime`; naive input is refused with
+  ``InvalidInput``. Instants are kept in Europe/Stockholm (converted, never
+  reinterpreted), so a round trip through JSON gives back the same instant and zone.
+- Intervals are half-open, ``[start, end)``; so are date periods.
+- Hours are elapsed hours: the night of the spring change (last Sunday of March)
+  is one hour shorter, the night of the autumn change (last Sunday of October)
+  one hour longer.
+- A local time in the spring gap (02:00–02:59 on the spring change day) does not
+  exist and is refused, never moved as pendulum does by default.
+- A local time in the autumn fold (02:00–02:59 on the autumn change day) happens
+  twice. anhorig's rule: it means the **first** occurrence, still summer time
+  (+02:00), unless ``fold=1`` asks for the second (+01:00). This is the same rule as
+  Python's own ``fold=0`` default.
+- Working days are Monday to Friday except Swedish public holidays (from the
+  ``holidays`` package) and, by default, the three eves that Swedish working life
+  treats as holidays (midsommarafton, julafton, nyårsafton).
+- Nothing here reads the clock: every function takes the date or instant it judges.
+
+>>> start = local(2026, 3, 28, 20)
+>>> end = local(2026, 3, 29, 8)
+>>> Interval(start, end).hours
+11.0
+>>> local(2026, 3, 29, 2, 30)
+Traceback (most recent call last):
+  ...
+anhorig.errors.InvalidInput: $: 2026-03-29 02:30 finns inte i Europe/Stockholm (sommartid börjar)
+>>> working_days_between(date(2026, 12, 23), date(2026, 12, 28))
+1
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator
+from datetime import date, datetime, timedelta
+from typing import Any, Literal
+
+import attrs
+import pendulum
+
+from anhorig._checks import collecting, fail, is_date
+from anhorig.errors import InvalidInput
+
+__all__ = [
+    "ZONE",
+    "Instant",
+    "Interval",
+    "Period",
+    "add_working_days",
+    "as_instant",
+    "day_interval",
+    "is_working_day",
+    "local",
+    "parse_instant",
+    "swedish_holidays",
+    "working_days_between",
+]
+
+ZONE = pendulum.timezone("Europe/Stockholm")
+"""Europe/Stockholm, the zone every instant is kept in."""
+
+Instant = pendulum.DateTime
+"""An aware point in time, kept in Europe/Stockholm."""
+
+_UTC = pendulum.timezone("UTC")
+
+
+def as_instant(value: object, *, path: str = "$") -> pendulum.DateTime:
+    """``value`` as an instant in Europe/Stockholm; naive or non-datetime input is refused.
+
+    The instant is not changed, only the zone it is shown in.
+    """
+    if not isinstance(value, datetime):
+        raise InvalidInput.at(
+            path,
+            sv=f"väntade en tidpunkt med tidszon, fick {type(value).__name__}",
+            en=f"expected an aware datetime, got {type(value).__name__}",
+        )
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise InvalidInput.at(
+            path,
+            sv="tidpunkten saknar tidszon (naiv tid accepteras inte)",
+            en="the datetime has no time zone (naive times are refused)",
+        )
+    if isinstance(value, pendulum.DateTime) and value.tzinfo is ZONE:
+        return value
+    return pendulum.instance(value).in_tz(ZONE)
+
+
+def local(
+    year: int,
+    month: int,
+    day: int,
+    hour: int = 0,
+    minute: int = 0,
+    second: int = 0,
+    *,
+    fold: Literal[0, 1] = 0,
+) -> pendulum.DateTime:
+    """The instant a Stockholm wall clock shows this date and time.
+
+    A time in the spring gap is refused with ``InvalidInput``; a time in the autumn
+    fold means its first occurrence (``fold=0``, summer time) unless ``fold=1``.
+    """
+    try:
+        naive = datetime(year, month, day, hour, minute, second)
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise InvalidInput.at(
+            "$",
+            sv=f"ogiltig lokal tid ({exc})",
+            en=f"invalid local time ({exc})",
+        ) from None
+    return _localize(naive, fold)
+
+
+def _localize(naive: datetime, fold: Literal[0, 1]) -> pendulum.DateTime:
+    aware = naive.replace(tzinfo=ZONE, fold=fold)
+    back = aware.astimezone(_UTC).astimezone(ZONE)
+    if back.replace(tzinfo=None) != naive:
+        stamp = naive.strftime("%Y-%m-%d %H:%M")
+        raise InvalidInput.at(
+            "$",
+            sv=f"{stamp} finns inte i Europe/Stockholm (sommartid börjar)",
+            en=f"{stamp} does not exist in Europe/Stockholm (summer time begins)",
+        )
+    return pendulum.instance(back).in_tz(ZONE)
+
+
+def parse_instant(text: str, *, path: str = "$") -> pendulum.DateTime:
+    """Parse an ISO 8601 date-time that carries its UTC offset (``Z`` or ``+01:00``).
+
+    Text without an offset is naive and refused; so is anything not ISO 8601.
+    """
+    if not isinstance(text, str):
+        raise InvalidInput.at(
+            path,
+            sv=f"väntade en ISO 8601-tidpunkt som text, fick {type(text).__name__}",
+            en=f"expected an ISO 8601 date-time string, got {type(text).__name__}",
+        )
+    candidate = text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
+    try:
+        parsed = datetime.fromisoformat(candidate)
+    except ValueError:
+        parsed = None
+    if parsed is None or "T" not in candidate.upper():
+        raise InvalidInput.at(
+            path,
+            sv=f"ogiltig ISO 8601-tidpunkt: {text[:40]!r}",
+            en=f"invalid ISO 8601 date-time: {text[:40]!r}",
+        )
+    return as_instant(parsed, path=path)
+
+
+def day_interval(day: date) -> Interval:
+    """The whole local day ``day`` in Stockholm: 23, 24 or 25 elapsed hours."""
+    return Interval(_start_of(day), _start_of(day + timedelta(days=1)))
+
+
+def _start_of(day: date) -> pendulum.DateTime:
+    # Midnight is never in a Swedish DST gap (changes happen at 02:00/03:00).
+    return _localize(datetime(day.year, day.month, day.day), 0)
+
+
+def _start_instant(value: object) -> pendulum.DateTime:
+    return as_instant(value, path="start")
+
+
+def _end_instant(value: object) -> pendulum.DateTime:
+    return as_instant(value, path="end")
+
+
+def _check_order(instance: Interval, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if instance.end < instance.start:
+        fail(
+            "end",
+            sv=f"slutet ({instance.end.isoformat()}) ligger före början ({instance.start.isoformat()})",
+            en=f"end ({instance.end.isoformat()}) is before start ({instance.start.isoformat()})",
+        )
+
+
+@collecting
+@attrs.frozen(order=False)
+class Interval:
+    """A half-open span of time ``[start, end)`` (*tidsintervall*), in elapsed time."""
+
+    start: pendulum.DateTime = attrs.field(converter=_start_instant)
+    end: pendulum.DateTime = attrs.field(converter=_end_instant, validator=_check_order)
+
+    @property
+    def duration(self) -> timedelta:
+        """Elapsed time, which is what the clock on the wall does *not* show across DST."""
+        return self.end.astimezone(_UTC) - self.start.astimezone(_UTC)
+
+    @property
+    def seconds(self) -> int:
+        """Elapsed whole seconds."""
+        return int(self.duration.total_seconds())
+
+    @property
+    def hours(self) -> float:
+        """Elapsed hours."""
+        return self.duration.total_seconds() / 3600
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether ``start == end``."""
+        return self.start == self.end
+
+    def contains(self, instant: datetime) -> bool:
+        """Whether ``instant`` lies in ``[start, end)``."""
+        moment = as_instant(instant, path="instant")
+        return self.start <= moment < self.end
+
+    def overlaps(self, other: Interval) -> bool:
+        """Whether the two intervals share any instant (touching ends do not)."""
+        return self.start < other.end and other.start < self.end
+
+    def intersection(self, other: Interval) -> Interval | None:
+        """The common part, or ``None`` if the intervals do not overlap."""
+        if not self.overlaps(other):
+            return None
+        return Interval(max(self.start, other.start), min(self.end, other.end))
+
+    def split_at(self, instant: datetime) -> tuple[Interval, Interval]:
+        """Two intervals meeting at ``instant``, which must lie inside this one."""
+        moment = as_instant(instant, path="instant")
+        if not self.start <= moment <= self.end:
+            raise InvalidInput.at(
+                "instant",
+                sv="delningspunkten ligger utanför intervallet",
+                en="the split point lies outside the interval",
+            )
+        return Interval(self.start, moment), Interval(moment, self.end)
+
+    def local_days(self) -> tuple[date, ...]:
+        """The Stockholm dates this interval touches (empty for an empty interval)."""
+        if self.is_empty:
+            return ()
+        first = self.start.date()
+        last = (self.end - timedelta(microseconds=1)).in_tz(ZONE).date()
+        return tuple(first + timedelta(days=i) for i in range((last - first).days + 1))
+
+
+def _check_date(name: str) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and name == "end":
+            return
+        if not is_date(value):
+            fail(
+                attribute.name,
+                sv=f"väntade ett datum, fick {type(value).__name__}",
+                en=f"expected a date, got {type(value).__name__}",
+            )
+
+    return check
+
+
+def _check_period(instance: Period, attribute: attrs.Attribute[Any], value: Any) -> None:
+    _check_date("end")(instance, attribute, value)
+    if is_date(instance.start) and is_date(value) and value < instance.start:
+        fail(
+            "end",
+            sv=f"slutet ({instance.end}) ligger före början ({instance.start})",
+            en=f"end ({instance.end}) is before start ({instance.start})",
+        )
+
+
+@collecting
+@attrs.frozen(order=False)
+class Period:
+    """A half-open span of dates ``[start, end)`` (*period*); ``end=None`` is open-ended.
+
+    ``end`` is the first day **not** covered: the whole of 2026 is
+    ``Period(date(2026, 1, 1), date(2027, 1, 1))``, or ``Period.year(2026)``, or
+    ``Period.through(date(2026, 1, 1), date(2026, 12, 31))``.
+    """
+
+    start: date = attrs.field(validator=_check_date("start"))
+    end: date | None = attrs.field(default=None, validator=_check_period)
+
+    @classmethod
+    def through(cls, first: date, last: date) -> Period:
+        """The period from ``first`` to ``last``, both days included."""
+        return cls(first, last + timedelta(days=1))
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Period:
+        """One calendar month."""
+        start = date(year, month, 1)
+        end = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+        return cls(start, end)
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        """One calendar year."""
+        return cls(date(year, 1, 1), date(year + 1, 1, 1))
+
+    @property
+    def last(self) -> date | None:
+        """The last day covered, or ``None`` if open-ended."""
+        return None if self.end is None else self.end - timedelta(days=1)
+
+    @property
+    def days(self) -> int | None:
+        """How many days the period covers, or ``None`` if open-ended."""
+        return None if self.end is None else (self.end - self.start).days
+
+    def contains(self, day: date) -> bool:
+        """Whether ``day`` is covered."""
+        return self.start <= day and (self.end is None or day < self.end)
+
+    def overlaps(self, other: Period) -> bool:
+        """Whether the two periods share a day."""
+        return (other.end is None or self.start < other.end) and (
+            self.end is None or other.start < self.end
+        )
+
+    def intersection(self, other: Period) -> Period | None:
+        """The common days, or ``None``."""
+        if not self.overlaps(other):
+            return None
+        ends = [e for e in (self.end, other.end) if e is not None]
+        return Period(max(self.start, other.start), min(ends) if ends else None)
+
+    def interval(self) -> Interval:
+        """The instants from local midnight at ``start`` to local midnight at ``end``."""
+        if self.end is None:
+            raise InvalidInput.at(
+                "end",
+                sv="en öppen period har inget slut i tid",
+                en="an open-ended period has no end instant",
+            )
+        return Interval(_start_of(self.start), _start_of(self.end))
+
+    def months(self) -> Iterator[Period]:
+        """The calendar months this period touches, in order (needs an end)."""
+        if self.end is None:
+            raise InvalidInput.at(
+                "end",
+                sv="en öppen period kan inte delas i månader",
+                en="an open-ended period cannot be split into months",
+            )
+        year, month = self.start.year, self.start.month
+        while date(year, month, 1) < self.end:
+            yield Period.month(year, month)
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+@functools.lru_cache(maxsize=256)
+def _holidays_of(year: int, eves_off: bool) -> frozenset[date]:
+    import holidays
+
+    categories = ("public", "de_facto") if eves_off else ("public",)
+    calendar = holidays.country_holidays(
+        "SE", years=year, categories=categories, include_sundays=False
+    )
+    return frozenset(calendar.keys())
+
+
+def swedish_holidays(year: int, *, eves_off: bool = True) -> frozenset[date]:
+    """The Swedish public holidays of ``year`` (*helgdagar*), and by default the three eves.
+
+    Sundays are not listed (every Sunday is a day off anyway).
+    """
+    return _holidays_of(year, eves_off)
+
+
+def is_working_day(day: date, *, eves_off: bool = True) -> bool:
+    """Whether ``day`` is a working day (*vardag*): Monday–Friday, not a holiday."""
+    return day.weekday() < 5 and day not in _holidays_of(day.year, eves_off)
+
+
+def working_days_between(start: date, end: date, *, eves_off: bool = True) -> int:
+    """Working days in ``[start, end)``; negative if ``end`` is before ``start``.
+
+    Notice is counted this way: a booking made on ``start`` for ``end`` has had
+    ``working_days_between(start, end)`` working days of notice.
+    """
+    if end < start:
+        return -working_days_between(end, start, eves_off=eves_off)
+    count = 0
+    day = start
+    while day < end:
+        if is_working_day(day, eves_off=eves_off):
+            count += 1
+        day += timedelta(days=1)
+    return count
+
+
+def add_working_days(day: date, count: int, *, eves_off: bool = True) -> date:
+    """The date ``count`` working days after ``day`` (before it, if negative).
+
+    ``add_working_days(d, n)`` is the earliest date ``e`` with
+    ``working_days_between(d, e) == n`` for ``n >= 0``.
+    """
+    step = 1 if count >= 0 else -1
+    remaining = abs(count)
+    current = day
+    while remaining:
+        if step < 0:
+            current += timedelta(days=-1)
+            if is_working_day(current, eves_off=eves_off):
+                remaining -= 1
+        else:
+            if is_working_day(current, eves_off=eves_off):
+                remaining -= 1
+            current += timedelta(days=1)
+    return current
