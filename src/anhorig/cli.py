@@ -154,7 +154,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
             for f in findings:  # type: ignore[attr-defined]
                 refs = f" ({'; '.join(f['references'])})" if f["references"] else ""
                 out.write(
-                    f"  {f['severity'].upper()} {f['code']} {f['path']}: {f['message']}{refs}\n"
+                    f"  {Severity(f['severity']).label(lang)} {f['code']} {f['path']}: {f['message']}{refs}\n"
                 )
     return worst
 

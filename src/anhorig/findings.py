@@ -83,7 +83,7 @@ class Finding:
         cited = "; ".join(str(r) for r in self.references)
         tail = f" ({cited})" if cited else ""
         return (
-            f"{self.severity.value.upper()} {self.code} {self.path}: {self.message.in_(lang)}{tail}"
+            f"{self.severity.label(lang)} {self.code} {self.path}: {self.message.in_(lang)}{tail}"
         )
 
 
