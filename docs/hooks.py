@@ -1,0 +1,1 @@
+"""mkdocs hooks (placeholder replaced by the docs work)."""
