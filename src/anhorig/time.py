@@ -3,8 +3,13 @@
 Rules (DESIGN.md, decision 5):
 
 - An *instant* is an aware :class:`pendulum.DateTime`; naive input is refused with
-  ``InvalidInput``. Instants are kept in Europe/Stockholm (converted, never
-  reinterpreted), so a round trip through JSON gives back the same instant and zone.
+  ``InvalidInput``. Instants are kept as Stockholm wall time with the UTC offset in
+  force at that instant (``+01:00`` or ``+02:00``), converted, never reinterpreted.
+  The offset is fixed on purpose: Python compares two datetimes that share one
+  tzinfo object by wall time, ignoring ``fold``, so with a shared Europe/Stockholm
+  zone 02:30 (+02:00) and 02:30 (+01:00) on the autumn change day would compare
+  equal. With fixed offsets every comparison, ``==`` and ``hash`` is by the instant.
+  For calendar arithmetic (the same wall time tomorrow) use dates and :func:`local`.
 - Intervals are half-open, ``[start, end)``; so are date periods.
 - Hours are elapsed hours: the night of the spring change (last Sunday of March)
   is one hour shorter, the night of the autumn change (last Sunday of October)
@@ -61,12 +66,27 @@ __all__ = [
 ]
 
 ZONE = pendulum.timezone("Europe/Stockholm")
-"""Europe/Stockholm, the zone every instant is kept in."""
+"""Europe/Stockholm, the zone whose wall time and offsets instants are kept in."""
 
 Instant = pendulum.DateTime
-"""An aware point in time, kept in Europe/Stockholm."""
+"""An aware point in time, kept as Stockholm wall time with a fixed UTC offset."""
 
 _UTC = pendulum.timezone("UTC")
+_OFFSETS: dict[int, pendulum.FixedTimezone] = {}
+
+
+def _offset_zone(seconds: int) -> pendulum.FixedTimezone:
+    zone = _OFFSETS.get(seconds)
+    if zone is None:
+        zone = _OFFSETS.setdefault(seconds, pendulum.FixedTimezone(seconds))
+    return zone
+
+
+def _stockholm(moment: datetime) -> pendulum.DateTime:
+    shown = pendulum.instance(moment).in_tz(ZONE)
+    offset = shown.utcoffset()
+    assert offset is not None
+    return shown.replace(tzinfo=_offset_zone(int(offset.total_seconds())))
 
 
 def as_instant(value: object, *, path: str = "$") -> pendulum.DateTime:
@@ -86,9 +106,11 @@ def as_instant(value: object, *, path: str = "$") -> pendulum.DateTime:
             sv="tidpunkten saknar tidszon (naiv tid accepteras inte)",
             en="the datetime has no time zone (naive times are refused)",
         )
-    if isinstance(value, pendulum.DateTime) and value.tzinfo is ZONE:
-        return value
-    return pendulum.instance(value).in_tz(ZONE)
+    if isinstance(value, pendulum.DateTime) and value.tzinfo in _OFFSETS.values():
+        offset = value.utcoffset()
+        if offset is not None and _stockholm(value).utcoffset() == offset:
+            return value
+    return _stockholm(value)
 
 
 def local(
@@ -127,7 +149,7 @@ def _localize(naive: datetime, fold: Literal[0, 1]) -> pendulum.DateTime:
             sv=f"{stamp} finns inte i Europe/Stockholm (sommartid börjar)",
             en=f"{stamp} does not exist in Europe/Stockholm (summer time begins)",
         )
-    return pendulum.instance(back).in_tz(ZONE)
+    return _stockholm(back)
 
 
 def parse_instant(text: str, *, path: str = "$") -> pendulum.DateTime:

@@ -22,7 +22,7 @@ from anhorig.relations import (
     RelationKind,
     Relationship,
 )
-from anhorig.time import ZONE, Interval, Period, swedish_holidays
+from anhorig.time import ZONE, Interval, Period, as_instant, swedish_holidays
 
 MIN_DATE = date(1900, 1, 1)
 MAX_DATE = date(2099, 12, 31)
@@ -84,7 +84,7 @@ def instants(
     def near_change(year: int, autumn: bool, minutes: int) -> pendulum.DateTime:
         day = _last_sunday(year, 10 if autumn else 3)
         change = pendulum.datetime(day.year, day.month, day.day, 1, tz="UTC")
-        return change.add(minutes=minutes).in_tz(ZONE)
+        return as_instant(change.add(minutes=minutes))
 
     around = st.builds(
         near_change,
@@ -92,7 +92,7 @@ def instants(
         st.booleans(),
         st.integers(-180, 180),
     ).filter(lambda t: start <= t.timestamp() <= end)
-    anywhere = st.integers(start, end).map(lambda s: pendulum.from_timestamp(s, tz=ZONE))
+    anywhere = st.integers(start, end).map(lambda s: as_instant(pendulum.from_timestamp(s)))
     return st.one_of(anywhere, around)
 
 

@@ -1,0 +1,223 @@
+"""Time: DST-correct elapsed hours, the spring gap, the autumn fold, working days."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pendulum
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from anhorig import Interval, InvalidInput, Period, local, working_days_between
+from anhorig.testing.strategies import dates, instants, intervals, periods
+from anhorig.time import (
+    ZONE,
+    add_working_days,
+    as_instant,
+    day_interval,
+    is_working_day,
+    parse_instant,
+    swedish_holidays,
+)
+
+
+def _last_sunday(year: int, month: int) -> date:
+    day = date(year, month, 31)
+    return day - timedelta(days=(day.weekday() + 1) % 7)
+
+
+@given(st.integers(1996, 2100))
+def test_dst_days_are_23_and_25_hours(year: int) -> None:
+    """The last Sunday of March has 23 elapsed hours, of October 25; others have 24.
+
+    (The EU rule; before 1996 Swedish summer time ended in September.)
+    """
+    assert day_interval(_last_sunday(year, 3)).hours == 23
+    assert day_interval(_last_sunday(year, 10)).hours == 25
+    assert day_interval(_last_sunday(year, 3) - timedelta(days=1)).hours == 24
+    assert day_interval(_last_sunday(year, 10) + timedelta(days=1)).hours == 24
+
+
+@given(st.integers(1996, 2100), st.integers(0, 59))
+def test_spring_gap_times_are_refused(year: int, minute: int) -> None:
+    """02:00–02:59 on the spring change day does not exist: InvalidInput, never moved."""
+    day = _last_sunday(year, 3)
+    with pytest.raises(InvalidInput) as err:
+        local(day.year, day.month, day.day, 2, minute)
+    assert "finns inte" in str(err.value)
+    assert "does not exist" in err.value.explain("en")
+
+
+@given(st.integers(1996, 2100), st.integers(0, 59))
+def test_autumn_fold_means_the_first_occurrence(year: int, minute: int) -> None:
+    """02:00–02:59 on the autumn change day happens twice; fold=0 (default) is the first,
+    in summer time (+02:00), fold=1 the second (+01:00), one hour later."""
+    day = _last_sunday(year, 10)
+    first = local(day.year, day.month, day.day, 2, minute)
+    second = local(day.year, day.month, day.day, 2, minute, fold=1)
+    assert first.utcoffset() == timedelta(hours=2)
+    assert second.utcoffset() == timedelta(hours=1)
+    assert Interval(first, second).hours == 1
+
+
+def test_summer_time_ended_in_september_before_1996() -> None:
+    """The zone database, not a hand-written rule, decides: 1995 changed on 24 September."""
+    assert day_interval(date(1995, 9, 24)).hours == 25
+    assert day_interval(date(1995, 10, 29)).hours == 24
+
+
+def test_seed_night_over_the_spring_and_autumn_changes() -> None:
+    """A respite night 20:00–08:00 is 11 elapsed hours in spring, 13 in autumn (2026)."""
+    assert Interval(local(2026, 3, 28, 20), local(2026, 3, 29, 8)).hours == 11
+    assert Interval(local(2026, 10, 24, 20), local(2026, 10, 25, 8)).hours == 13
+    assert Interval(local(2026, 5, 2, 20), local(2026, 5, 3, 8)).hours == 12
+
+
+@given(instants())
+def test_instants_are_stockholm_and_round_trip_iso(instant: pendulum.DateTime) -> None:
+    """Every instant shows Stockholm wall time and offset, and survives its ISO text."""
+    assert instant.utcoffset() == instant.in_tz(ZONE).utcoffset()
+    assert instant.hour == instant.in_tz(ZONE).hour
+    assert parse_instant(instant.isoformat()) == instant
+    assert parse_instant(instant.isoformat()).isoformat() == instant.isoformat()
+
+
+@given(st.integers(1996, 2100), st.integers(0, 59))
+def test_fold_instants_compare_by_the_instant(year: int, minute: int) -> None:
+    """The two 02:30s of the autumn change day are different, ordered instants."""
+    day = _last_sunday(year, 10)
+    first = local(day.year, day.month, day.day, 2, minute)
+    second = local(day.year, day.month, day.day, 2, minute, fold=1)
+    assert first != second
+    assert first < second
+    assert hash(first) != hash(second) or first.timestamp() != second.timestamp()
+    assert Interval(first, second).contains(first)
+    assert not Interval(first, second).contains(second)
+
+
+def test_naive_datetimes_are_refused() -> None:
+    """A datetime without a zone is ambiguous and refused, in Python and in text."""
+    with pytest.raises(InvalidInput, match="tidszon"):
+        as_instant(datetime(2026, 1, 1, 12))
+    with pytest.raises(InvalidInput):
+        parse_instant("2026-01-01T12:00:00")
+    with pytest.raises(InvalidInput):
+        parse_instant("2026-01-01")
+    with pytest.raises(InvalidInput):
+        Interval(datetime(2026, 1, 1), datetime(2026, 1, 2))  # type: ignore[arg-type]
+
+
+def test_other_zones_are_converted_not_reinterpreted() -> None:
+    """An aware UTC datetime keeps its instant and is shown in Stockholm time."""
+    utc = datetime(2026, 7, 1, 10, tzinfo=UTC)
+    assert as_instant(utc) == utc
+    assert as_instant(utc).hour == 12
+
+
+@given(intervals())
+def test_hours_equal_utc_elapsed_time(interval: Interval) -> None:
+    """Elapsed hours are UTC differences, whatever the wall clock shows."""
+    utc = interval.end.in_tz("UTC") - interval.start.in_tz("UTC")
+    assert interval.seconds == int(utc.total_seconds())
+    assert interval.hours == pytest.approx(utc.total_seconds() / 3600)
+
+
+@given(intervals(), st.floats(0, 1))
+def test_split_preserves_elapsed_time(interval: Interval, fraction: float) -> None:
+    """Splitting an interval anywhere keeps the sum of the parts' seconds."""
+    point = interval.start.add(seconds=int(interval.seconds * fraction))
+    left, right = interval.split_at(point)
+    assert left.seconds + right.seconds == interval.seconds
+    assert left.end == right.start
+
+
+@given(intervals(), intervals())
+def test_overlap_is_symmetric_and_matches_intersection(a: Interval, b: Interval) -> None:
+    """Two intervals overlap iff their intersection exists and is not empty."""
+    assert a.overlaps(b) == b.overlaps(a)
+    common = a.intersection(b)
+    assert (common is not None) == a.overlaps(b)
+    if common is not None:
+        assert not common.is_empty
+        assert a.contains(common.start) and b.contains(common.start)
+
+
+def test_interval_end_before_start_is_refused() -> None:
+    """[start, end) needs end >= start."""
+    with pytest.raises(InvalidInput) as err:
+        Interval(local(2026, 1, 2), local(2026, 1, 1))
+    assert err.value.paths == ("end",)
+
+
+@given(periods(open_ended=False))
+def test_period_interval_and_months(period: Period) -> None:
+    """A closed period covers its days, maps onto local midnights and splits into months."""
+    assert period.days is not None
+    assert period.interval().local_days() == tuple(
+        period.start + timedelta(days=i) for i in range(period.days)
+    )
+    months = list(period.months())
+    if period.days:
+        assert months[0].contains(period.start)
+        assert period.last is not None and months[-1].contains(period.last)
+
+
+def test_period_constructors() -> None:
+    """Periods are half-open: a year ends on the next New Year's Day."""
+    assert Period.year(2026) == Period(date(2026, 1, 1), date(2027, 1, 1))
+    assert Period.month(2026, 12) == Period(date(2026, 12, 1), date(2027, 1, 1))
+    assert Period.through(date(2026, 1, 1), date(2026, 12, 31)) == Period.year(2026)
+    assert Period.month(2028, 2).days == 29
+    with pytest.raises(InvalidInput):
+        Period(date(2026, 2, 1), date(2026, 1, 1))
+    with pytest.raises(InvalidInput):
+        Period(datetime(2026, 1, 1), None)  # type: ignore[arg-type]
+
+
+def test_holidays_2026() -> None:
+    """Swedish public holidays 2026, and the three eves off by default."""
+    days = swedish_holidays(2026)
+    for day in (
+        date(2026, 1, 1),
+        date(2026, 1, 6),
+        date(2026, 4, 3),
+        date(2026, 4, 6),
+        date(2026, 5, 1),
+        date(2026, 5, 14),
+        date(2026, 6, 6),
+        date(2026, 6, 19),
+        date(2026, 12, 24),
+        date(2026, 12, 25),
+        date(2026, 12, 26),
+        date(2026, 12, 31),
+    ):
+        assert day in days, day
+    assert date(2026, 6, 19) not in swedish_holidays(2026, eves_off=False)
+    assert not is_working_day(date(2026, 12, 24))
+    assert is_working_day(date(2026, 12, 24), eves_off=False)
+
+
+@given(dates(min_value=date(2000, 1, 1), max_value=date(2060, 12, 31)))
+def test_working_days_skip_weekends_and_public_holidays(day: date) -> None:
+    """A working day is Monday–Friday and not a public holiday (or eve, by default)."""
+    expected = day.weekday() < 5 and day not in swedish_holidays(day.year)
+    assert is_working_day(day) == expected
+    assert working_days_between(day, day + timedelta(days=1)) == int(expected)
+
+
+@given(dates(min_value=date(2000, 1, 1), max_value=date(2060, 12, 31)), st.integers(0, 40))
+def test_add_working_days_inverts_working_days_between(day: date, n: int) -> None:
+    """add_working_days(d, n) is the earliest e with working_days_between(d, e) == n."""
+    end = add_working_days(day, n)
+    assert working_days_between(day, end) == n
+    if n:
+        assert working_days_between(day, end - timedelta(days=1)) == n - 1
+    assert working_days_between(end, day) == -n
+
+
+def test_notice_over_christmas_2026() -> None:
+    """Julafton, juldagen, annandag jul and the weekend give no notice days."""
+    assert working_days_between(date(2026, 12, 23), date(2026, 12, 28)) == 1
+    assert add_working_days(date(2026, 12, 21), 5) == date(2026, 12, 30)
+    assert add_working_days(date(2026, 12, 28), -2) == date(2026, 12, 22)
