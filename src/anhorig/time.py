@@ -238,8 +238,13 @@ class Interval:
         return self.start <= moment < self.end
 
     def overlaps(self, other: Interval) -> bool:
-        """Whether the two intervals share any instant (touching ends do not)."""
-        return self.start < other.end and other.start < self.end
+        """Whether the two intervals share any instant (touching ends and empty ones do not)."""
+        return (
+            self.start < other.end
+            and other.start < self.end
+            and self.start < self.end
+            and other.start < other.end
+        )
 
     def intersection(self, other: Interval) -> Interval | None:
         """The common part, or ``None`` if the intervals do not overlap."""

@@ -140,7 +140,8 @@ def test_overlap_is_symmetric_and_matches_intersection(a: Interval, b: Interval)
     assert (common is not None) == a.overlaps(b)
     if common is not None:
         assert not common.is_empty
-        assert a.contains(common.start) and b.contains(common.start)
+        assert a.contains(common.start)
+        assert b.contains(common.start)
 
 
 def test_interval_end_before_start_is_refused() -> None:
@@ -160,7 +161,8 @@ def test_period_interval_and_months(period: Period) -> None:
     months = list(period.months())
     if period.days:
         assert months[0].contains(period.start)
-        assert period.last is not None and months[-1].contains(period.last)
+        assert period.last is not None
+        assert months[-1].contains(period.last)
 
 
 def test_period_constructors() -> None:

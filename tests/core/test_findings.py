@@ -1,0 +1,106 @@
+"""Findings, reports and the rule catalogue."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+
+from anhorig import Finding, InvalidInput, Report, Rule, RuleViolation, Severity, Text, catalogue
+from anhorig.findings import rule, validated
+from anhorig.law import CARER_SUPPORT
+from anhorig.testing.strategies import reports
+
+
+@given(reports())
+def test_report_partitions_its_findings(report: Report) -> None:
+    """errors, warnings and infos partition the findings; ok means no errors."""
+    assert len(report.errors) + len(report.warnings) + len(report.infos) == len(report)
+    assert report.ok == (not report.errors)
+    assert report.codes == {f.code for f in report}
+    assert list(report) == list(report.findings)
+
+
+@given(reports(), reports())
+def test_reports_add_up(a: Report, b: Report) -> None:
+    """Adding reports concatenates findings; ok only if both are ok."""
+    both = a + b
+    assert both.findings == a.findings + b.findings
+    assert both.ok == (a.ok and b.ok)
+
+
+def test_catalogue_codes_are_unique_sorted_and_complete() -> None:
+    """Every rule appears once, sorted by code, with both languages and a family."""
+    rules = catalogue()
+    codes = [r.code for r in rules]
+    assert codes == sorted(set(codes))
+    for entry in rules:
+        assert entry.title.sv
+        assert entry.title.en
+        assert entry.message.sv
+        assert entry.message.en
+        assert entry.family
+        assert entry.law or entry.sources, entry.code
+    assert rule("REL-INVOLVEMENT-MISSING").severity is Severity.WARNING
+    with pytest.raises(InvalidInput):
+        rule("NO-SUCH-RULE")
+
+
+def test_rule_findings_cite_the_law_of_the_date() -> None:
+    """A rule's finding cites SoL 2001:453 before 2025-07-01 and SoL 2025:400 after."""
+    entry = Rule(
+        code="TEST-EXAMPLE",
+        severity=Severity.ERROR,
+        family="test",
+        title=Text(sv="Exempel", en="Example"),
+        message=Text(sv="{who} saknas den {on}.", en="{who} is missing on {on}."),
+        law=(CARER_SUPPORT,),
+        sources=("seed-004",),
+    )
+    old = entry.finding("x", on=date(2025, 6, 30), who="A. K.")
+    new = entry.finding("x", on=date(2025, 7, 1), who="A. K.")
+    assert str(old.references[0]) == "SoL (2001:453) 5 kap. 10 §"
+    assert str(new.references[0]) == "SoL (2025:400) 13 kap. 9 §"
+    assert new.message == Text(
+        sv="A. K. saknas den 2025-07-01.", en="A. K. is missing on 2025-07-01."
+    )
+    assert new.sources[0].key == "seed-004"
+    assert new.explain("en") == (
+        "ERROR TEST-EXAMPLE x: A. K. is missing on 2025-07-01. (SoL (2025:400) 13 kap. 9 §)"
+    )
+    assert new.explain("sv").startswith("FEL TEST-EXAMPLE")
+
+
+def test_rule_refuses_unknown_sources_and_bad_codes() -> None:
+    """Sources must be known keys; codes are PREFIX-WHAT in capitals."""
+    with pytest.raises(InvalidInput) as err:
+        Rule(
+            code="bad code",
+            severity=Severity.INFO,
+            family="test",
+            title=Text(sv="a", en="a"),
+            message=Text(sv="a", en="a"),
+            sources=("nowhere",),
+        )
+    assert set(err.value.paths) == {"code", "sources"}
+
+
+def test_validated_raises_rule_violation_with_the_report() -> None:
+    """validated returns the thing, or raises RuleViolation carrying every error."""
+    error = Finding(code="TEST-ERR", severity=Severity.ERROR, message=Text(sv="fel", en="wrong"))
+    warning = Finding(
+        code="TEST-WARN", severity=Severity.WARNING, message=Text(sv="obs", en="note")
+    )
+    assert validated(lambda thing: Report((warning,)), "x") == "x"
+    with pytest.raises(RuleViolation) as err:
+        validated(lambda thing: Report((error, warning)), "x")
+    assert err.value.report.errors == (error,)
+    assert isinstance(err.value, InvalidInput)
+    assert "[TEST-ERR] wrong" in err.value.explain("en")
+
+
+def test_empty_report_explains_itself() -> None:
+    """An empty report says so in both languages."""
+    assert Report().explain() == "Inga anmärkningar."
+    assert Report().explain("en") == "No findings."
