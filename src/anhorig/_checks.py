@@ -18,7 +18,7 @@ import attrs
 
 from anhorig.errors import InvalidInput, Problem
 
-T = TypeVar("T")
+_T = TypeVar("_T")
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 _collector: contextvars.ContextVar[list[Problem] | None] = contextvars.ContextVar(
@@ -35,7 +35,7 @@ def fail(path: str, *, sv: str, en: str) -> None:
     problems.append(problem)
 
 
-def collecting(cls: type[T]) -> type[T]:
+def collecting(cls: type[_T]) -> type[_T]:
     """Make ``cls``'s constructor report every bad field in one ``InvalidInput``."""
     init = cls.__init__
 

@@ -24,7 +24,15 @@ from anhorig.errors import InvalidInput
 from anhorig.findings import Report, Severity
 from anhorig.language import Lang
 
-__all__ = ["main"]
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "EXIT_UNREADABLE",
+    "add_common",
+    "build_parser",
+    "checker_for",
+    "main",
+]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1

@@ -44,7 +44,7 @@ __all__ = [
     "validated",
 ]
 
-T = TypeVar("T")
+_T = TypeVar("_T")
 
 _RULE_MODULES = ("anhorig.relations",)
 """The modules whose ``RULES`` make up the catalogue; each subpackage adds its own."""
@@ -180,7 +180,7 @@ class Report:
         return "\n".join(f.explain(lang) for f in self.findings)
 
 
-def validated(check: Callable[..., Report], thing: T, **kwargs: object) -> T:
+def validated(check: Callable[..., Report], thing: _T, **kwargs: object) -> _T:
     """``thing`` if ``check(thing, **kwargs)`` has no errors; else ``RuleViolation``."""
     report = check(thing, **kwargs)
     if not report.ok:

@@ -64,7 +64,7 @@ __all__ = [
     "to_json",
 ]
 
-T = TypeVar("T")
+_T = TypeVar("_T")
 
 SCHEMA_VERSION = 1
 """The version of every document's shape; bumped when a shape changes incompatibly."""
@@ -433,7 +433,7 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
     ]
 
 
-def _structure(data: object, cl: type[T], path: str) -> T:
+def _structure(data: object, cl: type[_T], path: str) -> _T:
     try:
         return converter.structure(data, cl)
     except Exception as exc:  # every failure becomes InvalidInput with its paths
@@ -456,7 +456,7 @@ def to_document(obj: object) -> dict[str, Any]:
     return {"type": cl.__name__, "schema_version": SCHEMA_VERSION, **body}
 
 
-def from_document(cl: type[T] | None, data: object) -> T:
+def from_document(cl: type[_T] | None, data: object) -> _T:
     """Read a document (a dict from JSON); ``cl=None`` reads whatever its ``"type"`` names."""
     if not isinstance(data, dict):
         raise InvalidInput.of(_wrong(_JSON_NAMES[dict], data).problems[0].under("$"))
@@ -499,7 +499,7 @@ def from_document(cl: type[T] | None, data: object) -> T:
         raise InvalidInput([*problems, *exc.problems]) from None
     if problems:
         raise InvalidInput(problems)
-    return typing.cast(T, result)
+    return typing.cast(_T, result)
 
 
 _SCALAR_DOCUMENTS: frozenset[type] = frozenset({PersonId})
@@ -525,7 +525,7 @@ def _refuse_constant(name: str) -> None:
     raise ValueError(f"{name} is not JSON")
 
 
-def from_json(cl: type[T] | None, text: str | bytes) -> T:
+def from_json(cl: type[_T] | None, text: str | bytes) -> _T:
     """Read a JSON document; ``InvalidInput`` naming every bad path is the only error raised."""
     if not isinstance(text, str | bytes | bytearray):
         raise InvalidInput.at("$", sv="väntade JSON-text", en="expected JSON text")

@@ -6,8 +6,7 @@ from datetime import date
 
 import pytest
 
-from anhorig import InvalidInput, LegalRef
-from anhorig import law
+from anhorig import InvalidInput, LegalRef, law
 from anhorig.law import CARER_SUPPORT, REPORT_OF_CONCERN, SIP_SOCIAL_SERVICES, Confidence
 
 

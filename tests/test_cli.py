@@ -1,0 +1,82 @@
+"""The `anhorig` command: demo, schema, validate, exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from anhorig import to_json
+from anhorig.cli import main
+from anhorig.demo import scenario
+
+
+def _run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(list(argv), out)
+    return code, out.getvalue()
+
+
+def test_demo_walks_through_the_core_vocabulary() -> None:
+    """The demo shows both contexts' words, the findings, the law change and DST hours."""
+    code, text = _run("demo")
+    assert code == 0
+    assert "B. K. (anhörig, make/maka/registrerad partner) och A. K. (närstående)" in text
+    assert "B. K. (närstående, make/maka/registrerad partner) och A. K. (patient)" in text
+    assert "REL-INVOLVEMENT-OVERDUE" in text
+    assert "REL-CHILD-NEEDS-SUPPORT" in text
+    assert "SoL (2001:453) 5 kap. 10 §" in text
+    assert "SoL (2025:400) 13 kap. 9 §" in text
+    assert "11 timmar" in text
+    assert "13 timmar" in text
+    assert "Bertil" not in text.split("7.")[0]  # names masked before the JSON part
+
+
+def test_demo_in_english() -> None:
+    """--lang en gives the English walk-through."""
+    code, text = _run("demo", "--lang", "en")
+    assert code == 0
+    assert "The same people, different words" in text
+    assert "Nobody has asked M. S." in text
+
+
+def test_schema_prints_a_valid_json_schema() -> None:
+    """anhorig schema Relationship prints a Draft 2020-12 schema; unknown types exit 2."""
+    code, text = _run("schema", "Relationship")
+    assert code == 0
+    jsonschema.Draft202012Validator.check_schema(json.loads(text))
+    assert _run("schema", "Nope")[0] == 2
+
+
+def test_validate_exit_codes(tmp_path: Path) -> None:
+    """0 for a document without errors, 1 when errors are found, 2 when unreadable."""
+    husband_cares, _, child = scenario()
+    good = tmp_path / "good.json"
+    good.write_text(to_json(husband_cares), encoding="utf-8")
+    child_doc = tmp_path / "child.json"
+    child_doc.write_text(to_json(child), encoding="utf-8")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"type": "Relationship", "schema_version": 1, "kind": 5}', encoding="utf-8")
+
+    code, text = _run("validate", str(good), "--on", "2025-12-01")
+    assert code == 0, text
+    code, text = _run("validate", str(good), str(child_doc), "--on", "2026-11-22")
+    assert code == 0  # warnings only
+    assert "REL-CHILD-NEEDS-SUPPORT" in text
+    code, text = _run("validate", str(bad), str(good), "--on", "2026-01-01", "--format", "json")
+    assert code == 2
+    results = json.loads(text)
+    assert results[0]["readable"] is False
+    assert any("$.kind" in p for p in results[0]["problems"])
+    assert results[1]["ok"] is True
+    code, _ = _run("validate", str(tmp_path / "missing.json"), "--on", "2026-01-01")
+    assert code == 2
+
+
+def test_validate_needs_a_date() -> None:
+    """No hidden clock: the date judged is always given."""
+    with pytest.raises(SystemExit):
+        _run("validate", "x.json")
