@@ -111,9 +111,12 @@ def each(*types: type) -> Validator:
                 en=f"expected a tuple or frozenset, got {_type_name(value)}",
             )
             return
+        if all(_member_ok(member, types) for member in value):
+            return
+        # Only on failure: a stable order so a set's bad member gets a stable index.
         members: Iterable[Any] = value if isinstance(value, tuple) else sorted(value, key=repr)
         for index, member in enumerate(members):
-            if (isinstance(member, bool) and bool not in types) or not isinstance(member, types):
+            if not _member_ok(member, types):
                 fail(
                     f"{attribute.name}[{index}]",
                     sv=f"väntade {names}, fick {_type_name(member)}",
@@ -121,6 +124,12 @@ def each(*types: type) -> Validator:
                 )
 
     return check
+
+
+def _member_ok(member: object, types: tuple[type, ...]) -> bool:
+    if isinstance(member, bool) and bool not in types:
+        return False
+    return isinstance(member, types)
 
 
 def ge(bound: int | float) -> Validator:
@@ -158,19 +167,24 @@ def non_empty_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -
         fail(attribute.name, sv="får inte vara tom text", en="must not be empty text")
 
 
+_is_str = instance_of(str)
+_is_date = instance_of(date)
+_is_bool = instance_of(bool)
+
+
 def text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Any string, possibly empty."""
-    instance_of(str)(instance, attribute, value)
+    _is_str(instance, attribute, value)
 
 
 def a_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A calendar date, not a datetime."""
-    instance_of(date)(instance, attribute, value)
+    _is_date(instance, attribute, value)
 
 
 def a_bool(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """True or False."""
-    instance_of(bool)(instance, attribute, value)
+    _is_bool(instance, attribute, value)
 
 
 def is_date(value: object) -> bool:
