@@ -88,6 +88,12 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return "\n".join(lines)
 
 
+def _severity(severity: Any, *, value: bool = False) -> str:
+    sv, en = severity.label("sv"), severity.label("en")
+    text = sv if sv == en else f"{sv} / {en}"
+    return f"{text} (`{severity.value}`)" if value else text
+
+
 def _day(value: date | None, *, empty: str = "–") -> str:
     return empty if value is None else value.isoformat()
 
@@ -133,7 +139,7 @@ def catalogue_markdown() -> str:
             (
                 [
                     f"[`{r.code}`](#{r.code.lower()})",
-                    f"{r.severity.label('sv')} / {r.severity.label('en')}",
+                    _severity(r.severity),
                     f"`{r.family}`",
                     _escape(r.title.sv),
                     _escape(r.title.en),
@@ -160,11 +166,7 @@ def catalogue_markdown() -> str:
                     ["", ""],
                     [
                         ["Code", f"`{rule.code}`"],
-                        [
-                            "Severity",
-                            f"{rule.severity.label('sv')} / {rule.severity.label('en')} "
-                            f"(`{rule.severity.value}`)",
-                        ],
+                        ["Severity", _severity(rule.severity, value=True)],
                         ["Family", f"`{rule.family}`"],
                         ["Meddelande (sv)", _escape(rule.message.sv)],
                         ["Message (en)", _escape(rule.message.en)],
