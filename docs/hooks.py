@@ -265,13 +265,13 @@ def glossary_markdown() -> str:
 def law_markdown() -> str:
     """Every legal topic with its references, in-force dates and confidence."""
     from anhorig.findings import catalogue
-    from anhorig.law import topics
+    from anhorig.law import SOURCES, topics
 
     cited_by: dict[str, list[str]] = {}
     for rule in catalogue():
         for topic in rule.law:
             cited_by.setdefault(topic.key, []).append(rule.code)
-    out: list[str] = []
+    out: list[str] = [f"## Legal topics (*rättsregler*): {len(topics())}", ""]
     for topic in topics():
         rules = cited_by.get(topic.key, [])
         used = (
@@ -289,6 +289,31 @@ def law_markdown() -> str:
             _table(_REF_HEADER, _ref_rows(topic.refs)),
             "",
         ]
+    out += [
+        "## Sources (*källor*)",
+        "",
+        "Non-statutory sources a rule can rest on (`anhorig.law.SOURCES`).",
+        "",
+        _table(
+            ["Key", "Publisher", "Title", "Year", "Cited by"],
+            (
+                [
+                    f"`{source.key}`",
+                    _escape(source.publisher) or "–",
+                    _escape(source.title),
+                    source.year if source.year is not None else "–",
+                    ", ".join(
+                        f"[`{r.code}`](rules.md#{r.code.lower()})"
+                        for r in catalogue()
+                        if source.key in r.sources
+                    )
+                    or "–",
+                ]
+                for source in SOURCES.values()
+            ),
+        ),
+        "",
+    ]
     return "\n".join(out)
 
 
