@@ -1,1 +1,368 @@
-"""mkdocs hooks (placeholder replaced by the docs work)."""
+"""mkdocs hook: replace ``<!-- anhorig:NAME -->`` markers with content generated from the code.
+
+The documentation never restates what the code knows. A page writes a marker and
+this hook fills it in when the site is built:
+
+- ``<!-- anhorig:catalogue -->``: every rule of :func:`anhorig.findings.catalogue`,
+  grouped by ``rule.family``, with its messages, legal references and sources;
+- ``<!-- anhorig:glossary -->``: every :class:`~anhorig.language.LabelledEnum`
+  (value, Swedish label, English label) and :func:`anhorig.terminology.term` for
+  each role and context;
+- ``<!-- anhorig:law -->``: every :func:`anhorig.law.topics` entry with its
+  references, in-force dates and confidence;
+- ``<!-- anhorig:demo -->`` (or ``<!-- anhorig:demo en -->``): the output of
+  ``anhorig demo``;
+- ``<!-- anhorig:changelog -->``: the text of ``CHANGELOG.md``.
+
+An unknown marker stops the build, so a typo cannot ship an empty page.
+
+>>> "| `x` |" in _table(["a"], [["`x`"]])
+True
+>>> _cell("a | b")
+'a \\\\| b'
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import re
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "CORE_MODULES",
+    "REFERENCE_DATE",
+    "expand",
+    "on_page_markdown",
+]
+
+REFERENCE_DATE = date(2026, 1, 1)
+"""The date for which the catalogue shows what each rule cites (fixed, so builds repeat)."""
+
+CORE_MODULES = (
+    "anhorig.language",
+    "anhorig.errors",
+    "anhorig.law",
+    "anhorig.time",
+    "anhorig.people",
+    "anhorig.relations",
+    "anhorig.terminology",
+    "anhorig.findings",
+    "anhorig.serialization",
+)
+"""The modules whose vocabularies the glossary lists (rule modules of the catalogue are added)."""
+
+_FAMILY_NAMES = {
+    "relations": ("Relationer", "Relationships and children as relatives"),
+    "consent": ("Samtycke och informationsdelning", "Consent and information sharing"),
+    "plans": ("Stödplaner och SIP", "Support plans and SIP"),
+    "respite": ("Avlösning", "Respite"),
+}
+"""Headings for the rule families known today; any other family gets its own name."""
+
+_MARKER = re.compile(r"<!--\s*anhorig:(?P<name>[a-z]+)(?:\s+(?P<arg>[a-z]+))?\s*-->")
+
+
+# --- Markdown helpers --------------------------------------------------------------------
+
+
+def _cell(text: object) -> str:
+    """``text`` safe inside a Markdown table cell (pipes escaped, newlines joined)."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _escape(text: str) -> str:
+    """``text`` with the characters Markdown would interpret escaped."""
+    return re.sub(r"([\\`*_\[\]<|])", r"\\\1", text)
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "|" + "|".join("---" for _ in header) + "|",
+    ]
+    lines.extend("| " + " | ".join(_cell(c) for c in row) + " |" for row in rows)
+    return "\n".join(lines)
+
+
+def _severity(severity: Any, *, value: bool = False) -> str:
+    sv, en = severity.label("sv"), severity.label("en")
+    text = sv if sv == en else f"{sv} / {en}"
+    return f"{text} (`{severity.value}`)" if value else text
+
+
+def _day(value: date | None, *, empty: str = "–") -> str:
+    return empty if value is None else value.isoformat()
+
+
+# --- Generators ----------------------------------------------------------------------------
+
+
+def _ref_rows(refs: Iterable[Any]) -> list[list[str]]:
+    return [
+        [
+            f"`{ref}`",
+            _day(ref.in_force_from),
+            _day(ref.in_force_until, empty="in force"),
+            ref.confidence.value,
+            _escape(ref.note),
+        ]
+        for ref in refs
+    ]
+
+
+_REF_HEADER = ["Reference", "In force from", "Until (first day not)", "Confidence", "Note"]
+
+
+def catalogue_markdown() -> str:
+    """The rule catalogue: per family a section, per rule its code, messages and law."""
+    from anhorig.findings import Severity, catalogue
+    from anhorig.law import SOURCES
+
+    rules = catalogue()
+    families: dict[str, list[Any]] = {}
+    for rule in rules:
+        families.setdefault(rule.family, []).append(rule)
+
+    out = [
+        f"{len(rules)} rules in {len(families)} "
+        f"{'family' if len(families) == 1 else 'families'}. The references under "
+        f"*cites on {REFERENCE_DATE}* are what a finding made on that date names; a finding "
+        "made on another date cites the provisions in force on that date, listed under "
+        "*legal topics*.",
+        "",
+        _table(
+            ["Code", "Severity", "Family", "Title (sv)", "Title (en)"],
+            (
+                [
+                    f"[`{r.code}`](#{r.code.lower()})",
+                    _severity(r.severity),
+                    f"`{r.family}`",
+                    _escape(r.title.sv),
+                    _escape(r.title.en),
+                ]
+                for r in rules
+            ),
+        ),
+        "",
+        "Severities: "
+        + "; ".join(f"**{s.label('sv')}** / {s.label('en')} (`{s.value}`)" for s in Severity)
+        + ".",
+        "",
+    ]
+    for family in sorted(families):
+        sv_name, en_name = _FAMILY_NAMES.get(family, (family, family))
+        out += [f"## {en_name} (*{sv_name}*, `{family}`)", ""]
+        for rule in families[family]:
+            out += [
+                f"### {rule.code}",
+                "",
+                f"**{_escape(rule.title.en)}** — *{_escape(rule.title.sv)}*",
+                "",
+                _table(
+                    ["", ""],
+                    [
+                        ["Code", f"`{rule.code}`"],
+                        ["Severity", _severity(rule.severity, value=True)],
+                        ["Family", f"`{rule.family}`"],
+                        ["Meddelande (sv)", _escape(rule.message.sv)],
+                        ["Message (en)", _escape(rule.message.en)],
+                        [
+                            f"Cites on {REFERENCE_DATE}",
+                            "; ".join(f"`{ref}`" for ref in rule.references(REFERENCE_DATE)) or "–",
+                        ],
+                    ],
+                ),
+                "",
+            ]
+            if rule.law:
+                out += ["**Legal topics**", ""]
+                for topic in rule.law:
+                    out += [
+                        f"- `{topic.key}`: {_escape(topic.title.sv)} — *{_escape(topic.title.en)}*",
+                        "",
+                    ]
+                out += [_table(_REF_HEADER, _ref_rows(r for t in rule.law for r in t.refs)), ""]
+            if rule.sources:
+                out += ["**Sources**", ""]
+                for key in rule.sources:
+                    source = SOURCES[key]
+                    quote = f" — “{_escape(source.quote)}”" if source.quote else ""
+                    out.append(f"- `{key}`: {_escape(str(source))}{quote}")
+                out.append("")
+    return "\n".join(out)
+
+
+def _vocabularies() -> list[type]:
+    """Every ``LabelledEnum`` of the core modules and of the catalogue's rule modules."""
+    from anhorig.findings import catalogue
+    from anhorig.language import LabelledEnum
+
+    for name in CORE_MODULES:
+        importlib.import_module(name)
+    catalogue()  # imports every rule module, so subpackages' vocabularies appear too
+    found: list[type] = []
+    pending: list[type] = list(LabelledEnum.__subclasses__())
+    while pending:
+        cls = pending.pop(0)
+        pending.extend(cls.__subclasses__())
+        module = cls.__module__
+        if module.startswith("anhorig.") and not module.startswith("anhorig.testing"):
+            found.append(cls)
+    order = {name: i for i, name in enumerate(CORE_MODULES)}
+    return sorted(
+        found, key=lambda c: (order.get(c.__module__, len(order)), c.__module__, c.__name__)
+    )
+
+
+def glossary_markdown() -> str:
+    """Tables of the code's vocabularies and of ``term()`` for every role and context."""
+    from anhorig.terminology import Context, Role, legal_basis, term
+
+    out = [
+        "### Role words: `term(role, context, lang)`",
+        "",
+        _table(
+            ["Role", "Context", "sv", "sv (plural)", "en", "en (plural)", "Follows"],
+            (
+                [
+                    f"`Role.{role.name}`",
+                    f"`Context.{context.name}`",
+                    f"**{term(role, context, 'sv')}**",
+                    term(role, context, "sv", plural=True),
+                    term(role, context, "en"),
+                    term(role, context, "en", plural=True),
+                    "; ".join(f"`{r}`" for r in legal_basis(context).refs),
+                ]
+                for context in Context
+                for role in Role
+            ),
+        ),
+        "",
+    ]
+    for cls in _vocabularies():
+        doc = (cls.__doc__ or "").strip().split("\n\n")[0]
+        out += [
+            f"### `{cls.__name__}`",
+            "",
+            f"`{cls.__module__}.{cls.__name__}`: {_escape(' '.join(doc.split()))}",
+            "",
+            _table(
+                ["Value (JSON)", "Svenska", "English"],
+                (
+                    [f"`{member.value}`", member.label("sv"), member.label("en")]
+                    for member in cls  # type: ignore[attr-defined]
+                ),
+            ),
+            "",
+        ]
+    return "\n".join(out)
+
+
+def law_markdown() -> str:
+    """Every legal topic with its references, in-force dates and confidence."""
+    from anhorig.findings import catalogue
+    from anhorig.law import SOURCES, topics
+
+    cited_by: dict[str, list[str]] = {}
+    for rule in catalogue():
+        for topic in rule.law:
+            cited_by.setdefault(topic.key, []).append(rule.code)
+    out: list[str] = [f"## Legal topics (*rättsregler*): {len(topics())}", ""]
+    for topic in topics():
+        rules = cited_by.get(topic.key, [])
+        used = (
+            "Cited by " + ", ".join(f"[`{c}`](rules.md#{c.lower()})" for c in rules) + "."
+            if rules
+            else "Not cited by a rule of the catalogue yet."
+        )
+        out += [
+            f"### `{topic.key}`",
+            "",
+            f"**{_escape(topic.title.sv)}** — *{_escape(topic.title.en)}*",
+            "",
+            used,
+            "",
+            _table(_REF_HEADER, _ref_rows(topic.refs)),
+            "",
+        ]
+    out += [
+        "## Sources (*källor*)",
+        "",
+        "Non-statutory sources a rule can rest on (`anhorig.law.SOURCES`).",
+        "",
+        _table(
+            ["Key", "Publisher", "Title", "Year", "Cited by"],
+            (
+                [
+                    f"`{source.key}`",
+                    _escape(source.publisher) or "–",
+                    _escape(source.title),
+                    source.year if source.year is not None else "–",
+                    ", ".join(
+                        f"[`{r.code}`](rules.md#{r.code.lower()})"
+                        for r in catalogue()
+                        if source.key in r.sources
+                    )
+                    or "–",
+                ]
+                for source in SOURCES.values()
+            ),
+        ),
+        "",
+    ]
+    return "\n".join(out)
+
+
+def demo_markdown(lang: str = "sv") -> str:
+    """The output of ``anhorig demo`` in a code block."""
+    from anhorig.demo import run
+    from anhorig.language import check_lang
+
+    out = io.StringIO()
+    run(out, lang=check_lang(lang))
+    return "```text\n" + out.getvalue().rstrip("\n") + "\n```"
+
+
+def changelog_markdown(root: Path) -> str:
+    """The text of ``CHANGELOG.md`` at the repository root."""
+    return (root / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+# --- The hook ------------------------------------------------------------------------------
+
+
+def expand(markdown: str, *, root: Path) -> str:
+    """``markdown`` with every ``<!-- anhorig:NAME -->`` marker replaced.
+
+    ``ValueError`` for an unknown marker.
+    """
+    generators: dict[str, Callable[[str | None], str]] = {
+        "catalogue": lambda _: catalogue_markdown(),
+        "glossary": lambda _: glossary_markdown(),
+        "law": lambda _: law_markdown(),
+        "demo": lambda arg: demo_markdown(arg or "sv"),
+        "changelog": lambda _: changelog_markdown(root),
+    }
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group("name")
+        if name not in generators:
+            raise ValueError(f"unknown anhorig marker {match.group(0)!r}")
+        return generators[name](match.group("arg"))
+
+    return _MARKER.sub(replace, markdown)
+
+
+def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Any) -> str:
+    """mkdocs event: fill in the markers of one page before it is rendered."""
+    from mkdocs.exceptions import PluginError
+
+    root = Path(config["config_file_path"]).resolve().parent
+    try:
+        return expand(markdown, root=root)
+    except ValueError as exc:
+        raise PluginError(f"{page.file.src_path}: {exc}") from exc
