@@ -1,8 +1,8 @@
 """anhorig: Swedish support to family caregivers (anhörigstöd) as typed values and explainable rules.
 
 The core vocabulary is re-exported here; the rule families live in
-:mod:`anhorig.consent`, :mod:`anhorig.plans` and :mod:`anhorig.respite`, and the
-hypothesis strategies for testers in :mod:`anhorig.testing` (an optional extra).
+`anhorig.consent`, `anhorig.plans` and `anhorig.respite`, and the
+hypothesis strategies for testers in `anhorig.testing` (an optional extra).
 """
 
 from anhorig.errors import AnhorigError, InvalidInput, Problem, RuleViolation

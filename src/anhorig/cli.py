@@ -106,7 +106,13 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
         try:
             document: object = from_json(None, path.read_bytes())
         except OSError as exc:
-            results.append({"file": name, "readable": False, "problems": [str(exc)]})
+            reason = exc.strerror or type(exc).__name__
+            message = (
+                f"filen kan inte läsas ({reason})"
+                if lang == "sv"
+                else f"the file cannot be read ({reason})"
+            )
+            results.append({"file": name, "readable": False, "problems": [message]})
             worst = EXIT_UNREADABLE
             continue
         except InvalidInput as exc:

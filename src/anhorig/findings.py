@@ -1,9 +1,9 @@
 """Findings: what a rule says about a thing, as data; and the catalogue of every rule.
 
-A :class:`Rule` is the catalogue entry (stable code, severity, bilingual message
+A `Rule` is the catalogue entry (stable code, severity, bilingual message
 template, the law and sources it rests on). Applied to a thing it yields a
-:class:`Finding` (the code, where in the document, the message, the references
-in force on the date judged). A :class:`Report` holds every finding of one check.
+`Finding` (the code, where in the document, the message, the references
+in force on the date judged). A `Report` holds every finding of one check.
 
 Every rule family offers the same three functions: ``check(thing, *, on) -> Report``
 collects every finding and never raises on a domain problem; ``validate(thing, *,
@@ -103,7 +103,7 @@ class Rule:
     message: Text = attrs.field(validator=_checks.instance_of(Text))
     law: tuple[LawTopic, ...] = attrs.field(default=(), validator=_checks.each(LawTopic))
     sources: tuple[str, ...] = attrs.field(default=())
-    """Keys of :data:`anhorig.law.SOURCES`."""
+    """Keys of `anhorig.law.SOURCES`."""
 
     @sources.validator
     def _known_sources(

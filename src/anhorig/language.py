@@ -60,7 +60,7 @@ class Text:
     def format(self, **params: object) -> Text:
         """Both texts with ``{name}`` placeholders filled in from ``params``.
 
-        A parameter that is itself a :class:`Text` is filled in per language.
+        A parameter that is itself a `Text` is filled in per language.
         """
         sv = {k: v.sv if isinstance(v, Text) else v for k, v in params.items()}
         en = {k: v.en if isinstance(v, Text) else v for k, v in params.items()}

@@ -77,7 +77,7 @@ class PersonId:
     """A Swedish personnummer or samordningsnummer (*personnummer*, *samordningsnummer*).
 
     ``value`` holds the canonical 12-digit form ``ÅÅÅÅMMDD-NNNN``; build it with
-    :meth:`parse`.
+    `parse`.
     """
 
     value: str = attrs.field(

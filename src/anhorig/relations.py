@@ -1,10 +1,10 @@
 """Who cares for whom: relationships, what the carer does, and children as relatives.
 
-Roles are explicit: a :class:`Relationship` has a ``carer`` and a ``cared_for``.
+Roles are explicit: a `Relationship` has a ``carer`` and a ``cared_for``.
 Anyone can be a carer (partner, parent, child, sibling, friend, neighbour, särbo,
 bonus parent), living together or not, and the same person can be carer in one
 relationship and cared for in another. Being a carer is voluntary and changes
-over time, so what the carer does and wants is an :class:`Involvement` recorded
+over time, so what the carer does and wants is an `Involvement` recorded
 on a date, with a date by which to ask again.
 
 Rules (``check`` / ``validate`` / ``is_valid``):

@@ -4,7 +4,7 @@ In a municipality, under the Socialtjänstlag, the person who gives care is the
 *anhörig* and the person who receives it is the *närstående*. In a region's health
 care, under the Patientlag, the person who receives care is the *patient* and the
 family member or friend is the *närstående*. The same word, *närstående*, names
-opposite roles: store roles explicitly and ask :func:`term` for the word.
+opposite roles: store roles explicitly and ask `term` for the word.
 
 >>> term(Role.CARER, Context.MUNICIPAL)
 'anhörig'

@@ -2,14 +2,14 @@
 
 Rules (DESIGN.md, decision 5):
 
-- An *instant* is an aware :class:`pendulum.DateTime`; naive input is refused with
+- An *instant* is an aware `pendulum.DateTime`; naive input is refused with
   ``InvalidInput``. Instants are kept as Stockholm wall time with the UTC offset in
   force at that instant (``+01:00`` or ``+02:00``), converted, never reinterpreted.
   The offset is fixed on purpose: Python compares two datetimes that share one
   tzinfo object by wall time, ignoring ``fold``, so with a shared Europe/Stockholm
   zone 02:30 (+02:00) and 02:30 (+01:00) on the autumn change day would compare
   equal. With fixed offsets every comparison, ``==`` and ``hash`` is by the instant.
-  For calendar arithmetic (the same wall time tomorrow) use dates and :func:`local`.
+  For calendar arithmetic (the same wall time tomorrow) use dates and `local`.
 - Intervals are half-open, ``[start, end)``; so are date periods.
 - Hours are elapsed hours: the night of the spring change (last Sunday of March)
   is one hour shorter, the night of the autumn change (last Sunday of October)
