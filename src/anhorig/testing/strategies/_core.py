@@ -147,22 +147,24 @@ def names() -> st.SearchStrategy[str]:
     )
 
 
-@st.composite
 def people(
-    draw: st.DrawFn,
     *,
     min_birth: date = date(1910, 1, 1),
     max_birth: date = date(2025, 12, 31),
     with_id: bool | None = None,
-) -> Person:
-    """People born in ``[min_birth, max_birth]``, with a synthetic id or only a birth date."""
+) -> st.SearchStrategy[Person]:
+    """People born in ``[min_birth, max_birth]``, with a synthetic id or only a birth date
+    (or none). Shrinks towards a person without an id or birth date."""
     _check_dates(min_birth, max_birth)
-    has_id = draw(st.booleans()) if with_id is None else with_id
-    name = draw(names())
-    if has_id:
-        return Person(id=draw(person_ids(min_birth=min_birth, max_birth=max_birth)), name=name)
-    born = draw(st.none() | st.dates(min_birth, max_birth))
-    return Person(name=name, birth_date=born)
+    without_id = st.builds(
+        Person, name=names(), birth_date=st.none() | st.dates(min_birth, max_birth)
+    )
+    with_ids = st.builds(
+        Person, id=person_ids(min_birth=min_birth, max_birth=max_birth), name=names()
+    )
+    if with_id is None:
+        return without_id | with_ids
+    return with_ids if with_id else without_id
 
 
 def care_areas() -> st.SearchStrategy[CareArea]:
@@ -185,65 +187,72 @@ def severities() -> st.SearchStrategy[Severity]:
     return st.sampled_from(Severity)
 
 
-@st.composite
 def involvements(
-    draw: st.DrawFn,
     *,
     min_date: date = date(2015, 1, 1),
     max_date: date = date(2035, 12, 31),
-) -> Involvement:
-    """Involvements recorded in ``[min_date, max_date]`` with a later reconfirm date."""
+) -> st.SearchStrategy[Involvement]:
+    """Involvements recorded in ``[min_date, max_date]`` with a later reconfirm date.
+
+    Shrinks towards a record on ``min_date``, reconfirmed a day later, all answers no."""
     _check_dates(min_date, max_date)
-    recorded = draw(dates(min_value=min_date, max_value=max_date))
-    return Involvement(
-        recorded_on=recorded,
-        reconfirm_by=recorded + timedelta(days=draw(st.integers(1, 730))),
-        willing=draw(st.booleans()),
-        wants_information=draw(st.booleans()),
-        wants_to_take_part=draw(st.booleans()),
-        tasks=draw(st.frozensets(care_areas(), max_size=4)),
-        note=draw(st.sampled_from(("", "Handlar och lagar mat", "Hjälper med medicinerna"))),
+    return st.builds(
+        lambda recorded, days, **rest: Involvement(
+            recorded_on=recorded, reconfirm_by=recorded + timedelta(days=days), **rest
+        ),
+        dates(min_value=min_date, max_value=max_date),
+        st.integers(1, 730),
+        willing=st.booleans(),
+        wants_information=st.booleans(),
+        wants_to_take_part=st.booleans(),
+        tasks=st.frozensets(care_areas(), max_size=4),
+        note=st.sampled_from(("", "Handlar och lagar mat", "Hjälper med medicinerna")),
     )
 
 
-@st.composite
+def _distinct(carer: Person, cared_for: Person) -> Person:
+    # Two draws can give the same person; make the second someone else rather than
+    # filtering, so that generation never rejects.
+    if cared_for != carer and (cared_for.id is None or cared_for.id != carer.id):
+        return cared_for
+    return Person(name=f"{cared_for.name} d.y.", birth_date=cared_for.birth_date)
+
+
 def relationships(
-    draw: st.DrawFn,
     *,
     carers: st.SearchStrategy[Person] | None = None,
     cared_fors: st.SearchStrategy[Person] | None = None,
     max_involvements: int = 3,
-) -> Relationship:
-    """Relationships between two different people with a history of involvements."""
+) -> st.SearchStrategy[Relationship]:
+    """Relationships between two different people with a history of involvements.
+
+    Shrinks towards two people without ids, no areas and no involvements."""
     if max_involvements < 0:
         raise InvalidArgument(f"max_involvements={max_involvements} must be >= 0")
-    carer = draw(carers if carers is not None else people())
-    cared_for = draw(
-        (cared_fors if cared_fors is not None else people()).filter(
-            lambda p: p != carer and (p.id is None or p.id != carer.id)
-        )
-    )
-    return Relationship(
-        carer=carer,
-        cared_for=cared_for,
-        kind=draw(relation_kinds()),
-        areas=draw(st.frozensets(care_areas(), max_size=4)),
-        lives_together=draw(st.none() | st.booleans()),
-        involvements=tuple(draw(st.lists(involvements(), max_size=max_involvements))),
+    carer_strategy = carers if carers is not None else people()
+    cared_strategy = cared_fors if cared_fors is not None else people()
+    return st.builds(
+        lambda carer, cared_for, **rest: Relationship(
+            carer=carer, cared_for=_distinct(carer, cared_for), **rest
+        ),
+        carer_strategy,
+        cared_strategy,
+        kind=relation_kinds(),
+        areas=st.frozensets(care_areas(), max_size=4),
+        lives_together=st.none() | st.booleans(),
+        involvements=st.lists(involvements(), max_size=max_involvements).map(tuple),
     )
 
 
-@st.composite
-def child_relatives(draw: st.DrawFn) -> ChildRelative:
+def child_relatives() -> st.SearchStrategy[ChildRelative]:
     """A child and an adult, with any combination of HSL 5 kap. 7 § conditions."""
-    child = draw(people(min_birth=date(2008, 1, 1), max_birth=date(2025, 12, 31)))
-    adult = draw(people(min_birth=date(1950, 1, 1), max_birth=date(1995, 12, 31)))
-    return ChildRelative(
-        child=child,
-        adult=adult,
-        adult_is_parent=draw(st.booleans()),
-        lives_with_adult=draw(st.booleans()),
-        conditions=draw(st.frozensets(adult_conditions(), max_size=3)),
+    return st.builds(
+        ChildRelative,
+        child=people(min_birth=date(2008, 1, 1), max_birth=date(2025, 12, 31)),
+        adult=people(min_birth=date(1950, 1, 1), max_birth=date(1995, 12, 31)),
+        adult_is_parent=st.booleans(),
+        lives_with_adult=st.booleans(),
+        conditions=st.frozensets(adult_conditions(), max_size=3),
     )
 
 

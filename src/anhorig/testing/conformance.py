@@ -1,0 +1,305 @@
+"""Conformance: run a vendor's own implementation against anhorig's over generated cases.
+
+A municipality's system, or a vendor's, has its own code for the same rules. Give
+:func:`conform` that function, anhorig's reference, and a strategy of cases; it runs
+both on generated cases and returns a :class:`ConformanceReport` with the smallest
+counterexamples hypothesis could shrink to, each with both answers. One minimal
+counterexample is kept per *kind* of disagreement (by default: a different answer,
+or an exception of a given type), so different bugs do not hide each other.
+
+From pytest it is a few lines:
+
+>>> from datetime import date, timedelta
+>>> from anhorig.testing.conformance import relation_codes
+>>> def vendor_check(relationship, on):
+...     # A vendor that forgets the reconfirm date.
+...     codes = set()
+...     if getattr(relationship, "involvements", None) == ():
+...         codes.add("REL-INVOLVEMENT-MISSING")
+...     return codes
+>>> report = relation_codes(vendor_check, max_examples=100, max_kinds=1, seed=1)
+>>> report.ok
+False
+>>> all(c.actual < c.expected for c in report.counterexamples)  # it misses findings
+True
+
+A vendor system that speaks JSON rather than Python is wrapped with :func:`via_json`,
+which hands it each case as the JSON document anhorig would write.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Hashable, Iterable
+from datetime import date, timedelta
+from typing import Any, Generic, TypeVar
+
+import attrs
+import hypothesis
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from anhorig.language import Lang
+from anhorig.relations import ChildRelative, Relationship
+from anhorig.relations import check as check_relation
+from anhorig.serialization import to_json
+from anhorig.testing.strategies import child_relatives, dates, relationships
+
+__all__ = [
+    "ConformanceReport",
+    "Counterexample",
+    "conform",
+    "relation_codes",
+    "via_json",
+]
+
+_C = TypeVar("_C")
+_R = TypeVar("_R")
+
+
+@attrs.frozen
+class Counterexample(Generic[_C, _R]):
+    """One case where the vendor's answer differs from anhorig's (*motexempel*).
+
+    ``error`` is set, and ``actual`` is ``None``, when the vendor's function raised.
+    """
+
+    case: _C
+    expected: _R
+    actual: _R | None
+    error: str | None = None
+
+    def explain(self, lang: Lang = "sv") -> str:
+        """The case and both answers, one per line (the case's repr is masked)."""
+        if lang == "sv":
+            lines = [f"fall: {self.case!r}", f"anhorig: {self.expected!r}"]
+            lines.append(
+                f"leverantör: {self.actual!r}"
+                if self.error is None
+                else f"leverantören kastade {self.error}"
+            )
+        else:
+            lines = [f"case: {self.case!r}", f"anhorig: {self.expected!r}"]
+            lines.append(
+                f"vendor: {self.actual!r}" if self.error is None else f"vendor raised {self.error}"
+            )
+        return "\n".join(lines)
+
+
+@attrs.frozen
+class ConformanceReport(Generic[_C, _R]):
+    """What a conformance run found (*överensstämmelse*)."""
+
+    name: str
+    examples: int
+    """How many cases were run, shrinking included."""
+    counterexamples: tuple[Counterexample[_C, _R], ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when no case disagreed."""
+        return not self.counterexamples
+
+    def explain(self, lang: Lang = "sv") -> str:
+        """A readable summary with every counterexample."""
+        if self.ok:
+            if lang == "sv":
+                return f"{self.name}: {self.examples} fall, inga avvikelser."
+            return f"{self.name}: {self.examples} cases, no disagreements."
+        head = (
+            f"{self.name}: {len(self.counterexamples)} avvikelse(r) efter {self.examples} fall"
+            if lang == "sv"
+            else f"{self.name}: {len(self.counterexamples)} disagreement(s) after {self.examples} cases"
+        )
+        return "\n\n".join([head, *(c.explain(lang) for c in self.counterexamples)])
+
+    def assert_ok(self, lang: Lang = "en") -> None:
+        """Raise ``AssertionError`` with the explanation unless the run was clean."""
+        if not self.ok:
+            raise AssertionError(self.explain(lang))
+
+
+class _Disagreement(Exception):
+    counterexample: Counterexample[Any, Any]
+
+    def __init__(self, counterexample: Counterexample[Any, Any]) -> None:
+        super().__init__("disagreement")
+        self.counterexample = counterexample
+
+
+def _kind_class(cache: dict[Hashable, type[_Disagreement]], key: Hashable) -> type[_Disagreement]:
+    # Hypothesis keeps one minimal example per distinct exception type, so each kind
+    # of disagreement gets a class of its own.
+    if key not in cache:
+        cache[key] = type(f"_Disagreement{len(cache)}", (_Disagreement,), {})
+    return cache[key]
+
+
+def _default_kind(expected: object, actual: object, error: str | None) -> Hashable:
+    return ("raised", error.split("(")[0]) if error is not None else "different answer"
+
+
+def conform(
+    vendor: Callable[[_C], _R],
+    reference: Callable[[_C], _R],
+    cases: st.SearchStrategy[_C],
+    *,
+    same: Callable[[_R, _R], bool] = operator.eq,
+    kind: Callable[[_R, _R | None, str | None], Hashable] = _default_kind,
+    max_examples: int = 200,
+    max_kinds: int = 5,
+    shrink: bool = True,
+    seed: int | None = None,
+    name: str = "conformance",
+) -> ConformanceReport[_C, _R]:
+    """Run ``vendor`` and ``reference`` on cases drawn from ``cases``; report where they differ.
+
+    ``same`` decides whether two answers agree (equality by default); ``kind`` sorts
+    disagreements so that one minimal counterexample is kept per kind. Hypothesis stops
+    at the first failure it finds, so the run goes in rounds: each round sets aside
+    the kinds already found and looks again, up to ``max_kinds`` kinds. Shrinking
+    makes each counterexample minimal and costs most of a failing run's time;
+    ``shrink=False`` reports the first case found instead. ``seed`` makes a run
+    repeatable (hypothesis' ``@seed``), e.g. in CI.
+    """
+    if max_examples < 1:
+        from hypothesis.errors import InvalidArgument
+
+        raise InvalidArgument(f"max_examples={max_examples} must be >= 1")
+    classes: dict[Hashable, type[_Disagreement]] = {}
+    known: set[Hashable] = set()
+    count = [0]
+
+    def disagree(counterexample: Counterexample[_C, _R], key: Hashable) -> None:
+        if key not in known:
+            raise _kind_class(classes, key)(counterexample)
+
+    @settings(
+        max_examples=max_examples,
+        database=None,
+        deadline=None,
+        report_multiple_bugs=True,
+        suppress_health_check=[HealthCheck.too_slow],
+        phases=tuple(Phase) if shrink else tuple(p for p in Phase if p is not Phase.shrink),
+    )
+    @hypothesis.seed(seed)
+    @given(cases)
+    def run(case: _C) -> None:
+        count[0] += 1
+        expected = reference(case)
+        try:
+            actual = vendor(case)
+        except Exception as exc:
+            error = f"{type(exc).__name__}({exc})"
+            disagree(Counterexample(case, expected, None, error), kind(expected, None, error))
+            return
+        if not same(expected, actual):
+            disagree(Counterexample(case, expected, actual), kind(expected, actual, None))
+
+    found: list[Counterexample[_C, _R]] = []
+    while len(known) < max_kinds:
+        try:
+            run()
+        except _Disagreement as exc:
+            new: list[BaseException] = [exc]
+        except BaseExceptionGroup as group:
+            new = list(_flatten(group))
+            if not all(isinstance(e, _Disagreement) for e in new):
+                raise
+        else:
+            break
+        for failure in new:
+            assert isinstance(failure, _Disagreement)
+            found.append(failure.counterexample)
+            known.add(next(key for key, cls in classes.items() if type(failure) is cls))
+    return ConformanceReport(name, count[0], tuple(found))
+
+
+def _flatten(group: BaseExceptionGroup[BaseException]) -> Iterable[BaseException]:
+    for exc in group.exceptions:
+        if isinstance(exc, BaseExceptionGroup):
+            yield from _flatten(exc)
+        else:
+            yield exc
+
+
+def via_json(vendor: Callable[[str, date], _R]) -> Callable[[tuple[Any, date]], _R]:
+    """Adapt a vendor function that reads an anhorig JSON document and a date."""
+
+    def call(case: tuple[Any, date]) -> _R:
+        thing, on = case
+        return vendor(to_json(thing), on)
+
+    return call
+
+
+def _boundaries(thing: Relationship | ChildRelative) -> list[date]:
+    """The days a relationship's answers can change on: the 18th birthday, each record
+    date and each reconfirm date."""
+    # Hypothesis favours the first choices, so the dates most rules turn on come first.
+    days: list[date] = []
+    if isinstance(thing, Relationship):
+        days.extend(involvement.reconfirm_by for involvement in thing.involvements)
+        days.extend(involvement.recorded_on for involvement in thing.involvements)
+    person = thing.carer if isinstance(thing, Relationship) else thing.child
+    if person.birth_date is not None:
+        born = person.birth_date
+        try:
+            days.append(born.replace(year=born.year + 18))
+        except ValueError:  # born on 29 February
+            days.append(date(born.year + 18, 3, 1))
+    return days
+
+
+_THINGS: st.SearchStrategy[Relationship | ChildRelative] = st.deferred(
+    lambda: st.one_of(relationships(), child_relatives())
+)
+_ANYWHERE = st.deferred(lambda: dates(min_value=date(2000, 1, 1), max_value=date(2050, 12, 31)))
+_ON_EDGE = st.integers(0, 3)
+_SHIFT = st.sampled_from((0, 1, -1, 0))
+
+
+@st.composite
+def _judged_relations(draw: st.DrawFn) -> tuple[Relationship | ChildRelative, date]:
+    thing = draw(_THINGS)
+    edges = _boundaries(thing)
+    # Three cases in four sit on a boundary or a day either side, where off-by-one
+    # mistakes live; the day itself is drawn twice as often as each neighbour.
+    if edges and draw(_ON_EDGE) != 3:  # shrinks towards 0: a boundary
+        return thing, draw(st.sampled_from(edges)) + timedelta(days=draw(_SHIFT))
+    return thing, draw(_ANYWHERE)
+
+
+def relation_codes(
+    vendor: Callable[[Relationship | ChildRelative, date], Iterable[str]],
+    *,
+    cases: st.SearchStrategy[tuple[Relationship | ChildRelative, date]] | None = None,
+    max_examples: int = 200,
+    max_kinds: int = 5,
+    shrink: bool = True,
+    seed: int | None = None,
+) -> ConformanceReport[tuple[Relationship | ChildRelative, date], frozenset[str]]:
+    """Compare a vendor's relationship checker (returning rule codes) with anhorig's.
+
+    By default the cases are relationships and child situations, each judged on a
+    date at one of its own boundaries (a record or reconfirm date, an 18th birthday,
+    a day either side) or on any date between 2000 and 2050.
+    """
+    drawn = cases or _judged_relations()
+
+    def ours(case: tuple[Relationship | ChildRelative, date]) -> frozenset[str]:
+        return check_relation(case[0], on=case[1]).codes
+
+    def theirs(case: tuple[Relationship | ChildRelative, date]) -> frozenset[str]:
+        return frozenset(vendor(case[0], case[1]))
+
+    return conform(
+        theirs,
+        ours,
+        drawn,
+        max_examples=max_examples,
+        max_kinds=max_kinds,
+        shrink=shrink,
+        seed=seed,
+        name="relation codes",
+    )
