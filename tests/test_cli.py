@@ -80,3 +80,23 @@ def test_validate_needs_a_date() -> None:
     """No hidden clock: the date judged is always given."""
     with pytest.raises(SystemExit):
         _run("validate", "x.json")
+
+
+def test_a_reader_that_goes_away_is_not_an_error() -> None:
+    """`anhorig demo | head -1` exits 0 without a traceback."""
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "anhorig", "demo"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    assert process.stdout.read(10)
+    process.stdout.close()
+    assert process.stderr is not None
+    with process.stderr:
+        errors = process.stderr.read().decode()
+    assert process.wait(timeout=30) == 0
+    assert "Traceback" not in errors

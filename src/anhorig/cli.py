@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -208,7 +209,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace, TextIO], int] = args.handler
-    return handler(args, out if out is not None else sys.stdout)
+    try:
+        return handler(args, out if out is not None else sys.stdout)
+    except BrokenPipeError:
+        # The reader went away (`anhorig demo | head`): not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover
