@@ -25,13 +25,12 @@ anhorig.errors.InvalidInput: id: kontrollsiffran stämmer inte
 
 from __future__ import annotations
 
+import functools
+import types
 from datetime import date, datetime
 from typing import Any
 
 import attrs
-from stdnum import luhn
-from stdnum.exceptions import ValidationError
-from stdnum.se import personnummer as stdnum_pnr
 
 from anhorig import _checks
 from anhorig.errors import InvalidInput, Problem
@@ -39,6 +38,19 @@ from anhorig.errors import InvalidInput, Problem
 __all__ = ["Person", "PersonId", "mask_name"]
 
 _COORDINATION_OFFSET = 60
+
+
+@functools.cache
+def _stdnum() -> Any:
+    """python-stdnum's personnummer and Luhn functions, imported on first use:
+    stdnum.util pulls in pydoc and ssl (about 14 ms) that `import anhorig` need not pay."""
+    from stdnum import luhn
+    from stdnum.exceptions import ValidationError
+    from stdnum.se import personnummer
+
+    return types.SimpleNamespace(
+        compact=personnummer.compact, ValidationError=ValidationError, luhn_is_valid=luhn.is_valid
+    )
 
 
 def _bad(sv: str, en: str) -> InvalidInput:
@@ -99,9 +111,10 @@ class PersonId:
             )
         if on is not None and (not isinstance(on, date) or isinstance(on, datetime)):
             raise InvalidInput.at("on", sv="väntade ett datum", en="expected a date")
+        stdnum = _stdnum()
         try:
-            number = stdnum_pnr.compact(text)
-        except ValidationError:
+            number = stdnum.compact(text)
+        except stdnum.ValidationError:
             number = ""
         if len(number) not in (11, 13):
             raise _bad("fel längd: ange 10 eller 12 siffror", "wrong length: give 10 or 12 digits")
@@ -128,7 +141,7 @@ class PersonId:
             raise _bad("födelsedatumet finns inte", "the birth date does not exist") from None
         if year < 1:
             raise _bad("födelseåret är orimligt", "the birth year is out of range")
-        if not luhn.is_valid(digits[-10:]):
+        if not stdnum.luhn_is_valid(digits[-10:]):
             raise _bad("kontrollsiffran stämmer inte", "the check digit is wrong")
         del born
         return cls(f"{year:04d}{digits[-8:-4]}-{digits[-4:]}")
