@@ -12,6 +12,7 @@ generated birth date and serial, never a real person's.
 >>> test_masked()
 """
 
+from anhorig.testing.strategies._breaking import UNBREAKABLE, Broken, breakable_codes, breaking
 from anhorig.testing.strategies._core import (
     adult_conditions,
     care_areas,
@@ -38,7 +39,11 @@ from anhorig.testing.strategies._core import (
 from anhorig.testing.strategies._registry import type_strategies
 
 __all__ = [
+    "UNBREAKABLE",
+    "Broken",
     "adult_conditions",
+    "breakable_codes",
+    "breaking",
     "care_areas",
     "child_relatives",
     "dates",

@@ -1,0 +1,200 @@
+"""Cases that break exactly one named rule, for every rule in the catalogue.
+
+``breaking(code)`` gives a strategy of :class:`Broken` cases: the thing, the date it is
+judged on, and the check of its rule family, so that ``case.report().codes == {code}``.
+Each area contributes its own breakers through ``breaking_strategies()`` in its
+strategies module; ``breaking`` gathers them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any, Generic, TypeVar
+
+import attrs
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from anhorig.findings import Report, catalogue
+from anhorig.people import Person
+from anhorig.relations import ChildRelative, Involvement, Relationship
+from anhorig.relations import check as check_relation
+from anhorig.testing.strategies._core import (
+    adult_conditions,
+    care_areas,
+    involvements,
+    names,
+    people,
+    relation_kinds,
+)
+
+_T = TypeVar("_T")
+
+__all__ = ["UNBREAKABLE", "Broken", "breakable_codes", "breaking", "relation_breakers"]
+
+UNBREAKABLE: dict[str, str] = {}
+"""Catalogue codes no check can be made to find on purpose, each with the reason
+(for example a lifecycle rule that a transition raises rather than a check finds)."""
+
+
+@attrs.frozen
+class Broken(Generic[_T]):
+    """A case built to break exactly the rule ``code`` (*regelbrott på beställning*)."""
+
+    code: str
+    thing: _T
+    on: date
+    check: Callable[[_T, date], Report] = attrs.field(eq=False, repr=False)
+
+    def report(self) -> Report:
+        """What the rule family's check finds in this case."""
+        return self.check(self.thing, self.on)
+
+
+def _relation_check(thing: Relationship | ChildRelative, on: date) -> Report:
+    return check_relation(thing, on=on)
+
+
+_ON = st.dates(date(2020, 1, 1), date(2035, 12, 31))
+
+
+def _adult(on: date) -> st.SearchStrategy[Person]:
+    return people(min_birth=date(1910, 1, 1), max_birth=on - timedelta(days=18 * 366))
+
+
+def _current(on: date, *, willing: bool, overdue: bool) -> st.SearchStrategy[Involvement]:
+    """An involvement in force on ``on``: recorded before it, reconfirm date before it
+    only if ``overdue``."""
+
+    def build(recorded_back: int, span: int, inv: Involvement) -> Involvement:
+        recorded = on - timedelta(days=recorded_back)
+        reconfirm = recorded + timedelta(days=span)
+        if overdue and reconfirm >= on:
+            reconfirm = on - timedelta(days=1)
+            recorded = min(recorded, reconfirm - timedelta(days=1))
+        if not overdue and reconfirm < on:
+            reconfirm = on
+        return attrs.evolve(inv, recorded_on=recorded, reconfirm_by=reconfirm, willing=willing)
+
+    return st.builds(build, st.integers(2, 700), st.integers(1, 730), involvements())
+
+
+def _relationship(
+    carer: st.SearchStrategy[Person], history: st.SearchStrategy[tuple[Involvement, ...]]
+) -> st.SearchStrategy[Relationship]:
+    return st.builds(
+        lambda carer, cared_name, kind, areas, together, history: Relationship(
+            carer=carer,
+            cared_for=Person(name=f"{cared_name} d.ä.", birth_date=date(1930, 1, 1)),
+            kind=kind,
+            areas=areas,
+            lives_together=together,
+            involvements=history,
+        ),
+        carer,
+        names(),
+        relation_kinds(),
+        st.frozensets(care_areas(), max_size=3),
+        st.none() | st.booleans(),
+        history,
+    )
+
+
+@st.composite
+def _rel_case(draw: st.DrawFn, code: str) -> Broken[Relationship | ChildRelative]:
+    on = draw(_ON)
+    thing: Relationship | ChildRelative
+    if code == "REL-INVOLVEMENT-MISSING":
+        later = involvements(min_date=on + timedelta(days=1), max_date=on + timedelta(days=900))
+        thing = draw(_relationship(_adult(on), st.lists(later, max_size=2).map(tuple)))
+    elif code in ("REL-INVOLVEMENT-OVERDUE", "REL-CARER-NOT-WILLING"):
+        current = _current(
+            on, willing=code != "REL-CARER-NOT-WILLING", overdue=code == "REL-INVOLVEMENT-OVERDUE"
+        )
+        thing = draw(_relationship(_adult(on), current.map(lambda inv: (inv,))))
+    elif code == "REL-CHILD-CARER":
+        child = people(
+            min_birth=on - timedelta(days=17 * 365),
+            max_birth=on - timedelta(days=7 * 365),
+            with_id=True,
+        )
+        current = _current(on, willing=True, overdue=False)
+        thing = draw(_relationship(child, current.map(lambda inv: (inv,))))
+    elif code == "REL-CHILD-NEEDS-SUPPORT":
+        child = people(
+            min_birth=on - timedelta(days=17 * 365), max_birth=on - timedelta(days=30), with_id=True
+        )
+        adult = people(min_birth=date(1950, 1, 1), max_birth=on - timedelta(days=25 * 366))
+        thing = draw(
+            st.builds(
+                ChildRelative,
+                child=child,
+                adult=adult,
+                adult_is_parent=st.booleans(),
+                lives_with_adult=st.booleans(),
+                conditions=st.frozensets(adult_conditions(), min_size=1, max_size=3),
+            ).map(
+                lambda s: (
+                    s
+                    if s.adult_is_parent or s.lives_with_adult
+                    else attrs.evolve(s, lives_with_adult=True)
+                )
+            )
+        )
+    else:  # pragma: no cover - guarded by relation_breakers()
+        raise InvalidArgument(code)
+    return Broken(code, thing, on, _relation_check)
+
+
+_RELATION_CODES = (
+    "REL-CARER-NOT-WILLING",
+    "REL-CHILD-CARER",
+    "REL-CHILD-NEEDS-SUPPORT",
+    "REL-INVOLVEMENT-MISSING",
+    "REL-INVOLVEMENT-OVERDUE",
+)
+
+
+def relation_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]]:
+    """The relation rules' breakers by code."""
+    return {code: (lambda code=code: _rel_case(code)) for code in _RELATION_CODES}  # type: ignore[misc]
+
+
+_BREAKER_SOURCES: tuple[
+    Callable[[], dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]]], ...
+] = (relation_breakers,)
+_AREA_BREAKERS: tuple[str, ...] = ()
+"""Strategy modules with a ``breaking_strategies()`` of their own; each area adds one."""
+
+
+def _all_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]]:
+    merged: dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]] = {}
+    for source in _BREAKER_SOURCES:
+        merged.update(source())
+    for name in _AREA_BREAKERS:
+        merged.update(importlib.import_module(name).breaking_strategies())
+    return merged
+
+
+def breakable_codes() -> tuple[str, ...]:
+    """Every rule code ``breaking`` can break on purpose, sorted."""
+    return tuple(sorted(_all_breakers()))
+
+
+def breaking(code: str) -> st.SearchStrategy[Broken[Any]]:
+    """Cases that break exactly the rule ``code``: ``case.report().codes == {code}``.
+
+    Raises ``InvalidArgument`` for a code not in the catalogue or one that cannot be
+    broken on purpose (say, a lifecycle rule that a step raises rather than a check
+    finds). Shrinks towards the simplest thing that still breaks the rule.
+    """
+    breakers = _all_breakers()
+    if code not in breakers:
+        known = {rule.code for rule in catalogue()}
+        why = (
+            "is not a rule in the catalogue" if code not in known else "cannot be broken on purpose"
+        )
+        raise InvalidArgument(f"{code!r} {why}; breakable: {sorted(breakers)}")
+    return breakers[code]()

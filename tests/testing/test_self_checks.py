@@ -1,0 +1,49 @@
+"""The testing kit checks itself: every rule can be broken on purpose, and each broken
+case yields exactly its rule's code."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from anhorig.findings import catalogue
+from anhorig.testing.strategies import UNBREAKABLE, Broken, breakable_codes, breaking
+
+
+def test_every_catalogue_rule_can_be_broken_or_says_why_not() -> None:
+    """Each rule has a breaking strategy, or an entry in UNBREAKABLE with its reason."""
+    codes = {rule.code for rule in catalogue()}
+    missing = codes - set(breakable_codes()) - set(UNBREAKABLE)
+    assert not missing, sorted(missing)
+    assert set(breakable_codes()) <= codes
+    assert set(UNBREAKABLE) <= codes
+    assert all(reason.strip() for reason in UNBREAKABLE.values())
+
+
+@pytest.mark.parametrize("code", breakable_codes())
+def test_each_broken_case_yields_exactly_its_code(code: str) -> None:
+    """breaking(code) gives cases whose report has that code and no other."""
+
+    @given(breaking(code))
+    def exactly(case: Broken[object]) -> None:
+        assert case.code == code
+        assert case.report().codes == {code}
+
+    exactly()
+
+
+def test_unknown_codes_are_refused() -> None:
+    """A code outside the catalogue is an InvalidArgument, as in hypothesis."""
+    with pytest.raises(InvalidArgument, match="not a rule in the catalogue"):
+        breaking("NO-SUCH-RULE")
+
+
+@given(st.data())
+def test_broken_cases_round_trip(data: st.DataObject) -> None:
+    """What a broken case holds is a document like any other."""
+    from anhorig import from_json, to_json
+
+    case = data.draw(breaking(data.draw(st.sampled_from(breakable_codes()))))
+    assert from_json(type(case.thing), to_json(case.thing)) == case.thing
