@@ -83,6 +83,15 @@ def test_hypothesis_entry_point_registers_every_public_type() -> None:
     assert out.stdout.strip() == "Person"
 
 
+@pytest.mark.parametrize("module", ["anhorig.testing.strategies", "anhorig.testing.conformance"])
+def test_the_testing_kit_imports_first_in_a_fresh_interpreter(module: str) -> None:
+    """Importing the kit before hypothesis must not loop back through the entry point."""
+    code = f"import {module}; print('ok')"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "ok"
+
+
 def test_every_document_type_has_a_registered_strategy() -> None:
     """A tester can ask hypothesis for any public type."""
     from anhorig.serialization import document_types
