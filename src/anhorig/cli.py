@@ -36,6 +36,9 @@ _SUBCOMMAND_MODULES: tuple[str, ...] = ()
 _CHECKERS: dict[str, str] = {
     "Relationship": "anhorig.relations:check",
     "ChildRelative": "anhorig.relations:check",
+    "SupportPlan": "anhorig.plans:check",
+    "CoordinatedPlan": "anhorig.plans:check",
+    "ImplementationPlan": "anhorig.plans:check",
 }
 """Document type → the ``check`` of its rule family, as ``module:function``."""
 
