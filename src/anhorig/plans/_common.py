@@ -135,7 +135,7 @@ class PlanConsent:
     )
     given_on: date = attrs.field(validator=a_date)
     form: ConsentForm = attrs.field(validator=instance_of(ConsentForm))
-    recorded_by: str = attrs.field(validator=non_empty_text)
+    recorded_by: str = attrs.field(validator=non_empty_text, repr=lambda v: f"<{len(v)} tecken>")
     grantor: GrantorKind = attrs.field(default=GrantorKind.SELF, validator=instance_of(GrantorKind))
     shared_with: frozenset[str] = attrs.field(default=frozenset(), validator=each(str))
     """Recipients named in the consent (organisations or roles), if it allows sharing."""
