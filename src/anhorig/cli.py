@@ -30,7 +30,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
 
-_SUBCOMMAND_MODULES: tuple[str, ...] = ()
+_SUBCOMMAND_MODULES: tuple[str, ...] = ("anhorig.plans.cli",)
 """Modules with a ``register(subparsers)`` adding subcommands (``anhorig.consent.cli``)."""
 
 _CHECKERS: dict[str, str] = {

@@ -11,7 +11,7 @@ import jsonschema  # type: ignore[import-untyped]
 import pytest
 
 from anhorig.cli import main
-from anhorig.plans import Plan, check
+from anhorig.plans import ImplementationPlan, Plan, check
 from anhorig.serialization import document_types, from_json, json_schema
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "plans"
@@ -49,9 +49,40 @@ EXPECTED = {
 }
 
 
+POLICY = "plan-policy-six-months.json"
+
+
 def test_every_example_is_listed() -> None:
-    """Each plan kind has exactly one valid and one invalid example, all listed here."""
-    assert {p.name for p in EXAMPLES.glob("*.json")} == set(EXPECTED)
+    """Each plan kind has exactly one valid and one invalid example, all listed here,
+    beside one policy document."""
+    assert {p.name for p in EXAMPLES.glob("*.json")} == {*EXPECTED, POLICY}
+
+
+def test_plans_check_command_applies_a_policy() -> None:
+    """anhorig plans check reads a PlanPolicy document: the valid stödplan's follow-up
+    is too late under a 6-month policy; an unreadable policy exits 2."""
+    plan = str(EXAMPLES / "support-plan-valid.json")
+    out = io.StringIO()
+    assert main(["plans", "check", plan, "--on", "2026-11-22"], out) == 0
+    out = io.StringIO()
+    args = ["plans", "check", plan, "--on", "2026-11-22", "--policy", str(EXAMPLES / POLICY)]
+    assert main([*args, "--format", "json"], out) == 1
+    assert [f["code"] for f in json.loads(out.getvalue())[0]["findings"]] == [
+        "PLAN-FOLLOW-UP-TOO-LATE"
+    ]
+    bad_policy = ["plans", "check", plan, "--on", "2026-11-22", "--policy", plan]
+    assert main(bad_policy, io.StringIO()) == 2
+
+
+def test_plans_template_command_prints_a_readable_plan() -> None:
+    """anhorig plans template prints an ImplementationPlan document that reads back and,
+    with an owner for every row, checks clean."""
+    out = io.StringIO()
+    args = ["plans", "template", "--municipality", "Sunne", "--from", "2027-01-01"]
+    assert main([*args, "--responsible", "anhörigkonsulent"], out) == 0
+    plan = from_json(ImplementationPlan, out.getvalue())
+    assert plan.municipality == "Sunne"
+    assert check(plan, on=date(2027, 1, 1)).findings == ()
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
