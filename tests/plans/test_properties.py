@@ -85,20 +85,24 @@ def test_check_never_raises_under_any_policy(data: st.DataObject, on: date, poli
 _STEPS = ("agree", "activate", "start_review", "complete_review", "close")
 
 
-@given(st.data(), ON_DATES, st.sampled_from(_STEPS), st.integers(0, 400))
+@given(st.data(), ON_DATES, st.sampled_from(_STEPS), st.integers(0, 400), st.booleans())
 def test_lifecycle_steps_never_produce_an_invalid_plan(
-    data: st.DataObject, on: date, step: str, later_days: int
+    data: st.DataObject, on: date, step: str, later_days: int, sip: bool
 ) -> None:
-    """A lifecycle step either raises RuleViolation or returns a plan that passes every
-    rule of its new status on the day of the step."""
+    """A lifecycle step of a stödplan or a SIP either raises RuleViolation (or InvalidInput
+    for an impossible date) or returns a new plan that passes every rule of its new
+    status on the day of the step."""
     from datetime import timedelta
 
-    plan: SupportPlan = data.draw(support_plans(on=on))
+    plan: SupportPlan | CoordinatedPlan = data.draw(
+        coordinated_plans(on=on) if sip else support_plans(on=on)
+    )
     when = on + timedelta(days=later_days)
     kwargs: dict[str, Any] = {"on": when}
     if step == "agree":
         kwargs["follow_up"] = data.draw(st.dates(when, when + timedelta(days=500)))
-        kwargs["signatures"] = plan.signatures
+        if isinstance(plan, SupportPlan):
+            kwargs["signatures"] = plan.signatures
     if step == "complete_review":
         kwargs["next_follow_up"] = data.draw(st.dates(when, when + timedelta(days=500)))
     try:
@@ -110,6 +114,7 @@ def test_lifecycle_steps_never_produce_an_invalid_plan(
     except InvalidInput:
         return  # e.g. closing before the plan was created: structure refuses it
     assert moved is not plan
+    assert type(moved) is type(plan)
     assert check(moved, on=when).ok
     assert moved.status in {
         PlanStatus.AGREED,

@@ -17,6 +17,7 @@ from anhorig.plans import (
     RULES,
     ConsentForm,
     ConsentPurpose,
+    CoordinatedPlan,
     Coordinator,
     Expectation,
     ExpectedOf,
@@ -316,3 +317,25 @@ def test_check_refuses_what_is_not_a_plan() -> None:
     with pytest.raises(InvalidInput):
         check(_draft(), on=datetime(2026, 1, 1))
     assert is_valid("plan", on=date(2026, 1, 1)) is False
+
+
+def test_sip_lifecycle() -> None:
+    """A SIP moves draft → agreed → active → under review → active → closed; agreeing one
+    without a lead principal is refused with that finding."""
+    sip = from_json(
+        CoordinatedPlan,
+        (ROOT / "examples" / "plans" / "sip-valid.json").read_text(encoding="utf-8"),
+    )
+    draft = attrs.evolve(sip, status=PlanStatus.DRAFT, follow_ups=())
+    agreed = draft.agree(on=date(2026, 10, 23), follow_up=date(2027, 1, 22))
+    active = agreed.activate(on=date(2026, 10, 24))
+    again = active.start_review(on=date(2027, 1, 22)).complete_review(
+        on=date(2027, 1, 22), next_follow_up=date(2027, 6, 1)
+    )
+    assert again.status is PlanStatus.ACTIVE
+    assert again.close(on=date(2027, 2, 1)).status is PlanStatus.CLOSED
+    with pytest.raises(RuleViolation) as info:
+        attrs.evolve(draft, lead_principal=None).agree(
+            on=date(2026, 10, 23), follow_up=date(2027, 1, 22)
+        )
+    assert info.value.report.codes == {"SIP-NO-LEAD"}

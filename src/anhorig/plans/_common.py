@@ -209,6 +209,19 @@ class FollowUp:
         return self.done_on is None
 
 
+def _reviewed(
+    follow_ups: tuple[FollowUp, ...], on: date, next_due: date, note: str
+) -> tuple[FollowUp, ...]:
+    """``follow_ups`` with the earliest open one done on ``on`` and a new one due ``next_due``."""
+    updated = list(follow_ups)
+    open_ones = [(f.due, i) for i, f in enumerate(follow_ups) if f.is_open]
+    if open_ones:
+        _, index = min(open_ones)
+        updated[index] = attrs.evolve(follow_ups[index], done_on=on, note=note)
+    updated.append(FollowUp(due=next_due))
+    return tuple(updated)
+
+
 @collecting
 @attrs.frozen(kw_only=True, order=False)
 class Coordinator:

@@ -35,7 +35,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -1224,6 +1224,8 @@ def is_valid(
         return False
 
 
+_Lifecycled = TypeVar("_Lifecycled", SupportPlan, CoordinatedPlan)
+
 TRANSITIONS: dict[PlanStatus, frozenset[PlanStatus]] = {
     PlanStatus.DRAFT: frozenset({PlanStatus.AGREED, PlanStatus.CLOSED}),
     PlanStatus.AGREED: frozenset({PlanStatus.ACTIVE, PlanStatus.CLOSED}),
@@ -1235,14 +1237,14 @@ TRANSITIONS: dict[PlanStatus, frozenset[PlanStatus]] = {
 
 
 def transition(
-    plan: SupportPlan,
+    plan: _Lifecycled,
     to: PlanStatus,
     *,
     on: date,
     policy: PlanPolicy | None = None,
     consent_oracle: ConsentOracle | None = None,
     **changes: Any,
-) -> SupportPlan:
+) -> _Lifecycled:
     """``plan`` moved to status ``to`` on ``on`` with ``changes``; ``RuleViolation`` if
     the step is not allowed or the new plan has error findings in its new status."""
     day = _check_on(on)

@@ -30,7 +30,8 @@ from anhorig import _checks
 from anhorig._checks import a_bool, a_date, collecting, each, instance_of, non_empty_text, optional
 from anhorig.language import LabelledEnum
 from anhorig.people import Person
-from anhorig.plans._common import Coordinator, FollowUp, PlanConsent, PlanStatus
+from anhorig.plans._common import Coordinator, FollowUp, PlanConsent, PlanStatus, _reviewed
+from anhorig.plans.policy import PlanPolicy
 from anhorig.relations import RelationKind
 
 __all__ = [
@@ -206,6 +207,49 @@ class CoordinatedPlan:
         default=None, validator=optional(instance_of(Discharge))
     )
     status: PlanStatus = attrs.field(default=PlanStatus.DRAFT, validator=instance_of(PlanStatus))
+
+    # --- lifecycle ---------------------------------------------------------------------
+
+    def _step(
+        self, to: PlanStatus, on: date, policy: PlanPolicy | None, **changes: Any
+    ) -> CoordinatedPlan:
+        from anhorig.plans import rules
+
+        return rules.transition(self, to, on=on, policy=policy, **changes)
+
+    def agree(
+        self, *, on: date, follow_up: date | None = None, policy: PlanPolicy | None = None
+    ) -> CoordinatedPlan:
+        """``DRAFT`` → ``AGREED`` on ``on`` with a first follow-up due on ``follow_up``;
+        refused with ``RuleViolation`` carrying the findings of an agreed SIP."""
+        follow_ups = (
+            self.follow_ups if follow_up is None else (*self.follow_ups, FollowUp(due=follow_up))
+        )
+        return self._step(PlanStatus.AGREED, on, policy, follow_ups=follow_ups)
+
+    def activate(self, *, on: date, policy: PlanPolicy | None = None) -> CoordinatedPlan:
+        """``AGREED`` → ``ACTIVE``."""
+        return self._step(PlanStatus.ACTIVE, on, policy)
+
+    def start_review(self, *, on: date, policy: PlanPolicy | None = None) -> CoordinatedPlan:
+        """``ACTIVE`` → ``UNDER_REVIEW``."""
+        return self._step(PlanStatus.UNDER_REVIEW, on, policy)
+
+    def complete_review(
+        self, *, on: date, next_follow_up: date, note: str = "", policy: PlanPolicy | None = None
+    ) -> CoordinatedPlan:
+        """``UNDER_REVIEW`` → ``ACTIVE``: the earliest open follow-up is done on ``on``, the
+        next is due on ``next_follow_up``."""
+        return self._step(
+            PlanStatus.ACTIVE,
+            on,
+            policy,
+            follow_ups=_reviewed(self.follow_ups, on, next_follow_up, note),
+        )
+
+    def close(self, *, on: date, policy: PlanPolicy | None = None) -> CoordinatedPlan:
+        """Any status but ``CLOSED`` → ``CLOSED``."""
+        return self._step(PlanStatus.CLOSED, on, policy)
 
     def party(self, party_id: str) -> Participant | SipRelative | None:
         """The participant or relative with ``party_id``, if any."""

@@ -59,6 +59,7 @@ from anhorig.plans._common import (
     FollowUp,
     PlanConsent,
     PlanStatus,
+    _reviewed,
     same_person,
 )
 from anhorig.plans.policy import RESPITE_KINDS, MeasureKind, PlanPolicy
@@ -401,13 +402,8 @@ class SupportPlan:
     ) -> SupportPlan:
         """``UNDER_REVIEW`` → ``ACTIVE``: the open follow-up is marked done on ``on`` and the
         next one is due on ``next_follow_up``."""
-        current = self.open_follow_up()
-        follow_ups = list(self.follow_ups)
-        if current is not None:
-            index, follow_up = current
-            follow_ups[index] = attrs.evolve(follow_up, done_on=on, note=note)
-        follow_ups.append(FollowUp(due=next_follow_up))
-        return self._step(PlanStatus.ACTIVE, on, policy, follow_ups=tuple(follow_ups))
+        follow_ups = _reviewed(self.follow_ups, on, next_follow_up, note)
+        return self._step(PlanStatus.ACTIVE, on, policy, follow_ups=follow_ups)
 
     def close(self, *, on: date, policy: PlanPolicy | None = None) -> SupportPlan:
         """Any status but ``CLOSED`` → ``CLOSED`` on ``on``."""
