@@ -94,9 +94,8 @@ def test_lifecycle_steps_never_produce_an_invalid_plan(
     status on the day of the step."""
     from datetime import timedelta
 
-    plan: SupportPlan | CoordinatedPlan = data.draw(
-        coordinated_plans(on=on) if sip else support_plans(on=on)
-    )
+    plan: SupportPlan | CoordinatedPlan
+    plan = data.draw(coordinated_plans(on=on)) if sip else data.draw(support_plans(on=on))
     when = on + timedelta(days=later_days)
     kwargs: dict[str, Any] = {"on": when}
     if step == "agree":
