@@ -542,67 +542,6 @@ SIP_DISCHARGE_INVITATION_LATE = _rule(
 )
 
 
-def _sip_meetings(found: _Findings, plan: CoordinatedPlan) -> None:
-    on = found.on
-    # meetings: relatives asked, responsible parties invited and present
-    for index, meeting in enumerate(plan.meetings):
-        for party_id in sorted(meeting.invited):
-            party = plan.party(party_id)
-            if party is None:
-                found.add(
-                    SIP_MEETING_UNKNOWN_PARTY,
-                    f"meetings[{index}].invited",
-                    party=party_id,
-                    held_on=meeting.held_on,
-                )
-            elif isinstance(party, SipRelative):
-                if party.individual_objects:
-                    found.add(
-                        SIP_RELATIVE_OBJECTED,
-                        f"meetings[{index}].invited",
-                        relative=str(party.person),
-                        held_on=meeting.held_on,
-                        individual=str(plan.individual),
-                    )
-                elif not party.may_take_part(meeting.held_on):
-                    found.add(
-                        SIP_RELATIVE_NOT_ASKED,
-                        f"meetings[{index}].invited",
-                        relative=str(party.person),
-                        held_on=meeting.held_on,
-                    )
-    responsible = plan.responsible_participants()
-    if plan.meetings:
-        latest_index = max(range(len(plan.meetings)), key=lambda i: (plan.meetings[i].held_on, i))
-        latest = plan.meetings[latest_index]
-        for party_id in responsible:
-            if party_id not in latest.invited:
-                participant = plan.party(party_id)
-                assert isinstance(participant, Participant)
-                found.add(
-                    SIP_RESPONSIBLE_NOT_INVITED,
-                    f"meetings[{latest_index}].invited",
-                    participant=str(participant.person),
-                    organisation=participant.organisation,
-                    held_on=latest.held_on,
-                )
-        held = [i for i, m in enumerate(plan.meetings) if m.held_on <= on]
-        if held:
-            last_index = max(held, key=lambda i: (plan.meetings[i].held_on, i))
-            last = plan.meetings[last_index]
-            for party_id in responsible:
-                if party_id in last.invited and party_id not in last.attended:
-                    participant = plan.party(party_id)
-                    assert isinstance(participant, Participant)
-                    found.add(
-                        SIP_RESPONSIBLE_ABSENT,
-                        f"meetings[{last_index}].attended",
-                        participant=str(participant.person),
-                        organisation=participant.organisation,
-                        held_on=last.held_on,
-                    )
-
-
 # --- implementation plan (DOMAIN rule 23) ----------------------------------------------
 
 IMPL_AREA_EMPTY = _rule(
@@ -914,11 +853,10 @@ def _check_support(
         for index, goal in enumerate(plan.goals):
             if goal.id not in with_measure:
                 found.add(PLAN_GOAL_WITHOUT_MEASURE, f"goals[{index}]", goal=goal.id)
-        assert plan.agreed_on is not None  # guaranteed by the status validator
         _follow_up(
             found,
             plan.follow_ups,
-            plan.agreed_on,
+            plan.agreed_on or plan.created_on,  # a live plan has agreed_on (its validator)
             policy.follow_up_interval_months,
             (PLAN_FOLLOW_UP_MISSING, PLAN_FOLLOW_UP_TOO_LATE, PLAN_FOLLOW_UP_OVERDUE),
         )
@@ -1120,6 +1058,71 @@ def _check_sip(
                 else Text(sv="inte skickad", en="not sent"),
             )
     return found.report()
+
+
+def _sip_meetings(found: _Findings, plan: CoordinatedPlan) -> None:
+    on = found.on
+    # meetings: relatives asked, responsible parties invited and present
+    for index, meeting in enumerate(plan.meetings):
+        for party_id in sorted(meeting.invited):
+            party = plan.party(party_id)
+            if party is None:
+                found.add(
+                    SIP_MEETING_UNKNOWN_PARTY,
+                    f"meetings[{index}].invited",
+                    party=party_id,
+                    held_on=meeting.held_on,
+                )
+            elif isinstance(party, SipRelative):
+                if party.individual_objects:
+                    found.add(
+                        SIP_RELATIVE_OBJECTED,
+                        f"meetings[{index}].invited",
+                        relative=str(party.person),
+                        held_on=meeting.held_on,
+                        individual=str(plan.individual),
+                    )
+                elif not party.may_take_part(meeting.held_on):
+                    found.add(
+                        SIP_RELATIVE_NOT_ASKED,
+                        f"meetings[{index}].invited",
+                        relative=str(party.person),
+                        held_on=meeting.held_on,
+                    )
+    responsible = plan.responsible_participants()
+    if plan.meetings:
+        latest_index = max(range(len(plan.meetings)), key=lambda i: (plan.meetings[i].held_on, i))
+        latest = plan.meetings[latest_index]
+        for party_id in responsible:
+            if party_id not in latest.invited:
+                participant = plan.party(party_id)
+                if not isinstance(
+                    participant, Participant
+                ):  # pragma: no cover
+                    continue
+                found.add(
+                    SIP_RESPONSIBLE_NOT_INVITED,
+                    f"meetings[{latest_index}].invited",
+                    participant=str(participant.person),
+                    organisation=participant.organisation,
+                    held_on=latest.held_on,
+                )
+        held = [i for i, m in enumerate(plan.meetings) if m.held_on <= on]
+        if held:
+            last_index = max(held, key=lambda i: (plan.meetings[i].held_on, i))
+            last = plan.meetings[last_index]
+            for party_id in responsible:
+                if party_id in last.invited and party_id not in last.attended:
+                    participant = plan.party(party_id)
+                    if not isinstance(participant, Participant):  # pragma: no cover
+                        continue
+                    found.add(
+                        SIP_RESPONSIBLE_ABSENT,
+                        f"meetings[{last_index}].attended",
+                        participant=str(participant.person),
+                        organisation=participant.organisation,
+                        held_on=last.held_on,
+                    )
 
 
 # --- implementation plan -------------------------------------------------------------------

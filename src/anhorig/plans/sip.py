@@ -112,7 +112,7 @@ class Responsibility:
     """
 
     id: str = attrs.field(validator=_ID)
-    measure: str = attrs.field(validator=non_empty_text)
+    measure: str = attrs.field(validator=non_empty_text, repr=lambda v: f"<{len(v)} tecken>")
     holder_id: str = attrs.field(validator=_checks.text)
     field: CareField = attrs.field(validator=instance_of(CareField))
 
