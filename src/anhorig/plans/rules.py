@@ -1096,9 +1096,7 @@ def _sip_meetings(found: _Findings, plan: CoordinatedPlan) -> None:
         for party_id in responsible:
             if party_id not in latest.invited:
                 participant = plan.party(party_id)
-                if not isinstance(
-                    participant, Participant
-                ):  # pragma: no cover
+                if not isinstance(participant, Participant):  # pragma: no cover
                     continue
                 found.add(
                     SIP_RESPONSIBLE_NOT_INVITED,
