@@ -339,3 +339,20 @@ def test_sip_lifecycle() -> None:
             on=date(2026, 10, 23), follow_up=date(2027, 1, 22)
         )
     assert info.value.report.codes == {"SIP-NO-LEAD"}
+
+
+def test_import_anhorig_imports_neither_plans_nor_hypothesis() -> None:
+    """import anhorig stays light: the plans subpackage and hypothesis load only on demand,
+    and importing anhorig.plans does not import hypothesis or anhorig.consent either."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, anhorig; a = {'anhorig.plans', 'hypothesis'} & set(sys.modules); "
+        "import anhorig.plans; b = {'hypothesis', 'anhorig.consent', 'anhorig.respite'} & set(sys.modules); "
+        "print(sorted(a), sorted(b))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[] []"
