@@ -15,8 +15,6 @@ from hypothesis import strategies as st
 from anhorig.errors import InvalidInput, RuleViolation
 from anhorig.plans import (
     CoordinatedPlan,
-    FollowUp,
-    ImplementationPlan,
     PlanStatus,
     SupportPlan,
     check,
@@ -28,12 +26,12 @@ from anhorig.testing.strategies import (
     breakable_plan_codes,
     broken_plans,
     coordinated_plans,
-    follow_ups,
     implementation_plans,
     plan_consents,
     plan_policies,
     support_plans,
 )
+from anhorig.testing.strategies._plans import type_strategies as plan_type_strategies
 
 ON_DATES = st.dates(date(2001, 1, 1), date(2070, 12, 31))
 
@@ -123,12 +121,9 @@ def test_lifecycle_steps_never_produce_an_invalid_plan(
     }
 
 
-_TYPES_AND_STRATEGIES: list[tuple[type, st.SearchStrategy[Any]]] = [
-    (SupportPlan, support_plans()),
-    (CoordinatedPlan, coordinated_plans()),
-    (ImplementationPlan, implementation_plans()),
-    (FollowUp, follow_ups()),
-]
+_TYPES_AND_STRATEGIES: list[tuple[type, st.SearchStrategy[Any]]] = sorted(
+    plan_type_strategies().items(), key=lambda item: item[0].__name__
+)
 
 
 @pytest.mark.parametrize(

@@ -805,6 +805,132 @@ def broken_plans(code: str, *, on: date = DEFAULT_ON) -> st.SearchStrategy[Any]:
     )
 
 
+# --- the parts of a plan, one at a time --------------------------------------------------------
+
+_IDS = st.from_regex(r"[A-Z][A-Z0-9]{0,5}", fullmatch=True)
+
+
+def needs() -> st.SearchStrategy[Need]:
+    """Needs in any life area, the carer's or the närstående's; shrinks towards the carer's."""
+    return st.builds(
+        Need, id=_IDS, area=care_areas(), description=_texts(), about=st.sampled_from(Role)
+    )
+
+
+def goals() -> st.SearchStrategy[Goal]:
+    """Goals naming some need id, with or without a target date."""
+    return st.builds(
+        Goal,
+        id=_IDS,
+        need_id=_IDS,
+        description=_texts(),
+        target_date=st.none() | st.dates(_MIN_ON, _MAX_ON),
+    )
+
+
+def providers() -> st.SearchStrategy[Provider]:
+    """Providers of any kind."""
+    return st.builds(Provider, name=st.sampled_from(_ORGS), kind=st.sampled_from(ProviderKind))
+
+
+@st.composite
+def measures(draw: st.DrawFn, *, policy: PlanPolicy | None = None) -> Measure:
+    """Measures that break no measure rule under ``policy``: a decision named when granted
+    by one, required kinds granted, no volunteer respite. Shrinks towards conversation
+    support by the municipality."""
+    goal_id = draw(_IDS)
+    start = draw(st.dates(_MIN_ON, _MAX_ON))
+    return _measure(draw, draw(_IDS), goal_id, start, policy if policy is not None else _POLICY)
+
+
+def expectations() -> st.SearchStrategy[Expectation]:
+    """Expectations of the carer or the services."""
+    return st.builds(Expectation, of=st.sampled_from(ExpectedOf), description=_texts())
+
+
+def signatures() -> st.SearchStrategy[Signature]:
+    """Signatures by made-up people in any role."""
+    return st.builds(
+        Signature,
+        signer=people(),
+        role=st.sampled_from(SignerRole),
+        signed_on=st.dates(_MIN_ON, _MAX_ON),
+    )
+
+
+@st.composite
+def coordinators(draw: st.DrawFn) -> Coordinator:
+    """Professional coordinators (stödkontakt, handläggare)."""
+    return _professional(draw)
+
+
+def participants() -> st.SearchStrategy[Participant]:
+    """SIP participants of any principal."""
+    return st.builds(
+        Participant,
+        id=_IDS,
+        person=st.builds(Person, name=names()),
+        organisation=st.sampled_from(_ORGS),
+        principal=st.sampled_from(Principal),
+        title=st.sampled_from(("", "sjuksköterska", "handläggare")),
+    )
+
+
+def sip_relatives() -> st.SearchStrategy[SipRelative]:
+    """Relatives in a SIP, asked or not, willing or not, objected to or not."""
+    return st.builds(
+        SipRelative,
+        id=_IDS,
+        person=people(),
+        relation=relation_kinds(),
+        asked_on=st.none() | st.dates(_MIN_ON, _MAX_ON),
+        wants_to_take_part=st.none() | st.booleans(),
+        individual_objects=st.booleans(),
+    )
+
+
+def responsibilities() -> st.SearchStrategy[Responsibility]:
+    """Measures in a SIP naming some holder id, in any field."""
+    return st.builds(
+        Responsibility,
+        id=_IDS,
+        measure=_texts(),
+        holder_id=_IDS,
+        field=st.sampled_from(CareField),
+    )
+
+
+@st.composite
+def meetings(draw: st.DrawFn) -> Meeting:
+    """SIP meetings where everyone who came was invited."""
+    invited = draw(st.frozensets(_IDS, max_size=5))
+    attended = frozenset(i for i in invited if draw(st.booleans()))
+    return Meeting(held_on=draw(st.dates(_MIN_ON, _MAX_ON)), invited=invited, attended=attended)
+
+
+@st.composite
+def discharges(draw: st.DrawFn) -> Discharge:
+    """Hospital stays with the notice of readiness on or after admission."""
+    admitted = draw(st.dates(_MIN_ON, _MAX_ON))
+    notified = admitted + timedelta(days=draw(st.integers(0, 60)))
+    sent = draw(st.none() | st.integers(0, 10).map(lambda d: notified + timedelta(days=d)))
+    return Discharge(admitted_on=admitted, ready_notified_on=notified, invitation_sent_on=sent)
+
+
+def activities() -> st.SearchStrategy[Activity]:
+    """Implementation plan rows in any area, with or without an owner."""
+    return st.builds(
+        Activity,
+        area=st.sampled_from(ImplementationArea),
+        activity=_texts(),
+        how=st.sampled_from(("", "Digital utbildning")),
+        responsible=st.sampled_from(("", "anhörigkonsulent")),
+        due=st.none() | st.dates(_MIN_ON, _MAX_ON),
+        done_on=st.none() | st.dates(_MIN_ON, _MAX_ON),
+        heading=st.sampled_from(("", "Utbilda andra målgrupper")),
+    )
+
+
 def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
     """The plan types and their strategies, for hypothesis' ``from_type``."""
     return {
@@ -814,21 +940,47 @@ def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         PlanPolicy: plan_policies(),
         PlanConsent: plan_consents(),
         FollowUp: follow_ups(),
+        Need: needs(),
+        Goal: goals(),
+        Provider: providers(),
+        Measure: measures(),
+        Expectation: expectations(),
+        Signature: signatures(),
+        Coordinator: coordinators(),
+        Participant: participants(),
+        SipRelative: sip_relatives(),
+        Responsibility: responsibilities(),
+        Meeting: meetings(),
+        Discharge: discharges(),
+        Activity: activities(),
     }
 
 
 __all__ = [
+    "activities",
     "breakable_plan_codes",
     "broken_coordinated_plans",
     "broken_implementation_plans",
     "broken_plans",
     "broken_support_plans",
     "coordinated_plans",
+    "coordinators",
+    "discharges",
+    "expectations",
     "follow_ups",
+    "goals",
     "implementation_plans",
     "measure_kinds",
+    "measures",
+    "meetings",
+    "needs",
+    "participants",
     "plan_consents",
     "plan_policies",
     "plan_statuses",
+    "providers",
+    "responsibilities",
+    "signatures",
+    "sip_relatives",
     "support_plans",
 ]
