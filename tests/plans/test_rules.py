@@ -228,10 +228,27 @@ def test_references_follow_the_law_in_force() -> None:
     """Carer-support rules cite SoL 2001:453 5 kap. 10 § the day before 2025-07-01 and
     SoL 2025:400 13 kap. 9 § from that day."""
     plan = attrs.evolve(_draft(), consents=())
-    before = check(plan, on=date(2025, 6, 30)).findings[0]
-    on_day = check(plan, on=date(2025, 7, 1)).findings[0]
-    assert "2001:453" in " ".join(str(r) for r in before.references)
-    assert "2025:400" in " ".join(str(r) for r in on_day.references)
+    cited = {
+        day: " ".join(str(r) for r in check(plan, on=day).findings[0].references)
+        for day in (date(2025, 6, 30), date(2025, 7, 1), date(2025, 7, 2))
+    }
+    assert "SoL (2001:453) 5 kap. 10 §" in cited[date(2025, 6, 30)]
+    assert "SoL (2025:400) 13 kap. 9 §" in cited[date(2025, 7, 1)]
+    assert "SoL (2025:400) 13 kap. 9 §" in cited[date(2025, 7, 2)]
+    assert "2001:453" not in cited[date(2025, 7, 1)]
+
+
+def test_plan_gives_its_relationship_to_the_relations_rules() -> None:
+    """A stödplan's relationship is checked by the relations family: an involvement not
+    reconfirmed in time is REL-INVOLVEMENT-OVERDUE there, not a plan rule."""
+    from anhorig.relations import check as check_relationship
+
+    relationship = _draft().relationship()
+    assert relationship.carer == KARIN
+    assert relationship.kind is RelationKind.SPOUSE
+    assert check_relationship(relationship, on=date(2027, 6, 1)).codes == {
+        "REL-INVOLVEMENT-OVERDUE"
+    }
 
 
 def test_structure_errors_name_every_bad_field() -> None:

@@ -63,7 +63,7 @@ from anhorig.plans._common import (
     same_person,
 )
 from anhorig.plans.policy import RESPITE_KINDS, MeasureKind, PlanPolicy
-from anhorig.relations import CareArea, Involvement, RelationKind
+from anhorig.relations import CareArea, Involvement, RelationKind, Relationship
 from anhorig.terminology import Role
 
 __all__ = [
@@ -341,6 +341,16 @@ class SupportPlan:
         a need about them, or a measure given to them (respite)."""
         return any(n.about is Role.CARED_FOR for n in self.needs) or any(
             m.concerns_cared_for for m in self.measures
+        )
+
+    def relationship(self) -> Relationship:
+        """The care relationship the plan rests on, for :func:`anhorig.relations.check`
+        (whether the carer's involvement was reconfirmed in time, a child carer, ...)."""
+        return Relationship(
+            carer=self.carer,
+            cared_for=self.cared_for,
+            kind=self.relation,
+            involvements=() if self.involvement is None else (self.involvement,),
         )
 
     def signed_by(self, role: SignerRole) -> bool:
