@@ -106,7 +106,7 @@ PLAN_NO_CARER_CONSENT = _rule(
     E,
     ("Anhörigs samtycke saknas", "The carer's consent is missing"),
     (
-        "Stödplanen är {carer}s egen och får dokumenteras bara med hens samtycke; inget gällande samtycke den {on}.",
+        "Stödplanen tillhör {carer} och får dokumenteras bara med hens samtycke; inget gällande samtycke den {on}.",
         "The support plan is {carer}'s own and may be documented only with their consent; none is in force on {on}.",
     ),
     (CONSENT_WAIVER, CARER_SUPPORT),
@@ -240,7 +240,7 @@ PLAN_SIGNER_NOT_CARER = _rule(
     E,
     ("Fel person har skrivit under som anhörig", "Someone else signed as the carer"),
     (
-        "{signer} har skrivit under som anhörig men planen är {carer}s.",
+        "{signer} har skrivit under som anhörig men planen tillhör {carer}.",
         "{signer} signed as the carer but the plan is {carer}'s.",
     ),
     (),
