@@ -169,8 +169,8 @@ PLAN_NO_NEEDS = _rule(
     E,
     ("Planen har inga behov", "The plan has no needs"),
     (
-        "En {status} stödplan måste beskriva minst ett behov.",
-        "An {status} support plan must describe at least one need.",
+        "En stödplan med status {status} måste beskriva minst ett behov.",
+        "A support plan with status {status} must describe at least one need.",
     ),
     (CARER_SUPPORT,),
     ("ibic",),
@@ -229,8 +229,8 @@ PLAN_SIGNATURE_MISSING = _rule(
     E,
     ("Underskrift saknas", "Signature missing"),
     (
-        "En {status} plan ska vara undertecknad av {role} (en bekräftelse, inget avtal).",
-        "An {status} plan must be signed by the {role} (an acknowledgement, not a contract).",
+        "En plan med status {status} ska vara undertecknad av {role} (en bekräftelse, inget avtal).",
+        "A plan with status {status} must be signed by the {role} (an acknowledgement, not a contract).",
     ),
     (),
     ("seed-004",),
