@@ -82,3 +82,22 @@ def test_rule_page_is_generated_from_the_catalogue() -> None:
     if os.environ.get("ANHORIG_WRITE_DOCS") == "1":
         page.write_text(expected, encoding="utf-8")
     assert page.read_text(encoding="utf-8") == expected
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "anhorig.plans",
+        "anhorig.plans.policy",
+        "anhorig.plans.support",
+        "anhorig.plans.implementation",
+        "anhorig.plans.rules",
+    ],
+)
+def test_module_doctests(module: str) -> None:
+    """The examples in the plans modules' docstrings run as shown."""
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0
+    assert result.failed == 0
