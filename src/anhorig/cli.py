@@ -39,12 +39,15 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
 
-_SUBCOMMAND_MODULES: tuple[str, ...] = ()
+_SUBCOMMAND_MODULES: tuple[str, ...] = ("anhorig.plans.cli",)
 """Modules with a ``register(subparsers)`` adding subcommands (``anhorig.consent.cli``)."""
 
 _CHECKERS: dict[str, str] = {
     "Relationship": "anhorig.relations:check",
     "ChildRelative": "anhorig.relations:check",
+    "SupportPlan": "anhorig.plans:check",
+    "CoordinatedPlan": "anhorig.plans:check",
+    "ImplementationPlan": "anhorig.plans:check",
 }
 """Document type → the ``check`` of its rule family, as ``module:function``."""
 

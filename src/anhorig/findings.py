@@ -46,7 +46,10 @@ __all__ = [
 
 _T = TypeVar("_T")
 
-_RULE_MODULES = ("anhorig.relations",)
+_RULE_MODULES = (
+    "anhorig.relations",
+    "anhorig.plans",
+)
 """The modules whose ``RULES`` make up the catalogue; each subpackage adds its own."""
 
 

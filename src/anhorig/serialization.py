@@ -76,6 +76,7 @@ _DOCUMENT_MODULES = (
     "anhorig.people",
     "anhorig.relations",
     "anhorig.findings",
+    "anhorig.plans",
 )
 """Modules whose public attrs classes are document types; subpackages add theirs."""
 

@@ -8,7 +8,6 @@ strategies module; ``breaking`` gathers them.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any, Generic, TypeVar
@@ -32,9 +31,21 @@ from anhorig.testing.strategies._core import (
 
 _T = TypeVar("_T")
 
-__all__ = ["UNBREAKABLE", "Broken", "breakable_codes", "breaking", "relation_breakers"]
+__all__ = [
+    "UNBREAKABLE",
+    "Broken",
+    "breakable_codes",
+    "breaking",
+    "plan_breakers",
+    "relation_breakers",
+]
 
-UNBREAKABLE: dict[str, str] = {}
+UNBREAKABLE: dict[str, str] = {
+    "PLAN-ILLEGAL-TRANSITION": (
+        "a lifecycle step raises it (RuleViolation) when asked for an illegal step; "
+        "no check finds it in a plan"
+    ),
+}
 """Catalogue codes no check can be made to find on purpose, each with the reason
 (for example a lifecycle rule that a transition raises rather than a check finds)."""
 
@@ -162,19 +173,32 @@ def relation_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broken[Any]]
     return {code: (lambda code=code: _rel_case(code)) for code in _RELATION_CODES}  # type: ignore[misc]
 
 
-_BREAKER_SOURCES: tuple[
-    Callable[[], dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]]], ...
-] = (relation_breakers,)
-_AREA_BREAKERS: tuple[str, ...] = ()
-"""Strategy modules with a ``breaking_strategies()`` of their own; each area adds one."""
+def _plan_check(plan: Any, on: date) -> Report:
+    from anhorig.plans import check
+
+    return check(plan, on=on)
+
+
+def plan_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]]:
+    """The plan rules' breakers by code, over ``broken_plans`` judged on its default date."""
+    from anhorig.testing.strategies._plans import DEFAULT_ON, breakable_plan_codes, broken_plans
+
+    def breaker(code: str) -> Callable[[], st.SearchStrategy[Broken[Any]]]:
+        return lambda: broken_plans(code, on=DEFAULT_ON).map(
+            lambda plan: Broken(code, plan, DEFAULT_ON, _plan_check)
+        )
+
+    return {code: breaker(code) for code in breakable_plan_codes()}
+
+
+_BREAKER_SOURCES = (relation_breakers, plan_breakers)
+"""Each rule family's breakers; an area adds an adapter over its own strategies."""
 
 
 def _all_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]]:
     merged: dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]] = {}
     for source in _BREAKER_SOURCES:
         merged.update(source())
-    for name in _AREA_BREAKERS:
-        merged.update(importlib.import_module(name).breaking_strategies())
     return merged
 
 

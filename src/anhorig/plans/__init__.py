@@ -1,0 +1,85 @@
+"""Support plans: the carer's stödplan, the SIP and the implementation plan, with their rules.
+
+>>> from datetime import date
+>>> plan = ImplementationPlan.template(
+...     municipality="Exempelby", valid_from=date(2027, 1, 1), responsible="anhörigkonsulent")
+>>> check(plan, on=date(2027, 1, 1)).ok
+True
+"""
+
+from anhorig.plans._common import (
+    ConsentForm,
+    ConsentOracle,
+    ConsentPurpose,
+    Coordinator,
+    FollowUp,
+    GrantorKind,
+    PlanConsent,
+    PlanStatus,
+)
+from anhorig.plans.implementation import Activity, ImplementationArea, ImplementationPlan
+from anhorig.plans.policy import RESPITE_KINDS, MeasureKind, PlanPolicy
+from anhorig.plans.rules import RULES, TRANSITIONS, Plan, check, is_valid, validate
+from anhorig.plans.sip import (
+    CareField,
+    CoordinatedPlan,
+    Discharge,
+    Meeting,
+    Participant,
+    Principal,
+    Responsibility,
+    SipRelative,
+)
+from anhorig.plans.support import (
+    Expectation,
+    ExpectedOf,
+    Goal,
+    Measure,
+    Need,
+    Provider,
+    ProviderKind,
+    Signature,
+    SignerRole,
+    SupportPlan,
+)
+
+__all__ = [
+    "RESPITE_KINDS",
+    "RULES",
+    "TRANSITIONS",
+    "Activity",
+    "CareField",
+    "ConsentForm",
+    "ConsentOracle",
+    "ConsentPurpose",
+    "CoordinatedPlan",
+    "Coordinator",
+    "Discharge",
+    "Expectation",
+    "ExpectedOf",
+    "FollowUp",
+    "Goal",
+    "GrantorKind",
+    "ImplementationArea",
+    "ImplementationPlan",
+    "Measure",
+    "MeasureKind",
+    "Meeting",
+    "Need",
+    "Participant",
+    "Plan",
+    "PlanConsent",
+    "PlanPolicy",
+    "PlanStatus",
+    "Principal",
+    "Provider",
+    "ProviderKind",
+    "Responsibility",
+    "Signature",
+    "SignerRole",
+    "SipRelative",
+    "SupportPlan",
+    "check",
+    "is_valid",
+    "validate",
+]

@@ -1,0 +1,238 @@
+"""What the three plan kinds share: status, follow-ups, coordinators, consent records.
+
+A plan records the consents that cover what it holds as plan-level records
+(:class:`PlanConsent`): who the information is about, who gave the consent, to
+what (documenting in the plan, sharing with the plan's participants), shared with
+whom, when, how it was given and recorded, and when it was revoked. The rules
+check those records. A system that keeps consents in a registry (for instance
+``anhorig.consent``'s) plugs it in through :class:`ConsentOracle`: give the rule
+check a ``consent_oracle`` and it, not the plan's records, decides whether a
+person's consent covers a purpose on the date judged.
+
+References:
+    - Offentlighets- och sekretesslag (2009:400) 12 kap. 2–3 §§: consent waives secrecy;
+      the custodian consents for a child.
+    - Socialstyrelsen, *Samtycke* (Kunskapsguiden): oral consent is valid and documented;
+      consent is specific and revocable; each person consents for their own information.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+from typing import Protocol, runtime_checkable
+
+import attrs
+
+from anhorig import _checks
+from anhorig._checks import a_bool, a_date, collecting, each, instance_of, non_empty_text, optional
+from anhorig.language import LabelledEnum
+from anhorig.people import Person
+
+__all__ = [
+    "ConsentForm",
+    "ConsentOracle",
+    "ConsentPurpose",
+    "Coordinator",
+    "FollowUp",
+    "GrantorKind",
+    "PlanConsent",
+    "PlanStatus",
+    "add_months",
+    "same_person",
+]
+
+
+class PlanStatus(LabelledEnum):
+    """Where a plan is in its life (*planens status*).
+
+    ``DRAFT`` → ``AGREED`` → ``ACTIVE`` → ``UNDER_REVIEW`` → ``ACTIVE`` again or
+    ``CLOSED``. A draft may be incomplete; from ``AGREED`` on the whole chain of
+    needs, goals, measures and follow-up must hold.
+    """
+
+    DRAFT = "draft", "utkast", "draft"
+    AGREED = "agreed", "överenskommen", "agreed"
+    ACTIVE = "active", "pågående", "active"
+    UNDER_REVIEW = "under_review", "under uppföljning", "under review"
+    CLOSED = "closed", "avslutad", "closed"
+
+
+LIVE_STATUSES = frozenset({PlanStatus.AGREED, PlanStatus.ACTIVE, PlanStatus.UNDER_REVIEW})
+"""Statuses in which a plan is in force and every completeness rule applies."""
+
+
+class ConsentPurpose(LabelledEnum):
+    """What a consent recorded in a plan allows (*samtyckets omfattning*)."""
+
+    DOCUMENT_IN_PLAN = (
+        "document_in_plan",
+        "att uppgifter dokumenteras i planen",
+        "that information is documented in the plan",
+    )
+    SHARE_WITH_PARTICIPANTS = (
+        "share_with_participants",
+        "att uppgifter lämnas mellan planens deltagare",
+        "that information is shared between the plan's participants",
+    )
+
+
+class ConsentForm(LabelledEnum):
+    """How a consent was given (*samtyckets form*); oral consent is valid when documented."""
+
+    WRITTEN = "written", "skriftligt", "written"
+    ORAL = "oral", "muntligt", "oral"
+    DIGITAL = "digital", "digitalt", "digital"
+
+
+class GrantorKind(LabelledEnum):
+    """Who gave a consent, relative to the person it is about (*vem som samtyckt*).
+
+    Only the person themself can consent for an adult; a custodian can for a child.
+    A god man, förvaltare or relative cannot consent for an adult: such a record is
+    not a valid consent (OSL 12 kap. 2–3 §§).
+    """
+
+    SELF = "self", "personen själv", "the person themself"
+    CUSTODIAN = "custodian", "vårdnadshavare", "custodian"
+    GUARDIAN = "guardian", "god man eller förvaltare", "guardian or trustee"
+    RELATIVE = "relative", "anhörig", "relative"
+
+
+def _not_before_given(
+    instance: PlanConsent, attribute: attrs.Attribute[date | None], value: date | None
+) -> None:
+    optional(a_date)(instance, attribute, value)
+    if (
+        value is not None
+        and _checks.is_date(value)
+        and _checks.is_date(instance.given_on)
+        and value < instance.given_on
+    ):
+        _checks.fail(
+            attribute.name,
+            sv=f"måste vara samma dag som eller efter given_on ({instance.given_on}), fick {value}",
+            en=f"must be on or after given_on ({instance.given_on}), got {value}",
+        )
+
+
+@collecting
+@attrs.frozen(kw_only=True, order=False)
+class PlanConsent:
+    """A consent recorded in a plan (*samtycke*): whose information, to what, with whom.
+
+    ``subject`` is the person the information is about; ``grantor`` says who gave
+    the consent (the subject themself, or their custodian for a child).
+    ``recorded_by`` names who documented it (an oral consent must be documented).
+    A consent holds from ``given_on`` and until ``revoked_on`` (exclusive): a
+    revocation takes effect from that day on.
+    """
+
+    id: str = attrs.field(validator=non_empty_text)
+    subject: Person = attrs.field(validator=instance_of(Person))
+    purposes: frozenset[ConsentPurpose] = attrs.field(
+        validator=_checks.and_(each(ConsentPurpose), _checks.not_empty)
+    )
+    given_on: date = attrs.field(validator=a_date)
+    form: ConsentForm = attrs.field(validator=instance_of(ConsentForm))
+    recorded_by: str = attrs.field(validator=non_empty_text, repr=lambda v: f"<{len(v)} tecken>")
+    grantor: GrantorKind = attrs.field(default=GrantorKind.SELF, validator=instance_of(GrantorKind))
+    shared_with: frozenset[str] = attrs.field(default=frozenset(), validator=each(str))
+    """Recipients named in the consent (organisations or roles), if it allows sharing."""
+    revoked_on: date | None = attrs.field(default=None, validator=_not_before_given)
+
+    def in_force_on(self, on: date) -> bool:
+        """Whether the consent was given on or before ``on`` and not revoked by then."""
+        return self.given_on <= on and (self.revoked_on is None or on < self.revoked_on)
+
+    def grantor_can_consent(self, on: date) -> bool:
+        """Whether ``grantor`` may consent for ``subject`` on ``on`` (rule 7 of DOMAIN)."""
+        if self.grantor is GrantorKind.SELF:
+            return True
+        if self.grantor is GrantorKind.CUSTODIAN:
+            born = self.subject.birth_date
+            return born is not None and self.subject.is_child_on(on)
+        return False
+
+    def covers(self, subject: Person, purpose: ConsentPurpose, *, on: date) -> bool:
+        """Whether this record is a valid consent of ``subject`` to ``purpose`` on ``on``."""
+        return (
+            same_person(self.subject, subject)
+            and purpose in self.purposes
+            and self.in_force_on(on)
+            and self.grantor_can_consent(on)
+        )
+
+
+@runtime_checkable
+class ConsentOracle(Protocol):
+    """The seam to a consent registry (*samtyckesregister*).
+
+    ``covers(subject, purpose, on=...)`` answers whether ``subject`` has a valid
+    consent to ``purpose`` on ``on``. Given to a plan check as ``consent_oracle``,
+    it decides coverage instead of the consents recorded in the plan; plans never
+    import :mod:`anhorig.consent`, so any registry can be adapted to this.
+    """
+
+    def covers(self, subject: Person, purpose: ConsentPurpose, *, on: date) -> bool:
+        """Whether ``subject``'s consent covers ``purpose`` on ``on``."""
+        ...
+
+
+def same_person(a: Person, b: Person) -> bool:
+    """Whether ``a`` and ``b`` are the same person: equal, or the same personnummer."""
+    return a == b or (a.id is not None and a.id == b.id)
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` moved ``months`` calendar months on, clamped to the month's last day."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@collecting
+@attrs.frozen(kw_only=True, order=False)
+class FollowUp:
+    """A follow-up of a plan (*uppföljning*): when it is due, and when it was done.
+
+    An open follow-up has ``done_on=None``. ``note`` is free text, hidden in ``repr``.
+    """
+
+    due: date = attrs.field(validator=a_date)
+    done_on: date | None = attrs.field(default=None, validator=optional(a_date))
+    note: str = attrs.field(default="", validator=_checks.text, repr=lambda v: f"<{len(v)} tecken>")
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the follow-up has not been done yet."""
+        return self.done_on is None
+
+
+def _reviewed(
+    follow_ups: tuple[FollowUp, ...], on: date, next_due: date, note: str
+) -> tuple[FollowUp, ...]:
+    """``follow_ups`` with the earliest open one done on ``on`` and a new one due ``next_due``."""
+    updated = list(follow_ups)
+    open_ones = [(f.due, i) for i, f in enumerate(follow_ups) if f.is_open]
+    if open_ones:
+        _, index = min(open_ones)
+        updated[index] = attrs.evolve(follow_ups[index], done_on=on, note=note)
+    updated.append(FollowUp(due=next_due))
+    return tuple(updated)
+
+
+@collecting
+@attrs.frozen(kw_only=True, order=False)
+class Coordinator:
+    """Who coordinates the services around a person (*samordnare*, *stödkontakt*, *lots*).
+
+    Relatives are never given the organisational coordination ("anhöriga ska inte
+    vara samordnare", seed 003): ``professional`` must be true for a valid plan.
+    """
+
+    person: Person = attrs.field(validator=instance_of(Person))
+    title: str = attrs.field(validator=non_empty_text)
+    """The coordinator's title, e.g. *anhörigkonsulent*, *biståndshandläggare*."""
+    organisation: str = attrs.field(validator=non_empty_text)
+    professional: bool = attrs.field(validator=a_bool)

@@ -1,0 +1,986 @@
+"""Strategies for the plans area: stödplaner, SIPs and implementation plans.
+
+Valid plans are valid by construction on a date ``on`` you choose: every
+cross-field rule (the need → goal → measure chain, consents in force, follow-up
+within the policy's interval, signatures, a professional coordinator, invited
+responsible parties) is honoured as the plan is built, so ``check(plan, on=on)``
+finds nothing. The ``broken_*`` strategies start from such a plan and break
+exactly one named rule, so ``check`` finds that code and no other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+import attrs
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from anhorig.people import Person
+from anhorig.plans import (
+    RESPITE_KINDS,
+    RULES,
+    Activity,
+    CareField,
+    ConsentForm,
+    ConsentPurpose,
+    CoordinatedPlan,
+    Coordinator,
+    Discharge,
+    Expectation,
+    ExpectedOf,
+    FollowUp,
+    Goal,
+    GrantorKind,
+    ImplementationArea,
+    ImplementationPlan,
+    Measure,
+    MeasureKind,
+    Meeting,
+    Need,
+    Participant,
+    PlanConsent,
+    PlanPolicy,
+    PlanStatus,
+    Principal,
+    Provider,
+    ProviderKind,
+    Responsibility,
+    Signature,
+    SignerRole,
+    SipRelative,
+    SupportPlan,
+)
+from anhorig.plans._common import LIVE_STATUSES, add_months
+from anhorig.relations import CareArea, Involvement, RelationKind
+from anhorig.terminology import Role
+from anhorig.testing.strategies._core import care_areas, names, people, relation_kinds
+
+DEFAULT_ON = date(2026, 11, 22)
+_MIN_ON = date(2000, 1, 1)
+_MAX_ON = date(2080, 12, 31)
+_POLICY = PlanPolicy()
+
+_WORDS = (
+    "Behöver egen tid",
+    "Vill veta mer om sjukdomen",
+    "Vill träffa andra anhöriga",
+    "Avlösning två kvällar i veckan",
+    "Samtal med anhörigkonsulent",
+    "Behöver vila",
+)
+_ORGS = ("Exempelby kommun", "Vårdcentralen Centrum", "Hemtjänst Norr", "Region Exempel")
+
+
+def _check_on(on: date) -> None:
+    if not (_MIN_ON <= on <= _MAX_ON):
+        raise InvalidArgument(f"on={on} must be between {_MIN_ON} and {_MAX_ON}")
+
+
+def _texts() -> st.SearchStrategy[str]:
+    return st.sampled_from(_WORDS)
+
+
+def plan_statuses() -> st.SearchStrategy[PlanStatus]:
+    """Plan statuses; shrinks towards ``DRAFT``."""
+    return st.sampled_from(PlanStatus)
+
+
+def measure_kinds() -> st.SearchStrategy[MeasureKind]:
+    """Measure kinds; shrinks towards conversation support."""
+    return st.sampled_from(MeasureKind)
+
+
+def plan_policies() -> st.SearchStrategy[PlanPolicy]:
+    """Municipal plan policies; shrinks towards short intervals and no decision kinds."""
+    return st.builds(
+        PlanPolicy,
+        follow_up_interval_months=st.integers(1, 24),
+        sip_follow_up_interval_months=st.integers(1, 24),
+        decision_required=st.frozensets(measure_kinds()),
+        discharge_invitation_days=st.integers(0, 10),
+    )
+
+
+def follow_ups(
+    *, min_due: date = date(2000, 1, 1), max_due: date = date(2060, 12, 31)
+) -> st.SearchStrategy[FollowUp]:
+    """Follow-ups due in ``[min_due, max_due]``, open or done; shrinks towards open ones."""
+    if min_due > max_due:
+        raise InvalidArgument(f"min_due={min_due} is after max_due={max_due}")
+
+    @st.composite
+    def build(draw: st.DrawFn) -> FollowUp:
+        due = draw(st.dates(min_due, max_due))
+        done = draw(st.none() | st.dates(min_due, max_due))
+        return FollowUp(due=due, done_on=done, note=draw(st.sampled_from(("", "Allt fungerar"))))
+
+    return build()
+
+
+@st.composite
+def plan_consents(
+    draw: st.DrawFn,
+    *,
+    subjects: st.SearchStrategy[Person] | None = None,
+    on: date = DEFAULT_ON,
+) -> PlanConsent:
+    """Consents of a person to documenting (and possibly sharing), given by themself
+    on or before ``on`` and in force on ``on``; shrinks towards written consents given on ``on``."""
+    _check_on(on)
+    subject = draw(subjects if subjects is not None else people(max_birth=on))
+    return _consent(
+        draw, subject, on, "S-" + str(draw(st.integers(1, 999))), share=draw(st.booleans())
+    )
+
+
+def _consent(draw: st.DrawFn, subject: Person, on: date, cid: str, *, share: bool) -> PlanConsent:
+    given = on - timedelta(days=draw(st.integers(0, 400)))
+    revoked = draw(st.none() | st.integers(1, 400).map(lambda d: on + timedelta(days=d)))
+    purposes = {ConsentPurpose.DOCUMENT_IN_PLAN}
+    if share:
+        purposes.add(ConsentPurpose.SHARE_WITH_PARTICIPANTS)
+    return PlanConsent(
+        id=cid,
+        subject=subject,
+        purposes=frozenset(purposes),
+        given_on=given,
+        form=draw(st.sampled_from(ConsentForm)),
+        recorded_by=draw(names()),
+        shared_with=draw(st.frozensets(st.sampled_from(_ORGS), max_size=2)),
+        revoked_on=revoked,
+    )
+
+
+def _two_people(draw: st.DrawFn, on: date) -> tuple[Person, Person]:
+    first = draw(people(with_id=True, max_birth=on))
+    second = draw(people(with_id=True, max_birth=on).filter(lambda p: p.id != first.id))
+    return first, second
+
+
+def _professional(draw: st.DrawFn) -> Coordinator:
+    return Coordinator(
+        person=Person(name=draw(names())),
+        title=draw(st.sampled_from(("anhörigkonsulent", "biståndshandläggare", "stödkontakt"))),
+        organisation=draw(st.sampled_from(_ORGS)),
+        professional=True,
+    )
+
+
+def _status_dates(
+    draw: st.DrawFn, on: date, status: PlanStatus, *, months: int, strictly_before: bool = False
+) -> tuple[date, date | None, date | None]:
+    """created_on, agreed_on, closed_on for a plan of ``status`` judged on ``on``.
+
+    A live plan was agreed recently enough that a follow-up within ``months`` can
+    still lie on or after ``on``."""
+    window = max(0, (on - add_months(on, -months)).days - 1)
+    back = draw(st.integers(1 if strictly_before else 0, max(window, 1 if strictly_before else 0)))
+    agreed = on - timedelta(days=back)
+    created = agreed - timedelta(days=draw(st.integers(0, 60)))
+    if status is PlanStatus.DRAFT:
+        return created, None, None
+    if status is PlanStatus.CLOSED:
+        closed = created + timedelta(days=draw(st.integers(0, (on - created).days)))
+        was_agreed = draw(st.booleans())
+        return created, (created if was_agreed else None), closed
+    return created, agreed, None
+
+
+def _measure(draw: st.DrawFn, mid: str, goal_id: str, start: date, policy: PlanPolicy) -> Measure:
+    kind = draw(measure_kinds())
+    provider_kinds = [
+        k
+        for k in ProviderKind
+        if not (kind in RESPITE_KINDS and k is ProviderKind.VOLUNTARY_ORGANISATION)
+    ]
+    granted = True if kind in policy.decision_required else draw(st.booleans())
+    end = draw(st.none() | st.integers(0, 500).map(lambda d: start + timedelta(days=d)))
+    return Measure(
+        id=mid,
+        goal_id=goal_id,
+        kind=kind,
+        description=draw(_texts()),
+        provider=Provider(
+            name=draw(st.sampled_from(_ORGS)), kind=draw(st.sampled_from(provider_kinds))
+        ),
+        granted_by_decision=granted,
+        start=start,
+        end=end,
+        frequency=draw(st.sampled_from(("", "1 g/vecka", "16 timmar/månad"))),
+        decision_id=f"B-{mid}" if granted else None,
+        respite_grant_id=draw(st.sampled_from((None, f"R-{mid}")))
+        if kind in RESPITE_KINDS
+        else None,
+    )
+
+
+@st.composite
+def support_plans(
+    draw: st.DrawFn,
+    *,
+    on: date = DEFAULT_ON,
+    statuses: st.SearchStrategy[PlanStatus] | None = None,
+    max_needs: int = 4,
+    policy: PlanPolicy | None = None,
+    _strictly_before: bool = False,
+) -> SupportPlan:
+    """Stödplaner that ``check(plan, on=on, policy=policy)`` finds nothing wrong with.
+
+    Each need has one to two goals and each goal one to two measures; consents of
+    the carer and the närstående are in force on ``on``; a live plan has both
+    signatures and a follow-up within the policy's interval. Shrinks towards a
+    draft with one need, one goal and one measure.
+    """
+    _check_on(on)
+    if max_needs < 1:
+        raise InvalidArgument(f"max_needs={max_needs} must be >= 1")
+    pol = policy if policy is not None else _POLICY
+    status = draw(statuses if statuses is not None else plan_statuses())
+    created, agreed, closed = _status_dates(
+        draw, on, status, months=pol.follow_up_interval_months, strictly_before=_strictly_before
+    )
+    carer, cared_for = _two_people(draw, on)
+    n_needs = draw(st.integers(1, max_needs))
+    needs = tuple(
+        Need(
+            id=f"N{i + 1}",
+            area=draw(care_areas()),
+            description=draw(_texts()),
+            about=draw(st.sampled_from(Role)),
+        )
+        for i in range(n_needs)
+    )
+    goals: list[Goal] = []
+    for need in needs:
+        for _ in range(draw(st.integers(1, 2))):
+            goals.append(Goal(id=f"G{len(goals) + 1}", need_id=need.id, description=draw(_texts())))
+    measures: list[Measure] = []
+    for goal in goals:
+        for _ in range(draw(st.integers(1, 2))):
+            measures.append(_measure(draw, f"M{len(measures) + 1}", goal.id, created, pol))
+    willing = draw(st.booleans())
+    involvement = draw(
+        st.none()
+        if not willing
+        else st.just(
+            Involvement(
+                recorded_on=created,
+                reconfirm_by=created + timedelta(days=365),
+                willing=True,
+                wants_information=draw(st.booleans()),
+                wants_to_take_part=draw(st.booleans()),
+            )
+        )
+    )
+    if involvement is None and draw(st.booleans()):
+        involvement = Involvement(
+            recorded_on=created,
+            reconfirm_by=created + timedelta(days=365),
+            willing=False,
+            wants_information=False,
+            wants_to_take_part=False,
+        )
+    expectations = [Expectation(of=ExpectedOf.SERVICES, description=draw(_texts()))]
+    if involvement is not None and involvement.willing:
+        expectations.append(Expectation(of=ExpectedOf.CARER, description=draw(_texts())))
+    consents = (
+        _consent(draw, carer, on, "S1", share=False),
+        _consent(draw, cared_for, on, "S2", share=draw(st.booleans())),
+    )
+    follow: tuple[FollowUp, ...] = ()
+    signatures: tuple[Signature, ...] = ()
+    if status in LIVE_STATUSES:
+        assert agreed is not None
+        limit = add_months(agreed, pol.follow_up_interval_months)
+        follow = (FollowUp(due=on + timedelta(days=draw(st.integers(0, (limit - on).days)))),)
+        signatures = (
+            Signature(signer=carer, role=SignerRole.CARER, signed_on=agreed),
+            Signature(
+                signer=Person(name=draw(names())), role=SignerRole.CASE_OFFICER, signed_on=agreed
+            ),
+        )
+    return SupportPlan(
+        id=f"SP-{draw(st.integers(1, 9999))}",
+        carer=carer,
+        cared_for=cared_for,
+        relation=draw(relation_kinds()),
+        created_on=created,
+        involvement=involvement,
+        needs=needs,
+        goals=tuple(goals),
+        measures=tuple(measures),
+        expectations=tuple(expectations),
+        follow_ups=follow,
+        signatures=signatures,
+        consents=consents,
+        coordinator=_professional(draw),
+        agreed_on=agreed,
+        closed_on=closed,
+        status=status,
+    )
+
+
+# --- one rule broken on purpose -------------------------------------------------------------
+
+
+def _extra_measure(plan: SupportPlan, **kw: Any) -> SupportPlan:
+    base: dict[str, Any] = {
+        "id": "MX",
+        "goal_id": plan.goals[0].id,
+        "kind": MeasureKind.CONVERSATION_SUPPORT,
+        "description": "Extra",
+        "provider": Provider(name="Exempelby kommun", kind=ProviderKind.MUNICIPALITY),
+        "granted_by_decision": False,
+        "start": plan.created_on,
+    }
+    base.update(kw)
+    return attrs.evolve(plan, measures=(*plan.measures, Measure(**base)))
+
+
+def _limit(plan: SupportPlan) -> date:
+    assert plan.agreed_on is not None
+    return add_months(plan.agreed_on, _POLICY.follow_up_interval_months)
+
+
+_SUPPORT_BREAKERS: dict[str, Callable[[st.DrawFn, SupportPlan, date], SupportPlan]] = {
+    "PLAN-NO-CARER-CONSENT": lambda d, p, on: attrs.evolve(p, consents=p.consents[1:]),
+    "PLAN-NO-CARED-FOR-CONSENT": lambda d, p, on: attrs.evolve(
+        p,
+        consents=p.consents[:1],
+        needs=(attrs.evolve(p.needs[0], about=Role.CARED_FOR), *p.needs[1:]),
+    ),
+    "PLAN-CONSENT-INVALID-GRANTOR": lambda d, p, on: attrs.evolve(
+        p,
+        consents=(
+            *p.consents,
+            attrs.evolve(
+                p.consents[1],
+                id="SX",
+                grantor=d(st.sampled_from((GrantorKind.GUARDIAN, GrantorKind.RELATIVE))),
+            ),
+        ),
+    ),
+    "PLAN-DUPLICATE-ID": lambda d, p, on: attrs.evolve(p, measures=(*p.measures, p.measures[-1])),
+    "PLAN-GOAL-UNKNOWN-NEED": lambda d, p, on: _extra_measure(
+        attrs.evolve(p, goals=(*p.goals, Goal(id="GX", need_id="NX-missing", description="Extra"))),
+        goal_id="GX",
+    ),
+    "PLAN-MEASURE-UNKNOWN-GOAL": lambda d, p, on: _extra_measure(p, goal_id="GX-missing"),
+    "PLAN-NO-NEEDS": lambda d, p, on: attrs.evolve(p, needs=(), goals=(), measures=()),
+    "PLAN-NEED-WITHOUT-GOAL": lambda d, p, on: attrs.evolve(
+        p, needs=(*p.needs, Need(id="NX", area=CareArea.SUPPORT_TO_CARER, description="Extra"))
+    ),
+    "PLAN-GOAL-WITHOUT-MEASURE": lambda d, p, on: attrs.evolve(
+        p, goals=(*p.goals, Goal(id="GX", need_id=p.needs[0].id, description="Extra"))
+    ),
+    "PLAN-FOLLOW-UP-MISSING": lambda d, p, on: attrs.evolve(p, follow_ups=()),
+    "PLAN-FOLLOW-UP-TOO-LATE": lambda d, p, on: attrs.evolve(
+        p, follow_ups=(FollowUp(due=_limit(p) + timedelta(days=d(st.integers(1, 200)))),)
+    ),
+    "PLAN-FOLLOW-UP-OVERDUE": lambda d, p, on: attrs.evolve(
+        p,
+        follow_ups=(FollowUp(due=d(st.dates(p.agreed_on or on, on - timedelta(days=1)))),),
+    ),
+    "PLAN-SIGNATURE-MISSING": lambda d, p, on: attrs.evolve(
+        p, signatures=tuple(s for s in p.signatures if s.role is not SignerRole.CASE_OFFICER)
+    ),
+    "PLAN-SIGNER-NOT-CARER": lambda d, p, on: attrs.evolve(
+        p,
+        signatures=(
+            *p.signatures,
+            Signature(signer=p.cared_for, role=SignerRole.CARER, signed_on=p.created_on),
+        ),
+    ),
+    "PLAN-EXPECTATIONS-ONE-SIDED": lambda d, p, on: attrs.evolve(
+        p, expectations=tuple(e for e in p.expectations if e.of is not ExpectedOf.SERVICES)
+    ),
+    "PLAN-EXPECTS-UNWILLING-CARER": lambda d, p, on: attrs.evolve(
+        p,
+        involvement=None,
+        expectations=(*p.expectations, Expectation(of=ExpectedOf.CARER, description="Extra")),
+    ),
+    "PLAN-RELATIVE-COORDINATOR": lambda d, p, on: attrs.evolve(
+        p,
+        coordinator=Coordinator(
+            person=d(st.sampled_from((p.carer, p.cared_for))),
+            title="anhörig",
+            organisation="familjen",
+            professional=d(st.booleans()),
+        ),
+    ),
+    "PLAN-NO-SUPPORT-CONTACT": lambda d, p, on: attrs.evolve(p, coordinator=None),
+    "PLAN-VOLUNTEER-RESPITE": lambda d, p, on: _extra_measure(
+        p,
+        kind=MeasureKind.EMERGENCY_PLACE,
+        provider=Provider(name="Röda Korset", kind=ProviderKind.VOLUNTARY_ORGANISATION),
+    ),
+    "PLAN-DECISION-MISSING": lambda d, p, on: _extra_measure(p, granted_by_decision=True),
+    "PLAN-DECISION-REQUIRED": lambda d, p, on: _extra_measure(p, kind=MeasureKind.DAY_CARE),
+    "PLAN-DECISION-UNEXPECTED": lambda d, p, on: _extra_measure(p, decision_id="B-X"),
+}
+
+
+def _breaking(
+    code: str, breakers: dict[str, Any], family: str
+) -> Callable[[st.DrawFn, Any, date], Any]:
+    if code not in breakers:
+        raise InvalidArgument(
+            f"{code!r} is not a {family} rule that can be broken on purpose; choose from {sorted(breakers)}"
+        )
+    breaker: Callable[[st.DrawFn, Any, date], Any] = breakers[code]
+    return breaker
+
+
+def _live() -> st.SearchStrategy[PlanStatus]:
+    return st.sampled_from(sorted(LIVE_STATUSES, key=list(PlanStatus).index))
+
+
+@st.composite
+def broken_support_plans(draw: st.DrawFn, code: str, *, on: date = DEFAULT_ON) -> SupportPlan:
+    """Stödplaner in force on ``on`` that break exactly the rule ``code`` (``PLAN-*``).
+
+    Shrinks towards the smallest agreed plan with that one fault.
+    """
+    breaker = _breaking(code, _SUPPORT_BREAKERS, "stödplan")
+    _check_on(on)
+    plan = draw(
+        support_plans(on=on, statuses=_live(), _strictly_before=code == "PLAN-FOLLOW-UP-OVERDUE")
+    )
+    return breaker(draw, plan, on)  # type: ignore[no-any-return]
+
+
+# --- SIP ------------------------------------------------------------------------------------
+
+
+@st.composite
+def coordinated_plans(
+    draw: st.DrawFn,
+    *,
+    on: date = DEFAULT_ON,
+    statuses: st.SearchStrategy[PlanStatus] | None = None,
+    max_participants: int = 4,
+    with_discharge: bool | None = None,
+    _held_meeting: bool = False,
+    _strictly_before: bool = False,
+) -> CoordinatedPlan:
+    """SIPs that ``check(plan, on=on)`` finds nothing wrong with.
+
+    At least one municipal and one regional participant with measures in social
+    services and health care, a lead principal, a professional coordinator,
+    relatives who said yes before being invited, every responsible party invited
+    and present, the individual's consent, a follow-up within the interval and a
+    timely invitation after discharge. Shrinks towards two participants, one
+    meeting and no discharge.
+    """
+    _check_on(on)
+    if max_participants < 2:
+        raise InvalidArgument(f"max_participants={max_participants} must be >= 2")
+    status = draw(statuses if statuses is not None else plan_statuses())
+    months = _POLICY.sip_follow_up_interval_months
+    window = max(0, (on - add_months(on, -months)).days - 1)
+    created = on - timedelta(
+        days=draw(st.integers(1 if _strictly_before or _held_meeting else 0, max(window, 1)))
+    )
+    individual = draw(people(with_id=True, max_birth=on))
+    principals = [Principal.MUNICIPALITY, Principal.REGION] + [
+        draw(st.sampled_from(Principal)) for _ in range(draw(st.integers(0, max_participants - 2)))
+    ]
+    participants = tuple(
+        Participant(
+            id=f"P{i + 1}",
+            person=Person(name=draw(names())),
+            organisation=draw(st.sampled_from(_ORGS)),
+            principal=principal,
+            title=draw(st.sampled_from(("", "sjuksköterska", "handläggare"))),
+        )
+        for i, principal in enumerate(principals)
+    )
+    responsibilities = [
+        Responsibility(
+            id="I1", measure=draw(_texts()), holder_id="P1", field=CareField.SOCIAL_SERVICES
+        ),
+        Responsibility(
+            id="I2", measure=draw(_texts()), holder_id="P2", field=CareField.HEALTH_CARE
+        ),
+    ]
+    for participant in participants[2:]:
+        if participant.principal is not Principal.OTHER and draw(st.booleans()):
+            responsibilities.append(
+                Responsibility(
+                    id=f"I{len(responsibilities) + 1}",
+                    measure=draw(_texts()),
+                    holder_id=participant.id,
+                    field=draw(st.sampled_from(CareField)),
+                )
+            )
+    relatives = tuple(
+        SipRelative(
+            id=f"R{i + 1}",
+            person=draw(people(with_id=True, max_birth=on)),
+            relation=draw(relation_kinds()),
+            asked_on=created - timedelta(days=draw(st.integers(0, 30))),
+            wants_to_take_part=True,
+        )
+        for i in range(draw(st.integers(0, 2)))
+    )
+    invited = frozenset(p.id for p in participants) | frozenset(r.id for r in relatives)
+    n_meetings = draw(st.integers(1, 2))
+    meeting_days = sorted(
+        created + timedelta(days=draw(st.integers(0, (on - created).days + 30)))
+        for _ in range(n_meetings)
+    )
+    if _held_meeting:
+        meeting_days[0] = created
+    meetings = tuple(
+        Meeting(held_on=day, invited=invited, attended=invited if day <= on else frozenset())
+        for day in meeting_days
+    )
+    follow: tuple[FollowUp, ...] = ()
+    if status in LIVE_STATUSES:
+        limit = add_months(created, months)
+        follow = (
+            FollowUp(due=on + timedelta(days=draw(st.integers(0, max(0, (limit - on).days))))),
+        )
+    discharge = None
+    if with_discharge if with_discharge is not None else draw(st.booleans()):
+        admitted = created - timedelta(days=draw(st.integers(3, 40)))
+        notified = admitted + timedelta(days=draw(st.integers(0, 2)))
+        discharge = Discharge(
+            admitted_on=admitted,
+            ready_notified_on=notified,
+            invitation_sent_on=notified
+            + timedelta(days=draw(st.integers(0, _POLICY.discharge_invitation_days))),
+            discharged_on=draw(st.none() | st.just(notified + timedelta(days=1))),
+        )
+    consent = _consent(draw, individual, on, "S1", share=True)
+    return CoordinatedPlan(
+        id=f"SIP-{draw(st.integers(1, 9999))}",
+        individual=individual,
+        initiated_by=draw(st.sampled_from((Principal.MUNICIPALITY, Principal.REGION))),
+        created_on=created,
+        participants=participants,
+        responsibilities=tuple(responsibilities),
+        others_considered=True,
+        lead_principal=draw(st.sampled_from((Principal.MUNICIPALITY, Principal.REGION))),
+        coordinator=_professional(draw),
+        relatives=relatives,
+        meetings=meetings,
+        follow_ups=follow,
+        consents=(consent,),
+        discharge=discharge,
+        status=status,
+    )
+
+
+def _latest(plan: CoordinatedPlan, on: date | None = None) -> int:
+    indexes = [i for i, m in enumerate(plan.meetings) if on is None or m.held_on <= on]
+    return max(indexes, key=lambda i: (plan.meetings[i].held_on, i))
+
+
+def _with_meeting(plan: CoordinatedPlan, index: int, meeting: Meeting) -> CoordinatedPlan:
+    meetings = list(plan.meetings)
+    meetings[index] = meeting
+    return attrs.evolve(plan, meetings=tuple(meetings))
+
+
+def _invite_relative(plan: CoordinatedPlan, relative: SipRelative) -> CoordinatedPlan:
+    first = plan.meetings[0]
+    meeting = attrs.evolve(first, invited=first.invited | {relative.id})
+    return _with_meeting(attrs.evolve(plan, relatives=(*plan.relatives, relative)), 0, meeting)
+
+
+def _uninvite(plan: CoordinatedPlan, on: date) -> CoordinatedPlan:
+    index = _latest(plan)
+    m = plan.meetings[index]
+    return _with_meeting(
+        plan, index, attrs.evolve(m, invited=m.invited - {"P1"}, attended=m.attended - {"P1"})
+    )
+
+
+def _absent(plan: CoordinatedPlan, on: date) -> CoordinatedPlan:
+    index = _latest(plan, on)
+    m = plan.meetings[index]
+    return _with_meeting(plan, index, attrs.evolve(m, attended=m.attended - {"P1"}))
+
+
+def _late_invitation(d: st.DrawFn, plan: CoordinatedPlan, on: date) -> CoordinatedPlan:
+    notified = plan.created_on - timedelta(days=10)
+    deadline = notified + timedelta(days=_POLICY.discharge_invitation_days)
+    return attrs.evolve(
+        plan,
+        discharge=Discharge(
+            admitted_on=notified - timedelta(days=5),
+            ready_notified_on=notified,
+            invitation_sent_on=deadline + timedelta(days=d(st.integers(1, 20))),
+        ),
+    )
+
+
+def _sip_limit(plan: CoordinatedPlan) -> date:
+    return add_months(plan.created_on, _POLICY.sip_follow_up_interval_months)
+
+
+_RX = SipRelative(id="RX", person=Person(name="Lena Öberg"), relation=RelationKind.CHILD)
+
+_SIP_BREAKERS: dict[str, Callable[[st.DrawFn, CoordinatedPlan, date], CoordinatedPlan]] = {
+    "SIP-NO-CONSENT": lambda d, p, on: attrs.evolve(p, consents=()),
+    "SIP-DUPLICATE-ID": lambda d, p, on: attrs.evolve(
+        p, responsibilities=(*p.responsibilities, p.responsibilities[0])
+    ),
+    "SIP-NO-MEASURES": lambda d, p, on: attrs.evolve(p, responsibilities=()),
+    "SIP-UNKNOWN-HOLDER": lambda d, p, on: attrs.evolve(
+        p,
+        responsibilities=(
+            *p.responsibilities,
+            Responsibility(id="IX", measure="Extra", holder_id="PX-missing", field=CareField.OTHER),
+        ),
+    ),
+    "SIP-OTHERS-NOT-ADDRESSED": lambda d, p, on: attrs.evolve(p, others_considered=False),
+    "SIP-NO-LEAD": lambda d, p, on: attrs.evolve(
+        p, lead_principal=d(st.sampled_from((None, Principal.OTHER)))
+    ),
+    "SIP-NOT-BOTH-FIELDS": lambda d, p, on: attrs.evolve(
+        p,
+        responsibilities=tuple(
+            attrs.evolve(r, field=CareField.SOCIAL_SERVICES) for r in p.responsibilities
+        ),
+    ),
+    "SIP-NO-COORDINATOR": lambda d, p, on: attrs.evolve(p, coordinator=None),
+    "SIP-RELATIVE-COORDINATOR": lambda d, p, on: attrs.evolve(
+        p,
+        coordinator=Coordinator(
+            person=p.individual, title="-", organisation="-", professional=False
+        ),
+    ),
+    "SIP-RELATIVE-NOT-ASKED": lambda d, p, on: _invite_relative(
+        p,
+        attrs.evolve(
+            _RX, asked_on=d(st.none() | st.just(p.meetings[0].held_on + timedelta(days=1)))
+        ),
+    ),
+    "SIP-RELATIVE-OBJECTED": lambda d, p, on: _invite_relative(
+        p,
+        attrs.evolve(
+            _RX, asked_on=p.meetings[0].held_on, wants_to_take_part=True, individual_objects=True
+        ),
+    ),
+    "SIP-MEETING-UNKNOWN-PARTY": lambda d, p, on: _with_meeting(
+        p, 0, attrs.evolve(p.meetings[0], invited=p.meetings[0].invited | {"ZZ-missing"})
+    ),
+    "SIP-RESPONSIBLE-NOT-INVITED": lambda d, p, on: _uninvite(p, on),
+    "SIP-RESPONSIBLE-ABSENT": lambda d, p, on: _absent(p, on),
+    "SIP-FOLLOW-UP-MISSING": lambda d, p, on: attrs.evolve(p, follow_ups=()),
+    "SIP-FOLLOW-UP-TOO-LATE": lambda d, p, on: attrs.evolve(
+        p, follow_ups=(FollowUp(due=_sip_limit(p) + timedelta(days=d(st.integers(1, 200)))),)
+    ),
+    "SIP-FOLLOW-UP-OVERDUE": lambda d, p, on: attrs.evolve(
+        p, follow_ups=(FollowUp(due=d(st.dates(p.created_on, on - timedelta(days=1)))),)
+    ),
+    "SIP-DISCHARGE-INVITATION-LATE": _late_invitation,
+}
+
+
+@st.composite
+def broken_coordinated_plans(
+    draw: st.DrawFn, code: str, *, on: date = DEFAULT_ON
+) -> CoordinatedPlan:
+    """SIPs in force on ``on`` that break exactly the rule ``code`` (``SIP-*``).
+
+    Shrinks towards the smallest agreed SIP with that one fault.
+    """
+    breaker = _breaking(code, _SIP_BREAKERS, "SIP")
+    _check_on(on)
+    plan = draw(
+        coordinated_plans(
+            on=on,
+            statuses=_live(),
+            _held_meeting=code == "SIP-RESPONSIBLE-ABSENT",
+            _strictly_before=code == "SIP-FOLLOW-UP-OVERDUE",
+        )
+    )
+    return breaker(draw, plan, on)  # type: ignore[no-any-return]
+
+
+# --- implementation plan ----------------------------------------------------------------------
+
+
+@st.composite
+def implementation_plans(
+    draw: st.DrawFn, *, on: date = DEFAULT_ON, max_activities_per_area: int = 3
+) -> ImplementationPlan:
+    """Implementation plans that ``check(plan, on=on)`` finds nothing wrong with: every
+    area has activities, each with an owner and a how, none overdue or due after the
+    plan ends. Shrinks towards one activity per area."""
+    _check_on(on)
+    if max_activities_per_area < 1:
+        raise InvalidArgument(f"max_activities_per_area={max_activities_per_area} must be >= 1")
+    valid_from = on - timedelta(days=draw(st.integers(0, 700)))
+    valid_until = draw(st.none() | st.integers(30, 1500).map(lambda d: on + timedelta(days=d)))
+    activities = []
+    for area in ImplementationArea:
+        for _ in range(draw(st.integers(1, max_activities_per_area))):
+            last = valid_until or on + timedelta(days=1500)
+            due = draw(st.none() | st.dates(on, last))
+            activities.append(
+                Activity(
+                    area=area,
+                    activity=draw(_texts()),
+                    how=draw(_texts()),
+                    responsible=draw(
+                        st.sampled_from(("anhörigkonsulent", "socialchef", "enhetschef"))
+                    ),
+                    due=due,
+                    done_on=draw(st.none() | st.just(valid_from)),
+                    heading=draw(st.sampled_from(("", "Utbilda andra målgrupper"))),
+                )
+            )
+    return ImplementationPlan(
+        municipality=draw(st.sampled_from(("Exempelby kommun", "Sunne kommun"))),
+        valid_from=valid_from,
+        valid_until=valid_until,
+        activities=tuple(draw(st.permutations(activities))),
+    )
+
+
+def _without_area(plan: ImplementationPlan, area: ImplementationArea) -> ImplementationPlan:
+    return attrs.evolve(plan, activities=tuple(a for a in plan.activities if a.area is not area))
+
+
+def _set_activity(plan: ImplementationPlan, **kw: Any) -> ImplementationPlan:
+    first = attrs.evolve(plan.activities[0], **kw)
+    return attrs.evolve(plan, activities=(first, *plan.activities[1:]))
+
+
+_IMPL_BREAKERS: dict[str, Callable[[st.DrawFn, ImplementationPlan, date], ImplementationPlan]] = {
+    "IMPL-AREA-EMPTY": lambda d, p, on: _without_area(p, d(st.sampled_from(ImplementationArea))),
+    "IMPL-NO-OWNER": lambda d, p, on: _set_activity(p, responsible=d(st.sampled_from(("", "  ")))),
+    "IMPL-NO-HOW": lambda d, p, on: _set_activity(p, how=""),
+    "IMPL-OVERDUE": lambda d, p, on: _set_activity(
+        p, due=on - timedelta(days=d(st.integers(1, 300))), done_on=None
+    ),
+    "IMPL-DUE-OUTSIDE-PLAN": lambda d, p, on: _set_activity(
+        attrs.evolve(p, valid_until=p.valid_until or on + timedelta(days=30)),
+        due=(p.valid_until or on + timedelta(days=30)) + timedelta(days=d(st.integers(1, 300))),
+    ),
+}
+
+
+@st.composite
+def broken_implementation_plans(
+    draw: st.DrawFn, code: str, *, on: date = DEFAULT_ON
+) -> ImplementationPlan:
+    """Implementation plans that break exactly the rule ``code`` (``IMPL-*``) on ``on``.
+
+    Shrinks towards one activity per area with that one fault.
+    """
+    breaker = _breaking(code, _IMPL_BREAKERS, "implementation plan")
+    _check_on(on)
+    return breaker(draw, draw(implementation_plans(on=on)), on)  # type: ignore[no-any-return]
+
+
+def breakable_plan_codes() -> tuple[str, ...]:
+    """Every plan rule code a ``broken_*`` strategy can break on purpose, sorted.
+
+    All codes of :data:`anhorig.plans.RULES` except the lifecycle's
+    ``PLAN-ILLEGAL-TRANSITION``, which a step raises rather than a check finds.
+    """
+    codes = set(_SUPPORT_BREAKERS) | set(_SIP_BREAKERS) | set(_IMPL_BREAKERS)
+    assert codes <= {r.code for r in RULES}
+    return tuple(sorted(codes))
+
+
+def broken_plans(code: str, *, on: date = DEFAULT_ON) -> st.SearchStrategy[Any]:
+    """Plans of whichever kind ``code`` belongs to that break exactly that rule."""
+    if code in _SUPPORT_BREAKERS:
+        return broken_support_plans(code, on=on)
+    if code in _SIP_BREAKERS:
+        return broken_coordinated_plans(code, on=on)
+    if code in _IMPL_BREAKERS:
+        return broken_implementation_plans(code, on=on)
+    raise InvalidArgument(
+        f"{code!r} cannot be broken on purpose; choose from {list(breakable_plan_codes())}"
+    )
+
+
+# --- the parts of a plan, one at a time --------------------------------------------------------
+
+_IDS = st.from_regex(r"[A-Z][A-Z0-9]{0,5}", fullmatch=True)
+
+
+def needs() -> st.SearchStrategy[Need]:
+    """Needs in any life area, the carer's or the närstående's; shrinks towards the carer's."""
+    return st.builds(
+        Need, id=_IDS, area=care_areas(), description=_texts(), about=st.sampled_from(Role)
+    )
+
+
+def goals() -> st.SearchStrategy[Goal]:
+    """Goals naming some need id, with or without a target date."""
+    return st.builds(
+        Goal,
+        id=_IDS,
+        need_id=_IDS,
+        description=_texts(),
+        target_date=st.none() | st.dates(_MIN_ON, _MAX_ON),
+    )
+
+
+def providers() -> st.SearchStrategy[Provider]:
+    """Providers of any kind."""
+    return st.builds(Provider, name=st.sampled_from(_ORGS), kind=st.sampled_from(ProviderKind))
+
+
+@st.composite
+def measures(draw: st.DrawFn, *, policy: PlanPolicy | None = None) -> Measure:
+    """Measures that break no measure rule under ``policy``: a decision named when granted
+    by one, required kinds granted, no volunteer respite. Shrinks towards conversation
+    support by the municipality."""
+    goal_id = draw(_IDS)
+    start = draw(st.dates(_MIN_ON, _MAX_ON))
+    return _measure(draw, draw(_IDS), goal_id, start, policy if policy is not None else _POLICY)
+
+
+def expectations() -> st.SearchStrategy[Expectation]:
+    """Expectations of the carer or the services."""
+    return st.builds(Expectation, of=st.sampled_from(ExpectedOf), description=_texts())
+
+
+def signatures() -> st.SearchStrategy[Signature]:
+    """Signatures by made-up people in any role."""
+    return st.builds(
+        Signature,
+        signer=people(),
+        role=st.sampled_from(SignerRole),
+        signed_on=st.dates(_MIN_ON, _MAX_ON),
+    )
+
+
+@st.composite
+def coordinators(draw: st.DrawFn) -> Coordinator:
+    """Professional coordinators (stödkontakt, handläggare)."""
+    return _professional(draw)
+
+
+def participants() -> st.SearchStrategy[Participant]:
+    """SIP participants of any principal."""
+    return st.builds(
+        Participant,
+        id=_IDS,
+        person=st.builds(Person, name=names()),
+        organisation=st.sampled_from(_ORGS),
+        principal=st.sampled_from(Principal),
+        title=st.sampled_from(("", "sjuksköterska", "handläggare")),
+    )
+
+
+def sip_relatives() -> st.SearchStrategy[SipRelative]:
+    """Relatives in a SIP, asked or not, willing or not, objected to or not."""
+    return st.builds(
+        SipRelative,
+        id=_IDS,
+        person=people(),
+        relation=relation_kinds(),
+        asked_on=st.none() | st.dates(_MIN_ON, _MAX_ON),
+        wants_to_take_part=st.none() | st.booleans(),
+        individual_objects=st.booleans(),
+    )
+
+
+def responsibilities() -> st.SearchStrategy[Responsibility]:
+    """Measures in a SIP naming some holder id, in any field."""
+    return st.builds(
+        Responsibility,
+        id=_IDS,
+        measure=_texts(),
+        holder_id=_IDS,
+        field=st.sampled_from(CareField),
+    )
+
+
+@st.composite
+def meetings(draw: st.DrawFn) -> Meeting:
+    """SIP meetings where everyone who came was invited."""
+    invited = draw(st.frozensets(_IDS, max_size=5))
+    attended = frozenset(i for i in invited if draw(st.booleans()))
+    return Meeting(held_on=draw(st.dates(_MIN_ON, _MAX_ON)), invited=invited, attended=attended)
+
+
+@st.composite
+def discharges(draw: st.DrawFn) -> Discharge:
+    """Hospital stays with the notice of readiness on or after admission."""
+    admitted = draw(st.dates(_MIN_ON, _MAX_ON))
+    notified = admitted + timedelta(days=draw(st.integers(0, 60)))
+    sent = draw(st.none() | st.integers(0, 10).map(lambda d: notified + timedelta(days=d)))
+    return Discharge(admitted_on=admitted, ready_notified_on=notified, invitation_sent_on=sent)
+
+
+def activities() -> st.SearchStrategy[Activity]:
+    """Implementation plan rows in any area, with or without an owner."""
+    return st.builds(
+        Activity,
+        area=st.sampled_from(ImplementationArea),
+        activity=_texts(),
+        how=st.sampled_from(("", "Digital utbildning")),
+        responsible=st.sampled_from(("", "anhörigkonsulent")),
+        due=st.none() | st.dates(_MIN_ON, _MAX_ON),
+        done_on=st.none() | st.dates(_MIN_ON, _MAX_ON),
+        heading=st.sampled_from(("", "Utbilda andra målgrupper")),
+    )
+
+
+def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
+    """The plan types and their strategies, for hypothesis' ``from_type``."""
+    return {
+        SupportPlan: support_plans(),
+        CoordinatedPlan: coordinated_plans(),
+        ImplementationPlan: implementation_plans(),
+        PlanPolicy: plan_policies(),
+        PlanConsent: plan_consents(),
+        FollowUp: follow_ups(),
+        Need: needs(),
+        Goal: goals(),
+        Provider: providers(),
+        Measure: measures(),
+        Expectation: expectations(),
+        Signature: signatures(),
+        Coordinator: coordinators(),
+        Participant: participants(),
+        SipRelative: sip_relatives(),
+        Responsibility: responsibilities(),
+        Meeting: meetings(),
+        Discharge: discharges(),
+        Activity: activities(),
+    }
+
+
+__all__ = [
+    "activities",
+    "breakable_plan_codes",
+    "broken_coordinated_plans",
+    "broken_implementation_plans",
+    "broken_plans",
+    "broken_support_plans",
+    "coordinated_plans",
+    "coordinators",
+    "discharges",
+    "expectations",
+    "follow_ups",
+    "goals",
+    "implementation_plans",
+    "measure_kinds",
+    "measures",
+    "meetings",
+    "needs",
+    "participants",
+    "plan_consents",
+    "plan_policies",
+    "plan_statuses",
+    "providers",
+    "responsibilities",
+    "signatures",
+    "sip_relatives",
+    "support_plans",
+]
