@@ -76,6 +76,9 @@ _DOCUMENT_MODULES = (
     "anhorig.people",
     "anhorig.relations",
     "anhorig.findings",
+    "anhorig.consent.model",
+    "anhorig.consent.engine",
+    "anhorig.consent.audit",
 )
 """Modules whose public attrs classes are document types; subpackages add theirs."""
 
