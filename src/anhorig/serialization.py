@@ -603,6 +603,8 @@ class _SchemaBuilder:
             properties["type"] = {"const": cl.__name__}
             required.append("type")
         for field in fields:
+            if not field.init:  # derived, never written
+                continue
             properties[field.name] = self.of(field.type)
             if field.default is attrs.NOTHING:
                 required.append(field.name)

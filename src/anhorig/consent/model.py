@@ -50,6 +50,7 @@ References:
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from datetime import datetime
@@ -749,7 +750,41 @@ class DisclosureRequest:
         default=frozenset(), validator=each(Circumstance)
     )
 
+    _at_ts: float = attrs.field(init=False, eq=False, repr=False)
+    _question: tuple[object, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # The instant as a UTC timestamp and the question (everything but the
+        # instant), worked out once: the registry looks decisions up by them.
+        at = self.at
+        stamp = at.timestamp() if isinstance(at, pendulum.DateTime) else math.nan
+        subject = self.subject
+        first = person_key(subject) if isinstance(subject, Person) else ""
+        question = (
+            first,
+            self.also_about,
+            self.action,
+            self.category,
+            self.holder,
+            self.recipient,
+            self.purpose,
+            self.data_period,
+            self.circumstances,
+        )
+        object.__setattr__(self, "_at_ts", stamp)
+        object.__setattr__(self, "_question", question)
+
     @property
     def subjects(self) -> tuple[Person, ...]:
         """Everyone the information is about, ``subject`` first."""
         return (self.subject, *self.also_about)
+
+    @property
+    def question(self) -> tuple[object, ...]:
+        """Everything the request asks except its instant: a hashable key."""
+        return self._question
+
+    @property
+    def timestamp(self) -> float:
+        """The instant asked about, as seconds since the epoch (UTC)."""
+        return self._at_ts

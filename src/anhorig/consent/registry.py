@@ -165,28 +165,18 @@ class ConsentRegistry:
     def decide(self, request: DisclosureRequest) -> Decision:
         """The decision on ``request`` as of its instant; equal to
         ``evaluate(request, every record)`` and the same however often asked."""
-        subject = request.subject
-        pid = subject.id
-        first = pid.value if pid is not None else person_key(subject)
-        key = (
-            first,
-            request.also_about,
-            request.action,
-            request.category,
-            request.holder,
-            request.recipient,
-            request.purpose,
-            request.data_period,
-            request.circumstances,
-        )
+        try:
+            key = request.question
+        except AttributeError:
+            _check_request(request)
+            raise
         timeline = self._memo.get(key)
         if timeline is None:
-            _check_request(request)
             timeline = timeline_for(request, self._by_subject)
             self._memo[key] = timeline
             for person in request.subjects:
                 self._memo_keys.setdefault(person_key(person), set()).add(key)
-        return timeline.decide(request.at.timestamp(), self._by_subject, self.policy)
+        return timeline.decide(request.timestamp, self._by_subject, self.policy)
 
     def history(
         self, subject: Person | None = None, *, as_of: datetime | None = None
