@@ -246,13 +246,12 @@ def measure(total: int) -> dict[str, float]:
         cold.append(time.perf_counter() - start)
     for request in requests:  # warm the memo
         registry.decide(request)
-    figures = {
+    return {
         "build_s": built,
         "decide": per_call(cycling(requests, registry.decide), 200_000),
         "cold": statistics.median(cold),
         "evaluate": per_call(cycling(requests[:200], lambda r: evaluate(r, mine)), 300),
     }
-    return figures
 
 
 def main(argv: list[str] | None = None) -> int:
