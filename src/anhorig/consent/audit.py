@@ -19,7 +19,7 @@ with the full data, for the record system.
 ...     at=local(2026, 5, 4, 9, 30))
 >>> from anhorig.consent.engine import evaluate
 >>> print(AuditRecord.of(request, evaluate(request, ())).journal_text("en"))
-2026-05-04 09:30 Socialnämnden (kommun-1): collect (listen) social services about 19391225-**** with E. K. (relative) for support to carers: permitted [CONSENT-LISTENING]. Must: document what was said.
+2026-05-04 09:30 Socialnämnden (kommun-1): collect (listen) social services about 19391225-**** from E. K. (relative) for support to carers: permitted [CONSENT-LISTENING]. Must: document what was said.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ import attrs
 
 from anhorig._checks import collecting, instance_of
 from anhorig.consent.engine import Decision
-from anhorig.consent.model import DisclosureRequest
+from anhorig.consent.model import Action, DisclosureRequest
 from anhorig.language import Lang, check_lang
 
 __all__ = ["AuditRecord"]
@@ -63,7 +63,12 @@ class AuditRecord:
         if r.also_about:
             about += " (+" + ", ".join(str(p) for p in r.also_about) + ")"
         codes = ", ".join(dict.fromkeys(b.code for b in d.basis))
-        words = ("om", "med", "för") if language == "sv" else ("about", "with", "for")
+        towards = {
+            Action.DISCLOSE: ("till", "to"),
+            Action.ACCESS: ("av", "by"),
+            Action.COLLECT: ("från", "from"),
+        }[r.action]
+        words = ("om", towards[0], "för") if language == "sv" else ("about", towards[1], "for")
         line = (
             f"{when} {r.holder}: {r.action.label(language)} {r.category.label(language)} "
             f"{words[0]} {about} {words[1]} {r.recipient.describe(language)} {words[2]} "

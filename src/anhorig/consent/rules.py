@@ -219,7 +219,7 @@ NO_BASIS = _rule(
 )
 NO_AUTHORITY = _rule(
     "CONSENT-NO-AUTHORITY",
-    Severity.WARNING,
+    Severity.ERROR,
     ("Samtycke utan behörighet", "Consent without authority"),
     (
         "Samtycke {consent} gäller inte: {why}. Bara den enskilde själv, eller "
@@ -232,7 +232,7 @@ NO_AUTHORITY = _rule(
 )
 UNDOCUMENTED = _rule(
     "CONSENT-UNDOCUMENTED",
-    Severity.WARNING,
+    Severity.ERROR,
     ("Samtycket är inte dokumenterat", "The consent is not documented"),
     (
         "Samtycke {consent} gäller inte: {why}. Ett muntligt samtycke är giltigt men ska "
@@ -245,7 +245,7 @@ UNDOCUMENTED = _rule(
 )
 CHILD_VIEW_MISSING = _rule(
     "CONSENT-CHILD-VIEW-MISSING",
-    Severity.WARNING,
+    Severity.ERROR,
     ("Barnets inställning saknas", "The child's view is missing"),
     (
         "Samtycke {consent} från vårdnadshavare gäller inte: barnets egen inställning är "
@@ -258,7 +258,7 @@ CHILD_VIEW_MISSING = _rule(
 )
 CHILD_OBJECTS = _rule(
     "CONSENT-CHILD-OBJECTS",
-    Severity.WARNING,
+    Severity.ERROR,
     ("Barnet motsätter sig", "The child objects"),
     (
         "Samtycke {consent} från vårdnadshavare gäller inte: barnet, {age} år eller äldre, "
