@@ -23,7 +23,7 @@ from anhorig.consent.audit import AuditRecord
 from anhorig.consent.engine import Combining, ConsentRecord, DecisionPolicy, evaluate
 from anhorig.consent.fhir import from_fhir
 from anhorig.consent.model import Block, BlockLift, Consent, DisclosureRequest, Revocation
-from anhorig.errors import InvalidInput
+from anhorig.errors import InvalidInput, Problem
 from anhorig.language import Lang
 from anhorig.serialization import from_document, to_document
 
@@ -66,14 +66,14 @@ def _read_records(name: str) -> list[ConsentRecord]:
         ) from None
     documents = data if isinstance(data, list) else [data]
     records: list[ConsentRecord] = []
-    problems = []
+    problems: list[Problem] = []
     for index, document in enumerate(documents):
         where = f"{name}[{index}]" if isinstance(data, list) else name
         try:
             if isinstance(document, dict) and "resourceType" in document:
                 records.append(from_fhir(document))
                 continue
-            record = from_document(None, document)
+            record: object = from_document(None, document)
         except InvalidInput as exc:
             problems.extend(p.under(where) for p in exc.problems)
             continue
@@ -112,7 +112,7 @@ def _read_request(name: str) -> DisclosureRequest:
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
     """Handle ``anhorig consent check``; returns the exit code."""
     lang: Lang = args.lang
-    problems = []
+    problems: list[Problem] = []
     request = None
     try:
         request = _read_request(args.request)
@@ -163,5 +163,5 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
     else:
         out.write(decision.explain(lang) + "\n")
-        out.write(("journal: " if lang == "en" else "journal: ") + record.journal_text(lang) + "\n")
+        out.write("journal: " + record.journal_text(lang) + "\n")
     return EXIT_PERMIT if decision.permitted else EXIT_NOT_PERMITTED
