@@ -12,6 +12,24 @@ generated birth date and serial, never a real person's.
 >>> test_masked()
 """
 
+from anhorig.testing.strategies._consent import (
+    BREAKABLE_RULES,
+    audit_records,
+    block_lifts,
+    blocks,
+    consent_instants,
+    consents,
+    consents_breaking,
+    decision_policies,
+    decisions,
+    disclosure_requests,
+    evidences,
+    organisations,
+    provisions,
+    recipients,
+    revocations,
+    subject_pools,
+)
 from anhorig.testing.strategies._core import (
     adult_conditions,
     care_areas,
@@ -38,10 +56,21 @@ from anhorig.testing.strategies._core import (
 from anhorig.testing.strategies._registry import type_strategies
 
 __all__ = [
+    "BREAKABLE_RULES",
     "adult_conditions",
+    "audit_records",
+    "block_lifts",
+    "blocks",
     "care_areas",
     "child_relatives",
+    "consent_instants",
+    "consents",
+    "consents_breaking",
     "dates",
+    "decision_policies",
+    "decisions",
+    "disclosure_requests",
+    "evidences",
     "findings",
     "instants",
     "intervals",
@@ -49,15 +78,20 @@ __all__ = [
     "law_topics",
     "legal_refs",
     "names",
+    "organisations",
     "people",
     "periods",
     "person_ids",
+    "provisions",
+    "recipients",
     "relation_kinds",
     "relationships",
     "reports",
+    "revocations",
     "rules",
     "severities",
     "sources",
+    "subject_pools",
     "texts",
     "type_strategies",
 ]
