@@ -80,11 +80,11 @@ RECIPIENTS = tuple(Recipient.of_organisation(org) for org in REGIONS)
 GIVEN = local(2026, 1, 5, 10)
 EVIDENCE = Evidence(form=EvidenceForm.WRITTEN, documented_by="hsa-4711", documented_at=GIVEN)
 DENY_ECONOMY = Provision(
-    type=ProvisionType.DENY, categories=frozenset({InfoCategory.SOCIAL_ECONOMY})
+    decision=ProvisionType.DENY, categories=frozenset({InfoCategory.SOCIAL_ECONOMY})
 )
 PROVISIONS = tuple(
     Provision(
-        type=ProvisionType.PERMIT,
+        decision=ProvisionType.PERMIT,
         actions=frozenset({Action.DISCLOSE}),
         categories=frozenset({InfoCategory.SOCIAL_SERVICES}),
         recipients=frozenset({recipient}),

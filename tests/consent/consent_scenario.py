@@ -80,7 +80,7 @@ def consent(
         obtained_by=obtained_by,
         given_at=given_at,
         evidence=evidence,
-        provision=provision or Provision(type=ProvisionType.PERMIT),
+        provision=provision or Provision(decision=ProvisionType.PERMIT),
         valid_until=valid_until,
     )
 

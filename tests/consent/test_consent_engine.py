@@ -80,7 +80,7 @@ def test_consent_permits_with_obligation_to_document() -> None:
 
 def test_listening_is_always_allowed() -> None:
     """Information from a relative to staff needs no consent, whatever the consents say."""
-    refuse = Provision(type=ProvisionType.DENY)
+    refuse = Provision(decision=ProvisionType.DENY)
     decision = evaluate(
         request(action=Action.COLLECT, recipient=to_eva()), (consent(provision=refuse),)
     )
@@ -102,7 +102,7 @@ def test_report_of_concern_overrides_secrecy_and_consent() -> None:
             capacity=GrantorCapacity.CUSTODIAN,
             child_view=ChildView(opinion=ChildOpinion.AGREES, recorded_at=GIVEN),
         ),
-        provision=Provision(type=ProvisionType.DENY),
+        provision=Provision(decision=ProvisionType.DENY),
         obtained_by=REGION,
     )
     ask = request(
@@ -283,13 +283,13 @@ def test_exception_denies_within_a_permit() -> None:
     """A deny exception inside a permit wins for what it covers; a permit nested in it
     wins back."""
     tree = Provision(
-        type=ProvisionType.PERMIT,
+        decision=ProvisionType.PERMIT,
         exceptions=(
             Provision(
-                type=ProvisionType.DENY,
+                decision=ProvisionType.DENY,
                 categories=frozenset({InfoCategory.SOCIAL_SERVICES}),
                 exceptions=(
-                    Provision(type=ProvisionType.PERMIT, purposes=frozenset({Purpose.SIP})),
+                    Provision(decision=ProvisionType.PERMIT, purposes=frozenset({Purpose.SIP})),
                 ),
             ),
         ),
@@ -305,7 +305,7 @@ def test_exception_denies_within_a_permit() -> None:
 def test_deny_overrides_by_default_and_can_be_configured() -> None:
     """A permit and a deny conflict: deny wins by default, permit with permit-overrides;
     the decision says there was a conflict."""
-    given = (consent("c-1"), consent("c-2", provision=Provision(type=ProvisionType.DENY)))
+    given = (consent("c-1"), consent("c-2", provision=Provision(decision=ProvisionType.DENY)))
     default = evaluate(request(), given)
     assert default.outcome is Outcome.DENY
     assert "CONSENT-CONFLICT" in reason_codes(default)
@@ -318,14 +318,14 @@ def test_deny_overrides_by_default_and_can_be_configured() -> None:
 def test_recipients_and_purposes_scope_a_consent() -> None:
     """A consent to tell Eva does not let the municipality tell the region, nor Nils."""
     to_eva_only = consent(
-        provision=Provision(type=ProvisionType.PERMIT, recipients=frozenset({to_eva()}))
+        provision=Provision(decision=ProvisionType.PERMIT, recipients=frozenset({to_eva()}))
     )
     assert evaluate(request(recipient=to_eva()), (to_eva_only,)).permitted
     assert not evaluate(request(), (to_eva_only,)).permitted
     assert not evaluate(request(recipient=Recipient.of_person(NILS)), (to_eva_only,)).permitted
     any_region = consent(
         provision=Provision(
-            type=ProvisionType.PERMIT,
+            decision=ProvisionType.PERMIT,
             recipients=frozenset({Recipient.any_of_principal(Principal.REGION)}),
         )
     )
@@ -336,7 +336,7 @@ def test_data_period_scopes_what_information() -> None:
     """A permit for information from 2025 does not cover a request without a period or
     reaching into 2026; a deny over 2024 covers a request that may include it."""
     permit_2025 = consent(
-        provision=Provision(type=ProvisionType.PERMIT, data_period=Period.year(2025))
+        provision=Provision(decision=ProvisionType.PERMIT, data_period=Period.year(2025))
     )
     assert evaluate(request(data_period=Period.month(2025, 6)), (permit_2025,)).permitted
     assert not evaluate(request(), (permit_2025,)).permitted
@@ -345,8 +345,8 @@ def test_data_period_scopes_what_information() -> None:
     ).permitted
     deny_2024 = consent(
         provision=Provision(
-            type=ProvisionType.PERMIT,
-            exceptions=(Provision(type=ProvisionType.DENY, data_period=Period.year(2024)),),
+            decision=ProvisionType.PERMIT,
+            exceptions=(Provision(decision=ProvisionType.DENY, data_period=Period.year(2024)),),
         )
     )
     assert evaluate(request(), (deny_2024,)).outcome is Outcome.DENY
@@ -439,7 +439,7 @@ def test_patient_who_cannot_take_in_information() -> None:
     )
     assert not objecting.permitted
     assert "CONSENT-BASIS-NOT-MET" in reason_codes(objecting)
-    refused = consent(obtained_by=REGION, provision=Provision(type=ProvisionType.DENY))
+    refused = consent(obtained_by=REGION, provision=Provision(decision=ProvisionType.DENY))
     assert (
         evaluate(
             request(**base, circumstances=frozenset({Circumstance.PATIENT_CANNOT_TAKE_IN})),

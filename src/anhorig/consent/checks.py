@@ -16,7 +16,7 @@ uses it for ``Consent`` documents.
 >>> neighbour = Person(name="Nils Berg")
 >>> consent = Consent(id="c-9", subject=anna, obtained_by=town, given_at=local(2026, 1, 2, 9),
 ...     grantor=Grantor(person=neighbour, capacity=GrantorCapacity.NEIGHBOUR),
-...     evidence=None, provision=Provision(type=ProvisionType.PERMIT))
+...     evidence=None, provision=Provision(decision=ProvisionType.PERMIT))
 >>> print(check(consent, on=date(2026, 2, 1)).explain("en"))
 ERROR CONSENT-NO-AUTHORITY grantor: Consent c-9 is not valid: N. B. consents as neighbour. Only the person themselves, or a custodian for a child, can consent. (OSL (2009:400) 12 kap. 2 §; OSL (2009:400) 12 kap. 3 §)
 """

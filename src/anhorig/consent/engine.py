@@ -332,7 +332,7 @@ class _Node:
     )
 
     def __init__(self, provision: Provision, path: str) -> None:
-        self.permit = provision.type is ProvisionType.PERMIT
+        self.permit = provision.decision is ProvisionType.PERMIT
         self.path = path
         self.actions = 0
         for a in provision.actions:

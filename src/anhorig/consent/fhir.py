@@ -19,7 +19,7 @@ model                         R4 / R4B                        R5
 ``obtained_by``               ``organization[0]``             ``controller[0]``
 ``given_at``                  ``dateTime``                    ``date`` + extension ``given-at``
 ``valid_from/valid_until``    ``provision.period``            ``period``
-``provision.type``            ``provision.type``              ``decision`` (exceptions toggle)
+``provision.decision``        ``provision.type``              ``decision`` (exceptions toggle)
 ``actions``                   ``provision.action``            ``provision.action``
 ``categories``                ``provision.securityLabel``     ``provision.securityLabel``
 ``purposes``                  ``provision.purpose``           ``provision.purpose``
@@ -191,7 +191,7 @@ def _period(start: str, end: str | None) -> dict[str, str]:
 def _provision(p: Provision, version: FhirVersion) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if version == "R4":
-        out["type"] = p.type.value
+        out["type"] = p.decision.value
     if p.actions:
         out["action"] = [
             {"coding": [{"system": ACTIONS, "code": a.value}]} for a in _sorted(p.actions)
@@ -284,12 +284,12 @@ def to_fhir(consent: Consent, version: FhirVersion = "R5") -> dict[str, Any]:
         resource["controller"] = [_org_ref(consent.obtained_by)]
         resource["regulatoryBasis"] = [basis]
         if root.is_unscoped:
-            resource["decision"] = root.type.value
+            resource["decision"] = root.decision.value
             if root.exceptions:
                 resource["provision"] = [_provision(c, "R5") for c in root.exceptions]
         else:
             extensions.append(_ext("scoped-base", valueBoolean=True))
-            resource["decision"] = root.type.opposite.value
+            resource["decision"] = root.decision.opposite.value
             resource["provision"] = [_provision(root, "R5")]
     if extensions:
         resource["extension"] = extensions
@@ -620,7 +620,7 @@ class _Reader:
             return None
         try:
             return Provision(
-                type=decided,
+                decision=decided,
                 actions=frozenset(actions),
                 categories=frozenset(categories),
                 recipients=frozenset(recipients),
@@ -925,7 +925,7 @@ def _read_r5(reader: _Reader, data: dict[str, Any]) -> Consent | None:
             if all(e is not None for e in exceptions):
                 try:
                     provision = Provision(
-                        type=decision,
+                        decision=decision,
                         exceptions=tuple(e for e in exceptions if e is not None),
                     )
                 except InvalidInput as exc:

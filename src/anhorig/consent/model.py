@@ -482,14 +482,14 @@ class Recipient:
 
 def _alternating(instance: Provision, attribute: attrs.Attribute[Any], value: Any) -> None:
     each(Provision)(instance, attribute, value)
-    if not isinstance(value, tuple) or not isinstance(instance.type, ProvisionType):
+    if not isinstance(value, tuple) or not isinstance(instance.decision, ProvisionType):
         return
     for index, child in enumerate(value):
-        if isinstance(child, Provision) and child.type is instance.type:
+        if isinstance(child, Provision) and child.decision is instance.decision:
             _checks.fail(
-                f"exceptions[{index}].type",
-                sv=f"ett undantag måste ha motsatt beslut ({instance.type.opposite.value})",
-                en=f"an exception must have the opposite decision ({instance.type.opposite.value})",
+                f"exceptions[{index}].decision",
+                sv=f"ett undantag måste ha motsatt beslut ({instance.decision.opposite.value})",
+                en=f"an exception must have the opposite decision ({instance.decision.opposite.value})",
             )
 
 
@@ -510,7 +510,7 @@ class Provision:
     decision, as in FHIR: the deepest one whose scope holds decides.
     """
 
-    type: ProvisionType = attrs.field(validator=instance_of(ProvisionType))
+    decision: ProvisionType = attrs.field(validator=instance_of(ProvisionType))
     actions: frozenset[Action] = attrs.field(default=frozenset(), validator=each(Action))
     categories: frozenset[InfoCategory] = attrs.field(
         default=frozenset(), validator=each(InfoCategory)
@@ -652,7 +652,7 @@ class Consent:
         """The person's own consent permitting ``actions`` on ``categories`` to ``to``
         for ``purposes`` (empty: any), with optional deny ``exceptions``."""
         provision = Provision(
-            type=ProvisionType.PERMIT,
+            decision=ProvisionType.PERMIT,
             actions=frozenset(actions),
             categories=frozenset(categories),
             recipients=frozenset(to),

@@ -48,7 +48,7 @@ def receipt(consent: Consent, lang: str = "sv") -> str:
     sv = language == "sv"
     root = consent.provision
     lines: list[str] = []
-    if root.type is ProvisionType.PERMIT:
+    if root.decision is ProvisionType.PERMIT:
         lines.append(
             f"Kvitto på ditt samtycke ({consent.id})"
             if sv
@@ -74,7 +74,7 @@ def receipt(consent: Consent, lang: str = "sv") -> str:
     for index, exception in enumerate(root.exceptions, start=1):
         head = (
             ("Undantag, delas inte" if sv else "Except, not shared")
-            if exception.type is ProvisionType.DENY
+            if exception.decision is ProvisionType.DENY
             else ("Undantag, delas ändå" if sv else "Except, shared after all")
         )
         lines.append(f"{head} ({index}):")

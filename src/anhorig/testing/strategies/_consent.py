@@ -152,7 +152,7 @@ def recipients(
 def provisions(
     draw: st.DrawFn,
     *,
-    type: ProvisionType | None = None,
+    decision: ProvisionType | None = None,
     recipients_: st.SearchStrategy[Recipient] | None = None,
     max_depth: int = 2,
     max_exceptions: int = 2,
@@ -161,7 +161,7 @@ def provisions(
     empty (any). Shrinks towards an unscoped permit without exceptions."""
     if max_depth < 0 or max_exceptions < 0:
         raise InvalidArgument("max_depth and max_exceptions must be >= 0")
-    kind = type if type is not None else draw(st.sampled_from(ProvisionType))
+    kind = decision if decision is not None else draw(st.sampled_from(ProvisionType))
     who = recipients_ if recipients_ is not None else recipients()
     data_period = draw(st.none() | periods(max_days=400)) if draw(st.integers(0, 4)) == 0 else None
     exceptions: tuple[Provision, ...] = ()
@@ -170,7 +170,7 @@ def provisions(
             draw(
                 st.lists(
                     provisions(
-                        type=kind.opposite,
+                        decision=kind.opposite,
                         recipients_=who,
                         max_depth=max_depth - 1,
                         max_exceptions=max_exceptions,
@@ -180,7 +180,7 @@ def provisions(
             )
         )
     return Provision(
-        type=kind,
+        decision=kind,
         actions=draw(st.frozensets(st.sampled_from((Action.DISCLOSE, Action.ACCESS)), max_size=2)),
         categories=draw(st.frozensets(st.sampled_from(InfoCategory), max_size=2)),
         recipients=draw(st.frozensets(who, max_size=2)),
