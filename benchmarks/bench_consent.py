@@ -32,6 +32,7 @@ import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import casbin
 from stdnum import luhn
@@ -152,17 +153,26 @@ def requests_for(target: Person) -> list[DisclosureRequest]:
     ]
 
 
-def per_call(fn: Callable[[], object], calls: int, repeats: int = 5) -> float:
-    """Median seconds per call over ``repeats`` runs of ``calls`` calls."""
-    runs = []
-    for _ in range(repeats):
-        gc.disable()
+def per_call(fn: Callable[[], object], calls: int) -> float:
+    """Seconds per call over one run of ``calls`` calls, with the collector off."""
+    gc.disable()
+    try:
         start = time.perf_counter()
         for _ in range(calls):
             fn()
-        runs.append((time.perf_counter() - start) / calls)
+        return (time.perf_counter() - start) / calls
+    finally:
         gc.enable()
-    return statistics.median(runs)
+
+
+def interleaved(fns: dict[str, tuple[Callable[[], object], int]], repeats: int) -> dict[str, float]:
+    """The best of ``repeats`` runs of each function, the runs interleaved so that a
+    busy machine slows every contender alike (the minimum is the least disturbed run)."""
+    best = {name: float("inf") for name in fns}
+    for _ in range(repeats):
+        for name, (fn, calls) in fns.items():
+            best[name] = min(best[name], per_call(fn, calls))
+    return best
 
 
 def cycling(
@@ -170,6 +180,13 @@ def cycling(
 ) -> Callable[[], object]:
     it = itertools.cycle(items)
     return lambda: act(next(it))
+
+
+def cycling_tuples(
+    items: list[tuple[object, ...]], act: Callable[..., object]
+) -> Callable[[], object]:
+    it = itertools.cycle(items)
+    return lambda: act(*next(it))
 
 
 CASBIN_MODEL = """
@@ -232,93 +249,111 @@ def person_value(person: Person) -> str:
     return person.id.value
 
 
-def measure(total: int) -> dict[str, float]:
+def prepare(total: int) -> dict[str, Any]:
+    """A warmed registry of ``total`` consents, and the cold-decision figure."""
     t0 = time.perf_counter()
     registry, target, mine = build_registry(total)
     built = time.perf_counter() - t0
     requests = requests_for(target)
-    # Cold: the first decision for a question (a fresh registry view each time).
-    cold_registry = ConsentRegistry(mine)
     cold = []
-    for request in requests[::50]:  # 40 different questions
+    for request in requests[::50]:  # the first decision for 40 different questions
         start = time.perf_counter()
-        cold_registry.decide(request)
+        registry.decide(request)
         cold.append(time.perf_counter() - start)
     for request in requests:  # warm the memo
         registry.decide(request)
     return {
         "build_s": built,
-        "decide": per_call(cycling(requests, registry.decide), 200_000),
         "cold": statistics.median(cold),
-        "evaluate": per_call(cycling(requests[:200], lambda r: evaluate(r, mine)), 300),
+        "registry": registry,
+        "requests": requests,
+        "mine": mine,
     }
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="1,000 and 100,000 consents")
+    parser.add_argument("--repeats", type=int, default=7, help="interleaved runs per figure")
     args = parser.parse_args(argv)
     sizes = (1_000, 100_000) if args.quick else (1_000, 1_000_000)
 
+    prepared = {size: prepare(size) for size in sizes}
     target = synthetic_person(999_999)
     mine = consents_for(target, TARGET_CONSENTS, "t")
     requests = requests_for(target)
     with tempfile.TemporaryDirectory() as folder:
         enforcer, abac = casbin_enforcers(target, mine, Path(folder))
         plain = [
-            (person_value(target), r.recipient.organisation.id, r.category.value, "disclose", "sip")  # type: ignore[union-attr]
-            for r in requests
+            (person_value(target), org_id(r), r.category.value, "disclose", "sip") for r in requests
         ]
         timed = [(*p, stamp(r.at.timestamp())) for p, r in zip(plain, requests, strict=True)]
-        casbin_s = per_call(cycling_tuples(plain, enforcer.enforce), 5_000)
-        abac_s = per_call(cycling_tuples(timed, abac.enforce), 2_000)
-    table = {p: p[2] != InfoCategory.SOCIAL_ECONOMY.value for p in plain}
-    dict_s = per_call(cycling_tuples(plain, lambda *k: table[k]), 500_000)
+        table = {p: p[2] != InfoCategory.SOCIAL_ECONOMY.value for p in plain}
+        contenders: dict[str, tuple[Callable[[], object], int]] = {
+            "casbin": (cycling_tuples(plain, enforcer.enforce), 2_000),
+            "abac": (cycling_tuples(timed, abac.enforce), 2_000),
+            "dict": (cycling_tuples(plain, lambda *k: table[k]), 200_000),
+        }
+        for size, prep in prepared.items():
+            contenders[f"decide-{size}"] = (
+                cycling(prep["requests"], prep["registry"].decide),
+                200_000,
+            )
+            given = prep["mine"]
+            contenders[f"evaluate-{size}"] = (
+                cycling(prep["requests"][:200], lambda r, given=given: evaluate(r, given)),
+                100,
+            )
+        best = interleaved(contenders, repeats=args.repeats)
 
-    results = {size: measure(size) for size in sizes}
-    small, large = results[sizes[0]], results[sizes[1]]
     us = 1e6
     rows = [
-        ("pycasbin enforce (RBAC-style matcher)", casbin_s * us, "baseline"),
-        ("pycasbin enforce (ABAC matcher with validity)", abac_s * us, "baseline"),
-        ("hand-written dict lookup", dict_s * us, "baseline"),
+        ("pycasbin enforce (RBAC-style matcher)", best["casbin"], "baseline"),
+        ("pycasbin enforce (ABAC matcher with validity)", best["abac"], "baseline"),
+        ("hand-written dict lookup", best["dict"], "baseline"),
     ]
     for size in sizes:
-        fig = results[size]
-        rows.append((f"registry.decide, {size:,} consents (warm)", fig["decide"] * us, ""))
         rows.append(
-            (f"registry.decide, {size:,} consents (cold, first ask)", fig["cold"] * us, "info")
+            (f"registry.decide, {size:,} consents (warm)", best[f"decide-{size}"], "see below")
         )
-        rows.append((f"evaluate(request, 20 consents), {size:,} run", fig["evaluate"] * us, "info"))
+        rows.append(
+            (
+                f"registry.decide, {size:,} consents (cold, first ask)",
+                prepared[size]["cold"],
+                "info",
+            )
+        )
+        rows.append(
+            (f"evaluate(request, 20 consents) [{size:,} run]", best[f"evaluate-{size}"], "info")
+        )
     print(f"{'measure':<52} {'µs/decision':>12}  goal")
     for name, value, note in rows:
-        print(f"{name:<52} {value:>12.3f}  {note}")
-    speedup = casbin_s / large["decide"]
-    vs_dict = large["decide"] / dict_s
-    growth = large["decide"] / small["decide"]
+        print(f"{name:<52} {value * us:>12.3f}  {note}")
+    large = best[f"decide-{sizes[1]}"]
+    speedup = best["casbin"] / large
+    vs_dict = large / best["dict"]
+    growth = large / best[f"decide-{sizes[0]}"]
     print()
+    verdict = {True: "MET", False: "NOT MET"}
     print(
-        f"{'vs pycasbin enforce':<52} {speedup:>11.1f}x  >= 10x faster: {'MET' if speedup >= 10 else 'NOT MET'}"
+        f"{'pycasbin enforce / registry.decide':<52} {speedup:>11.1f}x  >= 10x: {verdict[speedup >= 10]}"
     )
     print(
-        f"{'vs dict lookup':<52} {vs_dict:>11.1f}x  <= 10x slower: {'MET' if vs_dict <= 10 else 'NOT MET'}"
+        f"{'registry.decide / dict lookup':<52} {vs_dict:>11.1f}x  <= 10x: {verdict[vs_dict <= 10]}"
     )
+    label = f"{sizes[1]:,} vs {sizes[0]:,} consents"
+    print(f"{label:<52} {growth:>11.2f}x  <= 1.2x: {verdict[growth <= 1.2]}")
     print(
-        f"{f'{sizes[1]:,} vs {sizes[0]:,} consents':<52} {growth:>11.2f}x  <= 1.2x: "
-        f"{'MET' if growth <= 1.2 else 'NOT MET'}"
+        f"build: {sizes[0]:,} in {prepared[sizes[0]]['build_s']:.1f} s, "
+        f"{sizes[1]:,} in {prepared[sizes[1]]['build_s']:.1f} s; python {sys.version.split()[0]}"
     )
-    print(
-        f"build: {sizes[0]:,} in {small['build_s']:.1f} s, {sizes[1]:,} in {large['build_s']:.1f} s"
-    )
-    print(f"python {sys.version.split()[0]}")
     return 0
 
 
-def cycling_tuples(
-    items: list[tuple[object, ...]], act: Callable[..., object]
-) -> Callable[[], object]:
-    it = itertools.cycle(items)
-    return lambda: act(*next(it))
+def org_id(request: DisclosureRequest) -> str:
+    organisation = request.recipient.organisation
+    assert organisation is not None
+    return organisation.id
 
 
 if __name__ == "__main__":

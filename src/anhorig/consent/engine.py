@@ -50,6 +50,7 @@ why: Consent c-1 (provision) from A. K. permits it.
 
 from __future__ import annotations
 
+import functools
 import math
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -526,6 +527,13 @@ class _Compiled:
         return [p for p in points if math.isfinite(p)]
 
 
+@functools.lru_cache(maxsize=65536)
+def _compiled(consent: Consent, policy: DecisionPolicy) -> _Compiled:
+    """The compiled form of ``consent``, shared between equal consents (both are
+    immutable), so that ``evaluate`` does not compile the same consent twice."""
+    return _Compiled(consent, policy)
+
+
 class _SubjectRecords:
     """Everything recorded about one person, compiled."""
 
@@ -551,7 +559,7 @@ class _SubjectRecords:
 
     def add(self, record: ConsentRecord, policy: DecisionPolicy) -> None:
         if isinstance(record, Consent):
-            self.consents[record.id] = _Compiled(record, policy)
+            self.consents[record.id] = _compiled(record, policy)
         elif isinstance(record, Revocation):
             at = _ts(record.revoked_at)
             self.revoked[record.consent_id] = min(at, self.revoked.get(record.consent_id, _INF))

@@ -459,7 +459,9 @@ class _Reader:
                 try:
                     pid = PersonId.parse(raw if isinstance(raw, str) else "")
                 except InvalidInput as exc:
-                    self.problems.extend(p.under(f"{path}.identifier.value") for p in exc.problems)
+                    self.problems.extend(
+                        Problem(f"{path}.identifier.value", p.message) for p in exc.problems
+                    )
         born: date | None = None
         if "birth-date" in exts:
             where, ext = exts.pop("birth-date")
@@ -534,14 +536,16 @@ class _Reader:
         peek = self.extensions(ref, where)
         problems_before = len(self.problems)
         kind_entry = peek.get("recipient-kind")
+        ident = ref.get("identifier")
+        looks_like_org = (
+            ref.get("type") == "Organization"
+            or (isinstance(ident, dict) and ident.get("system") == ORGANISATION_IDS)
+            or str(ref.get("reference", "")).startswith("Organization/")
+        )
         kind = (
             self.code(RecipientKind, kind_entry[1].get("valueCode"), f"{kind_entry[0]}.valueCode")
             if kind_entry is not None
-            else (
-                RecipientKind.ORGANISATION
-                if ref.get("type") == "Organization"
-                else RecipientKind.PERSON
-            )
+            else (RecipientKind.ORGANISATION if looks_like_org else RecipientKind.PERSON)
         )
         del self.problems[problems_before:]
         if kind is None:

@@ -113,7 +113,7 @@ def _to_instant(value: object) -> object:
 
 
 def _instant(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, pendulum.DateTime):
+    if not isinstance(value, pendulum.DateTime) or value.tzinfo is None:
         what = type(value).__name__
         if isinstance(value, datetime):
             _checks.fail(
