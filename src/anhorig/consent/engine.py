@@ -557,9 +557,11 @@ class _SubjectRecords:
         points.extend(self.lifts.values())
         return points
 
-    def add(self, record: ConsentRecord, policy: DecisionPolicy) -> None:
+    def add(self, record: ConsentRecord, policy: DecisionPolicy, *, shared: bool = True) -> None:
         if isinstance(record, Consent):
-            self.consents[record.id] = _compiled(record, policy)
+            self.consents[record.id] = (
+                _compiled(record, policy) if shared else _Compiled(record, policy)
+            )
         elif isinstance(record, Revocation):
             at = _ts(record.revoked_at)
             self.revoked[record.consent_id] = min(at, self.revoked.get(record.consent_id, _INF))
@@ -1137,9 +1139,12 @@ def _check_request(request: object) -> DisclosureRequest:
 
 
 def compile_records(
-    records: Iterable[object], policy: DecisionPolicy
+    records: Iterable[object], policy: DecisionPolicy, *, shared: bool = True
 ) -> dict[str, _SubjectRecords]:
-    """Index ``records`` by person; ``InvalidInput`` names every bad or clashing record."""
+    """Index ``records`` by person; ``InvalidInput`` names every bad or clashing record.
+
+    ``shared`` reuses compiled consents between calls (for ``evaluate``); a registry,
+    which compiles each consent once, does without."""
     by_subject: dict[str, _SubjectRecords] = {}
     problems: list[InvalidInput] = []
     consents: dict[str, Consent] = {}
@@ -1165,7 +1170,7 @@ def compile_records(
                 )
                 continue
         key = person_key(record.subject)
-        by_subject.setdefault(key, _SubjectRecords()).add(record, policy)
+        by_subject.setdefault(key, _SubjectRecords()).add(record, policy, shared=shared)
     if problems:
         raise InvalidInput(p for err in problems for p in err.problems)
     return by_subject

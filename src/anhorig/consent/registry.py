@@ -131,7 +131,7 @@ class ConsentRegistry:
                 en=f"expected Consent, Revocation, Block or BlockLift, got {type(record).__name__}",
             )
         key = person_key(record.subject)
-        compiled = compile_records((record,), self.policy)[key]
+        compiled = compile_records((record,), self.policy, shared=False)[key]
         mine = self._by_subject.get(key)
         if mine is None:
             self._by_subject[key] = compiled
