@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import attrs
 import jsonschema  # type: ignore[import-untyped]
 from consent_scenario import ANNA
 from fhir.resources.consent import Consent as FhirR5Consent
@@ -18,6 +19,7 @@ from anhorig.consent import (
     Basis,
     Block,
     BlockLift,
+    Circumstance,
     Consent,
     ConsentRecord,
     ConsentRegistry,
@@ -39,6 +41,8 @@ from anhorig.consent.fhir import from_fhir, to_fhir
 from anhorig.serialization import from_json, json_schema, to_json
 from anhorig.testing.strategies import (
     BREAKABLE_RULES,
+    block_lifts,
+    blocks,
     consent_instants,
     consents,
     consents_breaking,
@@ -101,13 +105,13 @@ def test_order_of_consents_never_changes_the_answer(
 def test_a_deny_consent_never_turns_a_deny_into_a_permit(
     world: tuple[DisclosureRequest, list[Consent]], data: st.DataObject
 ) -> None:
-    """Adding a consent whose base decision is deny never makes a refused request permitted."""
+    """Adding a consent that only denies never makes a refused request permitted."""
     request, given_consents = world
     before = evaluate(request, given_consents)
     refusal = data.draw(
         consents(
             subjects=st.just(request.subject),
-            provisions_=provisions(decision=ProvisionType.DENY),
+            provisions_=provisions(decision=ProvisionType.DENY, max_depth=0),
             ids=st.just("zz-deny"),
         )
     )
@@ -287,3 +291,57 @@ def test_listening_is_always_permitted(world: tuple[DisclosureRequest, list[Cons
         at=request.at,
     )
     assert evaluate(listening, ()).permitted
+
+
+@st.composite
+def rich_worlds(draw: st.DrawFn) -> tuple[DisclosureRequest, list[ConsentRecord]]:
+    """Consents, revocations, blocks and lifts about a few people, and a request that
+    may assert any circumstance and take any action."""
+    pool = draw(subject_pools(max_size=2))
+    people = st.sampled_from(pool)
+    orgs = organisations()
+    who = recipients(people_=people, organisations_=orgs)
+    given_consents = draw(
+        st.lists(
+            consents(subjects=people, organisations_=orgs, recipients_=who),
+            max_size=4,
+            unique_by=lambda c: c.id,
+        )
+    )
+    records: list[ConsentRecord] = list(given_consents)
+    for consent in given_consents:
+        if draw(st.booleans()):
+            records.append(draw(revocations(of=st.just(consent))))
+    placed = draw(
+        st.lists(blocks(subjects=people, organisations_=orgs), max_size=2, unique_by=lambda b: b.id)
+    )
+    records.extend(placed)
+    for block in placed:
+        if draw(st.booleans()):
+            records.append(draw(block_lifts(of=st.just(block))))
+    request = draw(
+        disclosure_requests(
+            subjects=people,
+            organisations_=orgs,
+            recipients_=recipients(people_=people, organisations_=orgs, concrete=True),
+            actions=st.sampled_from(Action),
+            circumstances=st.frozensets(st.sampled_from(Circumstance), max_size=3),
+        )
+    )
+    return request, records
+
+
+@given(rich_worlds(), st.lists(consent_instants(), max_size=4), decision_policies())
+def test_registry_equals_evaluate_with_every_kind_of_record(
+    world: tuple[DisclosureRequest, list[ConsentRecord]],
+    instants: list[Any],
+    policy: DecisionPolicy,
+) -> None:
+    """With revocations, blocks, lifts and asserted circumstances too, the registry's
+    memoised answer is the fresh evaluation at every instant, whatever order the
+    records came in."""
+    request, records = world
+    registry = ConsentRegistry(records, policy=policy)
+    for at in [request.at, *instants]:
+        asked = attrs.evolve(request, at=at)
+        assert registry.decide(asked) == evaluate(asked, list(reversed(records)), policy=policy)

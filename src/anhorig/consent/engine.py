@@ -240,16 +240,15 @@ class Decision:
     def explain(self, lang: Lang = "sv") -> str:
         """The decision in words: outcome, basis, obligations and reasons."""
         language = check_lang(lang)
+        sv = language == "sv"
         lines = [self.outcome.name]
-        head = ("grund", "basis") if language == "sv" else ("basis", "basis")
-        for basis in self.basis:
-            lines.append(f"{head[0] if language == 'sv' else head[1]}: {basis.explain()}")
-        for obligation in self.obligations:
-            word = "ska" if language == "sv" else "must"
-            lines.append(f"{word}: {obligation.message.in_(language)}")
-        for reason in self.reasons:
-            word = "varför" if language == "sv" else "why"
-            lines.append(f"{word}: {reason.message.in_(language)}")
+        lines.extend(f"{'grund' if sv else 'basis'}: {b.explain()}" for b in self.basis)
+        lines.extend(
+            f"{'ska' if sv else 'must'}: {o.message.in_(language)}" for o in self.obligations
+        )
+        lines.extend(
+            f"{'varför' if sv else 'why'}: {r.message.in_(language)}" for r in self.reasons
+        )
         return "\n".join(lines)
 
 

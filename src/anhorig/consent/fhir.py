@@ -317,10 +317,6 @@ class _Reader:
 
     def only(self, data: dict[str, Any], path: str, allowed: set[str]) -> None:
         for key in sorted(set(data) - allowed):
-            if key.startswith("_"):
-                # FHIR primitive extensions (``_date``) carry nothing the model holds.
-                self.unmapped(f"{path}.{key}")
-                continue
             self.unmapped(f"{path}.{key}")
 
     def obj(self, value: object, path: str) -> dict[str, Any] | None:
