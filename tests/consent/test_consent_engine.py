@@ -510,6 +510,10 @@ def test_evaluate_refuses_bad_input() -> None:
     assert err.value.paths == ("consents[1]", "consents[2].id")
     with pytest.raises(InvalidInput):
         evaluate("request", ())  # type: ignore[arg-type]
+    stray = Revocation(consent_id="c-1", subject=EVA, revoked_at=local(2026, 4, 1))
+    with pytest.raises(InvalidInput) as err:
+        evaluate(request(), (consent(), stray))
+    assert err.value.paths == ("consents[1].subject",)
 
 
 def test_reasons_are_masked() -> None:

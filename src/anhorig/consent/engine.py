@@ -1147,7 +1147,8 @@ def compile_records(
     by_subject: dict[str, _SubjectRecords] = {}
     problems: list[InvalidInput] = []
     consents: dict[str, Consent] = {}
-    for index, record in enumerate(records):
+    records_list = list(records)
+    for index, record in enumerate(records_list):
         if not isinstance(record, Consent | Revocation | Block | BlockLift):
             problems.append(
                 InvalidInput.at(
@@ -1170,6 +1171,17 @@ def compile_records(
                 continue
         key = person_key(record.subject)
         by_subject.setdefault(key, _SubjectRecords()).add(record, policy, shared=shared)
+    for index, record in enumerate(records_list):
+        if isinstance(record, Revocation):
+            revoked = consents.get(record.consent_id)
+            if revoked is not None and person_key(revoked.subject) != person_key(record.subject):
+                problems.append(
+                    InvalidInput.at(
+                        f"consents[{index}].subject",
+                        sv=f"återkallelsen gäller en annan person än samtycke {record.consent_id!r}",
+                        en=f"the revocation is about someone else than consent {record.consent_id!r}",
+                    )
+                )
     if problems:
         raise InvalidInput(p for err in problems for p in err.problems)
     return by_subject
