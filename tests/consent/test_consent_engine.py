@@ -544,3 +544,25 @@ def test_person_without_birth_date_is_never_treated_as_a_child() -> None:
         (),
     )
     assert not decision.permitted
+
+
+def test_circumstances_from_a_relationship() -> None:
+    """A carer whose latest involvement says they want no information declines it."""
+    from anhorig.consent import circumstances_from
+    from anhorig.relations import Involvement, RelationKind, Relationship
+
+    asked = Involvement(
+        recorded_on=date(2026, 1, 10),
+        reconfirm_by=date(2026, 7, 10),
+        willing=True,
+        wants_information=False,
+        wants_to_take_part=False,
+    )
+    relationship = Relationship(
+        carer=EVA, cared_for=ANNA, kind=RelationKind.CHILD, involvements=(asked,)
+    )
+    assert circumstances_from(relationship, on=date(2026, 1, 9)) == frozenset()
+    declines = circumstances_from(relationship, on=date(2026, 2, 1))
+    assert declines == frozenset({Circumstance.RECIPIENT_DECLINES})
+    decision = evaluate(request(recipient=to_eva(), circumstances=declines), (consent(),))
+    assert decision.outcome is Outcome.DENY

@@ -18,6 +18,7 @@ from anhorig.consent.engine import (
     Obligation,
     ObligationKind,
     Outcome,
+    circumstances_from,
     evaluate,
 )
 from anhorig.consent.model import (
@@ -83,5 +84,6 @@ __all__ = [
     "RecipientRole",
     "Revocation",
     "Sector",
+    "circumstances_from",
     "evaluate",
 ]

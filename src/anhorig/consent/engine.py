@@ -94,6 +94,7 @@ from anhorig.law import (
     LegalRef,
 )
 from anhorig.people import Person
+from anhorig.relations import Relationship
 from anhorig.time import ZONE
 
 __all__ = [
@@ -105,6 +106,7 @@ __all__ = [
     "Obligation",
     "ObligationKind",
     "Outcome",
+    "circumstances_from",
     "evaluate",
 ]
 
@@ -1125,6 +1127,19 @@ def _decide(
         ),
         reasons=tuple(reasons),
     )
+
+
+def circumstances_from(relationship: Relationship, *, on: date) -> frozenset[Circumstance]:
+    """What a recorded relationship says about a request to inform its carer.
+
+    ``{RECIPIENT_DECLINES}`` when the carer's involvement in force on ``on`` says they
+    do not want information (the anhörigperspektiv keeps a relative informed only if
+    they want to take part); otherwise nothing.
+    """
+    current = relationship.involvement_on(on)
+    if current is not None and not current.wants_information:
+        return frozenset({Circumstance.RECIPIENT_DECLINES})
+    return frozenset()
 
 
 def _check_request(request: object) -> DisclosureRequest:
