@@ -39,7 +39,10 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
 
-_SUBCOMMAND_MODULES: tuple[str, ...] = ("anhorig.plans.cli",)
+_SUBCOMMAND_MODULES: tuple[str, ...] = (
+    "anhorig.plans.cli",
+    "anhorig.consent.cli",
+)
 """Modules with a ``register(subparsers)`` adding subcommands (``anhorig.consent.cli``)."""
 
 _CHECKERS: dict[str, str] = {
@@ -48,6 +51,7 @@ _CHECKERS: dict[str, str] = {
     "SupportPlan": "anhorig.plans:check",
     "CoordinatedPlan": "anhorig.plans:check",
     "ImplementationPlan": "anhorig.plans:check",
+    "Consent": "anhorig.consent.checks:check",
 }
 """Document type → the ``check`` of its rule family, as ``module:function``."""
 

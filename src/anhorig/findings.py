@@ -49,6 +49,7 @@ _T = TypeVar("_T")
 _RULE_MODULES = (
     "anhorig.relations",
     "anhorig.plans",
+    "anhorig.consent.checks",
 )
 """The modules whose ``RULES`` make up the catalogue; each subpackage adds its own."""
 

@@ -77,6 +77,9 @@ _DOCUMENT_MODULES = (
     "anhorig.relations",
     "anhorig.findings",
     "anhorig.plans",
+    "anhorig.consent.model",
+    "anhorig.consent.engine",
+    "anhorig.consent.audit",
 )
 """Modules whose public attrs classes are document types; subpackages add theirs."""
 
@@ -601,6 +604,8 @@ class _SchemaBuilder:
             properties["type"] = {"const": cl.__name__}
             required.append("type")
         for field in fields:
+            if not field.init:  # derived, never written
+                continue
             properties[field.name] = self.of(field.type)
             if field.default is attrs.NOTHING:
                 required.append(field.name)

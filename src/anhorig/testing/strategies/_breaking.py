@@ -36,14 +36,41 @@ __all__ = [
     "Broken",
     "breakable_codes",
     "breaking",
+    "consent_breakers",
     "plan_breakers",
     "relation_breakers",
 ]
 
+_DECISION = (
+    "a basis or reason that evaluate() gives in a Decision about a disclosure request; "
+    "check() of one consent does not find it"
+)
 UNBREAKABLE: dict[str, str] = {
     "PLAN-ILLEGAL-TRANSITION": (
         "a lifecycle step raises it (RuleViolation) when asked for an illegal step; "
         "no check finds it in a plan"
+    ),
+    **dict.fromkeys(
+        (
+            "CONSENT-BASIS-NOT-MET",
+            "CONSENT-BLOCKED",
+            "CONSENT-CARE-EXCHANGE",
+            "CONSENT-CHILD-OBJECTS",
+            "CONSENT-CONFLICT",
+            "CONSENT-DENY",
+            "CONSENT-EACH-PERSON",
+            "CONSENT-EMERGENCY",
+            "CONSENT-LISTENING",
+            "CONSENT-NO-BASIS",
+            "CONSENT-NOT-IN-FORCE",
+            "CONSENT-OTHER-AUTHORITY",
+            "CONSENT-PATIENT-CANNOT-TAKE-IN",
+            "CONSENT-PERMIT",
+            "CONSENT-RECIPIENT-DECLINES",
+            "CONSENT-REPORT-OF-CONCERN",
+            "CONSENT-REVOKED",
+        ),
+        _DECISION,
     ),
 }
 """Catalogue codes no check can be made to find on purpose, each with the reason
@@ -191,7 +218,26 @@ def plan_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]]:
     return {code: breaker(code) for code in breakable_plan_codes()}
 
 
-_BREAKER_SOURCES = (relation_breakers, plan_breakers)
+def _consent_check(consent: Any, on: date) -> Report:
+    from anhorig.consent.checks import check
+
+    return check(consent, on=on)
+
+
+def consent_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]]:
+    """The consent rules' breakers by code, over ``consents_breaking``, each consent
+    judged on the day it takes effect."""
+    from anhorig.testing.strategies._consent import BREAKABLE_RULES, consents_breaking
+
+    def breaker(code: str) -> Callable[[], st.SearchStrategy[Broken[Any]]]:
+        return lambda: consents_breaking(code).map(
+            lambda consent: Broken(code, consent, consent.valid_from.date(), _consent_check)
+        )
+
+    return {code: breaker(code) for code in BREAKABLE_RULES}
+
+
+_BREAKER_SOURCES = (relation_breakers, plan_breakers, consent_breakers)
 """Each rule family's breakers; an area adds an adapter over its own strategies."""
 
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 _AREA_MODULES = (
     "anhorig.testing.strategies._core",
     "anhorig.testing.strategies._plans",
+    "anhorig.testing.strategies._consent",
 )
 """Modules with a ``type_strategies()`` of their own; each subpackage adds one."""
 

@@ -1,0 +1,89 @@
+"""Consent-gated information sharing (*samtycke och sekretess*).
+
+Ask before you disclose: build a :class:`DisclosureRequest` and ``evaluate`` it
+against the person's consents, or keep them in a :class:`ConsentRegistry` and call
+``decide``. The answer is a :class:`Decision` that explains itself. See
+:mod:`anhorig.consent.model`, :mod:`anhorig.consent.engine`,
+:mod:`anhorig.consent.registry`, :mod:`anhorig.consent.audit` and
+:mod:`anhorig.consent.fhir`.
+"""
+
+from anhorig.consent.audit import AuditRecord
+from anhorig.consent.engine import (
+    Basis,
+    Combining,
+    ConsentRecord,
+    Decision,
+    DecisionPolicy,
+    Obligation,
+    ObligationKind,
+    Outcome,
+    circumstances_from,
+    evaluate,
+)
+from anhorig.consent.model import (
+    Action,
+    Block,
+    BlockLift,
+    ChildOpinion,
+    ChildView,
+    Circumstance,
+    Consent,
+    DisclosureRequest,
+    Evidence,
+    EvidenceForm,
+    Grantor,
+    GrantorCapacity,
+    InfoCategory,
+    Organisation,
+    Principal,
+    Provision,
+    ProvisionType,
+    Purpose,
+    Recipient,
+    RecipientKind,
+    RecipientRole,
+    Revocation,
+    Sector,
+)
+from anhorig.consent.registry import ConsentRegistry
+from anhorig.consent.rules import RULES
+
+__all__ = [
+    "RULES",
+    "Action",
+    "AuditRecord",
+    "Basis",
+    "Block",
+    "BlockLift",
+    "ChildOpinion",
+    "ChildView",
+    "Circumstance",
+    "Combining",
+    "Consent",
+    "ConsentRecord",
+    "ConsentRegistry",
+    "Decision",
+    "DecisionPolicy",
+    "DisclosureRequest",
+    "Evidence",
+    "EvidenceForm",
+    "Grantor",
+    "GrantorCapacity",
+    "InfoCategory",
+    "Obligation",
+    "ObligationKind",
+    "Organisation",
+    "Outcome",
+    "Principal",
+    "Provision",
+    "ProvisionType",
+    "Purpose",
+    "Recipient",
+    "RecipientKind",
+    "RecipientRole",
+    "Revocation",
+    "Sector",
+    "circumstances_from",
+    "evaluate",
+]

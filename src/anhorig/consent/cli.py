@@ -1,0 +1,167 @@
+"""``anhorig consent check``: decide a request from consent documents, from the command line.
+
+::
+
+    anhorig consent check --request request.json consents.json [more.json ...]
+    anhorig consent check --request request.json --format json --lang en consents.json
+
+Each consent file holds one document or a JSON list of documents: anhorig documents
+(``Consent``, ``Revocation``, ``Block``, ``BlockLift``) or FHIR ``Consent``
+resources (R4, R4B or R5). The request file holds a ``DisclosureRequest`` document.
+The decision is printed with its basis, obligations and reasons, and the line for
+the journal. Exit codes: 0 permitted, 1 denied or no basis, 2 unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any, TextIO
+
+from anhorig.consent.audit import AuditRecord
+from anhorig.consent.engine import Combining, ConsentRecord, DecisionPolicy, evaluate
+from anhorig.consent.fhir import from_fhir
+from anhorig.consent.model import Block, BlockLift, Consent, DisclosureRequest, Revocation
+from anhorig.errors import InvalidInput, Problem
+from anhorig.language import Lang
+from anhorig.serialization import from_document, to_document
+
+__all__ = ["register", "run_check"]
+
+EXIT_PERMIT = 0
+EXIT_NOT_PERMITTED = 1
+EXIT_UNREADABLE = 2
+
+
+def register(subparsers: Any) -> None:
+    """Add ``consent check`` to the ``anhorig`` command."""
+    from anhorig.cli import add_common
+
+    consent = subparsers.add_parser("consent", help="consent-gated information sharing")
+    sub = consent.add_subparsers(dest="consent_command", required=True)
+    check = sub.add_parser("check", help="decide a disclosure request from consent documents")
+    check.add_argument("--request", required=True, help="a DisclosureRequest document")
+    check.add_argument("consents", nargs="*", help="consent documents (anhorig or FHIR)")
+    check.add_argument(
+        "--combining",
+        choices=[c.value for c in Combining],
+        default=Combining.DENY_OVERRIDES.value,
+        help="how conflicting consents combine",
+    )
+    add_common(check)
+    check.set_defaults(handler=run_check)
+
+
+def _read_records(name: str) -> list[ConsentRecord]:
+    try:
+        data = json.loads(Path(name).read_bytes())
+    except OSError as exc:
+        raise InvalidInput.at(
+            name, sv=f"kan inte läsas ({exc})", en=f"cannot be read ({exc})"
+        ) from None
+    except ValueError as exc:
+        raise InvalidInput.at(
+            name, sv=f"ogiltig JSON ({exc})", en=f"invalid JSON ({exc})"
+        ) from None
+    documents = data if isinstance(data, list) else [data]
+    records: list[ConsentRecord] = []
+    problems: list[Problem] = []
+    for index, document in enumerate(documents):
+        where = f"{name}[{index}]" if isinstance(data, list) else name
+        try:
+            if isinstance(document, dict) and "resourceType" in document:
+                records.append(from_fhir(document))
+                continue
+            record: object = from_document(None, document)
+        except InvalidInput as exc:
+            problems.extend(p.under(where) for p in exc.problems)
+            continue
+        if not isinstance(record, Consent | Revocation | Block | BlockLift):
+            problems.extend(
+                InvalidInput.at(
+                    where,
+                    sv=f"väntade ett samtyckesdokument, fick {type(record).__name__}",
+                    en=f"expected a consent document, got {type(record).__name__}",
+                ).problems
+            )
+            continue
+        records.append(record)
+    if problems:
+        raise InvalidInput(problems)
+    return records
+
+
+def _read_request(name: str) -> DisclosureRequest:
+    try:
+        data = json.loads(Path(name).read_bytes())
+    except OSError as exc:
+        raise InvalidInput.at(
+            name, sv=f"kan inte läsas ({exc})", en=f"cannot be read ({exc})"
+        ) from None
+    except ValueError as exc:
+        raise InvalidInput.at(
+            name, sv=f"ogiltig JSON ({exc})", en=f"invalid JSON ({exc})"
+        ) from None
+    try:
+        return from_document(DisclosureRequest, data)
+    except InvalidInput as exc:
+        raise exc.under(name) from None
+
+
+def run_check(args: argparse.Namespace, out: TextIO) -> int:
+    """Handle ``anhorig consent check``; returns the exit code."""
+    lang: Lang = args.lang
+    problems: list[Problem] = []
+    request = None
+    try:
+        request = _read_request(args.request)
+    except InvalidInput as exc:
+        problems.extend(exc.problems)
+    records: list[ConsentRecord] = []
+    for name in args.consents:
+        try:
+            records.extend(_read_records(name))
+        except InvalidInput as exc:
+            problems.extend(exc.problems)
+    if not problems and request is not None:
+        try:
+            decision = evaluate(
+                request, records, policy=DecisionPolicy(combining=Combining(args.combining))
+            )
+        except InvalidInput as exc:
+            problems.extend(exc.problems)
+    if problems or request is None:
+        if args.format == "json":
+            json.dump(
+                {"readable": False, "problems": [p.explain(lang) for p in problems]},
+                out,
+                ensure_ascii=False,
+                indent=2,
+            )
+            out.write("\n")
+        else:
+            out.write("OLÄSBAR\n" if lang == "sv" else "UNREADABLE\n")
+            for problem in problems:
+                out.write(f"  {problem.explain(lang)}\n")
+        return EXIT_UNREADABLE
+    record = AuditRecord.of(request, decision)
+    if args.format == "json":
+        json.dump(
+            {
+                "readable": True,
+                "outcome": decision.outcome.value,
+                "permitted": decision.permitted,
+                "explanation": decision.explain(lang),
+                "journal": record.journal_text(lang),
+                "decision": to_document(decision),
+            },
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
+        out.write("\n")
+    else:
+        out.write(decision.explain(lang) + "\n")
+        out.write("journal: " + record.journal_text(lang) + "\n")
+    return EXIT_PERMIT if decision.permitted else EXIT_NOT_PERMITTED

@@ -1,0 +1,108 @@
+"""A plain-language receipt for the person who gave consent (*kvitto på samtycke*).
+
+It says what may be shared, with whom, why, from when and until when, what is
+excluded, and how to take the consent back: at any time, from that moment on.
+Names are masked; the receipt is handed to the person, who knows who they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from anhorig.consent.model import Consent, Provision, ProvisionType
+from anhorig.language import LabelledEnum, Lang, check_lang
+
+__all__ = ["receipt"]
+
+
+def _labels(values: Iterable[LabelledEnum], lang: Lang, anything: str) -> str:
+    words = sorted(v.label(lang) for v in values)
+    return ", ".join(words) if words else anything
+
+
+def _scope(p: Provision, lang: Lang) -> list[str]:
+    sv = lang == "sv"
+    whom = sorted(r.describe(lang) for r in p.recipients)
+    lines = [
+        ("Vad: " if sv else "What: ")
+        + _labels(p.categories, lang, "alla uppgifter" if sv else "all information"),
+        ("Till: " if sv else "To: ")
+        + (", ".join(whom) if whom else ("alla mottagare" if sv else "any recipient")),
+        ("Varför: " if sv else "Why: ")
+        + _labels(p.purposes, lang, "alla ändamål" if sv else "any purpose"),
+        ("Hur: " if sv else "How: ")
+        + _labels(p.actions, lang, "på alla sätt" if sv else "any way"),
+    ]
+    if p.data_period is not None:
+        end = p.data_period.last
+        lines.append(
+            ("Uppgifter från perioden: " if sv else "Information from the period: ")
+            + f"{p.data_period.start} – {end if end is not None else '…'}"
+        )
+    return lines
+
+
+def receipt(consent: Consent, lang: str = "sv") -> str:
+    """The receipt for ``consent`` in ``lang`` (``"sv"`` or ``"en"``)."""
+    language = check_lang(lang)
+    sv = language == "sv"
+    root = consent.provision
+    lines: list[str] = []
+    if root.decision is ProvisionType.PERMIT:
+        lines.append(
+            f"Kvitto på ditt samtycke ({consent.id})"
+            if sv
+            else f"Receipt for your consent ({consent.id})"
+        )
+        lines.append(
+            f"Du har samtyckt till att {consent.obtained_by.name} får dela uppgifter om dig:"
+            if sv
+            else f"You have agreed that {consent.obtained_by.name} may share information about you:"
+        )
+    else:
+        lines.append(
+            f"Kvitto på ditt besked ({consent.id})"
+            if sv
+            else f"Receipt for your refusal ({consent.id})"
+        )
+        lines.append(
+            f"Du har sagt nej till att {consent.obtained_by.name} delar uppgifter om dig:"
+            if sv
+            else f"You have refused that {consent.obtained_by.name} share information about you:"
+        )
+    lines.extend("  " + line for line in _scope(root, language))
+    for index, exception in enumerate(root.exceptions, start=1):
+        head = (
+            ("Undantag, delas inte" if sv else "Except, not shared")
+            if exception.decision is ProvisionType.DENY
+            else ("Undantag, delas ändå" if sv else "Except, shared after all")
+        )
+        lines.append(f"{head} ({index}):")
+        lines.extend("  " + line for line in _scope(exception, language))
+    start = consent.valid_from.format("YYYY-MM-DD HH:mm")
+    if consent.valid_until is None:
+        lines.append(
+            f"Gäller från {start} tills du återkallar det."
+            if sv
+            else f"Valid from {start} until you revoke it."
+        )
+    else:
+        end = consent.valid_until.format("YYYY-MM-DD HH:mm")
+        lines.append(f"Gäller från {start} till {end}." if sv else f"Valid from {start} to {end}.")
+    evidence = consent.evidence
+    if evidence is not None:
+        given = ("Lämnat " if sv else "Given ") + evidence.form.label(language)
+        if evidence.documented_at is not None:
+            when = evidence.documented_at.format("YYYY-MM-DD HH:mm")
+            given += (", dokumenterat " if sv else ", documented ") + when
+        lines.append(given + ".")
+    lines.append(
+        "Du kan när som helst ta tillbaka ditt samtycke, muntligt eller skriftligt, hos "
+        f"{consent.obtained_by.name}. Det gäller från det ögonblicket; det som redan "
+        "lämnats ut kan inte tas tillbaka."
+        if sv
+        else "You can take your consent back at any time, orally or in writing, with "
+        f"{consent.obtained_by.name}. It applies from that moment; what was already "
+        "shared cannot be taken back."
+    )
+    return "\n".join(lines)

@@ -1,0 +1,145 @@
+"""The FHIR mapping on examples: real HL7-shaped resources, and what cannot be mapped."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fhir.resources.consent import Consent as FhirR5Consent
+from fhir.resources.R4B.consent import Consent as FhirR4BConsent
+
+from anhorig.consent import (
+    Action,
+    ChildOpinion,
+    ChildView,
+    Grantor,
+    GrantorCapacity,
+    Outcome,
+    ProvisionType,
+    evaluate,
+)
+from anhorig.consent.fhir import EXTENSION, from_fhir, to_fhir
+from anhorig.errors import InvalidInput
+from tests.consent.consent_scenario import ANNA, GIVEN, LISA, PER, REGION, consent, request
+
+DATA = Path(__file__).parent / "data"
+
+
+def load(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((DATA / name).read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.mark.parametrize(
+    "name", ["hl7-consent-example-basic-r4.json", "hl7-consent-example-basic-r5.json"]
+)
+def test_hl7_basic_example_is_valid_fhir_and_refused_naming_what_cannot_be_mapped(
+    name: str,
+) -> None:
+    """The HL7 'basic' example is valid FHIR; reading it names the terms attachment, the
+    organisation's missing principal and sector, and the nested period."""
+    resource = load(name)
+    model = FhirR4BConsent if "r4" in name else FhirR5Consent
+    model.model_validate(resource)
+    with pytest.raises(InvalidInput) as err:
+        from_fhir(resource)
+    paths = err.value.paths
+    assert "$.sourceAttachment" in paths
+    assert any(p.startswith(("$.organization[0]", "$.controller[0]")) for p in paths)
+    if "r5" in name:
+        assert "$.provision[0].period" in paths
+    assert "cannot be mapped" in err.value.explain("en")
+
+
+def test_mappable_r4_example_reads_and_is_decided() -> None:
+    """An opt-out-except-access R4 consent reads back, round-trips, and being
+    undocumented does not permit anything (the decision says why)."""
+    resource = load("opt-out-except-region-r4.json")
+    FhirR4BConsent.model_validate(resource)
+    read = from_fhir(resource)
+    assert read.subject == ANNA
+    assert read.grantor.capacity is GrantorCapacity.SELF
+    assert read.provision.decision is ProvisionType.DENY
+    assert read.provision.exceptions[0].actions == frozenset({Action.ACCESS})
+    assert read.obtained_by == REGION
+    assert from_fhir(to_fhir(read, "R4")) == read
+    decision = evaluate(request(action=Action.ACCESS, at=GIVEN.add(days=3)), (read,))
+    assert decision.outcome is Outcome.NOT_APPLICABLE
+    assert "CONSENT-UNDOCUMENTED" in {r.code for r in decision.reasons}
+
+
+def test_custodian_consent_with_childs_view_round_trips() -> None:
+    """The grantor's capacity and the child's view travel in extensions, both versions."""
+    given = consent(
+        subject=LISA,
+        grantor=Grantor(
+            person=PER,
+            capacity=GrantorCapacity.CUSTODIAN,
+            child_view=ChildView(opinion=ChildOpinion.OBJECTS, recorded_at=GIVEN, note="vill inte"),
+        ),
+    )
+    for version in ("R4", "R5"):
+        assert from_fhir(to_fhir(given, version)) == given
+
+
+def test_what_cannot_be_mapped_is_named() -> None:
+    """Unknown elements, codes and statuses are refused with their paths, all at once."""
+    resource = to_fhir(consent(), "R4")
+    resource["status"] = "inactive"
+    resource["verification"] = [{"verified": True}]
+    resource["provision"]["action"] = [
+        {
+            "coding": [
+                {"system": "http://terminology.hl7.org/CodeSystem/consentaction", "code": "use"}
+            ]
+        }
+    ]
+    resource["provision"]["code"] = [{"text": "lab results"}]
+    resource["extension"].append({"url": "http://example.org/other", "valueString": "x"})
+    with pytest.raises(InvalidInput) as err:
+        from_fhir(resource)
+    paths = set(err.value.paths)
+    assert {
+        "$.status",
+        "$.verification",
+        "$.provision.action[0].coding[0].code",
+        "$.provision.code",
+        "$.extension[1]",
+    } <= paths
+
+
+def test_nested_provisions_must_alternate() -> None:
+    """An R4 exception with the same type as its parent is refused, naming it."""
+    resource = to_fhir(consent(), "R4")
+    resource["provision"]["provision"] = [{"type": "permit"}]
+    with pytest.raises(InvalidInput) as err:
+        from_fhir(resource)
+    assert "$.provision.exceptions[0].decision" in err.value.paths
+
+
+def test_scoped_base_in_r5_is_marked() -> None:
+    """R5 has no scope on the base decision, so a scoped base is written as its own
+    exception and marked; without the mark it would mean something else."""
+    given = consent()
+    scoped = consent(
+        provision=given.provision.__class__(
+            decision=ProvisionType.PERMIT, actions=frozenset({Action.DISCLOSE})
+        )
+    )
+    resource = to_fhir(scoped, "R5")
+    assert resource["decision"] == "deny"
+    assert {"url": EXTENSION + "scoped-base", "valueBoolean": True} in resource["extension"]
+    assert from_fhir(resource) == scoped
+    assert to_fhir(given, "R5")["decision"] == "permit"
+
+
+def test_bad_arguments() -> None:
+    """to_fhir refuses a non-consent and an unknown version; from_fhir a non-object."""
+    with pytest.raises(InvalidInput):
+        to_fhir("x")  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput):
+        to_fhir(consent(), "R6")  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput):
+        from_fhir([])  # type: ignore[arg-type]

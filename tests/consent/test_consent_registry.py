@@ -1,0 +1,92 @@
+"""The registry: append-only, indexed by person, history readable, decisions memoised."""
+
+from __future__ import annotations
+
+import pytest
+
+from anhorig.consent import (
+    AuditRecord,
+    Block,
+    BlockLift,
+    ConsentRegistry,
+    Evidence,
+    EvidenceForm,
+    Outcome,
+)
+from anhorig.errors import InvalidInput
+from anhorig.serialization import from_json, to_json
+from anhorig.time import local
+from tests.consent.consent_scenario import ANNA, EVA, GIVEN, consent, request
+
+
+def test_add_revoke_and_decide_as_of_any_instant() -> None:
+    """Before a revocation the answer is permit, from it not; asking again changes nothing."""
+    registry = ConsentRegistry([consent()])
+    before = request(at=local(2026, 3, 31))
+    assert registry.decide(before).permitted
+    revocation = registry.revoke("c-1", at=local(2026, 4, 1))
+    assert not registry.decide(request(at=local(2026, 4, 2))).permitted
+    assert registry.decide(before).permitted
+    assert registry.history() == (consent(), revocation)
+    assert len(registry) == 2
+    assert registry.subject_count == 1
+
+
+def test_history_by_subject_and_as_of() -> None:
+    """History lists records in the order added, for one person, in effect by an instant."""
+    registry = ConsentRegistry([consent(), consent("c-2", subject=EVA, given_at=local(2026, 5, 1))])
+    assert [c.id for c in registry.history(EVA)] == ["c-2"]  # type: ignore[union-attr]
+    assert [c.id for c in registry.history(as_of=local(2026, 4, 1))] == ["c-1"]  # type: ignore[union-attr]
+    assert registry.consent("c-2") is not None
+    assert registry.consent("nope") is None
+
+
+def test_append_only_rules() -> None:
+    """The same consent twice is a no-op; a different one with the same id, a revocation
+    of an unknown consent and a lift of an unknown block are refused."""
+    registry = ConsentRegistry([consent()])
+    registry.add(consent())
+    assert len(registry) == 1
+    with pytest.raises(InvalidInput):
+        registry.add(consent(given_at=local(2026, 1, 1)))
+    with pytest.raises(InvalidInput):
+        registry.revoke("nope", at=GIVEN)
+    lift = BlockLift(
+        block_id="b-9",
+        subject=ANNA,
+        lifted_at=GIVEN,
+        evidence=Evidence(form=EvidenceForm.ORAL, documented_by="hsa-1", documented_at=GIVEN),
+    )
+    with pytest.raises(InvalidInput):
+        registry.add(lift)
+    with pytest.raises(InvalidInput):
+        registry.add("junk")  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput):
+        registry.decide("junk")  # type: ignore[arg-type]
+
+
+def test_new_records_invalidate_memoised_answers() -> None:
+    """A block added after a decision was memoised changes later answers."""
+    registry = ConsentRegistry([consent()])
+    ask = request(at=local(2026, 6, 1))
+    assert registry.decide(ask).permitted
+    from tests.consent.consent_scenario import TOWN
+
+    registry.add(Block(id="b-1", subject=ANNA, holder=TOWN, placed_at=local(2026, 5, 1)))
+    assert registry.decide(ask).outcome is Outcome.DENY
+    assert registry.decide(request(at=local(2026, 4, 1))).permitted
+
+
+def test_audit_record_is_fit_for_the_journal() -> None:
+    """Every decision becomes an audit record with a masked journal line, and round-trips."""
+    registry = ConsentRegistry([consent()])
+    ask = request()
+    record = AuditRecord.of(ask, registry.decide(ask))
+    line = record.journal_text("sv")
+    assert line.startswith(
+        "2026-05-04 09:30 Socialnämnden i Nyköping (kommun-0480-son): lämna ut hemtjänst om 19391225-****"
+    )
+    assert "CONSENT-PERMIT" in line
+    assert "Samtycke: c-1" in line
+    assert from_json(AuditRecord, to_json(record)) == record
+    assert repr(registry) == "ConsentRegistry(1 records, 1 people)"
