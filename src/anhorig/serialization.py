@@ -599,7 +599,7 @@ class _SchemaBuilder:
         if tagged:
             properties["type"] = {"const": cl.__name__}
             required.append("type")
-        for field in fields:
+        for field in (f for f in fields if f.init):  # the converter skips init=False fields
             properties[field.name] = self.of(field.type)
             if field.default is attrs.NOTHING:
                 required.append(field.name)

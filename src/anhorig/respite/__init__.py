@@ -1,0 +1,1 @@
+"""Respite (avlösning): grants, municipal policy, bookings, the ledger, balances, capacity."""
