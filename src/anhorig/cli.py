@@ -30,12 +30,13 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
 
-_SUBCOMMAND_MODULES: tuple[str, ...] = ()
+_SUBCOMMAND_MODULES: tuple[str, ...] = ("anhorig.respite.cli",)
 """Modules with a ``register(subparsers)`` adding subcommands (``anhorig.consent.cli``)."""
 
 _CHECKERS: dict[str, str] = {
     "Relationship": "anhorig.relations:check",
     "ChildRelative": "anhorig.relations:check",
+    "Ledger": "anhorig.respite.rules:check",
 }
 """Document type → the ``check`` of its rule family, as ``module:function``."""
 

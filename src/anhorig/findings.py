@@ -46,7 +46,7 @@ __all__ = [
 
 T = TypeVar("T")
 
-_RULE_MODULES = ("anhorig.relations",)
+_RULE_MODULES = ("anhorig.relations", "anhorig.respite.rules")
 """The modules whose ``RULES`` make up the catalogue; each subpackage adds its own."""
 
 

@@ -76,6 +76,7 @@ _DOCUMENT_MODULES = (
     "anhorig.people",
     "anhorig.relations",
     "anhorig.findings",
+    "anhorig.respite",
 )
 """Modules whose public attrs classes are document types; subpackages add theirs."""
 

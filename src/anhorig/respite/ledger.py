@@ -79,7 +79,7 @@ from anhorig.respite.model import (
 from anhorig.respite.policy import CarryOver, DygnCount, Overage, Proration, RespitePolicy
 from anhorig.time import Period, as_instant
 
-__all__ = ["DEFAULT_POLICY", "Balance", "Entry", "Ledger"]
+__all__ = ["DEFAULT_POLICY", "Balance", "Entry", "Ledger", "format_amount"]
 
 Entry = Booking | Cancellation
 """A ledger entry: a booking, or a cancellation reversing one."""
@@ -300,7 +300,7 @@ class _Index:
     def policy(self, kind: RespiteKind) -> RespitePolicy:
         return self.policy_of.get(kind, DEFAULT_POLICY)
 
-    def add(self, entries: Iterable[Entry], first: int) -> list[Problem]:
+    def add(self, entries: Iterable[Entry], first: int) -> list[Problem]:  # noqa: PLR0915 (one hot loop, inline for speed)
         """Append ``entries``; stop at the first bad one and return its problems."""
         days, months = _tables()
         recorded = self.recorded
@@ -397,7 +397,10 @@ class _Index:
             )
         if last is not None and r < last:
             problems.append(_out_of_order(f"{path}.made_at"))
-        for problem in (_in_range(s, f"{path}.interval.start"), _in_range(e, f"{path}.interval.end")):
+        for problem in (
+            _in_range(s, f"{path}.interval.start"),
+            _in_range(e, f"{path}.interval.end"),
+        ):
             if problem is not None:
                 problems.append(problem)
         if entry.unit_id is not None and entry.unit_id not in self.units:
@@ -639,9 +642,12 @@ class Ledger:
         out = []
         for seq in range(k):
             entry = self.entries[seq]
-            if isinstance(entry, Booking) and (grant_id is None or entry.grant_id == grant_id):
-                if self.is_active(seq, k):
-                    out.append(entry)
+            if (
+                isinstance(entry, Booking)
+                and (grant_id is None or entry.grant_id == grant_id)
+                and self.is_active(seq, k)
+            ):
+                out.append(entry)
         return tuple(out)
 
     def seqs_between(self, grant_id: str, lo: int, hi: int, k: int | None = None) -> Iterator[int]:
@@ -818,7 +824,8 @@ def _periods(grant: RespiteGrant) -> tuple[Period, ...]:
     if per is QuotaPeriod.MONTH:
         return tuple(validity.months())
     return tuple(
-        Period.year(year) for year in range(validity.start.year, (validity.end - timedelta(days=1)).year + 1)
+        Period.year(year)
+        for year in range(validity.start.year, (validity.end - timedelta(days=1)).year + 1)
     )
 
 

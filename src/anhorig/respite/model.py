@@ -147,9 +147,7 @@ def _validity(instance: RespiteGrant, attribute: attrs.Attribute[Any], value: An
                 en="a grant must have an end date",
             )
         elif value.end == value.start:
-            _checks.fail(
-                "validity", sv="giltighetstiden är tom", en="the validity period is empty"
-            )
+            _checks.fail("validity", sv="giltighetstiden är tom", en="the validity period is empty")
 
 
 def _masked_ref(value: str | None) -> str:
@@ -175,9 +173,7 @@ class RespiteGrant:
     cared_for: Person = attrs.field(validator=instance_of(Person))
     carer: Person | None = attrs.field(default=None, validator=optional(instance_of(Person)))
     lives_together: bool | None = attrs.field(default=None, validator=optional(a_bool))
-    decision_ref: str | None = attrs.field(
-        default=None, validator=_decision_ref, repr=_masked_ref
-    )
+    decision_ref: str | None = attrs.field(default=None, validator=_decision_ref, repr=_masked_ref)
 
     def covers(self, day: date) -> bool:
         """Whether the grant is valid on ``day``."""
@@ -194,11 +190,12 @@ class Provider:
     name: str = attrs.field(validator=non_empty_text)
 
 
-def _instant(path: str) -> Any:
-    def convert(value: object) -> pendulum.DateTime:
-        return as_instant(value, path=path)
+def _made_at(value: object) -> pendulum.DateTime:
+    return as_instant(value, path="made_at")
 
-    return convert
+
+def _at(value: object) -> pendulum.DateTime:
+    return as_instant(value, path="at")
 
 
 def _non_empty_interval(instance: Booking, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -221,7 +218,7 @@ class Booking:
     id: str = attrs.field(validator=non_empty_text)
     grant_id: str = attrs.field(validator=non_empty_text)
     interval: Interval = attrs.field(validator=_non_empty_interval)
-    made_at: pendulum.DateTime = attrs.field(converter=_instant("made_at"))
+    made_at: pendulum.DateTime = attrs.field(converter=_made_at)
     provider: Provider = attrs.field(validator=instance_of(Provider))
     preferred_staff: tuple[str, ...] = attrs.field(default=(), validator=each(str))
     unit_id: str | None = attrs.field(default=None, validator=optional(non_empty_text))
@@ -241,7 +238,7 @@ class Cancellation:
     """
 
     booking_id: str = attrs.field(validator=non_empty_text)
-    at: pendulum.DateTime = attrs.field(converter=_instant("at"))
+    at: pendulum.DateTime = attrs.field(converter=_at)
     reason: str = attrs.field(default="", validator=_checks.text, repr=False)
 
 

@@ -127,13 +127,16 @@ def _hour(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 def _day_ends(instance: RespitePolicy, attribute: attrs.Attribute[Any], value: Any) -> None:
     _hour(instance, attribute, value)
-    if isinstance(value, int) and isinstance(instance.day_starts_at, int):
-        if value <= instance.day_starts_at:
-            _checks.fail(
-                "day_ends_at",
-                sv=f"måste vara efter day_starts_at ({instance.day_starts_at})",
-                en=f"must be after day_starts_at ({instance.day_starts_at})",
-            )
+    if (
+        isinstance(value, int)
+        and isinstance(instance.day_starts_at, int)
+        and value <= instance.day_starts_at
+    ):
+        _checks.fail(
+            "day_ends_at",
+            sv=f"måste vara efter day_starts_at ({instance.day_starts_at})",
+            en=f"must be after day_starts_at ({instance.day_starts_at})",
+        )
 
 
 def _cap(instance: RespitePolicy, attribute: attrs.Attribute[Any], value: Any) -> None:
