@@ -7,7 +7,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-_AREA_MODULES = ("anhorig.testing.strategies._core",)
+_AREA_MODULES = ("anhorig.testing.strategies._core", "anhorig.testing.strategies._respite")
 """Modules with a ``type_strategies()`` of their own; each subpackage adds one."""
 
 
