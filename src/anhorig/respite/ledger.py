@@ -730,7 +730,7 @@ class Ledger:
                 if period.start >= target.start:
                     break
                 granted = _granted(grant, policy, period)
-                used, reserved = self._consumed(grant, policy, period, k, moment, ())
+                used, reserved = self._consumed(grant, policy, period, k, moment, extra)
                 left = max(0, granted + carried - used - reserved)
                 if policy.carry_over is CarryOver.CAPPED:
                     cap = policy.carry_over_cap or 0

@@ -67,7 +67,7 @@ from anhorig.respite.model import (
     RespiteGrant,
     RespiteKind,
 )
-from anhorig.respite.policy import NoticeUnit, Overage, RespitePolicy, Weekday
+from anhorig.respite.policy import CarryOver, NoticeUnit, Overage, RespitePolicy, Weekday
 from anhorig.time import ZONE, is_working_day, working_days_between
 
 __all__ = [
@@ -516,6 +516,10 @@ def _quota_findings(
     findings = []
     day: date = booking.interval.start.in_tz(ZONE).date()
     end_day = (booking.interval.end.in_tz(ZONE) - timedelta(microseconds=1)).date()
+    validity_last = grant.validity.last
+    if policy.carry_over is not CarryOver.NONE and validity_last is not None:
+        # With carry-over a booking also shrinks what later periods inherit.
+        end_day = max(end_day, validity_last)
     while day <= end_day:
         period = _period_of(grant, day)
         with_it = ledger._balance(grant, period, s, k, ((s, e),))
