@@ -87,7 +87,10 @@ def test_proration_by_days() -> None:
     assert ledger.balance("G-1", date(2026, 4, 20)).granted == 10 * HOUR * 15 // 30
     assert ledger.balance("G-1", date(2026, 5, 20)).granted == 10 * HOUR
     whole = attrs.evolve(POLICY, proration=Proration.NONE)
-    assert Ledger(policies=(whole,), grants=(g,)).balance("G-1", date(2026, 4, 20)).granted == 10 * HOUR
+    assert (
+        Ledger(policies=(whole,), grants=(g,)).balance("G-1", date(2026, 4, 20)).granted
+        == 10 * HOUR
+    )
 
 
 def test_outside_validity_grants_nothing() -> None:
@@ -147,14 +150,18 @@ def test_dygn_nights_or_calendar_days() -> None:
 def test_night_counts_in_month_of_evening() -> None:
     """The night of 31 March belongs to March; 1 April's to April."""
     stay = grant(kind=RespiteKind.SHORT_STAY, amount=30, unit=QuotaUnit.DYGN)
-    ledger = Ledger(grants=(stay,)).book(booking("S", local(2026, 3, 30, 14), local(2026, 4, 2, 12)))
+    ledger = Ledger(grants=(stay,)).book(
+        booking("S", local(2026, 3, 30, 14), local(2026, 4, 2, 12))
+    )
     assert ledger.balance("G-1", date(2026, 3, 1)).reserved == 2
     assert ledger.balance("G-1", date(2026, 4, 1)).reserved == 1
 
 
 def test_validity_quota_counts_once() -> None:
     """A quota per validity is one period over all of it."""
-    g = grant(amount=40, per=QuotaPeriod.VALIDITY, validity=Period(date(2026, 3, 1), date(2026, 9, 1)))
+    g = grant(
+        amount=40, per=QuotaPeriod.VALIDITY, validity=Period(date(2026, 3, 1), date(2026, 9, 1))
+    )
     ledger = Ledger(grants=(g,)).book(booking("B", local(2026, 3, 2, 8), local(2026, 3, 2, 18)))
     ledger = ledger.book(booking("C", local(2026, 8, 2, 8), local(2026, 8, 2, 18)))
     balance = ledger.balance("G-1", date(2026, 5, 1))
@@ -179,7 +186,9 @@ def test_refuses_bad_entries_naming_each() -> None:
         base.book(booking("B", local(2026, 6, 2, 8), local(2026, 6, 2, 9)))
     assert twice.value.paths == ("entries[1].id",)
     with pytest.raises(InvalidInput) as early:
-        base.book(booking("D", local(2026, 6, 2, 8), local(2026, 6, 2, 9), made_at=local(2025, 1, 1)))
+        base.book(
+            booking("D", local(2026, 6, 2, 8), local(2026, 6, 2, 9), made_at=local(2025, 1, 1))
+        )
     assert early.value.paths == ("entries[1].made_at",)
     with pytest.raises(InvalidInput) as nothing:
         base.cancel("X", at=local(2026, 1, 1))

@@ -47,7 +47,8 @@ def codes(ledger: Ledger, *entries: object) -> frozenset[str]:
 
 def test_sunne_ten_free_hours_without_assessment() -> None:
     """Sunne: 10 h/month with no biståndsbedömning; more needs a decision."""
-    assert SUNNE.standard_quota is not None and SUNNE.standard_quota.amount == 10
+    assert SUNNE.standard_quota is not None
+    assert SUNNE.standard_quota.amount == 10
     assert check_grant(grant(decision=False), SUNNE, on=ON).ok
     more = check_grant(grant(decision=False, amount=12), SUNNE, on=ON)
     assert more.codes == {"RESPITE-DECISION-REQUIRED"}
@@ -59,7 +60,8 @@ def test_sunne_carer_adult_and_living_together() -> None:
     report = check_grant(grant(decision=False, carer=young, lives_together=False), SUNNE, on=ON)
     assert report.codes == {"RESPITE-CARER-AGE", "RESPITE-LIVING-TOGETHER"}
     unknown = check_grant(grant(decision=False, carer=None, lives_together=None), SUNNE, on=ON)
-    assert unknown.codes == {"RESPITE-ELIGIBILITY-UNKNOWN"} and unknown.ok
+    assert unknown.codes == {"RESPITE-ELIGIBILITY-UNKNOWN"}
+    assert unknown.ok
 
 
 def test_sunne_one_week_ahead_any_time() -> None:
@@ -144,7 +146,8 @@ def test_ronneby_beyond_24_hours_charged() -> None:
     ledger = ledger.book(booking("A", local(2026, 6, 1, 0), local(2026, 6, 2, 0)))
     more = booking("B", local(2026, 6, 3, 9), local(2026, 6, 3, 12))
     report = check_booking(ledger, more, on=ON)
-    assert report.codes == {"RESPITE-OVERAGE-CHARGED"} and report.ok
+    assert report.codes == {"RESPITE-OVERAGE-CHARGED"}
+    assert report.ok
     after = ledger.book(more).balance("G-1", date(2026, 6, 1))
     assert (after.over_quota, after.charged) == (3 * HOUR, True)
 
@@ -169,4 +172,5 @@ def test_presets_are_listed_and_correctable() -> None:
     """Every preset is in PRESETS, and a municipality corrects one with evolve."""
     assert set(PRESETS.values()) >= {SUNNE, TRANEMO, VAXJO, RONNEBY, HABO}
     corrected = attrs.evolve(SUNNE, notice=5)
-    assert corrected.notice == 5 and SUNNE.notice == 7
+    assert corrected.notice == 5
+    assert SUNNE.notice == 7

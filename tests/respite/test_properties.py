@@ -6,7 +6,7 @@ intersected with calendar months), independent of the ledger's epoch arithmetic.
 
 from __future__ import annotations
 
-from datetime import date, timedelta, timezone
+from datetime import UTC, date, timedelta
 
 import attrs
 import pendulum
@@ -30,7 +30,7 @@ from anhorig.testing.strategies import (
     respite_grants,
     respite_policies,
 )
-from anhorig.time import ZONE, Interval, Period
+from anhorig.time import ZONE, Period
 
 HOURS_QUOTAS = quotas(units=st.just(QuotaUnit.HOURS))
 
@@ -87,7 +87,9 @@ def test_book_then_cancel_restores(data: st.DataObject) -> None:
 def test_splitting_preserves_hours(data: st.DataObject) -> None:
     """A booking split in two at any minute uses the same hours in every period."""
     grant = data.draw(respite_grants(quota_strategy=HOURS_QUOTAS))
-    whole = data.draw(bookings(grant, ids=st.just("W"), made_at=pendulum.datetime(2020, 1, 1, tz=ZONE)))
+    whole = data.draw(
+        bookings(grant, ids=st.just("W"), made_at=pendulum.datetime(2020, 1, 1, tz=ZONE))
+    )
     minutes = int(whole.interval.seconds // 60)
     assume(minutes >= 2)
     cut = whole.interval.start.add(minutes=data.draw(st.integers(1, minutes - 1)))
@@ -125,7 +127,7 @@ def test_hours_equal_utc_elapsed_time(data: st.DataObject) -> None:
     entry = data.draw(bookings(grant, made_at=pendulum.datetime(2020, 1, 1, tz=ZONE)))
     ledger = Ledger(grants=(grant,)).book(entry)
     counted = sum(b.used + b.reserved for b in ledger.balances(grant.id, grant.validity.start))
-    utc = entry.interval.end.astimezone(timezone.utc) - entry.interval.start.astimezone(timezone.utc)
+    utc = entry.interval.end.astimezone(UTC) - entry.interval.start.astimezone(UTC)
     assert counted == int(utc.total_seconds())
 
 
@@ -199,7 +201,11 @@ class LedgerMachine(RuleBasedStateMachine):
     def _remember(self) -> None:
         assert self.grant is not None
         self.history.append(
-            (self.ledger, self.clock, _balances(self.ledger, self.grant.id, self.grant.validity.start))
+            (
+                self.ledger,
+                self.clock,
+                _balances(self.ledger, self.grant.id, self.grant.validity.start),
+            )
         )
 
     @invariant()

@@ -88,7 +88,9 @@ def test_every_finding_at_once() -> None:
 def test_notice_counts_working_days_without_holidays() -> None:
     """Notice is in working days: Christmas and New Year do not count (rule 25)."""
     policy = attrs.evolve(STRICT, weekdays=frozenset(Weekday))
-    entry = booking("B", local(2027, 1, 4, 9), local(2027, 1, 4, 10), made_at=local(2026, 12, 23, 9))
+    entry = booking(
+        "B", local(2027, 1, 4, 9), local(2027, 1, 4, 10), made_at=local(2026, 12, 23, 9)
+    )
     assert notice_given(entry, policy) == 4  # 23, 28, 29, 30 Dec
     calendar = attrs.evolve(policy, notice_unit=NoticeUnit.CALENDAR_DAYS)
     assert notice_given(entry, calendar) == 12
@@ -97,13 +99,19 @@ def test_notice_counts_working_days_without_holidays() -> None:
 def test_short_notice_allowance() -> None:
     """A short-notice allowance lets the first late booking through, not the next."""
     policy = RespitePolicy(
-        municipality="Flex", kinds=frozenset({RespiteKind.IN_HOME}), notice=5, short_notice_allowance=1
+        municipality="Flex",
+        kinds=frozenset({RespiteKind.IN_HOME}),
+        notice=5,
+        short_notice_allowance=1,
     )
     ledger = Ledger(policies=(policy,), grants=(grant(),))
     first = booking("A", local(2026, 6, 2, 9), local(2026, 6, 2, 10), made_at=local(2026, 6, 1, 9))
     report = check_booking(ledger, first, on=ON)
-    assert report.codes == {"RESPITE-SHORT-NOTICE"} and report.ok
-    second = booking("B", local(2026, 6, 3, 9), local(2026, 6, 3, 10), made_at=local(2026, 6, 1, 10))
+    assert report.codes == {"RESPITE-SHORT-NOTICE"}
+    assert report.ok
+    second = booking(
+        "B", local(2026, 6, 3, 9), local(2026, 6, 3, 10), made_at=local(2026, 6, 1, 10)
+    )
     assert check_booking(ledger.book(first), second, on=ON).codes == {"RESPITE-NOTICE"}
 
 
@@ -113,13 +121,31 @@ def test_emergency_place_bypasses_notice_and_quota_not_capacity() -> None:
     emergency = grant(kind=RespiteKind.EMERGENCY, amount=0, unit=QuotaUnit.DYGN, decision=False)
     unit = ShortStayUnit(id="U", name="Trygghetsplatsen", beds=1)
     ledger = Ledger(policies=(policy,), grants=(emergency,), units=(unit,))
-    now = booking("E", local(2026, 6, 1, 18), local(2026, 6, 4, 12), made_at=local(2026, 6, 1, 17), unit_id="U")
+    now = booking(
+        "E",
+        local(2026, 6, 1, 18),
+        local(2026, 6, 4, 12),
+        made_at=local(2026, 6, 1, 17),
+        unit_id="U",
+    )
     assert check_booking(ledger, now, on=ON).ok
-    other = grant("G-2", kind=RespiteKind.EMERGENCY, amount=0, unit=QuotaUnit.DYGN,
-                  decision=False, cared_for=Person(name="Lars Öberg", birth_date=date(1939, 1, 1)))
+    other = grant(
+        "G-2",
+        kind=RespiteKind.EMERGENCY,
+        amount=0,
+        unit=QuotaUnit.DYGN,
+        decision=False,
+        cared_for=Person(name="Lars Öberg", birth_date=date(1939, 1, 1)),
+    )
     full = attrs.evolve(ledger, grants=(emergency, other)).book(now)
-    second = booking("F", local(2026, 6, 2, 18), local(2026, 6, 3, 12), gid="G-2",
-                     made_at=local(2026, 6, 2, 17), unit_id="U")
+    second = booking(
+        "F",
+        local(2026, 6, 2, 18),
+        local(2026, 6, 3, 12),
+        gid="G-2",
+        made_at=local(2026, 6, 2, 17),
+        unit_id="U",
+    )
     assert check_booking(full, second, on=ON).codes == {"RESPITE-NO-BED"}
 
 
@@ -143,15 +169,19 @@ def test_rules_are_in_the_catalogue_with_bilingual_messages() -> None:
     """Every respite rule is catalogued under a RESPITE- code, in Swedish and English."""
     codes = {r.code for r in catalogue()}
     for rule in RULES:
-        assert rule.code in codes and rule.code.startswith("RESPITE-")
-        assert rule.message.sv and rule.message.en and rule.message.sv != rule.message.en
+        assert rule.code in codes
+        assert rule.code.startswith("RESPITE-")
+        assert rule.message.sv
+        assert rule.message.en
+        assert rule.message.sv != rule.message.en
         assert rule.law or rule.sources
 
 
 def test_check_validate_is_valid_agree_on_examples() -> None:
     """``validate`` returns a clean ledger and raises on a bad one; ``is_valid`` agrees."""
     clean = Ledger(policies=(SUNNE,), grants=(grant(decision=False),))
-    assert validate(clean, on=ON) is clean and is_valid(clean, on=ON)
+    assert validate(clean, on=ON) is clean
+    assert is_valid(clean, on=ON)
     bad = clean.book(booking("B", local(2026, 6, 1, 8), local(2026, 6, 1, 20)))
     with pytest.raises(RuleViolation) as caught:
         validate(bad, on=ON)

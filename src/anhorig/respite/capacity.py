@@ -26,8 +26,8 @@ An emergency place (*trygghetsplats*) skips notice and quota but never capacity.
 >>> report.ok, occupancy(ledger, "U", date(2026, 6, 2)).free
 (True, 0)
 >>> again = attrs.evolve(stay, id="H-2")
->>> book_like_hotel(ledger, again, on=date(2026, 5, 1))[1].codes
-frozenset({'RESPITE-NO-BED', 'RESPITE-OVERLAP'})
+>>> sorted(book_like_hotel(ledger, again, on=date(2026, 5, 1))[1].codes)
+['RESPITE-NO-BED', 'RESPITE-OVERLAP']
 """
 
 from __future__ import annotations

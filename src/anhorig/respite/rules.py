@@ -515,7 +515,7 @@ def _quota_findings(
 ) -> list[Finding]:
     findings = []
     day: date = booking.interval.start.in_tz(ZONE).date()
-    end_day = (booking.interval.end.in_tz(ZONE) - timedelta(microseconds=1)).date()
+    end_day: date = (booking.interval.end.in_tz(ZONE) - timedelta(microseconds=1)).date()
     validity_last = grant.validity.last
     if policy.carry_over is not CarryOver.NONE and validity_last is not None:
         # With carry-over a booking also shrinks what later periods inherit.

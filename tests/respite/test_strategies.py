@@ -1,0 +1,52 @@
+"""The testing kit's respite strategies: public names, bad arguments, from_type."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from anhorig.respite import Ledger, RespiteGrant
+from anhorig.testing import strategies
+from anhorig.testing.strategies import _respite, ledgers, quotas, respite_grants
+
+
+def test_public_names_are_re_exported() -> None:
+    """Every public respite strategy is in ``anhorig.testing.strategies.__all__``."""
+    public = set(_respite.__all__) - {"type_strategies"}
+    assert public <= set(strategies.__all__)
+    assert list(strategies.__all__) == sorted(strategies.__all__)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: quotas(max_amount=-1),
+        lambda: respite_grants(max_days=0),
+        lambda: respite_grants(min_start=date(2030, 1, 1), max_start=date(2020, 1, 1)),
+        lambda: ledgers(max_grants=0),
+        lambda: ledgers(max_entries=-1),
+    ],
+)
+def test_bad_arguments_raise_invalid_argument(
+    make: Callable[[], st.SearchStrategy[object]],
+) -> None:
+    """Bad bounds raise hypothesis' ``InvalidArgument`` when drawn."""
+
+    @given(st.data())
+    def draw(data: st.DataObject) -> None:
+        data.draw(make())
+
+    with pytest.raises(InvalidArgument):
+        draw()
+
+
+@given(st.from_type(Ledger), st.from_type(RespiteGrant))
+def test_from_type_is_registered(ledger: Ledger, grant: RespiteGrant) -> None:
+    """``st.from_type`` finds the respite strategies through the entry point."""
+    assert isinstance(ledger, Ledger)
+    assert isinstance(grant, RespiteGrant)
