@@ -167,3 +167,22 @@ def test_pattern_refuses_bad_values() -> None:
     with pytest.raises(InvalidInput) as caught:
         AlternatingPattern(home_days=0, away_days=0, arrive_hour=25)
     assert set(caught.value.paths) == {"home_days", "away_days", "arrive_hour"}
+
+
+def test_capacity_of_a_parent_ledger_ignores_a_branch() -> None:
+    """A ledger sharing its index with a longer branch counts only its own beds."""
+    ledger = Ledger(grants=(_stay_grant(),), units=(UNIT,))
+    stay = hotel_stay(
+        grant_id="G-1",
+        unit_id="U",
+        arrive=date(2026, 3, 2),
+        nights=3,
+        booking_id="H",
+        made_at=local(2026, 1, 1),
+        provider=MUNICIPAL,
+    )
+    branch = ledger.book(stay)
+    assert occupancy(branch, "U", date(2026, 3, 3)).occupied == 1
+    assert occupancy(ledger, "U", date(2026, 3, 3)).occupied == 0
+    _, report = book_like_hotel(ledger, stay, on=ON)
+    assert report.ok

@@ -236,3 +236,14 @@ def test_repr_is_short_and_masked() -> None:
     shown = repr(grant()) + str(grant())
     assert "Karin" not in shown
     assert "19400501-0006" not in shown
+
+
+def test_booking_inside_the_autumn_fold() -> None:
+    """02:30 summer time to 02:30 winter time is one elapsed hour, not an empty booking."""
+    start = local(2026, 10, 25, 2, 30)
+    end = local(2026, 10, 25, 2, 30, fold=1)
+    ledger = Ledger(grants=(grant(),)).book(booking("F", start, end))
+    assert ledger.balance("G-1", date(2026, 10, 1)).reserved == HOUR
+    with pytest.raises(InvalidInput) as caught:
+        booking("R", end, local(2026, 10, 25, 2, 40))
+    assert caught.value.paths == ("interval",)

@@ -149,15 +149,19 @@ def test_no_balance_negative_unless_charged(data: st.DataObject) -> None:
 
 
 def _oracle_seconds(entries: dict[str, Booking], month: Period, validity: Period) -> int:
+    """Seconds of ``entries`` inside ``month`` ∩ ``validity``, computed on UTC datetimes
+    (wall-clock comparison in one zone is wrong inside the autumn fold)."""
     window = month.intersection(validity)
     if window is None or window.start == window.end:
         return 0
     span = window.interval()
+    lo, hi = span.start.astimezone(UTC), span.end.astimezone(UTC)
     total = 0
     for entry in entries.values():
-        common = entry.interval.intersection(span)
-        if common is not None:
-            total += common.seconds
+        start = max(entry.interval.start.astimezone(UTC), lo)
+        end = min(entry.interval.end.astimezone(UTC), hi)
+        if end > start:
+            total += int((end - start).total_seconds())
     return total
 
 

@@ -303,54 +303,63 @@ class _Index:
     def add(self, entries: Iterable[Entry], first: int) -> list[Problem]:  # noqa: PLR0915 (one hot loop, inline for speed)
         """Append ``entries``; stop at the first bad one and return its problems."""
         days, months = _tables()
+        first_day, last_day = days[0], days[-1]
         recorded = self.recorded
         spans = self.spans
         booking_seq = self.booking_seq
         by_grant = self.by_grant
+        units = self.units
         store = self.entries
         bisect_right = bisect.bisect_right
-        last = recorded[-1] if recorded else None
+        floor = math.floor
+        last = recorded[-1] if recorded else -math.inf
+        seq = len(store)
+        problems: list[Problem] = []
         for offset, entry in enumerate(entries):
-            seq = len(store)
-            path = f"entries[{first + offset}]"
             if type(entry) is Booking:
-                start = entry.interval.start
-                s = math.floor(start.timestamp())
-                e = math.floor(entry.interval.end.timestamp())
-                r = math.floor(entry.made_at.timestamp())
+                interval = entry.interval
+                s = floor(interval.start.timestamp())
+                e = floor(interval.end.timestamp())
+                r = floor(entry.made_at.timestamp())
                 buckets = by_grant.get(entry.grant_id)
+                unit_id = entry.unit_id
                 if (
                     buckets is None
+                    or r < last
                     or entry.id in booking_seq
-                    or (last is not None and r < last)
-                    or not days[0] <= s < e < days[-1]
-                    or (entry.unit_id is not None and entry.unit_id not in self.units)
+                    or not first_day <= s < e < last_day
+                    or (unit_id is not None and unit_id not in units)
                 ):
-                    return self._booking_problems(entry, path, r, last, s, e)
+                    problems = self._booking_problems(
+                        entry, f"entries[{first + offset}]", r, last, s, e
+                    )
+                    break
                 booking_seq[entry.id] = seq
                 m = bisect_right(months, s) - 1
-                m_end = bisect_right(months, e - 1) - 1
                 while True:
                     bucket = buckets.get(m)
                     if bucket is None:
                         buckets[m] = [seq]
                     else:
                         bucket.append(seq)
-                    if m >= m_end:
-                        break
                     m += 1
-                if entry.unit_id is not None:
-                    nights = self.by_unit[entry.unit_id]
+                    if e <= months[m]:
+                        break
+                if unit_id is not None:
+                    nights = self.by_unit[unit_id]
                     i = bisect_right(days, s)
                     while days[i] < e:
                         nights.setdefault(i - 1, []).append(seq)
                         i += 1
                 spans.append((s, e))
             elif type(entry) is Cancellation:
-                r = math.floor(entry.at.timestamp())
+                r = floor(entry.at.timestamp())
                 target = booking_seq.get(entry.booking_id)
-                if target is None or target in self.cancelled or (last is not None and r < last):
-                    return self._cancellation_problems(entry, path, r, last, target)
+                if target is None or target in self.cancelled or r < last:
+                    problems = self._cancellation_problems(
+                        entry, f"entries[{first + offset}]", r, last, target
+                    )
+                    break
                 booked = store[target]
                 assert isinstance(booked, Booking)
                 policy = self.policy(self.grants[booked.grant_id].kind)
@@ -362,21 +371,23 @@ class _Index:
                 self.cancelled[target] = (seq, late)
                 spans.append(None)
             else:
-                return [
+                problems = [
                     Problem.make(
-                        path,
+                        f"entries[{first + offset}]",
                         sv=f"väntade Booking eller Cancellation, fick {type(entry).__name__}",
                         en=f"expected Booking or Cancellation, got {type(entry).__name__}",
                     )
                 ]
+                break
             recorded.append(r)
             store.append(entry)
             last = r
-            self.length = len(store)
-        return []
+            seq += 1
+        self.length = len(store)
+        return problems
 
     def _booking_problems(
-        self, entry: Booking, path: str, r: int, last: int | None, s: int, e: int
+        self, entry: Booking, path: str, r: int, last: float, s: int, e: int
     ) -> list[Problem]:
         problems = []
         if entry.grant_id not in self.by_grant:
@@ -395,7 +406,7 @@ class _Index:
                     en=f"booking {entry.id!r} already exists",
                 )
             )
-        if last is not None and r < last:
+        if r < last:
             problems.append(_out_of_order(f"{path}.made_at"))
         for problem in (
             _in_range(s, f"{path}.interval.start"),
@@ -414,7 +425,7 @@ class _Index:
         return problems
 
     def _cancellation_problems(
-        self, entry: Cancellation, path: str, r: int, last: int | None, target: int | None
+        self, entry: Cancellation, path: str, r: int, last: float, target: int | None
     ) -> list[Problem]:
         problems = []
         if target is None:
@@ -433,7 +444,7 @@ class _Index:
                     en=f"booking {entry.booking_id!r} is already cancelled",
                 )
             )
-        if last is not None and r < last:
+        if r < last:
             problems.append(_out_of_order(f"{path}.at"))
         return problems
 

@@ -802,8 +802,10 @@ def _capacity(
 def _occupied(ledger: Ledger, seqs: Iterable[int], k: int, own: str) -> int:
     count = 0
     for seq in seqs:
+        if not ledger.is_active(seq, k):
+            continue  # not yet recorded in this ledger, or cancelled
         entry = ledger.entries[seq]
-        if ledger.is_active(seq, k) and isinstance(entry, Booking) and entry.id != own:
+        if isinstance(entry, Booking) and entry.id != own:
             count += 1
     return count
 

@@ -1,0 +1,242 @@
+"""Benchmark: a respite ledger of 1,000,000 bookings and 10,000 balance queries.
+
+Run on demand (never as a timed test)::
+
+    python benchmarks/bench_respite.py            # 1,000,000 bookings (about a minute)
+    python benchmarks/bench_respite.py --n 200000 # smaller
+
+What it measures, in one run over the same synthetic bookings:
+
+1. A hand-written single-pass loop: for every booking, its UTC epoch seconds and
+   the seconds it uses in each local calendar month, summed per grant and month.
+2. Building the ledger from the same bookings (``Ledger(...)`` with every entry,
+   which validates each one and builds the index), and appending them with
+   ``Ledger.extend``. Goal: within 2x of the loop.
+3. 10,000 balance queries on the big ledger and on a ledger of 10,000 bookings
+   with the same density per grant. Goal: per query, big within 1.5x of small
+   (a query costs a binary search plus the grant's bookings in the months asked).
+4. The cost of one elapsed-time difference with pendulum and through UTC epoch
+   integers, which is why the ledger computes on integers inside.
+
+Every balance of a sample is checked against the loop's sums. Bookings are
+synthetic: in-home respite of 1–6 hours under 10 hours a month, 100 bookings per
+grant over 2026, some across midnight, month ends and the DST nights.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import gc
+import math
+import random
+import sys
+import time
+from datetime import date
+
+import pendulum
+
+from anhorig.people import Person
+from anhorig.respite import (
+    Booking,
+    GrantBasis,
+    Ledger,
+    Provider,
+    ProviderKind,
+    Quota,
+    QuotaPeriod,
+    QuotaUnit,
+    RespiteGrant,
+    RespiteKind,
+)
+from anhorig.respite.ledger import _tables
+from anhorig.time import ZONE, Interval, Period
+
+PER_GRANT = 100
+YEAR_START = int(pendulum.datetime(2026, 1, 1, tz=ZONE).timestamp())
+YEAR_END = int(pendulum.datetime(2027, 1, 1, tz=ZONE).timestamp())
+
+
+def make_data(n: int, seed: int) -> tuple[tuple[RespiteGrant, ...], list[Booking]]:
+    """``n`` bookings over ``n // 100`` grants, in the order they were made."""
+    rng = random.Random(seed)
+    grant_count = max(1, n // PER_GRANT)
+    person = Person(name="Test Testsson", birth_date=date(1940, 1, 1))
+    grants = tuple(
+        RespiteGrant(
+            id=f"G{i}",
+            kind=RespiteKind.IN_HOME,
+            basis=GrantBasis.DECISION,
+            decision_ref=f"D{i}",
+            quota=Quota(amount=10, unit=QuotaUnit.HOURS, per=QuotaPeriod.MONTH),
+            validity=Period.year(2026),
+            cared_for=person,
+        )
+        for i in range(grant_count)
+    )
+    provider = Provider(kind=ProviderKind.MUNICIPAL, name="Avlösarteamet")
+    span = YEAR_END - YEAR_START - 7 * 3600
+    starts = sorted(YEAR_START + 60 * rng.randrange(span // 60) for _ in range(n))
+    stamps: dict[int, pendulum.DateTime] = {}
+
+    def instant(stamp: int) -> pendulum.DateTime:
+        found = stamps.get(stamp)
+        if found is None:
+            found = stamps[stamp] = pendulum.from_timestamp(stamp, tz=ZONE)
+        return found
+
+    bookings = []
+    for i, start in enumerate(starts):
+        end = start + 60 * rng.randrange(60, 6 * 60)
+        bookings.append(
+            Booking(
+                id=f"B{i}",
+                grant_id=f"G{rng.randrange(grant_count)}",
+                interval=Interval(instant(start), instant(end)),
+                made_at=instant(start - 14 * 86400),
+                provider=provider,
+            )
+        )
+    return grants, bookings
+
+
+def hand_loop(bookings: list[Booking]) -> dict[tuple[str, int], int]:
+    """The baseline: one pass, epoch seconds, seconds per (grant, local month)."""
+    months = _tables()[1]
+    totals: dict[tuple[str, int], int] = {}
+    for booking in bookings:
+        s = math.floor(booking.interval.start.timestamp())
+        e = math.floor(booking.interval.end.timestamp())
+        m = bisect.bisect_right(months, s) - 1
+        while True:
+            lo = max(s, months[m])
+            hi = min(e, months[m + 1])
+            key = (booking.grant_id, m)
+            totals[key] = totals.get(key, 0) + hi - lo
+            if e <= months[m + 1]:
+                break
+            m += 1
+    return totals
+
+
+def timed(label: str, fn, repeat: int = 3):  # type: ignore[no-untyped-def]
+    """The best of ``repeat`` runs of ``fn`` and its last result."""
+    best = math.inf
+    result = None
+    for _ in range(repeat):
+        gc.collect()
+        started = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - started)
+    print(f"  {label}: {best:.3f} s", file=sys.stderr)
+    return best, result
+
+
+def query_cost(ledger: Ledger, grants: tuple[RespiteGrant, ...], count: int, seed: int) -> float:
+    """Seconds per balance query, over ``count`` random (grant, date) queries."""
+    rng = random.Random(seed)
+    asks = [
+        (
+            grants[rng.randrange(len(grants))].id,
+            date(2026, rng.randrange(1, 13), rng.randrange(1, 29)),
+        )
+        for _ in range(count)
+    ]
+    best = math.inf
+    for _ in range(3):
+        gc.collect()
+        started = time.perf_counter()
+        for grant_id, on in asks:
+            ledger.balance(grant_id, on)
+        best = min(best, time.perf_counter() - started)
+    return best / count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=1_000_000, help="bookings in the big ledger")
+    parser.add_argument("--small", type=int, default=10_000, help="bookings in the small ledger")
+    parser.add_argument("--queries", type=int, default=10_000, help="balance queries")
+    args = parser.parse_args()
+
+    print(f"generating {args.n:,} bookings ...", file=sys.stderr)
+    grants, bookings = make_data(args.n, seed=1)
+    small_grants, small_bookings = make_data(args.small, seed=2)
+
+    loop_s, totals = timed("hand-written loop", lambda: hand_loop(bookings))
+    build_s, ledger = timed(
+        "Ledger(...) with every entry",
+        lambda: Ledger(grants=grants, entries=tuple(bookings)),
+    )
+    extend_s, _ = timed(
+        "Ledger(grants).extend(bookings)", lambda: Ledger(grants=grants).extend(bookings)
+    )
+    small = Ledger(grants=small_grants, entries=tuple(small_bookings))
+
+    # Correctness: every grant-month of a sample agrees with the loop.
+    months = _tables()[1]
+    base = bisect.bisect_right(months, YEAR_START) - 1
+    rng = random.Random(3)
+    for grant in rng.sample(grants, min(200, len(grants))):
+        for month in range(1, 13):
+            b = ledger.balance(grant.id, date(2026, month, 1))
+            assert b.used + b.reserved == totals.get((grant.id, base + month - 1), 0), grant.id
+
+    big_q = query_cost(ledger, grants, args.queries, seed=4)
+    small_q = query_cost(small, small_grants, args.queries, seed=5)
+
+    one = bookings[len(bookings) // 2]
+    reps = 200_000
+    started = time.perf_counter()
+    for _ in range(reps):
+        one.interval.end.diff(one.interval.start).in_seconds()
+    pendulum_us = (time.perf_counter() - started) / reps * 1e6
+    started = time.perf_counter()
+    for _ in range(reps):
+        math.floor(one.interval.end.timestamp()) - math.floor(one.interval.start.timestamp())
+    epoch_us = (time.perf_counter() - started) / reps * 1e6
+    started = time.perf_counter()
+    appended = ledger
+    extra = [
+        Booking(
+            id=f"X{i}",
+            grant_id=grants[0].id,
+            interval=one.interval,
+            made_at=bookings[-1].made_at,
+            provider=one.provider,
+        )
+        for i in range(100)
+    ]
+    for booking in extra:
+        appended = appended.book(booking)
+    book_ms = (time.perf_counter() - started) / len(extra) * 1e3
+
+    rows = [
+        ("bookings", f"{args.n:,}", ""),
+        ("hand-written loop", f"{loop_s:.2f} s", "baseline"),
+        ("Ledger(...) build", f"{build_s:.2f} s ({build_s / loop_s:.2f}x loop)", "<= 2x loop"),
+        ("Ledger.extend", f"{extend_s:.2f} s ({extend_s / loop_s:.2f}x loop)", "<= 2x loop"),
+        (
+            f"balance query, {args.n:,}",
+            f"{big_q * 1e6:.1f} us",
+            "O(log n)",
+        ),
+        (f"balance query, {args.small:,}", f"{small_q * 1e6:.1f} us", ""),
+        ("query ratio big/small", f"{big_q / small_q:.2f}x", "<= 1.5x"),
+        ("one elapsed difference, pendulum", f"{pendulum_us:.2f} us", "keep at the edges"),
+        ("one elapsed difference, epoch ints", f"{epoch_us:.2f} us", "inside the ledger"),
+        (f"Ledger.book on {args.n:,} (one entry)", f"{book_ms:.2f} ms", "copies the entries tuple"),
+    ]
+    width = [max(len(r[i]) for r in rows) for i in range(3)]
+    print(f"{'measure'.ljust(width[0])}  {'figure'.ljust(width[1])}  goal")
+    for name, figure, goal in rows:
+        print(f"{name.ljust(width[0])}  {figure.ljust(width[1])}  {goal}".rstrip())
+    ok_build = build_s <= 2 * loop_s
+    ok_query = big_q <= 1.5 * small_q
+    print(
+        f"\nbuild goal {'met' if ok_build else 'NOT met'}; query goal {'met' if ok_query else 'NOT met'}"
+    )
+
+
+if __name__ == "__main__":
+    main()
