@@ -49,7 +49,7 @@ from anhorig.respite import (
     RespiteGrant,
     RespiteKind,
 )
-from anhorig.respite.ledger import _tables
+from anhorig.respite.ledger import _DAY0, _fast_epoch, _steady_days, _tables
 from anhorig.time import ZONE, Interval, Period
 
 PER_GRANT = 100
@@ -119,15 +119,48 @@ def hand_loop(bookings: list[Booking]) -> dict[tuple[str, int], int]:
     return totals
 
 
+def hand_loop_table(bookings: list[Booking]) -> dict[tuple[str, int], int]:
+    """The same loop with the ledger's trick for epoch seconds: local midnights from a
+    table on days without a DST change, the zone only on the two days with one."""
+    days, months = _tables()
+    steady = _steady_days()
+    totals: dict[tuple[str, int], int] = {}
+    for booking in bookings:
+        start = booking.interval.start
+        i = start.toordinal() - _DAY0
+        if start.tzinfo is ZONE and steady[i]:
+            s = days[i] + start.hour * 3600 + start.minute * 60 + start.second
+        else:
+            s = math.floor(start.timestamp())
+        end = booking.interval.end
+        i = end.toordinal() - _DAY0
+        if end.tzinfo is ZONE and steady[i]:
+            e = days[i] + end.hour * 3600 + end.minute * 60 + end.second
+        else:
+            e = math.floor(end.timestamp())
+        m = bisect.bisect_right(months, s) - 1
+        while True:
+            lo = max(s, months[m])
+            hi = min(e, months[m + 1])
+            key = (booking.grant_id, m)
+            totals[key] = totals.get(key, 0) + hi - lo
+            if e <= months[m + 1]:
+                break
+            m += 1
+    return totals
+
+
 def timed(label: str, fn, repeat: int = 3):  # type: ignore[no-untyped-def]
-    """The best of ``repeat`` runs of ``fn`` and its last result."""
+    """The best of ``repeat`` runs of ``fn`` (CPU time of this process, so that other
+    work on a shared machine does not count) and its last result."""
     best = math.inf
     result = None
     for _ in range(repeat):
+        result = None
         gc.collect()
-        started = time.perf_counter()
+        started = time.process_time()
         result = fn()
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     print(f"  {label}: {best:.3f} s", file=sys.stderr)
     return best, result
 
@@ -145,10 +178,10 @@ def query_cost(ledger: Ledger, grants: tuple[RespiteGrant, ...], count: int, see
     best = math.inf
     for _ in range(3):
         gc.collect()
-        started = time.perf_counter()
+        started = time.process_time()
         for grant_id, on in asks:
             ledger.balance(grant_id, on)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     return best / count
 
 
@@ -162,8 +195,16 @@ def main() -> None:
     print(f"generating {args.n:,} bookings ...", file=sys.stderr)
     grants, bookings = make_data(args.n, seed=1)
     small_grants, small_bookings = make_data(args.small, seed=2)
+    # The synthetic data is long-lived: keep the collector from re-traversing it
+    # during every timed run (the same for the loop and the ledger).
+    gc.collect()
+    gc.freeze()
 
     loop_s, totals = timed("hand-written loop", lambda: hand_loop(bookings))
+    table_s, table_totals = timed(
+        "hand-written loop, epoch table", lambda: hand_loop_table(bookings)
+    )
+    assert table_totals == totals
     build_s, ledger = timed(
         "Ledger(...) with every entry",
         lambda: Ledger(grants=grants, entries=tuple(bookings)),
@@ -196,6 +237,10 @@ def main() -> None:
         math.floor(one.interval.end.timestamp()) - math.floor(one.interval.start.timestamp())
     epoch_us = (time.perf_counter() - started) / reps * 1e6
     started = time.perf_counter()
+    for _ in range(reps):
+        _fast_epoch(one.interval.end) - _fast_epoch(one.interval.start)
+    table_us = (time.perf_counter() - started) / reps * 1e6
+    started = time.perf_counter()
     appended = ledger
     extra = [
         Booking(
@@ -213,9 +258,18 @@ def main() -> None:
 
     rows = [
         ("bookings", f"{args.n:,}", ""),
-        ("hand-written loop", f"{loop_s:.2f} s", "baseline"),
-        ("Ledger(...) build", f"{build_s:.2f} s ({build_s / loop_s:.2f}x loop)", "<= 2x loop"),
-        ("Ledger.extend", f"{extend_s:.2f} s ({extend_s / loop_s:.2f}x loop)", "<= 2x loop"),
+        ("hand-written loop, timestamp()", f"{loop_s:.2f} s", "baseline"),
+        ("hand-written loop, epoch table", f"{table_s:.2f} s", "baseline (the ledger's trick)"),
+        (
+            "Ledger(...) build",
+            f"{build_s:.2f} s ({build_s / loop_s:.2f}x / {build_s / table_s:.2f}x)",
+            "<= 2x either loop",
+        ),
+        (
+            "Ledger.extend",
+            f"{extend_s:.2f} s ({extend_s / loop_s:.2f}x / {extend_s / table_s:.2f}x)",
+            "<= 2x either loop",
+        ),
         (
             f"balance query, {args.n:,}",
             f"{big_q * 1e6:.1f} us",
@@ -224,14 +278,15 @@ def main() -> None:
         (f"balance query, {args.small:,}", f"{small_q * 1e6:.1f} us", ""),
         ("query ratio big/small", f"{big_q / small_q:.2f}x", "<= 1.5x"),
         ("one elapsed difference, pendulum", f"{pendulum_us:.2f} us", "keep at the edges"),
-        ("one elapsed difference, epoch ints", f"{epoch_us:.2f} us", "inside the ledger"),
+        ("one elapsed difference, timestamp()", f"{epoch_us:.2f} us", ""),
+        ("one elapsed difference, epoch table", f"{table_us:.2f} us", "inside the ledger"),
         (f"Ledger.book on {args.n:,} (one entry)", f"{book_ms:.2f} ms", "copies the entries tuple"),
     ]
     width = [max(len(r[i]) for r in rows) for i in range(3)]
     print(f"{'measure'.ljust(width[0])}  {'figure'.ljust(width[1])}  goal")
     for name, figure, goal in rows:
         print(f"{name.ljust(width[0])}  {figure.ljust(width[1])}  {goal}".rstrip())
-    ok_build = build_s <= 2 * loop_s
+    ok_build = max(build_s, extend_s) <= 2 * min(loop_s, table_s)
     ok_query = big_q <= 1.5 * small_q
     print(
         f"\nbuild goal {'met' if ok_build else 'NOT met'}; query goal {'met' if ok_query else 'NOT met'}"

@@ -6,6 +6,7 @@ intersected with calendar months), independent of the ledger's epoch arithmetic.
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, date, timedelta
 
 import attrs
@@ -23,14 +24,16 @@ from anhorig.respite import (
     RespiteKind,
     try_book,
 )
+from anhorig.respite.ledger import _fast_epoch
 from anhorig.testing.strategies import (
     bookings,
+    instants,
     ledgers,
     quotas,
     respite_grants,
     respite_policies,
 )
-from anhorig.time import ZONE, Period
+from anhorig.time import ZONE, Period, local
 
 HOURS_QUOTAS = quotas(units=st.just(QuotaUnit.HOURS))
 
@@ -242,3 +245,13 @@ class LedgerMachine(RuleBasedStateMachine):
 
 LedgerMachine.TestCase.settings = settings(max_examples=25, stateful_step_count=15)
 TestLedgerMachine = LedgerMachine.TestCase
+
+
+@given(instants(min_value=date(1990, 1, 1), max_value=date(2060, 12, 31)), st.integers(0, 59))
+def test_fast_epoch_is_the_timestamp(moment: pendulum.DateTime, extra: int) -> None:
+    """The ledger's table-driven epoch equals ``floor(timestamp())``, DST days included."""
+    moment = moment.add(seconds=extra, microseconds=extra * 1000)
+    assert _fast_epoch(moment) == math.floor(moment.timestamp())
+    folded = local(2026, 10, 25, 2, 30, fold=1)
+    assert _fast_epoch(folded) == math.floor(folded.timestamp())
+    assert _fast_epoch(moment.in_tz("UTC")) == math.floor(moment.timestamp())

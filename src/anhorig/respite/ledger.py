@@ -67,6 +67,7 @@ from anhorig import _checks
 from anhorig._checks import collecting, each, instance_of
 from anhorig.errors import InvalidInput, Problem
 from anhorig.language import Lang
+from anhorig.people import Person
 from anhorig.respite.model import (
     Booking,
     Cancellation,
@@ -77,7 +78,7 @@ from anhorig.respite.model import (
     ShortStayUnit,
 )
 from anhorig.respite.policy import CarryOver, DygnCount, Overage, Proration, RespitePolicy
-from anhorig.time import Period, as_instant
+from anhorig.time import ZONE, Period, as_instant
 
 __all__ = ["DEFAULT_POLICY", "Balance", "Entry", "Ledger", "format_amount"]
 
@@ -112,6 +113,27 @@ def _tables() -> tuple[list[int], list[int]]:
     return days, months
 
 
+@functools.cache
+def _steady_days() -> list[bool]:
+    """For each day of the table: whether it is 24 hours long (no DST change in it)."""
+    days = _tables()[0]
+    return [days[i + 1] - days[i] == 86400 for i in range(len(days) - 1)]
+
+
+def _fast_epoch(moment: datetime) -> int:
+    """``floor(moment.timestamp())`` for an instant kept in Europe/Stockholm, without
+    asking the zone: on a day without a DST change the offset is that of its midnight.
+
+    Days with a change (and any other zone) take the exact, slower route.
+    """
+    if moment.tzinfo is ZONE:
+        index = moment.toordinal() - _DAY0
+        steady = _steady_days()
+        if 0 <= index < len(steady) and steady[index]:
+            return _tables()[0][index] + moment.hour * 3600 + moment.minute * 60 + moment.second
+    return math.floor(moment.timestamp())
+
+
 def _day_start(day: date) -> int:
     days = _tables()[0]
     index = day.toordinal() - _DAY0
@@ -129,7 +151,7 @@ def _month_index(year: int, month: int) -> int:
 
 
 def _epoch(moment: datetime) -> int:
-    return math.floor(moment.timestamp())
+    return _fast_epoch(moment)
 
 
 def _in_range(stamp: int, path: str) -> Problem | None:
@@ -265,14 +287,16 @@ class _Index:
     __slots__ = (
         "booking_seq",
         "by_grant",
+        "by_person",
         "by_unit",
         "cancelled",
+        "ends",
         "entries",
         "grants",
         "length",
         "policy_of",
         "recorded",
-        "spans",
+        "starts",
         "units",
     )
 
@@ -290,11 +314,17 @@ class _Index:
                 self.policy_of.setdefault(kind, policy)
         self.entries: list[Entry] = []
         self.recorded: list[int] = []
-        self.spans: list[tuple[int, int] | None] = []
+        # Epoch seconds of each entry's booking (0, 0 for a cancellation): two flat
+        # lists of ints, which the garbage collector does not track.
+        self.starts: list[int] = []
+        self.ends: list[int] = []
         self.booking_seq: dict[str, int] = {}
         self.cancelled: dict[int, tuple[int, bool]] = {}
         self.by_grant: dict[str, dict[int, list[int]]] = {g.id: {} for g in grants}
         self.by_unit: dict[str, dict[int, list[int]]] = {u.id: {} for u in units}
+        self.by_person: dict[Person, list[RespiteGrant]] = {}
+        for grant in grants:
+            self.by_person.setdefault(grant.cared_for, []).append(grant)
         self.length = 0
 
     def policy(self, kind: RespiteKind) -> RespitePolicy:
@@ -305,22 +335,42 @@ class _Index:
         days, months = _tables()
         first_day, last_day = days[0], days[-1]
         recorded = self.recorded
-        spans = self.spans
+        starts = self.starts
+        ends = self.ends
         booking_seq = self.booking_seq
         by_grant = self.by_grant
         units = self.units
         store = self.entries
         bisect_right = bisect.bisect_right
         floor = math.floor
+        steady = _steady_days()
+        top = len(steady)
+        zone = ZONE
         last = recorded[-1] if recorded else -math.inf
         seq = len(store)
         problems: list[Problem] = []
         for offset, entry in enumerate(entries):
             if type(entry) is Booking:
+                # Epoch seconds of the three instants; inlined _fast_epoch (hot loop).
                 interval = entry.interval
-                s = floor(interval.start.timestamp())
-                e = floor(interval.end.timestamp())
-                r = floor(entry.made_at.timestamp())
+                moment = interval.start
+                i = moment.toordinal() - _DAY0
+                if moment.tzinfo is zone and 0 <= i < top and steady[i]:
+                    s = days[i] + moment.hour * 3600 + moment.minute * 60 + moment.second
+                else:
+                    s = floor(moment.timestamp())
+                moment = interval.end
+                i = moment.toordinal() - _DAY0
+                if moment.tzinfo is zone and 0 <= i < top and steady[i]:
+                    e = days[i] + moment.hour * 3600 + moment.minute * 60 + moment.second
+                else:
+                    e = floor(moment.timestamp())
+                moment = entry.made_at
+                i = moment.toordinal() - _DAY0
+                if moment.tzinfo is zone and 0 <= i < top and steady[i]:
+                    r = days[i] + moment.hour * 3600 + moment.minute * 60 + moment.second
+                else:
+                    r = floor(moment.timestamp())
                 buckets = by_grant.get(entry.grant_id)
                 unit_id = entry.unit_id
                 if (
@@ -351,9 +401,10 @@ class _Index:
                     while days[i] < e:
                         nights.setdefault(i - 1, []).append(seq)
                         i += 1
-                spans.append((s, e))
+                starts.append(s)
+                ends.append(e)
             elif type(entry) is Cancellation:
-                r = floor(entry.at.timestamp())
+                r = _fast_epoch(entry.at)
                 target = booking_seq.get(entry.booking_id)
                 if target is None or target in self.cancelled or r < last:
                     problems = self._cancellation_problems(
@@ -365,11 +416,10 @@ class _Index:
                 policy = self.policy(self.grants[booked.grant_id].kind)
                 late = False
                 if policy.late_cancellation_hours is not None:
-                    span = spans[target]
-                    assert span is not None
-                    late = r > span[0] - policy.late_cancellation_hours * 3600
+                    late = r > starts[target] - policy.late_cancellation_hours * 3600
                 self.cancelled[target] = (seq, late)
-                spans.append(None)
+                starts.append(0)
+                ends.append(0)
             else:
                 problems = [
                     Problem.make(
@@ -669,23 +719,33 @@ class Ledger:
         m0 = bisect.bisect_right(months, lo) - 1
         m1 = bisect.bisect_right(months, hi - 1) - 1
         seen: set[int] = set()
-        spans = self._index.spans
+        starts = self._index.starts
+        ends = self._index.ends
         for m in range(m0, m1 + 1):
             for seq in buckets.get(m, ()):
                 if seq >= limit or seq in seen:
                     continue
-                span = spans[seq]
-                assert span is not None
-                if span[0] < hi and lo < span[1]:
+                if starts[seq] < hi and lo < ends[seq]:
                     seen.add(seq)
                     yield seq
 
+    def grants_for(self, person: Person) -> tuple[RespiteGrant, ...]:
+        """The grants whose person cared for is ``person``, in ledger order."""
+        return tuple(self._index.by_person.get(person, ()))
+
+    def seqs_of(self, grant_id: str, k: int | None = None) -> list[int]:
+        """Every booking position of ``grant_id`` among the first ``k`` entries, in order."""
+        limit = len(self.entries) if k is None else k
+        found: set[int] = set()
+        for seqs in self._index.by_grant.get(grant_id, {}).values():
+            found.update(seq for seq in seqs if seq < limit)
+        return sorted(found)
+
     def span(self, seq: int) -> tuple[int, int]:
         """The booking at ``seq`` as UTC epoch seconds ``(start, end)``."""
-        span = self._index.spans[seq]
-        if span is None:
+        if not isinstance(self.entries[seq], Booking):
             raise InvalidInput.at("seq", sv="ingen bokning", en="not a booking")
-        return span
+        return self._index.starts[seq], self._index.ends[seq]
 
     def unit_nights(self, unit_id: str) -> dict[int, list[int]]:
         """Booking positions per night (day index) at unit ``unit_id`` (internal)."""
@@ -780,7 +840,8 @@ class Ledger:
         unit = grant.quota.unit
         count = policy.dygn_count
         used = reserved = 0
-        spans = self._index.spans
+        starts = self._index.starts
+        ends = self._index.ends
         cancelled = self._index.cancelled
         for seq in self.seqs_between(grant.id, lo, hi, k):
             late = False
@@ -789,7 +850,7 @@ class Ledger:
                 if not mark[1]:
                     continue
                 late = True
-            s, e = spans[seq]  # type: ignore[misc]
+            s, e = starts[seq], ends[seq]
             u, r = _units(unit, count, s, e, lo, hi, moment)
             if late:
                 used += u + r

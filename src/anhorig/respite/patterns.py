@@ -18,8 +18,10 @@ books them one by one into a ledger and returns every finding, and
 ...     cared_for=Person(name="Erik Ström", birth_date=date(1938, 2, 3)))
 >>> stays = alternating(grant, THREE_HOME_ONE_AWAY, start=date(2026, 1, 5),
 ...     made_at=local(2025, 12, 1), provider=Provider(kind=ProviderKind.MUNICIPAL, name="Enen"))
->>> [(b.interval.start.date().isoformat(), b.interval.end.date().isoformat()) for b in stays]
-[('2026-01-26', '2026-02-02'), ('2026-02-23', '2026-03-01')]
+>>> for stay in stays:
+...     print(stay.interval.start.date(), stay.interval.end.date())
+2026-01-26 2026-02-02
+2026-02-23 2026-03-01
 """
 
 from __future__ import annotations

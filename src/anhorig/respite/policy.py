@@ -15,8 +15,8 @@ and says so. Correct them with ``attrs.evolve(SUNNE, notice=5, ...)``.
 '10 hours per month'
 >>> TRANEMO.carry_over is CarryOver.NONE
 True
->>> sorted(PRESETS)[:3]
-['botkyrka', 'habo', 'hogsby']
+>>> print(*sorted(PRESETS)[:3])
+botkyrka habo hogsby
 
 References:
     - Socialtjänstlag (2001:453) 4 kap. 1 §, 2 a §; Socialtjänstlag (2025:400) 11 kap. 1 §, 5 §.

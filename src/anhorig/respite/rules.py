@@ -488,11 +488,10 @@ def _short_notice_used(
     ledger: Ledger, grant: RespiteGrant, policy: RespitePolicy, year: int, k: int, own: str
 ) -> int:
     count = 0
-    for index in range(k):
+    for index in ledger.seqs_of(grant.id, k):
         entry = ledger.entries[index]
         if (
             isinstance(entry, Booking)
-            and entry.grant_id == grant.id
             and entry.id != own
             and entry.made_at.in_tz(ZONE).year == year
             and ledger.is_active(index, k)
@@ -542,8 +541,8 @@ def _quota_findings(
     return findings
 
 
-def _same_person_grants(ledger: Ledger, grant: RespiteGrant) -> list[RespiteGrant]:
-    return [g for g in ledger.grants if g.cared_for == grant.cared_for]
+def _same_person_grants(ledger: Ledger, grant: RespiteGrant) -> tuple[RespiteGrant, ...]:
+    return ledger.grants_for(grant.cared_for)
 
 
 def _overlap_findings(
