@@ -6,13 +6,20 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from anhorig.respite import Ledger, RespiteGrant
+from anhorig.respite import Ledger, RespiteGrant, check_booking
 from anhorig.testing import strategies
-from anhorig.testing.strategies import _respite, ledgers, quotas, respite_grants
+from anhorig.testing.strategies import (
+    _respite,
+    ledgers,
+    quotas,
+    respite_grants,
+    rule_breaking_bookings,
+)
+from anhorig.testing.strategies._respite import BREAKABLE, BrokenBooking
 
 
 def test_public_names_are_re_exported() -> None:
@@ -50,3 +57,29 @@ def test_from_type_is_registered(ledger: Ledger, grant: RespiteGrant) -> None:
     """``st.from_type`` finds the respite strategies through the entry point."""
     assert isinstance(ledger, Ledger)
     assert isinstance(grant, RespiteGrant)
+
+
+@given(rule_breaking_bookings())
+def test_rule_breaking_bookings_break_their_rule(broken: BrokenBooking) -> None:
+    """Each generated case breaks the rule it is labelled with."""
+    report = check_booking(broken.ledger, broken.booking, on=broken.on)
+    assert broken.code in report.codes, report.explain("en")
+
+
+@pytest.mark.parametrize("code", BREAKABLE)
+def test_every_breakable_code_is_reached(code: str) -> None:
+    """Asked for one code, the strategy breaks exactly that rule (and maybe others)."""
+
+    @settings(max_examples=10)
+    @given(rule_breaking_bookings(codes=[code]))
+    def check(broken: BrokenBooking) -> None:
+        assert broken.code == code
+        assert code in check_booking(broken.ledger, broken.booking, on=broken.on).codes
+
+    check()
+
+
+def test_unknown_code_is_refused() -> None:
+    """A code the strategy cannot break is an ``InvalidArgument``."""
+    with pytest.raises(InvalidArgument):
+        rule_breaking_bookings(codes=["RESPITE-NOPE"])

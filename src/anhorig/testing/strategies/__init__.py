@@ -37,6 +37,8 @@ from anhorig.testing.strategies._core import (
 )
 from anhorig.testing.strategies._registry import type_strategies
 from anhorig.testing.strategies._respite import (
+    BREAKABLE,
+    BrokenBooking,
     alternating_patterns,
     balances,
     bookings,
@@ -48,10 +50,13 @@ from anhorig.testing.strategies._respite import (
     respite_grants,
     respite_kinds,
     respite_policies,
+    rule_breaking_bookings,
     short_stay_units,
 )
 
 __all__ = [
+    "BREAKABLE",
+    "BrokenBooking",
     "adult_conditions",
     "alternating_patterns",
     "balances",
@@ -80,6 +85,7 @@ __all__ = [
     "respite_grants",
     "respite_kinds",
     "respite_policies",
+    "rule_breaking_bookings",
     "rules",
     "severities",
     "short_stay_units",

@@ -8,8 +8,9 @@ synthetic (see :func:`people`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 import pendulum
@@ -45,6 +46,8 @@ from anhorig.testing.strategies._core import _last_sunday, instants, people
 from anhorig.time import ZONE, Interval, Period
 
 __all__ = [
+    "BREAKABLE",
+    "BrokenBooking",
     "alternating_patterns",
     "balances",
     "bookings",
@@ -56,6 +59,7 @@ __all__ = [
     "respite_grants",
     "respite_kinds",
     "respite_policies",
+    "rule_breaking_bookings",
     "short_stay_units",
     "type_strategies",
 ]
@@ -355,3 +359,158 @@ def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         Occupancy: occupancies(),
         AlternatingPattern: alternating_patterns(),
     }
+
+
+class BrokenBooking(NamedTuple):
+    """A ledger and a booking that breaks the rule ``code`` when judged on ``on``."""
+
+    code: str
+    ledger: Ledger
+    booking: Booking
+    on: date
+
+
+BREAKABLE: tuple[str, ...] = (
+    "RESPITE-UNKNOWN-GRANT",
+    "RESPITE-VOLUNTEER",
+    "RESPITE-OUTSIDE-VALIDITY",
+    "RESPITE-NOTICE",
+    "RESPITE-OVER-QUOTA",
+    "RESPITE-OVERLAP",
+    "RESPITE-WEEKDAY",
+    "RESPITE-CONSECUTIVE",
+    "RESPITE-DYGN-PER-MONTH",
+    "RESPITE-CARER-AGE",
+    "RESPITE-LIVING-TOGETHER",
+    "RESPITE-COMBINATION",
+    "RESPITE-NO-BED",
+)
+"""The rule codes :func:`rule_breaking_bookings` can break on purpose."""
+
+
+def _at(day: date, hour: int) -> pendulum.DateTime:
+    return pendulum.datetime(day.year, day.month, day.day, hour, tz=ZONE)
+
+
+@st.composite
+def _broken(draw: st.DrawFn, code: str) -> BrokenBooking:  # noqa: PLR0915 (one branch per rule)
+    year = draw(st.integers(2025, 2029))
+    validity = Period.year(year)
+    day = draw(st.dates(date(year, 2, 1), date(year, 11, 1)))
+    hour = draw(st.integers(8, 12))
+    hours = draw(st.integers(1, 4))
+    person = draw(people(min_birth=date(1925, 1, 1), max_birth=date(1960, 12, 31), with_id=False))
+    carer = draw(people(min_birth=date(1940, 1, 1), max_birth=date(1990, 12, 31), with_id=False))
+    policy = RespitePolicy(municipality="Exempel", kinds=frozenset({RespiteKind.IN_HOME}))
+    quota = Quota(amount=40, unit=QuotaUnit.HOURS, per=QuotaPeriod.MONTH)
+    kind = RespiteKind.IN_HOME
+    lives_together: bool | None = True
+    start, end = _at(day, hour), _at(day, hour + hours)
+    made = _at(day - timedelta(days=30), 9)
+    provider = draw(providers())
+    grant_id = "G-1"
+    unit_id: str | None = None
+    units: tuple[ShortStayUnit, ...] = ()
+    extra_grants: list[RespiteGrant] = []
+    before: list[Booking] = []
+    on = day - timedelta(days=30)
+    if code == "RESPITE-UNKNOWN-GRANT":
+        grant_id = "G-404"
+    elif code == "RESPITE-VOLUNTEER":
+        provider = Provider(kind=ProviderKind.VOLUNTEER, name="Röda korset")
+    elif code == "RESPITE-OUTSIDE-VALIDITY":
+        validity = Period(date(year, 1, 1), day)
+    elif code == "RESPITE-NOTICE":
+        policy = attrs.evolve(policy, notice=draw(st.integers(1, 10)))
+        made = _at(day, 7)
+    elif code == "RESPITE-OVER-QUOTA":
+        quota = Quota(amount=hours - 1, unit=QuotaUnit.HOURS, per=QuotaPeriod.MONTH)
+    elif code == "RESPITE-OVERLAP":
+        before.append(
+            Booking(
+                id="B-0",
+                grant_id="G-1",
+                interval=Interval(start, end),
+                made_at=made,
+                provider=provider,
+            )
+        )
+    elif code == "RESPITE-WEEKDAY":
+        policy = attrs.evolve(
+            policy, weekdays=frozenset(Weekday) - {Weekday.from_index(day.weekday())}
+        )
+    elif code in ("RESPITE-CONSECUTIVE", "RESPITE-DYGN-PER-MONTH", "RESPITE-NO-BED"):
+        kind = RespiteKind.SHORT_STAY
+        limit = draw(st.integers(1, 20))
+        quota = Quota(amount=400, unit=QuotaUnit.DYGN, per=QuotaPeriod.YEAR)
+        policy = RespitePolicy(municipality="Exempel", kinds=frozenset({kind}))
+        day = date(year, day.month, 1)
+        nights = limit + draw(st.integers(1, 5))
+        if code == "RESPITE-CONSECUTIVE":
+            policy = attrs.evolve(policy, max_consecutive_dygn=limit)
+        elif code == "RESPITE-DYGN-PER-MONTH":
+            policy = attrs.evolve(policy, max_dygn_per_month=limit)
+        else:
+            units = (ShortStayUnit(id="U-1", name="Tallbacken", beds=0),)
+            unit_id = "U-1"
+        start, end = _at(day, 14), _at(day + timedelta(days=nights), 12)
+        made = _at(day - timedelta(days=30), 9)
+        on = day - timedelta(days=30)
+    elif code == "RESPITE-CARER-AGE":
+        policy = attrs.evolve(policy, min_carer_age=18)
+        born = date(on.year - draw(st.integers(8, 17)), on.month, 1)
+        carer = attrs.evolve(carer, id=None, birth_date=born)
+    elif code == "RESPITE-LIVING-TOGETHER":
+        policy = attrs.evolve(policy, requires_living_together=True)
+        lives_together = False
+    elif code == "RESPITE-COMBINATION":
+        policy = attrs.evolve(policy, not_combined_with=frozenset({RespiteKind.SHORT_STAY}))
+        extra_grants.append(
+            RespiteGrant(
+                id="G-2",
+                kind=RespiteKind.SHORT_STAY,
+                basis=GrantBasis.DECISION,
+                decision_ref="SN-2",
+                quota=Quota(amount=14, unit=QuotaUnit.DYGN, per=QuotaPeriod.YEAR),
+                validity=Period.year(year),
+                cared_for=person,
+            )
+        )
+    else:
+        raise InvalidArgument(f"cannot break {code!r} on purpose; choose from {BREAKABLE}")
+    grant = RespiteGrant(
+        id="G-1",
+        kind=kind,
+        basis=GrantBasis.DECISION,
+        decision_ref="SN-1",
+        quota=quota,
+        validity=validity,
+        cared_for=person,
+        carer=carer,
+        lives_together=lives_together,
+    )
+    ledger = Ledger(
+        policies=(policy,), grants=(grant, *extra_grants), units=units, entries=tuple(before)
+    )
+    booking = Booking(
+        id="B-1",
+        grant_id=grant_id,
+        interval=Interval(start, end),
+        made_at=made,
+        provider=provider,
+        unit_id=unit_id,
+    )
+    return BrokenBooking(code=code, ledger=ledger, booking=booking, on=on)
+
+
+def rule_breaking_bookings(
+    *, codes: Sequence[str] | None = None
+) -> st.SearchStrategy[BrokenBooking]:
+    """A ledger and a booking breaking one named rule on purpose, labelled with its code
+    (``RESPITE-NOTICE``, ...); ``codes`` picks which (default: all of :data:`BREAKABLE`).
+    Other rules may be broken too; ``code`` always is. Shrinks towards the first code."""
+    chosen = tuple(codes) if codes is not None else BREAKABLE
+    unknown = [c for c in chosen if c not in BREAKABLE]
+    if unknown or not chosen:
+        raise InvalidArgument(f"codes={list(chosen)}: choose one or more of {BREAKABLE}")
+    return st.sampled_from(chosen).flatmap(_broken)
