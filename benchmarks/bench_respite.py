@@ -263,12 +263,12 @@ def main() -> None:
         (
             "Ledger(...) build",
             f"{build_s:.2f} s ({build_s / loop_s:.2f}x / {build_s / table_s:.2f}x)",
-            "<= 2x either loop",
+            "<= 2x loop (stricter: the table loop)",
         ),
         (
             "Ledger.extend",
             f"{extend_s:.2f} s ({extend_s / loop_s:.2f}x / {extend_s / table_s:.2f}x)",
-            "<= 2x either loop",
+            "<= 2x loop (stricter: the table loop)",
         ),
         (
             f"balance query, {args.n:,}",

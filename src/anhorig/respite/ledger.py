@@ -56,6 +56,7 @@ import bisect
 import functools
 import math
 import zoneinfo
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
@@ -290,13 +291,11 @@ class _Index:
         "by_person",
         "by_unit",
         "cancelled",
-        "ends",
         "entries",
         "grants",
         "length",
         "policy_of",
         "recorded",
-        "starts",
         "units",
     )
 
@@ -314,13 +313,11 @@ class _Index:
                 self.policy_of.setdefault(kind, policy)
         self.entries: list[Entry] = []
         self.recorded: list[int] = []
-        # Epoch seconds of each entry's booking (0, 0 for a cancellation): two flat
-        # lists of ints, which the garbage collector does not track.
-        self.starts: list[int] = []
-        self.ends: list[int] = []
         self.booking_seq: dict[str, int] = {}
         self.cancelled: dict[int, tuple[int, bool]] = {}
-        self.by_grant: dict[str, dict[int, list[int]]] = {g.id: {} for g in grants}
+        # Per grant and month: (position, start, end) triples of epoch seconds, kept
+        # inline in an array, so a query reads one compact block per month.
+        self.by_grant: dict[str, dict[int, array[int]]] = {g.id: {} for g in grants}
         self.by_unit: dict[str, dict[int, list[int]]] = {u.id: {} for u in units}
         self.by_person: dict[Person, list[RespiteGrant]] = {}
         for grant in grants:
@@ -335,8 +332,6 @@ class _Index:
         days, months = _tables()
         first_day, last_day = days[0], days[-1]
         recorded = self.recorded
-        starts = self.starts
-        ends = self.ends
         booking_seq = self.booking_seq
         by_grant = self.by_grant
         units = self.units
@@ -389,9 +384,10 @@ class _Index:
                 while True:
                     bucket = buckets.get(m)
                     if bucket is None:
-                        buckets[m] = [seq]
-                    else:
-                        bucket.append(seq)
+                        bucket = buckets[m] = array("q")
+                    bucket.append(seq)
+                    bucket.append(s)
+                    bucket.append(e)
                     m += 1
                     if e <= months[m]:
                         break
@@ -401,8 +397,6 @@ class _Index:
                     while days[i] < e:
                         nights.setdefault(i - 1, []).append(seq)
                         i += 1
-                starts.append(s)
-                ends.append(e)
             elif type(entry) is Cancellation:
                 r = _fast_epoch(entry.at)
                 target = booking_seq.get(entry.booking_id)
@@ -416,10 +410,9 @@ class _Index:
                 policy = self.policy(self.grants[booked.grant_id].kind)
                 late = False
                 if policy.late_cancellation_hours is not None:
-                    late = r > starts[target] - policy.late_cancellation_hours * 3600
+                    begins = _fast_epoch(booked.interval.start)
+                    late = r > begins - policy.late_cancellation_hours * 3600
                 self.cancelled[target] = (seq, late)
-                starts.append(0)
-                ends.append(0)
             else:
                 problems = [
                     Problem.make(
@@ -713,21 +706,30 @@ class Ledger:
 
     def seqs_between(self, grant_id: str, lo: int, hi: int, k: int | None = None) -> Iterator[int]:
         """Booking positions of ``grant_id`` meeting epoch window ``[lo, hi)``, among the first ``k``."""
+        for seq, _, _ in self._spans_between(grant_id, lo, hi, k):
+            yield seq
+
+    def _spans_between(
+        self, grant_id: str, lo: int, hi: int, k: int | None = None
+    ) -> Iterator[tuple[int, int, int]]:
         limit = len(self.entries) if k is None else k
         buckets = self._index.by_grant.get(grant_id, {})
         months = _tables()[1]
         m0 = bisect.bisect_right(months, lo) - 1
         m1 = bisect.bisect_right(months, hi - 1) - 1
         seen: set[int] = set()
-        starts = self._index.starts
-        ends = self._index.ends
         for m in range(m0, m1 + 1):
-            for seq in buckets.get(m, ()):
-                if seq >= limit or seq in seen:
-                    continue
-                if starts[seq] < hi and lo < ends[seq]:
+            bucket = buckets.get(m)
+            if bucket is None:
+                continue
+            for i in range(0, len(bucket), 3):
+                seq = bucket[i]
+                if seq >= limit:
+                    break  # positions only grow within a bucket
+                s, e = bucket[i + 1], bucket[i + 2]
+                if s < hi and lo < e and seq not in seen:
                     seen.add(seq)
-                    yield seq
+                    yield seq, s, e
 
     def grants_for(self, person: Person) -> tuple[RespiteGrant, ...]:
         """The grants whose person cared for is ``person``, in ledger order."""
@@ -737,15 +739,16 @@ class Ledger:
         """Every booking position of ``grant_id`` among the first ``k`` entries, in order."""
         limit = len(self.entries) if k is None else k
         found: set[int] = set()
-        for seqs in self._index.by_grant.get(grant_id, {}).values():
-            found.update(seq for seq in seqs if seq < limit)
+        for bucket in self._index.by_grant.get(grant_id, {}).values():
+            found.update(seq for seq in bucket[::3] if seq < limit)
         return sorted(found)
 
     def span(self, seq: int) -> tuple[int, int]:
         """The booking at ``seq`` as UTC epoch seconds ``(start, end)``."""
-        if not isinstance(self.entries[seq], Booking):
+        entry = self.entries[seq]
+        if not isinstance(entry, Booking):
             raise InvalidInput.at("seq", sv="ingen bokning", en="not a booking")
-        return self._index.starts[seq], self._index.ends[seq]
+        return _fast_epoch(entry.interval.start), _fast_epoch(entry.interval.end)
 
     def unit_nights(self, unit_id: str) -> dict[int, list[int]]:
         """Booking positions per night (day index) at unit ``unit_id`` (internal)."""
@@ -840,17 +843,14 @@ class Ledger:
         unit = grant.quota.unit
         count = policy.dygn_count
         used = reserved = 0
-        starts = self._index.starts
-        ends = self._index.ends
         cancelled = self._index.cancelled
-        for seq in self.seqs_between(grant.id, lo, hi, k):
+        for seq, s, e in self._spans_between(grant.id, lo, hi, k):
             late = False
             mark = cancelled.get(seq)
             if mark is not None and mark[0] < k:
                 if not mark[1]:
                     continue
                 late = True
-            s, e = starts[seq], ends[seq]
             u, r = _units(unit, count, s, e, lo, hi, moment)
             if late:
                 used += u + r
