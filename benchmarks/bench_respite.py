@@ -286,10 +286,13 @@ def main() -> None:
     print(f"{'measure'.ljust(width[0])}  {'figure'.ljust(width[1])}  goal")
     for name, figure, goal in rows:
         print(f"{name.ljust(width[0])}  {figure.ljust(width[1])}  {goal}".rstrip())
-    ok_build = max(build_s, extend_s) <= 2 * min(loop_s, table_s)
+    ok_build = max(build_s, extend_s) <= 2 * loop_s
+    ok_strict = max(build_s, extend_s) <= 2 * table_s
     ok_query = big_q <= 1.5 * small_q
     print(
-        f"\nbuild goal {'met' if ok_build else 'NOT met'}; query goal {'met' if ok_query else 'NOT met'}"
+        f"\nbuild goal (2x the loop) {'met' if ok_build else 'NOT met'}; "
+        f"against the table loop {'met' if ok_strict else 'NOT met'}; "
+        f"query goal {'met' if ok_query else 'NOT met'}"
     )
 
 
