@@ -247,3 +247,24 @@ def test_booking_inside_the_autumn_fold() -> None:
     with pytest.raises(InvalidInput) as caught:
         booking("R", end, local(2026, 10, 25, 2, 40))
     assert caught.value.paths == ("interval",)
+
+
+def test_appended_ledgers_build_entries_on_demand() -> None:
+    """A ledger made by ``book`` shares its parent's index; its ``entries`` tuple is
+    built when asked for and equals the parent's plus the new entry."""
+    base = Ledger(grants=(grant(),))
+    ledgers = [base]
+    for day in range(1, 8):
+        ledgers.append(
+            ledgers[-1].book(booking(f"B{day}", local(2026, 6, day, 8), local(2026, 6, day, 9)))
+        )
+    last = ledgers[-1]
+    assert len(last) == 7
+    assert last.entry(6).id == "B7"  # type: ignore[union-attr]
+    assert ledgers[3].entries == last.entries[:3]
+    assert last == Ledger(grants=(grant(),), entries=last.entries)
+    branch = ledgers[3].book(booking("X", local(2026, 7, 1, 8), local(2026, 7, 1, 9)))
+    assert [e.id for e in branch.entries] == ["B1", "B2", "B3", "X"]  # type: ignore[union-attr]
+    assert len(last.entries) == 7
+    with pytest.raises(IndexError):
+        last.entry(7)

@@ -59,7 +59,7 @@ import zoneinfo
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 import pendulum
@@ -567,16 +567,41 @@ class Ledger:
     units: tuple[ShortStayUnit, ...] = attrs.field(default=(), validator=_unique("units", "id"))
     entries: tuple[Entry, ...] = attrs.field(default=(), validator=_entries)
     _index: _Index = attrs.field(init=False, eq=False, repr=False, hash=False, default=None)
+    _length: int = attrs.field(init=False, eq=False, repr=False, hash=False, default=0)
 
     def __attrs_post_init__(self) -> None:
         if _checks._collector.get():
             return  # a field is already bad; the constructor will report it
         object.__setattr__(self, "_index", _build(self))
+        object.__setattr__(self, "_length", len(self.entries))
+
+    if not TYPE_CHECKING:  # hidden from mypy, which would read every attribute as Any
+
+        def __getattr__(self, name: str) -> Any:
+            # A ledger made by ``book``/``extend`` shares its parent's index and builds
+            # its ``entries`` tuple only when first asked for it (O(1) appends).
+            if name == "entries":
+                index = object.__getattribute__(self, "_index")
+                length = object.__getattribute__(self, "_length")
+                value = tuple(index.entries[:length])
+                object.__setattr__(self, "entries", value)
+                return value
+            raise AttributeError(name)
+
+    def __len__(self) -> int:
+        """How many entries (bookings and cancellations) the ledger holds."""
+        return self._length
+
+    def entry(self, seq: int) -> Entry:
+        """The entry at position ``seq`` (without building the ``entries`` tuple)."""
+        if not 0 <= seq < self._length:
+            raise IndexError(seq)
+        return self._index.entries[seq]
 
     def __repr__(self) -> str:
         return (
             f"Ledger(policies={len(self.policies)}, grants={len(self.grants)}, "
-            f"units={len(self.units)}, entries={len(self.entries)})"
+            f"units={len(self.units)}, entries={self._length})"
         )
 
     # --- appending ---------------------------------------------------------------------
@@ -589,17 +614,17 @@ class Ledger:
         """
         added = tuple(entries)
         index = self._index
-        if index.length != len(self.entries):
+        if index.length != self._length:
             index = _build(self)
-        problems = index.add(added, len(self.entries))
+        problems = index.add(added, self._length)
         if problems:
             raise InvalidInput(problems)
         new = object.__new__(Ledger)
         object.__setattr__(new, "policies", self.policies)
         object.__setattr__(new, "grants", self.grants)
         object.__setattr__(new, "units", self.units)
-        object.__setattr__(new, "entries", self.entries + added)
         object.__setattr__(new, "_index", index)
+        object.__setattr__(new, "_length", self._length + len(added))
         return new
 
     def book(self, booking: Booking) -> Ledger:
@@ -651,7 +676,7 @@ class Ledger:
 
     def cutoff(self, as_of: datetime | None = None) -> int:
         """How many entries were recorded by ``as_of`` (all, if ``None``)."""
-        n = len(self.entries)
+        n = self._length
         if as_of is None:
             return n
         stamp = _epoch(as_of_instant(as_of))
@@ -660,18 +685,18 @@ class Ledger:
     def as_of(self, instant: datetime) -> Ledger:
         """The ledger as it stood at ``instant``: the entries recorded by then."""
         k = self.cutoff(instant)
-        if k == len(self.entries):
+        if k == self._length:
             return self
         return attrs.evolve(self, entries=self.entries[:k])
 
     def seq_of(self, booking_id: str) -> int | None:
         """Where booking ``booking_id`` lies in ``entries``, if it is there."""
         seq = self._index.booking_seq.get(booking_id)
-        return seq if seq is not None and seq < len(self.entries) else None
+        return seq if seq is not None and seq < self._length else None
 
     def is_active(self, seq: int, k: int | None = None) -> bool:
         """Whether the booking at ``seq`` is recorded and not cancelled among the first ``k``."""
-        limit = len(self.entries) if k is None else k
+        limit = self._length if k is None else k
         if seq >= limit:
             return False
         cancelled = self._index.cancelled.get(seq)
@@ -680,7 +705,7 @@ class Ledger:
     def counts(self, seq: int, k: int | None = None) -> tuple[bool, bool]:
         """(counts, forfeited): whether the booking at ``seq`` consumes quota among the
         first ``k`` entries, and whether only because it was cancelled too late."""
-        limit = len(self.entries) if k is None else k
+        limit = self._length if k is None else k
         if seq >= limit:
             return False, False
         cancelled = self._index.cancelled.get(seq)
@@ -695,7 +720,7 @@ class Ledger:
         k = self.cutoff(as_of)
         out = []
         for seq in range(k):
-            entry = self.entries[seq]
+            entry = self._index.entries[seq]
             if (
                 isinstance(entry, Booking)
                 and (grant_id is None or entry.grant_id == grant_id)
@@ -712,7 +737,7 @@ class Ledger:
     def _spans_between(
         self, grant_id: str, lo: int, hi: int, k: int | None = None
     ) -> Iterator[tuple[int, int, int]]:
-        limit = len(self.entries) if k is None else k
+        limit = self._length if k is None else k
         buckets = self._index.by_grant.get(grant_id, {})
         months = _tables()[1]
         m0 = bisect.bisect_right(months, lo) - 1
@@ -737,7 +762,7 @@ class Ledger:
 
     def seqs_of(self, grant_id: str, k: int | None = None) -> list[int]:
         """Every booking position of ``grant_id`` among the first ``k`` entries, in order."""
-        limit = len(self.entries) if k is None else k
+        limit = self._length if k is None else k
         found: set[int] = set()
         for bucket in self._index.by_grant.get(grant_id, {}).values():
             found.update(seq for seq in bucket[::3] if seq < limit)
@@ -745,7 +770,7 @@ class Ledger:
 
     def span(self, seq: int) -> tuple[int, int]:
         """The booking at ``seq`` as UTC epoch seconds ``(start, end)``."""
-        entry = self.entries[seq]
+        entry = self.entry(seq)
         if not isinstance(entry, Booking):
             raise InvalidInput.at("seq", sv="ingen bokning", en="not a booking")
         return _fast_epoch(entry.interval.start), _fast_epoch(entry.interval.end)

@@ -177,7 +177,7 @@ def check_series(ledger: Ledger, bookings: Sequence[Booking], *, on: date) -> tu
     findings: list[Finding] = []
     current = ledger
     for index, booking in enumerate(bookings):
-        k = len(current.entries)
+        k = len(current)
         findings.extend(_booking_findings(current, booking, on, k, f"bookings[{index}]"))
         current = current.book(booking)
     return current, Report(tuple(findings))

@@ -397,7 +397,7 @@ def check_booking(ledger: Ledger, booking: Booking, *, on: date) -> Report:
             "$", sv="väntade en Ledger och en Booking", en="expected a Ledger and a Booking"
         )
     seq = ledger.seq_of(booking.id)
-    k = seq if seq is not None and ledger.entries[seq] is booking else ledger.cutoff()
+    k = seq if seq is not None and ledger.entry(seq) is booking else ledger.cutoff()
     return Report(tuple(_booking_findings(ledger, booking, on, k, "$")))
 
 
@@ -489,7 +489,7 @@ def _short_notice_used(
 ) -> int:
     count = 0
     for index in ledger.seqs_of(grant.id, k):
-        entry = ledger.entries[index]
+        entry = ledger.entry(index)
         if (
             isinstance(entry, Booking)
             and entry.id != own
@@ -558,7 +558,7 @@ def _overlap_findings(
     findings = []
     for other_grant in _same_person_grants(ledger, grant):
         for seq in ledger.seqs_between(other_grant.id, s, e, k):
-            other = ledger.entries[seq]
+            other = ledger.entry(seq)
             if not isinstance(other, Booking) or other.id == booking.id:
                 continue
             if ledger.is_active(seq, k):
@@ -643,7 +643,7 @@ def _per_month_findings(
             if other_grant.quota.unit is not QuotaUnit.DYGN:
                 continue
             for seq in ledger.seqs_between(other_grant.id, lo, hi, k):
-                other = ledger.entries[seq]
+                other = ledger.entry(seq)
                 if (
                     isinstance(other, Booking)
                     and other.id != booking.id
@@ -803,7 +803,7 @@ def _occupied(ledger: Ledger, seqs: Iterable[int], k: int, own: str) -> int:
     for seq in seqs:
         if not ledger.is_active(seq, k):
             continue  # not yet recorded in this ledger, or cancelled
-        entry = ledger.entries[seq]
+        entry = ledger.entry(seq)
         if isinstance(entry, Booking) and entry.id != own:
             count += 1
     return count
