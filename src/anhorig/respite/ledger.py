@@ -27,6 +27,9 @@ How it is computed (DESIGN.md decision 5, DOMAIN.md rules 26–31):
   grant keeps its bookings in per-month buckets. A balance query costs a binary
   search plus the bookings of that grant in the months asked about, whatever the
   size of the ledger.
+- The index is append-only and shared: a ledger returned by ``book`` is a view of
+  its parent's index up to one more entry (O(1)), and builds its ``entries`` tuple
+  only when asked for it. Appending to an older ledger starts a new index.
 
 >>> from datetime import date
 >>> from anhorig.people import Person
@@ -629,7 +632,8 @@ class Ledger:
 
     def book(self, booking: Booking) -> Ledger:
         """A new ledger with ``booking`` recorded. It is not judged: see
-        :func:`anhorig.respite.rules.check_booking` (or :func:`book_checked`)."""
+        :func:`anhorig.respite.rules.check_booking`, or :func:`anhorig.respite.capacity.try_book`,
+        which checks and books."""
         if not isinstance(booking, Booking):
             raise InvalidInput.at(
                 "booking",

@@ -632,9 +632,10 @@ def _per_month_findings(
     assert limit is not None
     findings = []
     count = policy.dygn_count
-    for day in _local_days(s, e):
-        if day.day != 1 and day != _local_days(s, e)[0]:
-            continue
+    touched = _local_days(s, e)
+    for day in touched:
+        if day.day != 1 and day != touched[0]:
+            continue  # one pass per calendar month the stay touches
         first = date(day.year, day.month, 1)
         after = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
         lo, hi = _day_start(first), _day_start(after)
