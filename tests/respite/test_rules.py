@@ -210,3 +210,18 @@ def test_contract_on_generated_ledgers(ledger: Ledger) -> None:
     else:
         with pytest.raises(RuleViolation):
             validate(ledger, on=ON)
+
+
+def test_continuity_of_staff() -> None:
+    """A booking naming none of the staff the family asked for before is an info finding."""
+    first = attrs.evolve(
+        booking("A", local(2026, 6, 1, 9), local(2026, 6, 1, 10)), preferred_staff=("S-12",)
+    )
+    ledger = Ledger(grants=(grant(),)).book(first)
+    other = booking("B", local(2026, 6, 8, 9), local(2026, 6, 8, 10))
+    report = check_booking(ledger, other, on=ON)
+    assert report.codes == {"RESPITE-CONTINUITY"}
+    assert report.ok
+    assert [f.path for f in report] == ["preferred_staff"]
+    same = attrs.evolve(other, preferred_staff=("S-12", "S-3"))
+    assert not check_booking(ledger, same, on=ON).codes

@@ -27,6 +27,8 @@ Rules (codes are stable):
   gives without one.
 - ``RESPITE-UNKNOWN-UNIT`` / ``RESPITE-NO-BED``: the short-stay unit is unknown or
   has no free bed some night (an emergency place too needs a bed).
+- ``RESPITE-CONTINUITY`` (info): the family has asked for certain staff before and
+  this booking names none of them (seeds 001, 004: continuity of staff matters).
 - ``RESPITE-AWAY-EXCEEDS-HOME``: a växelvård pattern with more time away than at
   home where the policy forbids it.
 
@@ -328,6 +330,17 @@ AWAY_EXCEEDS_HOME = _rule(
     ),
 )
 
+CONTINUITY = _rule(
+    "RESPITE-CONTINUITY",
+    Severity.INFO,
+    ("Kontinuitet i personalen", "Continuity of staff"),
+    (
+        "Familjen har tidigare önskat {staff}; bokningen {booking} nämner ingen av dem.",
+        "The family has asked for {staff} before; booking {booking} names none of them.",
+    ),
+    sources=("seed-004", "seed-001"),
+)
+
 RULES: tuple[Rule, ...] = (
     UNKNOWN_GRANT,
     VOLUNTEER,
@@ -350,6 +363,7 @@ RULES: tuple[Rule, ...] = (
     DECISION_REQUIRED,
     UNKNOWN_UNIT,
     NO_BED,
+    CONTINUITY,
     AWAY_EXCEEDS_HOME,
 )
 """The rules of this family, in the catalogue."""
@@ -478,10 +492,33 @@ def _booking_findings(
         if policy.max_dygn_per_month is not None:
             findings.extend(_per_month_findings(ledger, grant, policy, booking, s, e, k, on, at))
 
+    findings.extend(_continuity(ledger, grant, booking, k, on, at))
     findings.extend(_eligibility(ledger, grant, policy, on, at("grant_id")))
     findings.extend(_combination(ledger, grant, policy, booking, on, at("grant_id")))
     findings.extend(_capacity(ledger, booking, s, e, k, on, at))
     return findings
+
+
+def _continuity(
+    ledger: Ledger,
+    grant: RespiteGrant,
+    booking: Booking,
+    k: int,
+    on: date,
+    at: Callable[[str], str],
+) -> list[Finding]:
+    asked: set[str] = set()
+    for index in ledger.seqs_of(grant.id, k):
+        entry = ledger.entry(index)
+        if isinstance(entry, Booking) and entry.id != booking.id and ledger.is_active(index, k):
+            asked.update(entry.preferred_staff)
+    if not asked or asked.intersection(booking.preferred_staff):
+        return []
+    return [
+        CONTINUITY.finding(
+            at("preferred_staff"), on=on, staff=", ".join(sorted(asked)), booking=booking.id
+        )
+    ]
 
 
 def _short_notice_used(
