@@ -10,16 +10,28 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from anhorig.respite import Ledger, RespiteGrant, check_booking
+from anhorig.people import Person
+from anhorig.respite import (
+    GrantBasis,
+    Ledger,
+    Quota,
+    QuotaPeriod,
+    QuotaUnit,
+    RespiteGrant,
+    RespiteKind,
+    check_booking,
+)
 from anhorig.testing import strategies
 from anhorig.testing.strategies import (
     _respite,
+    bookings,
     ledgers,
     quotas,
     respite_grants,
     rule_breaking_bookings,
 )
 from anhorig.testing.strategies._respite import BREAKABLE, BrokenBooking
+from anhorig.time import Period
 
 
 def test_public_names_are_re_exported() -> None:
@@ -83,3 +95,25 @@ def test_unknown_code_is_refused() -> None:
     """A code the strategy cannot break is an ``InvalidArgument``."""
     with pytest.raises(InvalidArgument):
         rule_breaking_bookings(codes=["RESPITE-NOPE"])
+
+
+@settings(max_examples=40)
+@given(st.data())
+def test_bookings_on_the_autumn_change_day(data: st.DataObject) -> None:
+    """Bookings drawn on the day the clock goes back are valid, however they meet the fold."""
+    day = grant_on_autumn_day()
+    entry = data.draw(bookings(day, max_hours=2))
+    assert entry.interval.seconds > 0
+
+
+def grant_on_autumn_day() -> RespiteGrant:
+    """A one-day grant on 25 October 2026, the autumn change."""
+    return RespiteGrant(
+        id="G-1",
+        kind=RespiteKind.IN_HOME,
+        basis=GrantBasis.DECISION,
+        decision_ref="D",
+        quota=Quota(amount=10, unit=QuotaUnit.HOURS, per=QuotaPeriod.MONTH),
+        validity=Period(date(2026, 10, 25), date(2026, 10, 26)),
+        cared_for=Person(name="Test Testsson", birth_date=date(1940, 1, 1)),
+    )
