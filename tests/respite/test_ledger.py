@@ -268,3 +268,26 @@ def test_appended_ledgers_build_entries_on_demand() -> None:
     assert len(last.entries) == 7
     with pytest.raises(IndexError):
         last.entry(7)
+
+
+def test_entries_must_be_bookings_or_cancellations() -> None:
+    """A non-entry is refused with its index; a list instead of a tuple with the field."""
+    with pytest.raises(InvalidInput) as member:
+        Ledger(grants=(grant(),), entries=("not an entry",))  # type: ignore[arg-type]
+    assert member.value.paths == ("entries[0]",)
+    with pytest.raises(InvalidInput) as container:
+        Ledger(grants=(grant(),), entries=[])  # type: ignore[arg-type]
+    assert container.value.paths == ("entries",)
+
+
+def test_series_sharing_made_at_and_a_cancellation_between() -> None:
+    """Entries that share one ``made_at`` object keep time order across a cancellation."""
+    made = local(2026, 5, 1, 9)
+    a = booking("A", local(2026, 6, 1, 8), local(2026, 6, 1, 9), made_at=made)
+    b = booking("B", local(2026, 6, 2, 8), local(2026, 6, 2, 9), made_at=made)
+    ledger = Ledger(grants=(grant(),)).extend([a])
+    ledger = ledger.cancel("A", at=local(2026, 5, 2))
+    with pytest.raises(InvalidInput) as caught:
+        ledger.book(b)
+    assert caught.value.paths == ("entries[2].made_at",)
+    assert ledger.cutoff(local(2026, 5, 1, 9)) == 1

@@ -345,6 +345,8 @@ class _Index:
         top = len(steady)
         zone = ZONE
         last = recorded[-1] if recorded else -math.inf
+        last_made: datetime | None = None
+        last_made_r = 0
         seq = len(store)
         problems: list[Problem] = []
         for offset, entry in enumerate(entries):
@@ -364,11 +366,15 @@ class _Index:
                 else:
                     e = floor(moment.timestamp())
                 moment = entry.made_at
-                i = moment.toordinal() - _DAY0
-                if moment.tzinfo is zone and 0 <= i < top and steady[i]:
-                    r = days[i] + moment.hour * 3600 + moment.minute * 60 + moment.second
+                if moment is last_made:
+                    r = last_made_r  # a series booked at one moment shares its made_at
                 else:
-                    r = floor(moment.timestamp())
+                    i = moment.toordinal() - _DAY0
+                    if moment.tzinfo is zone and 0 <= i < top and steady[i]:
+                        r = days[i] + moment.hour * 3600 + moment.minute * 60 + moment.second
+                    else:
+                        r = floor(moment.timestamp())
+                    last_made, last_made_r = moment, r
                 buckets = by_grant.get(entry.grant_id)
                 unit_id = entry.unit_id
                 if (
@@ -547,7 +553,13 @@ def _unique(name: str, key: str) -> Any:
 
 
 def _entries(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    each(Booking, Cancellation)(instance, attribute, value)
+    # Only the container here: building the index checks every member, with its path.
+    if not isinstance(value, tuple):
+        _checks.fail(
+            "entries",
+            sv=f"väntade en tupel, fick {type(value).__name__}",
+            en=f"expected a tuple, got {type(value).__name__}",
+        )
 
 
 @collecting
