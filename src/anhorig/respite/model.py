@@ -150,10 +150,6 @@ def _validity(instance: RespiteGrant, attribute: attrs.Attribute[Any], value: An
             _checks.fail("validity", sv="giltighetstiden är tom", en="the validity period is empty")
 
 
-def _masked_ref(value: str | None) -> str:
-    return "None" if value is None else repr(value)
-
-
 @collecting
 @attrs.frozen(kw_only=True, order=False)
 class RespiteGrant:
@@ -173,7 +169,7 @@ class RespiteGrant:
     cared_for: Person = attrs.field(validator=instance_of(Person))
     carer: Person | None = attrs.field(default=None, validator=optional(instance_of(Person)))
     lives_together: bool | None = attrs.field(default=None, validator=optional(a_bool))
-    decision_ref: str | None = attrs.field(default=None, validator=_decision_ref, repr=_masked_ref)
+    decision_ref: str | None = attrs.field(default=None, validator=_decision_ref)
 
     def covers(self, day: date) -> bool:
         """Whether the grant is valid on ``day``."""

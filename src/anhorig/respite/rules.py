@@ -32,6 +32,28 @@ Rules (codes are stable):
 - ``RESPITE-AWAY-EXCEEDS-HOME``: a växelvård pattern with more time away than at
   home where the policy forbids it.
 
+>>> from datetime import date
+>>> from anhorig.people import Person
+>>> from anhorig.time import Interval, Period, local
+>>> from anhorig.respite import SUNNE, Ledger
+>>> from anhorig.respite.model import *
+>>> grant = RespiteGrant(id="G", kind=RespiteKind.IN_HOME,
+...     basis=GrantBasis.WITHOUT_NEEDS_ASSESSMENT,
+...     quota=Quota(amount=10, unit=QuotaUnit.HOURS, per=QuotaPeriod.MONTH),
+...     validity=Period.year(2026), lives_together=True,
+...     cared_for=Person(name="Karin Berg", birth_date=date(1940, 5, 1)),
+...     carer=Person(name="Nils Berg", birth_date=date(1942, 3, 14)))
+>>> ledger = Ledger(policies=(SUNNE,), grants=(grant,))
+>>> evening = Booking(id="B", grant_id="G", made_at=local(2026, 6, 1, 9),
+...     interval=Interval(local(2026, 6, 12, 18), local(2026, 6, 12, 22)),
+...     provider=Provider(kind=ProviderKind.MUNICIPAL, name="Avlösarteamet"))
+>>> check_booking(ledger, evening, on=date(2026, 6, 1)).ok
+True
+>>> import attrs
+>>> late = attrs.evolve(evening, made_at=local(2026, 6, 10, 9))
+>>> print(check_booking(ledger, late, on=date(2026, 6, 10)).explain("en"))
+ERROR RESPITE-NOTICE made_at: The booking was made with 2 calendar days notice; Sunne asks for 7. (SoL (2025:400) 13 kap. 9 §)
+
 References:
     - Socialtjänstlag (2001:453) 4 kap. 1 §, 2 a §, 5 kap. 10 §; Socialtjänstlag
       (2025:400) 11 kap. 1 §, 5 §, 13 kap. 9 § (respite is support to carers; quotas
