@@ -42,6 +42,7 @@ EXIT_UNREADABLE = 2
 _SUBCOMMAND_MODULES: tuple[str, ...] = (
     "anhorig.plans.cli",
     "anhorig.consent.cli",
+    "anhorig.respite.cli",
 )
 """Modules with a ``register(subparsers)`` adding subcommands (``anhorig.consent.cli``)."""
 
@@ -52,6 +53,7 @@ _CHECKERS: dict[str, str] = {
     "CoordinatedPlan": "anhorig.plans:check",
     "ImplementationPlan": "anhorig.plans:check",
     "Consent": "anhorig.consent.checks:check",
+    "Ledger": "anhorig.respite.rules:check",
 }
 """Document type → the ``check`` of its rule family, as ``module:function``."""
 

@@ -50,6 +50,7 @@ _RULE_MODULES = (
     "anhorig.relations",
     "anhorig.plans",
     "anhorig.consent.checks",
+    "anhorig.respite.rules",
 )
 """The modules whose ``RULES`` make up the catalogue; each subpackage adds its own."""
 

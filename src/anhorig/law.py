@@ -448,6 +448,12 @@ SOURCES: dict[str, Source] = {
             year=2022,
         ),
         Source(key="ibic", title="Individens behov i centrum (IBIC)", publisher="Socialstyrelsen"),
+        Source(
+            key="municipal-respite-rules",
+            title="Kommunala riktlinjer för avlösning, växelvård och trygghetsplats "
+            "(Sunne, Tranemo, Botkyrka, Växjö, Habo, Ronneby, Hudiksvall, Högsby m.fl.)",
+            publisher="kommunernas webbplatser, sammanställda i DOMAIN.md del 2 §6",
+        ),
     )
 }
 """Non-statutory sources by key: the seed texts and the guidance the rules rest on."""

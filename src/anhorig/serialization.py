@@ -80,6 +80,7 @@ _DOCUMENT_MODULES = (
     "anhorig.consent.model",
     "anhorig.consent.engine",
     "anhorig.consent.audit",
+    "anhorig.respite",
 )
 """Modules whose public attrs classes are document types; subpackages add theirs."""
 
@@ -603,9 +604,7 @@ class _SchemaBuilder:
         if tagged:
             properties["type"] = {"const": cl.__name__}
             required.append("type")
-        for field in fields:
-            if not field.init:  # derived, never written
-                continue
+        for field in (f for f in fields if f.init):  # derived fields are never written
             properties[field.name] = self.of(field.type)
             if field.default is attrs.NOTHING:
                 required.append(field.name)

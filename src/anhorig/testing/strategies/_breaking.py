@@ -39,6 +39,7 @@ __all__ = [
     "consent_breakers",
     "plan_breakers",
     "relation_breakers",
+    "respite_breakers",
 ]
 
 _DECISION = (
@@ -237,7 +238,26 @@ def consent_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]
     return {code: breaker(code) for code in BREAKABLE_RULES}
 
 
-_BREAKER_SOURCES = (relation_breakers, plan_breakers, consent_breakers)
+def _booking_check(case: Any, on: date) -> Report:
+    from anhorig.respite import check_booking
+
+    ledger, booking = case
+    return check_booking(ledger, booking, on=on)
+
+
+def respite_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]]:
+    """The respite rules' breakers by code: a ledger and a booking, judged on a date."""
+    from anhorig.testing.strategies._respite import BREAKABLE, rule_breaking_bookings
+
+    def breaker(code: str) -> Callable[[], st.SearchStrategy[Broken[Any]]]:
+        return lambda: rule_breaking_bookings(codes=[code]).map(
+            lambda case: Broken(code, (case.ledger, case.booking), case.on, _booking_check)
+        )
+
+    return {code: breaker(code) for code in BREAKABLE}
+
+
+_BREAKER_SOURCES = (relation_breakers, plan_breakers, consent_breakers, respite_breakers)
 """Each rule family's breakers; an area adds an adapter over its own strategies."""
 
 

@@ -11,6 +11,7 @@ _AREA_MODULES = (
     "anhorig.testing.strategies._core",
     "anhorig.testing.strategies._plans",
     "anhorig.testing.strategies._consent",
+    "anhorig.testing.strategies._respite",
 )
 """Modules with a ``type_strategies()`` of their own; each subpackage adds one."""
 

@@ -1,0 +1,116 @@
+"""``anhorig respite balance LEDGER.json [--on DATE] [--grant ID] [--as-of INSTANT]``.
+
+Prints, for every grant in a ledger document (or one), the balance of each quota
+period: granted, carried over, used, reserved, remaining, over quota. Time before
+``--on`` is used and time after it reserved; without ``--on`` nothing is counted
+as used yet (the remaining amounts are the same either way). ``--as-of`` reads the
+ledger as it stood at that instant.
+
+Exit codes: 0 no period over a quota that the policy refuses, 1 some period is,
+2 unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from anhorig.errors import InvalidInput
+from anhorig.language import Lang
+
+__all__ = ["register"]
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+
+
+def register(subparsers: Any) -> None:
+    """Add ``respite balance`` to the ``anhorig`` command."""
+    from anhorig.cli import add_common
+
+    respite = subparsers.add_parser("respite", help="respite quotas: balances of a ledger")
+    inner = respite.add_subparsers(dest="respite_command", required=True)
+    balance = inner.add_parser("balance", help="print the balance per quota period")
+    balance.add_argument("ledger", help="a Ledger JSON document")
+    balance.add_argument("--on", type=_iso_date, default=None, help="date judged, YYYY-MM-DD")
+    balance.add_argument("--grant", default=None, help="only this grant id")
+    balance.add_argument(
+        "--as-of", dest="as_of", default=None, help="read the ledger as of this ISO instant"
+    )
+    add_common(balance)
+    balance.set_defaults(handler=_cmd_balance)
+
+
+def _cmd_balance(args: argparse.Namespace, out: TextIO) -> int:
+    import sys
+
+    from anhorig.respite.ledger import Ledger, format_amount
+    from anhorig.serialization import from_json
+    from anhorig.time import parse_instant
+
+    lang: Lang = args.lang
+    try:
+        ledger = from_json(Ledger, Path(args.ledger).read_bytes())
+        as_of = parse_instant(args.as_of, path="--as-of") if args.as_of else None
+        grants = [ledger.grant(args.grant)] if args.grant else list(ledger.grants)
+    except OSError as exc:
+        print(f"{args.ledger}: {exc}", file=sys.stderr)
+        return 2
+    except InvalidInput as exc:
+        print(f"{args.ledger}:\n{exc.explain(lang)}", file=sys.stderr)
+        return 2
+    rows: list[dict[str, Any]] = []
+    refused = False
+    for grant in grants:
+        on = args.on if args.on is not None else grant.validity.start
+        for balance in ledger.balances(grant.id, on, as_of=as_of):
+            if balance.over_quota and not balance.charged:
+                refused = True
+            rows.append({"balance": balance, "grant": grant})
+    if args.format == "json":
+        from anhorig.serialization import converter
+
+        json.dump(
+            [converter.unstructure(row["balance"]) for row in rows],
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
+        out.write("\n")
+    else:
+        head = (
+            ("insats", "period", "beviljat", "sparat", "använt", "bokat", "kvar", "över")
+            if lang == "sv"
+            else ("grant", "period", "granted", "carried", "used", "reserved", "remaining", "over")
+        )
+        table = [head]
+        for row in rows:
+            b = row["balance"]
+            over = b.show("over_quota", lang) + (
+                (" (debiteras)" if lang == "sv" else " (charged)")
+                if b.over_quota and b.charged
+                else ""
+            )
+            table.append(
+                (
+                    b.grant_id,
+                    f"{b.period.start}–{b.period.last}",
+                    b.show("granted", lang),
+                    b.show("carried_over", lang),
+                    b.show("used", lang),
+                    b.show("reserved", lang),
+                    format_amount(b.remaining, b.unit, lang),
+                    over,
+                )
+            )
+        widths = [max(len(r[i]) for r in table) for i in range(len(head))]
+        for r in table:
+            out.write("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(r)).rstrip() + "\n")
+    return 1 if refused else 0

@@ -1,0 +1,342 @@
+"""Municipal respite rules as configuration: :class:`RespitePolicy` and presets.
+
+Respite quotas are local policy, not law (DOMAIN.md rule 24): each municipality's
+*riktlinjer* say how many hours are free, how far ahead to book, whether unused
+hours carry over, and so on. A :class:`RespitePolicy` holds those choices for the
+respite kinds it governs, frozen and serializable like every anhorig value; the
+rules in :mod:`anhorig.respite.rules` and the ledger read it.
+
+The presets reproduce the municipal rules in DOMAIN.md part 2 §6 as the research
+brief states them (confidence *M*: municipal web pages, not verified against the
+riktlinjer themselves). Where the brief is silent, a preset keeps anhorig's default
+and says so. Correct them with ``attrs.evolve(SUNNE, notice=5, ...)``.
+
+>>> SUNNE.standard_quota.describe("en")
+'10 hours per month'
+>>> TRANEMO.carry_over is CarryOver.NONE
+True
+>>> print(*sorted(PRESETS)[:3])
+botkyrka habo hogsby
+
+References:
+    - Socialtjänstlag (2001:453) 4 kap. 1 §, 2 a §; Socialtjänstlag (2025:400) 11 kap. 1 §, 5 §.
+    - DOMAIN.md part 2 §6.1–6.2: Sunne, Tranemo, Botkyrka, Växjö, Habo, Ronneby,
+      Hudiksvall, Högsby (municipal pages, confidence M).
+    - Seed 004: bookings days ahead, flexibility, "som hotell", trygghetsplats.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from anhorig import _checks
+from anhorig._checks import a_bool, collecting, each, ge, instance_of, non_empty_text, optional
+from anhorig.language import LabelledEnum
+from anhorig.respite.model import Quota, QuotaPeriod, QuotaUnit, RespiteKind
+
+__all__ = [
+    "BOTKYRKA",
+    "HABO",
+    "HOGSBY",
+    "HUDIKSVALL",
+    "PRESETS",
+    "RONNEBY",
+    "SUNNE",
+    "TRANEMO",
+    "VAXJO",
+    "VAXJO_SHORT_STAY",
+    "CarryOver",
+    "DygnCount",
+    "NoticeUnit",
+    "Overage",
+    "Proration",
+    "RespitePolicy",
+    "Weekday",
+]
+
+
+class CarryOver(LabelledEnum):
+    """What happens to quota left at the end of a period (*överföring*)."""
+
+    NONE = "none", "ej sparade timmar förfaller", "unused quota is lost"
+    CAPPED = "capped", "sparas upp till ett tak", "carried over up to a cap"
+    FULL = "full", "sparas helt", "carried over in full"
+
+
+class Proration(LabelledEnum):
+    """How a period only partly inside a grant's validity is counted (*proportionering*)."""
+
+    NONE = "none", "hel kvot även för del av period", "the whole quota even for part of a period"
+    BY_DAYS = "by_days", "kvoten i proportion till dagarna", "the quota in proportion to the days"
+
+
+class Overage(LabelledEnum):
+    """What happens beyond the quota (*utöver kvoten*)."""
+
+    REFUSE = "refuse", "bokas inte", "not booked"
+    CHARGE = "charge", "debiteras enligt hemtjänsttaxa", "charged at the home-help rate"
+
+
+class DygnCount(LabelledEnum):
+    """How a short stay's dygn are counted (*dygnsräkning*)."""
+
+    NIGHTS = "nights", "antal nätter", "nights"
+    CALENDAR_DAYS = "calendar_days", "påbörjade kalenderdagar", "calendar days touched"
+
+
+class NoticeUnit(LabelledEnum):
+    """Whether notice counts working days (*vardagar*, holidays excluded) or calendar days."""
+
+    WORKING_DAYS = "working_days", "arbetsdagar", "working days"
+    CALENDAR_DAYS = "calendar_days", "kalenderdagar", "calendar days"
+
+
+class Weekday(LabelledEnum):
+    """A day of the week (*veckodag*); ``Weekday.of(day)`` for a date."""
+
+    MONDAY = "monday", "måndag", "Monday"
+    TUESDAY = "tuesday", "tisdag", "Tuesday"
+    WEDNESDAY = "wednesday", "onsdag", "Wednesday"
+    THURSDAY = "thursday", "torsdag", "Thursday"
+    FRIDAY = "friday", "fredag", "Friday"
+    SATURDAY = "saturday", "lördag", "Saturday"
+    SUNDAY = "sunday", "söndag", "Sunday"
+
+    @classmethod
+    def from_index(cls, index: int) -> Weekday:
+        """The weekday of ``date.weekday()`` index ``index`` (0 is Monday)."""
+        return _WEEKDAYS[index]
+
+
+_WEEKDAYS: tuple[Weekday, ...] = tuple(Weekday)
+ALL_DAYS: frozenset[Weekday] = frozenset(Weekday)
+MONDAY_TO_FRIDAY: frozenset[Weekday] = frozenset(_WEEKDAYS[:5])
+
+
+def _hour(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    instance_of(int)(instance, attribute, value)
+    if isinstance(value, int) and not 0 <= value <= 24:
+        _checks.fail(
+            attribute.name,
+            sv=f"måste vara en timme 0–24 (fick {value})",
+            en=f"must be an hour 0–24 (got {value})",
+        )
+
+
+def _day_ends(instance: RespitePolicy, attribute: attrs.Attribute[Any], value: Any) -> None:
+    _hour(instance, attribute, value)
+    if (
+        isinstance(value, int)
+        and isinstance(instance.day_starts_at, int)
+        and value <= instance.day_starts_at
+    ):
+        _checks.fail(
+            "day_ends_at",
+            sv=f"måste vara efter day_starts_at ({instance.day_starts_at})",
+            en=f"must be after day_starts_at ({instance.day_starts_at})",
+        )
+
+
+def _cap(instance: RespitePolicy, attribute: attrs.Attribute[Any], value: Any) -> None:
+    optional(_checks.and_(instance_of(int), ge(0)))(instance, attribute, value)
+    if instance.carry_over is CarryOver.CAPPED and value is None:
+        _checks.fail(
+            "carry_over_cap",
+            sv="ett tak behövs när överföringen är begränsad",
+            en="a cap is needed when carry-over is capped",
+        )
+    if instance.carry_over is not CarryOver.CAPPED and value is not None:
+        _checks.fail(
+            "carry_over_cap",
+            sv="ett tak används bara när överföringen är begränsad",
+            en="a cap is only used when carry-over is capped",
+        )
+
+
+_COUNT = _checks.and_(instance_of(int), ge(0))
+_OPTIONAL_COUNT = optional(_COUNT)
+_POSITIVE = optional(_checks.and_(instance_of(int), ge(1)))
+
+
+@collecting
+@attrs.frozen(kw_only=True, order=False)
+class RespitePolicy:
+    """One municipality's rules for some respite kinds (*riktlinjer för avlösning*).
+
+    Every field has a documented default, the most permissive reading: no notice,
+    every day and hour, nothing carried over, no cap on dygn, no eligibility limits.
+
+    Fields:
+        municipality: whose rules these are (*kommun*).
+        kinds: the respite kinds these rules govern.
+        standard_quota: the quota the municipality usually grants (the table's figure).
+        free_hours_without_decision: hours a month given without a needs assessment.
+        decision_exempt_from_age: from this age of the person cared for no decision is
+            needed (Habo: 75); below it, a grant needs a decision.
+        notice / notice_unit: how far ahead a booking must be made.
+        short_notice_allowance: bookings per calendar year and grant that may be made
+            with less notice.
+        carry_over / carry_over_cap: what happens to unused quota (cap in the quota's unit).
+        proration: how a period only partly inside a grant counts.
+        overage: refuse or charge what goes beyond the quota.
+        weekdays / exclude_holidays / day_starts_at / day_ends_at: when in-home
+            respite may take place (hours 0–24, local time).
+        max_consecutive_dygn / consecutive_is_strict: the longest stay, a hard limit
+            or a rule of thumb (*i regel*).
+        max_dygn_per_month: the most dygn away in one calendar month.
+        dygn_count: dygn counted as nights or calendar days.
+        late_cancellation_hours: a cancellation later than this many hours before the
+            start counts as used; ``None`` never.
+        min_carer_age / requires_living_together / min_cared_for_age: eligibility.
+        not_combined_with: kinds a family may not hold at the same time as these.
+        away_not_longer_than_home: växelvård time away must not exceed time at home.
+    """
+
+    municipality: str = attrs.field(validator=non_empty_text)
+    kinds: frozenset[RespiteKind] = attrs.field(
+        default=frozenset(RespiteKind), validator=_checks.and_(each(RespiteKind), _checks.not_empty)
+    )
+    standard_quota: Quota | None = attrs.field(default=None, validator=optional(instance_of(Quota)))
+    free_hours_without_decision: int = attrs.field(default=0, validator=_COUNT)
+    decision_exempt_from_age: int | None = attrs.field(default=None, validator=_OPTIONAL_COUNT)
+    notice: int = attrs.field(default=0, validator=_COUNT)
+    notice_unit: NoticeUnit = attrs.field(
+        default=NoticeUnit.WORKING_DAYS, validator=instance_of(NoticeUnit)
+    )
+    short_notice_allowance: int = attrs.field(default=0, validator=_COUNT)
+    carry_over: CarryOver = attrs.field(default=CarryOver.NONE, validator=instance_of(CarryOver))
+    carry_over_cap: int | None = attrs.field(default=None, validator=_cap)
+    proration: Proration = attrs.field(default=Proration.BY_DAYS, validator=instance_of(Proration))
+    overage: Overage = attrs.field(default=Overage.REFUSE, validator=instance_of(Overage))
+    weekdays: frozenset[Weekday] = attrs.field(
+        default=ALL_DAYS, validator=_checks.and_(each(Weekday), _checks.not_empty)
+    )
+    exclude_holidays: bool = attrs.field(default=False, validator=a_bool)
+    day_starts_at: int = attrs.field(default=0, validator=_hour)
+    day_ends_at: int = attrs.field(default=24, validator=_day_ends)
+    max_consecutive_dygn: int | None = attrs.field(default=None, validator=_POSITIVE)
+    consecutive_is_strict: bool = attrs.field(default=True, validator=a_bool)
+    max_dygn_per_month: int | None = attrs.field(default=None, validator=_POSITIVE)
+    dygn_count: DygnCount = attrs.field(default=DygnCount.NIGHTS, validator=instance_of(DygnCount))
+    late_cancellation_hours: int | None = attrs.field(default=None, validator=_OPTIONAL_COUNT)
+    min_carer_age: int | None = attrs.field(default=None, validator=_OPTIONAL_COUNT)
+    requires_living_together: bool = attrs.field(default=False, validator=a_bool)
+    min_cared_for_age: int | None = attrs.field(default=None, validator=_OPTIONAL_COUNT)
+    not_combined_with: frozenset[RespiteKind] = attrs.field(
+        default=frozenset(), validator=each(RespiteKind)
+    )
+    away_not_longer_than_home: bool = attrs.field(default=False, validator=a_bool)
+
+    def governs(self, kind: RespiteKind) -> bool:
+        """Whether these rules apply to ``kind``."""
+        return kind in self.kinds
+
+
+def _hours_month(amount: int) -> Quota:
+    return Quota(amount=amount, unit=QuotaUnit.HOURS, per=QuotaPeriod.MONTH)
+
+
+SUNNE = RespitePolicy(
+    municipality="Sunne",
+    kinds=frozenset({RespiteKind.IN_HOME}),
+    standard_quota=_hours_month(10),
+    free_hours_without_decision=10,
+    notice=7,
+    notice_unit=NoticeUnit.CALENDAR_DAYS,
+    min_carer_age=18,
+    requires_living_together=True,
+    not_combined_with=frozenset({RespiteKind.SHORT_STAY, RespiteKind.DAY_CARE}),
+)
+"""Sunne: "10 h/month; no biståndsbedömning; carer 18+ and sammanboende; not combined
+with växelvård/dagverksamhet; book 1 week ahead; any time of day."
+
+One week is seven calendar days of notice; carry-over is not stated (default: none)."""
+
+TRANEMO = RespitePolicy(
+    municipality="Tranemo",
+    kinds=frozenset({RespiteKind.IN_HOME}),
+    standard_quota=_hours_month(12),
+    weekdays=MONDAY_TO_FRIDAY,
+    exclude_holidays=True,
+    carry_over=CarryOver.NONE,
+)
+"""Tranemo: "12 h/month; biståndsbedömd; weekdays only; unused hours are not carried
+over; närstående cannot be left alone >1 h."
+
+Weekdays are read as *vardagar*, Monday to Friday without public holidays. The
+condition on being left alone is an assessment, not a booking rule, and is not encoded."""
+
+BOTKYRKA = RespitePolicy(
+    municipality="Botkyrka",
+    kinds=frozenset({RespiteKind.IN_HOME}),
+    standard_quota=_hours_month(15),
+    overage=Overage.CHARGE,
+)
+"""Botkyrka: "15 h/month; day, evening and weekend; excess charged at hemtjänst taxa"."""
+
+VAXJO = RespitePolicy(
+    municipality="Växjö",
+    kinds=frozenset({RespiteKind.IN_HOME}),
+    standard_quota=_hours_month(20),
+)
+"""Växjö, avlösning: "20 h/month; biståndsbeslut; all days, regular or booked"."""
+
+VAXJO_SHORT_STAY = RespitePolicy(
+    municipality="Växjö",
+    kinds=frozenset({RespiteKind.SHORT_STAY}),
+    max_consecutive_dygn=14,
+    consecutive_is_strict=False,
+    max_dygn_per_month=14,
+)
+"""Växjö, korttid and växelvård: "korttid 'i regel' 2 weeks; växelvård ≤14 days/month".
+
+Two weeks is a rule of thumb (a warning beyond 14 dygn in a row); 14 dygn a month
+is a limit (an error)."""
+
+HABO = RespitePolicy(
+    municipality="Habo",
+    kinds=frozenset({RespiteKind.IN_HOME}),
+    standard_quota=_hours_month(20),
+    decision_exempt_from_age=75,
+)
+"""Habo: "20 h/month; no beslut if aged 75+; under 75 must apply"."""
+
+RONNEBY = RespitePolicy(
+    municipality="Ronneby",
+    kinds=frozenset({RespiteKind.IN_HOME}),
+    standard_quota=_hours_month(24),
+    overage=Overage.CHARGE,
+)
+"""Ronneby: "24 h/month; above 24 h charged at hemtjänst taxa; help directed at the
+närstående only" (the last is about what staff do, not encoded)."""
+
+HUDIKSVALL = RespitePolicy(
+    municipality="Hudiksvall",
+    kinds=frozenset({RespiteKind.SHORT_STAY}),
+    requires_living_together=True,
+)
+"""Hudiksvall, växelvård: "3 weeks home + 1 away, or 2 + 2; household must be shared".
+
+The patterns are generated by :func:`anhorig.respite.patterns.alternating`."""
+
+HOGSBY = RespitePolicy(
+    municipality="Högsby",
+    kinds=frozenset({RespiteKind.SHORT_STAY}),
+    away_not_longer_than_home=True,
+)
+"""Högsby, växelvård: "time away should not exceed time at home"."""
+
+PRESETS: dict[str, RespitePolicy] = {
+    "sunne": SUNNE,
+    "tranemo": TRANEMO,
+    "botkyrka": BOTKYRKA,
+    "vaxjo": VAXJO,
+    "vaxjo-short-stay": VAXJO_SHORT_STAY,
+    "habo": HABO,
+    "ronneby": RONNEBY,
+    "hudiksvall": HUDIKSVALL,
+    "hogsby": HOGSBY,
+}
+"""The presets by a plain-ASCII key."""

@@ -1,0 +1,524 @@
+"""Strategies for respite: quotas, policies, grants, bookings, units, ledgers, balances.
+
+Everything is valid by construction: grants have a closed validity, bookings lie
+in whole minutes (often across a DST change or a month boundary), ledgers keep
+their entries in time order and cancel only bookings they hold. People are
+synthetic (see :func:`people`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any, NamedTuple
+
+import attrs
+import pendulum
+from hypothesis import assume
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from anhorig.respite.capacity import Occupancy, occupancy
+from anhorig.respite.ledger import Balance, Entry, Ledger
+from anhorig.respite.model import (
+    Booking,
+    Cancellation,
+    GrantBasis,
+    ProviderKind,
+    Quota,
+    QuotaPeriod,
+    QuotaUnit,
+    RespiteGrant,
+    RespiteKind,
+    RespiteProvider,
+    ShortStayUnit,
+)
+from anhorig.respite.patterns import AlternatingPattern
+from anhorig.respite.policy import (
+    CarryOver,
+    DygnCount,
+    NoticeUnit,
+    Overage,
+    Proration,
+    RespitePolicy,
+    Weekday,
+)
+from anhorig.testing.strategies._core import _last_sunday, instants, people
+from anhorig.time import ZONE, Interval, Period
+
+__all__ = [
+    "BREAKABLE",
+    "BrokenBooking",
+    "alternating_patterns",
+    "balances",
+    "bookings",
+    "cancellations",
+    "ledgers",
+    "occupancies",
+    "quotas",
+    "respite_grants",
+    "respite_kinds",
+    "respite_policies",
+    "respite_providers",
+    "rule_breaking_bookings",
+    "short_stay_units",
+    "type_strategies",
+]
+
+_FIRST = date(2024, 1, 1)
+_LAST = date(2030, 12, 31)
+
+
+def respite_kinds() -> st.SearchStrategy[RespiteKind]:
+    """Respite kinds; shrinks towards in-home respite."""
+    return st.sampled_from(RespiteKind)
+
+
+def respite_providers(*, volunteers: bool = False) -> st.SearchStrategy[RespiteProvider]:
+    """Providers: the municipality or a contracted one (and volunteers if asked)."""
+    kinds = list(ProviderKind) if volunteers else [ProviderKind.MUNICIPAL, ProviderKind.CONTRACTED]
+    return st.builds(
+        RespiteProvider,
+        kind=st.sampled_from(kinds),
+        name=st.sampled_from(("Hemtjänst Norr", "Avlösarteamet", "Omsorg AB", "Röda korset")),
+    )
+
+
+def quotas(
+    *,
+    units: st.SearchStrategy[QuotaUnit] | None = None,
+    pers: st.SearchStrategy[QuotaPeriod] | None = None,
+    max_amount: int = 60,
+) -> st.SearchStrategy[Quota]:
+    """Quotas of 0..``max_amount`` hours or dygn per month, year or validity; shrinks
+    towards 0 hours a month."""
+    if max_amount < 0:
+        raise InvalidArgument(f"max_amount={max_amount} must be >= 0")
+    return st.builds(
+        Quota,
+        amount=st.integers(0, max_amount),
+        unit=units if units is not None else st.sampled_from(QuotaUnit),
+        per=pers if pers is not None else st.sampled_from(QuotaPeriod),
+    )
+
+
+@st.composite
+def respite_policies(
+    draw: st.DrawFn, *, kinds: st.SearchStrategy[frozenset[RespiteKind]] | None = None
+) -> RespitePolicy:
+    """Municipal policies with any combination of the rules; shrinks towards the
+    permissive defaults."""
+    governed = draw(
+        kinds if kinds is not None else st.frozensets(respite_kinds(), min_size=1, max_size=4)
+    )
+    carry = draw(st.sampled_from(CarryOver))
+    starts = draw(st.integers(0, 12))
+    return RespitePolicy(
+        municipality=draw(st.sampled_from(("Sunne", "Tranemo", "Växjö", "Ronneby", "Exempel"))),
+        kinds=governed,
+        standard_quota=draw(st.none() | quotas()),
+        free_hours_without_decision=draw(st.integers(0, 24)),
+        decision_exempt_from_age=draw(st.none() | st.integers(60, 90)),
+        notice=draw(st.integers(0, 10)),
+        notice_unit=draw(st.sampled_from(NoticeUnit)),
+        short_notice_allowance=draw(st.integers(0, 3)),
+        carry_over=carry,
+        carry_over_cap=draw(st.integers(0, 30)) if carry is CarryOver.CAPPED else None,
+        proration=draw(st.sampled_from(Proration)),
+        overage=draw(st.sampled_from(Overage)),
+        weekdays=draw(st.frozensets(st.sampled_from(Weekday), min_size=1)),
+        exclude_holidays=draw(st.booleans()),
+        day_starts_at=starts,
+        day_ends_at=draw(st.integers(starts + 1, 24)),
+        max_consecutive_dygn=draw(st.none() | st.integers(1, 30)),
+        consecutive_is_strict=draw(st.booleans()),
+        max_dygn_per_month=draw(st.none() | st.integers(1, 31)),
+        dygn_count=draw(st.sampled_from(DygnCount)),
+        late_cancellation_hours=draw(st.none() | st.integers(0, 72)),
+        min_carer_age=draw(st.none() | st.integers(15, 21)),
+        requires_living_together=draw(st.booleans()),
+        min_cared_for_age=draw(st.none() | st.integers(0, 80)),
+        not_combined_with=draw(st.frozensets(respite_kinds(), max_size=2)),
+        away_not_longer_than_home=draw(st.booleans()),
+    )
+
+
+@st.composite
+def respite_grants(
+    draw: st.DrawFn,
+    *,
+    ids: st.SearchStrategy[str] | None = None,
+    kinds: st.SearchStrategy[RespiteKind] | None = None,
+    quota_strategy: st.SearchStrategy[Quota] | None = None,
+    min_start: date = _FIRST,
+    max_start: date = _LAST,
+    max_days: int = 400,
+) -> RespiteGrant:
+    """Grants valid 1..``max_days`` days from a start in ``[min_start, max_start]``,
+    often starting mid-month; shrinks towards a one-day in-home grant."""
+    if min_start > max_start:
+        raise InvalidArgument(f"min_start={min_start} is after max_start={max_start}")
+    if max_days < 1:
+        raise InvalidArgument(f"max_days={max_days} must be >= 1")
+    start = draw(st.dates(min_start, max_start))
+    basis = draw(st.sampled_from(GrantBasis))
+    return RespiteGrant(
+        id=draw(ids if ids is not None else st.sampled_from(("G-1", "G-2", "G-3"))),
+        kind=draw(kinds if kinds is not None else respite_kinds()),
+        basis=basis,
+        decision_ref=f"SN-{draw(st.integers(1, 9999))}" if basis is GrantBasis.DECISION else None,
+        quota=draw(quota_strategy if quota_strategy is not None else quotas()),
+        validity=Period(start, start + timedelta(days=draw(st.integers(1, max_days)))),
+        cared_for=draw(people(min_birth=date(1925, 1, 1), max_birth=date(2015, 12, 31))),
+        carer=draw(st.none() | people(min_birth=date(1930, 1, 1), max_birth=date(2012, 12, 31))),
+        lives_together=draw(st.none() | st.booleans()),
+    )
+
+
+def _epoch(day: date) -> int:
+    return int(pendulum.datetime(day.year, day.month, day.day, tz=ZONE).timestamp())
+
+
+@st.composite
+def _starts(draw: st.DrawFn, first: date, end: date) -> int:
+    """An epoch second (whole minute) in ``[first, end)``, often near a DST change or
+    a month boundary."""
+    lo, hi = _epoch(first), _epoch(end) - 60
+    special: list[int] = []
+    for year in range(first.year, end.year + 1):
+        for month in (3, 10):
+            change = _last_sunday(year, month)
+            special.append(_epoch(change) - 4 * 3600)
+        for month in range(1, 13):
+            special.append(_epoch(date(year, month, 1)) - 3 * 3600)
+    special = [s for s in special if lo <= s <= hi]
+    near: bool = draw(st.booleans())
+    if special and near:
+        base = draw(st.sampled_from(special))
+        return min(hi, base + 60 * draw(st.integers(0, 6 * 60)))
+    return lo + 60 * draw(st.integers(0, max(0, (hi - lo) // 60)))
+
+
+@st.composite
+def bookings(
+    draw: st.DrawFn,
+    grant: RespiteGrant,
+    *,
+    ids: st.SearchStrategy[str] | None = None,
+    max_hours: int = 72,
+    made_at: pendulum.DateTime | None = None,
+    unit_id: str | None = None,
+) -> Booking:
+    """Bookings under ``grant``, inside its validity, of 1 minute to ``max_hours``
+    hours; shrinks towards a one-minute booking at the validity's start."""
+    if max_hours < 1:
+        raise InvalidArgument(f"max_hours={max_hours} must be >= 1")
+    validity = grant.validity
+    assert validity.end is not None
+    start = draw(_starts(validity.start, validity.end))
+    end_limit = _epoch(validity.end)
+    minutes = draw(st.integers(1, max_hours * 60))
+    end = min(end_limit, start + minutes * 60)
+    if end <= start:
+        start, end = end_limit - 60, end_limit
+    begins = pendulum.from_timestamp(start, tz=ZONE)
+    ends = pendulum.from_timestamp(end, tz=ZONE)
+    if ends.naive() < begins.naive():
+        # Inside the autumn fold the wall clock runs backwards; anhorig.time.Interval
+        # compares wall-clock times there and would refuse the pair, so move the end
+        # out of the fold (an hour later on the wall clock).
+        end += 3600
+        assume(end <= end_limit)
+        ends = pendulum.from_timestamp(end, tz=ZONE)
+    made = made_at
+    if made is None:
+        made = pendulum.from_timestamp(start - 60 * draw(st.integers(0, 60 * 24 * 30)), tz=ZONE)
+    return Booking(
+        id=draw(ids if ids is not None else st.from_regex(r"B-[0-9]{1,4}", fullmatch=True)),
+        grant_id=grant.id,
+        interval=Interval(begins, ends),
+        made_at=made,
+        provider=draw(respite_providers()),
+        preferred_staff=tuple(draw(st.lists(st.sampled_from(("S-1", "S-2", "S-7")), max_size=2))),
+        unit_id=unit_id,
+    )
+
+
+def cancellations() -> st.SearchStrategy[Cancellation]:
+    """Cancellations of some booking id at some instant."""
+    return st.builds(
+        Cancellation,
+        booking_id=st.from_regex(r"B-[0-9]{1,4}", fullmatch=True),
+        at=instants(min_value=_FIRST, max_value=_LAST),
+        reason=st.sampled_from(("", "sjukdom", "ändrade planer")),
+    )
+
+
+def short_stay_units() -> st.SearchStrategy[ShortStayUnit]:
+    """Short-stay units of 0..6 beds; shrinks towards an empty unit."""
+    return st.builds(
+        ShortStayUnit,
+        id=st.sampled_from(("U-1", "U-2")),
+        name=st.sampled_from(("Tallbacken", "Solgården")),
+        beds=st.integers(0, 6),
+    )
+
+
+@st.composite
+def ledgers(
+    draw: st.DrawFn,
+    *,
+    max_grants: int = 3,
+    max_entries: int = 12,
+    policies: st.SearchStrategy[RespitePolicy] | None = None,
+) -> Ledger:
+    """Ledgers with up to ``max_grants`` grants (one family, or several), a policy per
+    kind, one unit, and up to ``max_entries`` bookings and cancellations in time
+    order; shrinks towards an empty ledger with one grant."""
+    if max_grants < 1:
+        raise InvalidArgument(f"max_grants={max_grants} must be >= 1")
+    if max_entries < 0:
+        raise InvalidArgument(f"max_entries={max_entries} must be >= 0")
+    count = draw(st.integers(1, max_grants))
+    family = draw(people(min_birth=date(1925, 1, 1), max_birth=date(1960, 12, 31)))
+    grants = []
+    for index in range(count):
+        grant = draw(respite_grants(ids=st.just(f"G-{index + 1}")))
+        if draw(st.booleans()):
+            grant = attrs.evolve(grant, cared_for=family)
+        grants.append(grant)
+    kinds = sorted({g.kind for g in grants})
+    chosen: list[RespitePolicy] = []
+    for kind in kinds:
+        if draw(st.booleans()):
+            strategy = policies if policies is not None else respite_policies()
+            chosen.append(attrs.evolve(draw(strategy), kinds=frozenset({kind})))
+    unit = draw(short_stay_units())
+    n = draw(st.integers(0, max_entries))
+    clock = _epoch(min(g.validity.start for g in grants)) - 40 * 86400
+    entries: list[Entry] = []
+    active: list[str] = []
+    for index in range(n):
+        clock += 60 * draw(st.integers(0, 60 * 24 * 3))
+        moment = pendulum.from_timestamp(clock, tz=ZONE)
+        if active and draw(st.integers(0, 3)) == 0:
+            target = draw(st.sampled_from(active))
+            active.remove(target)
+            entries.append(Cancellation(booking_id=target, at=moment))
+            continue
+        grant = draw(st.sampled_from(grants))
+        use_unit = (
+            unit.id if grant.kind in (RespiteKind.SHORT_STAY, RespiteKind.EMERGENCY) else None
+        )
+        booking = draw(
+            bookings(grant, ids=st.just(f"B-{index + 1}"), made_at=moment, unit_id=use_unit)
+        )
+        entries.append(booking)
+        active.append(booking.id)
+    return Ledger(
+        policies=tuple(chosen), grants=tuple(grants), units=(unit,), entries=tuple(entries)
+    )
+
+
+@st.composite
+def balances(
+    draw: st.DrawFn, *, ledger_strategy: st.SearchStrategy[Ledger] | None = None
+) -> Balance:
+    """Balances of some grant of a generated ledger on some date of its validity."""
+    ledger = draw(ledger_strategy if ledger_strategy is not None else ledgers(max_entries=6))
+    grant = draw(st.sampled_from(ledger.grants))
+    assert grant.validity.end is not None
+    on = draw(st.dates(grant.validity.start, grant.validity.end - timedelta(days=1)))
+    return ledger.balance(grant.id, on)
+
+
+@st.composite
+def occupancies(draw: st.DrawFn) -> Occupancy:
+    """Occupancies of the unit of a generated ledger on some night."""
+    ledger = draw(ledgers(max_entries=6))
+    night = draw(st.dates(date(2023, 12, 1), date(2031, 12, 31)))
+    return occupancy(ledger, ledger.units[0].id, night)
+
+
+def alternating_patterns() -> st.SearchStrategy[AlternatingPattern]:
+    """Växelvård rhythms of 1..28 days home and away; shrinks towards 1 + 1."""
+    return st.builds(
+        AlternatingPattern,
+        home_days=st.integers(1, 28),
+        away_days=st.integers(1, 28),
+        arrive_hour=st.integers(0, 23),
+        leave_hour=st.integers(0, 23),
+        max_dygn_per_month=st.none() | st.integers(1, 31),
+    )
+
+
+def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
+    """The respite types and their strategies, for hypothesis' ``from_type``."""
+    return {
+        Quota: quotas(),
+        RespiteProvider: respite_providers(volunteers=True),
+        RespitePolicy: respite_policies(),
+        RespiteGrant: respite_grants(),
+        Booking: respite_grants().flatmap(bookings),
+        Cancellation: cancellations(),
+        ShortStayUnit: short_stay_units(),
+        Ledger: ledgers(),
+        Balance: balances(),
+        Occupancy: occupancies(),
+        AlternatingPattern: alternating_patterns(),
+    }
+
+
+class BrokenBooking(NamedTuple):
+    """A ledger and a booking that breaks the rule ``code`` when judged on ``on``."""
+
+    code: str
+    ledger: Ledger
+    booking: Booking
+    on: date
+
+
+BREAKABLE: tuple[str, ...] = (
+    "RESPITE-UNKNOWN-GRANT",
+    "RESPITE-VOLUNTEER",
+    "RESPITE-OUTSIDE-VALIDITY",
+    "RESPITE-NOTICE",
+    "RESPITE-OVER-QUOTA",
+    "RESPITE-OVERLAP",
+    "RESPITE-WEEKDAY",
+    "RESPITE-CONSECUTIVE",
+    "RESPITE-DYGN-PER-MONTH",
+    "RESPITE-CARER-AGE",
+    "RESPITE-LIVING-TOGETHER",
+    "RESPITE-COMBINATION",
+    "RESPITE-NO-BED",
+)
+"""The rule codes :func:`rule_breaking_bookings` can break on purpose."""
+
+
+def _at(day: date, hour: int) -> pendulum.DateTime:
+    return pendulum.datetime(day.year, day.month, day.day, hour, tz=ZONE)
+
+
+@st.composite
+def _broken(draw: st.DrawFn, code: str) -> BrokenBooking:  # noqa: PLR0915 (one branch per rule)
+    year = draw(st.integers(2025, 2029))
+    validity = Period.year(year)
+    day = draw(st.dates(date(year, 2, 1), date(year, 11, 1)))
+    hour = draw(st.integers(8, 12))
+    hours = draw(st.integers(1, 4))
+    person = draw(people(min_birth=date(1925, 1, 1), max_birth=date(1960, 12, 31), with_id=False))
+    carer = draw(people(min_birth=date(1940, 1, 1), max_birth=date(1990, 12, 31), with_id=False))
+    policy = RespitePolicy(municipality="Exempel", kinds=frozenset({RespiteKind.IN_HOME}))
+    quota = Quota(amount=40, unit=QuotaUnit.HOURS, per=QuotaPeriod.MONTH)
+    kind = RespiteKind.IN_HOME
+    lives_together: bool | None = True
+    start, end = _at(day, hour), _at(day, hour + hours)
+    made = _at(day - timedelta(days=30), 9)
+    provider = draw(respite_providers())
+    grant_id = "G-1"
+    unit_id: str | None = None
+    units: tuple[ShortStayUnit, ...] = ()
+    extra_grants: list[RespiteGrant] = []
+    before: list[Booking] = []
+    on = day - timedelta(days=30)
+    if code == "RESPITE-UNKNOWN-GRANT":
+        grant_id = "G-404"
+    elif code == "RESPITE-VOLUNTEER":
+        provider = RespiteProvider(kind=ProviderKind.VOLUNTEER, name="Röda korset")
+    elif code == "RESPITE-OUTSIDE-VALIDITY":
+        validity = Period(date(year, 1, 1), day)
+    elif code == "RESPITE-NOTICE":
+        policy = attrs.evolve(policy, notice=draw(st.integers(1, 10)))
+        made = _at(day, 7)
+    elif code == "RESPITE-OVER-QUOTA":
+        quota = Quota(amount=hours - 1, unit=QuotaUnit.HOURS, per=QuotaPeriod.MONTH)
+    elif code == "RESPITE-OVERLAP":
+        before.append(
+            Booking(
+                id="B-0",
+                grant_id="G-1",
+                interval=Interval(start, end),
+                made_at=made,
+                provider=provider,
+            )
+        )
+    elif code == "RESPITE-WEEKDAY":
+        policy = attrs.evolve(
+            policy, weekdays=frozenset(Weekday) - {Weekday.from_index(day.weekday())}
+        )
+    elif code in ("RESPITE-CONSECUTIVE", "RESPITE-DYGN-PER-MONTH", "RESPITE-NO-BED"):
+        kind = RespiteKind.SHORT_STAY
+        limit = draw(st.integers(1, 20))
+        quota = Quota(amount=400, unit=QuotaUnit.DYGN, per=QuotaPeriod.YEAR)
+        policy = RespitePolicy(municipality="Exempel", kinds=frozenset({kind}))
+        day = date(year, day.month, 1)
+        nights = limit + draw(st.integers(1, 5))
+        if code == "RESPITE-CONSECUTIVE":
+            policy = attrs.evolve(policy, max_consecutive_dygn=limit)
+        elif code == "RESPITE-DYGN-PER-MONTH":
+            policy = attrs.evolve(policy, max_dygn_per_month=limit)
+        else:
+            units = (ShortStayUnit(id="U-1", name="Tallbacken", beds=0),)
+            unit_id = "U-1"
+        start, end = _at(day, 14), _at(day + timedelta(days=nights), 12)
+        made = _at(day - timedelta(days=30), 9)
+        on = day - timedelta(days=30)
+    elif code == "RESPITE-CARER-AGE":
+        policy = attrs.evolve(policy, min_carer_age=18)
+        born = date(on.year - draw(st.integers(8, 17)), on.month, 1)
+        carer = attrs.evolve(carer, id=None, birth_date=born)
+    elif code == "RESPITE-LIVING-TOGETHER":
+        policy = attrs.evolve(policy, requires_living_together=True)
+        lives_together = False
+    elif code == "RESPITE-COMBINATION":
+        policy = attrs.evolve(policy, not_combined_with=frozenset({RespiteKind.SHORT_STAY}))
+        extra_grants.append(
+            RespiteGrant(
+                id="G-2",
+                kind=RespiteKind.SHORT_STAY,
+                basis=GrantBasis.DECISION,
+                decision_ref="SN-2",
+                quota=Quota(amount=14, unit=QuotaUnit.DYGN, per=QuotaPeriod.YEAR),
+                validity=Period.year(year),
+                cared_for=person,
+            )
+        )
+    else:
+        raise InvalidArgument(f"cannot break {code!r} on purpose; choose from {BREAKABLE}")
+    grant = RespiteGrant(
+        id="G-1",
+        kind=kind,
+        basis=GrantBasis.DECISION,
+        decision_ref="SN-1",
+        quota=quota,
+        validity=validity,
+        cared_for=person,
+        carer=carer,
+        lives_together=lives_together,
+    )
+    ledger = Ledger(
+        policies=(policy,), grants=(grant, *extra_grants), units=units, entries=tuple(before)
+    )
+    booking = Booking(
+        id="B-1",
+        grant_id=grant_id,
+        interval=Interval(start, end),
+        made_at=made,
+        provider=provider,
+        unit_id=unit_id,
+    )
+    return BrokenBooking(code=code, ledger=ledger, booking=booking, on=on)
+
+
+def rule_breaking_bookings(
+    *, codes: Sequence[str] | None = None
+) -> st.SearchStrategy[BrokenBooking]:
+    """A ledger and a booking breaking one named rule on purpose, labelled with its code
+    (``RESPITE-NOTICE``, ...); ``codes`` picks which (default: all of :data:`BREAKABLE`).
+    Other rules may be broken too; ``code`` always is. Shrinks towards the first code."""
+    chosen = tuple(codes) if codes is not None else BREAKABLE
+    unknown = [c for c in chosen if c not in BREAKABLE]
+    if unknown or not chosen:
+        raise InvalidArgument(f"codes={list(chosen)}: choose one or more of {BREAKABLE}")
+    return st.sampled_from(chosen).flatmap(_broken)
