@@ -196,8 +196,7 @@ def _at(value: object) -> pendulum.DateTime:
 
 def _non_empty_interval(instance: Booking, attribute: attrs.Attribute[Any], value: Any) -> None:
     instance_of(Interval)(instance, attribute, value)
-    # Compared in elapsed time: two instants of the autumn fold compare equal as
-    # wall-clock times in one zone although they are an hour apart.
+    # Compared in elapsed time: empty and reversed bookings are refused alike.
     if isinstance(value, Interval) and value.seconds <= 0:
         _checks.fail(
             "interval",
