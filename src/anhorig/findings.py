@@ -121,6 +121,31 @@ class Rule:
                 "sources", sv=f"okända källor: {unknown}", en=f"unknown sources: {unknown}"
             )
 
+    @classmethod
+    def define(
+        cls,
+        family: str,
+        code: str,
+        severity: Severity,
+        title: tuple[str, str],
+        message: tuple[str, str],
+        law: tuple[LawTopic, ...] = (),
+        sources: tuple[str, ...] = (),
+    ) -> Rule:
+        """A rule of ``family`` with its title and message given as (Swedish, English).
+
+        Rule modules bind their family once: ``_rule = functools.partial(Rule.define, "plans")``.
+        """
+        return cls(
+            code=code,
+            severity=severity,
+            family=family,
+            title=Text(sv=title[0], en=title[1]),
+            message=Text(sv=message[0], en=message[1]),
+            law=law,
+            sources=sources,
+        )
+
     def references(self, on: date) -> tuple[LegalRef, ...]:
         """The legal references this rule cites on ``on``."""
         return tuple(ref for topic in self.law for ref in topic.cite_all(on))

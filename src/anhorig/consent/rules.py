@@ -32,8 +32,9 @@ References:
 
 from __future__ import annotations
 
+import functools
+
 from anhorig.findings import Rule, Severity
-from anhorig.language import Text
 from anhorig.law import (
     CONSENT_WAIVER,
     CONSENT_WAIVER_CHILD,
@@ -45,7 +46,6 @@ from anhorig.law import (
     SECRECY_HEALTH_CARE,
     SECRECY_SOCIAL_SERVICES,
     SHARED_RECORDS,
-    LawTopic,
 )
 
 __all__ = [
@@ -75,23 +75,7 @@ __all__ = [
 _FAMILY = "consent"
 
 
-def _rule(
-    code: str,
-    severity: Severity,
-    title: tuple[str, str],
-    message: tuple[str, str],
-    law: tuple[LawTopic, ...] = (),
-    sources: tuple[str, ...] = (),
-) -> Rule:
-    return Rule(
-        code=code,
-        severity=severity,
-        family=_FAMILY,
-        title=Text(sv=title[0], en=title[1]),
-        message=Text(sv=message[0], en=message[1]),
-        law=law,
-        sources=sources,
-    )
+_rule = functools.partial(Rule.define, _FAMILY)
 
 
 LISTENING = _rule(

@@ -32,6 +32,7 @@ References:
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
@@ -52,7 +53,6 @@ from anhorig.law import (
     SIP_HEALTH_CARE,
     SIP_SOCIAL_SERVICES,
     WITHOUT_NEEDS_ASSESSMENT,
-    LawTopic,
 )
 from anhorig.people import Person
 from anhorig.plans._common import (
@@ -78,23 +78,7 @@ Plan = SupportPlan | CoordinatedPlan | ImplementationPlan
 _FAMILY = "plans"
 
 
-def _rule(
-    code: str,
-    severity: Severity,
-    title: tuple[str, str],
-    message: tuple[str, str],
-    law: tuple[LawTopic, ...] = (),
-    sources: tuple[str, ...] = (),
-) -> Rule:
-    return Rule(
-        code=code,
-        severity=severity,
-        family=_FAMILY,
-        title=Text(sv=title[0], en=title[1]),
-        message=Text(sv=message[0], en=message[1]),
-        law=law,
-        sources=sources,
-    )
+_rule = functools.partial(Rule.define, _FAMILY)
 
 
 E, W = Severity.ERROR, Severity.WARNING

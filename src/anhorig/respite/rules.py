@@ -66,6 +66,7 @@ References:
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 
@@ -109,24 +110,7 @@ _SEED = ("seed-004",)
 _LOCAL = ("municipal-respite-rules",)
 
 
-def _rule(
-    code: str,
-    severity: Severity,
-    title: tuple[str, str],
-    message: tuple[str, str],
-    *,
-    law: tuple[object, ...] = (CARER_SUPPORT,),
-    sources: tuple[str, ...] = _LOCAL,
-) -> Rule:
-    return Rule(
-        code=code,
-        severity=severity,
-        family=_FAMILY,
-        title=Text(sv=title[0], en=title[1]),
-        message=Text(sv=message[0], en=message[1]),
-        law=law,  # type: ignore[arg-type]
-        sources=sources,
-    )
+_rule = functools.partial(Rule.define, _FAMILY, law=(CARER_SUPPORT,), sources=_LOCAL)
 
 
 UNKNOWN_GRANT = _rule(
