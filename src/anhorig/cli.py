@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from anhorig.errors import InvalidInput
 from anhorig.findings import Report, Severity
@@ -31,6 +31,7 @@ __all__ = [
     "EXIT_UNREADABLE",
     "add_common",
     "build_parser",
+    "check_files",
     "checker_for",
     "main",
 ]
@@ -105,16 +106,28 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+def check_files(
+    files: Sequence[str],
+    check: Callable[[object], Report],
+    *,
+    lang: Lang,
+    fmt: str,
+    out: TextIO,
+) -> int:
+    """Read each document, ``check`` it, and print the results (human or JSON).
+
+    Shared by ``anhorig validate`` and the subpackages' own check commands. Returns the
+    exit code: 0 valid, 1 findings of error severity, 2 unreadable input. ``check`` may
+    raise ``InvalidInput`` for a document it cannot judge; that file counts as unreadable.
+    """
     from anhorig.serialization import from_json
 
-    lang: Lang = args.lang
-    results: list[dict[str, object]] = []
+    results: list[dict[str, Any]] = []
     worst = EXIT_OK
-    for name in args.files:
-        path = Path(name)
+    for name in files:
         try:
-            document: object = from_json(None, path.read_bytes())
+            document: object = from_json(None, Path(name).read_bytes())
+            report = check(document)
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
             message = (
@@ -126,17 +139,10 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
             worst = EXIT_UNREADABLE
             continue
         except InvalidInput as exc:
-            results.append(
-                {
-                    "file": name,
-                    "readable": False,
-                    "problems": [p.explain(lang) for p in exc.problems],
-                }
-            )
+            problems = [p.explain(lang) for p in exc.problems]
+            results.append({"file": name, "readable": False, "problems": problems})
             worst = EXIT_UNREADABLE
             continue
-        check = checker_for(type(document).__name__)
-        report = check(document, on=args.on) if check else Report()
         if not report.ok and worst == EXIT_OK:
             worst = EXIT_FINDINGS
         results.append(
@@ -157,30 +163,34 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
                 ],
             }
         )
-    if args.format == "json":
+    if fmt == "json":
         json.dump(results, out, ensure_ascii=False, indent=2)
         out.write("\n")
-    else:
-        for result in results:
-            if not result["readable"]:
-                head = "OLÄSBAR" if lang == "sv" else "UNREADABLE"
-                out.write(f"{result['file']}: {head}\n")
-                for problem in result["problems"]:  # type: ignore[attr-defined]
-                    out.write(f"  {problem}\n")
-                continue
-            findings = result["findings"]
-            verdict = (
-                ("giltig" if lang == "sv" else "valid")
-                if result["ok"]
-                else ("ogiltig" if lang == "sv" else "invalid")
-            )
-            out.write(f"{result['file']}: {result['type']} {verdict}\n")
-            for f in findings:  # type: ignore[attr-defined]
-                refs = f" ({'; '.join(f['references'])})" if f["references"] else ""
-                out.write(
-                    f"  {Severity(f['severity']).label(lang)} {f['code']} {f['path']}: {f['message']}{refs}\n"
-                )
+        return worst
+    for result in results:
+        if not result["readable"]:
+            out.write(f"{result['file']}: {'OLÄSBAR' if lang == 'sv' else 'UNREADABLE'}\n")
+            out.writelines(f"  {problem}\n" for problem in result["problems"])
+            continue
+        verdict = (
+            ("giltig" if lang == "sv" else "valid")
+            if result["ok"]
+            else ("ogiltig" if lang == "sv" else "invalid")
+        )
+        out.write(f"{result['file']}: {result['type']} {verdict}\n")
+        for f in result["findings"]:
+            refs = f" ({'; '.join(f['references'])})" if f["references"] else ""
+            severity = Severity(f["severity"]).label(lang)
+            out.write(f"  {severity} {f['code']} {f['path']}: {f['message']}{refs}\n")
     return worst
+
+
+def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    def check(document: object) -> Report:
+        family = checker_for(type(document).__name__)
+        return family(document, on=args.on) if family else Report()
+
+    return check_files(args.files, check, lang=args.lang, fmt=args.format, out=out)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -13,7 +13,6 @@ Exit codes as ``anhorig validate``: 0 valid, 1 findings of error severity,
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
@@ -34,7 +33,9 @@ def _iso_date(text: str) -> date:
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
-    from anhorig.plans import Plan, PlanPolicy, check
+    from anhorig.cli import check_files
+    from anhorig.findings import Report
+    from anhorig.plans import PlanPolicy, check
     from anhorig.serialization import from_json
 
     lang: Lang = args.lang
@@ -48,66 +49,11 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
                 f"{args.policy}: {'OLÄSBAR' if lang == 'sv' else 'UNREADABLE'}\n  {problems}\n"
             )
             return EXIT_UNREADABLE
-    worst = EXIT_OK
-    results: list[dict[str, Any]] = []
-    for name in args.files:
-        try:
-            plan: Plan = from_json(None, Path(name).read_bytes())
-            report = check(plan, on=args.on, policy=policy)
-        except OSError as exc:
-            results.append({"file": name, "readable": False, "problems": [str(exc)]})
-            worst = EXIT_UNREADABLE
-            continue
-        except InvalidInput as exc:
-            results.append(
-                {
-                    "file": name,
-                    "readable": False,
-                    "problems": [p.explain(lang) for p in exc.problems],
-                }
-            )
-            worst = EXIT_UNREADABLE
-            continue
-        if not report.ok and worst == EXIT_OK:
-            worst = EXIT_FINDINGS
-        results.append(
-            {
-                "file": name,
-                "readable": True,
-                "type": type(plan).__name__,
-                "ok": report.ok,
-                "findings": [
-                    {
-                        "code": f.code,
-                        "severity": f.severity.value,
-                        "path": f.path,
-                        "message": f.message.in_(lang),
-                        "references": [str(r) for r in f.references],
-                    }
-                    for f in report
-                ],
-                "explained": [f.explain(lang) for f in report],
-            }
-        )
-    if args.format == "json":
-        for result in results:
-            result.pop("explained", None)
-        json.dump(results, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-        return worst
-    for result in results:
-        if not result["readable"]:
-            out.write(f"{result['file']}: {'OLÄSBAR' if lang == 'sv' else 'UNREADABLE'}\n")
-            out.writelines(f"  {p}\n" for p in result["problems"])
-            continue
-        valid = (
-            ("giltig" if lang == "sv" else "valid")
-            if result["ok"]
-            else ("ogiltig" if lang == "sv" else "invalid")
-        )
-        out.write(f"{result['file']}: {result['type']} {valid}\n")
-        out.writelines(f"  {line}\n" for line in result["explained"])
-    return worst
+
+    def check_plan(document: object) -> Report:
+        return check(document, on=args.on, policy=policy)  # type: ignore[arg-type]
+
+    return check_files(args.files, check_plan, lang=lang, fmt=args.format, out=out)
 
 
 def _cmd_template(args: argparse.Namespace, out: TextIO) -> int:
