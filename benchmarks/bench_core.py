@@ -84,6 +84,10 @@ def main() -> None:
     p_end = pendulum.datetime(2026, 3, 29, 8, tz="Europe/Stockholm")
     built = Interval(start, end)
 
+    def pendulum_difference() -> int:
+        # A function, not a bound method: the subtraction itself is what is timed.
+        return (p_end - p_start).in_seconds()
+
     def loop_working_days() -> int:
         day, count = date(2026, 12, 1), 0
         while day < date(2027, 1, 1):
@@ -110,7 +114,7 @@ def main() -> None:
         (
             "Interval(local, local).seconds",
             per_call(lambda: Interval(start, end).seconds, number=20000),
-            per_call((p_end - p_start).in_seconds, number=20000),
+            per_call(pendulum_difference, number=20000),
             1.0,
         ),
         (
