@@ -40,6 +40,7 @@ anhorig.errors.InvalidInput: $: 2026-03-29 02:30 finns inte i Europe/Stockholm (
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
@@ -58,6 +59,7 @@ __all__ = [
     "add_working_days",
     "as_instant",
     "day_interval",
+    "epoch_seconds",
     "is_working_day",
     "local",
     "parse_instant",
@@ -79,7 +81,67 @@ def _offset_zone(seconds: int) -> pendulum.FixedTimezone:
     zone = _OFFSETS.get(seconds)
     if zone is None:
         zone = _OFFSETS.setdefault(seconds, pendulum.FixedTimezone(seconds))
+        _OWN_ZONES.add(zone)
+        _OFFSET_SECONDS[zone] = seconds
     return zone
+
+
+_OWN_ZONES: set[pendulum.FixedTimezone] = set()
+_OFFSET_SECONDS: dict[object, int] = {}
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+
+
+def epoch_seconds(moment: datetime) -> int:
+    """Whole seconds since 1970-01-01T00:00Z, rounded down.
+
+    For anhorig's own instants (fixed offsets) this is integer arithmetic on the wall
+    time and the offset, exact on every day including the DST change days; any other
+    aware datetime goes through ``timestamp()``.
+    """
+    offset = _OFFSET_SECONDS.get(moment.tzinfo)
+    if offset is None:
+        return math.floor(moment.timestamp())
+    days = moment.toordinal() - _EPOCH_ORDINAL
+    return days * 86400 + moment.hour * 3600 + moment.minute * 60 + moment.second - offset
+
+
+def _offset_of(timestamp: float) -> int:
+    shown = datetime.fromtimestamp(timestamp, ZONE).utcoffset()
+    assert shown is not None
+    return int(shown.total_seconds())
+
+
+@functools.lru_cache(maxsize=512)
+def _year_offsets(year: int) -> tuple[float, float, int, int]:
+    """(summer start, summer end, winter offset, summer offset) of ``year``, found by
+    bisection in the zone database, so a future change of the rules is followed."""
+    first = datetime(year, 1, 1, tzinfo=UTC).timestamp()
+    middle = datetime(year, 7, 1, tzinfo=UTC).timestamp()
+    last = datetime(year + 1, 1, 1, tzinfo=UTC).timestamp()
+    winter, summer = _offset_of(first), _offset_of(middle)
+
+    def change(low: float, high: float) -> float:
+        # The first whole second in (low, high] whose offset differs from low's.
+        before = _offset_of(low)
+        lo, hi = int(low), int(high)
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if _offset_of(mid) == before:
+                lo = mid
+            else:
+                hi = mid
+        return float(hi)
+
+    if winter == summer or _offset_of(last - 1) != winter:
+        return (last, last, winter, winter)  # no simple summer time that year
+    return (change(first, middle), change(middle, last), winter, summer)
+
+
+def _offset_at(timestamp: float) -> int:
+    """Europe/Stockholm's UTC offset, in seconds, at a UTC timestamp."""
+    year = datetime.fromtimestamp(timestamp, UTC).year
+    start, end, winter, summer = _year_offsets(year)
+    return summer if start <= timestamp < end else winter
 
 
 def _stockholm_local(moment: datetime) -> datetime:
@@ -135,12 +197,10 @@ def as_instant(value: object, *, path: str = "$") -> pendulum.DateTime:
             en="the datetime has no time zone (naive times are refused)",
         )
     # Already ours, unless arithmetic carried it across a DST change.
-    if (
-        isinstance(value, pendulum.DateTime)
-        and value.tzinfo in _OFFSETS.values()
-        and _stockholm_local(value).utcoffset() == value.utcoffset()
-    ):
-        return value
+    if isinstance(value, pendulum.DateTime) and value.tzinfo in _OWN_ZONES:
+        offset = value.utcoffset()
+        if offset is not None and int(offset.total_seconds()) == _offset_at(value.timestamp()):
+            return value
     return _stockholm(value)
 
 

@@ -16,6 +16,7 @@ from anhorig.time import (
     add_working_days,
     as_instant,
     day_interval,
+    epoch_seconds,
     is_working_day,
     parse_instant,
     swedish_holidays,
@@ -223,3 +224,10 @@ def test_notice_over_christmas_2026() -> None:
     assert working_days_between(date(2026, 12, 23), date(2026, 12, 28)) == 1
     assert add_working_days(date(2026, 12, 21), 5) == date(2026, 12, 30)
     assert add_working_days(date(2026, 12, 28), -2) == date(2026, 12, 22)
+
+
+@given(instants())
+def test_epoch_seconds_is_the_timestamp(instant: pendulum.DateTime) -> None:
+    """epoch_seconds is exact, including on the DST change days."""
+    assert epoch_seconds(instant) == math.floor(instant.timestamp())
+    assert epoch_seconds(instant.in_tz("UTC")) == math.floor(instant.timestamp())

@@ -82,7 +82,7 @@ from anhorig.respite.model import (
     ShortStayUnit,
 )
 from anhorig.respite.policy import CarryOver, DygnCount, Overage, Proration, RespitePolicy
-from anhorig.time import ZONE, Period, as_instant
+from anhorig.time import ZONE, Period, as_instant, epoch_seconds
 
 __all__ = ["DEFAULT_POLICY", "Balance", "Entry", "Ledger", "as_of_instant", "format_amount"]
 
@@ -125,17 +125,9 @@ def _steady_days() -> list[bool]:
 
 
 def _fast_epoch(moment: datetime) -> int:
-    """``floor(moment.timestamp())`` for an instant kept in Europe/Stockholm, without
-    asking the zone: on a day without a DST change the offset is that of its midnight.
-
-    Days with a change (and any other zone) take the exact, slower route.
-    """
-    if moment.tzinfo is ZONE:
-        index = moment.toordinal() - _DAY0
-        steady = _steady_days()
-        if 0 <= index < len(steady) and steady[index]:
-            return _tables()[0][index] + moment.hour * 3600 + moment.minute * 60 + moment.second
-    return math.floor(moment.timestamp())
+    """``floor(moment.timestamp())``: anhorig's instants carry their UTC offset, so this
+    is integer arithmetic (`anhorig.time.epoch_seconds`), exact on change days too."""
+    return epoch_seconds(moment)
 
 
 def _day_start(day: date) -> int:
