@@ -82,12 +82,14 @@ def _offset_zone(seconds: int) -> pendulum.FixedTimezone:
     if zone is None:
         zone = _OFFSETS.setdefault(seconds, pendulum.FixedTimezone(seconds))
         _OWN_ZONES.add(zone)
-        _OFFSET_SECONDS[zone] = seconds
+        _OFFSET_PAIRS.append((zone, seconds))
     return zone
 
 
 _OWN_ZONES: set[pendulum.FixedTimezone] = set()
-_OFFSET_SECONDS: dict[object, int] = {}
+_OFFSET_PAIRS: list[tuple[pendulum.FixedTimezone, int]] = []
+"""(zone, seconds) for the few fixed offsets in use; searched by identity because
+pendulum's FixedTimezone hashes in Python."""
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
@@ -98,11 +100,12 @@ def epoch_seconds(moment: datetime) -> int:
     time and the offset, exact on every day including the DST change days; any other
     aware datetime goes through ``timestamp()``.
     """
-    offset = _OFFSET_SECONDS.get(moment.tzinfo)
-    if offset is None:
-        return math.floor(moment.timestamp())
-    days = moment.toordinal() - _EPOCH_ORDINAL
-    return days * 86400 + moment.hour * 3600 + moment.minute * 60 + moment.second - offset
+    zone = moment.tzinfo
+    for own, offset in _OFFSET_PAIRS:
+        if zone is own:
+            days = moment.toordinal() - _EPOCH_ORDINAL
+            return days * 86400 + moment.hour * 3600 + moment.minute * 60 + moment.second - offset
+    return math.floor(moment.timestamp())
 
 
 def _offset_of(timestamp: float) -> int:
