@@ -93,6 +93,12 @@ pendulum's FixedTimezone hashes in Python."""
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
+def _stockholm_zones() -> tuple[pendulum.FixedTimezone, pendulum.FixedTimezone]:
+    """The winter (+01:00) and summer (+02:00) zones instants carry, for hot loops that
+    compute epochs by identity."""
+    return _offset_zone(3600), _offset_zone(7200)
+
+
 def epoch_seconds(moment: datetime) -> int:
     """Whole seconds since 1970-01-01T00:00Z, rounded down.
 

@@ -82,7 +82,7 @@ from anhorig.respite.model import (
     ShortStayUnit,
 )
 from anhorig.respite.policy import CarryOver, DygnCount, Overage, Proration, RespitePolicy
-from anhorig.time import ZONE, Period, as_instant, epoch_seconds
+from anhorig.time import _EPOCH_ORDINAL, Period, _stockholm_zones, as_instant, epoch_seconds
 
 __all__ = ["DEFAULT_POLICY", "Balance", "Entry", "Ledger", "as_of_instant", "format_amount"]
 
@@ -333,9 +333,8 @@ class _Index:
         store = self.entries
         bisect_right = bisect.bisect_right
         floor = math.floor
-        steady = _steady_days()
-        top = len(steady)
-        zone = ZONE
+        winter, summer = _stockholm_zones()
+        epoch_day = _EPOCH_ORDINAL
         last = recorded[-1] if recorded else -math.inf
         last_made: datetime | None = None
         last_made_r = 0
@@ -343,27 +342,46 @@ class _Index:
         problems: list[Problem] = []
         for offset, entry in enumerate(entries):
             if type(entry) is Booking:
-                # Epoch seconds of the three instants; inlined _fast_epoch (hot loop).
+                # Epoch seconds of the three instants from wall time and fixed offset, inlined
+                # epoch_seconds (hot loop).
                 interval = entry.interval
                 moment = interval.start
-                i = moment.toordinal() - _DAY0
-                if moment.tzinfo is zone and 0 <= i < top and steady[i]:
-                    s = days[i] + moment.hour * 3600 + moment.minute * 60 + moment.second
+                tz = moment.tzinfo
+                if tz is summer or tz is winter:
+                    s = (
+                        (moment.toordinal() - epoch_day) * 86400
+                        + moment.hour * 3600
+                        + moment.minute * 60
+                        + moment.second
+                        - (7200 if tz is summer else 3600)
+                    )
                 else:
                     s = floor(moment.timestamp())
                 moment = interval.end
-                i = moment.toordinal() - _DAY0
-                if moment.tzinfo is zone and 0 <= i < top and steady[i]:
-                    e = days[i] + moment.hour * 3600 + moment.minute * 60 + moment.second
+                tz = moment.tzinfo
+                if tz is summer or tz is winter:
+                    e = (
+                        (moment.toordinal() - epoch_day) * 86400
+                        + moment.hour * 3600
+                        + moment.minute * 60
+                        + moment.second
+                        - (7200 if tz is summer else 3600)
+                    )
                 else:
                     e = floor(moment.timestamp())
                 moment = entry.made_at
                 if moment is last_made:
                     r = last_made_r  # a series booked at one moment shares its made_at
                 else:
-                    i = moment.toordinal() - _DAY0
-                    if moment.tzinfo is zone and 0 <= i < top and steady[i]:
-                        r = days[i] + moment.hour * 3600 + moment.minute * 60 + moment.second
+                    tz = moment.tzinfo
+                    if tz is summer or tz is winter:
+                        r = (
+                            (moment.toordinal() - epoch_day) * 86400
+                            + moment.hour * 3600
+                            + moment.minute * 60
+                            + moment.second
+                            - (7200 if tz is summer else 3600)
+                        )
                     else:
                         r = floor(moment.timestamp())
                     last_made, last_made_r = moment, r
