@@ -46,10 +46,14 @@ from anhorig.serialization import to_json
 from anhorig.testing.strategies import child_relatives, dates, relationships
 
 __all__ = [
+    "BALANCE_FIELDS",
     "ConformanceReport",
     "Counterexample",
     "conform",
+    "consent_outcomes",
+    "plan_codes",
     "relation_codes",
+    "respite_balances",
     "via_json",
 ]
 
@@ -302,4 +306,188 @@ def relation_codes(
         shrink=shrink,
         seed=seed,
         name="relation codes",
+    )
+
+
+# --- the rule families --------------------------------------------------------------
+
+
+@st.composite
+def _consent_worlds(draw: st.DrawFn) -> tuple[Any, tuple[Any, ...]]:
+    """A request and consents about the same few people and organisations, so that
+    consents often apply to the request (otherwise nearly every answer is "no basis")."""
+    from anhorig.testing.strategies._consent import (
+        consents,
+        disclosure_requests,
+        organisations,
+        recipients,
+        subject_pools,
+    )
+
+    pool = draw(subject_pools(max_size=2))
+    people = st.sampled_from(pool)
+    orgs = organisations()
+    given = draw(
+        st.lists(
+            consents(
+                subjects=people,
+                organisations_=orgs,
+                recipients_=recipients(people_=people, organisations_=orgs),
+            ),
+            max_size=4,
+            unique_by=lambda c: c.id,
+        )
+    )
+    request = draw(
+        disclosure_requests(
+            subjects=people,
+            organisations_=orgs,
+            recipients_=recipients(people_=people, organisations_=orgs, concrete=True),
+        )
+    )
+    return request, tuple(given)
+
+
+def consent_outcomes(
+    vendor: Callable[[Any, tuple[Any, ...]], object],
+    *,
+    max_examples: int = 200,
+    max_kinds: int = 5,
+    shrink: bool = True,
+    seed: int | None = None,
+) -> ConformanceReport[tuple[Any, tuple[Any, ...]], str]:
+    """Compare a vendor's disclosure decision with ``anhorig.consent.evaluate``.
+
+    ``vendor(request, consents)`` returns the outcome as ``"permit"``, ``"deny"`` or
+    ``"not_applicable"`` (or an ``Outcome``). Each pair of answers is its own kind, so
+    a vendor that permits where anhorig denies and one that denies where anhorig
+    permits are both reported.
+    """
+    from anhorig.consent import evaluate
+
+    def ours(case: tuple[Any, tuple[Any, ...]]) -> str:
+        return str(evaluate(case[0], case[1]).outcome.value)
+
+    def theirs(case: tuple[Any, tuple[Any, ...]]) -> str:
+        answer = vendor(case[0], case[1])
+        return str(getattr(answer, "value", answer))
+
+    return conform(
+        theirs,
+        ours,
+        _consent_worlds(),
+        kind=lambda expected, actual, error: (
+            (expected, actual) if error is None else ("raised", error.split("(")[0])
+        ),
+        max_examples=max_examples,
+        max_kinds=max_kinds,
+        shrink=shrink,
+        seed=seed,
+        name="consent outcomes",
+    )
+
+
+def _plans_judged() -> st.SearchStrategy[tuple[Any, date]]:
+    from anhorig.testing.strategies._plans import (
+        DEFAULT_ON,
+        breakable_plan_codes,
+        broken_plans,
+        coordinated_plans,
+        implementation_plans,
+        support_plans,
+    )
+
+    valid = st.one_of(
+        support_plans(on=DEFAULT_ON),
+        coordinated_plans(on=DEFAULT_ON),
+        implementation_plans(on=DEFAULT_ON),
+    )
+    broken = st.sampled_from(breakable_plan_codes()).flatmap(
+        lambda code: broken_plans(code, on=DEFAULT_ON)
+    )
+    return st.tuples(st.one_of(valid, broken), st.just(DEFAULT_ON))
+
+
+def plan_codes(
+    vendor: Callable[[Any, date], Iterable[str]],
+    *,
+    max_examples: int = 200,
+    max_kinds: int = 5,
+    shrink: bool = True,
+    seed: int | None = None,
+) -> ConformanceReport[tuple[Any, date], frozenset[str]]:
+    """Compare a vendor's plan checker (returning rule codes) with ``anhorig.plans.check``,
+    over valid plans of all three kinds and plans that break exactly one rule."""
+    from anhorig.plans import check
+
+    def ours(case: tuple[Any, date]) -> frozenset[str]:
+        return check(case[0], on=case[1]).codes
+
+    def theirs(case: tuple[Any, date]) -> frozenset[str]:
+        return frozenset(vendor(case[0], case[1]))
+
+    return conform(
+        theirs,
+        ours,
+        _plans_judged(),
+        max_examples=max_examples,
+        max_kinds=max_kinds,
+        shrink=shrink,
+        seed=seed,
+        name="plan codes",
+    )
+
+
+BALANCE_FIELDS = ("granted", "carried_over", "used", "reserved", "remaining", "over_quota")
+"""What a balance is compared on, in this order."""
+
+
+@st.composite
+def _ledger_questions(draw: st.DrawFn) -> tuple[Any, str, date]:
+    from anhorig.testing.strategies._respite import ledgers
+
+    ledger = draw(ledgers())
+    grant = draw(st.sampled_from(ledger.grants))
+    first = grant.validity.start
+    last = grant.validity.last or first
+    on = draw(st.dates(first, max(first, last)))
+    return ledger, grant.id, on
+
+
+def _numbers(balance: object) -> tuple[int, ...]:
+    if isinstance(balance, dict):
+        return tuple(int(balance[name]) for name in BALANCE_FIELDS)
+    return tuple(int(getattr(balance, name)) for name in BALANCE_FIELDS)
+
+
+def respite_balances(
+    vendor: Callable[[Any, str, date], object],
+    *,
+    max_examples: int = 200,
+    max_kinds: int = 5,
+    shrink: bool = True,
+    seed: int | None = None,
+) -> ConformanceReport[tuple[Any, str, date], tuple[int, ...]]:
+    """Compare a vendor's respite balance with ``Ledger.balance(grant_id, on)``.
+
+    ``vendor(ledger, grant_id, on)`` returns an object or a dict with the fields of
+    ``BALANCE_FIELDS`` (seconds for hours, whole dygn for dygn, as anhorig counts).
+    """
+
+    def ours(case: tuple[Any, str, date]) -> tuple[int, ...]:
+        ledger, grant_id, on = case
+        return _numbers(ledger.balance(grant_id, on))
+
+    def theirs(case: tuple[Any, str, date]) -> tuple[int, ...]:
+        return _numbers(vendor(*case))
+
+    return conform(
+        theirs,
+        ours,
+        _ledger_questions(),
+        max_examples=max_examples,
+        max_kinds=max_kinds,
+        shrink=shrink,
+        seed=seed,
+        name="respite balances",
     )
