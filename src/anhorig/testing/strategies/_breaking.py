@@ -40,6 +40,8 @@ __all__ = [
     "plan_breakers",
     "relation_breakers",
     "respite_breakers",
+    "respite_grant_breakers",
+    "respite_pattern_breakers",
 ]
 
 _DECISION = (
@@ -257,7 +259,58 @@ def respite_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]
     return {code: breaker(code) for code in BREAKABLE}
 
 
-_BREAKER_SOURCES = (relation_breakers, plan_breakers, consent_breakers, respite_breakers)
+def _grant_check(case: Any, on: date) -> Report:
+    from anhorig.respite import check
+
+    grant, policy = case
+    return check(grant, on=on, policy=policy)
+
+
+def respite_grant_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]]:
+    """The respite rules only ``check(grant, policy=...)`` finds, by code: a grant and
+    its policy, judged on the first day of the grant."""
+    from anhorig.testing.strategies._respite import _grants_needing_decision
+
+    def breaker() -> st.SearchStrategy[Broken[Any]]:
+        return _grants_needing_decision().map(
+            lambda case: Broken(
+                "RESPITE-DECISION-REQUIRED", (case.grant, case.policy), case.on, _grant_check
+            )
+        )
+
+    return {"RESPITE-DECISION-REQUIRED": breaker}
+
+
+def _pattern_check(case: Any, on: date) -> Report:
+    from anhorig.respite.patterns import check_pattern
+
+    pattern, policy = case
+    return check_pattern(pattern, policy, on=on)
+
+
+def respite_pattern_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]]:
+    """The respite rules only ``check_pattern`` finds, by code: a växelvård pattern and
+    its policy, judged on a date."""
+    from anhorig.testing.strategies._respite import _patterns_away_longer
+
+    def breaker() -> st.SearchStrategy[Broken[Any]]:
+        return _patterns_away_longer().map(
+            lambda case: Broken(
+                "RESPITE-AWAY-EXCEEDS-HOME", (case.pattern, case.policy), case.on, _pattern_check
+            )
+        )
+
+    return {"RESPITE-AWAY-EXCEEDS-HOME": breaker}
+
+
+_BREAKER_SOURCES = (
+    relation_breakers,
+    plan_breakers,
+    consent_breakers,
+    respite_breakers,
+    respite_grant_breakers,
+    respite_pattern_breakers,
+)
 """Each rule family's breakers; an area adds an adapter over its own strategies."""
 
 

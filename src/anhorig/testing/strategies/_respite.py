@@ -17,6 +17,7 @@ import pendulum
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from anhorig.people import Person
 from anhorig.respite.capacity import Occupancy, occupancy
 from anhorig.respite.ledger import Balance, Entry, Ledger
 from anhorig.respite.model import (
@@ -42,7 +43,7 @@ from anhorig.respite.policy import (
     RespitePolicy,
     Weekday,
 )
-from anhorig.testing.strategies._core import _last_sunday, instants, people
+from anhorig.testing.strategies._core import _last_sunday, instants, names, people
 from anhorig.time import ZONE, Interval, Period
 
 __all__ = [
@@ -386,6 +387,14 @@ BREAKABLE: tuple[str, ...] = (
     "RESPITE-LIVING-TOGETHER",
     "RESPITE-COMBINATION",
     "RESPITE-NO-BED",
+    "RESPITE-SHORT-NOTICE",
+    "RESPITE-OVERAGE-CHARGED",
+    "RESPITE-TIME-OF-DAY",
+    "RESPITE-CONSECUTIVE-GUIDELINE",
+    "RESPITE-CARED-FOR-AGE",
+    "RESPITE-ELIGIBILITY-UNKNOWN",
+    "RESPITE-UNKNOWN-UNIT",
+    "RESPITE-CONTINUITY",
 )
 """The rule codes :func:`rule_breaking_bookings` can break on purpose."""
 
@@ -396,6 +405,9 @@ def _at(day: date, hour: int) -> pendulum.DateTime:
 
 @st.composite
 def _broken(draw: st.DrawFn, code: str) -> BrokenBooking:  # noqa: PLR0915 (one branch per rule)
+    """One in-home booking of a few hours under a one-year grant with a permissive
+    policy, judged 30 days ahead; each branch changes only what breaks ``code``.
+    Shrinks towards a one-hour booking at 08:00 on 1 February 2025."""
     year = draw(st.integers(2025, 2029))
     validity = Period.year(year)
     day = draw(st.dates(date(year, 2, 1), date(year, 11, 1)))
@@ -412,6 +424,7 @@ def _broken(draw: st.DrawFn, code: str) -> BrokenBooking:  # noqa: PLR0915 (one 
     provider = draw(respite_providers())
     grant_id = "G-1"
     unit_id: str | None = None
+    preferred: tuple[str, ...] = ()
     units: tuple[ShortStayUnit, ...] = ()
     extra_grants: list[RespiteGrant] = []
     before: list[Booking] = []
@@ -425,8 +438,29 @@ def _broken(draw: st.DrawFn, code: str) -> BrokenBooking:  # noqa: PLR0915 (one 
     elif code == "RESPITE-NOTICE":
         policy = attrs.evolve(policy, notice=draw(st.integers(1, 10)))
         made = _at(day, 7)
-    elif code == "RESPITE-OVER-QUOTA":
+    elif code == "RESPITE-SHORT-NOTICE":
+        # Too little notice, but the allowance for short notice still covers it.
+        policy = attrs.evolve(
+            policy,
+            notice=draw(st.integers(1, 10)),
+            short_notice_allowance=draw(st.integers(1, 3)),
+        )
+        made = _at(day, 7)
+    elif code in ("RESPITE-OVER-QUOTA", "RESPITE-OVERAGE-CHARGED"):
         quota = Quota(amount=hours - 1, unit=QuotaUnit.HOURS, per=QuotaPeriod.MONTH)
+        if code == "RESPITE-OVERAGE-CHARGED":
+            policy = attrs.evolve(policy, overage=Overage.CHARGE)
+    elif code == "RESPITE-TIME-OF-DAY":
+        # Respite opens after the booking starts, or closes before it ends. A day when
+        # the clocks change is avoided: the window counts hours elapsed since midnight,
+        # which there differ by one from the clock (a known gap in the rule).
+        if day in (_last_sunday(year, 3), _last_sunday(year, 10)):
+            day += timedelta(days=1)
+            start, end = _at(day, hour), _at(day, hour + hours)
+        if draw(st.booleans()):
+            policy = attrs.evolve(policy, day_ends_at=hour + hours - 1)
+        else:
+            policy = attrs.evolve(policy, day_starts_at=hour + 1)
     elif code == "RESPITE-OVERLAP":
         before.append(
             Booking(
@@ -441,7 +475,12 @@ def _broken(draw: st.DrawFn, code: str) -> BrokenBooking:  # noqa: PLR0915 (one 
         policy = attrs.evolve(
             policy, weekdays=frozenset(Weekday) - {Weekday.from_index(day.weekday())}
         )
-    elif code in ("RESPITE-CONSECUTIVE", "RESPITE-DYGN-PER-MONTH", "RESPITE-NO-BED"):
+    elif code in (
+        "RESPITE-CONSECUTIVE",
+        "RESPITE-CONSECUTIVE-GUIDELINE",
+        "RESPITE-DYGN-PER-MONTH",
+        "RESPITE-NO-BED",
+    ):
         kind = RespiteKind.SHORT_STAY
         limit = draw(st.integers(1, 20))
         quota = Quota(amount=400, unit=QuotaUnit.DYGN, per=QuotaPeriod.YEAR)
@@ -450,6 +489,8 @@ def _broken(draw: st.DrawFn, code: str) -> BrokenBooking:  # noqa: PLR0915 (one 
         nights = limit + draw(st.integers(1, 5))
         if code == "RESPITE-CONSECUTIVE":
             policy = attrs.evolve(policy, max_consecutive_dygn=limit)
+        elif code == "RESPITE-CONSECUTIVE-GUIDELINE":
+            policy = attrs.evolve(policy, max_consecutive_dygn=limit, consecutive_is_strict=False)
         elif code == "RESPITE-DYGN-PER-MONTH":
             policy = attrs.evolve(policy, max_dygn_per_month=limit)
         else:
@@ -465,6 +506,40 @@ def _broken(draw: st.DrawFn, code: str) -> BrokenBooking:  # noqa: PLR0915 (one 
     elif code == "RESPITE-LIVING-TOGETHER":
         policy = attrs.evolve(policy, requires_living_together=True)
         lives_together = False
+    elif code == "RESPITE-CARED-FOR-AGE":
+        person = attrs.evolve(person, birth_date=date(year - 80, 1, 1))
+        limit = person.age_on(on) + draw(st.integers(1, 15))
+        policy = attrs.evolve(policy, min_cared_for_age=limit)
+    elif code == "RESPITE-ELIGIBILITY-UNKNOWN":
+        # A condition the grant does not record: living together, the carer's age or
+        # the age of the person cared for.
+        missing = draw(st.sampled_from(("living-together", "carer-age", "cared-for-age")))
+        if missing == "living-together":
+            policy = attrs.evolve(policy, requires_living_together=True)
+            lives_together = None
+        elif missing == "carer-age":
+            policy = attrs.evolve(policy, min_carer_age=18)
+            carer = attrs.evolve(carer, id=None, birth_date=None)
+        else:
+            policy = attrs.evolve(policy, min_cared_for_age=draw(st.integers(18, 65)))
+            person = attrs.evolve(person, id=None, birth_date=None)
+    elif code == "RESPITE-UNKNOWN-UNIT":
+        units = draw(st.sampled_from(((), (ShortStayUnit(id="U-1", name="Tallbacken", beds=2),))))
+        unit_id = "U-404"
+    elif code == "RESPITE-CONTINUITY":
+        # An earlier booking a week before asked for staff this one does not name.
+        earlier = day - timedelta(days=7)
+        before.append(
+            Booking(
+                id="B-0",
+                grant_id="G-1",
+                interval=Interval(_at(earlier, hour), _at(earlier, hour + hours)),
+                made_at=_at(earlier - timedelta(days=30), 9),
+                provider=provider,
+                preferred_staff=("S-1",),
+            )
+        )
+        preferred = draw(st.sampled_from(((), ("S-2",))))
     elif code == "RESPITE-COMBINATION":
         policy = attrs.evolve(policy, not_combined_with=frozenset({RespiteKind.SHORT_STAY}))
         extra_grants.append(
@@ -500,9 +575,90 @@ def _broken(draw: st.DrawFn, code: str) -> BrokenBooking:  # noqa: PLR0915 (one 
         interval=Interval(start, end),
         made_at=made,
         provider=provider,
+        preferred_staff=preferred,
         unit_id=unit_id,
     )
     return BrokenBooking(code=code, ledger=ledger, booking=booking, on=on)
+
+
+class GrantUnderPolicy(NamedTuple):
+    """A grant and the policy it is judged under on ``on``."""
+
+    grant: RespiteGrant
+    policy: RespitePolicy
+    on: date
+
+
+@st.composite
+def _grants_needing_decision(draw: st.DrawFn) -> GrantUnderPolicy:
+    """A grant without a needs assessment whose quota goes beyond what the policy gives
+    without a decision, for a person younger than any exemption age
+    (``RESPITE-DECISION-REQUIRED``). Shrinks towards an in-home grant of 1 hour a
+    month where nothing is free."""
+    year = draw(st.integers(2025, 2029))
+    on = date(year, 1, 1)
+    kind = draw(respite_kinds())
+    free = draw(st.integers(0, 24))
+    if draw(st.booleans()):
+        # Some other unit or period than hours a month is never free.
+        pairs = [(u, p) for u in QuotaUnit for p in QuotaPeriod]
+        unit, per = draw(
+            st.sampled_from(
+                [pair for pair in pairs if pair != (QuotaUnit.HOURS, QuotaPeriod.MONTH)]
+            )
+        )
+        quota = Quota(amount=draw(st.integers(0, 60)), unit=unit, per=per)
+    else:
+        quota = Quota(
+            amount=free + draw(st.integers(1, 40)), unit=QuotaUnit.HOURS, per=QuotaPeriod.MONTH
+        )
+    born = draw(st.dates(date(1925, 1, 1), date(1960, 12, 31)))
+    person = Person(name=draw(names()), birth_date=born)
+    exempt_from = draw(st.none() | st.integers(person.age_on(on) + 1, person.age_on(on) + 30))
+    policy = RespitePolicy(
+        municipality=draw(st.sampled_from(("Exempel", "Habo", "Sunne"))),
+        kinds=frozenset({kind}),
+        free_hours_without_decision=free,
+        decision_exempt_from_age=exempt_from,
+    )
+    grant = RespiteGrant(
+        id="G-1",
+        kind=kind,
+        basis=GrantBasis.WITHOUT_NEEDS_ASSESSMENT,
+        quota=quota,
+        validity=Period.year(year),
+        cared_for=person,
+    )
+    return GrantUnderPolicy(grant=grant, policy=policy, on=on)
+
+
+class PatternUnderPolicy(NamedTuple):
+    """A växelvård pattern and the policy it is judged under on ``on``."""
+
+    pattern: AlternatingPattern
+    policy: RespitePolicy
+    on: date
+
+
+@st.composite
+def _patterns_away_longer(draw: st.DrawFn) -> PatternUnderPolicy:
+    """A växelvård rhythm with more days away than at home under a policy that wants
+    time away not to exceed time at home (``RESPITE-AWAY-EXCEEDS-HOME``). Shrinks
+    towards 1 day home and 2 away."""
+    home = draw(st.integers(1, 27))
+    pattern = AlternatingPattern(
+        home_days=home,
+        away_days=draw(st.integers(home + 1, 28)),
+        arrive_hour=draw(st.integers(0, 23)),
+        leave_hour=draw(st.integers(0, 23)),
+        max_dygn_per_month=draw(st.none() | st.integers(1, 31)),
+    )
+    policy = RespitePolicy(
+        municipality=draw(st.sampled_from(("Högsby", "Exempel"))),
+        kinds=frozenset({RespiteKind.SHORT_STAY}),
+        away_not_longer_than_home=True,
+    )
+    return PatternUnderPolicy(pattern=pattern, policy=policy, on=draw(st.dates(_FIRST, _LAST)))
 
 
 def rule_breaking_bookings(
