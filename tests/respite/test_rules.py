@@ -225,3 +225,21 @@ def test_continuity_of_staff() -> None:
     assert [f.path for f in report] == ["preferred_staff"]
     same = attrs.evolve(other, preferred_staff=("S-12", "S-3"))
     assert not check_booking(ledger, same, on=ON).codes
+
+
+@pytest.mark.parametrize("day", [date(2026, 3, 29), date(2026, 10, 25), date(2026, 5, 3)])
+def test_opening_hours_are_read_on_the_wall_clock(day: date) -> None:
+    """On the DST change days too, a window closing at 08:00 flags 08:00–09:00 and not
+    07:00–08:00: 08:00 is what the clock shows, not eight elapsed hours after midnight."""
+    policy = RespitePolicy(
+        municipality="Morgon", kinds=frozenset({RespiteKind.IN_HOME}), day_ends_at=8
+    )
+    ledger = Ledger(policies=(policy,), grants=(grant(),))
+    late = booking(
+        "L", local(day.year, day.month, day.day, 8), local(day.year, day.month, day.day, 9)
+    )
+    early = booking(
+        "E", local(day.year, day.month, day.day, 7), local(day.year, day.month, day.day, 8)
+    )
+    assert "RESPITE-TIME-OF-DAY" in check_booking(ledger, late, on=ON).codes
+    assert "RESPITE-TIME-OF-DAY" not in check_booking(ledger, early, on=ON).codes

@@ -67,6 +67,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import math
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 
@@ -632,8 +633,10 @@ def _window_findings(
     if policy.day_starts_at > 0 or policy.day_ends_at < 24:
         for day in _local_days(s, e):
             start = _day_start(day)
-            opens = start + policy.day_starts_at * 3600
-            closes = start + policy.day_ends_at * 3600
+            # Opening hours are read on the wall clock: on the DST change days 08:00 is
+            # not eight elapsed hours after midnight.
+            opens = _wall_clock_epoch(day, policy.day_starts_at)
+            closes = _wall_clock_epoch(day, policy.day_ends_at)
             part_start = max(s, start)
             part_end = min(e, _day_start(day + timedelta(days=1)))
             if part_start < opens or part_end > closes:
@@ -648,6 +651,15 @@ def _window_findings(
                 )
                 break
     return findings
+
+
+def _wall_clock_epoch(day: date, hour: int) -> int:
+    """Epoch seconds when the Stockholm clock shows ``hour``:00 on ``day`` (24 is the
+    next midnight); an hour in the spring gap counts as the moment the clock jumps."""
+    if hour >= 24:
+        return _day_start(day + timedelta(days=1))
+    moment = datetime(day.year, day.month, day.day, hour, tzinfo=ZONE)
+    return math.floor(moment.timestamp())
 
 
 def _per_month_findings(

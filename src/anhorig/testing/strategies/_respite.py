@@ -451,12 +451,8 @@ def _broken(draw: st.DrawFn, code: str) -> BrokenBooking:  # noqa: PLR0915 (one 
         if code == "RESPITE-OVERAGE-CHARGED":
             policy = attrs.evolve(policy, overage=Overage.CHARGE)
     elif code == "RESPITE-TIME-OF-DAY":
-        # Respite opens after the booking starts, or closes before it ends. A day when
-        # the clocks change is avoided: the window counts hours elapsed since midnight,
-        # which there differ by one from the clock (a known gap in the rule).
-        if day in (_last_sunday(year, 3), _last_sunday(year, 10)):
-            day += timedelta(days=1)
-            start, end = _at(day, hour), _at(day, hour + hours)
+        # Respite opens after the booking starts, or closes before it ends; the DST
+        # change days included, since the window is read on the wall clock.
         if draw(st.booleans()):
             policy = attrs.evolve(policy, day_ends_at=hour + hours - 1)
         else:
