@@ -51,6 +51,7 @@ from anhorig.consent.model import (
 )
 from anhorig.people import Person
 from anhorig.testing.strategies._core import instants, people, periods
+from anhorig.time import ZONE, as_instant
 
 BREAKABLE_RULES = (
     "CONSENT-NO-AUTHORITY",
@@ -238,7 +239,10 @@ def consents(
     who = recipients_ if recipients_ is not None else recipients()
     until = None
     if draw(st.booleans()):
-        until = given.add(days=draw(st.integers(1, 500)), hours=draw(st.integers(0, 23)))
+        # On a later local day (a day can have 25 hours), so in force all the day given.
+        day = given.date() + timedelta(days=draw(st.integers(1, 500)))
+        hour = draw(st.integers(0, 23))
+        until = as_instant(pendulum.datetime(day.year, day.month, day.day, hour, tz=ZONE))
     return Consent(
         id=draw(ids if ids is not None else st.from_regex(r"c-[0-9a-f]{1,6}", fullmatch=True)),
         subject=subject,
