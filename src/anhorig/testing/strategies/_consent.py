@@ -714,8 +714,10 @@ def _listening(draw: st.DrawFn, at: pendulum.DateTime, also: int) -> tuple[Any, 
 
 def _report_of_concern(draw: st.DrawFn, at: pendulum.DateTime, also: int) -> tuple[Any, list[Any]]:
     child = draw(_children(at.date()))
-    others = [p for p in _subjects(draw, _with_id(), also) if person_key(p) != person_key(child)]
-    subjects = tuple(draw(st.permutations([child, *others[:also]])))
+    # The child among the people the information is about, not necessarily first.
+    others = draw(st.lists(_with_id(), max_size=also, unique_by=person_key))
+    others = [p for p in others if person_key(p) != person_key(child)]
+    subjects = tuple(draw(st.permutations([child, *others])))
     request = _request(
         draw,
         subjects,
