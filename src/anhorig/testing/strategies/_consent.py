@@ -956,17 +956,19 @@ def deciding(
     for ``CONSENT-NO-BASIS``: a second person without a basis adds
     ``CONSENT-EACH-PERSON``); ``max_unrelated`` bounds the records about other people
     (consents, revocations, blocks) mixed in, which cannot change the decision.
-    Records that could (consents scoped to another purpose, a block that the basis
-    overrides, consents that are never reached) are mixed in where the basis allows.
+    Records about the request's own people that leave the decision alone are mixed
+    in where the basis allows: consents scoped to another purpose, consents a basis
+    decided before them makes moot, a block an emergency breaks or one lifted later.
 
     Shrinks towards a request about one person, with no circumstances beyond those
     the basis needs, and only the records the basis needs (none, or one unscoped
     consent or block per person). A code in :data:`NEVER_ALONE` (or outside the
     catalogue's consent decisions) raises ``InvalidArgument``.
     """
+    if code in NEVER_ALONE:
+        raise InvalidArgument(f"code={code!r} is never the only reason: {NEVER_ALONE[code]}")
     if code not in _DECIDERS:
-        why = NEVER_ALONE.get(code, f"is not one of {DECIDING_CODES}")
-        raise InvalidArgument(f"code={code!r} cannot be the only reason: {why}")
+        raise InvalidArgument(f"code={code!r} is not one of {DECIDING_CODES}")
     if max_also_about < 0 or max_unrelated < 0:
         raise InvalidArgument(
             f"max_also_about={max_also_about} and max_unrelated={max_unrelated} must be >= 0"
