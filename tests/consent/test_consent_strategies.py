@@ -7,7 +7,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from anhorig.consent import Consent, Decision, DisclosureRequest, Provision, ProvisionType
+from anhorig.consent import (
+    Consent,
+    Decision,
+    DisclosureRequest,
+    Provision,
+    ProvisionType,
+    evaluate,
+)
 from anhorig.testing import strategies
 
 
@@ -19,6 +26,10 @@ from anhorig.testing import strategies
         lambda: strategies.subject_pools(min_size=3, max_size=2),
         lambda: strategies.provisions(max_depth=-1),
         lambda: strategies.disclosure_requests(max_also_about=-1),
+        lambda: strategies.deciding("NOT-A-RULE"),
+        lambda: strategies.deciding("CONSENT-CONFLICT"),
+        lambda: strategies.deciding("CONSENT-PERMIT", max_also_about=-1),
+        lambda: strategies.deciding("CONSENT-PERMIT", max_unrelated=-1),
     ],
 )
 def test_bad_arguments_are_refused(build: object) -> None:
@@ -67,5 +78,35 @@ def test_public_names_are_exported() -> None:
         "audit_records",
         "decision_policies",
         "BREAKABLE_RULES",
+        "deciding",
+        "DECIDING_CODES",
+        "NEVER_ALONE",
     ):
         assert name in strategies.__all__
+
+
+@pytest.mark.parametrize("code", strategies.DECIDING_CODES)
+def test_deciding_gives_exactly_its_basis(code: str) -> None:
+    """deciding(code) gives requests and records whose decision's reasons are exactly
+    ``code``, also with more people and unrelated records."""
+
+    @given(strategies.deciding(code, max_also_about=3, max_unrelated=4))
+    def exactly(pair: tuple[DisclosureRequest, tuple[object, ...]]) -> None:
+        request, records = pair
+        decision = evaluate(request, records)  # type: ignore[arg-type]
+        assert {reason.code for reason in decision.reasons} == {code}
+        assert {basis.code for basis in decision.basis} <= {code}
+
+    exactly()
+
+
+def test_deciding_covers_every_decision_code() -> None:
+    """Every consent decision code is either produced alone or says why it cannot be."""
+    from anhorig.consent import rules
+
+    assert set(strategies.DECIDING_CODES).isdisjoint(strategies.NEVER_ALONE)
+    decided = set(strategies.DECIDING_CODES) | set(strategies.NEVER_ALONE)
+    assert decided <= {rule.code for rule in rules.RULES}
+    assert {code for code in strategies.UNBREAKABLE if code.startswith("CONSENT-")} == set(
+        strategies.NEVER_ALONE
+    )

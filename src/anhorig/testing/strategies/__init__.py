@@ -15,12 +15,15 @@ generated birth date and serial, never a real person's.
 from anhorig.testing.strategies._breaking import UNBREAKABLE, Broken, breakable_codes, breaking
 from anhorig.testing.strategies._consent import (
     BREAKABLE_RULES,
+    DECIDING_CODES,
+    NEVER_ALONE,
     audit_records,
     block_lifts,
     blocks,
     consent_instants,
     consents,
     consents_breaking,
+    deciding,
     decision_policies,
     decisions,
     disclosure_requests,
@@ -104,6 +107,8 @@ from anhorig.testing.strategies._respite import (
 __all__ = [
     "BREAKABLE",
     "BREAKABLE_RULES",
+    "DECIDING_CODES",
+    "NEVER_ALONE",
     "UNBREAKABLE",
     "Broken",
     "BrokenBooking",
@@ -131,6 +136,7 @@ __all__ = [
     "coordinated_plans",
     "coordinators",
     "dates",
+    "deciding",
     "decision_policies",
     "decisions",
     "discharges",

@@ -20,6 +20,7 @@ from anhorig.findings import Report, catalogue
 from anhorig.people import Person
 from anhorig.relations import ChildRelative, Involvement, Relationship
 from anhorig.relations import check as check_relation
+from anhorig.testing.strategies._consent import NEVER_ALONE
 from anhorig.testing.strategies._core import (
     adult_conditions,
     care_areas,
@@ -37,6 +38,7 @@ __all__ = [
     "breakable_codes",
     "breaking",
     "consent_breakers",
+    "decision_breakers",
     "plan_breakers",
     "relation_breakers",
     "respite_breakers",
@@ -44,37 +46,15 @@ __all__ = [
     "respite_pattern_breakers",
 ]
 
-_DECISION = (
-    "a basis or reason that evaluate() gives in a Decision about a disclosure request; "
-    "check() of one consent does not find it"
-)
 UNBREAKABLE: dict[str, str] = {
     "PLAN-ILLEGAL-TRANSITION": (
         "a lifecycle step raises it (RuleViolation) when asked for an illegal step; "
         "no check finds it in a plan"
     ),
-    **dict.fromkeys(
-        (
-            "CONSENT-BASIS-NOT-MET",
-            "CONSENT-BLOCKED",
-            "CONSENT-CARE-EXCHANGE",
-            "CONSENT-CHILD-OBJECTS",
-            "CONSENT-CONFLICT",
-            "CONSENT-DENY",
-            "CONSENT-EACH-PERSON",
-            "CONSENT-EMERGENCY",
-            "CONSENT-LISTENING",
-            "CONSENT-NO-BASIS",
-            "CONSENT-NOT-IN-FORCE",
-            "CONSENT-OTHER-AUTHORITY",
-            "CONSENT-PATIENT-CANNOT-TAKE-IN",
-            "CONSENT-PERMIT",
-            "CONSENT-RECIPIENT-DECLINES",
-            "CONSENT-REPORT-OF-CONCERN",
-            "CONSENT-REVOKED",
-        ),
-        _DECISION,
-    ),
+    **{
+        code: f"a reason evaluate() gives in a Decision, but never alone: {why}"
+        for code, why in NEVER_ALONE.items()
+    },
 }
 """Catalogue codes no check can be made to find on purpose, each with the reason
 (for example a lifecycle rule that a transition raises rather than a check finds)."""
@@ -240,6 +220,26 @@ def consent_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]
     return {code: breaker(code) for code in BREAKABLE_RULES}
 
 
+def _decision_check(pair: Any, on: date) -> Report:
+    from anhorig.consent import evaluate
+
+    request, records = pair
+    return Report(evaluate(request, records).reasons)
+
+
+def decision_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]]:
+    """The consent decision bases' cases by code, over ``deciding``: a request and its
+    records, whose decision's reasons are judged on the day of the request."""
+    from anhorig.testing.strategies._consent import DECIDING_CODES, deciding
+
+    def breaker(code: str) -> Callable[[], st.SearchStrategy[Broken[Any]]]:
+        return lambda: deciding(code).map(
+            lambda pair: Broken(code, pair, pair[0].at.date(), _decision_check)
+        )
+
+    return {code: breaker(code) for code in DECIDING_CODES}
+
+
 def _booking_check(case: Any, on: date) -> Report:
     from anhorig.respite import check_booking
 
@@ -310,6 +310,7 @@ _BREAKER_SOURCES = (
     respite_breakers,
     respite_grant_breakers,
     respite_pattern_breakers,
+    decision_breakers,
 )
 """Each rule family's breakers; an area adds an adapter over its own strategies."""
 
