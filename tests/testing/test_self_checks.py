@@ -65,7 +65,9 @@ def _clean_cases() -> list[tuple[str, st.SearchStrategy[tuple[object, Any]]]]:
     from anhorig.consent.checks import check as check_consent
     from anhorig.plans import check as check_plan
     from anhorig.relations import check as check_relation
+    from anhorig.respite import check as check_ledger
     from anhorig.testing.strategies import (
+        clean_ledgers,
         consents,
         coordinated_plans,
         implementation_plans,
@@ -86,12 +88,16 @@ def _clean_cases() -> list[tuple[str, st.SearchStrategy[tuple[object, Any]]]]:
     def plan(thing: Any) -> Report:
         return check_plan(thing, on=DEFAULT_ON)
 
+    def ledger(thing: Any) -> Report:
+        return check_ledger(thing, on=date(2026, 1, 1))
+
     return [
         ("relationships", st.tuples(relationships(), st.just(relation))),
         ("consents", st.tuples(consents(), st.just(consent))),
         ("support_plans", st.tuples(support_plans(on=DEFAULT_ON), st.just(plan))),
         ("coordinated_plans", st.tuples(coordinated_plans(on=DEFAULT_ON), st.just(plan))),
         ("implementation_plans", st.tuples(implementation_plans(on=DEFAULT_ON), st.just(plan))),
+        ("clean_ledgers", st.tuples(clean_ledgers(), st.just(ledger))),
     ]
 
 

@@ -53,6 +53,7 @@ __all__ = [
     "balances",
     "bookings",
     "cancellations",
+    "clean_ledgers",
     "ledgers",
     "occupancies",
     "quotas",
@@ -668,3 +669,77 @@ def rule_breaking_bookings(
     if unknown or not chosen:
         raise InvalidArgument(f"codes={list(chosen)}: choose one or more of {BREAKABLE}")
     return st.sampled_from(chosen).flatmap(_broken)
+
+
+@st.composite
+def clean_ledgers(draw: st.DrawFn, *, max_bookings: int = 8, year: int = 2026) -> Ledger:
+    """Ledgers that no respite rule finds fault with: one in-home grant by decision for
+    an adult carer living with a person over 70 (every fact recorded), a policy with
+    notice, weekdays and opening hours, and bookings on distinct allowed days inside the
+    opening hours and the monthly quota, each made in time by the municipality.
+
+    Shrinks towards an empty ledger under the most lenient policy.
+    """
+    from anhorig.time import add_working_days, is_working_day, local
+
+    if max_bookings < 0:
+        raise InvalidArgument(f"max_bookings={max_bookings} must be >= 0")
+    working_days_only = draw(st.booleans())
+    opens = draw(st.integers(0, 10))
+    closes = draw(st.integers(max(opens + 3, 14), 24))
+    notice = draw(st.integers(0, 5))
+    policy = RespitePolicy(
+        municipality="Exempelby",
+        kinds=frozenset({RespiteKind.IN_HOME}),
+        notice=notice,
+        notice_unit=NoticeUnit.WORKING_DAYS,
+        weekdays=frozenset(list(Weekday)[:5]) if working_days_only else frozenset(Weekday),
+        exclude_holidays=working_days_only,
+        day_starts_at=opens,
+        day_ends_at=closes,
+        min_carer_age=18,
+        requires_living_together=True,
+        min_cared_for_age=65,
+    )
+    quota_hours = draw(st.integers(4, 24))
+    grant = RespiteGrant(
+        id="G-1",
+        kind=RespiteKind.IN_HOME,
+        basis=GrantBasis.DECISION,
+        decision_ref="SN-1",
+        quota=Quota(amount=quota_hours, unit=QuotaUnit.HOURS, per=QuotaPeriod.MONTH),
+        validity=Period.year(year),
+        cared_for=Person(name=draw(names()), birth_date=date(1935, 6, 1)),
+        carer=Person(name=draw(names()), birth_date=date(1960, 2, 1)),
+        lives_together=True,
+    )
+    days = sorted(
+        set(draw(st.lists(st.dates(date(year, 1, 20), date(year, 12, 20)), max_size=max_bookings)))
+    )
+    used: dict[int, int] = {}
+    bookings: list[Booking] = []
+    for number, day in enumerate(days):
+        if working_days_only and not is_working_day(day):
+            continue
+        hours = draw(st.integers(1, 2))
+        if used.get(day.month, 0) + hours > quota_hours:
+            continue
+        start_hour = draw(st.integers(opens, closes - hours))
+        start = local(day.year, day.month, day.day, start_hour)
+        end = start.add(hours=hours)
+        if end.hour != start_hour + hours:
+            continue  # a DST change inside the booking moves its wall-clock end
+        made = add_working_days(day, -(notice + 1))
+        used[day.month] = used.get(day.month, 0) + hours
+        bookings.append(
+            Booking(
+                id=f"B-{number + 1}",
+                grant_id="G-1",
+                interval=Interval(start, end),
+                made_at=local(made.year, made.month, made.day, 9),
+                provider=RespiteProvider(kind=ProviderKind.MUNICIPAL, name="Avlösarteamet"),
+            )
+        )
+    ledger = Ledger(policies=(policy,), grants=(grant,))
+    in_order: list[Booking] = sorted(bookings, key=lambda booking: booking.made_at)
+    return ledger.extend(in_order)
