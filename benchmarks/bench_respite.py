@@ -49,8 +49,8 @@ from anhorig.respite import (
     RespiteKind,
     RespiteProvider,
 )
-from anhorig.respite.ledger import _DAY0, _fast_epoch, _steady_days, _tables
-from anhorig.time import ZONE, Interval, Period
+from anhorig.respite.ledger import _DAY0, _tables
+from anhorig.time import ZONE, Interval, Period, epoch_seconds
 
 PER_GRANT = 100
 YEAR_START = int(pendulum.datetime(2026, 1, 1, tz=ZONE).timestamp())
@@ -98,6 +98,12 @@ def make_data(n: int, seed: int) -> tuple[tuple[RespiteGrant, ...], list[Booking
             )
         )
     return grants, bookings
+
+
+def _steady_days() -> list[bool]:
+    """For each day of the ledger's table: whether it is 24 hours long (no DST change)."""
+    days = _tables()[0]
+    return [days[i + 1] - days[i] == 86400 for i in range(len(days) - 1)]
 
 
 def hand_loop(bookings: list[Booking]) -> dict[tuple[str, int], int]:
@@ -238,7 +244,7 @@ def main() -> None:
     epoch_us = (time.perf_counter() - started) / reps * 1e6
     started = time.perf_counter()
     for _ in range(reps):
-        _fast_epoch(one.interval.end) - _fast_epoch(one.interval.start)
+        epoch_seconds(one.interval.end) - epoch_seconds(one.interval.start)
     table_us = (time.perf_counter() - started) / reps * 1e6
     started = time.perf_counter()
     appended = ledger

@@ -81,12 +81,10 @@ def _offset_zone(seconds: int) -> pendulum.FixedTimezone:
     zone = _OFFSETS.get(seconds)
     if zone is None:
         zone = _OFFSETS.setdefault(seconds, pendulum.FixedTimezone(seconds))
-        _OWN_ZONES.add(zone)
         _OFFSET_PAIRS.append((zone, seconds))
     return zone
 
 
-_OWN_ZONES: set[pendulum.FixedTimezone] = set()
 _OFFSET_PAIRS: list[tuple[pendulum.FixedTimezone, int]] = []
 """(zone, seconds) for the few fixed offsets in use; searched by identity because
 pendulum's FixedTimezone hashes in Python."""
@@ -106,12 +104,19 @@ def epoch_seconds(moment: datetime) -> int:
     time and the offset, exact on every day including the DST change days; any other
     aware datetime goes through ``timestamp()``.
     """
-    zone = moment.tzinfo
+    offset = _own_offset(moment.tzinfo)
+    if offset is None:
+        return math.floor(moment.timestamp())
+    days = moment.toordinal() - _EPOCH_ORDINAL
+    return days * 86400 + moment.hour * 3600 + moment.minute * 60 + moment.second - offset
+
+
+def _own_offset(zone: object) -> int | None:
+    """The offset in seconds if ``zone`` is one of anhorig's own fixed zones, else None."""
     for own, offset in _OFFSET_PAIRS:
         if zone is own:
-            days = moment.toordinal() - _EPOCH_ORDINAL
-            return days * 86400 + moment.hour * 3600 + moment.minute * 60 + moment.second - offset
-    return math.floor(moment.timestamp())
+            return offset
+    return None
 
 
 def _offset_of(timestamp: float) -> int:
@@ -206,9 +211,9 @@ def as_instant(value: object, *, path: str = "$") -> pendulum.DateTime:
             en="the datetime has no time zone (naive times are refused)",
         )
     # Already ours, unless arithmetic carried it across a DST change.
-    if isinstance(value, pendulum.DateTime) and value.tzinfo in _OWN_ZONES:
-        offset = value.utcoffset()
-        if offset is not None and int(offset.total_seconds()) == _offset_at(value.timestamp()):
+    if isinstance(value, pendulum.DateTime):
+        offset = _own_offset(value.tzinfo)
+        if offset is not None and offset == _offset_at(value.timestamp()):
             return value
     return _stockholm(value)
 

@@ -24,7 +24,6 @@ from anhorig.respite import (
     RespiteKind,
     try_book,
 )
-from anhorig.respite.ledger import _fast_epoch
 from anhorig.testing.strategies import (
     bookings,
     instants,
@@ -33,7 +32,7 @@ from anhorig.testing.strategies import (
     respite_grants,
     respite_policies,
 )
-from anhorig.time import ZONE, Period, local
+from anhorig.time import ZONE, Period, epoch_seconds, local
 
 HOURS_QUOTAS = quotas(units=st.just(QuotaUnit.HOURS))
 
@@ -251,7 +250,7 @@ TestLedgerMachine = LedgerMachine.TestCase
 def test_fast_epoch_is_the_timestamp(moment: pendulum.DateTime, extra: int) -> None:
     """The ledger's table-driven epoch equals ``floor(timestamp())``, DST days included."""
     moment = moment.add(seconds=extra, microseconds=extra * 1000)
-    assert _fast_epoch(moment) == math.floor(moment.timestamp())
+    assert epoch_seconds(moment) == math.floor(moment.timestamp())
     folded = local(2026, 10, 25, 2, 30, fold=1)
-    assert _fast_epoch(folded) == math.floor(folded.timestamp())
-    assert _fast_epoch(moment.in_tz("UTC")) == math.floor(moment.timestamp())
+    assert epoch_seconds(folded) == math.floor(folded.timestamp())
+    assert epoch_seconds(moment.in_tz("UTC")) == math.floor(moment.timestamp())

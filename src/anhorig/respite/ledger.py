@@ -118,18 +118,6 @@ def _tables() -> tuple[list[int], list[int]]:
 
 
 @functools.cache
-def _steady_days() -> list[bool]:
-    """For each day of the table: whether it is 24 hours long (no DST change in it)."""
-    days = _tables()[0]
-    return [days[i + 1] - days[i] == 86400 for i in range(len(days) - 1)]
-
-
-def _fast_epoch(moment: datetime) -> int:
-    """``floor(moment.timestamp())``: anhorig's instants carry their UTC offset, so this
-    is integer arithmetic (`anhorig.time.epoch_seconds`), exact on change days too."""
-    return epoch_seconds(moment)
-
-
 def _day_start(day: date) -> int:
     days = _tables()[0]
     index = day.toordinal() - _DAY0
@@ -144,10 +132,6 @@ def _day_start(day: date) -> int:
 
 def _month_index(year: int, month: int) -> int:
     return (year - _FIRST_YEAR) * 12 + month - 1
-
-
-def _epoch(moment: datetime) -> int:
-    return _fast_epoch(moment)
 
 
 def _in_range(stamp: int, path: str) -> Problem | None:
@@ -417,7 +401,7 @@ class _Index:
                         nights.setdefault(i - 1, []).append(seq)
                         i += 1
             elif type(entry) is Cancellation:
-                r = _fast_epoch(entry.at)
+                r = epoch_seconds(entry.at)
                 target = booking_seq.get(entry.booking_id)
                 if target is None or target in self.cancelled or r < last:
                     problems = self._cancellation_problems(
@@ -429,7 +413,7 @@ class _Index:
                 policy = self.policy(self.grants[booked.grant_id].kind)
                 late = False
                 if policy.late_cancellation_hours is not None:
-                    begins = _fast_epoch(booked.interval.start)
+                    begins = epoch_seconds(booked.interval.start)
                     late = r > begins - policy.late_cancellation_hours * 3600
                 self.cancelled[target] = (seq, late)
             else:
@@ -705,7 +689,7 @@ class Ledger:
         n = self._length
         if as_of is None:
             return n
-        stamp = _epoch(as_of_instant(as_of))
+        stamp = epoch_seconds(as_of_instant(as_of))
         return bisect.bisect_right(self._index.recorded, stamp, 0, n)
 
     def as_of(self, instant: datetime) -> Ledger:
@@ -799,7 +783,7 @@ class Ledger:
         entry = self.entry(seq)
         if not isinstance(entry, Booking):
             raise InvalidInput.at("seq", sv="ingen bokning", en="not a booking")
-        return _fast_epoch(entry.interval.start), _fast_epoch(entry.interval.end)
+        return epoch_seconds(entry.interval.start), epoch_seconds(entry.interval.end)
 
     def unit_nights(self, unit_id: str) -> dict[int, list[int]]:
         """Booking positions per night (day index) at unit ``unit_id`` (internal)."""
@@ -923,7 +907,7 @@ def as_of_instant(value: datetime) -> pendulum.DateTime:
 def _moment(on: date | datetime) -> tuple[int, date]:
     if isinstance(on, datetime):
         instant = as_instant(on, path="on")
-        return _epoch(instant), instant.date()
+        return epoch_seconds(instant), instant.date()
     if not isinstance(on, date):
         raise InvalidInput.at("on", sv="väntade ett datum", en="expected a date")
     return _day_start(on), on

@@ -78,7 +78,6 @@ from anhorig.law import BISTAND, CARER_SUPPORT, WITHOUT_NEEDS_ASSESSMENT
 from anhorig.respite.ledger import (
     Ledger,
     _day_start,
-    _epoch,
     _period_of,
     _tables,
     _units,
@@ -94,7 +93,7 @@ from anhorig.respite.model import (
     RespiteKind,
 )
 from anhorig.respite.policy import CarryOver, NoticeUnit, Overage, RespitePolicy, Weekday
-from anhorig.time import ZONE, is_working_day, working_days_between
+from anhorig.time import ZONE, epoch_seconds, is_working_day, working_days_between
 
 __all__ = [
     "RULES",
@@ -427,8 +426,8 @@ def _booking_findings(
     policy = ledger.policy_for(grant.kind)
     municipality = policy.municipality
     findings: list[Finding] = []
-    s = _epoch(booking.interval.start)
-    e = _epoch(booking.interval.end)
+    s = epoch_seconds(booking.interval.start)
+    e = epoch_seconds(booking.interval.end)
     emergency = grant.kind is RespiteKind.EMERGENCY
 
     if booking.provider.kind is ProviderKind.VOLUNTEER:
