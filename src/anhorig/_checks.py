@@ -21,6 +21,29 @@ from anhorig.errors import InvalidInput, Problem
 _T = TypeVar("_T")
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
+TYPE_ONLY = "__anhorig_type_only__"
+"""Marks a validator that checks nothing but a type: ``("is", types)`` for a value of
+one of ``types``, ``("each", types)`` for a tuple or frozenset of them. The compiled
+readers (``anhorig._reader``) leave such a validator out when they have checked the
+type themselves; every other validator always runs."""
+
+
+INLINE = "__anhorig_inline__"
+"""Marks a validator the compiled readers may write out as a condition:
+``(("is", types), template, objects)``, where ``template`` holds for a value of
+``types`` exactly when the validator passes it (``{v}`` is the value, and each key
+of ``objects`` names an object the condition uses)."""
+
+
+def _type_only(validator: Validator, kind: str, types: tuple[type, ...]) -> Validator:
+    setattr(validator, TYPE_ONLY, (kind, types))
+    return validator
+
+
+def _inline(validator: Validator, types: tuple[type, ...], template: str, **objects: Any) -> None:
+    setattr(validator, INLINE, (("is", types), template, objects))
+
+
 _collector: contextvars.ContextVar[list[Problem] | None] = contextvars.ContextVar(
     "anhorig_problems", default=None
 )
@@ -68,6 +91,7 @@ def _type_name(value: object) -> str:
     return type(value).__name__
 
 
+@functools.cache
 def instance_of(*types: type) -> Validator:
     """The value is an instance of one of ``types`` (``bool`` is not an ``int`` here)."""
     names = " | ".join(t.__name__ for t in types)
@@ -86,9 +110,10 @@ def instance_of(*types: type) -> Validator:
                 en=f"expected {names}, got {_type_name(value)}",
             )
 
-    return check
+    return _type_only(check, "is", types)
 
 
+@functools.cache
 def optional(validator: Validator) -> Validator:
     """``None`` or what ``validator`` accepts."""
 
@@ -96,9 +121,17 @@ def optional(validator: Validator) -> Validator:
         if value is not None:
             validator(instance, attribute, value)
 
+    inner = getattr(validator, TYPE_ONLY, None)
+    if inner is not None and inner[0] == "is":
+        return _type_only(check, "is", (*inner[1], type(None)))
+    condition = getattr(validator, INLINE, None)
+    if condition is not None:
+        (_, types), template, objects = condition
+        _inline(check, (*types, type(None)), f"{{v}} is None or ({template})", **objects)
     return check
 
 
+@functools.cache
 def each(*types: type) -> Validator:
     """A tuple or frozenset whose members are instances of ``types``."""
     names = " | ".join(t.__name__ for t in types)
@@ -123,7 +156,7 @@ def each(*types: type) -> Validator:
                     en=f"expected {names}, got {_type_name(member)}",
                 )
 
-    return check
+    return _type_only(check, "each", types)
 
 
 def _member_ok(member: object, types: tuple[type, ...]) -> bool:
@@ -146,6 +179,7 @@ def ge(bound: int | float) -> Validator:
     return check
 
 
+@functools.cache
 def matches(pattern: str, description: str) -> Validator:
     """A string matching ``pattern`` in full; ``description`` says what that means."""
     compiled = re.compile(pattern)
@@ -158,6 +192,7 @@ def matches(pattern: str, description: str) -> Validator:
                 en=f"expected {description}",
             )
 
+    _inline(check, (str,), "{pattern}.fullmatch({v}) is not None", pattern=compiled)
     return check
 
 
@@ -165,6 +200,9 @@ def non_empty_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -
     """A string with at least one non-blank character."""
     if not isinstance(value, str) or not value.strip():
         fail(attribute.name, sv="får inte vara tom text", en="must not be empty text")
+
+
+_inline(non_empty_text, (str,), "{v}.strip()")
 
 
 _is_str = instance_of(str)
@@ -187,11 +225,17 @@ def a_bool(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     _is_bool(instance, attribute, value)
 
 
+_type_only(text, "is", (str,))
+_type_only(a_date, "is", (date,))
+_type_only(a_bool, "is", (bool,))
+
+
 def is_date(value: object) -> bool:
     """Whether ``value`` is a calendar date (and not a datetime)."""
     return isinstance(value, date) and not isinstance(value, datetime)
 
 
+@functools.cache
 def and_(*validators: Validator) -> Validator:
     """Every one of ``validators``."""
 
@@ -199,6 +243,7 @@ def and_(*validators: Validator) -> Validator:
         for validator in validators:
             validator(instance, attribute, value)
 
+    check._validators = validators  # type: ignore[attr-defined]  # read as attrs' and_ is
     return check
 
 

@@ -49,7 +49,9 @@ class Text:
     @sv.validator
     @en.validator
     def _is_str(self, attribute: attrs.Attribute[str], value: object) -> None:
-        from anhorig._checks import text
+        if value.__class__ is str:
+            return
+        from anhorig._checks import text  # _checks imports this module
 
         text(self, attribute, value)
 
@@ -90,3 +92,8 @@ class LabelledEnum(enum.StrEnum):
     def label(self, lang: Lang = "sv") -> str:
         """The member's label in ``lang``."""
         return self._en if check_lang(lang) == "en" else self._sv
+
+    @property
+    def text(self) -> Text:
+        """Both labels as a `Text`."""
+        return Text(sv=self._sv, en=self._en)

@@ -47,8 +47,9 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
+from anhorig import _reader
 from anhorig.errors import InvalidInput, Problem
-from anhorig.people import PersonId
+from anhorig.people import PersonId, _read_canonical
 from anhorig.time import parse_instant
 
 __all__ = [
@@ -166,7 +167,8 @@ def _structure_decimal(value: object, _: object) -> decimal.Decimal:
 
 
 def _structure_date(value: object, _: object) -> date:
-    if isinstance(value, str) and len(value) == 10:
+    # fromisoformat alone would also read ISO week dates ("2026-W47-1").
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
         try:
             return date.fromisoformat(value)
         except ValueError:
@@ -198,6 +200,10 @@ def _structure_person_id(value: object, _: object) -> PersonId:
             en="documents must hold personal identity numbers in the 12-digit form",
         )
     return parsed
+
+
+def _enum_value(member: enum.Enum) -> object:
+    return member.value
 
 
 def _is_enum(tp: Any) -> bool:
@@ -369,6 +375,9 @@ def configure_converter(c: cattrs.Converter) -> None:
     c.register_unstructure_hook(PersonId, lambda p: p.value)
     c.register_structure_hook_factory(_is_enum, _enum_hook)
     c.register_unstructure_hook_factory(_is_enum, lambda tp: lambda v: v.value)
+    # A StrEnum is a str, and cattrs dispatches str subclasses to its str hook (identity)
+    # before any factory: registered on StrEnum itself, members are written as plain text.
+    c.register_unstructure_hook(enum.StrEnum, _enum_value)
     c.register_structure_hook_factory(_is_literal, _literal_hook)
     c.register_structure_hook_factory(_is_collection, functools.partial(_collection_hook, c))
     c.register_unstructure_hook_factory(_is_set_type, functools.partial(_unstructure_set, c))
@@ -438,7 +447,23 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
     ]
 
 
+def _read_person_id(value: object) -> PersonId:
+    person = _read_canonical(value)
+    if person is None:
+        raise ValueError("not a canonical personnummer")  # read strictly, and explained, instead
+    return person
+
+
+_compiled_reader = _reader.reader(converter, {PersonId: _read_person_id})
+
+
 def _structure(data: object, cl: type[_T], path: str) -> _T:
+    read = _compiled_reader(cl)
+    if read is not None:
+        try:
+            return typing.cast(_T, read(data))
+        except Exception:
+            pass
     try:
         return converter.structure(data, cl)
     except Exception as exc:  # every failure becomes InvalidInput with its paths
@@ -530,12 +555,17 @@ def _refuse_constant(name: str) -> None:
     raise ValueError(f"{name} is not JSON")
 
 
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
+
+
 def from_json(cl: type[_T] | None, text: str | bytes) -> _T:
     """Read a JSON document; ``InvalidInput`` naming every bad path is the only error raised."""
     if not isinstance(text, str | bytes | bytearray):
         raise InvalidInput.at("$", sv="väntade JSON-text", en="expected JSON text")
     try:
-        data = json.loads(text, parse_constant=_refuse_constant)
+        if not isinstance(text, str):
+            text = text.decode(json.detect_encoding(text), "surrogatepass")
+        data = _DECODER.decode(text)
     except (ValueError, RecursionError) as exc:
         raise InvalidInput.at(
             "$", sv=f"ogiltig JSON ({exc})"[:200], en=f"invalid JSON ({exc})"[:200]

@@ -732,12 +732,15 @@ def _invalid_grantors(found: _Findings, consents: tuple[PlanConsent, ...]) -> No
                 PLAN_CONSENT_INVALID_GRANTOR,
                 f"consents[{index}].grantor",
                 consent=consent.id,
-                grantor=Text(sv=consent.grantor.label("sv"), en=consent.grantor.label("en")),
+                grantor=consent.grantor.text,
                 subject=str(consent.subject),
             )
 
 
 def _duplicates(found: _Findings, rule: Rule, part: str, ids: Iterable[str]) -> None:
+    ids = list(ids)
+    if len(set(ids)) == len(ids):
+        return
     counts = Counter(ids)
     for key, count in counts.items():
         if count > 1:
@@ -771,7 +774,7 @@ def _follow_up(
 
 
 def _status_text(status: PlanStatus) -> Text:
-    return Text(sv=status.label("sv"), en=status.label("en"))
+    return status.text
 
 
 # --- stödplan ----------------------------------------------------------------------------
@@ -868,7 +871,7 @@ def _support_people(found: _Findings, plan: SupportPlan, live: bool) -> None:
                     PLAN_SIGNATURE_MISSING,
                     "signatures",
                     status=_status_text(status),
-                    role=Text(sv=role.label("sv"), en=role.label("en")),
+                    role=role.text,
                 )
 
     # 17: expectations both ways, nothing of an unwilling carer
@@ -908,7 +911,6 @@ def _support_people(found: _Findings, plan: SupportPlan, live: bool) -> None:
 def _support_measures(found: _Findings, plan: SupportPlan, policy: PlanPolicy) -> None:
     # 19, 20: measures
     for index, measure in enumerate(plan.measures):
-        kind = Text(sv=measure.kind.label("sv"), en=measure.kind.label("en"))
         if (
             measure.kind in RESPITE_KINDS
             and measure.provider.kind is ProviderKind.VOLUNTARY_ORGANISATION
@@ -917,7 +919,7 @@ def _support_measures(found: _Findings, plan: SupportPlan, policy: PlanPolicy) -
                 PLAN_VOLUNTEER_RESPITE,
                 f"measures[{index}].provider",
                 measure=measure.id,
-                kind=kind,
+                kind=measure.kind.text,
                 provider=measure.provider.name,
             )
         if measure.granted_by_decision and measure.decision_id is None:
@@ -927,7 +929,7 @@ def _support_measures(found: _Findings, plan: SupportPlan, policy: PlanPolicy) -
                 PLAN_DECISION_REQUIRED,
                 f"measures[{index}].granted_by_decision",
                 measure=measure.id,
-                kind=kind,
+                kind=measure.kind.text,
             )
         if not measure.granted_by_decision and measure.decision_id is not None:
             found.add(
@@ -1114,9 +1116,7 @@ def _check_implementation(plan: ImplementationPlan, on: date) -> Report:
     found = _Findings(on)
     for area, activities in plan.by_area().items():
         if not activities:
-            found.add(
-                IMPL_AREA_EMPTY, "activities", area=Text(sv=area.label("sv"), en=area.label("en"))
-            )
+            found.add(IMPL_AREA_EMPTY, "activities", area=area.text)
     for index, activity in enumerate(plan.activities):
         name = activity.activity[:60]
         if not activity.responsible.strip():

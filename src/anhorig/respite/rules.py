@@ -623,7 +623,7 @@ def _window_findings(
                     at("interval"),
                     on=on,
                     day=day,
-                    weekday=Text(sv=weekday.label("sv"), en=weekday.label("en"))
+                    weekday=weekday.text
                     if not holiday
                     else Text(sv="helgdag", en="public holiday"),
                     municipality=policy.municipality,
@@ -796,8 +796,8 @@ def _combination(
                 COMBINATION.finding(
                     path,
                     on=on,
-                    kind=Text(sv=grant.kind.label("sv"), en=grant.kind.label("en")),
-                    other=Text(sv=other.kind.label("sv"), en=other.kind.label("en")),
+                    kind=grant.kind.text,
+                    other=other.kind.text,
                     grant=other.id,
                     municipality=rule_owner.municipality,
                 )
