@@ -40,8 +40,20 @@ def _type_only(validator: Validator, kind: str, types: tuple[type, ...]) -> Vali
     return validator
 
 
-def _inline(validator: Validator, types: tuple[type, ...], template: str, **objects: Any) -> None:
-    setattr(validator, INLINE, (("is", types), template, objects))
+def inline_condition(
+    validator: Validator,
+    types: tuple[type, ...],
+    template: str,
+    others: dict[str, tuple[type, ...]] | None = None,
+    **objects: Any,
+) -> None:
+    """Mark ``validator`` as ``template``, true exactly when it passes a value of ``types``.
+
+    ``others`` names the other fields the template reads (as ``{o}.name``) and the
+    types they must have for it to hold.
+    """
+    needs = {name: ("is", needed) for name, needed in (others or {}).items()}
+    setattr(validator, INLINE, (("is", types), template, objects, needs))
 
 
 _collector: contextvars.ContextVar[list[Problem] | None] = contextvars.ContextVar(
@@ -126,8 +138,11 @@ def optional(validator: Validator) -> Validator:
         return _type_only(check, "is", (*inner[1], type(None)))
     condition = getattr(validator, INLINE, None)
     if condition is not None:
-        (_, types), template, objects = condition
-        _inline(check, (*types, type(None)), f"{{v}} is None or ({template})", **objects)
+        (_, types), template, objects, needs = condition
+        others = {name: needed for name, (_, needed) in needs.items()}
+        inline_condition(
+            check, (*types, type(None)), f"{{v}} is None or ({template})", others, **objects
+        )
     return check
 
 
@@ -192,7 +207,7 @@ def matches(pattern: str, description: str) -> Validator:
                 en=f"expected {description}",
             )
 
-    _inline(check, (str,), "{pattern}.fullmatch({v}) is not None", pattern=compiled)
+    inline_condition(check, (str,), "{pattern}.fullmatch({v}) is not None", pattern=compiled)
     return check
 
 
@@ -202,7 +217,7 @@ def non_empty_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -
         fail(attribute.name, sv="får inte vara tom text", en="must not be empty text")
 
 
-_inline(non_empty_text, (str,), "{v}.strip()")
+inline_condition(non_empty_text, (str,), "{v}.strip()")
 
 
 _is_str = instance_of(str)
@@ -233,6 +248,48 @@ _type_only(a_bool, "is", (bool,))
 def is_date(value: object) -> bool:
     """Whether ``value`` is a calendar date (and not a datetime)."""
     return isinstance(value, date) and not isinstance(value, datetime)
+
+
+@functools.cache
+def not_before(other: str) -> Validator:
+    """A date that is not before the date in field ``other`` (either may be ``None``).
+
+    Only the order is checked: pair it with `a_date` or ``optional(a_date)``. When
+    ``other`` holds no date there is nothing to compare (its own validator reports it).
+    """
+    return _date_order(other, same_day=True)
+
+
+@functools.cache
+def after(other: str) -> Validator:
+    """A date strictly after the date in field ``other``; otherwise as `not_before`."""
+    return _date_order(other, same_day=False)
+
+
+def _date_order(other: str, *, same_day: bool) -> Validator:
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        earlier = getattr(instance, other)
+        if not (is_date(value) and is_date(earlier)):
+            return
+        if value < earlier or (value == earlier and not same_day):
+            if same_day:
+                sv, en = "får inte vara före", "must not be before"
+            else:
+                sv, en = "måste vara efter", "must be after"
+            fail(
+                attribute.name,
+                sv=f"{sv} {other} ({earlier}), fick {value}",
+                en=f"{en} {other} ({earlier}), got {value}",
+            )
+
+    order = ">=" if same_day else ">"
+    inline_condition(
+        check,
+        (date, type(None)),
+        f"{{v}} is None or {{o}}.{other} is None or {{v}} {order} {{o}}.{other}",
+        {other: (date, type(None))},
+    )
+    return check
 
 
 @functools.cache

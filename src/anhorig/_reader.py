@@ -193,10 +193,10 @@ class _Compiler:
         ]
         arguments: list[str] = []
         checks: list[str] = []
+        read_as = {f.name: self.value(f.type)[1] for f in fields if f.init and f.converter is None}
         for index, field in enumerate(fields):
-            returns: Returns = None
+            returns = read_as.get(field.name)
             if field.init:
-                returns = self.value(field.type)[1]
                 var = f"a{index}"
                 block = self._lines(field.type, names, str(index), var)
                 key = repr(field.name)
@@ -222,11 +222,15 @@ class _Compiler:
                     continue  # the reader has already checked this type
                 tag = f"{index}_{number}"
                 inline = getattr(validator, INLINE, None)
-                if inline is not None and _checked(inline[0], returns):
-                    _, template, objects = inline
+                if (
+                    inline is not None
+                    and _checked(inline[0], returns)
+                    and all(_checked(need, read_as.get(name)) for name, need in inline[3].items())
+                ):
+                    _, template, objects, _ = inline
                     renamed = {key: f"_o{tag}_{key}" for key in objects}
                     names.update({renamed[key]: obj for key, obj in objects.items()})
-                    condition = template.format(v=f"o.{field.name}", **renamed)
+                    condition = template.format(v=f"o.{field.name}", o="o", **renamed)
                     checks += [f"    if not ({condition}):", "        raise _GIVE_UP"]
                     continue
                 names[f"_v{tag}"] = validator

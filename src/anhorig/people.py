@@ -149,7 +149,11 @@ class PersonId:
     @property
     def birth_date(self) -> date:
         """The birth date the number encodes (the day less 60 for a samordningsnummer)."""
-        return _birth_date(int(self.value[:4]), int(self.value[4:6]), int(self.value[6:8]))[0]
+        value = self.value
+        day = int(value[6:8])
+        if day > _COORDINATION_OFFSET:
+            day -= _COORDINATION_OFFSET
+        return date(int(value[:4]), int(value[4:6]), day)
 
     @property
     def is_coordination_number(self) -> bool:
@@ -226,6 +230,15 @@ def _check_birth_date(instance: Person, attribute: attrs.Attribute[Any], value: 
             sv="födelsedatumet stämmer inte med personnumret",
             en="the birth date does not match the personnummer",
         )
+
+
+# Given a date (or None) and a PersonId (or None), this is what the validator checks.
+_checks.inline_condition(
+    _check_birth_date,
+    (date, type(None)),
+    "{v} is None or {o}.id is None or {o}.id.birth_date == {v}",
+    {"id": (PersonId, type(None))},
+)
 
 
 def _birth_date_of_id(person: Person) -> date | None:

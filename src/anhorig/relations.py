@@ -132,22 +132,6 @@ class AdultCondition(LabelledEnum):
     UNEXPECTED_DEATH = "unexpected_death", "oväntat dödsfall", "unexpected death"
 
 
-def _reconfirm_after_record(
-    instance: Involvement, attribute: attrs.Attribute[date], value: date
-) -> None:
-    a_date(instance, attribute, value)
-    if (
-        _checks.is_date(value)
-        and _checks.is_date(instance.recorded_on)
-        and value <= instance.recorded_on
-    ):
-        _checks.fail(
-            "reconfirm_by",
-            sv=f"måste vara efter recorded_on ({instance.recorded_on}), fick {value}",
-            en=f"must be after recorded_on ({instance.recorded_on}), got {value}",
-        )
-
-
 def _masked_text(value: str) -> str:
     return "''" if not value else f"<{len(value)} tecken>"
 
@@ -162,7 +146,7 @@ class Involvement:
     """
 
     recorded_on: date = attrs.field(validator=a_date)
-    reconfirm_by: date = attrs.field(validator=_reconfirm_after_record)
+    reconfirm_by: date = attrs.field(validator=[_checks.a_date, _checks.after("recorded_on")])
     willing: bool = attrs.field(validator=a_bool)
     """Whether the carer wants to go on caring (*vill och orkar*)."""
     wants_information: bool = attrs.field(validator=a_bool)

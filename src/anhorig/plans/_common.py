@@ -99,23 +99,6 @@ class GrantorKind(LabelledEnum):
     RELATIVE = "relative", "anhörig", "relative"
 
 
-def _not_before_given(
-    instance: PlanConsent, attribute: attrs.Attribute[date | None], value: date | None
-) -> None:
-    optional(a_date)(instance, attribute, value)
-    if (
-        value is not None
-        and _checks.is_date(value)
-        and _checks.is_date(instance.given_on)
-        and value < instance.given_on
-    ):
-        _checks.fail(
-            attribute.name,
-            sv=f"måste vara samma dag som eller efter given_on ({instance.given_on}), fick {value}",
-            en=f"must be on or after given_on ({instance.given_on}), got {value}",
-        )
-
-
 @collecting
 @attrs.frozen(kw_only=True, order=False)
 class PlanConsent:
@@ -139,7 +122,9 @@ class PlanConsent:
     grantor: GrantorKind = attrs.field(default=GrantorKind.SELF, validator=instance_of(GrantorKind))
     shared_with: frozenset[str] = attrs.field(default=frozenset(), validator=each(str))
     """Recipients named in the consent (organisations or roles), if it allows sharing."""
-    revoked_on: date | None = attrs.field(default=None, validator=_not_before_given)
+    revoked_on: date | None = attrs.field(
+        default=None, validator=[optional(a_date), _checks.not_before("given_on")]
+    )
 
     def in_force_on(self, on: date) -> bool:
         """Whether the consent was given on or before ``on`` and not revoked by then."""

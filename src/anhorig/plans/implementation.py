@@ -23,7 +23,6 @@ References:
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import attrs
 
@@ -59,19 +58,6 @@ class Activity:
     due: date | None = attrs.field(default=None, validator=optional(a_date))
     done_on: date | None = attrs.field(default=None, validator=optional(a_date))
     heading: str = attrs.field(default="", validator=_checks.text)
-
-
-def _until_after_from(
-    instance: ImplementationPlan, attribute: attrs.Attribute[Any], value: Any
-) -> None:
-    optional(a_date)(instance, attribute, value)
-    start = instance.valid_from
-    if value is not None and _checks.is_date(value) and _checks.is_date(start) and value < start:
-        _checks.fail(
-            "valid_until",
-            sv=f"får inte vara före valid_from ({start})",
-            en=f"must not be before valid_from ({start})",
-        )
 
 
 _L, _K, _S = (
@@ -252,7 +238,9 @@ class ImplementationPlan:
 
     municipality: str = attrs.field(validator=non_empty_text)
     valid_from: date = attrs.field(validator=a_date)
-    valid_until: date | None = attrs.field(default=None, validator=_until_after_from)
+    valid_until: date | None = attrs.field(
+        default=None, validator=[optional(a_date), _checks.not_before("valid_from")]
+    )
     activities: tuple[Activity, ...] = attrs.field(default=(), validator=each(Activity))
     title: str = attrs.field(
         default="Implementeringsplan för Nationell anhörigstrategi", validator=non_empty_text

@@ -135,21 +135,6 @@ class Provider:
     kind: ProviderKind = attrs.field(validator=instance_of(ProviderKind))
 
 
-def _end_not_before_start(instance: Measure, attribute: attrs.Attribute[Any], value: Any) -> None:
-    optional(a_date)(instance, attribute, value)
-    if (
-        value is not None
-        and _checks.is_date(value)
-        and _checks.is_date(instance.start)
-        and value < instance.start
-    ):
-        _checks.fail(
-            "end",
-            sv=f"får inte vara före start ({instance.start}), fick {value}",
-            en=f"must not be before start ({instance.start}), got {value}",
-        )
-
-
 def _grant_only_for_respite(instance: Measure, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is None:
         return
@@ -181,7 +166,9 @@ class Measure:
     provider: Provider = attrs.field(validator=instance_of(Provider))
     granted_by_decision: bool = attrs.field(validator=a_bool)
     start: date = attrs.field(validator=a_date)
-    end: date | None = attrs.field(default=None, validator=_end_not_before_start)
+    end: date | None = attrs.field(
+        default=None, validator=[optional(a_date), _checks.not_before("start")]
+    )
     frequency: str = attrs.field(default="", validator=_checks.text)
     """How often, in words: ``"1 g/vecka"``, ``"16 timmar/månad"``."""
     decision_id: str | None = attrs.field(default=None, validator=optional(_ID))
@@ -259,25 +246,6 @@ def _status_dates(instance: SupportPlan, attribute: attrs.Attribute[Any], value:
         )
 
 
-def _on_or_after(field: str) -> _checks.Validator:
-    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        optional(a_date)(instance, attribute, value)
-        earlier = getattr(instance, field)
-        if (
-            value is not None
-            and _checks.is_date(value)
-            and _checks.is_date(earlier)
-            and value < earlier
-        ):
-            _checks.fail(
-                attribute.name,
-                sv=f"får inte vara före {field} ({earlier}), fick {value}",
-                en=f"must not be before {field} ({earlier}), got {value}",
-            )
-
-    return check
-
-
 @collecting
 @attrs.frozen(kw_only=True, order=False)
 class SupportPlan:
@@ -309,8 +277,12 @@ class SupportPlan:
     coordinator: Coordinator | None = attrs.field(
         default=None, validator=optional(instance_of(Coordinator))
     )
-    agreed_on: date | None = attrs.field(default=None, validator=_on_or_after("created_on"))
-    closed_on: date | None = attrs.field(default=None, validator=_on_or_after("created_on"))
+    agreed_on: date | None = attrs.field(
+        default=None, validator=[optional(a_date), _checks.not_before("created_on")]
+    )
+    closed_on: date | None = attrs.field(
+        default=None, validator=[optional(a_date), _checks.not_before("created_on")]
+    )
     status: PlanStatus = attrs.field(default=PlanStatus.DRAFT, validator=_status_dates)
 
     @classmethod
