@@ -9,6 +9,8 @@ measures, 2 consents). In the same run it times:
 
 - anhorig: ``from_json(SupportPlan, text)`` plus ``check(plan, on=...)`` (every plan rule);
 - anhorig: ``from_json`` alone;
+- anhorig: ``from_json`` refusing the same document with one unknown value (the
+  compiled reader gives up and the strict converter names the bad path);
 - fhir.resources (R5): ``CarePlan.model_validate_json`` of an equivalent CarePlan,
   with the needs, goals, measures and consents as contained Condition, Goal,
   ServiceRequest and Consent resources (parse only, no rules), and of a lean twin
@@ -31,6 +33,7 @@ from typing import Any
 import attrs
 import cattrs
 
+from anhorig.errors import InvalidInput
 from anhorig.plans import SupportPlan, check
 from anhorig.serialization import from_json
 
@@ -334,6 +337,17 @@ def main() -> int:
     def anhorig_parse() -> None:
         from_json(SupportPlan, text)
 
+    broken = json.loads(text)
+    broken["measures"][-1]["kind"] = "massage"  # one unknown value deep in the document
+    broken_text = json.dumps(broken, ensure_ascii=False)
+
+    def anhorig_refuse() -> None:
+        try:
+            from_json(SupportPlan, broken_text)
+        except InvalidInput:
+            return
+        raise AssertionError("the broken document was read")
+
     def fhir_parse() -> None:
         CarePlan.model_validate_json(fhir_text)
 
@@ -350,6 +364,7 @@ def main() -> int:
         {
             "anhorig parse + full check": anhorig_parse_and_check,
             "anhorig parse only": anhorig_parse,
+            "anhorig refusing a bad document": anhorig_refuse,
             "fhir.resources R5 CarePlan parse": fhir_parse,
             "fhir.resources R5 CarePlan, lean twin": fhir_parse_lean,
             "plain cattrs, no validation": cattrs_plain,
