@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import threading
 import types
 import typing
 from collections.abc import Callable
@@ -388,4 +389,19 @@ def reader(converter: Any, special: dict[type, Reader]) -> Callable[[type], Read
     ``special`` maps types with hooks of their own (PersonId) to their fast readers.
     """
     compiler = _Compiler(converter, special)
-    return functools.cache(compiler.reader)
+    lock = threading.RLock()
+    ready: dict[type, Reader | None] = {}
+
+    def reader_of(cl: type) -> Reader | None:
+        try:
+            return ready[cl]
+        except KeyError:
+            pass
+        # One thread compiles at a time: a class half-compiled by another thread would
+        # otherwise look unsupported, and stay read strictly.
+        with lock:
+            if cl not in ready:
+                ready[cl] = compiler.reader(cl)
+            return ready[cl]
+
+    return reader_of

@@ -200,3 +200,26 @@ def test_readers_can_be_used_from_many_threads() -> None:
         worker.join()
     assert refused
     assert all(refused)
+
+
+def test_a_class_first_read_by_many_threads_at_once_gets_its_reader() -> None:
+    """Compiling is serialised, so no thread sees a half-compiled class as unsupported."""
+    from anhorig import _reader
+    from anhorig.plans import SupportPlan
+    from anhorig.serialization import _read_person_id
+
+    reader_of = _reader.reader(converter, {PersonId: _read_person_id})
+    barrier = threading.Barrier(8)
+    found: list[object] = []
+
+    def first_read() -> None:
+        barrier.wait()
+        found.append(reader_of(SupportPlan))
+
+    threads = [threading.Thread(target=first_read) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(found) == 8
+    assert all(read is not None and read is found[0] for read in found)
