@@ -16,11 +16,11 @@ from anhorig.respite import (
     SUNNE,
     Ledger,
     NoticeUnit,
+    Provider,
     ProviderKind,
     QuotaUnit,
     RespiteKind,
     RespitePolicy,
-    RespiteProvider,
     ShortStayUnit,
     Weekday,
     check,
@@ -63,7 +63,7 @@ def test_every_finding_at_once() -> None:
         local(2026, 12, 30, 6),
         local(2027, 1, 2, 20),
         made_at=local(2026, 12, 29, 9),
-        provider=RespiteProvider(kind=ProviderKind.VOLUNTEER, name="Röda korset"),
+        provider=Provider(name="Röda korset", kind=ProviderKind.VOLUNTARY_ORGANISATION),
     )
     report = check_booking(ledger, bad, on=ON)
     assert report.codes == {
