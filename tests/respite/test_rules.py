@@ -85,6 +85,21 @@ def test_every_finding_at_once() -> None:
     assert "Ada" not in report.explain("sv") + report.explain("en")
 
 
+@pytest.mark.parametrize("kind", list(ProviderKind))
+def test_only_a_voluntary_organisation_is_not_respite(kind: ProviderKind) -> None:
+    """RESPITE-VOLUNTEER is keyed on the core ProviderKind.VOLUNTARY_ORGANISATION alone."""
+    g = grant()
+    entry = booking(
+        "B",
+        local(2026, 6, 12, 18),
+        local(2026, 6, 12, 20),
+        made_at=local(2026, 6, 1, 9),
+        provider=Provider(name="Utföraren", kind=kind),
+    )
+    found = check_booking(Ledger(policies=(SUNNE,), grants=(g,)), entry, on=ON).codes
+    assert ("RESPITE-VOLUNTEER" in found) is (kind is ProviderKind.VOLUNTARY_ORGANISATION)
+
+
 def test_notice_counts_working_days_without_holidays() -> None:
     """Notice is in working days: Christmas and New Year do not count (rule 25)."""
     policy = attrs.evolve(STRICT, weekdays=frozenset(Weekday))
