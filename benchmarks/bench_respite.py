@@ -41,13 +41,13 @@ from anhorig.respite import (
     Booking,
     GrantBasis,
     Ledger,
+    Provider,
     ProviderKind,
     Quota,
     QuotaPeriod,
     QuotaUnit,
     RespiteGrant,
     RespiteKind,
-    RespiteProvider,
 )
 from anhorig.respite.ledger import _DAY0, _tables
 from anhorig.time import ZONE, Interval, Period, epoch_seconds
@@ -74,7 +74,7 @@ def make_data(n: int, seed: int) -> tuple[tuple[RespiteGrant, ...], list[Booking
         )
         for i in range(grant_count)
     )
-    provider = RespiteProvider(kind=ProviderKind.MUNICIPAL, name="Avlösarteamet")
+    provider = Provider(name="Avlösarteamet", kind=ProviderKind.MUNICIPALITY)
     span = YEAR_END - YEAR_START - 7 * 3600
     starts = sorted(YEAR_START + 60 * rng.randrange(span // 60) for _ in range(n))
     stamps: dict[int, pendulum.DateTime] = {}

@@ -49,6 +49,7 @@ CORE_MODULES = (
     "anhorig.time",
     "anhorig.people",
     "anhorig.relations",
+    "anhorig.organisations",
     "anhorig.terminology",
     "anhorig.findings",
     "anhorig.serialization",

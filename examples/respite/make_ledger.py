@@ -18,7 +18,7 @@ home = RespiteGrant(
     carer=carer,
     lives_together=True,
 )
-team = RespiteProvider(kind=ProviderKind.MUNICIPAL, name="Avlösarteamet")
+team = Provider(name="Avlösarteamet", kind=ProviderKind.MUNICIPALITY)
 ledger = Ledger(policies=(SUNNE,), grants=(home,))
 ledger = ledger.extend(
     [

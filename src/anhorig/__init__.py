@@ -9,6 +9,7 @@ from anhorig.errors import AnhorigError, InvalidInput, Problem, RuleViolation
 from anhorig.findings import Finding, Report, Rule, Severity, catalogue
 from anhorig.language import Lang, Text
 from anhorig.law import LawTopic, LegalRef, Source
+from anhorig.organisations import Organisation, Principal, Provider, ProviderKind, Sector
 from anhorig.people import Person, PersonId
 from anhorig.relations import (
     AdultCondition,
@@ -37,16 +38,21 @@ __all__ = [
     "Lang",
     "LawTopic",
     "LegalRef",
+    "Organisation",
     "Period",
     "Person",
     "PersonId",
+    "Principal",
     "Problem",
+    "Provider",
+    "ProviderKind",
     "RelationKind",
     "Relationship",
     "Report",
     "Role",
     "Rule",
     "RuleViolation",
+    "Sector",
     "Severity",
     "Source",
     "Text",

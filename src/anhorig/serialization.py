@@ -76,6 +76,7 @@ _DOCUMENT_MODULES = (
     "anhorig.time",
     "anhorig.people",
     "anhorig.relations",
+    "anhorig.organisations",
     "anhorig.findings",
     "anhorig.plans",
     "anhorig.consent.model",

@@ -16,8 +16,13 @@ from anhorig.consent import (
     ChildView,
     Grantor,
     GrantorCapacity,
+    Organisation,
     Outcome,
+    Principal,
+    Provision,
     ProvisionType,
+    Recipient,
+    Sector,
     evaluate,
 )
 from anhorig.consent.fhir import EXTENSION, from_fhir, to_fhir
@@ -82,6 +87,37 @@ def test_custodian_consent_with_childs_view_round_trips() -> None:
     )
     for version in ("R4", "R5"):
         assert from_fhir(to_fhir(given, version)) == given
+
+
+def test_another_principal_round_trips() -> None:
+    """Principal.OTHER (new with the core vocabulary) travels like the others: as the
+    obtaining organisation's principal and as a recipient 'any other principal'."""
+    agency = Organisation(
+        id="fk-1", name="Försäkringskassan", principal=Principal.OTHER, sector=Sector.OTHER
+    )
+    given = consent(
+        obtained_by=agency,
+        provision=Provision(
+            decision=ProvisionType.DENY,
+            exceptions=(
+                Provision(
+                    decision=ProvisionType.PERMIT,
+                    recipients=frozenset(
+                        {
+                            Recipient.any_of_principal(Principal.OTHER),
+                            Recipient.of_organisation(agency),
+                        }
+                    ),
+                ),
+            ),
+        ),
+    )
+    for version in ("R4", "R5"):
+        resource = to_fhir(given, version)
+        principal = json.dumps({"url": EXTENSION + "principal", "valueCode": "other"})
+        # The obtainer, the same organisation as a recipient, and "any other principal".
+        assert json.dumps(resource).count(principal) == 3
+        assert from_fhir(resource) == given
 
 
 def test_what_cannot_be_mapped_is_named() -> None:

@@ -31,6 +31,7 @@ from anhorig.plans import (
     PlanConsent,
     PlanPolicy,
     PlanStatus,
+    Principal,
     Provider,
     ProviderKind,
     Signature,
@@ -356,6 +357,23 @@ def test_sip_lifecycle() -> None:
             on=date(2026, 10, 23), follow_up=date(2027, 1, 22)
         )
     assert info.value.report.codes == {"SIP-NO-LEAD"}
+
+
+@pytest.mark.parametrize("principal", list(Principal))
+def test_measures_by_others_are_those_of_neither_municipality_nor_region(
+    principal: Principal,
+) -> None:
+    """With the core Principal a participant may be a private provider or a voluntary
+    organisation: like OTHER, their measures are measures by others (SIP item 3)."""
+    sip = from_json(
+        CoordinatedPlan,
+        (ROOT / "examples" / "plans" / "sip-valid.json").read_text(encoding="utf-8"),
+    )
+    p3 = attrs.evolve(sip.participants[2], principal=principal)
+    changed = attrs.evolve(sip, participants=(*sip.participants[:2], p3))
+    held = {r.holder_id for r in changed.measures_by_others()}
+    by_others = principal not in (Principal.MUNICIPALITY, Principal.REGION)
+    assert held == ({"R1", "P3"} if by_others else {"R1"})
 
 
 def test_import_anhorig_imports_neither_plans_nor_hypothesis() -> None:

@@ -8,19 +8,19 @@ from anhorig.people import Person, PersonId
 from anhorig.respite import (
     Booking,
     GrantBasis,
+    Provider,
     ProviderKind,
     Quota,
     QuotaPeriod,
     QuotaUnit,
     RespiteGrant,
     RespiteKind,
-    RespiteProvider,
 )
 from anhorig.time import Interval, Period, local
 
 CARED_FOR = Person(id=PersonId.parse("19400501-0006"), name="Karin Berg")
 CARER = Person(name="Nils Berg", birth_date=date(1942, 3, 14))
-MUNICIPAL = RespiteProvider(kind=ProviderKind.MUNICIPAL, name="Avlösarteamet")
+MUNICIPAL = Provider(name="Avlösarteamet", kind=ProviderKind.MUNICIPALITY)
 
 
 def grant(
@@ -57,7 +57,7 @@ def booking(
     *,
     gid: str = "G-1",
     made_at: datetime | None = None,
-    provider: RespiteProvider = MUNICIPAL,
+    provider: Provider = MUNICIPAL,
     unit_id: str | None = None,
 ) -> Booking:
     """A booking ``[start, end)`` made a month before it unless told."""

@@ -16,11 +16,11 @@ from anhorig.respite import (
     SUNNE,
     Ledger,
     NoticeUnit,
+    Provider,
     ProviderKind,
     QuotaUnit,
     RespiteKind,
     RespitePolicy,
-    RespiteProvider,
     ShortStayUnit,
     Weekday,
     check,
@@ -63,7 +63,7 @@ def test_every_finding_at_once() -> None:
         local(2026, 12, 30, 6),
         local(2027, 1, 2, 20),
         made_at=local(2026, 12, 29, 9),
-        provider=RespiteProvider(kind=ProviderKind.VOLUNTEER, name="Röda korset"),
+        provider=Provider(name="Röda korset", kind=ProviderKind.VOLUNTARY_ORGANISATION),
     )
     report = check_booking(ledger, bad, on=ON)
     assert report.codes == {
@@ -83,6 +83,21 @@ def test_every_finding_at_once() -> None:
     assert paths["RESPITE-VOLUNTEER"] == "provider.kind"
     assert paths["RESPITE-NOTICE"] == "made_at"
     assert "Ada" not in report.explain("sv") + report.explain("en")
+
+
+@pytest.mark.parametrize("kind", list(ProviderKind))
+def test_only_a_voluntary_organisation_is_not_respite(kind: ProviderKind) -> None:
+    """RESPITE-VOLUNTEER is keyed on the core ProviderKind.VOLUNTARY_ORGANISATION alone."""
+    g = grant()
+    entry = booking(
+        "B",
+        local(2026, 6, 12, 18),
+        local(2026, 6, 12, 20),
+        made_at=local(2026, 6, 1, 9),
+        provider=Provider(name="Utföraren", kind=kind),
+    )
+    found = check_booking(Ledger(policies=(SUNNE,), grants=(g,)), entry, on=ON).codes
+    assert ("RESPITE-VOLUNTEER" in found) is (kind is ProviderKind.VOLUNTARY_ORGANISATION)
 
 
 def test_notice_counts_working_days_without_holidays() -> None:

@@ -8,6 +8,9 @@ and scoped by a tree of :class:`Provision` s in FHIR's vocabulary: a base decisi
 (permit or deny) with nested exceptions, each scoped by action, information
 category, recipient, purpose and data period.
 
+``Organisation``, ``Principal`` and ``Sector`` are the core's
+(:mod:`anhorig.organisations`), re-exported here.
+
 Nothing here is ever changed: a revocation is a new :class:`Revocation` event,
 effective from its instant; a block (*spärr*) is a :class:`Block` event and its
 lifting a :class:`BlockLift` carrying the person's explicit consent.
@@ -51,7 +54,6 @@ References:
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -62,6 +64,7 @@ import pendulum
 from anhorig import _checks
 from anhorig._checks import collecting, each, instance_of, non_empty_text, optional
 from anhorig.language import LabelledEnum
+from anhorig.organisations import Organisation, Principal, Sector, _id_validator
 from anhorig.people import Person
 from anhorig.time import Period, as_instant
 
@@ -91,17 +94,6 @@ __all__ = [
     "Sector",
     "person_key",
 ]
-
-_ID_RE = re.compile(r"[A-Za-z0-9\-.]{1,64}")
-
-
-def _id_validator(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, str) or not _ID_RE.fullmatch(value):
-        _checks.fail(
-            attribute.name,
-            sv="väntade ett id: 1–64 tecken A–Z, a–z, 0–9, '-' eller '.'",
-            en="expected an id: 1–64 characters of A–Z, a–z, 0–9, '-' or '.'",
-        )
 
 
 def _to_instant(value: object) -> object:
@@ -209,31 +201,6 @@ class Purpose(LabelledEnum):
         "informing a relative",
     )
     CHILD_PROTECTION = "child_protection", "skydd av barn (orosanmälan)", "child protection"
-
-
-class Principal(LabelledEnum):
-    """Who an organisation answers to (*huvudman*)."""
-
-    MUNICIPALITY = "municipality", "kommun", "municipality"
-    REGION = "region", "region", "region"
-    PRIVATE_PROVIDER = "private_provider", "privat utförare", "private provider"
-    VOLUNTARY_ORGANISATION = (
-        "voluntary_organisation",
-        "ideell organisation",
-        "voluntary organisation",
-    )
-
-
-class Sector(LabelledEnum):
-    """Which secrecy regime an organisation works under (*verksamhet*)."""
-
-    HEALTH_CARE = "health_care", "hälso- och sjukvård (OSL 25 kap.)", "health care (OSL ch. 25)"
-    SOCIAL_SERVICES = (
-        "social_services",
-        "socialtjänst (OSL 26 kap.)",
-        "social services (OSL ch. 26)",
-    )
-    OTHER = "other", "annan verksamhet", "other"
 
 
 class RecipientRole(LabelledEnum):
@@ -347,25 +314,6 @@ class Circumstance(LabelledEnum):
         "mottagaren vill inte ha informationen",
         "the recipient does not want the information",
     )
-
-
-@collecting
-@attrs.frozen(kw_only=True, order=False, cache_hash=True)
-class Organisation:
-    """An authority or provider that holds, obtains or receives information (*organisation*).
-
-    ``id`` names one secrecy-holding authority (a committee, *nämnd*, of a
-    municipality is its own authority). ``principal`` is who it answers to and
-    ``sector`` which secrecy chapter applies.
-    """
-
-    id: str = attrs.field(validator=_id_validator)
-    name: str = attrs.field(validator=non_empty_text)
-    principal: Principal = attrs.field(validator=instance_of(Principal))
-    sector: Sector = attrs.field(validator=instance_of(Sector))
-
-    def __str__(self) -> str:
-        return f"{self.name} ({self.id})"
 
 
 _RECIPIENT_FIELDS = {

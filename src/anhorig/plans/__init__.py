@@ -7,6 +7,7 @@
 True
 """
 
+from anhorig.organisations import Principal, Provider, ProviderKind, Sector
 from anhorig.plans._common import (
     ConsentForm,
     ConsentOracle,
@@ -21,12 +22,10 @@ from anhorig.plans.implementation import Activity, ImplementationArea, Implement
 from anhorig.plans.policy import RESPITE_KINDS, MeasureKind, PlanPolicy
 from anhorig.plans.rules import RULES, TRANSITIONS, Plan, check, is_valid, validate
 from anhorig.plans.sip import (
-    CareField,
     CoordinatedPlan,
     Discharge,
     Meeting,
     Participant,
-    Principal,
     Responsibility,
     SipRelative,
 )
@@ -36,8 +35,6 @@ from anhorig.plans.support import (
     Goal,
     Measure,
     Need,
-    Provider,
-    ProviderKind,
     Signature,
     SignerRole,
     SupportPlan,
@@ -48,7 +45,6 @@ __all__ = [
     "RULES",
     "TRANSITIONS",
     "Activity",
-    "CareField",
     "ConsentForm",
     "ConsentOracle",
     "ConsentPurpose",
@@ -75,6 +71,7 @@ __all__ = [
     "Provider",
     "ProviderKind",
     "Responsibility",
+    "Sector",
     "Signature",
     "SignerRole",
     "SipRelative",

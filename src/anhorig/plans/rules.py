@@ -54,6 +54,7 @@ from anhorig.law import (
     SIP_SOCIAL_SERVICES,
     WITHOUT_NEEDS_ASSESSMENT,
 )
+from anhorig.organisations import Principal, ProviderKind, Sector
 from anhorig.people import Person
 from anhorig.plans._common import (
     LIVE_STATUSES,
@@ -67,8 +68,8 @@ from anhorig.plans._common import (
 )
 from anhorig.plans.implementation import ImplementationPlan
 from anhorig.plans.policy import RESPITE_KINDS, PlanPolicy
-from anhorig.plans.sip import CareField, CoordinatedPlan, Participant, Principal, SipRelative
-from anhorig.plans.support import ExpectedOf, ProviderKind, SignerRole, SupportPlan
+from anhorig.plans.sip import CoordinatedPlan, Participant, SipRelative
+from anhorig.plans.support import ExpectedOf, SignerRole, SupportPlan
 
 __all__ = ["RULES", "TRANSITIONS", "Plan", "check", "is_valid", "transition", "validate"]
 
@@ -400,6 +401,11 @@ SIP_NOT_BOTH_FIELDS = _rule(
     _SIP_LAW,
     ("seed-002",),
 )
+_FIELD_NAMES = {
+    Sector.SOCIAL_SERVICES: Text(sv="socialtjänst", en="social services"),
+    Sector.HEALTH_CARE: Text(sv="hälso- och sjukvård", en="health care"),
+}
+"""The fields a SIP spans, named without the secrecy chapter the `Sector` labels cite."""
 SIP_NO_COORDINATOR = _rule(
     "SIP-NO-COORDINATOR",
     W,
@@ -994,14 +1000,14 @@ def _check_sip(
         if plan.lead_principal not in (Principal.MUNICIPALITY, Principal.REGION):
             found.add(SIP_NO_LEAD, "lead_principal")
         fields = {r.field for r in plan.responsibilities}
-        absent = [f for f in (CareField.SOCIAL_SERVICES, CareField.HEALTH_CARE) if f not in fields]
+        absent = [f for f in (Sector.SOCIAL_SERVICES, Sector.HEALTH_CARE) if f not in fields]
         if plan.responsibilities and absent:
             found.add(
                 SIP_NOT_BOTH_FIELDS,
                 "responsibilities",
                 missing=Text(
-                    sv=" och ".join(f.label("sv") for f in absent),
-                    en=" and ".join(f.label("en") for f in absent),
+                    sv=" och ".join(_FIELD_NAMES[f].sv for f in absent),
+                    en=" and ".join(_FIELD_NAMES[f].en for f in absent),
                 ),
             )
 

@@ -28,40 +28,25 @@ import attrs
 
 from anhorig import _checks
 from anhorig._checks import a_bool, a_date, collecting, each, instance_of, non_empty_text, optional
-from anhorig.language import LabelledEnum
+from anhorig.organisations import Principal, Sector
 from anhorig.people import Person
 from anhorig.plans._common import Coordinator, FollowUp, PlanConsent, PlanStatus, _reviewed
 from anhorig.plans.policy import PlanPolicy
 from anhorig.relations import RelationKind
 
 __all__ = [
-    "CareField",
     "CoordinatedPlan",
     "Discharge",
     "Meeting",
     "Participant",
-    "Principal",
     "Responsibility",
     "SipRelative",
 ]
 
 _ID = _checks.matches(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}", "ett id / an id: A-Z a-z 0-9 . _ : -")
 
-
-class Principal(LabelledEnum):
-    """The body responsible for a participant's part (*huvudman*)."""
-
-    MUNICIPALITY = "municipality", "kommunen", "the municipality"
-    REGION = "region", "regionen", "the region"
-    OTHER = "other", "annan aktör", "another party"
-
-
-class CareField(LabelledEnum):
-    """Which field a measure belongs to (*verksamhetsområde*)."""
-
-    SOCIAL_SERVICES = "social_services", "socialtjänst", "social services"
-    HEALTH_CARE = "health_care", "hälso- och sjukvård", "health care"
-    OTHER = "other", "annat", "other"
+_SIP_PRINCIPALS = (Principal.MUNICIPALITY, Principal.REGION)
+"""The two principals who make a SIP; anyone else's part is a measure by others."""
 
 
 @collecting
@@ -114,7 +99,7 @@ class Responsibility:
     id: str = attrs.field(validator=_ID)
     measure: str = attrs.field(validator=non_empty_text, repr=lambda v: f"<{len(v)} tecken>")
     holder_id: str = attrs.field(validator=_checks.text)
-    field: CareField = attrs.field(validator=instance_of(CareField))
+    field: Sector = attrs.field(validator=instance_of(Sector))
 
 
 def _attended_were_invited(instance: Meeting, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -271,12 +256,14 @@ class CoordinatedPlan:
         return tuple(seen)
 
     def measures_by_others(self) -> tuple[Responsibility, ...]:
-        """Measures held by a relative or by a participant whose principal is ``OTHER``."""
+        """Measures held by a relative or by a participant whose principal is neither
+        the municipality nor the region (a private provider, a voluntary organisation,
+        another principal)."""
         out = []
         for r in self.responsibilities:
             holder = self.party(r.holder_id)
             if isinstance(holder, SipRelative) or (
-                isinstance(holder, Participant) and holder.principal is Principal.OTHER
+                isinstance(holder, Participant) and holder.principal not in _SIP_PRINCIPALS
             ):
                 out.append(r)
         return tuple(out)

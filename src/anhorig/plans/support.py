@@ -53,6 +53,7 @@ from anhorig import _checks
 from anhorig._checks import a_bool, a_date, collecting, each, instance_of, non_empty_text, optional
 from anhorig.findings import Report
 from anhorig.language import LabelledEnum, Text
+from anhorig.organisations import Provider
 from anhorig.people import Person
 from anhorig.plans._common import (
     Coordinator,
@@ -72,8 +73,6 @@ __all__ = [
     "Goal",
     "Measure",
     "Need",
-    "Provider",
-    "ProviderKind",
     "Signature",
     "SignerRole",
     "SupportPlan",
@@ -110,29 +109,6 @@ class Goal:
     need_id: str = attrs.field(validator=_checks.text)
     description: str = attrs.field(validator=non_empty_text, repr=_hidden)
     target_date: date | None = attrs.field(default=None, validator=optional(a_date))
-
-
-class ProviderKind(LabelledEnum):
-    """Who provides a measure (*utförare*)."""
-
-    MUNICIPALITY = "municipality", "kommunen", "the municipality"
-    REGION = "region", "regionen", "the region"
-    CONTRACTOR = "contractor", "utförare på kommunens uppdrag", "contractor for the municipality"
-    VOLUNTARY_ORGANISATION = (
-        "voluntary_organisation",
-        "frivilligorganisation",
-        "voluntary organisation",
-    )
-    OTHER = "other", "annan", "other"
-
-
-@collecting
-@attrs.frozen(kw_only=True, order=False)
-class Provider:
-    """The organisation that provides a measure (*utförare*), e.g. *Hemtjänst Norr*."""
-
-    name: str = attrs.field(validator=non_empty_text)
-    kind: ProviderKind = attrs.field(validator=instance_of(ProviderKind))
 
 
 def _grant_only_for_respite(instance: Measure, attribute: attrs.Attribute[Any], value: Any) -> None:

@@ -7,6 +7,7 @@ The names here are re-exported from the modules that hold them:
 :mod:`~anhorig.respite.capacity` and :mod:`~anhorig.respite.patterns`.
 """
 
+from anhorig.organisations import Provider, ProviderKind
 from anhorig.respite.capacity import (
     Occupancy,
     availability,
@@ -20,13 +21,11 @@ from anhorig.respite.model import (
     Booking,
     Cancellation,
     GrantBasis,
-    ProviderKind,
     Quota,
     QuotaPeriod,
     QuotaUnit,
     RespiteGrant,
     RespiteKind,
-    RespiteProvider,
     ShortStayUnit,
 )
 from anhorig.respite.patterns import (
@@ -95,6 +94,7 @@ __all__ = [
     "Occupancy",
     "Overage",
     "Proration",
+    "Provider",
     "ProviderKind",
     "Quota",
     "QuotaPeriod",
@@ -102,7 +102,6 @@ __all__ = [
     "RespiteGrant",
     "RespiteKind",
     "RespitePolicy",
-    "RespiteProvider",
     "ShortStayUnit",
     "Weekday",
     "alternating",

@@ -21,7 +21,7 @@ An emergency place (*trygghetsplats*) skips notice and quota but never capacity.
 >>> ledger = Ledger(grants=(grant,), units=(ShortStayUnit(id="U", name="Tallbacken", beds=1),))
 >>> stay = hotel_stay(grant_id="G", unit_id="U", arrive=date(2026, 6, 1), nights=3,
 ...     booking_id="H-1", made_at=local(2026, 5, 1),
-...     provider=RespiteProvider(kind=ProviderKind.MUNICIPAL, name="Tallbacken"))
+...     provider=Provider(name="Tallbacken", kind=ProviderKind.MUNICIPALITY))
 >>> ledger, report = book_like_hotel(ledger, stay, on=date(2026, 5, 1))
 >>> report.ok, occupancy(ledger, "U", date(2026, 6, 2)).free
 (True, 0)
@@ -40,8 +40,9 @@ from anhorig import _checks
 from anhorig._checks import collecting, instance_of, non_empty_text
 from anhorig.errors import InvalidInput
 from anhorig.findings import Report
+from anhorig.organisations import Provider
 from anhorig.respite.ledger import _DAY0, Ledger
-from anhorig.respite.model import Booking, RespiteProvider
+from anhorig.respite.model import Booking
 from anhorig.respite.rules import check_booking
 from anhorig.time import Interval, Period, local
 
@@ -107,7 +108,7 @@ def hotel_stay(
     nights: int,
     booking_id: str,
     made_at: datetime,
-    provider: RespiteProvider,
+    provider: Provider,
     arrive_hour: int = 14,
     leave_hour: int = 12,
 ) -> Booking:

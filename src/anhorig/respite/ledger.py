@@ -42,7 +42,7 @@ How it is computed (DESIGN.md decision 5, DOMAIN.md rules 26–31):
 >>> ledger = Ledger(grants=(grant,))
 >>> night = Booking(id="B-1", grant_id="G-1", made_at=local(2026, 3, 1),
 ...     interval=Interval(local(2026, 3, 28, 20), local(2026, 3, 29, 8)),
-...     provider=RespiteProvider(kind=ProviderKind.MUNICIPAL, name="Hemtjänst Norr"))
+...     provider=Provider(name="Hemtjänst Norr", kind=ProviderKind.MUNICIPALITY))
 >>> ledger = ledger.book(night)
 >>> balance = ledger.balance("G-1", on=date(2026, 3, 1))
 >>> balance.show("reserved"), balance.show("remaining")

@@ -37,6 +37,7 @@ import pendulum
 from anhorig import _checks
 from anhorig._checks import a_bool, collecting, each, ge, instance_of, non_empty_text, optional
 from anhorig.language import LabelledEnum, Lang
+from anhorig.organisations import Provider, ProviderKind
 from anhorig.people import Person
 from anhorig.time import Interval, Period, as_instant
 
@@ -44,13 +45,13 @@ __all__ = [
     "Booking",
     "Cancellation",
     "GrantBasis",
+    "Provider",
     "ProviderKind",
     "Quota",
     "QuotaPeriod",
     "QuotaUnit",
     "RespiteGrant",
     "RespiteKind",
-    "RespiteProvider",
     "ShortStayUnit",
 ]
 
@@ -89,14 +90,6 @@ class GrantBasis(LabelledEnum):
         "utan individuell behovsprövning",
         "without an individual needs assessment",
     )
-
-
-class ProviderKind(LabelledEnum):
-    """Who gives the respite (*utförare*). A volunteer is not the municipality's respite."""
-
-    MUNICIPAL = "municipal", "kommunens egen verksamhet", "the municipality's own service"
-    CONTRACTED = "contracted", "upphandlad utförare", "contracted provider"
-    VOLUNTEER = "volunteer", "frivilligorganisation", "volunteer organisation"
 
 
 @collecting
@@ -176,16 +169,6 @@ class RespiteGrant:
         return self.validity.contains(day)
 
 
-@collecting
-@attrs.frozen(kw_only=True, order=False)
-class RespiteProvider:
-    """Who carries out the respite (*utförare*): the municipality, a contracted
-    provider, or — not respite — a volunteer organisation."""
-
-    kind: ProviderKind = attrs.field(validator=instance_of(ProviderKind))
-    name: str = attrs.field(validator=non_empty_text)
-
-
 def _made_at(value: object) -> pendulum.DateTime:
     return as_instant(value, path="made_at")
 
@@ -213,14 +196,15 @@ class Booking:
     ``interval`` is when, in elapsed time; ``made_at`` when it was booked (notice
     counts from it, and the ledger keeps entries in that order). ``preferred_staff``
     names staff (by staff id) the family asks for, for continuity; ``unit_id`` the
-    short-stay unit whose bed it takes.
+    short-stay unit whose bed it takes; ``provider`` who carries it out (a
+    voluntary organisation's help is not the municipality's respite).
     """
 
     id: str = attrs.field(validator=non_empty_text)
     grant_id: str = attrs.field(validator=non_empty_text)
     interval: Interval = attrs.field(validator=_non_empty_interval)
     made_at: pendulum.DateTime = attrs.field(converter=_made_at)
-    provider: RespiteProvider = attrs.field(validator=instance_of(RespiteProvider))
+    provider: Provider = attrs.field(validator=instance_of(Provider))
     preferred_staff: tuple[str, ...] = attrs.field(default=(), validator=each(str))
     unit_id: str | None = attrs.field(default=None, validator=optional(non_empty_text))
 

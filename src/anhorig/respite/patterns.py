@@ -17,7 +17,7 @@ books them one by one into a ledger and returns every finding, and
 ...     validity=Period(date(2026, 1, 5), date(2026, 3, 2)),
 ...     cared_for=Person(name="Erik Ström", birth_date=date(1938, 2, 3)))
 >>> stays = alternating(grant, THREE_HOME_ONE_AWAY, start=date(2026, 1, 5),
-...     made_at=local(2025, 12, 1), provider=RespiteProvider(kind=ProviderKind.MUNICIPAL, name="Enen"))
+...     made_at=local(2025, 12, 1), provider=Provider(name="Enen", kind=ProviderKind.MUNICIPALITY))
 >>> for stay in stays:
 ...     print(stay.interval.start.date(), stay.interval.end.date())
 2026-01-26 2026-02-02
@@ -35,8 +35,9 @@ import attrs
 from anhorig import _checks
 from anhorig._checks import collecting, instance_of, optional
 from anhorig.findings import Finding, Report
+from anhorig.organisations import Provider
 from anhorig.respite.ledger import Ledger
-from anhorig.respite.model import Booking, RespiteGrant, RespiteProvider
+from anhorig.respite.model import Booking, RespiteGrant
 from anhorig.respite.policy import DygnCount, RespitePolicy
 from anhorig.respite.rules import AWAY_EXCEEDS_HOME, _booking_findings
 from anhorig.time import Interval, local
@@ -99,7 +100,7 @@ def alternating(
     *,
     start: date,
     made_at: datetime,
-    provider: RespiteProvider,
+    provider: Provider,
     unit_id: str | None = None,
     count: DygnCount = DygnCount.NIGHTS,
     id_prefix: str | None = None,

@@ -46,7 +46,7 @@ Rules (codes are stable):
 >>> ledger = Ledger(policies=(SUNNE,), grants=(grant,))
 >>> evening = Booking(id="B", grant_id="G", made_at=local(2026, 6, 1, 9),
 ...     interval=Interval(local(2026, 6, 12, 18), local(2026, 6, 12, 22)),
-...     provider=RespiteProvider(kind=ProviderKind.MUNICIPAL, name="Avlösarteamet"))
+...     provider=Provider(name="Avlösarteamet", kind=ProviderKind.MUNICIPALITY))
 >>> check_booking(ledger, evening, on=date(2026, 6, 1)).ok
 True
 >>> import attrs
@@ -75,6 +75,7 @@ from anhorig.errors import InvalidInput
 from anhorig.findings import Finding, Report, Rule, Severity, validated
 from anhorig.language import Text
 from anhorig.law import BISTAND, CARER_SUPPORT, WITHOUT_NEEDS_ASSESSMENT
+from anhorig.organisations import ProviderKind
 from anhorig.respite.ledger import (
     Ledger,
     _day_start,
@@ -86,7 +87,6 @@ from anhorig.respite.ledger import (
 from anhorig.respite.model import (
     Booking,
     GrantBasis,
-    ProviderKind,
     QuotaPeriod,
     QuotaUnit,
     RespiteGrant,
@@ -430,7 +430,7 @@ def _booking_findings(
     e = epoch_seconds(booking.interval.end)
     emergency = grant.kind is RespiteKind.EMERGENCY
 
-    if booking.provider.kind is ProviderKind.VOLUNTEER:
+    if booking.provider.kind is ProviderKind.VOLUNTARY_ORGANISATION:
         findings.append(
             VOLUNTEER.finding(at("provider.kind"), on=on, provider=booking.provider.name)
         )

@@ -319,10 +319,10 @@ def _consent_worlds(draw: st.DrawFn) -> tuple[Any, tuple[Any, ...]]:
     from anhorig.testing.strategies._consent import (
         consents,
         disclosure_requests,
-        organisations,
         recipients,
         subject_pools,
     )
+    from anhorig.testing.strategies._core import organisations
 
     pool = draw(subject_pools(max_size=2))
     people = st.sampled_from(pool)

@@ -41,18 +41,23 @@ from anhorig.consent.model import (
     GrantorCapacity,
     InfoCategory,
     Organisation,
-    Principal,
     Provision,
     ProvisionType,
     Purpose,
     Recipient,
     RecipientRole,
     Revocation,
-    Sector,
     person_key,
 )
 from anhorig.people import Person
-from anhorig.testing.strategies._core import instants, people, periods
+from anhorig.testing.strategies._core import (
+    ORGANISATION_POOL,
+    instants,
+    organisations,
+    people,
+    periods,
+    principals,
+)
 from anhorig.time import ZONE, as_instant
 
 BREAKABLE_RULES = (
@@ -65,49 +70,10 @@ BREAKABLE_RULES = (
 _START = date(2025, 1, 1)
 _END = date(2027, 12, 31)
 
-ORGANISATION_POOL = (
-    Organisation(
-        id="kommun-0480-son",
-        name="Socialnämnden i Nyköping",
-        principal=Principal.MUNICIPALITY,
-        sector=Sector.SOCIAL_SERVICES,
-    ),
-    Organisation(
-        id="kommun-0480-hsl",
-        name="Kommunal hälso- och sjukvård Nyköping",
-        principal=Principal.MUNICIPALITY,
-        sector=Sector.HEALTH_CARE,
-    ),
-    Organisation(
-        id="region-sormland",
-        name="Region Sörmland",
-        principal=Principal.REGION,
-        sector=Sector.HEALTH_CARE,
-    ),
-    Organisation(
-        id="vardcentral-ab",
-        name="Vårdcentralen AB",
-        principal=Principal.PRIVATE_PROVIDER,
-        sector=Sector.HEALTH_CARE,
-    ),
-    Organisation(
-        id="roda-korset-nkp",
-        name="Röda korset Nyköping",
-        principal=Principal.VOLUNTARY_ORGANISATION,
-        sector=Sector.OTHER,
-    ),
-)
-
 
 def consent_instants() -> st.SearchStrategy[pendulum.DateTime]:
     """Instants in 2025–2027 (often near a DST change); shrinks towards 2025-01-01."""
     return instants(min_value=_START, max_value=_END)
-
-
-def organisations() -> st.SearchStrategy[Organisation]:
-    """Organisations from a fixed pool of five (municipality, region, private provider,
-    voluntary organisation); shrinks towards the social welfare committee."""
-    return st.sampled_from(ORGANISATION_POOL)
 
 
 def _person_pool() -> st.SearchStrategy[Person]:
@@ -146,7 +112,7 @@ def recipients(
         ),
     ]
     if not concrete:
-        options.append(st.sampled_from(Principal).map(Recipient.any_of_principal))
+        options.append(principals().map(Recipient.any_of_principal))
         options.append(st.sampled_from(RecipientRole).map(Recipient.any_with_role))
     return st.one_of(options)
 
@@ -434,7 +400,6 @@ def audit_records() -> st.SearchStrategy[AuditRecord]:
 def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
     """The consent types and their strategies, for hypothesis' ``from_type``."""
     return {
-        Organisation: organisations(),
         Recipient: recipients(),
         Provision: provisions(),
         Evidence: evidences(),

@@ -1,4 +1,4 @@
-"""Strategies for the core types: time, people, relationships, law, findings."""
+"""Strategies for the core types: time, people, relationships, organisations, law, findings."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from stdnum import luhn
 from anhorig.findings import Finding, Report, Rule, Severity
 from anhorig.language import Text
 from anhorig.law import Confidence, LawTopic, LegalRef, Source
+from anhorig.organisations import Organisation, Principal, Provider, ProviderKind, Sector
 from anhorig.people import Person, PersonId
 from anhorig.relations import (
     AdultCondition,
@@ -256,6 +257,91 @@ def child_relatives() -> st.SearchStrategy[ChildRelative]:
     )
 
 
+ORGANISATION_POOL = (
+    Organisation(
+        id="kommun-0480-son",
+        name="Socialnämnden i Nyköping",
+        principal=Principal.MUNICIPALITY,
+        sector=Sector.SOCIAL_SERVICES,
+    ),
+    Organisation(
+        id="kommun-0480-hsl",
+        name="Kommunal hälso- och sjukvård Nyköping",
+        principal=Principal.MUNICIPALITY,
+        sector=Sector.HEALTH_CARE,
+    ),
+    Organisation(
+        id="region-sormland",
+        name="Region Sörmland",
+        principal=Principal.REGION,
+        sector=Sector.HEALTH_CARE,
+    ),
+    Organisation(
+        id="vardcentral-ab",
+        name="Vårdcentralen AB",
+        principal=Principal.PRIVATE_PROVIDER,
+        sector=Sector.HEALTH_CARE,
+    ),
+    Organisation(
+        id="roda-korset-nkp",
+        name="Röda korset Nyköping",
+        principal=Principal.VOLUNTARY_ORGANISATION,
+        sector=Sector.OTHER,
+    ),
+    Organisation(
+        id="fk-nkp",
+        name="Försäkringskassan",
+        principal=Principal.OTHER,
+        sector=Sector.OTHER,
+    ),
+)
+"""Six organisations, one of each principal (two municipal committees). A small pool,
+so that consents and requests name the same organisations often enough to meet."""
+
+_PROVIDER_NAMES = (
+    "Hemtjänst Norr",
+    "Avlösarteamet",
+    "Region Exempel",
+    "Omsorg AB",
+    "Röda korset",
+    "Vårdcentralen Centrum",
+)
+
+
+def principals() -> st.SearchStrategy[Principal]:
+    """Principals (*huvudman*); shrinks towards the municipality."""
+    return st.sampled_from(Principal)
+
+
+def sectors() -> st.SearchStrategy[Sector]:
+    """Sectors (*verksamhet*); shrinks towards health care."""
+    return st.sampled_from(Sector)
+
+
+def provider_kinds() -> st.SearchStrategy[ProviderKind]:
+    """Kinds of provider (*utförare*); shrinks towards the municipality."""
+    return st.sampled_from(ProviderKind)
+
+
+def providers(
+    *, kinds: st.SearchStrategy[ProviderKind] | None = None
+) -> st.SearchStrategy[Provider]:
+    """Providers with made-up names and a kind drawn from ``kinds`` (any kind by
+    default); shrinks towards the municipality's *Hemtjänst Norr*."""
+    return st.builds(
+        Provider,
+        name=st.sampled_from(_PROVIDER_NAMES),
+        kind=kinds if kinds is not None else provider_kinds(),
+    )
+
+
+def organisations() -> st.SearchStrategy[Organisation]:
+    """Organisations from `ORGANISATION_POOL` (municipality, region, private provider,
+    voluntary organisation, another principal); shrinks towards the social welfare
+    committee."""
+    return st.sampled_from(ORGANISATION_POOL)
+
+
 def texts() -> st.SearchStrategy[Text]:
     """Bilingual texts."""
     words = st.text(st.characters(codec="utf-8"), max_size=20)
@@ -354,6 +440,8 @@ def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         Interval: intervals(),
         Period: periods(),
         Text: texts(),
+        Organisation: organisations(),
+        Provider: providers(),
         LegalRef: legal_refs(),
         Source: sources(),
         LawTopic: law_topics(),

@@ -18,12 +18,12 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from anhorig.organisations import Principal, Provider, ProviderKind, Sector
 from anhorig.people import Person
 from anhorig.plans import (
     RESPITE_KINDS,
     RULES,
     Activity,
-    CareField,
     ConsentForm,
     ConsentPurpose,
     CoordinatedPlan,
@@ -44,9 +44,6 @@ from anhorig.plans import (
     PlanConsent,
     PlanPolicy,
     PlanStatus,
-    Principal,
-    Provider,
-    ProviderKind,
     Responsibility,
     Signature,
     SignerRole,
@@ -56,7 +53,16 @@ from anhorig.plans import (
 from anhorig.plans._common import LIVE_STATUSES, add_months
 from anhorig.relations import CareArea, Involvement, RelationKind
 from anhorig.terminology import Role
-from anhorig.testing.strategies._core import care_areas, names, people, relation_kinds
+from anhorig.testing.strategies._core import (
+    care_areas,
+    names,
+    people,
+    principals,
+    provider_kinds,
+    providers,
+    relation_kinds,
+    sectors,
+)
 
 DEFAULT_ON = date(2026, 11, 22)
 _MIN_ON = date(2000, 1, 1)
@@ -191,11 +197,10 @@ def _status_dates(
 
 def _measure(draw: st.DrawFn, mid: str, goal_id: str, start: date, policy: PlanPolicy) -> Measure:
     kind = draw(measure_kinds())
-    provider_kinds = [
-        k
-        for k in ProviderKind
-        if not (kind in RESPITE_KINDS and k is ProviderKind.VOLUNTARY_ORGANISATION)
-    ]
+    # A voluntary organisation's help is not respite (PLAN-VOLUNTEER-RESPITE).
+    kinds = provider_kinds()
+    if kind in RESPITE_KINDS:
+        kinds = kinds.filter(lambda k: k is not ProviderKind.VOLUNTARY_ORGANISATION)
     granted = True if kind in policy.decision_required else draw(st.booleans())
     end = draw(st.none() | st.integers(0, 500).map(lambda d: start + timedelta(days=d)))
     return Measure(
@@ -203,9 +208,7 @@ def _measure(draw: st.DrawFn, mid: str, goal_id: str, start: date, policy: PlanP
         goal_id=goal_id,
         kind=kind,
         description=draw(_texts()),
-        provider=Provider(
-            name=draw(st.sampled_from(_ORGS)), kind=draw(st.sampled_from(provider_kinds))
-        ),
+        provider=draw(providers(kinds=kinds)),
         granted_by_decision=granted,
         start=start,
         end=end,
@@ -485,8 +488,8 @@ def coordinated_plans(
         days=draw(st.integers(1 if _strictly_before or _held_meeting else 0, max(window, 1)))
     )
     individual = draw(people(with_id=True, max_birth=on))
-    principals = [Principal.MUNICIPALITY, Principal.REGION] + [
-        draw(st.sampled_from(Principal)) for _ in range(draw(st.integers(0, max_participants - 2)))
+    party_principals = [Principal.MUNICIPALITY, Principal.REGION] + [
+        draw(principals()) for _ in range(draw(st.integers(0, max_participants - 2)))
     ]
     participants = tuple(
         Participant(
@@ -496,24 +499,25 @@ def coordinated_plans(
             principal=principal,
             title=draw(st.sampled_from(("", "sjuksköterska", "handläggare"))),
         )
-        for i, principal in enumerate(principals)
+        for i, principal in enumerate(party_principals)
     )
     responsibilities = [
         Responsibility(
-            id="I1", measure=draw(_texts()), holder_id="P1", field=CareField.SOCIAL_SERVICES
+            id="I1", measure=draw(_texts()), holder_id="P1", field=Sector.SOCIAL_SERVICES
         ),
-        Responsibility(
-            id="I2", measure=draw(_texts()), holder_id="P2", field=CareField.HEALTH_CARE
-        ),
+        Responsibility(id="I2", measure=draw(_texts()), holder_id="P2", field=Sector.HEALTH_CARE),
     ]
+    # Only the municipality and the region hold measures here, so that a plan with
+    # others_considered=False breaks SIP-OTHERS-NOT-ADDRESSED.
     for participant in participants[2:]:
-        if participant.principal is not Principal.OTHER and draw(st.booleans()):
+        sip_principal = participant.principal in (Principal.MUNICIPALITY, Principal.REGION)
+        if sip_principal and draw(st.booleans()):
             responsibilities.append(
                 Responsibility(
                     id=f"I{len(responsibilities) + 1}",
                     measure=draw(_texts()),
                     holder_id=participant.id,
-                    field=draw(st.sampled_from(CareField)),
+                    field=draw(sectors()),
                 )
             )
     relatives = tuple(
@@ -635,7 +639,7 @@ _SIP_BREAKERS: dict[str, Callable[[st.DrawFn, CoordinatedPlan, date], Coordinate
         p,
         responsibilities=(
             *p.responsibilities,
-            Responsibility(id="IX", measure="Extra", holder_id="PX-missing", field=CareField.OTHER),
+            Responsibility(id="IX", measure="Extra", holder_id="PX-missing", field=Sector.OTHER),
         ),
     ),
     "SIP-OTHERS-NOT-ADDRESSED": lambda d, p, on: attrs.evolve(p, others_considered=False),
@@ -645,7 +649,7 @@ _SIP_BREAKERS: dict[str, Callable[[st.DrawFn, CoordinatedPlan, date], Coordinate
     "SIP-NOT-BOTH-FIELDS": lambda d, p, on: attrs.evolve(
         p,
         responsibilities=tuple(
-            attrs.evolve(r, field=CareField.SOCIAL_SERVICES) for r in p.responsibilities
+            attrs.evolve(r, field=Sector.SOCIAL_SERVICES) for r in p.responsibilities
         ),
     ),
     "SIP-NO-COORDINATOR": lambda d, p, on: attrs.evolve(p, coordinator=None),
@@ -828,11 +832,6 @@ def goals() -> st.SearchStrategy[Goal]:
     )
 
 
-def providers() -> st.SearchStrategy[Provider]:
-    """Providers of any kind."""
-    return st.builds(Provider, name=st.sampled_from(_ORGS), kind=st.sampled_from(ProviderKind))
-
-
 @st.composite
 def measures(draw: st.DrawFn, *, policy: PlanPolicy | None = None) -> Measure:
     """Measures that break no measure rule under ``policy``: a decision named when granted
@@ -871,7 +870,7 @@ def participants() -> st.SearchStrategy[Participant]:
         id=_IDS,
         person=st.builds(Person, name=names()),
         organisation=st.sampled_from(_ORGS),
-        principal=st.sampled_from(Principal),
+        principal=principals(),
         title=st.sampled_from(("", "sjuksköterska", "handläggare")),
     )
 
@@ -896,7 +895,7 @@ def responsibilities() -> st.SearchStrategy[Responsibility]:
         id=_IDS,
         measure=_texts(),
         holder_id=_IDS,
-        field=st.sampled_from(CareField),
+        field=sectors(),
     )
 
 
@@ -942,7 +941,6 @@ def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         FollowUp: follow_ups(),
         Need: needs(),
         Goal: goals(),
-        Provider: providers(),
         Measure: measures(),
         Expectation: expectations(),
         Signature: signatures(),
@@ -978,7 +976,6 @@ __all__ = [
     "plan_consents",
     "plan_policies",
     "plan_statuses",
-    "providers",
     "responsibilities",
     "signatures",
     "sip_relatives",

@@ -17,6 +17,7 @@ import pendulum
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from anhorig.organisations import Provider, ProviderKind
 from anhorig.people import Person
 from anhorig.respite.capacity import Occupancy, occupancy
 from anhorig.respite.ledger import Balance, Entry, Ledger
@@ -24,13 +25,11 @@ from anhorig.respite.model import (
     Booking,
     Cancellation,
     GrantBasis,
-    ProviderKind,
     Quota,
     QuotaPeriod,
     QuotaUnit,
     RespiteGrant,
     RespiteKind,
-    RespiteProvider,
     ShortStayUnit,
 )
 from anhorig.respite.patterns import AlternatingPattern
@@ -43,7 +42,13 @@ from anhorig.respite.policy import (
     RespitePolicy,
     Weekday,
 )
-from anhorig.testing.strategies._core import _last_sunday, instants, names, people
+from anhorig.testing.strategies._core import (
+    _last_sunday,
+    instants,
+    names,
+    people,
+    providers,
+)
 from anhorig.time import ZONE, Interval, Period
 
 __all__ = [
@@ -75,14 +80,12 @@ def respite_kinds() -> st.SearchStrategy[RespiteKind]:
     return st.sampled_from(RespiteKind)
 
 
-def respite_providers(*, volunteers: bool = False) -> st.SearchStrategy[RespiteProvider]:
-    """Providers: the municipality or a contracted one (and volunteers if asked)."""
-    kinds = list(ProviderKind) if volunteers else [ProviderKind.MUNICIPAL, ProviderKind.CONTRACTED]
-    return st.builds(
-        RespiteProvider,
-        kind=st.sampled_from(kinds),
-        name=st.sampled_from(("Hemtjänst Norr", "Avlösarteamet", "Omsorg AB", "Röda korset")),
-    )
+def respite_providers(*, volunteers: bool = False) -> st.SearchStrategy[Provider]:
+    """Providers of respite: the municipality or its contractor (any kind, volunteers
+    included, if asked); shrinks towards the municipality."""
+    if volunteers:
+        return providers()
+    return providers(kinds=st.sampled_from((ProviderKind.MUNICIPALITY, ProviderKind.CONTRACTOR)))
 
 
 def quotas(
@@ -352,7 +355,6 @@ def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
     """The respite types and their strategies, for hypothesis' ``from_type``."""
     return {
         Quota: quotas(),
-        RespiteProvider: respite_providers(volunteers=True),
         RespitePolicy: respite_policies(),
         RespiteGrant: respite_grants(),
         Booking: respite_grants().flatmap(bookings),
@@ -433,7 +435,7 @@ def _broken(draw: st.DrawFn, code: str) -> BrokenBooking:  # noqa: PLR0915 (one 
     if code == "RESPITE-UNKNOWN-GRANT":
         grant_id = "G-404"
     elif code == "RESPITE-VOLUNTEER":
-        provider = RespiteProvider(kind=ProviderKind.VOLUNTEER, name="Röda korset")
+        provider = Provider(name="Röda korset", kind=ProviderKind.VOLUNTARY_ORGANISATION)
     elif code == "RESPITE-OUTSIDE-VALIDITY":
         validity = Period(date(year, 1, 1), day)
     elif code == "RESPITE-NOTICE":
@@ -737,7 +739,7 @@ def clean_ledgers(draw: st.DrawFn, *, max_bookings: int = 8, year: int = 2026) -
                 grant_id="G-1",
                 interval=Interval(start, end),
                 made_at=local(made.year, made.month, made.day, 9),
-                provider=RespiteProvider(kind=ProviderKind.MUNICIPAL, name="Avlösarteamet"),
+                provider=Provider(name="Avlösarteamet", kind=ProviderKind.MUNICIPALITY),
             )
         )
     ledger = Ledger(policies=(policy,), grants=(grant,))
