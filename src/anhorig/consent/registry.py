@@ -1,7 +1,7 @@
 """The consent registry: append-only, indexed by person, the same answer however often asked.
 
-:class:`ConsentRegistry` keeps every consent, revocation, block and block lift ever
-added, in the order added; nothing is removed or changed. A revocation is a new
+:class:`ConsentRegistry` keeps every consent, revocation, block, block lift and harm
+assessment (*menprövning*) ever added, in the order added; nothing is removed or changed. A revocation is a new
 record effective from its instant, so every decision about an earlier instant comes
 out as it did. Records are indexed by the person they are about, so the cost of a
 decision depends on how much is recorded about that person, not on the size of the
@@ -53,6 +53,7 @@ from anhorig.consent.model import (
     Consent,
     DisclosureRequest,
     Evidence,
+    HarmAssessment,
     Revocation,
     person_key,
 )
@@ -71,7 +72,15 @@ class ConsentRegistry:
     object, not a value: it grows, but nothing in it ever changes.
     """
 
-    __slots__ = ("_by_subject", "_consents", "_log", "_memo", "_memo_keys", "policy")
+    __slots__ = (
+        "_assessments",
+        "_by_subject",
+        "_consents",
+        "_log",
+        "_memo",
+        "_memo_keys",
+        "policy",
+    )
 
     def __init__(
         self, records: Iterable[ConsentRecord] = (), *, policy: DecisionPolicy | None = None
@@ -80,6 +89,7 @@ class ConsentRegistry:
         self._log: list[ConsentRecord] = []
         self._by_subject: dict[str, _SubjectRecords] = {}
         self._consents: dict[str, Consent] = {}
+        self._assessments: dict[str, HarmAssessment] = {}
         self._memo: dict[tuple[Any, ...], Timeline] = {}
         self._memo_keys: dict[str, set[tuple[Any, ...]]] = {}
         for record in records:
@@ -124,11 +134,24 @@ class ConsentRegistry:
                     sv=f"ingen spärr {record.block_id!r} om den personen",
                     en=f"no block {record.block_id!r} about that person",
                 )
+        elif isinstance(record, HarmAssessment):
+            assessed = self._assessments.get(record.id)
+            if assessed is not None:
+                if assessed == record:
+                    return
+                raise InvalidInput.at(
+                    "id",
+                    sv=f"en annan menprövning med id {record.id!r} finns redan",
+                    en=f"another harm assessment with id {record.id!r} is already registered",
+                )
+            self._assessments[record.id] = record
         elif not isinstance(record, Block):
             raise InvalidInput.at(
                 "record",
-                sv=f"väntade Consent, Revocation, Block eller BlockLift, fick {type(record).__name__}",
-                en=f"expected Consent, Revocation, Block or BlockLift, got {type(record).__name__}",
+                sv="väntade Consent, Revocation, Block, BlockLift eller HarmAssessment, "
+                f"fick {type(record).__name__}",
+                en="expected Consent, Revocation, Block, BlockLift or HarmAssessment, "
+                f"got {type(record).__name__}",
             )
         key = person_key(record.subject)
         compiled = compile_records((record,), self.policy, shared=False)[key]
@@ -201,5 +224,6 @@ def _merge(into: _SubjectRecords, new: _SubjectRecords) -> None:
     for consent_id, at in new.revoked.items():
         into.revoked[consent_id] = min(at, into.revoked.get(consent_id, at))
     into.blocks.update(new.blocks)
+    into.assessments.update(new.assessments)
     for block_id, at in new.lifts.items():
         into.lifts[block_id] = min(at, into.lifts.get(block_id, at))
