@@ -418,3 +418,12 @@ def test_a_deny_consent_never_turns_a_refusal_into_a_permit_with_assessments(
     after = evaluate(refused, [*records, refusal], policy=policy)
     if not before.permitted:
         assert not after.permitted
+
+
+def test_an_assessment_is_not_mapped_to_fhir() -> None:
+    """to_fhir takes only a consent: an assessment is refused, naming what it got."""
+    from anhorig.consent.fhir import to_fhir
+
+    with pytest.raises(InvalidInput) as err:
+        to_fhir(assessment())  # type: ignore[arg-type]
+    assert "HarmAssessment" in err.value.explain("en")

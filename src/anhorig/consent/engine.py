@@ -1401,6 +1401,13 @@ def _check_request(request: object) -> DisclosureRequest:
     return request
 
 
+_ID_CLASH = {
+    Consent: Text(sv="samtycken", en="consents"),
+    HarmAssessment: Text(sv="menprövningar", en="harm assessments"),
+}
+"""What two records of a kind that share an id are called, when they differ."""
+
+
 def compile_records(
     records: Iterable[object], policy: DecisionPolicy, *, shared: bool = True
 ) -> dict[str, _SubjectRecords]:
@@ -1410,8 +1417,7 @@ def compile_records(
     which compiles each consent once, does without."""
     by_subject: dict[str, _SubjectRecords] = {}
     problems: list[InvalidInput] = []
-    consents: dict[str, Consent] = {}
-    assessments: dict[str, HarmAssessment] = {}
+    seen: dict[tuple[type, str], Consent | HarmAssessment] = {}
     records_list = list(records)
     for index, record in enumerate(records_list):
         if not isinstance(record, Consent | Revocation | Block | BlockLift | HarmAssessment):
@@ -1425,25 +1431,15 @@ def compile_records(
                 )
             )
             continue
-        if isinstance(record, HarmAssessment):
-            known = assessments.setdefault(record.id, record)
-            if known is not record and known != record:
-                problems.append(
-                    InvalidInput.at(
-                        f"consents[{index}].id",
-                        sv=f"två olika menprövningar har id {record.id!r}",
-                        en=f"two different harm assessments have id {record.id!r}",
-                    )
-                )
-                continue
-        if isinstance(record, Consent):
-            other = consents.setdefault(record.id, record)
+        if isinstance(record, Consent | HarmAssessment):
+            other = seen.setdefault((type(record), record.id), record)
             if other is not record and other != record:
+                words = _ID_CLASH[type(record)]
                 problems.append(
                     InvalidInput.at(
                         f"consents[{index}].id",
-                        sv=f"två olika samtycken har id {record.id!r}",
-                        en=f"two different consents have id {record.id!r}",
+                        sv=f"två olika {words.sv} har id {record.id!r}",
+                        en=f"two different {words.en} have id {record.id!r}",
                     )
                 )
                 continue
@@ -1451,7 +1447,7 @@ def compile_records(
         by_subject.setdefault(key, _SubjectRecords()).add(record, policy, shared=shared)
     for index, record in enumerate(records_list):
         if isinstance(record, Revocation):
-            revoked = consents.get(record.consent_id)
+            revoked = seen.get((Consent, record.consent_id))
             if revoked is not None and person_key(revoked.subject) != person_key(record.subject):
                 problems.append(
                     InvalidInput.at(

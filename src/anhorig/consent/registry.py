@@ -104,20 +104,12 @@ class ConsentRegistry:
         return len(self._by_subject)
 
     def add(self, record: ConsentRecord) -> None:
-        """Append ``record``. A consent id may be added only once (adding the same
-        consent again does nothing); a revocation must name a known consent about the
+        """Append ``record``. A consent id may be added only once, and so may a harm
+        assessment's (adding the same record again does nothing); a revocation must name a known consent about the
         same person; a lift must name a known block."""
         if isinstance(record, Consent):
-            known = self._consents.get(record.id)
-            if known is not None:
-                if known == record:
-                    return
-                raise InvalidInput.at(
-                    "id",
-                    sv=f"ett annat samtycke med id {record.id!r} finns redan",
-                    en=f"another consent with id {record.id!r} is already registered",
-                )
-            self._consents[record.id] = record
+            if _added_before(self._consents, record, sv="ett annat samtycke", en="another consent"):
+                return
         elif isinstance(record, Revocation):
             known = self._consents.get(record.consent_id)
             if known is None or person_key(known.subject) != person_key(record.subject):
@@ -135,16 +127,10 @@ class ConsentRegistry:
                     en=f"no block {record.block_id!r} about that person",
                 )
         elif isinstance(record, HarmAssessment):
-            assessed = self._assessments.get(record.id)
-            if assessed is not None:
-                if assessed == record:
-                    return
-                raise InvalidInput.at(
-                    "id",
-                    sv=f"en annan menprövning med id {record.id!r} finns redan",
-                    en=f"another harm assessment with id {record.id!r} is already registered",
-                )
-            self._assessments[record.id] = record
+            if _added_before(
+                self._assessments, record, sv="en annan menprövning", en="another harm assessment"
+            ):
+                return
         elif not isinstance(record, Block):
             raise InvalidInput.at(
                 "record",
@@ -217,6 +203,24 @@ class ConsentRegistry:
 
     def __repr__(self) -> str:
         return f"ConsentRegistry({len(self._log)} records, {len(self._by_subject)} people)"
+
+
+def _added_before(
+    store: dict[str, Any], record: Consent | HarmAssessment, *, sv: str, en: str
+) -> bool:
+    """Whether ``record`` is in ``store`` already (adding it again does nothing); a
+    different record with its id is refused; else it is put in ``store``."""
+    known = store.get(record.id)
+    if known is None:
+        store[record.id] = record
+        return False
+    if known == record:
+        return True
+    raise InvalidInput.at(
+        "id",
+        sv=f"{sv} med id {record.id!r} finns redan",
+        en=f"{en} with id {record.id!r} is already registered",
+    )
 
 
 def _merge(into: _SubjectRecords, new: _SubjectRecords) -> None:
