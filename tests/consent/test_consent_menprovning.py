@@ -427,3 +427,22 @@ def test_an_assessment_is_not_mapped_to_fhir() -> None:
     with pytest.raises(InvalidInput) as err:
         to_fhir(assessment())  # type: ignore[arg-type]
     assert "HarmAssessment" in err.value.explain("en")
+
+
+def test_the_command_line_reads_an_assessment(tmp_path: Any) -> None:
+    """``anhorig consent check`` takes a HarmAssessment document and permits on it."""
+    import io
+
+    from anhorig.cli import main
+
+    request_file = tmp_path / "request.json"
+    request_file.write_text(to_json(daughter_asks()), encoding="utf-8")
+    records_file = tmp_path / "records.json"
+    records_file.write_text("[" + to_json(assessment()) + "]", encoding="utf-8")
+    out = io.StringIO()
+    code = main(
+        ["consent", "check", "--lang", "en", "--request", str(request_file), str(records_file)],
+        out=out,
+    )
+    assert code == 0
+    assert "basis: CONSENT-HARM-ASSESSMENT assessment mp-1" in out.getvalue()
