@@ -1467,7 +1467,8 @@ def evaluate(
     *,
     policy: DecisionPolicy | None = None,
 ) -> Decision:
-    """Decide ``request`` from ``consents`` (consents, revocations, blocks, lifts).
+    """Decide ``request`` from ``consents`` (consents, revocations, blocks, lifts and
+    harm assessments).
 
     Deny by default: without a basis the outcome is ``NOT_APPLICABLE``. The order of
     ``consents`` never changes the answer.
