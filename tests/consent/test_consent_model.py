@@ -145,6 +145,10 @@ def test_catalogue_lists_every_basis_and_reason() -> None:
         "CONSENT-EACH-PERSON",
         "CONSENT-CONFLICT",
         "CONSENT-BASIS-NOT-MET",
+        "CONSENT-HARM-ASSESSMENT",
+        "CONSENT-HARM-POSSIBLE",
+        "CONSENT-HARM-ASSESSMENT-NOT-COUNTED",
+        "CONSENT-HARM-ASSESSMENT-OVERRIDDEN",
     } == codes
 
 

@@ -26,6 +26,7 @@ from anhorig.consent import (
     DecisionPolicy,
     DisclosureRequest,
     Evidence,
+    HarmAssessment,
     Obligation,
     Organisation,
     Outcome,
@@ -47,6 +48,7 @@ from anhorig.testing.strategies import (
     consents_breaking,
     decision_policies,
     disclosure_requests,
+    harm_assessments,
     organisations,
     provisions,
     recipients,
@@ -236,6 +238,7 @@ _TYPES = (
     Revocation,
     Block,
     BlockLift,
+    HarmAssessment,
     DisclosureRequest,
     DecisionPolicy,
     Decision,
@@ -295,7 +298,8 @@ def test_listening_is_always_permitted(world: tuple[DisclosureRequest, list[Cons
 
 @st.composite
 def rich_worlds(draw: st.DrawFn) -> tuple[DisclosureRequest, list[ConsentRecord]]:
-    """Consents, revocations, blocks and lifts about a few people, and a request that
+    """Consents, revocations, blocks, lifts and harm assessments about a few people, and a
+    request that
     may assert any circumstance and take any action."""
     pool = draw(subject_pools(max_size=2))
     people = st.sampled_from(pool)
@@ -319,6 +323,14 @@ def rich_worlds(draw: st.DrawFn) -> tuple[DisclosureRequest, list[ConsentRecord]
     for block in placed:
         if draw(st.booleans()):
             records.append(draw(block_lifts(of=st.just(block))))
+    assessed: list[HarmAssessment] = draw(
+        st.lists(
+            harm_assessments(subjects=people, organisations_=orgs, recipients_=who),
+            max_size=2,
+            unique_by=lambda a: a.id,
+        )
+    )
+    records.extend(assessed)
     request = draw(
         disclosure_requests(
             subjects=people,

@@ -75,6 +75,7 @@ def test_public_names_are_exported() -> None:
         "blocks",
         "block_lifts",
         "evidences",
+        "harm_assessments",
         "audit_records",
         "decision_policies",
         "BREAKABLE_RULES",

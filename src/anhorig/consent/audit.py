@@ -80,6 +80,12 @@ class AuditRecord:
                 + ", ".join(d.consent_ids)
                 + "."
             )
+        if d.assessment_ids:
+            line += (
+                (" Menprövning: " if language == "sv" else " Harm assessment: ")
+                + ", ".join(d.assessment_ids)
+                + "."
+            )
         if d.obligations:
             head = " Ska: " if language == "sv" else " Must: "
             line += head + "; ".join(o.kind.label(language) for o in d.obligations) + "."

@@ -6,7 +6,7 @@
     anhorig consent check --request request.json --format json --lang en consents.json
 
 Each consent file holds one document or a JSON list of documents: anhorig documents
-(``Consent``, ``Revocation``, ``Block``, ``BlockLift``) or FHIR ``Consent``
+(``Consent``, ``Revocation``, ``Block``, ``BlockLift``, ``HarmAssessment``) or FHIR ``Consent``
 resources (R4, R4B or R5). The request file holds a ``DisclosureRequest`` document.
 The decision is printed with its basis, obligations and reasons, and the line for
 the journal. Exit codes: 0 permitted, 1 denied or no basis, 2 unreadable input.
@@ -22,7 +22,14 @@ from typing import Any, TextIO
 from anhorig.consent.audit import AuditRecord
 from anhorig.consent.engine import Combining, ConsentRecord, DecisionPolicy, evaluate
 from anhorig.consent.fhir import from_fhir
-from anhorig.consent.model import Block, BlockLift, Consent, DisclosureRequest, Revocation
+from anhorig.consent.model import (
+    Block,
+    BlockLift,
+    Consent,
+    DisclosureRequest,
+    HarmAssessment,
+    Revocation,
+)
 from anhorig.errors import InvalidInput, Problem
 from anhorig.language import Lang
 from anhorig.serialization import from_document, to_document
@@ -77,7 +84,7 @@ def _read_records(name: str) -> list[ConsentRecord]:
         except InvalidInput as exc:
             problems.extend(p.under(where) for p in exc.problems)
             continue
-        if not isinstance(record, Consent | Revocation | Block | BlockLift):
+        if not isinstance(record, Consent | Revocation | Block | BlockLift | HarmAssessment):
             problems.extend(
                 InvalidInput.at(
                     where,

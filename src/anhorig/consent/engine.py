@@ -10,8 +10,11 @@ that need no consent, and explains the answer. The order of the checks:
 4. For each person the information is about: a block holds (unless an emergency
    breaks it); the OSL 25:12 / 26:9 groups may be exchanged between health care and
    social services; otherwise the valid consents obtained by the relying authority
-   decide, combined by deny-overrides (configurable); without one, Patientlagen 3:4
-   or an emergency may apply; else there is no basis.
+   decide, combined by deny-overrides (configurable); without one, a documented
+   menprövning by the holder that it is clear no harm results (OSL 25:1 / 26:1),
+   Patientlagen 3:4 or an emergency may apply; else there is no basis. The person's
+   own no (a block, a deny in their consent, signs they would object) goes before a
+   menprövning.
 5. Every person needs a basis: one deny denies, one missing basis leaves it not
    applicable (deny by default).
 
@@ -54,7 +57,7 @@ import functools
 import math
 from bisect import bisect_right
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import Union
 
 import attrs
@@ -71,6 +74,8 @@ from anhorig.consent.model import (
     Consent,
     DisclosureRequest,
     GrantorCapacity,
+    HarmAssessment,
+    HarmConclusion,
     InfoCategory,
     Principal,
     Provision,
@@ -91,6 +96,7 @@ from anhorig.law import (
     HEALTH_SOCIAL_EXCHANGE_SOCIAL,
     SECRECY_HEALTH_CARE,
     SECRECY_SOCIAL_SERVICES,
+    LawTopic,
     LegalRef,
 )
 from anhorig.people import Person
@@ -115,8 +121,9 @@ __all__ = [
     "timeline_for",
 ]
 
-ConsentRecord = Union[Consent, Revocation, Block, BlockLift]  # noqa: UP007  (a runtime alias)
-"""Anything the registry and ``evaluate`` take: a consent or an event about one."""
+ConsentRecord = Union[Consent, Revocation, Block, BlockLift, HarmAssessment]  # noqa: UP007
+"""Anything the registry and ``evaluate`` take: a consent or an event about one, or a
+documented harm assessment (*menprövning*)."""
 
 
 class Outcome(LabelledEnum):
@@ -203,12 +210,16 @@ class Basis:
     consent_id: str | None = attrs.field(default=None, validator=optional(text))
     provision: str | None = attrs.field(default=None, validator=optional(text))
     references: tuple[LegalRef, ...] = attrs.field(default=(), validator=each(LegalRef))
+    assessment_id: str | None = attrs.field(default=None, validator=optional(text))
+    """The harm assessment (*menprövning*) the basis rests on, if any."""
 
     def explain(self) -> str:
-        """One line: code, consent and provision, references."""
+        """One line: code, consent and provision or assessment, references."""
         parts = [self.code]
         if self.consent_id is not None:
             parts.append(f"consent {self.consent_id}")
+        if self.assessment_id is not None:
+            parts.append(f"assessment {self.assessment_id}")
         if self.provision is not None:
             parts.append(self.provision)
         cited = "; ".join(str(r) for r in self.references)
@@ -244,6 +255,11 @@ class Decision:
                 seen.setdefault(basis.consent_id, None)
         return tuple(seen)
 
+    @property
+    def assessment_ids(self) -> tuple[str, ...]:
+        """The harm assessments (*menprövningar*) the decision rests on, in order."""
+        return tuple(dict.fromkeys(b.assessment_id for b in self.basis if b.assessment_id))
+
     def explain(self, lang: Lang = "sv") -> str:
         """The decision in words: outcome, basis, obligations and reasons."""
         language = check_lang(lang)
@@ -259,6 +275,15 @@ class Decision:
         return "\n".join(lines)
 
 
+def _at_least_one_day(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise InvalidInput.at(
+            attribute.name,
+            sv=f"väntade ett heltal, minst 1 (dagar), fick {value!r}",
+            en=f"expected a whole number of at least 1 (days), got {value!r}",
+        )
+
+
 @collecting
 @attrs.frozen(kw_only=True, order=False)
 class DecisionPolicy:
@@ -267,6 +292,13 @@ class DecisionPolicy:
     ``combining``: deny-overrides by default. ``child_decides_from_age``: from this age
     a child's objection makes a custodian's consent invalid (OSL 12 kap. 3 §; there is
     no fixed age in law, so this is the municipality's choice; ``None`` never).
+    ``harm_assessment_days``: a harm assessment (*menprövning*) is relied on from when it
+    was made until the start of the local day this many days after the day it was made;
+    1 (the default) means the same day only. The harm test is made for the disclosure
+    at hand, on what is known then (OSL 25 kap. 1 §, 26 kap. 1 §: secrecy is presumed
+    unless it is *clear* no harm results; DOMAIN part 2 §4.2); what is clear today need
+    not be clear next week, so the law gives no standing assessment and a longer time
+    is the municipality's choice.
     """
 
     combining: Combining = attrs.field(
@@ -275,6 +307,7 @@ class DecisionPolicy:
     child_decides_from_age: int | None = attrs.field(
         default=15, validator=optional(instance_of(int))
     )
+    harm_assessment_days: int = attrs.field(default=1, validator=_at_least_one_day)
 
 
 # --- compiled form ------------------------------------------------------------------------
@@ -540,16 +573,41 @@ def _compiled(consent: Consent, policy: DecisionPolicy) -> _Compiled:
     return _Compiled(consent, policy)
 
 
+class _Assessment:
+    """A harm assessment with the span it may be relied on, and what it covers."""
+
+    __slots__ = ("assessment", "categories", "recipients", "start", "until")
+
+    def __init__(self, assessment: HarmAssessment, policy: DecisionPolicy) -> None:
+        self.assessment = assessment
+        self.start = _ts(assessment.assessed_at)
+        day = pendulum.from_timestamp(self.start, tz=ZONE).date()
+        self.until = _start_of_day(day + timedelta(days=policy.harm_assessment_days))
+        self.categories = _category_mask(assessment.categories)
+        recipient = assessment.recipient
+        self.recipients = _selector_keys(recipient.kind, recipient.keys())
+
+    def covers(self, q: _Question) -> bool:
+        """Whether it is about the request's disclosure: category, recipient, purpose."""
+        return (
+            q.request.action is Action.DISCLOSE
+            and bool(self.categories & q.category)
+            and q.request.purpose is self.assessment.purpose
+            and not self.recipients.isdisjoint(q.recipient_keys)
+        )
+
+
 class _SubjectRecords:
     """Everything recorded about one person, compiled."""
 
-    __slots__ = ("blocks", "consents", "lifts", "revoked")
+    __slots__ = ("assessments", "blocks", "consents", "lifts", "revoked")
 
     def __init__(self) -> None:
         self.consents: dict[str, _Compiled] = {}
         self.revoked: dict[str, float] = {}
         self.blocks: dict[str, Block] = {}
         self.lifts: dict[str, float] = {}
+        self.assessments: dict[str, _Assessment] = {}
 
     def sorted_consents(self) -> list[_Compiled]:
         return [self.consents[k] for k in sorted(self.consents)]
@@ -561,6 +619,8 @@ class _SubjectRecords:
         points.extend(self.revoked.values())
         points.extend(_ts(b.placed_at) for b in self.blocks.values())
         points.extend(self.lifts.values())
+        for assessment in self.assessments.values():
+            points.extend((assessment.start, assessment.until))
         return points
 
     def add(self, record: ConsentRecord, policy: DecisionPolicy, *, shared: bool = True) -> None:
@@ -573,6 +633,8 @@ class _SubjectRecords:
             self.revoked[record.consent_id] = min(at, self.revoked.get(record.consent_id, _INF))
         elif isinstance(record, Block):
             self.blocks[record.id] = record
+        elif isinstance(record, HarmAssessment):
+            self.assessments[record.id] = _Assessment(record, policy)
         elif record.evidence.is_complete:
             at = _ts(record.lifted_at)
             self.lifts[record.block_id] = min(at, self.lifts.get(record.block_id, _INF))
@@ -591,6 +653,8 @@ def record_instant(record: ConsentRecord) -> pendulum.DateTime:
         return record.revoked_at
     if isinstance(record, Block):
         return record.placed_at
+    if isinstance(record, HarmAssessment):
+        return record.assessed_at
     return record.lifted_at
 
 
@@ -655,6 +719,7 @@ def _basis(
     consent_id: str | None = None,
     provision: str | None = None,
     references: tuple[LegalRef, ...] | None = None,
+    assessment_id: str | None = None,
 ) -> Basis:
     return Basis(
         code=rule.code,
@@ -662,6 +727,7 @@ def _basis(
         consent_id=consent_id,
         provision=provision,
         references=rule.references(on) if references is None else references,
+        assessment_id=assessment_id,
     )
 
 
@@ -714,6 +780,9 @@ def _subject_verdict(
     if records is not None and crossing and request.action is not Action.COLLECT:
         blocked = _block_verdict(q, subject, records, t, on, emergency_ok=emergency_ok)
         if blocked is not None:
+            if blocked.outcome is Outcome.DENY:
+                by = Text(sv="spärren", en="the block")
+                blocked.reasons.extend(_overridden(q, subject, records, t, on, by))
             return blocked
 
     reasons: list[Finding] = []
@@ -730,34 +799,19 @@ def _subject_verdict(
         return verdict
 
     # Consents.
-    permits, denies, applicable_reasons = _consents_verdict(
-        q, subject, records, t, on, policy, reasons
-    )
-    if permits or denies:
-        deny_wins = policy.combining is Combining.DENY_OVERRIDES
-        if permits and denies:
-            reasons.append(
-                _finding(
-                    rules.CONFLICT,
-                    "consents",
-                    on,
-                    subject=subject,
-                    rule=Text(
-                        sv=policy.combining.label("sv"),
-                        en=policy.combining.label("en"),
-                    ),
-                )
-            )
-        if denies and (deny_wins or not permits):
-            verdict = _Verdict(Outcome.DENY)
-            verdict.basis.extend(denies)
-            verdict.reasons.extend(r for r in applicable_reasons if r.code == rules.DENY.code)
-        else:
-            verdict = _Verdict(Outcome.PERMIT)
-            verdict.basis.extend(permits)
-            verdict.reasons.extend(r for r in applicable_reasons if r.code == rules.PERMIT.code)
+    decided = _consents_decide(q, subject, records, t, on, policy, reasons)
+    if decided is not None:
+        return decided
+
+    # Menprövning: the holder documented that it is clear no harm results.
+    permits, assessment_reasons = _assessments_verdict(q, subject, records, t, on)
+    if permits:
+        verdict = _Verdict(Outcome.PERMIT)
+        verdict.basis.extend(permits)
+        verdict.reasons.extend(assessment_reasons)
         verdict.reasons.extend(reasons)
         return verdict
+    reasons.extend(assessment_reasons)
 
     # Patientlagen 3:4: the patient cannot take in the information.
     if Circumstance.PATIENT_CANNOT_TAKE_IN in circumstances:
@@ -800,6 +854,196 @@ def _subject_verdict(
     verdict.reasons.append(_finding(rules.NO_BASIS, "$", on, subject=subject))
     verdict.reasons.extend(reasons)
     return verdict
+
+
+def _consents_decide(
+    q: _Question,
+    subject: str,
+    records: _SubjectRecords | None,
+    t: float,
+    on: date,
+    policy: DecisionPolicy,
+    reasons: list[Finding],
+) -> _Verdict | None:
+    """The verdict of the valid, applicable consents combined by the policy, or ``None``
+    when none applies (the reasons the others do not count go to ``reasons``)."""
+    permits, denies, applicable_reasons = _consents_verdict(
+        q, subject, records, t, on, policy, reasons
+    )
+    if permits or denies:
+        deny_wins = policy.combining is Combining.DENY_OVERRIDES
+        if permits and denies:
+            reasons.append(
+                _finding(
+                    rules.CONFLICT,
+                    "consents",
+                    on,
+                    subject=subject,
+                    rule=Text(
+                        sv=policy.combining.label("sv"),
+                        en=policy.combining.label("en"),
+                    ),
+                )
+            )
+        if denies and (deny_wins or not permits):
+            verdict = _Verdict(Outcome.DENY)
+            verdict.basis.extend(denies)
+            verdict.reasons.extend(r for r in applicable_reasons if r.code == rules.DENY.code)
+            ids = ", ".join(b.consent_id for b in denies if b.consent_id is not None)
+            by = Text(sv=f"nekandet i samtycke {ids}", en=f"the denial in consent {ids}")
+            verdict.reasons.extend(_overridden(q, subject, records, t, on, by))
+        else:
+            verdict = _Verdict(Outcome.PERMIT)
+            verdict.basis.extend(permits)
+            verdict.reasons.extend(r for r in applicable_reasons if r.code == rules.PERMIT.code)
+        verdict.reasons.extend(reasons)
+        return verdict
+    return None
+
+
+def _secrecy_topic(sector: Sector) -> tuple[LawTopic, ...]:
+    """The secrecy provision whose harm test the holder's assessment answers."""
+    if sector is Sector.HEALTH_CARE:
+        return (SECRECY_HEALTH_CARE,)
+    if sector is Sector.SOCIAL_SERVICES:
+        return (SECRECY_SOCIAL_SERVICES,)
+    return ()
+
+
+def _cited(rule: Rule, path: str, on: date, sector: Sector, /, **params: object) -> Finding:
+    """A finding of ``rule`` citing only the holder's secrecy chapter (25 or 26)."""
+    found = _finding(rule, path, on, **params)
+    topics = _secrecy_topic(sector)
+    if not topics:
+        return found
+    return attrs.evolve(found, references=tuple(r for tp in topics for r in tp.cite_all(on)))
+
+
+def _assessments_verdict(
+    q: _Question,
+    subject: str,
+    records: _SubjectRecords | None,
+    t: float,
+    on: date,
+) -> tuple[list[Basis], list[Finding]]:
+    """The bases of the harm assessments that let the information go, and the reasons
+    the others that are about this disclosure do not, in id order."""
+    permits: list[Basis] = []
+    reasons: list[Finding] = []
+    if records is None or not records.assessments:
+        return permits, reasons
+    holder = q.holder
+    objects = Circumstance.SIGNS_OF_OBJECTION in q.circumstances
+    for assessment_id in sorted(records.assessments):
+        compiled = records.assessments[assessment_id]
+        if not compiled.covers(q):
+            continue
+        assessment = compiled.assessment
+        path = f"assessments[{assessment_id}]"
+        why: Text | None = None
+        if assessment.holder.id != holder.id:
+            why = Text(
+                sv=f"den gjordes av {assessment.holder}, inte av {holder}, som har uppgifterna",
+                en=f"it was made by {assessment.holder}, not by {holder}, which holds the "
+                "information",
+            )
+        elif not _secrecy_topic(holder.sector):
+            why = Text(
+                sv=f"{holder} lyder inte under sekretessen i OSL 25 kap. 1 § eller 26 kap. 1 §",
+                en=f"{holder} is not bound by the secrecy of OSL ch. 25 s. 1 or ch. 26 s. 1",
+            )
+        elif not compiled.start <= t < compiled.until:
+            start, until = _instant_text(compiled.start), _instant_text(compiled.until)
+            why = Text(
+                sv=f"den gäller från {start} till {until}, inte vid tidpunkten",
+                en=f"it holds from {start} to {until}, not at that instant",
+            )
+        if why is not None:
+            reasons.append(
+                _cited(
+                    rules.HARM_ASSESSMENT_NOT_COUNTED,
+                    path,
+                    on,
+                    holder.sector,
+                    assessment=assessment_id,
+                    why=why,
+                )
+            )
+            continue
+        if assessment.conclusion is HarmConclusion.HARM_POSSIBLE:
+            reasons.append(
+                _cited(
+                    rules.HARM_POSSIBLE,
+                    path,
+                    on,
+                    holder.sector,
+                    assessment=assessment_id,
+                    holder=str(holder),
+                    subject=subject,
+                )
+            )
+            continue
+        if objects:
+            by = Text(
+                sv="tecken på att den enskilde skulle motsätta sig",
+                en="signs that the person would object",
+            )
+            reasons.append(
+                _cited(
+                    rules.HARM_ASSESSMENT_OVERRIDDEN,
+                    path,
+                    on,
+                    holder.sector,
+                    assessment=assessment_id,
+                    by=by,
+                )
+            )
+            continue
+        references = tuple(r for tp in _secrecy_topic(holder.sector) for r in tp.cite_all(on))
+        permits.append(
+            _basis(
+                rules.HARM_ASSESSMENT,
+                subject,
+                on,
+                references=references,
+                assessment_id=assessment_id,
+            )
+        )
+        reasons.append(
+            _cited(
+                rules.HARM_ASSESSMENT,
+                path,
+                on,
+                holder.sector,
+                assessment=assessment_id,
+                holder=str(holder),
+                subject=subject,
+            )
+        )
+    return permits, reasons
+
+
+def _overridden(
+    q: _Question,
+    subject: str,
+    records: _SubjectRecords | None,
+    t: float,
+    on: date,
+    by: Text,
+) -> list[Finding]:
+    """For each assessment that would have let the information go: that ``by`` beats it."""
+    permits, _ = _assessments_verdict(q, subject, records, t, on)
+    return [
+        _cited(
+            rules.HARM_ASSESSMENT_OVERRIDDEN,
+            f"assessments[{basis.assessment_id}]",
+            on,
+            q.holder.sector,
+            assessment=basis.assessment_id,
+            by=by,
+        )
+        for basis in permits
+    ]
 
 
 def _block_verdict(
@@ -1157,6 +1401,13 @@ def _check_request(request: object) -> DisclosureRequest:
     return request
 
 
+_ID_CLASH = {
+    Consent: Text(sv="samtycken", en="consents"),
+    HarmAssessment: Text(sv="menprövningar", en="harm assessments"),
+}
+"""What two records of a kind that share an id are called, when they differ."""
+
+
 def compile_records(
     records: Iterable[object], policy: DecisionPolicy, *, shared: bool = True
 ) -> dict[str, _SubjectRecords]:
@@ -1166,26 +1417,29 @@ def compile_records(
     which compiles each consent once, does without."""
     by_subject: dict[str, _SubjectRecords] = {}
     problems: list[InvalidInput] = []
-    consents: dict[str, Consent] = {}
+    seen: dict[tuple[type, str], Consent | HarmAssessment] = {}
     records_list = list(records)
     for index, record in enumerate(records_list):
-        if not isinstance(record, Consent | Revocation | Block | BlockLift):
+        if not isinstance(record, Consent | Revocation | Block | BlockLift | HarmAssessment):
             problems.append(
                 InvalidInput.at(
                     f"consents[{index}]",
-                    sv=f"väntade Consent, Revocation, Block eller BlockLift, fick {type(record).__name__}",
-                    en=f"expected Consent, Revocation, Block or BlockLift, got {type(record).__name__}",
+                    sv="väntade Consent, Revocation, Block, BlockLift eller HarmAssessment, "
+                    f"fick {type(record).__name__}",
+                    en="expected Consent, Revocation, Block, BlockLift or HarmAssessment, "
+                    f"got {type(record).__name__}",
                 )
             )
             continue
-        if isinstance(record, Consent):
-            other = consents.setdefault(record.id, record)
+        if isinstance(record, Consent | HarmAssessment):
+            other = seen.setdefault((type(record), record.id), record)
             if other is not record and other != record:
+                words = _ID_CLASH[type(record)]
                 problems.append(
                     InvalidInput.at(
                         f"consents[{index}].id",
-                        sv=f"två olika samtycken har id {record.id!r}",
-                        en=f"two different consents have id {record.id!r}",
+                        sv=f"två olika {words.sv} har id {record.id!r}",
+                        en=f"two different {words.en} have id {record.id!r}",
                     )
                 )
                 continue
@@ -1193,7 +1447,7 @@ def compile_records(
         by_subject.setdefault(key, _SubjectRecords()).add(record, policy, shared=shared)
     for index, record in enumerate(records_list):
         if isinstance(record, Revocation):
-            revoked = consents.get(record.consent_id)
+            revoked = seen.get((Consent, record.consent_id))
             if revoked is not None and person_key(revoked.subject) != person_key(record.subject):
                 problems.append(
                     InvalidInput.at(
@@ -1213,7 +1467,8 @@ def evaluate(
     *,
     policy: DecisionPolicy | None = None,
 ) -> Decision:
-    """Decide ``request`` from ``consents`` (consents, revocations, blocks, lifts).
+    """Decide ``request`` from ``consents`` (consents, revocations, blocks, lifts and
+    harm assessments).
 
     Deny by default: without a basis the outcome is ``NOT_APPLICABLE``. The order of
     ``consents`` never changes the answer.

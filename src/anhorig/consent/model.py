@@ -49,6 +49,8 @@ References:
       themselves.
     - HL7 FHIR R4/R5 ``Consent``: ``provision``, ``actor``, ``action``, ``purpose``,
       ``dataPeriod``.
+    - Offentlighets- och sekretesslag (2009:400) 25 kap. 1 §, 26 kap. 1 §: the reversed
+      harm test a :class:`HarmAssessment` (*menprövning*) documents.
 """
 
 from __future__ import annotations
@@ -81,6 +83,8 @@ __all__ = [
     "EvidenceForm",
     "Grantor",
     "GrantorCapacity",
+    "HarmAssessment",
+    "HarmConclusion",
     "InfoCategory",
     "Organisation",
     "Principal",
@@ -736,3 +740,56 @@ class DisclosureRequest:
     def timestamp(self) -> float:
         """The instant asked about, as seconds since the epoch (UTC)."""
         return self._at_ts
+
+
+# --- menprövning: a documented harm assessment -------------------------------------------
+
+
+class HarmConclusion(LabelledEnum):
+    """What a harm assessment concluded (*menprövningens slutsats*).
+
+    Secrecy in health care and social services holds "om det inte står klart att
+    uppgiften kan röjas utan att den enskilde eller någon närstående till denne lider
+    men" (OSL 25 kap. 1 §, 26 kap. 1 §): only ``CLEARLY_NO_HARM`` lets information go;
+    ``HARM_POSSIBLE`` (harm cannot be ruled out) leaves secrecy in place.
+    """
+
+    CLEARLY_NO_HARM = (
+        "clearly_no_harm",
+        "det står klart att inget men uppstår",
+        "it is clear that no harm results",
+    )
+    HARM_POSSIBLE = "harm_possible", "men kan inte uteslutas", "harm cannot be ruled out"
+
+
+@collecting
+@attrs.frozen(kw_only=True, order=False, cache_hash=True)
+class HarmAssessment:
+    """A documented harm assessment (*menprövning*) of one disclosure at hand.
+
+    ``holder``, the authority that keeps the information, assessed at ``assessed_at``
+    whether giving information of ``categories`` about ``subject`` to ``recipient`` for
+    ``purpose`` can be done without the person or anyone close to them suffering harm
+    (*men*). ``assessed_by`` is the staff id of who made it (an HSA-id or similar, never
+    a personnummer; masked in the repr), ``note`` the reasoning (masked). The engine
+    relies on it only for the holder's own disclosures (``Action.DISCLOSE``), within the
+    :class:`~anhorig.consent.engine.DecisionPolicy`'s ``harm_assessment_days`` after
+    ``assessed_at``: an assessment is made for the disclosure at hand, not for ever.
+
+    It is not a consent: it neither lifts nor needs the person's consent, and the
+    person's own no (a deny provision in their consent, a block, signs they would
+    object) always goes before it.
+    """
+
+    id: str = attrs.field(validator=_id_validator)
+    subject: Person = attrs.field(validator=instance_of(Person))
+    holder: Organisation = attrs.field(validator=instance_of(Organisation))
+    assessed_by: str = attrs.field(validator=non_empty_text, repr=_masked_text)
+    assessed_at: pendulum.DateTime = attrs.field(converter=_to_instant, validator=_instant)
+    categories: frozenset[InfoCategory] = attrs.field(
+        validator=_checks.and_(each(InfoCategory), _checks.not_empty)
+    )
+    recipient: Recipient = attrs.field(validator=instance_of(Recipient))
+    purpose: Purpose = attrs.field(validator=instance_of(Purpose))
+    conclusion: HarmConclusion = attrs.field(validator=instance_of(HarmConclusion))
+    note: str = attrs.field(default="", validator=_checks.text, repr=_masked_text)

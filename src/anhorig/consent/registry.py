@@ -1,7 +1,7 @@
 """The consent registry: append-only, indexed by person, the same answer however often asked.
 
-:class:`ConsentRegistry` keeps every consent, revocation, block and block lift ever
-added, in the order added; nothing is removed or changed. A revocation is a new
+:class:`ConsentRegistry` keeps every consent, revocation, block, block lift and harm
+assessment (*menprövning*) ever added, in the order added; nothing is removed or changed. A revocation is a new
 record effective from its instant, so every decision about an earlier instant comes
 out as it did. Records are indexed by the person they are about, so the cost of a
 decision depends on how much is recorded about that person, not on the size of the
@@ -53,6 +53,7 @@ from anhorig.consent.model import (
     Consent,
     DisclosureRequest,
     Evidence,
+    HarmAssessment,
     Revocation,
     person_key,
 )
@@ -71,7 +72,15 @@ class ConsentRegistry:
     object, not a value: it grows, but nothing in it ever changes.
     """
 
-    __slots__ = ("_by_subject", "_consents", "_log", "_memo", "_memo_keys", "policy")
+    __slots__ = (
+        "_assessments",
+        "_by_subject",
+        "_consents",
+        "_log",
+        "_memo",
+        "_memo_keys",
+        "policy",
+    )
 
     def __init__(
         self, records: Iterable[ConsentRecord] = (), *, policy: DecisionPolicy | None = None
@@ -80,6 +89,7 @@ class ConsentRegistry:
         self._log: list[ConsentRecord] = []
         self._by_subject: dict[str, _SubjectRecords] = {}
         self._consents: dict[str, Consent] = {}
+        self._assessments: dict[str, HarmAssessment] = {}
         self._memo: dict[tuple[Any, ...], Timeline] = {}
         self._memo_keys: dict[str, set[tuple[Any, ...]]] = {}
         for record in records:
@@ -94,20 +104,12 @@ class ConsentRegistry:
         return len(self._by_subject)
 
     def add(self, record: ConsentRecord) -> None:
-        """Append ``record``. A consent id may be added only once (adding the same
-        consent again does nothing); a revocation must name a known consent about the
+        """Append ``record``. A consent id may be added only once, and so may a harm
+        assessment's (adding the same record again does nothing); a revocation must name a known consent about the
         same person; a lift must name a known block."""
         if isinstance(record, Consent):
-            known = self._consents.get(record.id)
-            if known is not None:
-                if known == record:
-                    return
-                raise InvalidInput.at(
-                    "id",
-                    sv=f"ett annat samtycke med id {record.id!r} finns redan",
-                    en=f"another consent with id {record.id!r} is already registered",
-                )
-            self._consents[record.id] = record
+            if _added_before(self._consents, record, sv="ett annat samtycke", en="another consent"):
+                return
         elif isinstance(record, Revocation):
             known = self._consents.get(record.consent_id)
             if known is None or person_key(known.subject) != person_key(record.subject):
@@ -124,11 +126,18 @@ class ConsentRegistry:
                     sv=f"ingen spärr {record.block_id!r} om den personen",
                     en=f"no block {record.block_id!r} about that person",
                 )
+        elif isinstance(record, HarmAssessment):
+            if _added_before(
+                self._assessments, record, sv="en annan menprövning", en="another harm assessment"
+            ):
+                return
         elif not isinstance(record, Block):
             raise InvalidInput.at(
                 "record",
-                sv=f"väntade Consent, Revocation, Block eller BlockLift, fick {type(record).__name__}",
-                en=f"expected Consent, Revocation, Block or BlockLift, got {type(record).__name__}",
+                sv="väntade Consent, Revocation, Block, BlockLift eller HarmAssessment, "
+                f"fick {type(record).__name__}",
+                en="expected Consent, Revocation, Block, BlockLift or HarmAssessment, "
+                f"got {type(record).__name__}",
             )
         key = person_key(record.subject)
         compiled = compile_records((record,), self.policy, shared=False)[key]
@@ -196,10 +205,29 @@ class ConsentRegistry:
         return f"ConsentRegistry({len(self._log)} records, {len(self._by_subject)} people)"
 
 
+def _added_before(
+    store: dict[str, Any], record: Consent | HarmAssessment, *, sv: str, en: str
+) -> bool:
+    """Whether ``record`` is in ``store`` already (adding it again does nothing); a
+    different record with its id is refused; else it is put in ``store``."""
+    known = store.get(record.id)
+    if known is None:
+        store[record.id] = record
+        return False
+    if known == record:
+        return True
+    raise InvalidInput.at(
+        "id",
+        sv=f"{sv} med id {record.id!r} finns redan",
+        en=f"{en} with id {record.id!r} is already registered",
+    )
+
+
 def _merge(into: _SubjectRecords, new: _SubjectRecords) -> None:
     into.consents.update(new.consents)
     for consent_id, at in new.revoked.items():
         into.revoked[consent_id] = min(at, into.revoked.get(consent_id, at))
     into.blocks.update(new.blocks)
+    into.assessments.update(new.assessments)
     for block_id, at in new.lifts.items():
         into.lifts[block_id] = min(at, into.lifts.get(block_id, at))

@@ -11,12 +11,16 @@ Decision bases (what lets information go, or stops it):
 - ``CONSENT-BLOCKED`` / ``CONSENT-EMERGENCY``: a block holds; only an emergency breaks it.
 - ``CONSENT-CARE-EXCHANGE``: OSL 25:12 / 26:9 groups, without consent.
 - ``CONSENT-PERMIT`` / ``CONSENT-DENY``: a valid consent's provision decides.
+- ``CONSENT-HARM-ASSESSMENT``: a documented menprövning by the holder concludes it is
+  clear that no harm results (OSL 25:1 / 26:1).
 - ``CONSENT-PATIENT-CANNOT-TAKE-IN``: Patientlagen 3:4.
 - ``CONSENT-NO-BASIS``: nothing permits it, so it is denied by default.
 
 Reasons a consent does not count: ``CONSENT-NO-AUTHORITY``, ``CONSENT-UNDOCUMENTED``,
 ``CONSENT-CHILD-VIEW-MISSING``, ``CONSENT-CHILD-OBJECTS``, ``CONSENT-OTHER-AUTHORITY``,
-``CONSENT-REVOKED``, ``CONSENT-NOT-IN-FORCE``; and about the whole decision:
+``CONSENT-REVOKED``, ``CONSENT-NOT-IN-FORCE``; reasons a menprövning does not count:
+``CONSENT-HARM-POSSIBLE``, ``CONSENT-HARM-ASSESSMENT-NOT-COUNTED``,
+``CONSENT-HARM-ASSESSMENT-OVERRIDDEN``; and about the whole decision:
 ``CONSENT-EACH-PERSON``, ``CONSENT-CONFLICT``, ``CONSENT-BASIS-NOT-MET``.
 
 References:
@@ -58,6 +62,10 @@ __all__ = [
     "DENY",
     "EACH_PERSON",
     "EMERGENCY",
+    "HARM_ASSESSMENT",
+    "HARM_ASSESSMENT_NOT_COUNTED",
+    "HARM_ASSESSMENT_OVERRIDDEN",
+    "HARM_POSSIBLE",
     "LISTENING",
     "NOT_IN_FORCE",
     "NO_AUTHORITY",
@@ -188,6 +196,53 @@ PATIENT_CANNOT_TAKE_IN_BASIS = _rule(
         "it goes to a relative.",
     ),
     law=(PATIENT_CANNOT_TAKE_IN,),
+)
+HARM_ASSESSMENT = _rule(
+    "CONSENT-HARM-ASSESSMENT",
+    Severity.INFO,
+    ("Menprövning: det står klart att inget men uppstår", "Harm assessment: clearly no harm"),
+    (
+        "Menprövning {assessment} av {holder}: det står klart att uppgiften kan lämnas ut "
+        "utan att {subject} eller någon närstående lider men. Sekretessen hindrar inte.",
+        "Harm assessment {assessment} by {holder}: it is clear that the information can be "
+        "given without {subject} or anyone close to them suffering harm. Secrecy does not "
+        "prevent it.",
+    ),
+    law=(SECRECY_HEALTH_CARE, SECRECY_SOCIAL_SERVICES),
+)
+HARM_POSSIBLE = _rule(
+    "CONSENT-HARM-POSSIBLE",
+    Severity.INFO,
+    ("Menprövning: men kan inte uteslutas", "Harm assessment: harm cannot be ruled out"),
+    (
+        "Menprövning {assessment} av {holder} kom fram till att men för {subject} eller någon "
+        "närstående inte kan uteslutas; sekretessen gäller (omvänt skaderekvisit).",
+        "Harm assessment {assessment} by {holder} found that harm to {subject} or anyone close "
+        "to them cannot be ruled out; secrecy applies (reversed harm test).",
+    ),
+    law=(SECRECY_HEALTH_CARE, SECRECY_SOCIAL_SERVICES),
+)
+HARM_ASSESSMENT_NOT_COUNTED = _rule(
+    "CONSENT-HARM-ASSESSMENT-NOT-COUNTED",
+    Severity.INFO,
+    ("Menprövningen kan inte användas", "The harm assessment cannot be relied on"),
+    (
+        "Menprövning {assessment} kan inte användas: {why}.",
+        "Harm assessment {assessment} cannot be relied on: {why}.",
+    ),
+    law=(SECRECY_HEALTH_CARE, SECRECY_SOCIAL_SERVICES),
+)
+HARM_ASSESSMENT_OVERRIDDEN = _rule(
+    "CONSENT-HARM-ASSESSMENT-OVERRIDDEN",
+    Severity.INFO,
+    ("Den enskildes nej går före menprövningen", "The person's no goes before the assessment"),
+    (
+        "Menprövning {assessment} säger att inget men uppstår, men {by} går före: säger den "
+        "enskilde nej lämnas inget ut.",
+        "Harm assessment {assessment} says no harm results, but {by} goes before it: if the "
+        "person says no, nothing is disclosed.",
+    ),
+    law=(SECRECY_HEALTH_CARE, SECRECY_SOCIAL_SERVICES),
 )
 NO_BASIS = _rule(
     "CONSENT-NO-BASIS",
@@ -334,6 +389,7 @@ RULES: tuple[Rule, ...] = (
     CARE_EXCHANGE,
     PERMIT,
     DENY,
+    HARM_ASSESSMENT,
     PATIENT_CANNOT_TAKE_IN_BASIS,
     NO_BASIS,
     NO_AUTHORITY,
@@ -346,5 +402,8 @@ RULES: tuple[Rule, ...] = (
     EACH_PERSON,
     CONFLICT,
     BASIS_NOT_MET,
+    HARM_POSSIBLE,
+    HARM_ASSESSMENT_NOT_COUNTED,
+    HARM_ASSESSMENT_OVERRIDDEN,
 )
 """Every decision basis and reason of the consent family, in the catalogue."""

@@ -39,6 +39,8 @@ from anhorig.consent.model import (
     EvidenceForm,
     Grantor,
     GrantorCapacity,
+    HarmAssessment,
+    HarmConclusion,
     InfoCategory,
     Organisation,
     Provision,
@@ -367,11 +369,44 @@ def disclosure_requests(
 
 
 def decision_policies() -> st.SearchStrategy[DecisionPolicy]:
-    """Decision policies: either combining rule, and a child-decides age or none."""
+    """Decision policies: either combining rule, a child-decides age or none, and a
+    harm assessment relied on for one to seven days."""
     return st.builds(
         DecisionPolicy,
         combining=st.sampled_from(Combining),
         child_decides_from_age=st.none() | st.integers(12, 17),
+        harm_assessment_days=st.integers(1, 7),
+    )
+
+
+@st.composite
+def harm_assessments(
+    draw: st.DrawFn,
+    *,
+    subjects: st.SearchStrategy[Person] | None = None,
+    organisations_: st.SearchStrategy[Organisation] | None = None,
+    recipients_: st.SearchStrategy[Recipient] | None = None,
+    ids: st.SearchStrategy[str] | None = None,
+    at: st.SearchStrategy[pendulum.DateTime] | None = None,
+    conclusions: st.SearchStrategy[HarmConclusion] | None = None,
+) -> HarmAssessment:
+    """Documented harm assessments (*menprövning*): by an organisation of the pool,
+    about one person, of one or two categories, to one recipient, for one purpose,
+    made at an instant ``at`` draws (default :func:`consent_instants`). Shrinks towards
+    a CLEARLY_NO_HARM assessment by the social welfare committee."""
+    return HarmAssessment(
+        id=draw(ids if ids is not None else _ids("mp")),
+        subject=draw(subjects if subjects is not None else _person_pool()),
+        holder=draw(organisations_ if organisations_ is not None else organisations()),
+        assessed_by=draw(st.sampled_from(("hsa-17", "hsa-4711", "handlaggare-3"))),
+        assessed_at=draw(at if at is not None else consent_instants()),
+        categories=draw(st.frozensets(st.sampled_from(InfoCategory), min_size=1, max_size=2)),
+        recipient=draw(recipients_ if recipients_ is not None else recipients()),
+        purpose=draw(st.sampled_from(Purpose)),
+        conclusion=draw(
+            conclusions if conclusions is not None else st.sampled_from(HarmConclusion)
+        ),
+        note=draw(st.sampled_from(("", "Den enskilde har själv berättat det för dottern."))),
     )
 
 
@@ -411,6 +446,7 @@ def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         Revocation: revocations(),
         Block: blocks(),
         BlockLift: block_lifts(),
+        HarmAssessment: harm_assessments(),
         DisclosureRequest: disclosure_requests(),
         DecisionPolicy: decision_policies(),
         Decision: decisions(),
@@ -427,6 +463,7 @@ DECIDING_CODES = (
     "CONSENT-CARE-EXCHANGE",
     "CONSENT-DENY",
     "CONSENT-EMERGENCY",
+    "CONSENT-HARM-ASSESSMENT",
     "CONSENT-LISTENING",
     "CONSENT-NO-BASIS",
     "CONSENT-PATIENT-CANNOT-TAKE-IN",
@@ -458,6 +495,20 @@ NEVER_ALONE: dict[str, str] = {
         "next to that person's CONSENT-NO-BASIS"
     ),
     "CONSENT-NOT-IN-FORCE": _NOT_COUNTED,
+    "CONSENT-HARM-POSSIBLE": (
+        "a harm assessment that cannot rule out harm gives no basis: evaluate() goes on "
+        "and always adds the reason of the basis it does find (CONSENT-NO-BASIS, "
+        "CONSENT-PATIENT-CANNOT-TAKE-IN, CONSENT-EMERGENCY, ...)"
+    ),
+    "CONSENT-HARM-ASSESSMENT-NOT-COUNTED": (
+        "it says why a harm assessment about the disclosure cannot be relied on (another "
+        "organisation's, out of time, a holder outside OSL 25/26); evaluate() then still "
+        "decides on another basis, whose reason comes with it"
+    ),
+    "CONSENT-HARM-ASSESSMENT-OVERRIDDEN": (
+        "it is given only next to what beats the assessment: CONSENT-DENY, CONSENT-BLOCKED, "
+        "or (for signs the person would object) the basis evaluate() goes on to find"
+    ),
     "CONSENT-OTHER-AUTHORITY": _NOT_COUNTED,
     "CONSENT-REVOKED": _NOT_COUNTED,
 }
@@ -477,7 +528,7 @@ _SOCIAL_WELFARE = ORGANISATION_POOL[0]
 _HEALTH_CARE = ORGANISATION_POOL[1:4]
 _DISCLOSE_OR_ACCESS = st.sampled_from((Action.DISCLOSE, Action.ACCESS))
 
-_Records = tuple[Consent | Revocation | Block | BlockLift, ...]
+_Records = tuple[Consent | Revocation | Block | BlockLift | HarmAssessment, ...]
 
 
 def _with_id() -> st.SearchStrategy[Person]:
@@ -596,11 +647,11 @@ def _blocks_on(
 
 def _unrelated(
     draw: st.DrawFn, subjects: tuple[Person, ...], max_unrelated: int
-) -> list[Consent | Revocation | Block | BlockLift]:
+) -> list[Consent | Revocation | Block | BlockLift | HarmAssessment]:
     """Records about other people than the request's: they cannot change the decision."""
     keys = {person_key(p) for p in subjects}
     others = _with_id().filter(lambda p: person_key(p) not in keys)
-    records: list[Consent | Revocation | Block | BlockLift] = []
+    records: list[Consent | Revocation | Block | BlockLift | HarmAssessment] = []
     for consent in draw(
         st.lists(
             consents(subjects=others, ids=_ids("u")),
@@ -612,6 +663,14 @@ def _unrelated(
         if draw(st.booleans()):
             records.append(draw(revocations(of=st.just(consent))))
     records.extend(draw(st.lists(blocks(subjects=others), max_size=max_unrelated)))
+    assessed: list[HarmAssessment] = draw(
+        st.lists(
+            harm_assessments(subjects=others, ids=_ids("hu")),
+            max_size=max_unrelated,
+            unique_by=lambda a: a.id,
+        )
+    )
+    records.extend(assessed)
     return records
 
 
@@ -889,11 +948,78 @@ def _no_basis(draw: st.DrawFn, at: pendulum.DateTime, also: int) -> tuple[Any, l
     return request, records
 
 
+def _deciding_assessment(
+    draw: st.DrawFn, person: Person, request: DisclosureRequest, index: int
+) -> HarmAssessment:
+    """The holder's CLEARLY_NO_HARM assessment about ``person`` covering the request,
+    made earlier on the request's local day (in force under the default policy)."""
+    t = request.at.timestamp()
+    day = request.at.date()
+    midnight = pendulum.datetime(day.year, day.month, day.day, tz=ZONE).timestamp()
+    back = draw(st.integers(0, int(t - midnight) // 60))
+    recipient = request.recipient
+    wider = [recipient]
+    if recipient.organisation is not None:
+        wider.append(Recipient.any_of_principal(recipient.organisation.principal))
+    if recipient.role is not None:
+        wider.append(Recipient.any_with_role(recipient.role))
+    return HarmAssessment(
+        id=f"mp-{index}",
+        subject=person,
+        holder=request.holder,
+        assessed_by="handlaggare-3",
+        assessed_at=pendulum.from_timestamp(max(midnight, t - 60 * back), tz=ZONE),
+        categories=draw(
+            st.sampled_from((frozenset({request.category}), frozenset({request.category.root})))
+        ),
+        recipient=draw(st.sampled_from(wider)),
+        purpose=request.purpose,
+        conclusion=HarmConclusion.CLEARLY_NO_HARM,
+    )
+
+
+def _by_assessment(draw: st.DrawFn, at: pendulum.DateTime, also: int) -> tuple[Any, list[Any]]:
+    subjects = _subjects(draw, _with_id(), also)
+    request = _request(
+        draw,
+        subjects,
+        at,
+        action=Action.DISCLOSE,
+        holder=draw(st.sampled_from((_SOCIAL_WELFARE, *_HEALTH_CARE))),
+        recipient=draw(recipients(concrete=True)),
+        circumstances=_circumstances(
+            draw,
+            may=(
+                Circumstance.CONTINUOUS_SUBSTANCE_MISUSE,
+                Circumstance.COMPULSORY_CARE,
+                Circumstance.PATIENT_CANNOT_TAKE_IN,
+                Circumstance.EMERGENCY,
+            ),
+        ),
+    )
+    records: list[Any] = _unmatched_consents(draw, subjects, request)
+    other_purpose = next(p for p in Purpose if p is not request.purpose)
+    for index, person in enumerate(subjects):
+        deciding_one = _deciding_assessment(draw, person, request, index)
+        records.append(deciding_one)
+        if draw(st.booleans()):  # one about another purpose, which never applies
+            records.append(
+                attrs.evolve(
+                    deciding_one,
+                    id=f"mp-o{index}",
+                    purpose=other_purpose,
+                    conclusion=draw(st.sampled_from(HarmConclusion)),
+                )
+            )
+    return request, records
+
+
 _DECIDERS: dict[str, Any] = {
     "CONSENT-BLOCKED": _blocked,
     "CONSENT-CARE-EXCHANGE": _care_exchange,
     "CONSENT-DENY": _by_consent(ProvisionType.DENY),
     "CONSENT-EMERGENCY": _emergency,
+    "CONSENT-HARM-ASSESSMENT": _by_assessment,
     "CONSENT-LISTENING": _listening,
     "CONSENT-NO-BASIS": _no_basis,
     "CONSENT-PATIENT-CANNOT-TAKE-IN": _patient_cannot_take_in,
