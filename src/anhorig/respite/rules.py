@@ -78,6 +78,7 @@ from anhorig.language import Text
 from anhorig.law import BISTAND, CARER_SUPPORT, WITHOUT_NEEDS_ASSESSMENT
 from anhorig.people import Person
 from anhorig.respite.ledger import (
+    _DAY0,
     Ledger,
     _day_start,
     _granted,
@@ -385,11 +386,26 @@ def _require_date(on: object) -> date:
 def notice_given(booking: Booking, policy: RespitePolicy) -> int:
     """The notice ``booking`` was made with, in the policy's unit (working days
     exclude weekends and Swedish public holidays)."""
-    made = booking.made_at.in_tz(ZONE).date()
-    starts = booking.interval.start.in_tz(ZONE).date()
+    made = _day_of(booking.made_at)
+    starts = _day_of(booking.interval.start)
     if policy.notice_unit is NoticeUnit.CALENDAR_DAYS:
         return (starts - made).days
     return working_days_between(made, starts)
+
+
+def _day_of(moment: datetime) -> date:
+    """The Stockholm date of ``moment`` (a plain date), from the table of local
+    midnights: no zone conversion, and plain dates step cheaply day by day."""
+    days = _tables()[0]
+    return date.fromordinal(_DAY0 + bisect.bisect_right(days, epoch_seconds(moment)) - 1)
+
+
+def _last_day_of(end: datetime) -> date:
+    """The Stockholm date of the last moment before ``end``: the last day a stay ending
+    at ``end`` touches."""
+    days = _tables()[0]
+    stamp = epoch_seconds(end) - (0 if end.microsecond else 1)
+    return date.fromordinal(_DAY0 + bisect.bisect_right(days, stamp) - 1)
 
 
 def _dygn(policy: RespitePolicy, s: int, e: int) -> int:
@@ -470,7 +486,7 @@ def _booking_findings(
     if not emergency and policy.notice:
         given = notice_given(booking, policy)
         if given < policy.notice:
-            year = booking.made_at.in_tz(ZONE).year
+            year = _day_of(booking.made_at).year
             used = ctx.short_notice_used(grant, policy, year, k, booking.id)
             unit = policy.notice_unit.label("sv"), policy.notice_unit.label("en")
             if used < policy.short_notice_allowance:
@@ -739,8 +755,8 @@ def _combination(
 ) -> list[Finding]:
     ledger = ctx.ledger
     findings = []
-    first = booking.interval.start.in_tz(ZONE).date()
-    last = (booking.interval.end.in_tz(ZONE) - timedelta(microseconds=1)).date()
+    first = _day_of(booking.interval.start)
+    last = _last_day_of(booking.interval.end)
     for other in ctx.partners(grant):
         if other.id == grant.id or not other.validity.overlaps(
             type(other.validity)(first, last + timedelta(days=1))
@@ -1140,8 +1156,8 @@ class _Sweep(_Lookup):
         if grant.quota.per is QuotaPeriod.VALIDITY:
             first = last = 0
         else:
-            day: date = booking.interval.start.in_tz(ZONE).date()
-            end_day: date = (booking.interval.end.in_tz(ZONE) - timedelta(microseconds=1)).date()
+            day = _day_of(booking.interval.start)
+            end_day = _last_day_of(booking.interval.end)
             validity_last = grant.validity.last
             if policy.carry_over is not CarryOver.NONE and validity_last is not None:
                 end_day = max(end_day, validity_last)
@@ -1217,7 +1233,7 @@ class _Sweep(_Lookup):
         policy = ledger.policy_for(grant.kind)
         s, e = self.spans[seq]
         if policy.notice and notice_given(booking, policy) < policy.notice:
-            key = (grant.id, booking.made_at.in_tz(ZONE).year)
+            key = (grant.id, _day_of(booking.made_at).year)
             self.short[key] = self.short.get(key, 0) + 1
             self.short_of[seq] = key
         if booking.preferred_staff:
