@@ -166,3 +166,14 @@ def test_clean_ledgers_book_every_kind(kind: str) -> None:
         settings=settings(phases=[Phase.generate], database=None, max_examples=200),
     )
     assert booked(example) >= 2
+
+
+def test_clean_ledgers_refuse_no_kinds() -> None:
+    """An empty choice of kinds is an InvalidArgument, as in hypothesis."""
+
+    @given(clean_ledgers(kinds=[]))
+    def draw(ledger: object) -> None:
+        raise AssertionError("unreachable: the strategy refuses to draw")
+
+    with pytest.raises(InvalidArgument, match="kinds"):
+        draw()
