@@ -4,6 +4,7 @@ Run on demand (never as a timed test)::
 
     python benchmarks/bench_respite.py            # 1,000,000 bookings (about a minute)
     python benchmarks/bench_respite.py --n 200000 # smaller
+    python benchmarks/bench_respite.py --check    # check(ledger) at 1,000 / 10,000 / 100,000
 
 What it measures, in one run over the same synthetic bookings:
 
@@ -21,6 +22,14 @@ What it measures, in one run over the same synthetic bookings:
 Every balance of a sample is checked against the loop's sums. Bookings are
 synthetic: in-home respite of 1–6 hours under 10 hours a month, 100 bookings per
 grant over 2026, some across midnight, month ends and the DST nights.
+
+With ``--check`` it times instead ``check(ledger)`` on ledgers of ten families whose
+bookings grow with the ledger (an evening most days, for as many years as it takes),
+under a policy with notice and capped carry-over, some bookings naming staff and
+some cancelled. Goal: time per booking at 100,000 within 1.5x of that at 1,000
+(near-linear). Beside it, in the same run: the hand-written loop over the same
+bookings (the cheapest pass there is), and the straightforward per-booking check
+(quadratic: each booking against the whole ledger) on the two small sizes.
 """
 
 from __future__ import annotations
@@ -39,6 +48,8 @@ import pendulum
 from anhorig.people import Person
 from anhorig.respite import (
     Booking,
+    Cancellation,
+    CarryOver,
     GrantBasis,
     Ledger,
     Provider,
@@ -48,8 +59,11 @@ from anhorig.respite import (
     QuotaUnit,
     RespiteGrant,
     RespiteKind,
+    RespitePolicy,
+    check,
 )
 from anhorig.respite.ledger import _DAY0, _tables
+from anhorig.respite.rules import _check_ledger_reference
 from anhorig.time import ZONE, Interval, Period, epoch_seconds
 
 PER_GRANT = 100
@@ -191,12 +205,145 @@ def query_cost(ledger: Ledger, grants: tuple[RespiteGrant, ...], count: int, see
     return best / count
 
 
-def main() -> None:
+FAMILIES = 10
+CHECK_POLICY = RespitePolicy(
+    municipality="Benchmark",
+    kinds=frozenset({RespiteKind.IN_HOME}),
+    notice=2,
+    carry_over=CarryOver.CAPPED,
+    carry_over_cap=4,
+)
+
+
+def make_family_ledger(n: int, seed: int) -> Ledger:
+    """``n`` bookings for ten families, an evening of 2–4 hours on most days each,
+    made 1–10 days ahead (some at short notice), a few naming staff, one in twenty
+    cancelled; each family's grant runs for as many years as its bookings need."""
+    rng = random.Random(seed)
+    per_family = n // FAMILIES
+    years = per_family // 300 + 1
+    grants = tuple(
+        RespiteGrant(
+            id=f"F{i}",
+            kind=RespiteKind.IN_HOME,
+            basis=GrantBasis.DECISION,
+            decision_ref=f"D{i}",
+            quota=Quota(amount=70, unit=QuotaUnit.HOURS, per=QuotaPeriod.MONTH),
+            validity=Period(date(2026, 1, 1), date(2026 + years, 1, 1)),
+            cared_for=Person(name=f"Test Testsson {i}", birth_date=date(1940, 1, 1)),
+        )
+        for i in range(FAMILIES)
+    )
+    provider = Provider(name="Avlösarteamet", kind=ProviderKind.MUNICIPALITY)
+    planned: list[tuple[int, int, Booking]] = []
+    for family in range(FAMILIES):
+        day = YEAR_START
+        for j in range(per_family):
+            day += 86400 * (1 + (rng.random() < 0.2))
+            start = day + 3600 * 17 + 60 * rng.randrange(0, 60)
+            end = start + 3600 * rng.randrange(2, 5)
+            made = start - 86400 * rng.randrange(1, 11)
+            staff = ("Anna",) if rng.random() < 0.1 else ()
+            booking = Booking(
+                id=f"F{family}-{j}",
+                grant_id=f"F{family}",
+                interval=Interval(
+                    pendulum.from_timestamp(start, tz=ZONE), pendulum.from_timestamp(end, tz=ZONE)
+                ),
+                made_at=pendulum.from_timestamp(made, tz=ZONE),
+                provider=provider,
+                preferred_staff=staff,
+            )
+            planned.append((made, 0, booking))
+            if rng.random() < 0.05:
+                planned.append((made + 3600, 1, booking))
+    planned.sort(key=lambda row: (row[0], row[1], row[2].id))
+    entries: list[Booking | Cancellation] = [
+        booking
+        if kind == 0
+        else Cancellation(booking_id=booking.id, at=booking.made_at.add(hours=1))
+        for _, kind, booking in planned
+    ]
+    return Ledger(policies=(CHECK_POLICY,), grants=grants, entries=tuple(entries))
+
+
+def check_benchmark(sizes: list[int], reference_up_to: int) -> None:
+    """Time ``check(ledger)`` per booking at each size against the hand-written loop
+    and, on the sizes up to ``reference_up_to``, the straightforward per-booking check."""
+    on = date(2026, 1, 1)
+    rows = []
+    per_booking: dict[int, float] = {}
+    for n in sizes:
+        print(f"ledger of {n:,} bookings ...", file=sys.stderr)
+        ledger = make_family_ledger(n, seed=n)
+        bookings = [e for e in ledger.entries if isinstance(e, Booking)]
+        gc.collect()
+        loop_s, _ = timed(
+            f"hand-written loop, {n:,}", lambda bookings=bookings: hand_loop(bookings), repeat=1
+        )
+        check_s, report = timed(
+            f"check(ledger), {n:,}", lambda ledger=ledger: check(ledger, on=on), repeat=1
+        )
+        per_booking[n] = check_s / n
+        reference = ""
+        if n <= reference_up_to:
+            ref_s, ref = timed(
+                f"per-booking check, {n:,}",
+                lambda ledger=ledger: _check_ledger_reference(ledger, on),
+                repeat=1,
+            )
+            assert ref.findings == report.findings  # the same findings, in the same order
+            reference = f"{ref_s:.2f} s ({ref_s / check_s:.1f}x the sweep)"
+        rows.append(
+            (
+                f"{n:,}",
+                f"{len(report.findings):,}",
+                f"{loop_s:.2f} s",
+                f"{check_s:.2f} s",
+                f"{check_s / n * 1e6:.0f} us",
+                f"{check_s / loop_s:.0f}x",
+                reference or "-",
+            )
+        )
+    head = (
+        "bookings",
+        "findings",
+        "loop",
+        "check",
+        "per booking",
+        "check/loop",
+        "per-booking check",
+    )
+    width = [max(len(r[i]) for r in (head, *rows)) for i in range(len(head))]
+    for row in (head, *rows):
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, width, strict=True)).rstrip())
+    ratio = per_booking[sizes[-1]] / per_booking[sizes[0]]
+    print(
+        f"\nper booking, {sizes[-1]:,} / {sizes[0]:,}: {ratio:.2f}x; goal <= 1.5x "
+        f"{'met' if ratio <= 1.5 else 'NOT met'}"
+    )
+
+
+def main() -> None:  # noqa: PLR0915 (one report, written out)
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=1_000_000, help="bookings in the big ledger")
     parser.add_argument("--small", type=int, default=10_000, help="bookings in the small ledger")
     parser.add_argument("--queries", type=int, default=10_000, help="balance queries")
+    parser.add_argument("--check", action="store_true", help="time check(ledger) instead")
+    parser.add_argument(
+        "--check-sizes", default="1000,10000,100000", help="ledger sizes for --check"
+    )
+    parser.add_argument(
+        "--reference-up-to",
+        type=int,
+        default=1_000,
+        help="largest size to run the per-booking (quadratic) check on (10,000: 6 minutes)",
+    )
     args = parser.parse_args()
+    if args.check:
+        sizes = [int(size) for size in args.check_sizes.split(",")]
+        check_benchmark(sizes, args.reference_up_to)
+        return
 
     print(f"generating {args.n:,} bookings ...", file=sys.stderr)
     grants, bookings = make_data(args.n, seed=1)
@@ -206,7 +353,7 @@ def main() -> None:
     gc.collect()
     gc.freeze()
 
-    loop_s, totals = timed("hand-written loop", lambda: hand_loop(bookings))
+    loop_s, totals = timed("hand-written loop", lambda bookings=bookings: hand_loop(bookings))
     table_s, table_totals = timed(
         "hand-written loop, epoch table", lambda: hand_loop_table(bookings)
     )

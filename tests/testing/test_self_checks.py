@@ -7,12 +7,18 @@ from datetime import date
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import event, given
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from anhorig.findings import Report, catalogue
-from anhorig.testing.strategies import UNBREAKABLE, Broken, breakable_codes, breaking
+from anhorig.testing.strategies import (
+    UNBREAKABLE,
+    Broken,
+    breakable_codes,
+    breaking,
+    clean_ledgers,
+)
 
 # Rules that can be broken on purpose but have no breaker yet (issue 6: none left). The
 # test below fails when one gets a breaker (remove it here) or a new rule arrives without one.
@@ -113,3 +119,61 @@ def test_valid_strategies_check_clean(
         assert check(thing).ok, (name, check(thing).explain("en"))
 
     clean()
+
+
+@given(st.data())
+def test_clean_ledgers_have_no_finding_at_all(data: st.DataObject) -> None:
+    """Not even a warning or a note: every kind, växelvård and a shared unit included,
+    judged whole and booking by booking on the day before the first entry."""
+    from anhorig.respite import RespiteKind, check, check_booking
+
+    kinds = data.draw(st.lists(st.sampled_from(RespiteKind), min_size=1, unique=True))
+    ledger = data.draw(clean_ledgers(kinds=kinds))
+    assert {grant.kind for grant in ledger.grants} <= set(kinds)
+    on = date(2026, 1, 1)
+    report = check(ledger, on=on)
+    assert report.findings == (), report.explain("en")
+    for grant in ledger.grants:
+        event(f"kind booked: {grant.kind.value}")
+    for entry in ledger.entries:
+        assert check_booking(ledger, entry, on=on).findings == ()  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("kind", ["in_home", "short_stay", "day_care", "emergency", "växelvård"])
+def test_clean_ledgers_book_every_kind(kind: str) -> None:
+    """Coverage cannot be lost silently: for each kind (and a växelvård rhythm) some
+    clean ledger books it, with at least two bookings of it."""
+    from hypothesis import Phase, find, settings
+
+    from anhorig.respite import Booking, Ledger
+
+    def booked(ledger: Ledger) -> int:
+        return sum(
+            1
+            for entry in ledger.entries
+            if isinstance(entry, Booking)
+            and (
+                entry.grant_id == "V-1"
+                if kind == "växelvård"
+                else entry.grant_id != "V-1" and ledger.grant(entry.grant_id).kind.value == kind
+            )
+        )
+
+    # No shrinking: any example will do, and shrinking one costs seconds.
+    example = find(
+        clean_ledgers(),
+        lambda ledger: booked(ledger) >= 2,
+        settings=settings(phases=[Phase.generate], database=None, max_examples=200),
+    )
+    assert booked(example) >= 2
+
+
+def test_clean_ledgers_refuse_no_kinds() -> None:
+    """An empty choice of kinds is an InvalidArgument, as in hypothesis."""
+
+    @given(clean_ledgers(kinds=[]))
+    def draw(ledger: object) -> None:
+        raise AssertionError("unreachable: the strategy refuses to draw")
+
+    with pytest.raises(InvalidArgument, match="kinds"):
+        draw()

@@ -67,8 +67,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import heapq
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timedelta
 
 from anhorig.errors import InvalidInput
@@ -76,10 +77,14 @@ from anhorig.findings import Finding, Report, Rule, Severity, validated
 from anhorig.language import Text
 from anhorig.law import BISTAND, CARER_SUPPORT, WITHOUT_NEEDS_ASSESSMENT
 from anhorig.organisations import ProviderKind
+from anhorig.people import Person
 from anhorig.respite.ledger import (
+    _DAY0,
     Ledger,
     _day_start,
+    _granted,
     _period_of,
+    _periods,
     _tables,
     _units,
     format_amount,
@@ -92,8 +97,15 @@ from anhorig.respite.model import (
     RespiteGrant,
     RespiteKind,
 )
-from anhorig.respite.policy import CarryOver, NoticeUnit, Overage, RespitePolicy, Weekday
-from anhorig.time import ZONE, epoch_seconds, is_working_day, working_days_between
+from anhorig.respite.policy import (
+    CarryOver,
+    DygnCount,
+    NoticeUnit,
+    Overage,
+    RespitePolicy,
+    Weekday,
+)
+from anhorig.time import ZONE, Period, epoch_seconds, is_working_day, working_days_between
 
 __all__ = [
     "RULES",
@@ -374,11 +386,26 @@ def _require_date(on: object) -> date:
 def notice_given(booking: Booking, policy: RespitePolicy) -> int:
     """The notice ``booking`` was made with, in the policy's unit (working days
     exclude weekends and Swedish public holidays)."""
-    made = booking.made_at.in_tz(ZONE).date()
-    starts = booking.interval.start.in_tz(ZONE).date()
+    made = _day_of(booking.made_at)
+    starts = _day_of(booking.interval.start)
     if policy.notice_unit is NoticeUnit.CALENDAR_DAYS:
         return (starts - made).days
     return working_days_between(made, starts)
+
+
+def _day_of(moment: datetime) -> date:
+    """The Stockholm date of ``moment`` (a plain date), from the table of local
+    midnights: no zone conversion, and plain dates step cheaply day by day."""
+    days = _tables()[0]
+    return date.fromordinal(_DAY0 + bisect.bisect_right(days, epoch_seconds(moment)) - 1)
+
+
+def _last_day_of(end: datetime) -> date:
+    """The Stockholm date of the last moment before ``end``: the last day a stay ending
+    at ``end`` touches."""
+    days = _tables()[0]
+    stamp = epoch_seconds(end) - (0 if end.microsecond else 1)
+    return date.fromordinal(_DAY0 + bisect.bisect_right(days, stamp) - 1)
 
 
 def _dygn(policy: RespitePolicy, s: int, e: int) -> int:
@@ -412,8 +439,20 @@ def check_booking(ledger: Ledger, booking: Booking, *, on: date) -> Report:
 
 
 def _booking_findings(
-    ledger: Ledger, booking: Booking, on: date, k: int, path: str
+    ledger: Ledger,
+    booking: Booking,
+    on: date,
+    k: int,
+    path: str,
+    ctx: _Lookup | None = None,
+    *,
+    eligibility: bool = True,
 ) -> list[Finding]:
+    """Every finding about ``booking`` judged against the entries before ``k``, as
+    ``ctx`` answers for them (by default asked of the ledger directly)."""
+    if ctx is None:
+        ctx = _Lookup(ledger)
+
     def at(field: str) -> str:
         return f"{path}.{field}" if path != "$" else field
 
@@ -447,8 +486,8 @@ def _booking_findings(
     if not emergency and policy.notice:
         given = notice_given(booking, policy)
         if given < policy.notice:
-            year = booking.made_at.in_tz(ZONE).year
-            used = _short_notice_used(ledger, grant, policy, year, k, booking.id)
+            year = _day_of(booking.made_at).year
+            used = ctx.short_notice_used(grant, policy, year, k, booking.id)
             unit = policy.notice_unit.label("sv"), policy.notice_unit.label("en")
             if used < policy.short_notice_allowance:
                 findings.append(
@@ -473,9 +512,12 @@ def _booking_findings(
                 )
 
     if not emergency:
-        findings.extend(_quota_findings(ledger, grant, policy, booking, s, e, k, on, at))
+        findings.extend(_quota_findings(ctx, grant, policy, booking, s, e, k, on, at))
 
-    findings.extend(_overlap_findings(ledger, grant, booking, s, e, k, on, at))
+    findings.extend(
+        OVERLAP.finding(at("interval"), on=on, booking=booking.id, other=other)
+        for other in ctx.overlapping(grant, booking, s, e, k)
+    )
 
     if grant.quota.unit is QuotaUnit.HOURS:
         findings.extend(_window_findings(policy, booking, s, e, on, at))
@@ -486,28 +528,25 @@ def _booking_findings(
             rule = CONSECUTIVE if policy.consecutive_is_strict else CONSECUTIVE_GUIDELINE
             findings.append(rule.finding(at("interval"), on=on, dygn=dygn, limit=limit))
         if policy.max_dygn_per_month is not None:
-            findings.extend(_per_month_findings(ledger, grant, policy, booking, s, e, k, on, at))
+            findings.extend(_per_month_findings(ctx, grant, policy, booking, s, e, k, on, at))
 
-    findings.extend(_continuity(ledger, grant, booking, k, on, at))
-    findings.extend(_eligibility(ledger, grant, policy, on, at("grant_id")))
-    findings.extend(_combination(ledger, grant, policy, booking, on, at("grant_id")))
-    findings.extend(_capacity(ledger, booking, s, e, k, on, at))
+    findings.extend(_continuity(ctx, grant, booking, k, on, at))
+    if eligibility:
+        findings.extend(_eligibility(ledger, grant, policy, on, at("grant_id")))
+    findings.extend(_combination(ctx, grant, policy, booking, on, at("grant_id")))
+    findings.extend(_capacity(ctx, booking, s, e, k, on, at))
     return findings
 
 
 def _continuity(
-    ledger: Ledger,
+    ctx: _Lookup,
     grant: RespiteGrant,
     booking: Booking,
     k: int,
     on: date,
     at: Callable[[str], str],
 ) -> list[Finding]:
-    asked: set[str] = set()
-    for index in ledger.seqs_of(grant.id, k):
-        entry = ledger.entry(index)
-        if isinstance(entry, Booking) and entry.id != booking.id and ledger.is_active(index, k):
-            asked.update(entry.preferred_staff)
+    asked = ctx.staff_asked(grant, booking, k)
     if not asked or asked.intersection(booking.preferred_staff):
         return []
     return [
@@ -517,25 +556,8 @@ def _continuity(
     ]
 
 
-def _short_notice_used(
-    ledger: Ledger, grant: RespiteGrant, policy: RespitePolicy, year: int, k: int, own: str
-) -> int:
-    count = 0
-    for index in ledger.seqs_of(grant.id, k):
-        entry = ledger.entry(index)
-        if (
-            isinstance(entry, Booking)
-            and entry.id != own
-            and entry.made_at.in_tz(ZONE).year == year
-            and ledger.is_active(index, k)
-            and notice_given(entry, policy) < policy.notice
-        ):
-            count += 1
-    return count
-
-
 def _quota_findings(
-    ledger: Ledger,
+    ctx: _Lookup,
     grant: RespiteGrant,
     policy: RespitePolicy,
     booking: Booking,
@@ -545,60 +567,17 @@ def _quota_findings(
     on: date,
     at: Callable[[str], str],
 ) -> list[Finding]:
-    findings = []
-    day: date = booking.interval.start.in_tz(ZONE).date()
-    end_day: date = (booking.interval.end.in_tz(ZONE) - timedelta(microseconds=1)).date()
-    validity_last = grant.validity.last
-    if policy.carry_over is not CarryOver.NONE and validity_last is not None:
-        # With carry-over a booking also shrinks what later periods inherit.
-        end_day = max(end_day, validity_last)
-    while day <= end_day:
-        period = _period_of(grant, day)
-        with_it = ledger._balance(grant, period, s, k, ((s, e),))
-        without = ledger._balance(grant, period, s, k, ())
-        added = with_it.over_quota - without.over_quota
-        if added > 0:
-            rule = OVERAGE_CHARGED if policy.overage is Overage.CHARGE else OVER_QUOTA
-            findings.append(
-                rule.finding(
-                    at("interval"),
-                    on=on,
-                    over=format_amount(added, grant.quota.unit),
-                    first=period.start,
-                    last=period.last,
-                )
-            )
-        if period.end is None or grant.quota.per is QuotaPeriod.VALIDITY:
-            break
-        day = period.end
-    return findings
-
-
-def _same_person_grants(ledger: Ledger, grant: RespiteGrant) -> tuple[RespiteGrant, ...]:
-    return ledger.grants_for(grant.cared_for)
-
-
-def _overlap_findings(
-    ledger: Ledger,
-    grant: RespiteGrant,
-    booking: Booking,
-    s: int,
-    e: int,
-    k: int,
-    on: date,
-    at: Callable[[str], str],
-) -> list[Finding]:
-    findings = []
-    for other_grant in _same_person_grants(ledger, grant):
-        for seq in ledger.seqs_between(other_grant.id, s, e, k):
-            other = ledger.entry(seq)
-            if not isinstance(other, Booking) or other.id == booking.id:
-                continue
-            if ledger.is_active(seq, k):
-                findings.append(
-                    OVERLAP.finding(at("interval"), on=on, booking=booking.id, other=other.id)
-                )
-    return findings
+    rule = OVERAGE_CHARGED if policy.overage is Overage.CHARGE else OVER_QUOTA
+    return [
+        rule.finding(
+            at("interval"),
+            on=on,
+            over=format_amount(added, grant.quota.unit),
+            first=period.start,
+            last=period.last,
+        )
+        for period, added in ctx.quota_added(grant, policy, booking, s, e, k)
+    ]
 
 
 def _hour_text(hour: int) -> str:
@@ -662,7 +641,7 @@ def _wall_clock_epoch(day: date, hour: int) -> int:
 
 
 def _per_month_findings(
-    ledger: Ledger,
+    ctx: _Lookup,
     grant: RespiteGrant,
     policy: RespitePolicy,
     booking: Booking,
@@ -684,18 +663,7 @@ def _per_month_findings(
         after = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
         lo, hi = _day_start(first), _day_start(after)
         total = sum(_units(QuotaUnit.DYGN, count, s, e, lo, hi, lo))
-        for other_grant in _same_person_grants(ledger, grant):
-            if other_grant.quota.unit is not QuotaUnit.DYGN:
-                continue
-            for seq in ledger.seqs_between(other_grant.id, lo, hi, k):
-                other = ledger.entry(seq)
-                if (
-                    isinstance(other, Booking)
-                    and other.id != booking.id
-                    and ledger.is_active(seq, k)
-                ):
-                    os, oe = ledger.span(seq)
-                    total += sum(_units(QuotaUnit.DYGN, count, os, oe, lo, hi, lo))
+        total += ctx.month_dygn(grant, count, booking, lo, hi, k)
         if total > limit:
             findings.append(
                 DYGN_PER_MONTH.finding(
@@ -770,27 +738,32 @@ def _grant_eligibility(
     return findings
 
 
+def _forbidden(ledger: Ledger, kind: RespiteKind, other: RespiteKind) -> bool:
+    """Whether a policy of ``ledger`` forbids holding ``kind`` together with ``other``."""
+    return (other in ledger.policy_for(kind).not_combined_with and ledger.governed(kind)) or (
+        kind in ledger.policy_for(other).not_combined_with and ledger.governed(other)
+    )
+
+
 def _combination(
-    ledger: Ledger,
+    ctx: _Lookup,
     grant: RespiteGrant,
     policy: RespitePolicy,
     booking: Booking,
     on: date,
     path: str,
 ) -> list[Finding]:
+    ledger = ctx.ledger
     findings = []
-    first = booking.interval.start.in_tz(ZONE).date()
-    last = (booking.interval.end.in_tz(ZONE) - timedelta(microseconds=1)).date()
-    for other in _same_person_grants(ledger, grant):
+    first = _day_of(booking.interval.start)
+    last = _last_day_of(booking.interval.end)
+    for other in ctx.partners(grant):
         if other.id == grant.id or not other.validity.overlaps(
             type(other.validity)(first, last + timedelta(days=1))
         ):
             continue
-        other_policy = ledger.policy_for(other.kind)
-        forbidden = (other.kind in policy.not_combined_with and ledger.governed(grant.kind)) or (
-            grant.kind in other_policy.not_combined_with and ledger.governed(other.kind)
-        )
-        if forbidden:
+        if _forbidden(ledger, grant.kind, other.kind):
+            other_policy = ledger.policy_for(other.kind)
             rule_owner = policy if other.kind in policy.not_combined_with else other_policy
             findings.append(
                 COMBINATION.finding(
@@ -806,7 +779,7 @@ def _combination(
 
 
 def _capacity(
-    ledger: Ledger,
+    ctx: _Lookup,
     booking: Booking,
     s: int,
     e: int,
@@ -817,19 +790,17 @@ def _capacity(
     if booking.unit_id is None:
         return []
     try:
-        unit = ledger.unit(booking.unit_id)
+        unit = ctx.ledger.unit(booking.unit_id)
     except InvalidInput:
         return [
             UNKNOWN_UNIT.finding(at("unit_id"), on=on, booking=booking.id, unit=booking.unit_id)
         ]
     days = _tables()[0]
-    nights = ledger.unit_nights(unit.id)
     base = date(1900, 1, 1).toordinal()
     findings = []
     i = bisect.bisect_right(days, s)
     while days[i] < e:
-        taken = _occupied(ledger, nights.get(i - 1, ()), k, booking.id)
-        if taken >= unit.beds:
+        if ctx.occupied(unit.id, i - 1, k, booking.id) >= unit.beds:
             findings.append(
                 NO_BED.finding(
                     at("unit_id"),
@@ -841,17 +812,6 @@ def _capacity(
             )
         i += 1
     return findings
-
-
-def _occupied(ledger: Ledger, seqs: Iterable[int], k: int, own: str) -> int:
-    count = 0
-    for seq in seqs:
-        if not ledger.is_active(seq, k):
-            continue  # not yet recorded in this ledger, or cancelled
-        entry = ledger.entry(seq)
-        if isinstance(entry, Booking) and entry.id != own:
-            count += 1
-    return count
 
 
 def check_grant(grant: RespiteGrant, policy: RespitePolicy, *, on: date, path: str = "$") -> Report:
@@ -892,18 +852,488 @@ def check_grant(grant: RespiteGrant, policy: RespitePolicy, *, on: date, path: s
     return Report(tuple(findings))
 
 
-def _check_ledger(ledger: Ledger, on: date) -> Report:
+class _Lookup:
+    """What a booking is judged against, asked of the ledger one booking at a time.
+
+    Each answer concerns the entries before position ``k`` that are still active
+    there: the straightforward reading of the rules, used for a single booking
+    (:func:`check_booking`) and kept as the reference the whole-ledger sweep is
+    tested against.
+    """
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+
+    def _active(self, grant_id: str, k: int, own: str) -> Iterator[Booking]:
+        ledger = self.ledger
+        for seq in ledger.seqs_of(grant_id, k):
+            entry = ledger.entry(seq)
+            if isinstance(entry, Booking) and entry.id != own and ledger.is_active(seq, k):
+                yield entry
+
+    def short_notice_used(
+        self, grant: RespiteGrant, policy: RespitePolicy, year: int, k: int, own: str
+    ) -> int:
+        """Short-notice bookings of ``grant`` made in ``year``."""
+        return sum(
+            1
+            for entry in self._active(grant.id, k, own)
+            if entry.made_at.in_tz(ZONE).year == year
+            and notice_given(entry, policy) < policy.notice
+        )
+
+    def staff_asked(self, grant: RespiteGrant, booking: Booking, k: int) -> set[str]:
+        """Staff the family has asked for in earlier bookings of ``grant``."""
+        asked: set[str] = set()
+        for entry in self._active(grant.id, k, booking.id):
+            asked.update(entry.preferred_staff)
+        return asked
+
+    def quota_added(
+        self,
+        grant: RespiteGrant,
+        policy: RespitePolicy,
+        booking: Booking,
+        s: int,
+        e: int,
+        k: int,
+    ) -> list[tuple[Period, int]]:
+        """Each quota period the booking pushes (further) over the quota, and by how much."""
+        ledger = self.ledger
+        out = []
+        day: date = booking.interval.start.in_tz(ZONE).date()
+        end_day: date = (booking.interval.end.in_tz(ZONE) - timedelta(microseconds=1)).date()
+        validity_last = grant.validity.last
+        if policy.carry_over is not CarryOver.NONE and validity_last is not None:
+            # With carry-over a booking also shrinks what later periods inherit.
+            end_day = max(end_day, validity_last)
+        while day <= end_day:
+            period = _period_of(grant, day)
+            with_it = ledger._balance(grant, period, s, k, ((s, e),))
+            without = ledger._balance(grant, period, s, k, ())
+            added = with_it.over_quota - without.over_quota
+            if added > 0:
+                out.append((period, added))
+            if period.end is None or grant.quota.per is QuotaPeriod.VALIDITY:
+                break
+            day = period.end
+        return out
+
+    def overlapping(
+        self, grant: RespiteGrant, booking: Booking, s: int, e: int, k: int
+    ) -> list[str]:
+        """Ids of the person's bookings that overlap ``[s, e)``."""
+        ledger = self.ledger
+        out = []
+        for other_grant in ledger.grants_for(grant.cared_for):
+            for seq in ledger.seqs_between(other_grant.id, s, e, k):
+                other = ledger.entry(seq)
+                if (
+                    isinstance(other, Booking)
+                    and other.id != booking.id
+                    and ledger.is_active(seq, k)
+                ):
+                    out.append(other.id)
+        return out
+
+    def month_dygn(
+        self, grant: RespiteGrant, count: DygnCount, booking: Booking, lo: int, hi: int, k: int
+    ) -> int:
+        """Dygn the person's other bookings (of dygn grants) spend in month ``[lo, hi)``."""
+        ledger = self.ledger
+        total = 0
+        for other_grant in ledger.grants_for(grant.cared_for):
+            if other_grant.quota.unit is not QuotaUnit.DYGN:
+                continue
+            for seq in ledger.seqs_between(other_grant.id, lo, hi, k):
+                other = ledger.entry(seq)
+                if (
+                    isinstance(other, Booking)
+                    and other.id != booking.id
+                    and ledger.is_active(seq, k)
+                ):
+                    os, oe = ledger.span(seq)
+                    total += sum(_units(QuotaUnit.DYGN, count, os, oe, lo, hi, lo))
+        return total
+
+    def partners(self, grant: RespiteGrant) -> Iterable[RespiteGrant]:
+        """The grants a combination rule may concern: the same person's, in ledger order."""
+        return self.ledger.grants_for(grant.cared_for)
+
+    def occupied(self, unit_id: str, night: int, k: int, own: str) -> int:
+        """Beds at ``unit_id`` taken on night ``night`` (a day index) by other bookings."""
+        ledger = self.ledger
+        count = 0
+        for seq in ledger.unit_nights(unit_id).get(night, ()):
+            if not ledger.is_active(seq, k):
+                continue  # not yet recorded in this ledger, or cancelled
+            entry = ledger.entry(seq)
+            if isinstance(entry, Booking) and entry.id != own:
+                count += 1
+        return count
+
+
+class _QuotaTrack:
+    """One grant's quota periods with the amount counted in each so far (sweep state)."""
+
+    __slots__ = (
+        "cap",
+        "carried",
+        "carry",
+        "count",
+        "grant",
+        "granted",
+        "his",
+        "los",
+        "periods",
+        "starts",
+        "totals",
+        "unit",
+        "valid",
+    )
+
+    def __init__(self, grant: RespiteGrant, policy: RespitePolicy) -> None:
+        self.grant = grant
+        self.unit = grant.quota.unit
+        self.count = policy.dygn_count
+        self.periods = _periods(grant)
+        self.starts = [period.start for period in self.periods]
+        self.granted = [_granted(grant, policy, period) for period in self.periods]
+        self.los: list[int] = []
+        self.his: list[int] = []
+        for period in self.periods:
+            window = period.intersection(grant.validity)
+            if window is None or window.end is None or window.start == window.end:
+                lo = hi = self.his[-1] if self.his else _day_start(period.start)
+            else:
+                lo, hi = _day_start(window.start), _day_start(window.end)
+            self.los.append(lo)
+            self.his.append(hi)
+        self.totals = [0] * len(self.periods)
+        self.carry = (
+            policy.carry_over is not CarryOver.NONE and grant.quota.per is not QuotaPeriod.VALIDITY
+        )
+        cap = policy.carry_over_cap or 0
+        self.cap = (
+            (cap * 3600 if self.unit is QuotaUnit.HOURS else cap)
+            if policy.carry_over is CarryOver.CAPPED
+            else None
+        )
+        # carried[i]: what period i inherits, for the totals as they stand; valid up to
+        # index ``valid`` (a change to period j's total invalidates what follows it).
+        self.carried = [0] * (len(self.periods) + 1)
+        self.valid = 0
+
+    def own(self, s: int, e: int) -> dict[int, int]:
+        """The amount booking ``[s, e)`` counts in each period it meets."""
+        first = bisect.bisect_right(
+            self.his, _tables()[0][bisect.bisect_right(_tables()[0], s) - 1]
+        )
+        last = bisect.bisect_left(self.los, e)
+        out = {}
+        for i in range(first, last):
+            amount = sum(_units(self.unit, self.count, s, e, self.los[i], self.his[i], s))
+            if amount:
+                out[i] = amount
+        return out
+
+    def add(self, own: dict[int, int], sign: int) -> None:
+        for i, amount in own.items():
+            self.totals[i] += sign * amount
+            self.valid = min(self.valid, i)
+
+    def _next(self, i: int, carried: int, extra: int) -> int:
+        left = max(0, self.granted[i] + carried - self.totals[i] - extra)
+        return left if self.cap is None else min(left, self.cap)
+
+    def _carried(self, i: int) -> int:
+        carried = self.carried
+        j = self.valid
+        while j < i:
+            carried[j + 1] = self._next(j, carried[j], 0)
+            j += 1
+        self.valid = max(self.valid, i)
+        return carried[i]
+
+    def added(self, first: int, last: int, own: dict[int, int]) -> Iterator[tuple[int, int]]:
+        """For periods ``first..last``: how far ``own`` pushes each over the quota."""
+        if not self.carry:
+            for i in range(first, last + 1):
+                extra = own.get(i, 0)
+                if extra:
+                    net = self.granted[i] - self.totals[i]
+                    yield i, max(0, extra - net) - max(0, -net)
+            return
+        if not own:
+            return
+        start = max(first, min(own))
+        if start > last:
+            return
+        top = max(own)
+        with_it = without = self._carried(start)
+        for i in range(start, last + 1):
+            extra = own.get(i, 0)
+            net = self.granted[i] + without - self.totals[i]
+            net_with = self.granted[i] + with_it - self.totals[i] - extra
+            yield i, max(0, -net_with) - max(0, -net)
+            without = self._next(i, without, 0)
+            with_it = self._next(i, with_it, extra)
+            if i >= top and with_it == without:
+                return  # from here on both inherit the same: nothing more to add
+
+
+class _Sweep(_Lookup):
+    """The same answers for a whole ledger, kept up to date entry by entry.
+
+    The check walks the entries in order; before it judges the booking at ``k``
+    the sweep holds what the entries before ``k`` leave active (running totals
+    per grant, person, month and night, and the overlapping pairs found by one
+    sort per person), so each answer costs what the booking touches, not what
+    the ledger holds.
+    """
+
+    def __init__(self, ledger: Ledger) -> None:
+        super().__init__(ledger)
+        self.short: dict[tuple[str, int], int] = {}
+        self.short_of: dict[int, tuple[str, int]] = {}
+        self.staff: dict[str, dict[str, int]] = {}
+        self.quota: dict[str, _QuotaTrack] = {}
+        self.quota_of: dict[int, tuple[_QuotaTrack, dict[int, int]]] = {}
+        self.dygn: dict[tuple[Person, int, DygnCount], int] = {}
+        self.dygn_of: dict[int, list[tuple[Person, int, DygnCount, int]]] = {}
+        self.beds: dict[tuple[str, int], int] = {}
+        self.spans: dict[int, tuple[int, int]] = {}
+        self.position = {grant.id: index for index, grant in enumerate(ledger.grants)}
+        self.earlier = self._overlapping_pairs()
+        self.partner_cache: dict[str, list[RespiteGrant]] = {}
+
+    def _overlapping_pairs(self) -> dict[int, list[int]]:
+        """For each booking, the earlier-recorded bookings of its person that overlap it:
+        one sort by start per person, then a sweep keeping the stays still open."""
+        ledger = self.ledger
+        per_person: dict[Person, list[tuple[int, int, int]]] = {}
+        for seq in range(len(ledger)):
+            entry = ledger.entry(seq)
+            if isinstance(entry, Booking):
+                s, e = ledger.span(seq)
+                self.spans[seq] = (s, e)
+                person = ledger.grant(entry.grant_id).cared_for
+                per_person.setdefault(person, []).append((s, e, seq))
+        earlier: dict[int, list[int]] = {}
+        for stays in per_person.values():
+            stays.sort()
+            open_: list[tuple[int, int]] = []  # (end, seq), a heap
+            for s, e, seq in stays:
+                while open_ and open_[0][0] <= s:
+                    heapq.heappop(open_)
+                for _, other in open_:
+                    first, second = (other, seq) if other < seq else (seq, other)
+                    earlier.setdefault(second, []).append(first)
+                heapq.heappush(open_, (e, seq))
+        return earlier
+
+    # --- answers ------------------------------------------------------------------------
+
+    def short_notice_used(
+        self, grant: RespiteGrant, policy: RespitePolicy, year: int, k: int, own: str
+    ) -> int:
+        return self.short.get((grant.id, year), 0)
+
+    def staff_asked(self, grant: RespiteGrant, booking: Booking, k: int) -> set[str]:
+        return set(self.staff.get(grant.id, ()))
+
+    def quota_added(
+        self,
+        grant: RespiteGrant,
+        policy: RespitePolicy,
+        booking: Booking,
+        s: int,
+        e: int,
+        k: int,
+    ) -> list[tuple[Period, int]]:
+        track = self._track(grant, policy)
+        own = track.own(s, e)
+        if grant.quota.per is QuotaPeriod.VALIDITY:
+            first = last = 0
+        else:
+            day = _day_of(booking.interval.start)
+            end_day = _last_day_of(booking.interval.end)
+            validity_last = grant.validity.last
+            if policy.carry_over is not CarryOver.NONE and validity_last is not None:
+                end_day = max(end_day, validity_last)
+            first = max(0, bisect.bisect_right(track.starts, day) - 1)
+            if first < len(track.periods) and (track.periods[first].end or day) <= day:
+                first += 1
+            last = bisect.bisect_right(track.starts, end_day) - 1
+        return [
+            (_period_of(grant, track.starts[i]), added)
+            for i, added in track.added(first, last, own)
+            if added > 0
+        ]
+
+    def overlapping(
+        self, grant: RespiteGrant, booking: Booking, s: int, e: int, k: int
+    ) -> list[str]:
+        ledger = self.ledger
+        found = [seq for seq in self.earlier.get(k, ()) if ledger.is_active(seq, k)]
+        if not found:
+            return []
+        # The order the per-booking reading finds them in: by grant, then by the first
+        # month bucket of the window that holds the stay, then by position.
+        months = _tables()[1]
+        m0 = bisect.bisect_right(months, s) - 1
+        others = [(seq, ledger.entry(seq)) for seq in found]
+        ordered = sorted(
+            (
+                self.position[other.grant_id],
+                max(m0, bisect.bisect_right(months, self.spans[seq][0]) - 1),
+                seq,
+                other.id,
+            )
+            for seq, other in others
+            if isinstance(other, Booking)
+        )
+        return [key[3] for key in ordered]
+
+    def month_dygn(
+        self, grant: RespiteGrant, count: DygnCount, booking: Booking, lo: int, hi: int, k: int
+    ) -> int:
+        month = bisect.bisect_right(_tables()[1], lo) - 1
+        return self.dygn.get((grant.cared_for, month, count), 0)
+
+    def partners(self, grant: RespiteGrant) -> Iterable[RespiteGrant]:
+        found = self.partner_cache.get(grant.id)
+        if found is None:
+            ledger = self.ledger
+            # Whether a pair is forbidden depends only on the two kinds.
+            kinds = {other for other in RespiteKind if _forbidden(ledger, grant.kind, other)}
+            found = [
+                other
+                for other in ledger.grants_for(grant.cared_for)
+                if other.kind in kinds and other.id != grant.id
+            ]
+            self.partner_cache[grant.id] = found
+        return found
+
+    def occupied(self, unit_id: str, night: int, k: int, own: str) -> int:
+        return self.beds.get((unit_id, night), 0)
+
+    # --- keeping up ---------------------------------------------------------------------
+
+    def _track(self, grant: RespiteGrant, policy: RespitePolicy) -> _QuotaTrack:
+        track = self.quota.get(grant.id)
+        if track is None:
+            track = self.quota[grant.id] = _QuotaTrack(grant, policy)
+        return track
+
+    def record(self, seq: int, booking: Booking) -> None:
+        """Take the booking at ``seq`` into the running state."""
+        ledger = self.ledger
+        grant = ledger.grant(booking.grant_id)
+        policy = ledger.policy_for(grant.kind)
+        s, e = self.spans[seq]
+        if policy.notice and notice_given(booking, policy) < policy.notice:
+            key = (grant.id, _day_of(booking.made_at).year)
+            self.short[key] = self.short.get(key, 0) + 1
+            self.short_of[seq] = key
+        if booking.preferred_staff:
+            staff = self.staff.setdefault(grant.id, {})
+            for name in set(booking.preferred_staff):
+                staff[name] = staff.get(name, 0) + 1
+        if grant.kind is not RespiteKind.EMERGENCY:
+            track = self._track(grant, policy)
+            own = track.own(s, e)
+            track.add(own, 1)
+            self.quota_of[seq] = (track, own)
+        if grant.quota.unit is QuotaUnit.DYGN:
+            months = _tables()[1]
+            parts = []
+            for m in range(bisect.bisect_right(months, s) - 1, bisect.bisect_right(months, e - 1)):
+                for count in DygnCount:
+                    amount = sum(_units(QuotaUnit.DYGN, count, s, e, months[m], months[m + 1], s))
+                    if amount:
+                        key3 = (grant.cared_for, m, count)
+                        self.dygn[key3] = self.dygn.get(key3, 0) + amount
+                        parts.append((grant.cared_for, m, count, amount))
+            self.dygn_of[seq] = parts
+        if booking.unit_id is not None:
+            days = _tables()[0]
+            i = bisect.bisect_right(days, s)
+            while days[i] < e:
+                night = (booking.unit_id, i - 1)
+                self.beds[night] = self.beds.get(night, 0) + 1
+                i += 1
+
+    def cancel(self, seq: int) -> None:
+        """Take the booking at ``seq`` out again: it was cancelled."""
+        ledger = self.ledger
+        booking = ledger.entry(seq)
+        assert isinstance(booking, Booking)
+        key = self.short_of.pop(seq, None)
+        if key is not None:
+            self.short[key] -= 1
+        if booking.preferred_staff:
+            staff = self.staff[booking.grant_id]
+            for name in set(booking.preferred_staff):
+                staff[name] -= 1
+                if not staff[name]:
+                    del staff[name]
+        counted = self.quota_of.pop(seq, None)
+        if counted is not None and not ledger.counts(seq)[1]:
+            counted[0].add(counted[1], -1)  # a late cancellation still counts in full
+        for person, m, count, amount in self.dygn_of.pop(seq, ()):
+            self.dygn[(person, m, count)] -= amount
+        if booking.unit_id is not None:
+            s, e = self.spans[seq]
+            days = _tables()[0]
+            i = bisect.bisect_right(days, s)
+            while days[i] < e:
+                self.beds[(booking.unit_id, i - 1)] -= 1
+                i += 1
+
+
+def _grant_findings(ledger: Ledger, on: date) -> list[Finding]:
     findings: list[Finding] = []
     for index, grant in enumerate(ledger.grants):
         if ledger.governed(grant.kind):
             findings.extend(
                 check_grant(grant, ledger.policy_for(grant.kind), on=on, path=f"grants[{index}]")
             )
+    return findings
+
+
+def _check_ledger(ledger: Ledger, on: date) -> Report:
+    # One pass in recorded order: each booking is judged against the sweep's state,
+    # which then takes the entry in (O(n log n) over the ledger, see performance.md).
+    findings = _grant_findings(ledger, on)
+    sweep = _Sweep(ledger)
+    for seq in range(len(ledger)):
+        entry = ledger.entry(seq)
+        if isinstance(entry, Booking):
+            if ledger.is_active(seq):
+                findings.extend(
+                    _booking_findings(
+                        ledger, entry, on, seq, f"entries[{seq}]", sweep, eligibility=False
+                    )
+                )
+            sweep.record(seq, entry)
+        else:
+            target = ledger.seq_of(entry.booking_id)
+            assert target is not None
+            sweep.cancel(target)
+    return Report(tuple(findings))
+
+
+def _check_ledger_reference(ledger: Ledger, on: date) -> Report:
+    """The straightforward whole-ledger check: each active booking judged on its own
+    against the entries before it (quadratic; the oracle for :func:`_check_ledger`)."""
+    findings = _grant_findings(ledger, on)
+    lookup = _Lookup(ledger)
     for seq, entry in enumerate(ledger.entries):
         if isinstance(entry, Booking) and ledger.is_active(seq):
             findings.extend(
                 f
-                for f in _booking_findings(ledger, entry, on, seq, f"entries[{seq}]")
+                for f in _booking_findings(ledger, entry, on, seq, f"entries[{seq}]", lookup)
                 if f.code not in _GRANT_CODES
             )
     return Report(tuple(findings))

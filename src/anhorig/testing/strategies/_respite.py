@@ -673,75 +673,343 @@ def rule_breaking_bookings(
     return st.sampled_from(chosen).flatmap(_broken)
 
 
-@st.composite
-def clean_ledgers(draw: st.DrawFn, *, max_bookings: int = 8, year: int = 2026) -> Ledger:
-    """Ledgers that no respite rule finds fault with: one in-home grant by decision for
-    an adult carer living with a person over 70 (every fact recorded), a policy with
-    notice, weekdays and opening hours, and bookings on distinct allowed days inside the
-    opening hours and the monthly quota, each made in time by the municipality.
+class _Family:
+    """What :func:`clean_ledgers` has laid out for one person so far: the budgets and
+    tallies each rule limits, kept while bookings are placed in time order."""
 
-    Shrinks towards an empty ledger under the most lenient policy.
+    def __init__(self, person: Person, carer: Person) -> None:
+        self.person = person
+        self.carer = carer
+        self.used: dict[tuple[str, int], int] = {}  # (grant, month or 0) -> seconds or dygn
+        self.dygn: dict[tuple[int, DygnCount], int] = {}  # (month, count) -> dygn away
+
+    def used_of(self, grant_id: str) -> dict[int, int]:
+        """What ``grant_id`` has used, by month (0: the whole year)."""
+        return {period: amount for (gid, period), amount in self.used.items() if gid == grant_id}
+
+
+def _stay_dygn(arrive: date, nights: int, count: DygnCount) -> list[date]:
+    """The dates a stay of ``nights`` nights from ``arrive`` (leaving at noon) counts a
+    dygn on: its evenings, or every calendar day it touches."""
+    last = nights if count is DygnCount.CALENDAR_DAYS else nights - 1
+    return [arrive + timedelta(days=i) for i in range(last + 1)]
+
+
+def _budget(grant: RespiteGrant, policy: RespitePolicy, used: dict[int, int], month: int) -> int:
+    """What ``grant`` may still use in ``month`` (1..12; 0 for a yearly quota), with
+    what earlier months carry over under ``policy``."""
+    unit = 3600 if grant.quota.unit is QuotaUnit.HOURS else 1
+    granted = grant.quota.amount * unit
+    if grant.quota.per is not QuotaPeriod.MONTH:
+        return granted - used.get(0, 0)
+    carried = 0
+    for earlier in range(1, month):
+        left = max(0, granted + carried - used.get(earlier, 0))
+        if policy.carry_over is CarryOver.NONE:
+            left = 0
+        elif policy.carry_over is CarryOver.CAPPED:
+            left = min(left, (policy.carry_over_cap or 0) * unit)
+        carried = left
+    return granted + carried - used.get(month, 0)
+
+
+def _made(policy: RespitePolicy, day: date) -> pendulum.DateTime:
+    """A moment with the policy's notice (and a day to spare) before ``day``."""
+    from anhorig.time import add_working_days, local
+
+    if policy.notice_unit is NoticeUnit.WORKING_DAYS:
+        made = add_working_days(day, -(policy.notice + 1))
+    else:
+        made = day - timedelta(days=policy.notice + 1)
+    return local(made.year, made.month, made.day, 9)
+
+
+_HOURS_KINDS = (RespiteKind.IN_HOME, RespiteKind.DAY_CARE)
+
+
+@st.composite
+def _clean_policy(draw: st.DrawFn, kind: RespiteKind) -> RespitePolicy:
+    """A strict but satisfiable policy for ``kind``: notice, carry-over, and for hours
+    weekdays and opening hours, for dygn limits in a row and per month; every
+    eligibility condition set (the facts are recorded)."""
+    carry = draw(st.sampled_from(CarryOver))
+    common: dict[str, Any] = {
+        "municipality": "Exempelby",
+        "kinds": frozenset({kind}),
+        "notice": draw(st.integers(0, 5)),
+        "notice_unit": draw(st.sampled_from(NoticeUnit)),
+        "carry_over": carry,
+        "carry_over_cap": draw(st.integers(0, 10)) if carry is CarryOver.CAPPED else None,
+        "min_carer_age": 18,
+        "requires_living_together": True,
+        "min_cared_for_age": 65,
+    }
+    if kind in _HOURS_KINDS:
+        working_days_only = draw(st.booleans())
+        opens = draw(st.integers(0, 10))
+        return RespitePolicy(
+            **common,
+            weekdays=frozenset(list(Weekday)[:5]) if working_days_only else frozenset(Weekday),
+            exclude_holidays=working_days_only,
+            day_starts_at=opens,
+            day_ends_at=draw(st.integers(max(opens + 3, 14), 24)),
+        )
+    return RespitePolicy(
+        **common,
+        max_consecutive_dygn=draw(st.none() | st.integers(2, 14)),
+        max_dygn_per_month=draw(st.none() | st.integers(4, 20)),
+        dygn_count=draw(st.sampled_from(DygnCount)),
+        away_not_longer_than_home=draw(st.booleans()),
+    )
+
+
+@st.composite
+def clean_ledgers(  # noqa: PLR0915 (one construction, rule by rule)
+    draw: st.DrawFn,
+    *,
+    max_bookings: int = 8,
+    year: int = 2026,
+    kinds: Sequence[RespiteKind] | None = None,
+    vaxelvard: bool = True,
+) -> Ledger:
+    """Ledgers that no respite rule finds fault with, by construction.
+
+    One family (and sometimes a neighbour at the same short-stay unit) with a grant
+    by decision for each of some of ``kinds`` (default: every kind): in-home respite
+    and day care (*dagverksamhet*) in hours, short stays (*korttidsvistelse*) and
+    emergency places (*trygghetsplats*) in dygn, and with ``vaxelvard`` sometimes a
+    växelvård rhythm over a few whole months. The carer is adult and lives with a
+    person over 70, every fact recorded. Each kind has a strict policy, and bookings
+    are placed in time order so that each rule holds:
+
+    - notice: made the policy's notice plus a day ahead (working days skip weekends
+      and public holidays); an emergency place is booked the same day, needing none;
+    - quotas: within each period's quota and what earlier periods carry over;
+    - no two bookings of one person overlap; hours lie on allowed days within
+      opening hours; stays keep to the limits in a row and per month (counted as the
+      policy counts dygn), and to the free beds of the unit each night;
+    - växelvård: time away never longer than time at home where the policy asks it;
+    - continuity: a grant's bookings name the same staff, or none.
+
+    Shrinks towards an empty ledger with one in-home grant.
     """
-    from anhorig.time import add_working_days, is_working_day, local
+    from anhorig.respite.patterns import alternating
+    from anhorig.time import is_working_day, local
 
     if max_bookings < 0:
         raise InvalidArgument(f"max_bookings={max_bookings} must be >= 0")
-    working_days_only = draw(st.booleans())
-    opens = draw(st.integers(0, 10))
-    closes = draw(st.integers(max(opens + 3, 14), 24))
-    notice = draw(st.integers(0, 5))
-    policy = RespitePolicy(
-        municipality="Exempelby",
-        kinds=frozenset({RespiteKind.IN_HOME}),
-        notice=notice,
-        notice_unit=NoticeUnit.WORKING_DAYS,
-        weekdays=frozenset(list(Weekday)[:5]) if working_days_only else frozenset(Weekday),
-        exclude_holidays=working_days_only,
-        day_starts_at=opens,
-        day_ends_at=closes,
-        min_carer_age=18,
-        requires_living_together=True,
-        min_cared_for_age=65,
-    )
-    quota_hours = draw(st.integers(4, 24))
-    grant = RespiteGrant(
-        id="G-1",
-        kind=RespiteKind.IN_HOME,
-        basis=GrantBasis.DECISION,
-        decision_ref="SN-1",
-        quota=Quota(amount=quota_hours, unit=QuotaUnit.HOURS, per=QuotaPeriod.MONTH),
-        validity=Period.year(year),
-        cared_for=Person(name=draw(names()), birth_date=date(1935, 6, 1)),
-        carer=Person(name=draw(names()), birth_date=date(1960, 2, 1)),
-        lives_together=True,
-    )
-    days = sorted(
-        set(draw(st.lists(st.dates(date(year, 1, 20), date(year, 12, 20)), max_size=max_bookings)))
-    )
-    used: dict[int, int] = {}
+    pool = list(kinds) if kinds is not None else list(RespiteKind)
+    if not pool or not all(isinstance(kind, RespiteKind) for kind in pool):
+        raise InvalidArgument(f"kinds={kinds!r} must name one or more RespiteKind")
+    chosen = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=len(pool), unique=True))
+    policies = {kind: draw(_clean_policy(kind)) for kind in sorted(chosen)}
+    unit = ShortStayUnit(id="U-1", name="Korttidsenheten", beds=draw(st.integers(1, 2)))
+    beds: dict[date, int] = {}  # nights taken at the unit, by the evening's date
+    provider = Provider(name="Avlösarteamet", kind=ProviderKind.MUNICIPALITY)
+    first_day, last_day = date(year, 1, 15), date(year, 12, 30)
+    grants: list[RespiteGrant] = []
     bookings: list[Booking] = []
-    for number, day in enumerate(days):
-        if working_days_only and not is_working_day(day):
-            continue
-        hours = draw(st.integers(1, 2))
-        if used.get(day.month, 0) + hours > quota_hours:
-            continue
-        start_hour = draw(st.integers(opens, closes - hours))
-        start = local(day.year, day.month, day.day, start_hour)
-        end = start.add(hours=hours)
-        if end.hour != start_hour + hours:
-            continue  # a DST change inside the booking moves its wall-clock end
-        made = add_working_days(day, -(notice + 1))
-        used[day.month] = used.get(day.month, 0) + hours
-        bookings.append(
-            Booking(
-                id=f"B-{number + 1}",
-                grant_id="G-1",
-                interval=Interval(start, end),
-                made_at=local(made.year, made.month, made.day, 9),
-                provider=Provider(name="Avlösarteamet", kind=ProviderKind.MUNICIPALITY),
-            )
+
+    def grant_for(family: _Family, kind: RespiteKind, gid: str) -> RespiteGrant:
+        hours = kind in _HOURS_KINDS
+        quota = Quota(
+            amount=draw(st.integers(4, 24) if hours else st.integers(3, 40)),
+            unit=QuotaUnit.HOURS if hours else QuotaUnit.DYGN,
+            per=QuotaPeriod.MONTH if hours else draw(st.sampled_from(QuotaPeriod)),
         )
-    ledger = Ledger(policies=(policy,), grants=(grant,))
-    in_order: list[Booking] = sorted(bookings, key=lambda booking: booking.made_at)
+        if quota.per is QuotaPeriod.MONTH and not hours:
+            quota = attrs.evolve(quota, per=QuotaPeriod.YEAR)  # a stay may cross months
+        grant = RespiteGrant(
+            id=gid,
+            kind=kind,
+            basis=GrantBasis.DECISION,
+            decision_ref=f"SN-{gid}",
+            quota=quota,
+            validity=Period.year(year),
+            cared_for=family.person,
+            carer=family.carer,
+            lives_together=True,
+        )
+        grants.append(grant)
+        return grant
+
+    def nights_fit(
+        family: _Family, kind: RespiteKind, grant: RespiteGrant, arrive: date, nights: int
+    ) -> int:
+        """The longest stay from ``arrive`` of at most ``nights`` nights every dygn rule
+        allows: in a row, per month, the quota and a free bed each night."""
+        policy = policies[kind]
+        while nights > 0:
+            count = policy.dygn_count
+            dygn = len(_stay_dygn(arrive, nights, count))
+            fits = policy.max_consecutive_dygn is None or dygn <= policy.max_consecutive_dygn
+            if kind is not RespiteKind.EMERGENCY:
+                fits = fits and dygn <= _budget(grant, policy, family.used_of(grant.id), 0)
+            for other in (RespiteKind.SHORT_STAY, RespiteKind.EMERGENCY):
+                limit = policies[other].max_dygn_per_month if other in policies else None
+                if limit is None:
+                    continue
+                other_count = policies[other].dygn_count
+                months: dict[int, int] = {}
+                for day in _stay_dygn(arrive, nights, other_count):
+                    months[day.month] = months.get(day.month, 0) + 1
+                fits = fits and all(
+                    family.dygn.get((m, other_count), 0) + n <= limit for m, n in months.items()
+                )
+            fits = fits and all(
+                beds.get(arrive + timedelta(days=i), 0) < unit.beds for i in range(nights)
+            )
+            if fits:
+                return nights
+            nights -= 1
+        return 0
+
+    def take_stay(family: _Family, grant: RespiteGrant, arrive: date, nights: int) -> None:
+        policy = policies[grant.kind]
+        if grant.kind is not RespiteKind.EMERGENCY:
+            key = (grant.id, 0)
+            family.used[key] = family.used.get(key, 0) + len(
+                _stay_dygn(arrive, nights, policy.dygn_count)
+            )
+        for count in DygnCount:
+            for day in _stay_dygn(arrive, nights, count):
+                family.dygn[(day.month, count)] = family.dygn.get((day.month, count), 0) + 1
+        for i in range(nights):
+            night = arrive + timedelta(days=i)
+            beds[night] = beds.get(night, 0) + 1
+
+    def lay_out(
+        family: _Family, fkinds: list[RespiteKind], prefix: str, block: tuple[date, date] | None
+    ) -> None:
+        own = {kind: grant_for(family, kind, f"{prefix}{kind.value}") for kind in fkinds}
+        staff = {kind: draw(st.sampled_from(((), ("Anna Ek",)))) for kind in fkinds}
+        day = first_day
+        for _ in range(draw(st.integers(0, max_bookings))):
+            kind = draw(st.sampled_from(fkinds))
+            grant, policy = own[kind], policies[kind]
+            day += timedelta(days=draw(st.integers(0, 6)))
+            if block is not None and block[0] <= day < block[1]:
+                day = block[1]  # the växelvård months are the rhythm's alone
+            if kind in _HOURS_KINDS:
+                while (
+                    (policy.exclude_holidays and not is_working_day(day))
+                    or Weekday.from_index(day.weekday()) not in policy.weekdays
+                    or local(day.year, day.month, day.day).utcoffset()
+                    != local(day.year, day.month, day.day, 23).utcoffset()
+                    or (block is not None and block[0] <= day < block[1])
+                ):
+                    day += timedelta(days=1)  # an allowed day without a DST change
+                if day > last_day:
+                    break
+                left = _budget(grant, policy, family.used_of(grant.id), day.month) // 3600
+                hours = min(
+                    draw(st.integers(1, 3)), left, policy.day_ends_at - policy.day_starts_at
+                )
+                if hours >= 1:
+                    start_hour = draw(st.integers(policy.day_starts_at, policy.day_ends_at - hours))
+                    start = local(day.year, day.month, day.day, start_hour)
+                    key = (grant.id, day.month)
+                    family.used[key] = family.used.get(key, 0) + hours * 3600
+                    bookings.append(
+                        Booking(
+                            id=f"{prefix}B-{len(bookings) + 1}",
+                            grant_id=grant.id,
+                            interval=Interval(start, start.add(hours=hours)),
+                            made_at=_made(policy, day),
+                            provider=provider,
+                            preferred_staff=staff[kind],
+                        )
+                    )
+                day += timedelta(days=1)
+                continue
+            # A stay arrives at 14 and leaves at 12, at the latest the day before the
+            # växelvård months or the last day of the year.
+            end = min(block[0], last_day) if block is not None and day < block[0] else last_day
+            nights = min(draw(st.integers(1, 7)), (end - day).days - 1)
+            nights = nights_fit(family, kind, grant, day, nights)
+            if nights >= 1:
+                take_stay(family, grant, day, nights)
+                arrive = local(day.year, day.month, day.day, 14)
+                leave_day = day + timedelta(days=nights)
+                emergency = kind is RespiteKind.EMERGENCY
+                bookings.append(
+                    Booking(
+                        id=f"{prefix}B-{len(bookings) + 1}",
+                        grant_id=grant.id,
+                        interval=Interval(
+                            arrive, local(leave_day.year, leave_day.month, leave_day.day, 12)
+                        ),
+                        # A trygghetsplats is taken when the carer falls ill: no notice.
+                        made_at=arrive.subtract(hours=3) if emergency else _made(policy, day),
+                        provider=provider,
+                        unit_id=unit.id,
+                        preferred_staff=staff[kind],
+                    )
+                )
+                day = leave_day
+            day += timedelta(days=1)
+
+    family = _Family(
+        Person(name=draw(names()), birth_date=date(1935, 6, 1)),
+        Person(name=draw(names()), birth_date=date(1960, 2, 1)),
+    )
+    block: tuple[date, date] | None = None
+    if vaxelvard and RespiteKind.SHORT_STAY in policies and draw(st.booleans()):
+        # Växelvård: a rhythm over whole months, booked in one go like a hotel stay.
+        policy = policies[RespiteKind.SHORT_STAY]
+        first_month = draw(st.integers(3, 8))
+        block = (date(year, first_month, 1), date(year, first_month + draw(st.integers(1, 3)), 1))
+        home = draw(st.integers(3, 21))
+        longest = policy.max_consecutive_dygn or 14
+        if policy.dygn_count is DygnCount.CALENDAR_DAYS:
+            longest -= 1  # leaving before noon still touches that day
+        away = draw(
+            st.integers(1, max(1, min(longest, home if policy.away_not_longer_than_home else 14)))
+        )
+        pattern = AlternatingPattern(
+            home_days=home, away_days=away, max_dygn_per_month=policy.max_dygn_per_month
+        )
+        provisional = RespiteGrant(
+            id="V-1",
+            kind=RespiteKind.SHORT_STAY,
+            basis=GrantBasis.DECISION,
+            decision_ref="SN-V-1",
+            quota=Quota(amount=1, unit=QuotaUnit.DYGN, per=QuotaPeriod.VALIDITY),
+            validity=Period(*block),
+            cared_for=family.person,
+            carer=family.carer,
+            lives_together=True,
+        )
+        stays = alternating(
+            provisional,
+            pattern,
+            start=block[0],
+            made_at=_made(policy, block[0]),
+            provider=provider,
+            unit_id=unit.id,
+            count=policy.dygn_count,
+        )
+        total = 0
+        for stay in stays:
+            arrive = stay.interval.start.date()
+            nights = (stay.interval.end.date() - arrive).days
+            total += len(_stay_dygn(arrive, nights, policy.dygn_count))
+            for i in range(nights):
+                night = arrive + timedelta(days=i)
+                beds[night] = beds.get(night, 0) + 1
+        # The decision grants what the rhythm needs.
+        grants.append(
+            attrs.evolve(provisional, quota=attrs.evolve(provisional.quota, amount=max(total, 1)))
+        )
+        bookings.extend(stays)
+    lay_out(family, sorted(policies), "", block)
+    if RespiteKind.SHORT_STAY in policies and draw(st.booleans()):
+        # A neighbour at the same unit: their stays get only the beds left.
+        neighbour = _Family(
+            Person(name=draw(names()), birth_date=date(1938, 9, 1)),
+            Person(name=draw(names()), birth_date=date(1962, 4, 1)),
+        )
+        lay_out(neighbour, [RespiteKind.SHORT_STAY], "N-", None)
+    ledger = Ledger(policies=tuple(policies.values()), grants=tuple(grants), units=(unit,))
+    in_order = sorted(bookings, key=lambda booking: (booking.made_at, booking.id))
     return ledger.extend(in_order)
