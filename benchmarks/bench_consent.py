@@ -97,9 +97,12 @@ PROVISIONS = tuple(
 
 
 def synthetic_person(n: int) -> Person:
-    """A made-up person with a Luhn-valid number (born 1930-1999, serial from n)."""
+    """A made-up person with a Luhn-valid number (born 1930-1999, serial from n), a
+    different number for every n below 25,000,000: people who shared a number would be
+    one person to the registry (until 2026-11 the asked person at 1,000,000 consents
+    shared theirs with three others and had 50 consents, not 20)."""
     born = date(1930, 1, 1) + timedelta(days=n % 25000)
-    serial = n % 1000
+    serial = n // 25000 % 1000
     nine = f"{born.year % 100:02d}{born.month:02d}{born.day:02d}{serial:03d}"
     number = f"{born:%Y%m%d}-{serial:03d}{luhn.calc_check_digit(nine)}"
     return Person(id=PersonId(number), name=f"Person {n}")

@@ -55,9 +55,9 @@ from __future__ import annotations
 
 import functools
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Union
 
 import attrs
@@ -453,7 +453,9 @@ def _ts(instant: pendulum.DateTime) -> float:
     return instant.timestamp()
 
 
+@functools.lru_cache(maxsize=4096)
 def _start_of_day(day: date) -> float:
+    # Cached: building a pendulum DateTime costs microseconds, and birthdays recur.
     return pendulum.datetime(day.year, day.month, day.day, tz=ZONE).timestamp()
 
 
@@ -598,9 +600,14 @@ class _Assessment:
 
 
 class _SubjectRecords:
-    """Everything recorded about one person, compiled."""
+    """Everything recorded about one person, compiled.
 
-    __slots__ = ("assessments", "blocks", "consents", "lifts", "revoked")
+    The consents in id order and the sorted change points are kept between calls
+    (a registry asks for them on every first ask of a question); whatever changes the
+    records must call :meth:`changed`.
+    """
+
+    __slots__ = ("_breaks", "_sorted", "assessments", "blocks", "consents", "lifts", "revoked")
 
     def __init__(self) -> None:
         self.consents: dict[str, _Compiled] = {}
@@ -608,9 +615,27 @@ class _SubjectRecords:
         self.blocks: dict[str, Block] = {}
         self.lifts: dict[str, float] = {}
         self.assessments: dict[str, _Assessment] = {}
+        self._sorted: list[_Compiled] | None = None
+        self._breaks: list[float] | None = None
+
+    def changed(self) -> None:
+        """Forget what was worked out from the records (they were added to)."""
+        self._sorted = None
+        self._breaks = None
 
     def sorted_consents(self) -> list[_Compiled]:
-        return [self.consents[k] for k in sorted(self.consents)]
+        found = self._sorted
+        if found is None:
+            found = self._sorted = [self.consents[k] for k in sorted(self.consents)]
+        return found
+
+    def breaks(self) -> list[float]:
+        """The sorted, distinct instants where an answer about this person can change
+        (the law's and the records'); shared, so never to be changed by the caller."""
+        found = self._breaks
+        if found is None:
+            found = self._breaks = sorted({*_LAW_CHANGES, *self.breakpoints()})
+        return found
 
     def breakpoints(self) -> list[float]:
         points: list[float] = []
@@ -624,6 +649,7 @@ class _SubjectRecords:
         return points
 
     def add(self, record: ConsentRecord, policy: DecisionPolicy, *, shared: bool = True) -> None:
+        self.changed()
         if isinstance(record, Consent):
             self.consents[record.id] = (
                 _compiled(record, policy) if shared else _Compiled(record, policy)
@@ -690,8 +716,8 @@ def _adult_at(person: Person) -> float | None:
 
 
 def _is_child(person: Person, t: float) -> bool:
-    adult = _adult_at(person)
-    return adult is not None and t < adult and t >= _start_of_day(person.birth_date)  # type: ignore[arg-type]
+    born = person.birth_date
+    return born is not None and _start_of_day(born) <= t < _start_of_day(_birthday(born, 18))
 
 
 # --- the decision -------------------------------------------------------------------------
@@ -1285,6 +1311,10 @@ def _report_of_concern_fails(q: _Question, t: float) -> Text | None:
     return None
 
 
+def _recipient_text(request: DisclosureRequest) -> Text:
+    return Text(sv=request.recipient.describe("sv"), en=request.recipient.describe("en"))
+
+
 def _decide(
     q: _Question,
     t: float,
@@ -1292,16 +1322,18 @@ def _decide(
     policy: DecisionPolicy,
 ) -> Decision:
     request = q.request
-    on = pendulum.from_timestamp(t, tz=ZONE).date()
-    first = str(request.subject)
-    recipient_text = Text(sv=request.recipient.describe("sv"), en=request.recipient.describe("en"))
+    # The local date, as pendulum.from_timestamp(t, tz=ZONE).date() gives it, but
+    # without building a pendulum DateTime (ZONE is a zoneinfo.ZoneInfo).
+    on = datetime.fromtimestamp(t, ZONE).date()
 
     if request.action is Action.COLLECT:
         return Decision(
             outcome=Outcome.PERMIT,
-            basis=(_basis(rules.LISTENING, first, on),),
+            basis=(_basis(rules.LISTENING, str(request.subject), on),),
             obligations=(Obligation.of(ObligationKind.DOCUMENT_WHAT_WAS_SAID),),
-            reasons=(_finding(rules.LISTENING, "$.action", on, recipient=recipient_text),),
+            reasons=(
+                _finding(rules.LISTENING, "$.action", on, recipient=_recipient_text(request)),
+            ),
         )
 
     leading: list[Finding] = []
@@ -1310,7 +1342,7 @@ def _decide(
         if why is None:
             return Decision(
                 outcome=Outcome.PERMIT,
-                basis=(_basis(rules.REPORT_OF_CONCERN_BASIS, first, on),),
+                basis=(_basis(rules.REPORT_OF_CONCERN_BASIS, str(request.subject), on),),
                 obligations=(
                     Obligation.of(ObligationKind.DOCUMENT_DISCLOSURE),
                     Obligation.of(ObligationKind.REPORT_AT_ONCE),
@@ -1333,10 +1365,12 @@ def _decide(
     ):
         return Decision(
             outcome=Outcome.DENY,
-            basis=(_basis(rules.RECIPIENT_DECLINES, first, on),),
+            basis=(_basis(rules.RECIPIENT_DECLINES, str(request.subject), on),),
             reasons=(
                 *leading,
-                _finding(rules.RECIPIENT_DECLINES, "$.recipient", on, recipient=recipient_text),
+                _finding(
+                    rules.RECIPIENT_DECLINES, "$.recipient", on, recipient=_recipient_text(request)
+                ),
             ),
         )
 
@@ -1487,37 +1521,71 @@ class Timeline:
 
     The answer can only change at the instants in ``breaks`` (validity starts and
     ends, documentation, revocations, blocks, birthdays, law changes); between two
-    of them it is computed once, on first use, and then reused.
+    of them it is computed once, on first use, and then reused. ``ordered`` says
+    ``points`` is sorted and distinct already; it is then kept, not copied.
     """
 
     __slots__ = ("breaks", "decisions", "question")
 
-    def __init__(self, question: _Question, points: Iterable[float]) -> None:
+    def __init__(
+        self, question: _Question, points: Iterable[float], *, ordered: bool = False
+    ) -> None:
         self.question = question
-        self.breaks: list[float] = sorted(set(points))
-        self.decisions: list[Decision | None] = [None] * (len(self.breaks) + 1)
+        self.breaks: list[float] = (
+            points if ordered and isinstance(points, list) else sorted(set(points))
+        )
+        # By segment, filled on first use: a question asked at one instant costs
+        # one decision, not one for every segment.
+        self.decisions: dict[int, Decision] = {}
 
     def decide(
         self, t: float, by_subject: dict[str, _SubjectRecords], policy: DecisionPolicy
     ) -> Decision:
         index = bisect_right(self.breaks, t)
-        found = self.decisions[index]
+        found = self.decisions.get(index)
         if found is None:
             found = _decide(self.question, t, by_subject, policy)
             self.decisions[index] = found
         return found
 
 
+_LAW_BREAKS = sorted(set(_LAW_CHANGES))
+"""The change points of a person without records, shared."""
+
+
+def _person_points(person: Person) -> tuple[float, ...]:
+    """When ``person`` is born and comes of age (an answer can change at both)."""
+    adult = _adult_at(person)
+    if adult is None or person.birth_date is None:
+        return ()
+    return (adult, _start_of_day(person.birth_date))
+
+
 def timeline_for(request: DisclosureRequest, by_subject: dict[str, _SubjectRecords]) -> Timeline:
-    """A fresh :class:`Timeline` for ``request``'s question over ``by_subject``."""
+    """A fresh :class:`Timeline` for ``request``'s question over ``by_subject``.
+
+    Only the request's subjects' records are read. For one subject the sorted change
+    points the records keep are reused, with the person's birth and majority put in
+    (a copy only when they are not there already), so a first ask does not sort.
+    """
+    subjects = request.subjects
+    if len(subjects) == 1:
+        (person,) = subjects
+        records = by_subject.get(person_key(person))
+        breaks = records.breaks() if records is not None else _LAW_BREAKS
+        copied = False
+        for point in _person_points(person):
+            index = bisect_left(breaks, point)
+            if index < len(breaks) and breaks[index] == point:
+                continue
+            if not copied:
+                breaks, copied = list(breaks), True
+            breaks.insert(index, point)
+        return Timeline(_Question(request), breaks, ordered=True)
     points: list[float] = list(_LAW_CHANGES)
-    for person in request.subjects:
+    for person in subjects:
         records = by_subject.get(person_key(person))
         if records is not None:
             points.extend(records.breakpoints())
-        adult = _adult_at(person)
-        if adult is not None:
-            points.append(adult)
-            if person.birth_date is not None:
-                points.append(_start_of_day(person.birth_date))
+        points.extend(_person_points(person))
     return Timeline(_Question(request), points)

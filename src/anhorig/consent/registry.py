@@ -224,6 +224,7 @@ def _added_before(
 
 
 def _merge(into: _SubjectRecords, new: _SubjectRecords) -> None:
+    into.changed()
     into.consents.update(new.consents)
     for consent_id, at in new.revoked.items():
         into.revoked[consent_id] = min(at, into.revoked.get(consent_id, at))
