@@ -27,12 +27,15 @@ from anhorig.consent import (
     DisclosureRequest,
     Evidence,
     HarmAssessment,
+    InfoCategory,
     Obligation,
     Organisation,
     Outcome,
     Provision,
     ProvisionType,
+    Purpose,
     Recipient,
+    RecipientKind,
     Revocation,
     evaluate,
 )
@@ -301,6 +304,16 @@ def rich_worlds(draw: st.DrawFn) -> tuple[DisclosureRequest, list[ConsentRecord]
     """Consents, revocations, blocks, lifts and harm assessments about a few people, and a
     request that
     may assert any circumstance and take any action."""
+    (request,), records = draw(rich_worlds_asked(questions=1))
+    return request, records
+
+
+@st.composite
+def rich_worlds_asked(
+    draw: st.DrawFn, *, questions: int
+) -> tuple[list[DisclosureRequest], list[ConsentRecord]]:
+    """As :func:`rich_worlds`, with 1 to ``questions`` requests about the same people;
+    the records in an order a registry accepts (a revocation or lift after its record)."""
     pool = draw(subject_pools(max_size=2))
     people = st.sampled_from(pool)
     orgs = organisations()
@@ -331,16 +344,20 @@ def rich_worlds(draw: st.DrawFn) -> tuple[DisclosureRequest, list[ConsentRecord]
         )
     )
     records.extend(assessed)
-    request = draw(
-        disclosure_requests(
-            subjects=people,
-            organisations_=orgs,
-            recipients_=recipients(people_=people, organisations_=orgs, concrete=True),
-            actions=st.sampled_from(Action),
-            circumstances=st.frozensets(st.sampled_from(Circumstance), max_size=3),
+    requests = draw(
+        st.lists(
+            disclosure_requests(
+                subjects=people,
+                organisations_=orgs,
+                recipients_=recipients(people_=people, organisations_=orgs, concrete=True),
+                actions=st.sampled_from(Action),
+                circumstances=st.frozensets(st.sampled_from(Circumstance), max_size=3),
+            ),
+            min_size=1,
+            max_size=questions,
         )
     )
-    return request, records
+    return requests, records
 
 
 @given(rich_worlds(), st.lists(consent_instants(), max_size=4), decision_policies())
@@ -357,3 +374,72 @@ def test_registry_equals_evaluate_with_every_kind_of_record(
     for at in [request.at, *instants]:
         asked = attrs.evolve(request, at=at)
         assert registry.decide(asked) == evaluate(asked, list(reversed(records)), policy=policy)
+
+
+@given(rich_worlds_asked(questions=3), st.data(), decision_policies())
+def test_cold_asks_in_any_order_between_additions_equal_evaluate(
+    world: tuple[list[DisclosureRequest], list[ConsentRecord]],
+    data: st.DataObject,
+    policy: DecisionPolicy,
+) -> None:
+    """Records are added one at a time (now and then a revocation through ``revoke``),
+    and after each addition questions are asked in any order at any instant, the first
+    of them since the person's records changed a cold ask: every answer is what
+    ``evaluate`` gives over every record added so far."""
+    questions, records = world
+    # Questions a consent's provision speaks to, so that answers rest on consents too.
+    questions = questions + [
+        data.draw(question_for(record), label="question for a consent")
+        for record in records
+        if isinstance(record, Consent)
+    ]
+    registry = ConsentRegistry(policy=policy)
+    added: list[ConsentRecord] = []
+    for record in [None, *records]:
+        if record is not None:
+            registry.add(record)
+            added.append(record)
+        consents_so_far = [r for r in added if isinstance(r, Consent)]
+        if consents_so_far and data.draw(st.integers(0, 3), label="revoke?") == 0:
+            consent = data.draw(st.sampled_from(consents_so_far), label="revoked")
+            at = data.draw(consent_instants(), label="revoked_at")
+            added.append(registry.revoke(consent.id, at=at))
+        for _ in range(data.draw(st.integers(min_value=0, max_value=3), label="asks")):
+            question = data.draw(st.sampled_from(questions), label="question")
+            asked = attrs.evolve(question, at=data.draw(consent_instants(), label="at"))
+            got = registry.decide(asked)
+            expected = evaluate(asked, added, policy=policy)
+            assert got.outcome is expected.outcome
+            assert got.basis == expected.basis
+            assert got.reasons == expected.reasons
+            assert got.obligations == expected.obligations
+    assert len(registry) == len(added)
+
+
+@st.composite
+def question_for(draw: st.DrawFn, consent: Consent) -> DisclosureRequest:
+    """A request that ``consent``'s provision (not always its exceptions) matches: by
+    its own holder, about its subject, with an action, category, purpose and concrete
+    recipient the provision names (any, where it names none)."""
+    provision = consent.provision
+    named = sorted(
+        (
+            r
+            for r in provision.recipients
+            if r.kind in (RecipientKind.PERSON, RecipientKind.ORGANISATION)
+        ),
+        key=repr,
+    )
+    if named:
+        recipient = draw(st.sampled_from(named))
+    else:
+        recipient = draw(recipients(people_=st.just(consent.subject), concrete=True))
+    return DisclosureRequest(
+        subject=consent.subject,
+        action=draw(st.sampled_from(sorted(provision.actions) or [Action.DISCLOSE, Action.ACCESS])),
+        category=draw(st.sampled_from(sorted(provision.categories) or list(InfoCategory))),
+        holder=consent.obtained_by,
+        recipient=recipient,
+        purpose=draw(st.sampled_from(sorted(provision.purposes) or list(Purpose))),
+        at=consent.given_at,
+    )

@@ -607,7 +607,17 @@ class _SubjectRecords:
     records must call :meth:`changed`.
     """
 
-    __slots__ = ("_breaks", "_sorted", "assessments", "blocks", "consents", "lifts", "revoked")
+    __slots__ = (
+        "_breaks",
+        "_by_recipient",
+        "_open",
+        "_sorted",
+        "assessments",
+        "blocks",
+        "consents",
+        "lifts",
+        "revoked",
+    )
 
     def __init__(self) -> None:
         self.consents: dict[str, _Compiled] = {}
@@ -617,17 +627,45 @@ class _SubjectRecords:
         self.assessments: dict[str, _Assessment] = {}
         self._sorted: list[_Compiled] | None = None
         self._breaks: list[float] | None = None
+        self._by_recipient: dict[str, list[_Compiled]] | None = None
+        self._open: list[_Compiled] = []
 
     def changed(self) -> None:
         """Forget what was worked out from the records (they were added to)."""
         self._sorted = None
         self._breaks = None
+        self._by_recipient = None
 
     def sorted_consents(self) -> list[_Compiled]:
         found = self._sorted
         if found is None:
             found = self._sorted = [self.consents[k] for k in sorted(self.consents)]
         return found
+
+    def consents_for(self, recipient_keys: frozenset[str]) -> list[_Compiled]:
+        """In id order, the consents whose provision can match a recipient with
+        ``recipient_keys``: those naming one of the keys and those naming no recipient.
+        The others cannot match (:meth:`_Node.matches`), so they are not tried."""
+        index = self._by_recipient
+        if index is None:
+            index, self._open = {}, []
+            for compiled in self.sorted_consents():
+                named = compiled.root.recipients
+                if named is None:
+                    self._open.append(compiled)
+                else:
+                    for key in named:
+                        index.setdefault(key, []).append(compiled)
+            self._by_recipient = index
+        chosen: dict[str, _Compiled] = {}
+        for key in recipient_keys:
+            for compiled in index.get(key, ()):
+                chosen[compiled.id] = compiled
+        if not chosen:
+            return self._open
+        for compiled in self._open:
+            chosen[compiled.id] = compiled
+        return [chosen[k] for k in sorted(chosen)]
 
     def breaks(self) -> list[float]:
         """The sorted, distinct instants where an answer about this person can change
@@ -1132,7 +1170,7 @@ def _consents_verdict(
     denies: list[Basis] = []
     applicable_reasons: list[Finding] = []
     if records is not None:
-        for compiled in records.sorted_consents():
+        for compiled in records.consents_for(q.recipient_keys):
             result = compiled.root.decide(q)
             if result is None:
                 continue
