@@ -28,18 +28,19 @@ deny-overrides effect; the ABAC variant also checks the validity period.
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import itertools
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import attrs
-import casbin
+import casbin  # type: ignore[import-untyped]
 from stdnum import luhn
 
 from anhorig.consent import (
@@ -202,8 +203,12 @@ def cycling(
     return lambda: act(next(it))
 
 
+def _evaluate_with(records: Any, request: Any) -> object:
+    return evaluate(request, records)
+
+
 def cycling_tuples(
-    items: list[tuple[object, ...]], act: Callable[..., object]
+    items: Sequence[tuple[object, ...]], act: Callable[..., object]
 ) -> Callable[[], object]:
     it = itertools.cycle(items)
     return lambda: act(*next(it))
@@ -320,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             given = prep["mine"]
             contenders[f"evaluate-{size}"] = (
-                cycling(prep["requests"][:200], lambda r, given=given: evaluate(r, given)),
+                cycling(prep["requests"][:200], functools.partial(_evaluate_with, given)),
                 100,
             )
         best = interleaved(contenders, repeats=args.repeats)
