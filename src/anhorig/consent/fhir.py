@@ -45,6 +45,7 @@ References:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date
 from typing import Any, Literal, TypeVar
@@ -104,6 +105,7 @@ LOINC = "http://loinc.org"
 _RECIPIENT_ROLES = ("IRCP", "PRCP")
 
 _E = TypeVar("_E", bound=LabelledEnum)
+_V = TypeVar("_V")
 
 _ENUM_SYSTEMS: dict[type[LabelledEnum], str] = {
     InfoCategory: "info-category",
@@ -424,6 +426,20 @@ class _Reader:
         where, ext = exts.pop(name)
         return self.code(cls, ext.get("valueCode"), f"{where}.valueCode")
 
+    def part(
+        self,
+        parts: dict[str, tuple[str, Any]],
+        name: str,
+        key: str,
+        read: Callable[[object, str], _V],
+    ) -> _V | None:
+        """Take sub-extension ``name`` out of ``parts`` and read its ``key`` with
+        ``read(value, path)``; ``None`` when it is absent."""
+        if name not in parts:
+            return None
+        where, ext = parts.pop(name)
+        return read(ext.get(key), f"{where}.{key}")
+
     def leftover(self, exts: dict[str, tuple[str, Any]]) -> None:
         for where, _ in exts.values():
             self.unmapped(where)
@@ -685,22 +701,15 @@ class _Reader:
         if "child-view" in wanted:
             at, ext = wanted["child-view"]
             parts = self.extensions(ext, at)
-            opinion = None
-            if "child-opinion" in parts:
-                w, e = parts.pop("child-opinion")
-                opinion = self.code(ChildOpinion, e.get("valueCode"), f"{w}.valueCode")
-            else:
+            if "child-opinion" not in parts:
                 self.bad(at, "barnets inställning saknas", "the child's opinion is missing")
-            recorded = None
-            if "recorded-at" in parts:
-                w, e = parts.pop("recorded-at")
-                recorded = self.instant(e.get("valueDateTime"), f"{w}.valueDateTime")
-            else:
+            opinion = self.part(
+                parts, "child-opinion", "valueCode", functools.partial(self.code, ChildOpinion)
+            )
+            if "recorded-at" not in parts:
                 self.bad(at, "tidpunkten saknas", "the instant is missing")
-            note = ""
-            if "note" in parts:
-                w, e = parts.pop("note")
-                note = self.string(e.get("valueString"), f"{w}.valueString") or ""
+            recorded = self.part(parts, "recorded-at", "valueDateTime", self.instant)
+            note = self.part(parts, "note", "valueString", self.string) or ""
             self.leftover(parts)
             if opinion is not None and recorded is not None:
                 view = ChildView(opinion=opinion, recorded_at=recorded, note=note)
@@ -711,24 +720,14 @@ class _Reader:
     def evidence(self, entry: tuple[str, Any]) -> Evidence | None:
         at, ext = entry
         parts = self.extensions(ext, at)
-        form = None
-        if "evidence-form" in parts:
-            w, e = parts.pop("evidence-form")
-            form = self.code(EvidenceForm, e.get("valueCode"), f"{w}.valueCode")
-        else:
+        if "evidence-form" not in parts:
             self.bad(at, "formen saknas", "the form is missing")
-        by = None
-        if "documented-by" in parts:
-            w, e = parts.pop("documented-by")
-            by = self.string(e.get("valueString"), f"{w}.valueString")
-        when = None
-        if "documented-at" in parts:
-            w, e = parts.pop("documented-at")
-            when = self.instant(e.get("valueDateTime"), f"{w}.valueDateTime")
-        ref = ""
-        if "document-ref" in parts:
-            w, e = parts.pop("document-ref")
-            ref = self.string(e.get("valueString"), f"{w}.valueString") or ""
+        form = self.part(
+            parts, "evidence-form", "valueCode", functools.partial(self.code, EvidenceForm)
+        )
+        by = self.part(parts, "documented-by", "valueString", self.string)
+        when = self.part(parts, "documented-at", "valueDateTime", self.instant)
+        ref = self.part(parts, "document-ref", "valueString", self.string) or ""
         self.leftover(parts)
         if form is None:
             return None
