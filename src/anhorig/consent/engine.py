@@ -63,7 +63,7 @@ from typing import Union
 import attrs
 import pendulum
 
-from anhorig._checks import collecting, each, instance_of, optional, text
+from anhorig._checks import and_, collecting, each, ge, instance_of, optional, text
 from anhorig.consent import rules
 from anhorig.consent.model import (
     Action,
@@ -275,15 +275,6 @@ class Decision:
         return "\n".join(lines)
 
 
-def _at_least_one_day(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise InvalidInput.at(
-            attribute.name,
-            sv=f"väntade ett heltal, minst 1 (dagar), fick {value!r}",
-            en=f"expected a whole number of at least 1 (days), got {value!r}",
-        )
-
-
 @collecting
 @attrs.frozen(kw_only=True, order=False)
 class DecisionPolicy:
@@ -307,7 +298,7 @@ class DecisionPolicy:
     child_decides_from_age: int | None = attrs.field(
         default=15, validator=optional(instance_of(int))
     )
-    harm_assessment_days: int = attrs.field(default=1, validator=_at_least_one_day)
+    harm_assessment_days: int = attrs.field(default=1, validator=and_(instance_of(int), ge(1)))
 
 
 # --- compiled form ------------------------------------------------------------------------
