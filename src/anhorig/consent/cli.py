@@ -60,9 +60,9 @@ def register(subparsers: Any) -> None:
     check.set_defaults(handler=run_check)
 
 
-def _read_records(name: str) -> list[ConsentRecord]:
+def _read_json(name: str) -> object:
     try:
-        data = json.loads(Path(name).read_bytes())
+        return json.loads(Path(name).read_bytes())
     except OSError as exc:
         raise InvalidInput.at(
             name, sv=f"kan inte läsas ({exc})", en=f"cannot be read ({exc})"
@@ -71,6 +71,10 @@ def _read_records(name: str) -> list[ConsentRecord]:
         raise InvalidInput.at(
             name, sv=f"ogiltig JSON ({exc})", en=f"invalid JSON ({exc})"
         ) from None
+
+
+def _read_records(name: str) -> list[ConsentRecord]:
+    data = _read_json(name)
     documents = data if isinstance(data, list) else [data]
     records: list[ConsentRecord] = []
     problems: list[Problem] = []
@@ -100,16 +104,7 @@ def _read_records(name: str) -> list[ConsentRecord]:
 
 
 def _read_request(name: str) -> DisclosureRequest:
-    try:
-        data = json.loads(Path(name).read_bytes())
-    except OSError as exc:
-        raise InvalidInput.at(
-            name, sv=f"kan inte läsas ({exc})", en=f"cannot be read ({exc})"
-        ) from None
-    except ValueError as exc:
-        raise InvalidInput.at(
-            name, sv=f"ogiltig JSON ({exc})", en=f"invalid JSON ({exc})"
-        ) from None
+    data = _read_json(name)
     try:
         return from_document(DisclosureRequest, data)
     except InvalidInput as exc:
