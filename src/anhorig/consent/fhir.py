@@ -474,10 +474,7 @@ class _Reader:
                     self.problems.extend(
                         Problem(f"{path}.identifier.value", p.message) for p in exc.problems
                     )
-        born: date | None = None
-        if "birth-date" in exts:
-            where, ext = exts.pop("birth-date")
-            born = self.day(ext.get("valueDate"), f"{where}.valueDate")
+        born = self.part(exts, "birth-date", "valueDate", self.day)
         wanted = {k: v for k, v in exts.items() if k in keep}
         for k in keep:
             exts.pop(k, None)
@@ -889,14 +886,10 @@ def _read_r5(reader: _Reader, data: dict[str, Any]) -> Consent | None:
     evidence = reader.evidence(exts.pop("evidence")) if "evidence" in exts else None
     given = None
     if "given-at" in exts:
-        at, ext = exts.pop("given-at")
-        given = reader.instant(ext.get("valueDateTime"), f"{at}.valueDateTime")
+        given = reader.part(exts, "given-at", "valueDateTime", reader.instant)
     elif _require(reader, data, "date"):
         given = reader.instant(data["date"], "$.date")
-    scoped = False
-    if "scoped-base" in exts:
-        at, ext = exts.pop("scoped-base")
-        scoped = ext.get("valueBoolean") is True
+    scoped = reader.part(exts, "scoped-base", "valueBoolean", lambda value, _: value is True)
     reader.leftover(exts)
     start = end = None
     if "period" in data:
