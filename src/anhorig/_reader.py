@@ -108,7 +108,7 @@ class _Compiler:
         if tp in self._special:
             return self._special[tp], ("is", (tp,))
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
-            if all(isinstance(member.value, str) for member in tp):
+            if _text_members(tp) is not None:
                 return _enum_reader(tp), ("is", (tp,))
             return self._hook(tp), None
         origin = get_origin(tp)
@@ -262,12 +262,9 @@ class _Compiler:
                 "    raise _GIVE_UP",
                 f"{var} = _date({var})",
             ]
-        if (
-            isinstance(tp, type)
-            and issubclass(tp, enum.Enum)
-            and all(isinstance(member.value, str) for member in tp)
-        ):
-            names[f"_m{tag}"] = {member.value: member for member in tp}
+        members = _text_members(tp)
+        if members is not None:
+            names[f"_m{tag}"] = members
             return [
                 f"if {var}.__class__ is not _str:",
                 "    raise _GIVE_UP",
@@ -327,8 +324,17 @@ def _checked(accepts: Returns, returns: Returns) -> bool:
 
 
 @functools.cache
-def _enum_reader(tp: type[enum.Enum]) -> Reader:
+def _text_members(tp: Any) -> dict[str, enum.Enum] | None:
+    """An enum's members by their text values, or ``None`` if ``tp`` is no such enum."""
+    if not (isinstance(tp, type) and issubclass(tp, enum.Enum)):
+        return None
     members = {member.value: member for member in tp}
+    return members if all(isinstance(value, str) for value in members) else None
+
+
+def _enum_reader(tp: type[enum.Enum]) -> Reader:
+    members = _text_members(tp)
+    assert members is not None
     get = members.get
 
     def read(value: Any) -> enum.Enum:

@@ -934,10 +934,7 @@ def _consents_decide(
                     "consents",
                     on,
                     subject=subject,
-                    rule=Text(
-                        sv=policy.combining.label("sv"),
-                        en=policy.combining.label("en"),
-                    ),
+                    rule=policy.combining.text,
                 )
             )
         if denies and (deny_wins or not permits):

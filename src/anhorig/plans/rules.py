@@ -779,10 +779,6 @@ def _follow_up(
         found.add(overdue, f"follow_ups[{index}].due", due=due)
 
 
-def _status_text(status: PlanStatus) -> Text:
-    return status.text
-
-
 # --- stödplan ----------------------------------------------------------------------------
 
 
@@ -837,7 +833,7 @@ def _check_support(
             )
     if live:
         if not plan.needs:
-            found.add(PLAN_NO_NEEDS, "needs", status=_status_text(status))
+            found.add(PLAN_NO_NEEDS, "needs", status=status.text)
         served = {g.need_id for g in plan.goals}
         for index, need in enumerate(plan.needs):
             if need.id not in served:
@@ -876,7 +872,7 @@ def _support_people(found: _Findings, plan: SupportPlan, live: bool) -> None:
                 found.add(
                     PLAN_SIGNATURE_MISSING,
                     "signatures",
-                    status=_status_text(status),
+                    status=status.text,
                     role=role.text,
                 )
 
@@ -1244,8 +1240,8 @@ def transition(
         finding = PLAN_ILLEGAL_TRANSITION.finding(
             "status",
             on=day,
-            current=_status_text(plan.status),
-            target=_status_text(to),
+            current=plan.status.text,
+            target=to.text,
             allowed=Text(
                 sv=", ".join(sorted(s.label("sv") for s in allowed)) or "inget",
                 en=", ".join(sorted(s.label("en") for s in allowed)) or "nothing",

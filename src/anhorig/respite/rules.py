@@ -488,7 +488,6 @@ def _booking_findings(
         if given < policy.notice:
             year = _day_of(booking.made_at).year
             used = ctx.short_notice_used(grant, policy, year, k, booking.id)
-            unit = policy.notice_unit.label("sv"), policy.notice_unit.label("en")
             if used < policy.short_notice_allowance:
                 findings.append(
                     SHORT_NOTICE.finding(
@@ -506,7 +505,7 @@ def _booking_findings(
                         on=on,
                         given=given,
                         needed=policy.notice,
-                        unit=Text(sv=unit[0], en=unit[1]),
+                        unit=policy.notice_unit.text,
                         municipality=municipality,
                     )
                 )
