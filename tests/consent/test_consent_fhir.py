@@ -140,7 +140,7 @@ def test_what_cannot_be_mapped_is_named() -> None:
     paths = set(err.value.paths)
     assert {
         "$.status",
-        "$.verification",
+        "$.verification[0].verified",
         "$.provision.action[0].coding[0]",
         "$.provision.code",
         "$.extension[1]",
