@@ -906,7 +906,7 @@ class _Reader:
             self.only(
                 item,
                 where,
-                {"verified", "verifiedBy", "verificationDate", "verifiedWith", "verificationType"},
+                {"verified", "verifiedBy", "verificationDate"},
                 _VERIFICATION_ELEMENTS,
             )
             if item.get("verified") is True and "verifiedBy" not in item:
