@@ -1157,6 +1157,9 @@ def _read_consent(reader: _Reader, data: dict[str, Any]) -> Consent | None:
         if "given-at" in exts:
             where, ext = exts.pop("given-at")
             given = reader.instant(ext.get("valueDateTime"), f"{where}.valueDateTime")
+            day = reader.day(data["date"], "$.date") if "date" in data else None
+            if given is not None and day is not None and day != given.date():
+                reader.bad("$.date", "stämmer inte med given-at", "disagrees with given-at")
         elif "date" in data:
             given = reader.instant(data["date"], "$.date")
         else:

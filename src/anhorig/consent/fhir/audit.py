@@ -126,7 +126,7 @@ def audit_event(
             {
                 "what": patient,
                 "role": {"coding": [{"system": OBJECT_ROLE, "code": "1"}]},
-                "securityLabel": [category],
+                "securityLabel": [{"coding": [category]}],
             },
             *consents,
         ]
