@@ -372,7 +372,7 @@ class _Reader:
         if ident is None:
             return None
         system = ident.get("system")
-        if system not in _PERSON_SYSTEMS:
+        if not isinstance(system, str) or system not in _PERSON_SYSTEMS:
             return False
         raw = ident.get("value")
         try:
@@ -1348,7 +1348,7 @@ def read_fhir(
             rtype = res.get("resourceType")
             if rtype == "Consent":
                 entries.append((f"{where}.resource", res))
-            elif rtype in _PARTIES:
+            elif isinstance(rtype, str) and rtype in _PARTIES:
                 if isinstance(res.get("id"), str):
                     reader.bundle[f"{rtype}/{res['id']}"] = res
                 if isinstance(entry.get("fullUrl"), str):
