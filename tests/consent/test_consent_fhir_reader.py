@@ -280,3 +280,32 @@ def test_any_value_anywhere_gives_a_consent_or_invalid_input(data: st.DataObject
         read_fhir(resource, lenient=lenient)
     except InvalidInput as exc:
         assert exc.problems
+
+
+def test_worked_example_runs_and_reference_page_lists_every_row() -> None:
+    """The worked example gives the output shown; the reference page's marker expands to
+    a table holding every row of the default tables."""
+    import doctest
+    import os
+    import sys
+
+    root = Path(__file__).parents[2]
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        result = doctest.testfile(
+            str(root / "docs" / "consent" / "fhir-worked-example.md"),
+            module_relative=False,
+            optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE,
+        )
+    finally:
+        os.chdir(cwd)
+    assert result.failed == 0 and result.attempted > 10
+    sys.path.insert(0, str(root / "docs"))
+    try:
+        import hooks  # type: ignore[import-not-found]
+    finally:
+        sys.path.pop(0)
+    page = hooks.expand((root / "docs" / "consent" / "fhir.md").read_text(encoding="utf-8"), root=root)
+    for row in DEFAULT_CODES.rows():
+        assert f"`{row.code}`" in page and row.meaning.en in page
