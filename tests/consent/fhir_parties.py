@@ -13,15 +13,19 @@ from anhorig.consent.fhir import Resolved
 from anhorig.consent.model import Organisation, Principal, Sector
 
 BURGERS = Organisation(
-    id="f001", name="Burgers University Medical Center", principal=Principal.REGION,
+    id="f001",
+    name="Burgers University Medical Center",
+    principal=Principal.REGION,
     sector=Sector.HEALTH_CARE,
 )
 BRONSIG = Organisation(
     id="f203", name="Bronsig Hospital", principal=Principal.REGION, sector=Sector.HEALTH_CARE
 )
 GOOD_HEALTH = Organisation(
-    id="2.16.840.1.113883.19.5", name="Good Health Clinic",
-    principal=Principal.PRIVATE_PROVIDER, sector=Sector.HEALTH_CARE,
+    id="2.16.840.1.113883.19.5",
+    name="Good Health Clinic",
+    principal=Principal.PRIVATE_PROVIDER,
+    sector=Sector.HEALTH_CARE,
 )
 
 
@@ -42,8 +46,12 @@ PARTIES: dict[str, Resolved] = {
     "Patient/mom": _person("Patient", "mom", "Eve Everywoman"),
     "Patient/f201": _person("Patient", "f201", "Roel"),
     "RelatedPerson/peter": _person(
-        "RelatedPerson", "peter", "Peter Chalmers",
-        relationship=[{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0131", "code": "C"}]}],
+        "RelatedPerson",
+        "peter",
+        "Peter Chalmers",
+        relationship=[
+            {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0131", "code": "C"}]}
+        ],
     ),
     "Practitioner/f204": _person("Practitioner", "f204", "Carla Espinosa"),
     "Practitioner/13": _person("Practitioner", "13", "Practitioner Thirteen"),

@@ -59,8 +59,11 @@ EXPECTED: dict[tuple[str, str], tuple[Any, dict[str, str], Any]] = {
     # Opt-out, except (permit) data kept by Burgers for emergency treatment, emergency only.
     ("r4", "Emergency"): (
         None,
-        {"$.category[0].coding[0]": "only in an emergency", "$.provision.purpose[0]": "emergency treatment",
-         "$.provision.actor[0].role.coding[0]": CST},
+        {
+            "$.category[0].coding[0]": "only in an emergency",
+            "$.provision.purpose[0]": "emergency treatment",
+            "$.provision.actor[0].role.coding[0]": CST,
+        },
         ("Pieter van de Heuvel", "self", "f001", "deny", (), "2015-11-18", None),
     ),
     # Opt-out, except (permit) what Burgers keeps: the custodian cannot be held, so deny all.
@@ -79,25 +82,57 @@ EXPECTED: dict[tuple[str, str], tuple[Any, dict[str, str], Any]] = {
     ("r4", "notAuthor"): (
         None,
         {"$.provision.actor[0].role.coding[0]": CST},
-        ("Pieter van de Heuvel", "self", "f001", "permit", (("deny", (), (), (), ()),), "2015-11-18", None),
+        (
+            "Pieter van de Heuvel",
+            "self",
+            "f001",
+            "permit",
+            (("deny", (), (), (), ()),),
+            "2015-11-18",
+            None,
+        ),
     ),
     # Opt-in, except deny Burgers access and correction: correction cannot be held.
     ("r4", "notOrg"): (
         None,
         {"$.provision.action[1].coding[0]": CORRECT},
-        ("Pieter van de Heuvel", "self", "f001", "permit", (("deny", (), (), ("Burgers University Medical Center",), ()),), "2015-11-18", None),
+        (
+            "Pieter van de Heuvel",
+            "self",
+            "f001",
+            "permit",
+            (("deny", (), (), ("Burgers University Medical Center",), ()),),
+            "2015-11-18",
+            None,
+        ),
     ),
     # Opt-in, except deny the nurse Carla Espinosa access and correction.
     ("r4", "notThem"): (
         None,
         {"$.provision.action[1].coding[0]": CORRECT},
-        ("Pieter van de Heuvel", "self", "f001", "permit", (("deny", (), (), ("Carla Espinosa",), ()),), "2015-11-18", None),
+        (
+            "Pieter van de Heuvel",
+            "self",
+            "f001",
+            "permit",
+            (("deny", (), (), ("Carla Espinosa",), ()),),
+            "2015-11-18",
+            None,
+        ),
     ),
     # Opt-in, except deny one record (Task/example3): read as deny everything.
     ("r4", "notThis"): (
         None,
         {"$.provision.data": "particular records only"},
-        ("Pieter van de Heuvel", "self", "f001", "permit", (("deny", (), (), (), ()),), "2015-11-18", None),
+        (
+            "Pieter van de Heuvel",
+            "self",
+            "f001",
+            "permit",
+            (("deny", (), (), (), ()),),
+            "2015-11-18",
+            None,
+        ),
     ),
     # Opt-out, except Burgers' access to normal-confidentiality data, but not psychiatry...
     ("r4", "pkb"): (
@@ -108,17 +143,38 @@ EXPECTED: dict[tuple[str, str], tuple[Any, dict[str, str], Any]] = {
     # Opt-in, except deny Practitioner 13 for a year, except permit CDA documents by one author.
     ("r4", "signature"): (
         None,
-        {"$.identifier": "business identifier", "$.provision.provision[0].class": "kinds of resources",
-         "$.provision.provision[0].code": "particular codes",
-         "$.provision.provision[0].actor[0].role.coding[0]": "author of the information"},
-        ("Patient Seventytwo", "self", "f001", "permit", (("deny", (), (), ("Practitioner Thirteen",), ()),), "2015-10-10", "2016-10-10"),
+        {
+            "$.identifier": "business identifier",
+            "$.provision.provision[0].class": "kinds of resources",
+            "$.provision.provision[0].code": "particular codes",
+            "$.provision.provision[0].actor[0].role.coding[0]": "author of the information",
+        },
+        (
+            "Patient Seventytwo",
+            "self",
+            "f001",
+            "permit",
+            (("deny", (), (), ("Practitioner Thirteen",), ()),),
+            "2015-10-10",
+            "2016-10-10",
+        ),
     ),
     # Peter (emergency contact) consents for Henry: 30 minutes, deny except MedicationRequests.
     ("r4", "smartonfhir"): (
         None,
-        {"$.performer[0].reference.relationship[0].coding[0]": "v2-0131#C",
-         "$.provision.provision[0].class": "kinds of resources"},
-        ("Henry Levin", "relative", "f001", "permit", (("deny", (), (), (), ()),), "2016-06-23", "2016-06-23"),
+        {
+            "$.performer[0].reference.relationship[0].coding[0]": "v2-0131#C",
+            "$.provision.provision[0].class": "kinds of resources",
+        },
+        (
+            "Henry Levin",
+            "relative",
+            "f001",
+            "permit",
+            (("deny", (), (), (), ()),),
+            "2016-06-23",
+            "2016-06-23",
+        ),
     ),
     # R5: deny, except permit from 1964 to 2019: a provision holding for part of the time.
     ("r5", "basic"): (
@@ -129,34 +185,80 @@ EXPECTED: dict[tuple[str, str], tuple[Any, dict[str, str], Any]] = {
     ("r5", "notTime"): (
         None,
         {"$.provision[0].period": PERIOD},
-        ("Pieter van de Heuvel", "self", "f001", "permit", (("deny", (), (), (), ()),), "2018-12-28", None),
+        (
+            "Pieter van de Heuvel",
+            "self",
+            "f001",
+            "permit",
+            (("deny", (), (), (), ()),),
+            "2018-12-28",
+            None,
+        ),
     ),
     ("r5", "notThis"): (
         None,
         {"$.provision[0].data": "particular records only"},
-        ("Pieter van de Heuvel", "self", "f001", "permit", (("deny", (), (), (), ()),), "2018-12-28", None),
+        (
+            "Pieter van de Heuvel",
+            "self",
+            "f001",
+            "permit",
+            (("deny", (), (), (), ()),),
+            "2018-12-28",
+            None,
+        ),
     ),
     ("r5", "notAuthor"): (
         None,
         {"$.provision[0].actor[0].role.coding[0]": CST},
-        ("Pieter van de Heuvel", "self", "f001", "permit", (("deny", (), (), (), ()),), "2015-11-18", None),
+        (
+            "Pieter van de Heuvel",
+            "self",
+            "f001",
+            "permit",
+            (("deny", (), (), (), ()),),
+            "2015-11-18",
+            None,
+        ),
     ),
     ("r5", "notOrg"): (
         None,
         {"$.provision[0].action[1].coding[0]": CORRECT},
-        ("Pieter van de Heuvel", "self", "2.16.840.1.113883.19.5", "permit", (("deny", (), (), ("Burgers University Medical Center",), ()),), "2018-12-24", None),
+        (
+            "Pieter van de Heuvel",
+            "self",
+            "2.16.840.1.113883.19.5",
+            "permit",
+            (("deny", (), (), ("Burgers University Medical Center",), ()),),
+            "2018-12-24",
+            None,
+        ),
     ),
     # Eve denies her ex-spouse Carla access and correction; verified with Benedicte.
     ("r5", "notThem"): (
         None,
-        {"$.provision[0].action[1].coding[0]": CORRECT, "$.verification[0].verifiedWith": "checked with"},
-        ("Eve Everywoman", "self", "f001", "permit", (("deny", (), (), ("Carla Espinosa",), ()),), "2018-12-24", None),
+        {
+            "$.provision[0].action[1].coding[0]": CORRECT,
+            "$.verification[0].verifiedWith": "checked with",
+        },
+        (
+            "Eve Everywoman",
+            "self",
+            "f001",
+            "permit",
+            (("deny", (), (), ("Carla Espinosa",), ()),),
+            "2018-12-24",
+            None,
+        ),
     ),
     # Roel (grantor Pat One) denies all but Simone Heps' access to what Bronsig keeps.
     ("r5", "grantor"): (
         None,
-        {"$.category[0].coding[0]": "access only", "$.provision[0].actor[0].role.coding[0]": CST,
-         "$.grantee": "granted to"},
+        {
+            "$.category[0].coding[0]": "access only",
+            "$.provision[0].actor[0].role.coding[0]": CST,
+            "$.grantee": "granted to",
+        },
         ("Roel", "other", "f203", "deny", (), "2018-12-24", None),
     ),
     ("r5", "pkb"): (
@@ -167,15 +269,37 @@ EXPECTED: dict[tuple[str, str], tuple[Any, dict[str, str], Any]] = {
     # Permit to Pat Two (grantee), except deny Eric van den Broek for a year, except CDA.
     ("r5", "CDA"): (
         None,
-        {"$.identifier": "business identifier", "$.provision[0].period": PERIOD,
-         "$.provision[0].provision[0].documentType": "document types"},
-        ("Pat Two", "self", "f001", "permit", (("deny", (), (), ("Eric van den Broek",), ()),), "2018-12-28", None),
+        {
+            "$.identifier": "business identifier",
+            "$.provision[0].period": PERIOD,
+            "$.provision[0].provision[0].documentType": "document types",
+        },
+        (
+            "Pat Two",
+            "self",
+            "f001",
+            "permit",
+            (("deny", (), (), ("Eric van den Broek",), ()),),
+            "2018-12-28",
+            None,
+        ),
     ),
     ("r5", "smartonfhir"): (
         None,
-        {"$.grantor[0].reference.relationship[0].coding[0]": "v2-0131#C", "$.provision[0].period": PERIOD,
-         "$.provision[0].provision[0].action[1].coding[0]": CORRECT},
-        ("Henry Levin", "relative", "f001", "permit", (("deny", (), (), (), ()),), "2016-06-23", None),
+        {
+            "$.grantor[0].reference.relationship[0].coding[0]": "v2-0131#C",
+            "$.provision[0].period": PERIOD,
+            "$.provision[0].provision[0].action[1].coding[0]": CORRECT,
+        },
+        (
+            "Henry Levin",
+            "relative",
+            "f001",
+            "permit",
+            (("deny", (), (), (), ()),),
+            "2016-06-23",
+            None,
+        ),
     ),
 }
 
@@ -183,8 +307,10 @@ EXPECTED: dict[tuple[str, str], tuple[Any, dict[str, str], Any]] = {
 def _names(p: Provision) -> tuple[str, ...]:
     return tuple(
         sorted(
-            r.person.name if r.person is not None
-            else r.organisation.name if r.organisation is not None
+            r.person.name
+            if r.person is not None
+            else r.organisation.name
+            if r.organisation is not None
             else r.describe("en")
             for r in p.recipients
         )

@@ -37,7 +37,6 @@ from anhorig.consent.fhir.codes import (
     Table,
 )
 from anhorig.consent.model import (
-    Action,
     ChildOpinion,
     ChildView,
     Consent,
@@ -45,12 +44,10 @@ from anhorig.consent.model import (
     EvidenceForm,
     Grantor,
     GrantorCapacity,
-    InfoCategory,
     Organisation,
     Principal,
     Provision,
     ProvisionType,
-    Purpose,
     Recipient,
     RecipientKind,
     RecipientRole,
@@ -210,10 +207,12 @@ class _Reader:
         )
         return None
 
-    def only(self, data: dict[str, Any], path: str, allowed: set[str], what: dict[str, Text]) -> None:
+    def only(
+        self, data: dict[str, Any], path: str, allowed: set[str], what: dict[str, Text]
+    ) -> None:
         """Every key outside ``allowed`` is meaning anhorig cannot hold (``what`` says it)."""
         for key in sorted(set(data) - allowed):
-            if key == "modifierExtension" or key == "implicitRules":
+            if key in {"modifierExtension", "implicitRules"}:
                 self.bad(
                     f"{path}.{key}",
                     "ändrar innebörden på ett sätt anhorig inte känner till",
@@ -312,7 +311,9 @@ class _Reader:
         for name, (where, _) in exts.items():
             self.cannot_hold(
                 where,
-                Text(sv=f"anhorigs extension {name!r} här", en=f"anhorig's extension {name!r} here"),
+                Text(
+                    sv=f"anhorigs extension {name!r} här", en=f"anhorig's extension {name!r} here"
+                ),
             )
 
     # -- references --
@@ -366,7 +367,7 @@ class _Reader:
             return reference.rstrip("/").split("/")[-2]
         return None
 
-    def person_id(self, identifier: object, path: str) -> PersonId | None | bool:
+    def person_id(self, identifier: object, path: str) -> PersonId | bool | None:
         """A personnummer from an Identifier; ``False`` when it is some other identifier."""
         ident = self.obj(identifier, path)
         if ident is None:
@@ -456,7 +457,11 @@ class _Reader:
             born = self.day(ext.get("valueDate"), f"{where}.valueDate")
         self.leftover(exts)
         if isinstance(found, Organisation):
-            self.bad(path, "väntade en person, fick en organisation", "expected a person, got an organisation")
+            self.bad(
+                path,
+                "väntade en person, fick en organisation",
+                "expected a person, got an organisation",
+            )
             return None, wanted, None
         if isinstance(found, Person):
             return found, wanted, None
@@ -496,7 +501,11 @@ class _Reader:
             self.leftover(exts)
             return found
         if isinstance(found, Person):
-            self.bad(path, "väntade en organisation, fick en person", "expected an organisation, got a person")
+            self.bad(
+                path,
+                "väntade en organisation, fick en person",
+                "expected an organisation, got a person",
+            )
             return None
         org_id: str | None = None
         name = ref.get("display") if isinstance(ref.get("display"), str) else None
@@ -517,18 +526,21 @@ class _Reader:
                 return None
             if isinstance(found.get("name"), str):
                 name = found["name"]
-            for i, item in enumerate(self.items(found.get("identifier"), f"{where}.identifier")):
-                if isinstance(item, dict) and isinstance(item.get("value"), str):
-                    if item.get("system") == ORGANISATION_IDS or org_id is None:
-                        org_id = item["value"]
+            for item in self.items(found.get("identifier"), f"{where}.identifier"):
+                if (
+                    isinstance(item, dict)
+                    and isinstance(item.get("value"), str)
+                    and (item.get("system") == ORGANISATION_IDS or org_id is None)
+                ):
+                    org_id = item["value"]
             if org_id is None and isinstance(found.get("id"), str):
                 org_id = found["id"]
             oexts = self.extensions(dict(found), where)
             principal = self.ext_code(oexts, Principal) or principal
             sector = self.ext_code(oexts, Sector) or sector
             oexts.clear()
-            for j, (tw, concept) in enumerate(self.objects(found.get("type"), f"{where}.type")):
-                for cw, coding in self.objects(concept.get("coding"), f"{tw}.coding"):
+            for _j, (tw, concept) in enumerate(self.objects(found.get("type"), f"{where}.type")):
+                for _cw, coding in self.objects(concept.get("coding"), f"{tw}.coding"):
                     p_row = self.codes.lookup("principal", coding.get("system"), coding.get("code"))
                     s_row = self.codes.lookup("sector", coding.get("system"), coding.get("code"))
                     if p_row is not None and isinstance(p_row.term, Principal):
@@ -542,10 +554,25 @@ class _Reader:
         missing = [
             (label, sv, en)
             for label, value_, sv, en in (
-                ("identifier", org_id, "organisationens id saknas", "the organisation's id is missing"),
-                ("display", name, "organisationens namn saknas", "the organisation's name is missing"),
+                (
+                    "identifier",
+                    org_id,
+                    "organisationens id saknas",
+                    "the organisation's id is missing",
+                ),
+                (
+                    "display",
+                    name,
+                    "organisationens namn saknas",
+                    "the organisation's name is missing",
+                ),
                 ("principal", principal, "huvudmannen är inte känd", "the principal is not known"),
-                ("sector", sector, "verksamheten (sekretesskapitel) är inte känd", "the sector (secrecy chapter) is not known"),
+                (
+                    "sector",
+                    sector,
+                    "verksamheten (sekretesskapitel) är inte känd",
+                    "the sector (secrecy chapter) is not known",
+                ),
             )
             if value_ is None
         ]
@@ -561,7 +588,7 @@ class _Reader:
 
     # -- recipients and provisions --
 
-    def recipient(self, value: object, path: str) -> tuple[Recipient | None, bool]:
+    def recipient(self, value: object, path: str) -> tuple[Recipient | None, bool]:  # noqa: PLR0915 (one resource, element by element)
         """A provision actor as a recipient; ``ok`` False when it cannot be held."""
         actor = self.obj(value, path)
         if actor is None:
@@ -582,7 +609,9 @@ class _Reader:
         found = self.target(ref, where) if kind_entry is None else None
         rtype = self.resource_type(ref, found)
         if kind_entry is not None:
-            kind = self.code(RecipientKind, kind_entry[1].get("valueCode"), f"{kind_entry[0]}.valueCode")
+            kind = self.code(
+                RecipientKind, kind_entry[1].get("valueCode"), f"{kind_entry[0]}.valueCode"
+            )
         elif isinstance(found, Organisation) or rtype == "Organization":
             kind = RecipientKind.ORGANISATION
         elif isinstance(found, Person) or rtype in (*_PEOPLE, "PractitionerRole"):
@@ -607,7 +636,9 @@ class _Reader:
                 org = self.organisation(ref, where)
                 return (None if org is None else Recipient.of_organisation(org)), ok
             if kind is RecipientKind.PERSON:
-                person, wanted, res = self.person(ref, where, keep=("recipient-kind", "recipient-role"))
+                person, wanted, res = self.person(
+                    ref, where, keep=("recipient-kind", "recipient-role")
+                )
                 role: RecipientRole | None = None
                 if "recipient-role" in wanted:
                     at, ext = wanted["recipient-role"]
@@ -677,19 +708,29 @@ class _Reader:
         version: str,
         depth: int,
         skip: frozenset[str] = frozenset(),
-    ) -> Provision | None:
+    ) -> Provision | None:  # noqa: PLR0915 (one resource, element by element)
         """One provision of ``decision``; ``None`` when it is set aside or broken."""
         if depth > _MAX_DEPTH:
             self.bad(path, "för djupt nästlat", "nested too deeply")
             return None
-        allowed = {"action", "securityLabel", "purpose", "actor", "dataPeriod", "provision", "id"} | skip
+        allowed = {
+            "action",
+            "securityLabel",
+            "purpose",
+            "actor",
+            "dataPeriod",
+            "provision",
+            "id",
+        } | skip
         if version == "R4":
             allowed.add("type")
         before = len(self.aside)
         self.only(data, path, allowed, _PROVISION_ELEMENTS)
         held = len(self.aside) == before
         actions, ok_actions = self.scope_list(data, "action", "action", path, codings=False)
-        categories, ok_categories = self.scope_list(data, "securityLabel", "category", path, codings=True)
+        categories, ok_categories = self.scope_list(
+            data, "securityLabel", "category", path, codings=True
+        )
         purposes, ok_purposes = self.scope_list(data, "purpose", "purpose", path, codings=True)
         recipients: set[Recipient] = set()
         ok_recipients = True
@@ -801,11 +842,15 @@ class _Reader:
         if "grantor-capacity" in wanted:
             at, ext = wanted["grantor-capacity"]
             capacity = self.code(GrantorCapacity, ext.get("valueCode"), f"{at}.valueCode")
-        elif person is not None and subject is not None and person_key(person) == person_key(subject):
+        elif (
+            person is not None and subject is not None and person_key(person) == person_key(subject)
+        ):
             capacity = GrantorCapacity.SELF
         elif res is not None and res.get("resourceType") == "RelatedPerson":
             capacity = GrantorCapacity.RELATIVE
-            for where, concept in self.objects(res.get("relationship"), f"{path}.reference.relationship"):
+            for where, concept in self.objects(
+                res.get("relationship"), f"{path}.reference.relationship"
+            ):
                 terms, _ = self.concept("grantor_capacity", concept, where)
                 if terms:
                     capacity = terms[0]
@@ -879,7 +924,10 @@ class _Reader:
                 if "data" in doc:
                     self.cannot_hold(
                         f"{where}.data",
-                        Text(sv="dokumentets innehåll (bara en hänvisning hålls)", en="the document's content (only a reference is held)"),
+                        Text(
+                            sv="dokumentets innehåll (bara en hänvisning hålls)",
+                            en="the document's content (only a reference is held)",
+                        ),
                     )
                 label = None
                 for field in ("url", "reference", "title", "display"):
@@ -890,11 +938,17 @@ class _Reader:
                     value_ = doc["identifier"].get("value")
                     label = value_ if isinstance(value_, str) else None
                 if label is None:
-                    self.bad(where, "dokumentet saknar url, titel eller referens", "the document has no url, title or reference")
+                    self.bad(
+                        where,
+                        "dokumentet saknar url, titel eller referens",
+                        "the document has no url, title or reference",
+                    )
                 else:
                     found.append(label)
         if len(found) > 1:
-            self.cannot_hold("$.sourceAttachment", Text(sv="mer än ett dokument", en="more than one document"))
+            self.cannot_hold(
+                "$.sourceAttachment", Text(sv="mer än ett dokument", en="more than one document")
+            )
         return found[0] if found else None
 
     def verification(
@@ -912,16 +966,24 @@ class _Reader:
             if item.get("verified") is True and "verifiedBy" not in item:
                 self.cannot_hold(
                     f"{where}.verified",
-                    Text(sv="att samtycket kontrollerats, men inte av vem", en="that the consent was checked, but not by whom"),
+                    Text(
+                        sv="att samtycket kontrollerats, men inte av vem",
+                        en="that the consent was checked, but not by whom",
+                    ),
                 )
                 continue
             if item.get("verified") is not True:
                 if not isinstance(item.get("verified"), bool):
-                    self.bad(f"{where}.verified", "väntade true eller false", "expected true or false")
+                    self.bad(
+                        f"{where}.verified", "väntade true eller false", "expected true or false"
+                    )
                 else:
                     self.cannot_hold(
                         f"{where}.verified",
-                        Text(sv="samtycket kontrollerades och bekräftades inte", en="the consent was checked and not confirmed"),
+                        Text(
+                            sv="samtycket kontrollerades och bekräftades inte",
+                            en="the consent was checked and not confirmed",
+                        ),
                     )
                 continue
             if "verifiedBy" in item:
@@ -958,12 +1020,28 @@ def _what(sv: str, en: str) -> Text:
 
 
 _PROVISION_ELEMENTS = {
-    "data": _what("regeln gäller bara vissa journalposter", "the rule covers particular records only"),
-    "class": _what("regeln gäller bara vissa slag av resurser", "the rule covers particular kinds of resources only"),
-    "documentType": _what("regeln gäller bara vissa dokumenttyper", "the rule covers particular document types only"),
-    "resourceType": _what("regeln gäller bara vissa slag av resurser", "the rule covers particular kinds of resources only"),
-    "code": _what("regeln gäller bara uppgifter med vissa koder", "the rule covers information with particular codes only"),
-    "period": _what("regeln gäller bara under en del av samtyckets tid", "the rule holds for part of the consent's time only"),
+    "data": _what(
+        "regeln gäller bara vissa journalposter", "the rule covers particular records only"
+    ),
+    "class": _what(
+        "regeln gäller bara vissa slag av resurser",
+        "the rule covers particular kinds of resources only",
+    ),
+    "documentType": _what(
+        "regeln gäller bara vissa dokumenttyper", "the rule covers particular document types only"
+    ),
+    "resourceType": _what(
+        "regeln gäller bara vissa slag av resurser",
+        "the rule covers particular kinds of resources only",
+    ),
+    "code": _what(
+        "regeln gäller bara uppgifter med vissa koder",
+        "the rule covers information with particular codes only",
+    ),
+    "period": _what(
+        "regeln gäller bara under en del av samtyckets tid",
+        "the rule holds for part of the consent's time only",
+    ),
     "expression": _what("regeln gäller enligt ett uttryck", "the rule holds by an expression"),
     "extension": _what("en extension på regeln", "an extension on the rule"),
 }
@@ -986,12 +1064,30 @@ _CONSENT_ELEMENTS = {
 
 _COMMON = {"resourceType", "id", "meta", "text", "status", "category", "extension", "contained"}
 _R4 = _COMMON | {
-    "scope", "patient", "dateTime", "performer", "organization", "policyRule",
-    "provision", "sourceAttachment", "sourceReference", "verification",
+    "scope",
+    "patient",
+    "dateTime",
+    "performer",
+    "organization",
+    "policyRule",
+    "provision",
+    "sourceAttachment",
+    "sourceReference",
+    "verification",
 }
 _R5 = _COMMON | {
-    "subject", "date", "period", "grantor", "grantee", "controller", "regulatoryBasis",
-    "decision", "provision", "sourceAttachment", "sourceReference", "verification",
+    "subject",
+    "date",
+    "period",
+    "grantor",
+    "grantee",
+    "controller",
+    "regulatoryBasis",
+    "decision",
+    "provision",
+    "sourceAttachment",
+    "sourceReference",
+    "verification",
 }
 
 
@@ -1005,7 +1101,9 @@ def _kinds(reader: _Reader, data: dict[str, Any], version: str) -> tuple[set[Any
         sources.append(("$.scope", data["scope"]))
     sources += [(w, c) for w, c in _indexed(reader, data, "category")]
     basis_key = "policyRule" if version == "R4" else "regulatoryBasis"
-    bases = [("$.policyRule", data["policyRule"])] if version == "R4" and "policyRule" in data else []
+    bases = (
+        [("$.policyRule", data["policyRule"])] if version == "R4" and "policyRule" in data else []
+    )
     if version == "R5":
         bases = _indexed(reader, data, "regulatoryBasis")
     for where, concept in sources:
@@ -1028,7 +1126,10 @@ def _kinds(reader: _Reader, data: dict[str, Any], version: str) -> tuple[set[Any
         if text is not None and text != OSL_BASIS:
             reader.cannot_hold(
                 f"{where}.text",
-                Text(sv=f"den rättsliga grunden {str(text)[:60]!r}", en=f"the legal basis {str(text)[:60]!r}"),
+                Text(
+                    sv=f"den rättsliga grunden {str(text)[:60]!r}",
+                    en=f"the legal basis {str(text)[:60]!r}",
+                ),
             )
             ok = False
         if not basis.get("coding") and text is None:
@@ -1067,7 +1168,10 @@ def _single(
     if len(items) > 1:
         reader.cannot_hold(
             f"$.{key}[1]",
-            Text(sv=f"mer än en ({len(items)}); anhorig håller en", en=f"more than one ({len(items)}); anhorig holds one"),
+            Text(
+                sv=f"mer än en ({len(items)}); anhorig håller en",
+                en=f"more than one ({len(items)}); anhorig holds one",
+            ),
         )
     return f"$.{key}[0]", items[0]
 
@@ -1078,7 +1182,7 @@ def _strip_permits(provision: Provision) -> Provision | None:
     return attrs.evolve(provision, exceptions=())
 
 
-def _read_consent(reader: _Reader, data: dict[str, Any]) -> Consent | None:
+def _read_consent(reader: _Reader, data: dict[str, Any]) -> Consent | None:  # noqa: PLR0915 (one resource, element by element)
     """One Consent resource; ``None`` when it cannot be relied on (reasons collected)."""
     version = "R5" if ("subject" in data or "decision" in data or "grantor" in data) else "R4"
     reader.contained = {}
@@ -1111,7 +1215,9 @@ def _read_consent(reader: _Reader, data: dict[str, Any]) -> Consent | None:
     if "id" not in data:
         reader.bad("$.id", "obligatoriskt fält saknas", "required field missing")
     subject_key, grantor_key, org_key = (
-        ("patient", "performer", "organization") if version == "R4" else ("subject", "grantor", "controller")
+        ("patient", "performer", "organization")
+        if version == "R4"
+        else ("subject", "grantor", "controller")
     )
     subject = None
     if subject_key in data:
@@ -1134,13 +1240,21 @@ def _read_consent(reader: _Reader, data: dict[str, Any]) -> Consent | None:
     document = reader.source(data, version)
     by, when = reader.verification(data, version)
     if evidence is not None and (document is not None or by is not None):
-        reader.cannot_hold("$.extension", Text(sv="två uppgifter om dokumentation", en="two records of the documentation"))
+        reader.cannot_hold(
+            "$.extension",
+            Text(sv="två uppgifter om dokumentation", en="two records of the documentation"),
+        )
     elif evidence is None and document is not None:
-        evidence = Evidence(form=EvidenceForm.WRITTEN, documented_by=by, documented_at=when, document_ref=document)
+        evidence = Evidence(
+            form=EvidenceForm.WRITTEN, documented_by=by, documented_at=when, document_ref=document
+        )
     elif evidence is None and by is not None:
         reader.cannot_hold(
             "$.verification",
-            Text(sv="en kontroll utan dokument: samtyckets form är inte känd", en="a verification without a document: the consent's form is not known"),
+            Text(
+                sv="en kontroll utan dokument: samtyckets form är inte känd",
+                en="a verification without a document: the consent's form is not known",
+            ),
         )
     given: pendulum.DateTime | None = None
     start = end = None
@@ -1151,7 +1265,9 @@ def _read_consent(reader: _Reader, data: dict[str, Any]) -> Consent | None:
         if "dateTime" in data:
             given = reader.instant(data["dateTime"], "$.dateTime")
         else:
-            reader.bad("$.dateTime", "när samtycket gavs saknas", "when the consent was given is missing")
+            reader.bad(
+                "$.dateTime", "när samtycket gavs saknas", "when the consent was given is missing"
+            )
         provision, base_held, start, end = _r4_provision(reader, data)
     else:
         if "given-at" in exts:
@@ -1163,7 +1279,9 @@ def _read_consent(reader: _Reader, data: dict[str, Any]) -> Consent | None:
         elif "date" in data:
             given = reader.instant(data["date"], "$.date")
         else:
-            reader.bad("$.date", "när samtycket gavs saknas", "when the consent was given is missing")
+            reader.bad(
+                "$.date", "när samtycket gavs saknas", "when the consent was given is missing"
+            )
         scoped = False
         if "scoped-base" in exts:
             where, ext = exts.pop("scoped-base")
@@ -1306,7 +1424,14 @@ def _grantees(reader: _Reader, data: dict[str, Any], provision: Provision) -> Pr
 
 # --- the entry points ------------------------------------------------------------------
 
-_PARTIES = {"Patient", "RelatedPerson", "Organization", "Practitioner", "PractitionerRole", "Person"}
+_PARTIES = {
+    "Patient",
+    "RelatedPerson",
+    "Organization",
+    "Practitioner",
+    "PractitionerRole",
+    "Person",
+}
 
 
 def read_fhir(
@@ -1315,7 +1440,7 @@ def read_fhir(
     codes: CodeTables = DEFAULT_CODES,
     resolve: Resolver | None = None,
     lenient: bool = False,
-) -> tuple[Reading, ...]:
+) -> tuple[Reading, ...]:  # noqa: PLR0915 (one resource, element by element)
     """Read a FHIR ``Consent`` (R4, R4B or R5) or a ``Bundle`` holding Consents and the
     people and organisations they refer to.
 
@@ -1356,7 +1481,10 @@ def read_fhir(
             else:
                 reader.cannot_hold(
                     f"{where}.resource",
-                    Text(sv=f"en {str(rtype)[:40]} i Bundlen", en=f"a {str(rtype)[:40]} in the Bundle"),
+                    Text(
+                        sv=f"en {str(rtype)[:40]} i Bundlen",
+                        en=f"a {str(rtype)[:40]} in the Bundle",
+                    ),
                 )
         if not entries and not reader.problems:
             reader.bad("$.entry", "Bundlen innehåller inget Consent", "the Bundle holds no Consent")

@@ -12,13 +12,13 @@ from anhorig.consent.fhir._names import (
     EXTENSION,
     LOINC,
     ORGANISATION_IDS,
+    OSL_BASIS,
     PARTICIPATION,
     PERSONNUMMER,
     SAMORDNINGSNUMMER,
     SCOPE,
     SE_PERSONNUMMER,
     SE_SAMORDNINGSNUMMER,
-    OSL_BASIS,
 )
 from anhorig.consent.model import (
     Consent,
@@ -243,5 +243,3 @@ def to_fhir(
     if extensions:
         resource["extension"] = extensions
     return resource
-
-

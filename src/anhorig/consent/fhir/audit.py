@@ -16,7 +16,13 @@ from typing import Any
 
 from anhorig.consent.audit import AuditRecord
 from anhorig.consent.fhir._names import ACTIONS, CODE_SYSTEM, ENUM_SYSTEMS, PARTICIPATION
-from anhorig.consent.fhir._write import _SYSTEMS, FhirVersion, IdentifierSystems, _org_ref, _person_ref
+from anhorig.consent.fhir._write import (
+    _SYSTEMS,
+    FhirVersion,
+    IdentifierSystems,
+    _org_ref,
+    _person_ref,
+)
 from anhorig.consent.model import Action, Recipient
 from anhorig.errors import InvalidInput
 
@@ -71,7 +77,10 @@ def audit_event(
     code, display = _EVENT[request.action]
     event = {"system": DICOM, "code": code, "display": display}
     subtype = {"system": ACTIONS, "code": request.action.value}
-    purpose = {"system": CODE_SYSTEM + ENUM_SYSTEMS[type(request.purpose)], "code": request.purpose.value}
+    purpose = {
+        "system": CODE_SYSTEM + ENUM_SYSTEMS[type(request.purpose)],
+        "code": request.purpose.value,
+    }
     category = {
         "system": CODE_SYSTEM + ENUM_SYSTEMS[type(request.category)],
         "code": request.category.value,
@@ -82,9 +91,7 @@ def audit_event(
     recipient = _recipient_ref(request.recipient, systems)
     recipient_role = {"coding": [{"system": PARTICIPATION, "code": "IRCP"}]}
     patient = _person_ref(request.subject, systems)
-    consents = [
-        {"what": {"reference": f"Consent/{cid}"}} for cid in decision.consent_ids
-    ]
+    consents = [{"what": {"reference": f"Consent/{cid}"}} for cid in decision.consent_ids]
     when = request.at.isoformat()
     resource: dict[str, Any] = {"resourceType": "AuditEvent", "action": "E", "recorded": when}
     if version == "R4":

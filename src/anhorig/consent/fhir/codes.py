@@ -144,7 +144,10 @@ TABLES: dict[Table, tuple[type[LabelledEnum], Text]] = {
             en="RelatedPerson.relationship, the capacity the grantor acts in",
         ),
     ),
-    "principal": (Principal, Text(sv="Organization.type: huvudman", en="Organization.type: principal")),
+    "principal": (
+        Principal,
+        Text(sv="Organization.type: huvudman", en="Organization.type: principal"),
+    ),
     "sector": (Sector, Text(sv="Organization.type: verksamhet", en="Organization.type: sector")),
     "evidence_form": (EvidenceForm, Text(sv="samtyckets form", en="the consent's form")),
 }
@@ -214,10 +217,12 @@ _FAMILY = {
 }
 
 
-def _default_rows() -> list[CodeRow]:
+def _default_rows() -> list[CodeRow]:  # noqa: PLR0915 (the tables, row by row)
     rows: list[CodeRow] = []
 
-    def add(table: Table, system: str, code: str, term: LabelledEnum | None, sv: str, en: str) -> None:
+    def add(
+        table: Table, system: str, code: str, term: LabelledEnum | None, sv: str, en: str
+    ) -> None:
         rows.append(CodeRow(table=table, system=system, code=code, term=term, meaning=_t(sv, en)))
 
     k = ConsentKind
@@ -229,27 +234,80 @@ def _default_rows() -> list[CodeRow]:
     add("kind", CATEGORY, "acd", k.ADVANCE_DIRECTIVE, "förhandsbesked", "advance directive")
     add("kind", CATEGORY, "dnr", k.ADVANCE_DIRECTIVE, "ej återupplivning", "do not resuscitate")
     add("kind", CATEGORY, "hcd", k.ADVANCE_DIRECTIVE, "vårddirektiv", "health care directive")
-    add("kind", CATEGORY, "polst", k.ADVANCE_DIRECTIVE, "ordination om livsuppehållande vård", "POLST")
+    add(
+        "kind",
+        CATEGORY,
+        "polst",
+        k.ADVANCE_DIRECTIVE,
+        "ordination om livsuppehållande vård",
+        "POLST",
+    )
     add("kind", CATEGORY, "research", k.RESEARCH, "forskning", "research")
-    add("kind", CATEGORY, "rsdid", k.RESEARCH, "forskning, avidentifierat", "de-identified research")
-    add("kind", CATEGORY, "rsreid", k.RESEARCH, "forskning, återidentifierbart", "re-identifiable research")
+    add(
+        "kind", CATEGORY, "rsdid", k.RESEARCH, "forskning, avidentifierat", "de-identified research"
+    )
+    add(
+        "kind",
+        CATEGORY,
+        "rsreid",
+        k.RESEARCH,
+        "forskning, återidentifierbart",
+        "re-identifiable research",
+    )
     add("kind", CATEGORY, "emrgonly", None, "bara i en nödsituation", "only in an emergency")
     add("kind", LOINC, "59284-0", k.GENERAL, "patientens samtycke", "patient consent")
-    add("kind", LOINC, "64292-6", k.INFORMATION, "samtycke till utlämnande", "release of information consent")
-    add("kind", ACT_CODE, "IDSCL", k.INFORMATION, "utlämnande av uppgifter", "information disclosure")
+    add(
+        "kind",
+        LOINC,
+        "64292-6",
+        k.INFORMATION,
+        "samtycke till utlämnande",
+        "release of information consent",
+    )
+    add(
+        "kind",
+        ACT_CODE,
+        "IDSCL",
+        k.INFORMATION,
+        "utlämnande av uppgifter",
+        "information disclosure",
+    )
     add("kind", ACT_CODE, "INFA", k.INFORMATION, "tillgång till uppgifter", "information access")
     add("kind", ACT_CODE, "INFASO", None, "bara åtkomst och lagring", "access and save only")
     add("kind", ACT_CODE, "INFAO", None, "bara åtkomst", "access only")
     add("kind", ACT_CODE, "IRDSCL", None, "vidareutlämnande", "redisclosure")
     add("kind", ACT_CODE, "EMRGONLY", None, "bara i en nödsituation", "only in an emergency")
     add("kind", ACT_CODE, "RESEARCH", k.RESEARCH, "forskning", "research")
-    add("kind", ACT_CODE, "RSDID", k.RESEARCH, "forskning, avidentifierat", "de-identified research")
-    add("kind", ACT_CODE, "RSREID", k.RESEARCH, "forskning, återidentifierbart", "re-identifiable research")
+    add(
+        "kind", ACT_CODE, "RSDID", k.RESEARCH, "forskning, avidentifierat", "de-identified research"
+    )
+    add(
+        "kind",
+        ACT_CODE,
+        "RSREID",
+        k.RESEARCH,
+        "forskning, återidentifierbart",
+        "re-identifiable research",
+    )
 
     add("base", ACT_CODE, "OPTIN", ProvisionType.PERMIT, "samtycke (opt-in)", "opt-in")
-    add("base", ACT_CODE, "OPTINR", ProvisionType.PERMIT, "samtycke med begränsningar", "opt-in with restrictions")
+    add(
+        "base",
+        ACT_CODE,
+        "OPTINR",
+        ProvisionType.PERMIT,
+        "samtycke med begränsningar",
+        "opt-in with restrictions",
+    )
     add("base", ACT_CODE, "OPTOUT", ProvisionType.DENY, "nej (opt-out)", "opt-out")
-    add("base", ACT_CODE, "OPTOUTE", ProvisionType.DENY, "nej med undantag", "opt-out with exceptions")
+    add(
+        "base",
+        ACT_CODE,
+        "OPTOUTE",
+        ProvisionType.DENY,
+        "nej med undantag",
+        "opt-out with exceptions",
+    )
 
     add("action", ACTIONS, "access", Action.ACCESS, "ta del av", "access")
     add("action", ACTIONS, "collect", Action.COLLECT, "samla in", "collect")
@@ -257,9 +315,30 @@ def _default_rows() -> list[CodeRow]:
     add("action", ACTIONS, "use", None, "använda inom verksamheten", "use within the organisation")
     add("action", ACTIONS, "correct", None, "rätta (ändra) journalen", "correct (amend) the record")
 
-    add("purpose", ACT_REASON, "TREAT", Purpose.CARE_AND_TREATMENT, "vård och behandling", "treatment")
-    add("purpose", ACT_REASON, "FAMRQT", Purpose.INFORMING_RELATIVE, "på begäran av närstående", "family requested")
-    add("purpose", ACT_REASON, "ETREAT", None, "akut behandling (nödsituation)", "emergency treatment")
+    add(
+        "purpose",
+        ACT_REASON,
+        "TREAT",
+        Purpose.CARE_AND_TREATMENT,
+        "vård och behandling",
+        "treatment",
+    )
+    add(
+        "purpose",
+        ACT_REASON,
+        "FAMRQT",
+        Purpose.INFORMING_RELATIVE,
+        "på begäran av närstående",
+        "family requested",
+    )
+    add(
+        "purpose",
+        ACT_REASON,
+        "ETREAT",
+        None,
+        "akut behandling (nödsituation)",
+        "emergency treatment",
+    )
     add("purpose", ACT_REASON, "COC", None, "vårdens kontinuitet", "continuity of care")
     add("purpose", ACT_REASON, "CAREMGT", None, "vårdadministration", "care management")
     add("purpose", ACT_REASON, "HPAYMT", None, "betalning", "healthcare payment")
@@ -275,7 +354,10 @@ def _default_rows() -> list[CodeRow]:
         "SEX": ("uppgifter om sexualitet", "sexuality and reproductive health information"),
         "ETH": ("uppgifter om missbruk", "substance abuse information"),
         "HIV": ("uppgifter om hiv", "HIV/AIDS information"),
-        "STD": ("uppgifter om sexuellt överförbar sjukdom", "sexually transmitted disease information"),
+        "STD": (
+            "uppgifter om sexuellt överförbar sjukdom",
+            "sexually transmitted disease information",
+        ),
         "SDV": ("uppgifter om våld i nära relation", "sexual and domestic violence information"),
         "BH": ("uppgifter om beteendehälsa", "behavioural health information"),
         "GDIS": ("uppgifter om genetisk sjukdom", "genetic disease information"),
@@ -290,29 +372,87 @@ def _default_rows() -> list[CodeRow]:
         "R": ("begränsad", "restricted"),
         "V": ("mycket begränsad", "very restricted"),
     }.items():
-        add("category", CONFIDENTIALITY, code, None, f"sekretessnivå: {sv}", f"confidentiality: {en}")
+        add(
+            "category",
+            CONFIDENTIALITY,
+            code,
+            None,
+            f"sekretessnivå: {sv}",
+            f"confidentiality: {en}",
+        )
 
-    add("actor_role", PARTICIPATION, "IRCP", ActorRole.RECIPIENT, "mottagare", "information recipient")
-    add("actor_role", PARTICIPATION, "PRCP", ActorRole.RECIPIENT, "mottagare", "primary information recipient")
-    add("actor_role", PARTICIPATION, "CST", None, "den som förvarar uppgifterna", "custodian of the information")
-    add("actor_role", PARTICIPATION, "AUT", None, "den som skrivit uppgifterna", "author of the information")
+    add(
+        "actor_role",
+        PARTICIPATION,
+        "IRCP",
+        ActorRole.RECIPIENT,
+        "mottagare",
+        "information recipient",
+    )
+    add(
+        "actor_role",
+        PARTICIPATION,
+        "PRCP",
+        ActorRole.RECIPIENT,
+        "mottagare",
+        "primary information recipient",
+    )
+    add(
+        "actor_role",
+        PARTICIPATION,
+        "CST",
+        None,
+        "den som förvarar uppgifterna",
+        "custodian of the information",
+    )
+    add(
+        "actor_role",
+        PARTICIPATION,
+        "AUT",
+        None,
+        "den som skrivit uppgifterna",
+        "author of the information",
+    )
     add("actor_role", PARTICIPATION, "INF", None, "uppgiftslämnare", "informant")
     add("actor_role", PARTICIPATION, "DELEGATEE", None, "ombud", "delegatee")
 
     for code, (sv, en) in _FAMILY.items():
         add("recipient_role", ROLE_CODE, code, RecipientRole.RELATIVE, sv, en)
         add("grantor_capacity", ROLE_CODE, code, GrantorCapacity.RELATIVE, sv, en)
-    add("recipient_role", ROLE_CODE, "GUARD", RecipientRole.GUARDIAN, "god man eller förvaltare", "guardian")
+    add(
+        "recipient_role",
+        ROLE_CODE,
+        "GUARD",
+        RecipientRole.GUARDIAN,
+        "god man eller förvaltare",
+        "guardian",
+    )
     add("recipient_role", ROLE_CODE, "NBOR", None, "granne", "neighbour")
     add("recipient_role", ROLE_CODE, "FRND", None, "vän", "friend")
     add("grantor_capacity", ROLE_CODE, "ONESELF", GrantorCapacity.SELF, "personen själv", "self")
     add("grantor_capacity", ROLE_CODE, "GUARD", GrantorCapacity.GOD_MAN, "god man", "guardian")
-    add("grantor_capacity", ROLE_CODE, "POWATT", GrantorCapacity.POWER_OF_ATTORNEY, "fullmaktshavare", "power of attorney")
+    add(
+        "grantor_capacity",
+        ROLE_CODE,
+        "POWATT",
+        GrantorCapacity.POWER_OF_ATTORNEY,
+        "fullmaktshavare",
+        "power of attorney",
+    )
     add("grantor_capacity", ROLE_CODE, "NBOR", GrantorCapacity.NEIGHBOUR, "granne", "neighbour")
     add("grantor_capacity", ROLE_CODE, "FRND", GrantorCapacity.OTHER, "vän", "friend")
 
-    add("sector", ORGANIZATION_TYPE, "prov", Sector.HEALTH_CARE, "vårdgivare", "healthcare provider")
-    add("sector", ORGANIZATION_TYPE, "govt", None, "myndighet (verksamhet okänd)", "government (sector unknown)")
+    add(
+        "sector", ORGANIZATION_TYPE, "prov", Sector.HEALTH_CARE, "vårdgivare", "healthcare provider"
+    )
+    add(
+        "sector",
+        ORGANIZATION_TYPE,
+        "govt",
+        None,
+        "myndighet (verksamhet okänd)",
+        "government (sector unknown)",
+    )
 
     rows += _rows_of("purpose", Purpose, "purpose")
     rows += _rows_of("category", InfoCategory, "info-category")
@@ -357,9 +497,7 @@ class CodeTables:
     def rows(self, table: Table | None = None) -> tuple[CodeRow, ...]:
         """Every row (of ``table``), in table, system and code order."""
         return tuple(
-            row
-            for key, row in sorted(self._rows.items())
-            if table is None or row.table == table
+            row for key, row in sorted(self._rows.items()) if table is None or row.table == table
         )
 
 
