@@ -588,7 +588,7 @@ class _Reader:
 
     # -- recipients and provisions --
 
-    def recipient(self, value: object, path: str) -> tuple[Recipient | None, bool]:  # noqa: PLR0915 (one resource, element by element)
+    def recipient(self, value: object, path: str) -> tuple[Recipient | None, bool]:  # noqa: PLR0915 -- reads one resource element by element
         """A provision actor as a recipient; ``ok`` False when it cannot be held."""
         actor = self.obj(value, path)
         if actor is None:
@@ -699,7 +699,7 @@ class _Reader:
             ok = ok and fine
         return found, ok
 
-    def provision(
+    def provision(  # noqa: PLR0915 -- reads one resource element by element
         self,
         data: dict[str, Any],
         path: str,
@@ -708,7 +708,7 @@ class _Reader:
         version: str,
         depth: int,
         skip: frozenset[str] = frozenset(),
-    ) -> Provision | None:  # noqa: PLR0915 (one resource, element by element)
+    ) -> Provision | None:
         """One provision of ``decision``; ``None`` when it is set aside or broken."""
         if depth > _MAX_DEPTH:
             self.bad(path, "för djupt nästlat", "nested too deeply")
@@ -1182,7 +1182,7 @@ def _strip_permits(provision: Provision) -> Provision | None:
     return attrs.evolve(provision, exceptions=())
 
 
-def _read_consent(reader: _Reader, data: dict[str, Any]) -> Consent | None:  # noqa: PLR0915 (one resource, element by element)
+def _read_consent(reader: _Reader, data: dict[str, Any]) -> Consent | None:  # noqa: PLR0915 -- reads one resource element by element
     """One Consent resource; ``None`` when it cannot be relied on (reasons collected)."""
     version = "R5" if ("subject" in data or "decision" in data or "grantor" in data) else "R4"
     reader.contained = {}
@@ -1434,13 +1434,13 @@ _PARTIES = {
 }
 
 
-def read_fhir(
+def read_fhir(  # noqa: PLR0915 -- reads one resource element by element
     resource: Mapping[str, Any],
     *,
     codes: CodeTables = DEFAULT_CODES,
     resolve: Resolver | None = None,
     lenient: bool = False,
-) -> tuple[Reading, ...]:  # noqa: PLR0915 (one resource, element by element)
+) -> tuple[Reading, ...]:
     """Read a FHIR ``Consent`` (R4, R4B or R5) or a ``Bundle`` holding Consents and the
     people and organisations they refer to.
 

@@ -217,7 +217,7 @@ _FAMILY = {
 }
 
 
-def _default_rows() -> list[CodeRow]:  # noqa: PLR0915 (the tables, row by row)
+def _default_rows() -> list[CodeRow]:  # noqa: PLR0915 -- reads one resource element by element
     rows: list[CodeRow] = []
 
     def add(
