@@ -1301,7 +1301,7 @@ def _read_consent(reader: _Reader, data: dict[str, Any]) -> Consent | None:  # n
         provision = _strip_permits(provision)
     if not in_force or other or not base_held or provision is None:
         return None
-    if None in (consent_id, subject, grantor, org, given):
+    if consent_id is None or subject is None or grantor is None or org is None or given is None:
         return None
     try:
         return Consent(

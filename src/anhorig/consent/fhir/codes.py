@@ -30,7 +30,7 @@ References:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 import attrs
 
@@ -153,7 +153,7 @@ TABLES: dict[Table, tuple[type[LabelledEnum], Text]] = {
 }
 
 
-def _term_fits(instance: CodeRow, attribute: attrs.Attribute[object], value: object) -> None:
+def _term_fits(instance: CodeRow, attribute: attrs.Attribute[Any], value: Any) -> None:
     table = instance.table
     if table not in TABLES:
         raise InvalidInput.at(
