@@ -52,6 +52,7 @@ from anhorig._checks import collecting, fail, is_date
 from anhorig.errors import InvalidInput
 
 __all__ = [
+    "HOLIDAY_YEARS",
     "ZONE",
     "Instant",
     "Interval",
@@ -483,15 +484,41 @@ class Period:
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
 
+def _eves(year: int) -> frozenset[date]:
+    """Midsommarafton (the Friday of 19–25 June), julafton and nyårsafton of ``year``.
+
+    Computed here rather than taken from the ``holidays`` package's ``de_facto``
+    category, which its early releases do not have for Sweden. Like that category, none
+    before 1953, when midsommardagen became the Saturday of 20–26 June.
+    """
+    if year < 1953:
+        return frozenset()
+    june_19 = date(year, 6, 19)
+    midsummer_eve = june_19 + timedelta(days=(4 - june_19.weekday()) % 7)
+    return frozenset({midsummer_eve, date(year, 12, 24), date(year, 12, 31)})
+
+
+HOLIDAY_YEARS = range(1954, 2101)
+"""The years whose working days are known (1954–2100): the ``holidays`` package's Swedish
+data ends with 2100, and from 1954 every release the library supports gives the same days."""
+
+
 @functools.lru_cache(maxsize=256)
 def _holidays_of(year: int, eves_off: bool) -> frozenset[date]:
+    if year not in HOLIDAY_YEARS:
+        raise InvalidInput.at(
+            "",
+            sv=f"arbetsdagar är kända bara för åren {HOLIDAY_YEARS[0]}–{HOLIDAY_YEARS[-1]}, inte {year}",
+            en=f"working days are known only for the years {HOLIDAY_YEARS[0]}–{HOLIDAY_YEARS[-1]}, not {year}",
+        )
     import holidays
 
-    categories = ("public", "de_facto") if eves_off else ("public",)
-    calendar = holidays.country_holidays(
-        "SE", years=year, categories=categories, include_sundays=False
-    )
-    return frozenset(calendar.keys())
+    # The country class, not ``country_holidays``: before holidays 0.109 the factory
+    # does not pass ``include_sundays`` on, and every Sunday would be listed.
+    # Early releases list the eves among the public holidays; they are kept apart here.
+    eves = _eves(year)
+    public = frozenset(holidays.Sweden(years=year, include_sundays=False).keys()) - eves
+    return public | eves if eves_off else public
 
 
 def swedish_holidays(year: int, *, eves_off: bool = True) -> frozenset[date]:
@@ -504,7 +531,8 @@ def swedish_holidays(year: int, *, eves_off: bool = True) -> frozenset[date]:
 
 def is_working_day(day: date, *, eves_off: bool = True) -> bool:
     """Whether ``day`` is a working day (*vardag*): Monday–Friday, not a holiday."""
-    return day.weekday() < 5 and day not in _holidays_of(day.year, eves_off)
+    holidays = _holidays_of(day.year, eves_off)
+    return day.weekday() < 5 and day not in holidays
 
 
 def working_days_between(start: date, end: date, *, eves_off: bool = True) -> int:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from anhorig import Interval, InvalidInput, Period, local, working_days_between
 from anhorig.testing.strategies import dates, instants, intervals, periods
 from anhorig.time import (
+    HOLIDAY_YEARS,
     ZONE,
     add_working_days,
     as_instant,
@@ -232,3 +233,42 @@ def test_epoch_seconds_is_the_timestamp(instant: pendulum.DateTime) -> None:
     """epoch_seconds is exact, including on the DST change days."""
     assert epoch_seconds(instant) == math.floor(instant.timestamp())
     assert epoch_seconds(instant.in_tz("UTC")) == math.floor(instant.timestamp())
+
+
+def test_eves_match_the_holidays_packages_de_facto_days() -> None:
+    """Midsommarafton, julafton and nyårsafton as the holidays package lists them, where it can.
+
+    Its releases before 0.64 have no ``de_facto`` category for Sweden; the library computes
+    the eves itself so that its declared floor works, and this compares with the package's
+    own data wherever the installed release has it.
+    """
+    import holidays
+
+    try:
+        holidays.country_holidays("SE", years=2026, categories=("de_facto",))
+    except (ValueError, NotImplementedError):
+        pytest.skip("this holidays release has no de_facto category for Sweden")
+    for year in HOLIDAY_YEARS:
+        eves = holidays.country_holidays("SE", years=year, categories=("de_facto",))
+        public = swedish_holidays(year, eves_off=False)
+        assert swedish_holidays(year) - public == frozenset(eves), year
+
+
+@pytest.mark.parametrize("year", [HOLIDAY_YEARS[0] - 1, HOLIDAY_YEARS[-1] + 1, 1, 9999])
+def test_working_days_outside_the_known_years_are_refused(year: int) -> None:
+    day = date(year, 3, 2)
+    for ask in (
+        lambda: is_working_day(day),
+        lambda: working_days_between(day, day + timedelta(days=3)),
+        lambda: swedish_holidays(year),
+    ):
+        with pytest.raises(InvalidInput) as caught:
+            ask()
+        assert str(year) in str(caught.value)
+        assert "1954–2100" in caught.value.explain("en")
+
+
+def test_working_days_at_the_edges_of_the_known_years() -> None:
+    assert not is_working_day(date(1954, 1, 1))
+    assert not is_working_day(date(2100, 12, 24))
+    assert is_working_day(date(2100, 12, 27))

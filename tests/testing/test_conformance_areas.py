@@ -41,10 +41,14 @@ def test_consent_vendor_that_evaluates_conforms() -> None:
 
 
 def test_plan_vendor_that_skips_sip_rules_is_caught() -> None:
-    """A checker that never looks at the SIP rules misses their codes."""
+    """A checker that never looks at the SIP rules misses their codes.
+
+    The run stops at the first disagreement, so a generous budget costs nothing when it is
+    found early; 200 cases were not enough with seed 1 on hypothesis 6.100 (the floor).
+    """
     report = plan_codes(
         lambda plan, on: {c for c in check(plan, on=on).codes if not c.startswith("SIP-")},
-        max_examples=200,
+        max_examples=1000,
         seed=1,
         shrink=False,
     )

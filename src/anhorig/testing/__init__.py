@@ -4,4 +4,12 @@ Needs the ``testing`` extra (``pip install "anhorig[testing]"``); ``import anhor
 never imports hypothesis.
 """
 
+import importlib.util
+
+if importlib.util.find_spec("hypothesis") is None:
+    raise ModuleNotFoundError(
+        'anhorig.testing needs hypothesis, which is not installed: pip install "anhorig[testing]"',
+        name="hypothesis",
+    )
+
 __all__: list[str] = []
