@@ -13,6 +13,7 @@ this hook fills it in when the site is built:
 - ``<!-- anhorig:demo -->`` (or ``<!-- anhorig:demo en -->``): the output of
   ``anhorig demo``;
 - ``<!-- anhorig:changelog -->``: the text of ``CHANGELOG.md``.
+- ``<!-- anhorig:fhircodes -->``: every row of the FHIR mapping tables.
 
 An unknown marker stops the build, so a typo cannot ship an empty page.
 
@@ -328,6 +329,26 @@ def demo_markdown(lang: str = "sv") -> str:
     return "```text\n" + out.getvalue().rstrip("\n") + "\n```"
 
 
+def fhir_codes_markdown() -> str:
+    """Every row of :data:`anhorig.consent.fhir.DEFAULT_CODES`, one table per table."""
+    from anhorig.consent.fhir.codes import DEFAULT_CODES, TABLES
+
+    parts = []
+    for table, (vocabulary, where) in TABLES.items():
+        rows = [
+            [
+                f"`{r.system}`",
+                f"`{r.code}`",
+                "–" if r.term is None else f"`{r.term.value}`",
+                f"{r.meaning.en} / {r.meaning.sv}",
+            ]
+            for r in DEFAULT_CODES.rows(table)
+        ]
+        parts.append(f"### `{table}` → {vocabulary.__name__}\n\n{_escape(where.en)}\n")
+        parts.append(_table(["system", "code", "anhorig", "meaning / betydelse"], rows))
+    return "\n\n".join(parts)
+
+
 def changelog_markdown(root: Path) -> str:
     """The text of ``CHANGELOG.md`` at the repository root."""
     return (root / "CHANGELOG.md").read_text(encoding="utf-8")
@@ -347,6 +368,7 @@ def expand(markdown: str, *, root: Path) -> str:
         "law": lambda _: law_markdown(),
         "demo": lambda arg: demo_markdown(arg or "sv"),
         "changelog": lambda _: changelog_markdown(root),
+        "fhircodes": lambda _: fhir_codes_markdown(),
     }
 
     def replace(match: re.Match[str]) -> str:
