@@ -96,6 +96,7 @@ PLAN_NO_CARER_CONSENT = _rule(
     ),
     (CONSENT_WAIVER, CARER_SUPPORT),
     ("seed-004", "socialstyrelsen-samtycke"),
+    domain=(14,),
 )
 PLAN_NO_CARED_FOR_CONSENT = _rule(
     "PLAN-NO-CARED-FOR-CONSENT",
@@ -107,6 +108,7 @@ PLAN_NO_CARED_FOR_CONSENT = _rule(
     ),
     (CONSENT_WAIVER,),
     ("seed-004", "socialstyrelsen-samtycke"),
+    domain=(14,),
 )
 PLAN_CONSENT_INVALID_GRANTOR = _rule(
     "PLAN-CONSENT-INVALID-GRANTOR",
@@ -118,6 +120,7 @@ PLAN_CONSENT_INVALID_GRANTOR = _rule(
     ),
     (CONSENT_WAIVER, CONSENT_WAIVER_CHILD),
     ("socialstyrelsen-samtycke",),
+    domain=(14,),
 )
 PLAN_DUPLICATE_ID = _rule(
     "PLAN-DUPLICATE-ID",
@@ -126,6 +129,7 @@ PLAN_DUPLICATE_ID = _rule(
     ("Id {id!r} används mer än en gång i {part}.", "Id {id!r} is used more than once in {part}."),
     (),
     ("ibic",),
+    domain=(15,),
 )
 PLAN_GOAL_UNKNOWN_NEED = _rule(
     "PLAN-GOAL-UNKNOWN-NEED",
@@ -137,6 +141,7 @@ PLAN_GOAL_UNKNOWN_NEED = _rule(
     ),
     (),
     ("ibic", "seed-004"),
+    domain=(15,),
 )
 PLAN_MEASURE_UNKNOWN_GOAL = _rule(
     "PLAN-MEASURE-UNKNOWN-GOAL",
@@ -148,6 +153,7 @@ PLAN_MEASURE_UNKNOWN_GOAL = _rule(
     ),
     (),
     ("ibic", "seed-004"),
+    domain=(15,),
 )
 PLAN_NO_NEEDS = _rule(
     "PLAN-NO-NEEDS",
@@ -159,6 +165,7 @@ PLAN_NO_NEEDS = _rule(
     ),
     (CARER_SUPPORT,),
     ("ibic",),
+    domain=(15,),
 )
 PLAN_NEED_WITHOUT_GOAL = _rule(
     "PLAN-NEED-WITHOUT-GOAL",
@@ -167,6 +174,7 @@ PLAN_NEED_WITHOUT_GOAL = _rule(
     ("Behovet {need!r} har inget mål.", "Need {need!r} has no goal."),
     (),
     ("ibic", "seed-004"),
+    domain=(15,),
 )
 PLAN_GOAL_WITHOUT_MEASURE = _rule(
     "PLAN-GOAL-WITHOUT-MEASURE",
@@ -175,6 +183,7 @@ PLAN_GOAL_WITHOUT_MEASURE = _rule(
     ("Målet {goal!r} har ingen insats.", "Goal {goal!r} has no measure."),
     (),
     ("ibic",),
+    domain=(15,),
 )
 PLAN_FOLLOW_UP_MISSING = _rule(
     "PLAN-FOLLOW-UP-MISSING",
@@ -186,6 +195,7 @@ PLAN_FOLLOW_UP_MISSING = _rule(
     ),
     (CARER_SUPPORT,),
     ("ibic", "seed-004"),
+    domain=(15,),
 )
 PLAN_FOLLOW_UP_TOO_LATE = _rule(
     "PLAN-FOLLOW-UP-TOO-LATE",
@@ -197,6 +207,7 @@ PLAN_FOLLOW_UP_TOO_LATE = _rule(
     ),
     (CARER_SUPPORT,),
     ("ibic",),
+    domain=(15,),
 )
 PLAN_FOLLOW_UP_OVERDUE = _rule(
     "PLAN-FOLLOW-UP-OVERDUE",
@@ -208,6 +219,7 @@ PLAN_FOLLOW_UP_OVERDUE = _rule(
     ),
     (CARER_SUPPORT,),
     ("ibic",),
+    domain=(15,),
 )
 PLAN_SIGNATURE_MISSING = _rule(
     "PLAN-SIGNATURE-MISSING",
@@ -219,6 +231,7 @@ PLAN_SIGNATURE_MISSING = _rule(
     ),
     (),
     ("seed-004",),
+    domain=(16,),
 )
 PLAN_SIGNER_NOT_CARER = _rule(
     "PLAN-SIGNER-NOT-CARER",
@@ -230,6 +243,7 @@ PLAN_SIGNER_NOT_CARER = _rule(
     ),
     (),
     ("seed-004",),
+    domain=(16,),
 )
 PLAN_EXPECTATIONS_ONE_SIDED = _rule(
     "PLAN-EXPECTATIONS-ONE-SIDED",
@@ -241,6 +255,7 @@ PLAN_EXPECTATIONS_ONE_SIDED = _rule(
     ),
     (),
     ("seed-001", "seed-004"),
+    domain=(17,),
 )
 PLAN_EXPECTS_UNWILLING_CARER = _rule(
     "PLAN-EXPECTS-UNWILLING-CARER",
@@ -252,6 +267,7 @@ PLAN_EXPECTS_UNWILLING_CARER = _rule(
     ),
     (CARER_SUPPORT,),
     ("seed-001", "seed-003"),
+    domain=(17,),
 )
 PLAN_RELATIVE_COORDINATOR = _rule(
     "PLAN-RELATIVE-COORDINATOR",
@@ -263,6 +279,7 @@ PLAN_RELATIVE_COORDINATOR = _rule(
     ),
     (),
     ("seed-003", "seed-001"),
+    domain=(18,),
 )
 PLAN_NO_SUPPORT_CONTACT = _rule(
     "PLAN-NO-SUPPORT-CONTACT",
@@ -274,6 +291,7 @@ PLAN_NO_SUPPORT_CONTACT = _rule(
     ),
     (CARER_SUPPORT,),
     ("seed-001", "seed-003", "seed-004"),
+    domain=(18,),
 )
 PLAN_VOLUNTEER_RESPITE = _rule(
     "PLAN-VOLUNTEER-RESPITE",
@@ -285,6 +303,7 @@ PLAN_VOLUNTEER_RESPITE = _rule(
     ),
     (),
     ("seed-004",),
+    domain=(19,),
 )
 PLAN_DECISION_MISSING = _rule(
     "PLAN-DECISION-MISSING",
@@ -296,6 +315,7 @@ PLAN_DECISION_MISSING = _rule(
     ),
     (BISTAND,),
     ("seed-004",),
+    domain=(20,),
 )
 PLAN_DECISION_REQUIRED = _rule(
     "PLAN-DECISION-REQUIRED",
@@ -307,6 +327,7 @@ PLAN_DECISION_REQUIRED = _rule(
     ),
     (BISTAND,),
     ("seed-004",),
+    domain=(20,),
 )
 PLAN_DECISION_UNEXPECTED = _rule(
     "PLAN-DECISION-UNEXPECTED",
@@ -321,6 +342,7 @@ PLAN_DECISION_UNEXPECTED = _rule(
     ),
     (WITHOUT_NEEDS_ASSESSMENT,),
     ("seed-004",),
+    domain=(20,),
 )
 
 # --- SIP (DOMAIN rules 18, 21, 22) -----------------------------------------------------
@@ -337,6 +359,7 @@ SIP_NO_CONSENT = _rule(
     ),
     (*_SIP_LAW, CONSENT_WAIVER),
     ("seed-002",),
+    domain=(21,),
 )
 SIP_DUPLICATE_ID = _rule(
     "SIP-DUPLICATE-ID",
@@ -345,6 +368,7 @@ SIP_DUPLICATE_ID = _rule(
     ("Id {id!r} används mer än en gång i {part}.", "Id {id!r} is used more than once in {part}."),
     _SIP_LAW,  # which principal provides which measure must be unambiguous
     ("seed-002",),
+    domain=(21,),
 )
 SIP_NO_MEASURES = _rule(
     "SIP-NO-MEASURES",
@@ -356,6 +380,7 @@ SIP_NO_MEASURES = _rule(
     ),
     _SIP_LAW,
     ("seed-002",),
+    domain=(21,),
 )
 SIP_UNKNOWN_HOLDER = _rule(
     "SIP-UNKNOWN-HOLDER",
@@ -367,6 +392,7 @@ SIP_UNKNOWN_HOLDER = _rule(
     ),
     _SIP_LAW,
     ("seed-002",),
+    domain=(21,),
 )
 SIP_OTHERS_NOT_ADDRESSED = _rule(
     "SIP-OTHERS-NOT-ADDRESSED",
@@ -378,6 +404,7 @@ SIP_OTHERS_NOT_ADDRESSED = _rule(
     ),
     _SIP_LAW,
     ("seed-002",),
+    domain=(21,),
 )
 SIP_NO_LEAD = _rule(
     "SIP-NO-LEAD",
@@ -389,6 +416,7 @@ SIP_NO_LEAD = _rule(
     ),
     _SIP_LAW,
     ("seed-002",),
+    domain=(21,),
 )
 SIP_NOT_BOTH_FIELDS = _rule(
     "SIP-NOT-BOTH-FIELDS",
@@ -400,6 +428,7 @@ SIP_NOT_BOTH_FIELDS = _rule(
     ),
     _SIP_LAW,
     ("seed-002",),
+    domain=(21,),
 )
 _FIELD_NAMES = {
     Sector.SOCIAL_SERVICES: Text(sv="socialtjänst", en="social services"),
@@ -416,6 +445,7 @@ SIP_NO_COORDINATOR = _rule(
     ),
     _SIP_LAW,
     ("seed-001", "seed-003"),
+    domain=(18,),
 )
 SIP_RELATIVE_COORDINATOR = _rule(
     "SIP-RELATIVE-COORDINATOR",
@@ -427,6 +457,7 @@ SIP_RELATIVE_COORDINATOR = _rule(
     ),
     _SIP_LAW,
     ("seed-003", "seed-001"),
+    domain=(18,),
 )
 SIP_RELATIVE_NOT_ASKED = _rule(
     "SIP-RELATIVE-NOT-ASKED",
@@ -438,6 +469,7 @@ SIP_RELATIVE_NOT_ASKED = _rule(
     ),
     (*_SIP_LAW, PATIENT_RELATIVES_TAKE_PART),
     ("seed-001", "seed-003"),
+    domain=(21,),
 )
 SIP_RELATIVE_OBJECTED = _rule(
     "SIP-RELATIVE-OBJECTED",
@@ -452,6 +484,7 @@ SIP_RELATIVE_OBJECTED = _rule(
     ),
     (*_SIP_LAW, PATIENT_RELATIVES_TAKE_PART),
     ("seed-002",),
+    domain=(21,),
 )
 SIP_MEETING_UNKNOWN_PARTY = _rule(
     "SIP-MEETING-UNKNOWN-PARTY",
@@ -463,6 +496,7 @@ SIP_MEETING_UNKNOWN_PARTY = _rule(
     ),
     _SIP_LAW,  # invitations are checked against the plan's own parties
     ("seed-001",),
+    domain=(21,),
 )
 SIP_RESPONSIBLE_NOT_INVITED = _rule(
     "SIP-RESPONSIBLE-NOT-INVITED",
@@ -474,6 +508,7 @@ SIP_RESPONSIBLE_NOT_INVITED = _rule(
     ),
     _SIP_LAW,
     ("seed-001",),
+    domain=(21,),
 )
 SIP_RESPONSIBLE_ABSENT = _rule(
     "SIP-RESPONSIBLE-ABSENT",
@@ -485,6 +520,7 @@ SIP_RESPONSIBLE_ABSENT = _rule(
     ),
     _SIP_LAW,
     ("seed-001",),
+    domain=(21,),
 )
 SIP_FOLLOW_UP_MISSING = _rule(
     "SIP-FOLLOW-UP-MISSING",
@@ -496,6 +532,7 @@ SIP_FOLLOW_UP_MISSING = _rule(
     ),
     _SIP_LAW,
     (),
+    domain=(21,),
 )
 SIP_FOLLOW_UP_TOO_LATE = _rule(
     "SIP-FOLLOW-UP-TOO-LATE",
@@ -507,6 +544,7 @@ SIP_FOLLOW_UP_TOO_LATE = _rule(
     ),
     _SIP_LAW,
     (),
+    domain=(21,),
 )
 SIP_FOLLOW_UP_OVERDUE = _rule(
     "SIP-FOLLOW-UP-OVERDUE",
@@ -518,6 +556,7 @@ SIP_FOLLOW_UP_OVERDUE = _rule(
     ),
     _SIP_LAW,
     (),
+    domain=(21,),
 )
 SIP_DISCHARGE_INVITATION_LATE = _rule(
     "SIP-DISCHARGE-INVITATION-LATE",
@@ -529,6 +568,7 @@ SIP_DISCHARGE_INVITATION_LATE = _rule(
     ),
     (DISCHARGE_COOPERATION,),
     (),
+    domain=(22,),
 )
 
 
@@ -544,6 +584,7 @@ IMPL_AREA_EMPTY = _rule(
     ),
     (CARER_SUPPORT,),
     ("seed-003", "national-carer-strategy"),
+    domain=(23,),
 )
 IMPL_NO_OWNER = _rule(
     "IMPL-NO-OWNER",
@@ -552,6 +593,7 @@ IMPL_NO_OWNER = _rule(
     ("Aktiviteten {activity!r} har ingen ansvarig.", "Activity {activity!r} has no owner."),
     (),
     ("seed-003",),
+    domain=(23,),
 )
 IMPL_NO_HOW = _rule(
     "IMPL-NO-HOW",
@@ -563,6 +605,7 @@ IMPL_NO_HOW = _rule(
     ),
     (),
     ("seed-003",),
+    domain=(23,),
 )
 IMPL_OVERDUE = _rule(
     "IMPL-OVERDUE",
@@ -574,6 +617,7 @@ IMPL_OVERDUE = _rule(
     ),
     (),
     ("seed-003",),
+    domain=(23,),
 )
 IMPL_DUE_OUTSIDE_PLAN = _rule(
     "IMPL-DUE-OUTSIDE-PLAN",
@@ -585,6 +629,7 @@ IMPL_DUE_OUTSIDE_PLAN = _rule(
     ),
     (),
     ("seed-003",),
+    domain=(23,),
 )
 
 # --- lifecycle -------------------------------------------------------------------------
@@ -599,6 +644,7 @@ PLAN_ILLEGAL_TRANSITION = _rule(
     ),
     (),
     ("ibic",),
+    domain=(15,),
 )
 
 RULES: tuple[Rule, ...] = (
@@ -651,55 +697,8 @@ RULES: tuple[Rule, ...] = (
 )
 """The rules of this family, in the catalogue."""
 
-DOMAIN_RULES: dict[str, tuple[int, ...]] = {
-    "PLAN-NO-CARER-CONSENT": (14,),
-    "PLAN-NO-CARED-FOR-CONSENT": (14,),
-    "PLAN-CONSENT-INVALID-GRANTOR": (14,),
-    "PLAN-DUPLICATE-ID": (15,),
-    "PLAN-GOAL-UNKNOWN-NEED": (15,),
-    "PLAN-MEASURE-UNKNOWN-GOAL": (15,),
-    "PLAN-NO-NEEDS": (15,),
-    "PLAN-NEED-WITHOUT-GOAL": (15,),
-    "PLAN-GOAL-WITHOUT-MEASURE": (15,),
-    "PLAN-FOLLOW-UP-MISSING": (15,),
-    "PLAN-FOLLOW-UP-TOO-LATE": (15,),
-    "PLAN-FOLLOW-UP-OVERDUE": (15,),
-    "PLAN-SIGNATURE-MISSING": (16,),
-    "PLAN-SIGNER-NOT-CARER": (16,),
-    "PLAN-EXPECTATIONS-ONE-SIDED": (17,),
-    "PLAN-EXPECTS-UNWILLING-CARER": (17,),
-    "PLAN-RELATIVE-COORDINATOR": (18,),
-    "PLAN-NO-SUPPORT-CONTACT": (18,),
-    "PLAN-VOLUNTEER-RESPITE": (19,),
-    "PLAN-DECISION-MISSING": (20,),
-    "PLAN-DECISION-REQUIRED": (20,),
-    "PLAN-DECISION-UNEXPECTED": (20,),
-    "PLAN-ILLEGAL-TRANSITION": (15,),
-    "SIP-NO-CONSENT": (21,),
-    "SIP-DUPLICATE-ID": (21,),
-    "SIP-NO-MEASURES": (21,),
-    "SIP-UNKNOWN-HOLDER": (21,),
-    "SIP-OTHERS-NOT-ADDRESSED": (21,),
-    "SIP-NO-LEAD": (21,),
-    "SIP-NOT-BOTH-FIELDS": (21,),
-    "SIP-NO-COORDINATOR": (18,),
-    "SIP-RELATIVE-COORDINATOR": (18,),
-    "SIP-RELATIVE-NOT-ASKED": (21,),
-    "SIP-RELATIVE-OBJECTED": (21,),
-    "SIP-MEETING-UNKNOWN-PARTY": (21,),
-    "SIP-RESPONSIBLE-NOT-INVITED": (21,),
-    "SIP-RESPONSIBLE-ABSENT": (21,),
-    "SIP-FOLLOW-UP-MISSING": (21,),
-    "SIP-FOLLOW-UP-TOO-LATE": (21,),
-    "SIP-FOLLOW-UP-OVERDUE": (21,),
-    "SIP-DISCHARGE-INVITATION-LATE": (22,),
-    "IMPL-AREA-EMPTY": (23,),
-    "IMPL-NO-OWNER": (23,),
-    "IMPL-NO-HOW": (23,),
-    "IMPL-OVERDUE": (23,),
-    "IMPL-DUE-OUTSIDE-PLAN": (23,),
-}
-"""Which rule of DOMAIN.md (14–23) each code encodes."""
+DOMAIN_RULES: dict[str, tuple[int, ...]] = {rule.code: rule.domain for rule in RULES}
+"""Which rule of DOMAIN.md (14–23) each code encodes (each rule's ``domain``)."""
 
 
 # --- shared helpers ----------------------------------------------------------------------
