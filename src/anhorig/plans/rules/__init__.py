@@ -1,0 +1,306 @@
+"""The plan rules: one family for the stödplan, the SIP and the implementation plan.
+
+``check(plan, *, on, policy=None, consent_oracle=None) -> Report`` collects every
+finding for any of the three plan kinds and never raises on a domain problem;
+``validate`` returns the plan or raises ``RuleViolation``; ``is_valid`` never
+raises. Which rules apply depends on the plan's status: a draft may be incomplete,
+an agreed, active or reviewed plan must be whole, a closed plan is only checked
+for what is wrong in any status.
+
+Codes: ``PLAN-*`` for the stödplan, ``SIP-*`` for the SIP, ``IMPL-*`` for the
+implementation plan; each rule names the DOMAIN rule (14–23) it encodes in its
+``domain``. The rules live by topic, each directly above the condition that finds it:
+:mod:`~anhorig.plans.rules.stodplan`, :mod:`~anhorig.plans.rules.sip`,
+:mod:`~anhorig.plans.rules.implementation`; this package assembles them.
+
+>>> from datetime import date
+>>> from anhorig.plans.implementation import ImplementationPlan
+>>> plan = ImplementationPlan.template(municipality="Exempelby", valid_from=date(2027, 1, 1))
+>>> sorted(check(plan, on=date(2027, 1, 1)).codes)
+['IMPL-NO-OWNER']
+>>> filled = ImplementationPlan.template(
+...     municipality="Exempelby", valid_from=date(2027, 1, 1), responsible="anhörigkonsulent")
+>>> is_valid(filled, on=date(2027, 1, 1))
+True
+>>> DOMAIN_RULES["SIP-DISCHARGE-INVITATION-LATE"]
+(22,)
+
+References:
+    - Socialtjänstlag (2025:400) 13 kap. 9 §; 10 kap. 8–9 §§; 11 kap. 1 §, 5 §
+      (before 2025-07-01: SoL 2001:453 5 kap. 10 §; 2 kap. 7 §; 4 kap. 1 §, 2 a §).
+    - Hälso- och sjukvårdslag (2017:30) 16 kap. 4 §.
+    - Offentlighets- och sekretesslag (2009:400) 12 kap. 2–3 §§.
+    - Patientlag (2014:821) 5 kap. 3 §.
+    - Lag (2017:612) om samverkan vid utskrivning från sluten hälso- och sjukvård.
+    - Seeds 001, 002, 003, 004; Socialstyrelsen, *Samtycke*; IBIC.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+import attrs
+
+from anhorig.errors import InvalidInput, RuleViolation
+from anhorig.findings import Report, Rule, Severity, validated
+from anhorig.language import Text
+from anhorig.plans._common import ConsentOracle, PlanStatus
+from anhorig.plans.implementation import ImplementationPlan
+from anhorig.plans.policy import PlanPolicy
+from anhorig.plans.rules import implementation, sip, stodplan
+from anhorig.plans.rules._common import PLAN_CONSENT_INVALID_GRANTOR, plan_rule
+from anhorig.plans.rules.implementation import (
+    IMPL_AREA_EMPTY,
+    IMPL_DUE_OUTSIDE_PLAN,
+    IMPL_NO_HOW,
+    IMPL_NO_OWNER,
+    IMPL_OVERDUE,
+    check_implementation_plan,
+)
+from anhorig.plans.rules.sip import (
+    SIP_DISCHARGE_INVITATION_LATE,
+    SIP_DUPLICATE_ID,
+    SIP_FOLLOW_UP_MISSING,
+    SIP_FOLLOW_UP_OVERDUE,
+    SIP_FOLLOW_UP_TOO_LATE,
+    SIP_MEETING_UNKNOWN_PARTY,
+    SIP_NO_CONSENT,
+    SIP_NO_COORDINATOR,
+    SIP_NO_LEAD,
+    SIP_NO_MEASURES,
+    SIP_NOT_BOTH_FIELDS,
+    SIP_OTHERS_NOT_ADDRESSED,
+    SIP_RELATIVE_COORDINATOR,
+    SIP_RELATIVE_NOT_ASKED,
+    SIP_RELATIVE_OBJECTED,
+    SIP_RESPONSIBLE_ABSENT,
+    SIP_RESPONSIBLE_NOT_INVITED,
+    SIP_UNKNOWN_HOLDER,
+    check_sip,
+)
+from anhorig.plans.rules.stodplan import (
+    PLAN_DECISION_MISSING,
+    PLAN_DECISION_REQUIRED,
+    PLAN_DECISION_UNEXPECTED,
+    PLAN_DUPLICATE_ID,
+    PLAN_EXPECTATIONS_ONE_SIDED,
+    PLAN_EXPECTS_UNWILLING_CARER,
+    PLAN_FOLLOW_UP_MISSING,
+    PLAN_FOLLOW_UP_OVERDUE,
+    PLAN_FOLLOW_UP_TOO_LATE,
+    PLAN_GOAL_UNKNOWN_NEED,
+    PLAN_GOAL_WITHOUT_MEASURE,
+    PLAN_MEASURE_UNKNOWN_GOAL,
+    PLAN_NEED_WITHOUT_GOAL,
+    PLAN_NO_CARED_FOR_CONSENT,
+    PLAN_NO_CARER_CONSENT,
+    PLAN_NO_NEEDS,
+    PLAN_NO_SUPPORT_CONTACT,
+    PLAN_RELATIVE_COORDINATOR,
+    PLAN_SIGNATURE_MISSING,
+    PLAN_SIGNER_NOT_CARER,
+    PLAN_VOLUNTEER_RESPITE,
+    check_support_plan,
+)
+from anhorig.plans.sip import CoordinatedPlan
+from anhorig.plans.support import SupportPlan
+
+__all__ = [
+    "DOMAIN_RULES",
+    "IMPL_AREA_EMPTY",
+    "IMPL_DUE_OUTSIDE_PLAN",
+    "IMPL_NO_HOW",
+    "IMPL_NO_OWNER",
+    "IMPL_OVERDUE",
+    "PLAN_CONSENT_INVALID_GRANTOR",
+    "PLAN_DECISION_MISSING",
+    "PLAN_DECISION_REQUIRED",
+    "PLAN_DECISION_UNEXPECTED",
+    "PLAN_DUPLICATE_ID",
+    "PLAN_EXPECTATIONS_ONE_SIDED",
+    "PLAN_EXPECTS_UNWILLING_CARER",
+    "PLAN_FOLLOW_UP_MISSING",
+    "PLAN_FOLLOW_UP_OVERDUE",
+    "PLAN_FOLLOW_UP_TOO_LATE",
+    "PLAN_GOAL_UNKNOWN_NEED",
+    "PLAN_GOAL_WITHOUT_MEASURE",
+    "PLAN_ILLEGAL_TRANSITION",
+    "PLAN_MEASURE_UNKNOWN_GOAL",
+    "PLAN_NEED_WITHOUT_GOAL",
+    "PLAN_NO_CARED_FOR_CONSENT",
+    "PLAN_NO_CARER_CONSENT",
+    "PLAN_NO_NEEDS",
+    "PLAN_NO_SUPPORT_CONTACT",
+    "PLAN_RELATIVE_COORDINATOR",
+    "PLAN_SIGNATURE_MISSING",
+    "PLAN_SIGNER_NOT_CARER",
+    "PLAN_VOLUNTEER_RESPITE",
+    "RULES",
+    "SIP_DISCHARGE_INVITATION_LATE",
+    "SIP_DUPLICATE_ID",
+    "SIP_FOLLOW_UP_MISSING",
+    "SIP_FOLLOW_UP_OVERDUE",
+    "SIP_FOLLOW_UP_TOO_LATE",
+    "SIP_MEETING_UNKNOWN_PARTY",
+    "SIP_NOT_BOTH_FIELDS",
+    "SIP_NO_CONSENT",
+    "SIP_NO_COORDINATOR",
+    "SIP_NO_LEAD",
+    "SIP_NO_MEASURES",
+    "SIP_OTHERS_NOT_ADDRESSED",
+    "SIP_RELATIVE_COORDINATOR",
+    "SIP_RELATIVE_NOT_ASKED",
+    "SIP_RELATIVE_OBJECTED",
+    "SIP_RESPONSIBLE_ABSENT",
+    "SIP_RESPONSIBLE_NOT_INVITED",
+    "SIP_UNKNOWN_HOLDER",
+    "TRANSITIONS",
+    "Plan",
+    "check",
+    "is_valid",
+    "transition",
+    "validate",
+]
+
+Plan = SupportPlan | CoordinatedPlan | ImplementationPlan
+"""Any of the three plan kinds."""
+
+
+# --- lifecycle -------------------------------------------------------------------------
+
+PLAN_ILLEGAL_TRANSITION = plan_rule(
+    "PLAN-ILLEGAL-TRANSITION",
+    Severity.ERROR,
+    ("Otillåten statusändring", "Illegal status change"),
+    (
+        "En plan med status {current} kan inte bli {target}; tillåtet: {allowed}.",
+        "A plan with status {current} cannot become {target}; allowed: {allowed}.",
+    ),
+    sources=("ibic",),
+    domain=(15,),
+)
+
+RULES: tuple[Rule, ...] = (
+    *stodplan.RULES,
+    PLAN_ILLEGAL_TRANSITION,
+    *sip.RULES,
+    *implementation.RULES,
+)
+"""The rules of this family, in the catalogue."""
+
+DOMAIN_RULES: dict[str, tuple[int, ...]] = {rule.code: rule.domain for rule in RULES}
+"""Which rule of DOMAIN.md (14–23) each code encodes (each rule's ``domain``)."""
+
+
+# --- the interface -------------------------------------------------------------------------
+
+
+def _check_on(on: object) -> date:
+    if not isinstance(on, date) or isinstance(on, datetime):
+        raise InvalidInput.at("on", sv="väntade ett datum", en="expected a date")
+    return on
+
+
+def check(
+    plan: Plan,
+    *,
+    on: date,
+    policy: PlanPolicy | None = None,
+    consent_oracle: ConsentOracle | None = None,
+) -> Report:
+    """Every finding of the plan rules for ``plan`` on ``on``.
+
+    ``policy`` defaults to :class:`PlanPolicy`'s documented defaults;
+    ``consent_oracle``, when given, decides whether a person's consent covers what
+    the plan records instead of the plan's own consent records. Never raises on a
+    domain problem (``InvalidInput`` only if ``plan`` is not a plan or ``on`` not a date).
+    """
+    day = _check_on(on)
+    if policy is None:
+        policy = _DEFAULT_POLICY
+    elif not isinstance(policy, PlanPolicy):
+        raise InvalidInput.at("policy", sv="väntade en PlanPolicy", en="expected a PlanPolicy")
+    if isinstance(plan, SupportPlan):
+        return check_support_plan(plan, day, policy, consent_oracle)
+    if isinstance(plan, CoordinatedPlan):
+        return check_sip(plan, day, policy, consent_oracle)
+    if isinstance(plan, ImplementationPlan):
+        return check_implementation_plan(plan, day)
+    raise InvalidInput.at(
+        "$",
+        sv=f"väntade SupportPlan, CoordinatedPlan eller ImplementationPlan, fick {type(plan).__name__}",
+        en=f"expected SupportPlan, CoordinatedPlan or ImplementationPlan, got {type(plan).__name__}",
+    )
+
+
+_DEFAULT_POLICY = PlanPolicy()
+
+
+def validate(
+    plan: Plan,
+    *,
+    on: date,
+    policy: PlanPolicy | None = None,
+    consent_oracle: ConsentOracle | None = None,
+) -> Plan:
+    """``plan`` if no rule finds an error on ``on``; else ``RuleViolation`` with every finding."""
+    return validated(check, plan, on=on, policy=policy, consent_oracle=consent_oracle)
+
+
+def is_valid(
+    plan: object,
+    *,
+    on: date,
+    policy: PlanPolicy | None = None,
+    consent_oracle: ConsentOracle | None = None,
+) -> bool:
+    """Whether ``plan`` is a plan with no error findings on ``on``; never raises."""
+    try:
+        return check(plan, on=on, policy=policy, consent_oracle=consent_oracle).ok  # type: ignore[arg-type]
+    except Exception:  # is_valid never raises, whatever the oracle does
+        return False
+
+
+_Lifecycled = TypeVar("_Lifecycled", SupportPlan, CoordinatedPlan)
+
+TRANSITIONS: dict[PlanStatus, frozenset[PlanStatus]] = {
+    PlanStatus.DRAFT: frozenset({PlanStatus.AGREED, PlanStatus.CLOSED}),
+    PlanStatus.AGREED: frozenset({PlanStatus.ACTIVE, PlanStatus.CLOSED}),
+    PlanStatus.ACTIVE: frozenset({PlanStatus.UNDER_REVIEW, PlanStatus.CLOSED}),
+    PlanStatus.UNDER_REVIEW: frozenset({PlanStatus.ACTIVE, PlanStatus.CLOSED}),
+    PlanStatus.CLOSED: frozenset(),
+}
+"""The lifecycle: which status may follow which."""
+
+
+def transition(
+    plan: _Lifecycled,
+    to: PlanStatus,
+    *,
+    on: date,
+    policy: PlanPolicy | None = None,
+    consent_oracle: ConsentOracle | None = None,
+    **changes: Any,
+) -> _Lifecycled:
+    """``plan`` moved to status ``to`` on ``on`` with ``changes``; ``RuleViolation`` if
+    the step is not allowed or the new plan has error findings in its new status."""
+    day = _check_on(on)
+    allowed = TRANSITIONS[plan.status]
+    if to not in allowed:
+        finding = PLAN_ILLEGAL_TRANSITION.finding(
+            "status",
+            on=day,
+            current=plan.status.text,
+            target=to.text,
+            allowed=Text(
+                sv=", ".join(sorted(s.label("sv") for s in allowed)) or "inget",
+                en=", ".join(sorted(s.label("en") for s in allowed)) or "nothing",
+            ),
+        )
+        raise RuleViolation(Report((finding,)))
+    candidate = attrs.evolve(plan, status=to, **changes)
+    report = check(candidate, on=day, policy=policy, consent_oracle=consent_oracle)
+    if not report.ok:
+        raise RuleViolation(report)
+    return candidate
