@@ -11,7 +11,8 @@ Codes: ``PLAN-*`` for the stödplan, ``SIP-*`` for the SIP, ``IMPL-*`` for the
 implementation plan; each rule names the DOMAIN rule (14–23) it encodes in its
 ``domain``. The rules live by topic, each directly above the condition that finds it:
 :mod:`~anhorig.plans.rules.stodplan`, :mod:`~anhorig.plans.rules.sip`,
-:mod:`~anhorig.plans.rules.implementation`; this package assembles them.
+:mod:`~anhorig.plans.rules.implementation`; this package assembles them, with
+``PLAN-ILLEGAL-TRANSITION``, which :mod:`anhorig.plans.lifecycle` defines and finds.
 
 >>> from datetime import date
 >>> from anhorig.plans.implementation import ImplementationPlan
@@ -37,19 +38,16 @@ References:
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Any, TypeVar
+from datetime import date
 
-import attrs
-
-from anhorig.errors import InvalidInput, RuleViolation
-from anhorig.findings import Report, Rule, Severity, validated
-from anhorig.language import Text
-from anhorig.plans._common import ConsentOracle, PlanStatus
+from anhorig.errors import InvalidInput
+from anhorig.findings import Report, Rule, validated
+from anhorig.plans._common import ConsentOracle, judged_day
 from anhorig.plans.implementation import ImplementationPlan
+from anhorig.plans.lifecycle import PLAN_ILLEGAL_TRANSITION, TRANSITIONS, install_check, transition
 from anhorig.plans.policy import PlanPolicy
 from anhorig.plans.rules import implementation, sip, stodplan
-from anhorig.plans.rules._common import PLAN_CONSENT_INVALID_GRANTOR, plan_rule
+from anhorig.plans.rules._common import PLAN_CONSENT_INVALID_GRANTOR
 from anhorig.plans.rules.implementation import (
     IMPL_AREA_EMPTY,
     IMPL_DUE_OUTSIDE_PLAN,
@@ -167,20 +165,6 @@ Plan = SupportPlan | CoordinatedPlan | ImplementationPlan
 """Any of the three plan kinds."""
 
 
-# --- lifecycle -------------------------------------------------------------------------
-
-PLAN_ILLEGAL_TRANSITION = plan_rule(
-    "PLAN-ILLEGAL-TRANSITION",
-    Severity.ERROR,
-    ("Otillåten statusändring", "Illegal status change"),
-    (
-        "En plan med status {current} kan inte bli {target}; tillåtet: {allowed}.",
-        "A plan with status {current} cannot become {target}; allowed: {allowed}.",
-    ),
-    sources=("ibic",),
-    domain=(15,),
-)
-
 RULES: tuple[Rule, ...] = (
     *stodplan.RULES,
     PLAN_ILLEGAL_TRANSITION,
@@ -194,12 +178,6 @@ DOMAIN_RULES: dict[str, tuple[int, ...]] = {rule.code: rule.domain for rule in R
 
 
 # --- the interface -------------------------------------------------------------------------
-
-
-def _check_on(on: object) -> date:
-    if not isinstance(on, date) or isinstance(on, datetime):
-        raise InvalidInput.at("on", sv="väntade ett datum", en="expected a date")
-    return on
 
 
 def check(
@@ -216,7 +194,7 @@ def check(
     the plan records instead of the plan's own consent records. Never raises on a
     domain problem (``InvalidInput`` only if ``plan`` is not a plan or ``on`` not a date).
     """
-    day = _check_on(on)
+    day = judged_day(on)
     if policy is None:
         policy = _DEFAULT_POLICY
     elif not isinstance(policy, PlanPolicy):
@@ -262,45 +240,5 @@ def is_valid(
         return False
 
 
-_Lifecycled = TypeVar("_Lifecycled", SupportPlan, CoordinatedPlan)
-
-TRANSITIONS: dict[PlanStatus, frozenset[PlanStatus]] = {
-    PlanStatus.DRAFT: frozenset({PlanStatus.AGREED, PlanStatus.CLOSED}),
-    PlanStatus.AGREED: frozenset({PlanStatus.ACTIVE, PlanStatus.CLOSED}),
-    PlanStatus.ACTIVE: frozenset({PlanStatus.UNDER_REVIEW, PlanStatus.CLOSED}),
-    PlanStatus.UNDER_REVIEW: frozenset({PlanStatus.ACTIVE, PlanStatus.CLOSED}),
-    PlanStatus.CLOSED: frozenset(),
-}
-"""The lifecycle: which status may follow which."""
-
-
-def transition(
-    plan: _Lifecycled,
-    to: PlanStatus,
-    *,
-    on: date,
-    policy: PlanPolicy | None = None,
-    consent_oracle: ConsentOracle | None = None,
-    **changes: Any,
-) -> _Lifecycled:
-    """``plan`` moved to status ``to`` on ``on`` with ``changes``; ``RuleViolation`` if
-    the step is not allowed or the new plan has error findings in its new status."""
-    day = _check_on(on)
-    allowed = TRANSITIONS[plan.status]
-    if to not in allowed:
-        finding = PLAN_ILLEGAL_TRANSITION.finding(
-            "status",
-            on=day,
-            current=plan.status.text,
-            target=to.text,
-            allowed=Text(
-                sv=", ".join(sorted(s.label("sv") for s in allowed)) or "inget",
-                en=", ".join(sorted(s.label("en") for s in allowed)) or "nothing",
-            ),
-        )
-        raise RuleViolation(Report((finding,)))
-    candidate = attrs.evolve(plan, status=to, **changes)
-    report = check(candidate, on=day, policy=policy, consent_oracle=consent_oracle)
-    if not report.ok:
-        raise RuleViolation(report)
-    return candidate
+# The lifecycle (below the rules) checks a plan in its new status with this check.
+install_check(check)
