@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import anhorig
-from anhorig.plans import lifecycle, rules
+from anhorig.plans import _lifecycle, rules
 
 SRC = Path(anhorig.__file__).resolve().parent.parent
 PLANS = SRC / "anhorig" / "plans"
@@ -70,13 +70,13 @@ def test_models_never_import_the_rules(model: str) -> None:
 def test_lifecycle_sits_below_the_models_and_the_rules() -> None:
     """The lifecycle imports the plan vocabulary and the policy, never a model or a rule;
     it reaches the rules only through the check they install."""
-    assert _plans_targets(PLANS / "lifecycle.py") == {
+    assert _plans_targets(PLANS / "_lifecycle.py") == {
         "anhorig.plans._common",
         "anhorig.plans.policy",
     }
-    assert rules.transition is lifecycle.transition
-    assert rules.TRANSITIONS is lifecycle.TRANSITIONS
-    assert lifecycle.PLAN_ILLEGAL_TRANSITION in rules.RULES
+    assert rules.transition is _lifecycle.transition
+    assert rules.TRANSITIONS is _lifecycle.TRANSITIONS
+    assert _lifecycle.PLAN_ILLEGAL_TRANSITION in rules.RULES
 
 
 def test_no_circle_in_plans() -> None:

@@ -3,7 +3,7 @@
 The models (:mod:`~anhorig.plans.support`, :mod:`~anhorig.plans.sip`,
 :mod:`~anhorig.plans.implementation`, :mod:`~anhorig.plans.policy`, sharing
 :mod:`~anhorig.plans._common`) never import the rules; their lifecycle methods step
-through :mod:`~anhorig.plans.lifecycle`, and :mod:`~anhorig.plans.rules` holds each rule
+through :mod:`~anhorig.plans._lifecycle`, and :mod:`~anhorig.plans.rules` holds each rule
 beside the condition that finds it.
 
 >>> from datetime import date
@@ -14,7 +14,6 @@ True
 """
 
 from anhorig.organisations import Principal, Provider, ProviderKind, Sector
-from anhorig.plans import lifecycle
 from anhorig.plans._common import (
     ConsentForm,
     ConsentOracle,
@@ -85,6 +84,5 @@ __all__ = [
     "SupportPlan",
     "check",
     "is_valid",
-    "lifecycle",
     "validate",
 ]

@@ -37,7 +37,7 @@ from anhorig.plans._common import (
     PlanStatus,
     reviewed_follow_ups,
 )
-from anhorig.plans.lifecycle import transition
+from anhorig.plans._lifecycle import transition
 from anhorig.plans.policy import PlanPolicy
 from anhorig.relations import RelationKind
 

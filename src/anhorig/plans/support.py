@@ -12,7 +12,7 @@ Plans are immutable: the lifecycle methods (:meth:`SupportPlan.agree`,
 :meth:`~SupportPlan.activate`, :meth:`~SupportPlan.start_review`,
 :meth:`~SupportPlan.complete_review`, :meth:`~SupportPlan.close`) return a new
 plan, and refuse a step with ``RuleViolation`` carrying the findings that stop it
-(they step through :func:`anhorig.plans.lifecycle.transition`).
+(they step through :func:`anhorig.plans._lifecycle.transition`).
 
 >>> from datetime import date
 >>> from anhorig.people import Person
@@ -64,8 +64,8 @@ from anhorig.plans._common import (
     reviewed_follow_ups,
     same_person,
 )
-from anhorig.plans.lifecycle import check as check_plan
-from anhorig.plans.lifecycle import transition
+from anhorig.plans._lifecycle import check as check_plan
+from anhorig.plans._lifecycle import transition
 from anhorig.plans.policy import RESPITE_KINDS, MeasureKind, PlanPolicy
 from anhorig.relations import CareArea, Involvement, RelationKind, Relationship
 from anhorig.terminology import Role

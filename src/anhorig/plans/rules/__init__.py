@@ -12,7 +12,7 @@ implementation plan; each rule names the DOMAIN rule (14–23) it encodes in its
 ``domain``. The rules live by topic, each directly above the condition that finds it:
 :mod:`~anhorig.plans.rules.stodplan`, :mod:`~anhorig.plans.rules.sip`,
 :mod:`~anhorig.plans.rules.implementation`; this package assembles them, with
-``PLAN-ILLEGAL-TRANSITION``, which :mod:`anhorig.plans.lifecycle` defines and finds.
+``PLAN-ILLEGAL-TRANSITION``, which :mod:`anhorig.plans._lifecycle` defines and finds.
 
 >>> from datetime import date
 >>> from anhorig.plans.implementation import ImplementationPlan
@@ -36,17 +36,8 @@ References:
     - Seeds 001, 002, 003, 004; Socialstyrelsen, *Samtycke*; IBIC.
 """
 
-from __future__ import annotations
-
-from datetime import date
-
-from anhorig.errors import InvalidInput
-from anhorig.findings import Report, Rule, validated
-from anhorig.plans._common import ConsentOracle, judged_day
-from anhorig.plans.implementation import ImplementationPlan
-from anhorig.plans.lifecycle import PLAN_ILLEGAL_TRANSITION, TRANSITIONS, install_check, transition
-from anhorig.plans.policy import PlanPolicy
-from anhorig.plans.rules import implementation, sip, stodplan
+from anhorig.plans._lifecycle import PLAN_ILLEGAL_TRANSITION, TRANSITIONS, transition
+from anhorig.plans.rules._check import DOMAIN_RULES, RULES, Plan, check, is_valid, validate
 from anhorig.plans.rules._common import PLAN_CONSENT_INVALID_GRANTOR
 from anhorig.plans.rules.implementation import (
     IMPL_AREA_EMPTY,
@@ -54,7 +45,6 @@ from anhorig.plans.rules.implementation import (
     IMPL_NO_HOW,
     IMPL_NO_OWNER,
     IMPL_OVERDUE,
-    check_implementation_plan,
 )
 from anhorig.plans.rules.sip import (
     SIP_DISCHARGE_INVITATION_LATE,
@@ -75,7 +65,6 @@ from anhorig.plans.rules.sip import (
     SIP_RESPONSIBLE_ABSENT,
     SIP_RESPONSIBLE_NOT_INVITED,
     SIP_UNKNOWN_HOLDER,
-    check_sip,
 )
 from anhorig.plans.rules.stodplan import (
     PLAN_DECISION_MISSING,
@@ -99,10 +88,7 @@ from anhorig.plans.rules.stodplan import (
     PLAN_SIGNATURE_MISSING,
     PLAN_SIGNER_NOT_CARER,
     PLAN_VOLUNTEER_RESPITE,
-    check_support_plan,
 )
-from anhorig.plans.sip import CoordinatedPlan
-from anhorig.plans.support import SupportPlan
 
 __all__ = [
     "DOMAIN_RULES",
@@ -160,85 +146,3 @@ __all__ = [
     "transition",
     "validate",
 ]
-
-Plan = SupportPlan | CoordinatedPlan | ImplementationPlan
-"""Any of the three plan kinds."""
-
-
-RULES: tuple[Rule, ...] = (
-    *stodplan.RULES,
-    PLAN_ILLEGAL_TRANSITION,
-    *sip.RULES,
-    *implementation.RULES,
-)
-"""The rules of this family, in the catalogue."""
-
-DOMAIN_RULES: dict[str, tuple[int, ...]] = {rule.code: rule.domain for rule in RULES}
-"""Which rule of DOMAIN.md (14–23) each code encodes (each rule's ``domain``)."""
-
-
-# --- the interface -------------------------------------------------------------------------
-
-
-def check(
-    plan: Plan,
-    *,
-    on: date,
-    policy: PlanPolicy | None = None,
-    consent_oracle: ConsentOracle | None = None,
-) -> Report:
-    """Every finding of the plan rules for ``plan`` on ``on``.
-
-    ``policy`` defaults to :class:`PlanPolicy`'s documented defaults;
-    ``consent_oracle``, when given, decides whether a person's consent covers what
-    the plan records instead of the plan's own consent records. Never raises on a
-    domain problem (``InvalidInput`` only if ``plan`` is not a plan or ``on`` not a date).
-    """
-    day = judged_day(on)
-    if policy is None:
-        policy = _DEFAULT_POLICY
-    elif not isinstance(policy, PlanPolicy):
-        raise InvalidInput.at("policy", sv="väntade en PlanPolicy", en="expected a PlanPolicy")
-    if isinstance(plan, SupportPlan):
-        return check_support_plan(plan, day, policy, consent_oracle)
-    if isinstance(plan, CoordinatedPlan):
-        return check_sip(plan, day, policy, consent_oracle)
-    if isinstance(plan, ImplementationPlan):
-        return check_implementation_plan(plan, day)
-    raise InvalidInput.at(
-        "$",
-        sv=f"väntade SupportPlan, CoordinatedPlan eller ImplementationPlan, fick {type(plan).__name__}",
-        en=f"expected SupportPlan, CoordinatedPlan or ImplementationPlan, got {type(plan).__name__}",
-    )
-
-
-_DEFAULT_POLICY = PlanPolicy()
-
-
-def validate(
-    plan: Plan,
-    *,
-    on: date,
-    policy: PlanPolicy | None = None,
-    consent_oracle: ConsentOracle | None = None,
-) -> Plan:
-    """``plan`` if no rule finds an error on ``on``; else ``RuleViolation`` with every finding."""
-    return validated(check, plan, on=on, policy=policy, consent_oracle=consent_oracle)
-
-
-def is_valid(
-    plan: object,
-    *,
-    on: date,
-    policy: PlanPolicy | None = None,
-    consent_oracle: ConsentOracle | None = None,
-) -> bool:
-    """Whether ``plan`` is a plan with no error findings on ``on``; never raises."""
-    try:
-        return check(plan, on=on, policy=policy, consent_oracle=consent_oracle).ok  # type: ignore[arg-type]
-    except Exception:  # is_valid never raises, whatever the oracle does
-        return False
-
-
-# The lifecycle (below the rules) checks a plan in its new status with this check.
-install_check(check)

@@ -6,7 +6,9 @@ refuses the step with ``RuleViolation``: ``PLAN-ILLEGAL-TRANSITION`` for a step
 :data:`TRANSITIONS` does not allow, else every error the plan rules find in the new
 plan. The plans' own methods (``plan.agree(...)``, ``plan.close(...)``, ...) call it.
 
-Where this sits: above the plan vocabulary (:mod:`anhorig.plans._common`) and the
+The module is private; its public face is :mod:`anhorig.plans.rules` (``transition``,
+``TRANSITIONS``, ``PLAN_ILLEGAL_TRANSITION``) and the plans' lifecycle methods. Where
+it sits: above the plan vocabulary (:mod:`anhorig.plans._common`) and the
 policy, below the model modules that call it and below the rules. It knows no rule
 but its own: the rules install their ``check`` here when :mod:`anhorig.plans.rules` is
 imported (which ``import anhorig.plans``, and so any import of a plans module, does
