@@ -90,8 +90,8 @@ from anhorig.respite import (
     ShortStayUnit,
 )
 from anhorig.serialization import from_json, to_document, to_json
-from anhorig.store._backend import Backend, StoreError, connect, masked_url
-from anhorig.store._schema import SCHEMA_VERSION, create_or_upgrade
+from anhorig.store._backend import Backend, connect, masked_url
+from anhorig.store._schema import create_or_upgrade
 from anhorig.time import ZONE, as_instant, epoch_seconds, local
 
 if TYPE_CHECKING:
@@ -555,7 +555,7 @@ class Store:
         )
 
     @staticmethod
-    def _consent_reference(index: int, record: ConsentRecord, find: Any) -> Problem | None:
+    def _consent_reference(index: int, record: Any, find: Any) -> Problem | None:
         """A revocation must name a consent about the same person; a lift, a block."""
         if isinstance(record, Revocation):
             found = find(Consent, record.consent_id)
