@@ -92,7 +92,6 @@ def postgres_server() -> Iterator[str]:
             _unavailable("running as root with neither a postgres nor a nobody user")
     data = folder / "data"
     port = _free_port()
-    run = {"check": True, "capture_output": True, "text": True, "timeout": 120}
     try:
         subprocess.run(
             _as_owner(
@@ -108,7 +107,10 @@ def postgres_server() -> Iterator[str]:
                 "UTF8",
                 "--no-sync",
             ),
-            **run,  # type: ignore[call-overload]
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
         subprocess.run(
             _as_owner(
@@ -124,7 +126,10 @@ def postgres_server() -> Iterator[str]:
                 "-c max_connections=100",
                 "start",
             ),
-            **run,  # type: ignore[call-overload]
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
         output = getattr(exc, "stderr", "") or ""

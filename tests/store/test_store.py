@@ -26,9 +26,8 @@ from anhorig.consent import (
 )
 from anhorig.errors import InvalidInput
 from anhorig.people import Person, PersonId
-from anhorig.respite import Cancellation, Ledger, RespitePolicy, RespiteKind, ShortStayUnit
-from anhorig.store import SCHEMA_VERSION, Store, StoreError, open_store
-from anhorig.store import _schema
+from anhorig.respite import Cancellation, Ledger, RespiteKind, RespitePolicy, ShortStayUnit
+from anhorig.store import SCHEMA_VERSION, Store, StoreError, _schema, open_store
 from anhorig.time import Period, local
 from tests.consent.consent_scenario import ANNA, EVA, LISA, TOWN, consent, request, to_eva
 from tests.respite._helpers import CARED_FOR, CARER, booking, grant
@@ -79,7 +78,8 @@ def test_every_kind_round_trips_in_order_with_sequence_and_instant(store_url: st
         first = store.append(records[:4])
         second = store.append(records[4:])
         assert (first.added, second.added) == (4, len(records) - 4)
-        assert first.recorded_at is not None and second.recorded_at is not None
+        assert first.recorded_at is not None
+        assert second.recorded_at is not None
         assert first.recorded_at < second.recorded_at
         stored = store.history()
         assert [s.record for s in stored] == records
@@ -392,7 +392,9 @@ def test_purge_removes_whole_ended_groups_and_audits_without_personal_data(
         (first, second) = store.purges()
         assert first == done
         text = json.dumps([str(first), str(second)])
-        assert "19391225" not in text and "Anna" not in text and "Karin" not in text
+        assert "19391225" not in text
+        assert "Anna" not in text
+        assert "Karin" not in text
         # A registry made before the gallring notices it, and answers as before after it.
         after = registry.decide(request(at=local(2028, 1, 1)))
         assert (after.outcome, after.basis) == (before.outcome, before.basis)
@@ -410,7 +412,8 @@ def test_purge_refuses_bad_arguments(store_url: str) -> None:
         ):
             with pytest.raises(InvalidInput):
                 store.purge(ANNA, **kwargs)  # type: ignore[arg-type]
-        assert len(store) == 1 and store.purges() == ()
+        assert len(store) == 1
+        assert store.purges() == ()
 
 
 # --- the registry and the ledger by example ---------------------------------------------
@@ -436,7 +439,8 @@ def test_registry_answers_as_the_in_memory_one_and_notices_other_connections(
             past.add(consent("c-5"))
         assert registry.decide(request(subject=BERIT)).permitted
         assert registry.cached_people == 1
-        assert len(registry) == 3 and registry.subject_count == 2
+        assert len(registry) == 3
+        assert registry.subject_count == 2
         with pytest.raises(InvalidInput) as unknown:
             registry.revoke("c-404", at=local(2026, 5, 1))
         assert unknown.value.paths == ("consent_id",)
@@ -504,5 +508,6 @@ def test_a_repr_shows_no_password_and_no_person(store_url: str) -> None:
     with open_store(store_url) as store:
         store.append([consent("c-1")])
         text = repr(store) + repr(store.registry()) + repr(store.ledger())
-        assert "19391225" not in text and "Anna" not in text
+        assert "19391225" not in text
+        assert "Anna" not in text
         assert isinstance(store, Store)
