@@ -19,7 +19,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -174,3 +174,25 @@ def store_url(request: pytest.FixtureRequest) -> str:
     name = "sqlite_url" if request.param == "sqlite" else "postgres_url"
     url: str = request.getfixturevalue(name)
     return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def fresh_urls(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[], str]:
+    """A maker of URLs of new, empty stores (one per hypothesis example), on SQLite and
+    on PostgreSQL."""
+    if request.param == "sqlite":
+        return lambda: f"sqlite:///{tmp_path_factory.mktemp('store')}/store.db"
+    server: str = request.getfixturevalue("postgres_server")
+
+    def make() -> str:
+        import psycopg
+
+        name = f"h{os.getpid()}_{next(_schemas)}"
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f"CREATE SCHEMA {name}")
+        separator = "&" if "?" in server else "?"
+        return f"{server}{separator}options=-csearch_path%3D{name}"
+
+    return make

@@ -180,12 +180,13 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:40]
 
 
-def _record_id(record: StoreRecord, document: str) -> str:
+def _record_id(record: StoreRecord, document: str, person: str) -> str:
     """The record's own id; for the kinds without one, a digest of its document (so the
-    same revocation added twice is one record, and two different ones are two)."""
-    if isinstance(
-        record, Consent | Block | HarmAssessment | RespiteGrant | Booking | ShortStayUnit
-    ):
+    same revocation added twice is one record, and two different ones are two). A block's
+    id is its person's, as in the registry: two people may each have a block ``b-1``."""
+    if isinstance(record, Block):
+        return f"{record.id}@{person}"
+    if isinstance(record, Consent | HarmAssessment | RespiteGrant | Booking | ShortStayUnit):
         return record.id
     if isinstance(record, Cancellation):
         return record.booking_id  # a booking is cancelled once
@@ -393,7 +394,18 @@ class Store:
                 )
                 continue
             document = to_json(record)
-            encoded.append((index, kind, _record_id(record, document), document))
+            encoded.append(
+                (
+                    index,
+                    kind,
+                    _record_id(
+                        record,
+                        document,
+                        self.person_digest(record.subject) if isinstance(record, Block) else "",
+                    ),
+                    document,
+                )
+            )
         if problems:
             raise InvalidInput(problems)
         with self._lock, self._db.write():
@@ -554,8 +566,7 @@ class Store:
             last_seq=self.high_water()[0],
         )
 
-    @staticmethod
-    def _consent_reference(index: int, record: Any, find: Any) -> Problem | None:
+    def _consent_reference(self, index: int, record: Any, find: Any) -> Problem | None:
         """A revocation must name a consent about the same person; a lift, a block."""
         if isinstance(record, Revocation):
             found = find(Consent, record.consent_id)
@@ -566,7 +577,7 @@ class Store:
                     en=f"no consent {record.consent_id!r} about that person",
                 )
         elif isinstance(record, BlockLift):
-            found = find(Block, record.block_id)
+            found = find(Block, f"{record.block_id}@{self.person_digest(record.subject)}")
             if found is None or person_key(found[0].subject) != person_key(record.subject):
                 return Problem.make(
                     f"[{index}].block_id",
@@ -782,6 +793,8 @@ def _batch_order(problem: Problem) -> tuple[int, str]:
 
 
 def _clash(index: int, kind: str, record_id: str, record: Any) -> Problem:
+    if isinstance(record, Block):
+        record_id = record.id
     shown = record_id if not record_id.startswith("sha256:") else "(samma innehållsnyckel)"
     shown_en = record_id if not record_id.startswith("sha256:") else "(same content key)"
     if isinstance(record, Cancellation):
