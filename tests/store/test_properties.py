@@ -9,6 +9,7 @@ then, each answer comes out the same.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
@@ -119,7 +120,7 @@ def test_registry_decisions_equal_evaluate_between_appends_by_another_connection
         registry = mine.registry(cache_size=data.draw(st.integers(1, 3)), policy=policy)
         asked: list[tuple[Any, DisclosureRequest, Any]] = []
         cuts = _cuts(data, len(records))
-        for start, end in zip(cuts, cuts[1:], strict=False):
+        for start, end in itertools.pairwise(cuts):
             writer = data.draw(st.sampled_from((mine, theirs)))
             done = writer.append(records[start:end])
             so_far = records[:end]
@@ -151,7 +152,7 @@ def test_store_balances_equal_the_in_memory_ledger_between_appends(
         mine.append([*ledger.policies, *ledger.units, *ledger.grants])
         stored = mine.ledger(cache_size=data.draw(st.integers(1, 3)))
         cuts = _cuts(data, len(entries))
-        for start, end in zip(cuts, cuts[1:], strict=False):
+        for start, end in itertools.pairwise(cuts):
             data.draw(st.sampled_from((mine, theirs))).append(entries[start:end])
             memory = Ledger(
                 policies=ledger.policies,
