@@ -70,7 +70,7 @@ class Backend(Protocol):
         """A transaction holding the store's write lock; rolled back on an exception."""
         ...
 
-    def now(self) -> datetime:
+    def server_clock(self) -> datetime:
         """The database server's clock (aware, UTC): the one clock all writers share."""
         ...
 
@@ -168,7 +168,7 @@ class _Sqlite:
                 raise
             self._db.execute("COMMIT")
 
-    def now(self) -> datetime:
+    def server_clock(self) -> datetime:
         (text,) = self.query("SELECT strftime('%Y-%m-%dT%H:%M:%f', 'now')")[0]
         return datetime.fromisoformat(str(text)).replace(tzinfo=UTC)
 
@@ -228,7 +228,7 @@ class _Postgres:
             self._db.execute("SELECT pg_advisory_xact_lock(%s)", (_ADVISORY_LOCK,))
             yield
 
-    def now(self) -> datetime:
+    def server_clock(self) -> datetime:
         value = self.query("SELECT clock_timestamp()")[0][0]
         assert isinstance(value, datetime)
         return value.astimezone(UTC)

@@ -535,7 +535,7 @@ class Store:
         if not rows:
             return Appended(added=0, already=already, recorded_at=None, last_seq=last_seq)
         # Recorded by the database's clock, and never before the record before.
-        now = self._db.now()
+        now = self._db.server_clock()
         newest = self._db.query("SELECT recorded_at FROM records ORDER BY seq DESC LIMIT 1")
         if newest:
             now = max(now, self._db.instant_out(newest[0][0]) + timedelta(microseconds=1))
@@ -730,7 +730,7 @@ class Store:
                 marks = ", ".join("?" * len(chunk))
                 self._db.query(f"DELETE FROM mentions WHERE seq IN ({marks})", chunk)
                 self._db.query(f"DELETE FROM records WHERE seq IN ({marks})", chunk)
-            now = self._db.now()
+            now = self._db.server_clock()
             before_value: object = before.isoformat() if self._db.dialect == "sqlite" else before
             self._db.query(
                 "INSERT INTO purges (purged_at, before, reason, operator, counts) VALUES (?, ?, ?, ?, ?)",
