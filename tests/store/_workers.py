@@ -8,7 +8,7 @@ from stdnum import luhn
 
 from anhorig.people import Person, PersonId
 from anhorig.respite import Cancellation
-from anhorig.store import open_store
+from anhorig.store import StoreRecord, open_store
 from anhorig.time import local
 from tests.consent.consent_scenario import consent
 from tests.respite._helpers import booking, grant
@@ -23,7 +23,7 @@ def person(n: int) -> Person:
     )
 
 
-def shared(batch: int) -> list[object]:
+def shared(batch: int) -> list[StoreRecord]:
     """Records every worker appends in its batch ``batch``: the same in each process."""
     return [consent(f"shared-{batch}", subject=person(batch % 5)), grant(f"G-shared-{batch}")]
 
@@ -34,7 +34,7 @@ def append_many(url: str, worker: int, batches: int, size: int) -> None:
     with open_store(url) as store:
         store.append([grant(f"G-w{worker}")])
         for batch in range(batches):
-            own: list[object] = [
+            own: list[StoreRecord] = [
                 consent(f"w{worker}-{batch}-{i}", subject=person(i % 5)) for i in range(size)
             ]
             made = local(2025, 12, 1).add(hours=batch)

@@ -9,7 +9,7 @@ import threading
 from datetime import date
 
 from anhorig.consent import Consent, evaluate
-from anhorig.respite import Booking, Ledger
+from anhorig.respite import Booking, Cancellation, Ledger, RespiteGrant
 from anhorig.store import open_store
 from tests.consent.consent_scenario import request
 from tests.store._workers import append_many, person, shared
@@ -50,17 +50,17 @@ def test_processes_appending_at_once_lose_and_duplicate_nothing(store_url: str) 
         consents = [r for r in records if isinstance(r, Consent)]
         assert registry.decide(asked) == evaluate(asked, consents)
         assert registry.decide(asked).permitted
-        grants = [r for r in records if type(r).__name__ == "RespiteGrant"]
-        entries = [r for r in records if type(r).__name__ in ("Booking", "Cancellation")]
+        grants = [r for r in records if isinstance(r, RespiteGrant)]
+        entries = [r for r in records if isinstance(r, Booking | Cancellation)]
         grant_of = {e.id: e.grant_id for e in entries if isinstance(e, Booking)}
         for w in range(WORKERS):
             gid = f"G-w{w}"
             mine = tuple(
                 e
                 for e in entries
-                if grant_of[e.id if isinstance(e, Booking) else e.booking_id] == gid  # type: ignore[union-attr]
+                if grant_of[e.id if isinstance(e, Booking) else e.booking_id] == gid
             )
-            memory = Ledger(grants=tuple(g for g in grants if g.id == gid), entries=mine)  # type: ignore[arg-type]
+            memory = Ledger(grants=tuple(g for g in grants if g.id == gid), entries=mine)
             assert ledger.balance(gid, date(2026, 3, 1)) == memory.balance(gid, date(2026, 3, 1))
 
 

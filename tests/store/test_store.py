@@ -27,7 +27,7 @@ from anhorig.consent import (
 from anhorig.errors import InvalidInput
 from anhorig.people import Person, PersonId
 from anhorig.respite import Cancellation, Ledger, RespiteKind, RespitePolicy, ShortStayUnit
-from anhorig.store import SCHEMA_VERSION, Store, StoreError, _schema, open_store
+from anhorig.store import SCHEMA_VERSION, Store, StoreError, StoreRecord, _schema, open_store
 from anhorig.time import Period, local
 from tests.consent.consent_scenario import ANNA, EVA, LISA, TOWN, consent, request, to_eva
 from tests.respite._helpers import CARED_FOR, CARER, booking, grant
@@ -44,7 +44,7 @@ def lift(block_id: str, at: object, subject: Person = ANNA) -> BlockLift:
     )
 
 
-def every_kind() -> list[object]:
+def every_kind() -> list[StoreRecord]:
     """One record of every kind the store keeps, in an order it accepts."""
     return [
         consent("c-1", provision=None),

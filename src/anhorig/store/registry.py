@@ -203,7 +203,7 @@ class StoreRegistry:
             every = [
                 stored.record
                 for stored in self.store.history(kinds=CONSENT_KINDS)
-                if stored.seq <= upto
+                if stored.seq <= upto and isinstance(stored.record, _TYPES)
             ]
             return ConsentRegistry(every, policy=self.policy).history(as_of=as_of)
 
