@@ -44,8 +44,15 @@ _SUBCOMMAND_MODULES: tuple[str, ...] = (
     "anhorig.plans.cli",
     "anhorig.consent.cli",
     "anhorig.respite.cli",
+    "anhorig.store.cli",
 )
 """Modules with a ``register(subparsers)`` adding subcommands (``anhorig.consent.cli``)."""
+
+_FROM_STORE: dict[str, str] = {
+    "consent": "anhorig.store.cli:consent_check",
+    "respite": "anhorig.store.cli:respite_balance",
+}
+"""Command → its handler when given ``--store URL`` (the families never import the store)."""
 
 _CHECKERS: dict[str, str] = {
     "Relationship": "anhorig.relations:check",
@@ -251,6 +258,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace, TextIO], int] = args.handler
+    if getattr(args, "store", None) is not None and args.command in _FROM_STORE:
+        module, _, name = _FROM_STORE[args.command].partition(":")
+        handler = getattr(importlib.import_module(module), name)
     try:
         return handler(args, out if out is not None else sys.stdout)
     except BrokenPipeError:

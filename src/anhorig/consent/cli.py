@@ -56,6 +56,7 @@ def register(subparsers: Any) -> None:
         default=Combining.DENY_OVERRIDES.value,
         help="how conflicting consents combine",
     )
+    check.add_argument("--store", metavar="URL", help="decide from this store instead of files")
     add_common(check)
     check.set_defaults(handler=run_check)
 
