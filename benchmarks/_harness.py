@@ -311,7 +311,9 @@ class Bench:
         row = self.rows[ours]
         value = row.median / scale
         lo, hi = min(row.per_op_ns) / scale, max(row.per_op_ns) / scale
-        measured = f"{format_ns(value)} (runs {format_ns(lo)}–{format_ns(hi)}) vs {format_ns(limit_ns)}"
+        measured = (
+            f"{format_ns(value)} (runs {format_ns(lo)}–{format_ns(hi)}) vs {format_ns(limit_ns)}"
+        )
         goal = Goal(text, measured, value <= limit_ns, {"ours": ours, "value_ns": value})
         self.goals.append(goal)
         return goal

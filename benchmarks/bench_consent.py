@@ -225,7 +225,7 @@ class FirstAsks:
         self.day = 0
 
     def __call__(self, n: int) -> list[DisclosureRequest]:
-        made = []
+        made: list[DisclosureRequest] = []
         for item in itertools.islice(itertools.cycle(self.firsts), n):
             if len(made) % len(self.firsts) == 0:
                 self.day += 1
@@ -498,15 +498,17 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (one report, wr
         dict_runs.append({})
         return documents(n)
 
+    def add_to_registry(consent: Consent) -> None:
+        registry_runs[-1].add(consent)
+
+    def append_to_dict(consent: Consent) -> None:
+        add_to_dict(dict_runs[-1], consent)
+
     bench.measure(
         f"ConsentRegistry.add into an empty registry ({add_ops:,} consents a run)",
         [
-            Contender(
-                "ConsentRegistry.add", fresh(into_registry, lambda c: registry_runs[-1].add(c))
-            ),
-            Contender(
-                "dict of lists, append", fresh(into_dict, lambda c: add_to_dict(dict_runs[-1], c))
-            ),
+            Contender("ConsentRegistry.add", fresh(into_registry, add_to_registry)),
+            Contender("dict of lists, append", fresh(into_dict, append_to_dict)),
         ],
         ops=add_ops,
     )
@@ -574,7 +576,9 @@ def _evaluate(consents: Sequence[Consent], item: DisclosureRequest) -> object:
     return evaluate(item, consents)
 
 
-def _fields(target: Person, recipient: Recipient, category: InfoCategory, at: Any) -> tuple[str, ...]:
+def _fields(
+    target: Person, recipient: Recipient, category: InfoCategory, at: Any
+) -> tuple[str, ...]:
     organisation = recipient.organisation
     assert organisation is not None
     return (

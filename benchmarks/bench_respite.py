@@ -35,6 +35,7 @@ cancelled.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import random
 import sys
@@ -218,6 +219,10 @@ def month_windows(start: int, end: int) -> list[tuple[tuple[int, int], tuple[int
         year, month = next_month(year, month)
 
 
+def ask(ledger: Ledger, question: tuple[str, date]) -> Balance:
+    return ledger.balance(*question)
+
+
 def figures(balance: Balance) -> tuple[int, ...]:
     return (
         balance.granted,
@@ -298,6 +303,47 @@ def whole(function: Callable[[], object]) -> Callable[[int], Run]:
     return prepare
 
 
+def build_rows(
+    bench: Bench, grants: tuple[RespiteGrant, ...], bookings: list[Booking], *, quick: bool
+) -> None:
+    """Building a ledger of ``bookings`` (Ledger(...) and extend) against one
+    hand-written pass over them, after checking the ledger's monthly sums."""
+    totals = hand_loop(bookings)
+    entries = tuple(bookings)
+    built = Ledger(policies=(POLICY,), grants=grants, entries=entries)
+    sample = random.Random(3).sample(list(grants), 20 if quick else 200)
+    agree(
+        "build",
+        {
+            "Ledger": [
+                figures(built.balance(g.id, date(y, m, 1)))[2:4]
+                for g in sample
+                for y, m in months_of(2026, 4)
+            ],
+            "hand loop": [(0, totals.get((g.id, i), 0)) for g in sample for i in range(48)],
+        },
+    )
+    bench.checked(f"{len(sample) * 48:,} grant-months of the built ledger equal the hand loop")
+    del built, totals
+
+    def build() -> Ledger:
+        return Ledger(policies=(POLICY,), grants=grants, entries=entries)
+
+    def extend() -> Ledger:
+        return Ledger(policies=(POLICY,), grants=grants).extend(entries)
+
+    bench.measure(
+        f"building a ledger of {len(bookings):,} bookings (per booking)",
+        [
+            Contender("hand-written loop", whole(lambda: hand_loop(bookings))),
+            Contender("Ledger(...) build", whole(build)),
+            Contender("Ledger(...).extend", whole(extend)),
+        ],
+        ops=len(bookings),
+        runs=None if quick else 3,
+    )
+
+
 def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (one report, written out)
     parser = arguments(__doc__)
     parser.add_argument("--small", type=int, default=0, help="bookings, small ledger (10,000)")
@@ -322,9 +368,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (one report, wr
     asks: dict[str, list[tuple[str, date]]] = {}
     for years in lengths:
         last = 2026 + years - 1
-        asks[f"{years}-year grant, first month"] = [
-            (f"Y{years}", date(2026, 1, d)) for d in days
-        ]
+        asks[f"{years}-year grant, first month"] = [(f"Y{years}", date(2026, 1, d)) for d in days]
         asks[f"{years}-year grant, last year"] = [
             (f"Y{years}", date(last, m, d)) for m in range(1, 13) for d in days
         ]
@@ -342,7 +386,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (one report, wr
     bench.measure(
         "balance query by grant length (capped carry-over)",
         [
-            Contender(f"balance, {name}", each(lambda a: ledger.balance(*a), group))
+            Contender(f"balance, {name}", each(functools.partial(ask, ledger), group))
             for name, group in asks.items()
         ],
         ops=query_ops,
@@ -363,7 +407,9 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (one report, wr
         size_asks = [
             (
                 f"G{int(ask_rng.random() * count)}",
-                date(2026 + ask_rng.randrange(4), ask_rng.randrange(1, 13), ask_rng.randrange(1, 29)),
+                date(
+                    2026 + ask_rng.randrange(4), ask_rng.randrange(1, 13), ask_rng.randrange(1, 29)
+                ),
             )
             for _ in range(size_asks_count)
         ]
@@ -386,7 +432,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (one report, wr
         [
             Contender(
                 f"balance, {len(bookings):,} bookings",
-                each(lambda a, ledger=size_ledger: ledger.balance(*a), size_asks),
+                each(functools.partial(ask, size_ledger), size_asks),
             )
             for size_ledger, bookings, size_asks, _ in sized.values()
         ],
@@ -394,44 +440,10 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (one report, wr
     )
 
     # 3. Building the large ledger against one hand-written pass (issue 5).
-    _, large_bookings, _, _ = sized[large_n]
-    large_grants = sized[large_n][0].grants
-    totals = hand_loop(large_bookings)
-    built = Ledger(policies=(POLICY,), grants=large_grants, entries=tuple(large_bookings))
-    sample = random.Random(3).sample(list(large_grants), 20 if args.quick else 200)
-    agree(
-        "build",
-        {
-            "Ledger": [
-                figures(built.balance(g.id, date(y, m, 1)))[2:4]
-                for g in sample
-                for y, m in months_of(2026, 4)
-            ],
-            "hand loop": [
-                (0, totals.get((g.id, i), 0)) for g in sample for i in range(48)
-            ],
-        },
-    )
-    bench.checked(f"{len(sample) * 48:,} grant-months of the built ledger equal the hand loop")
-    del built
-    entries = tuple(large_bookings)
-    bench.measure(
-        f"building a ledger of {len(large_bookings):,} bookings (per booking)",
-        [
-            Contender("hand-written loop", whole(lambda: hand_loop(large_bookings))),
-            Contender(
-                "Ledger(...) build",
-                whole(lambda: Ledger(policies=(POLICY,), grants=large_grants, entries=entries)),
-            ),
-            Contender(
-                "Ledger(...).extend",
-                whole(lambda: Ledger(policies=(POLICY,), grants=large_grants).extend(entries)),
-            ),
-        ],
-        ops=len(large_bookings),
-        runs=3 if not args.quick else None,
-    )
-    del entries, sized, totals
+    large_ledger, large_bookings, _, _ = sized.pop(large_n)
+    sized.clear()
+    build_rows(bench, large_ledger.grants, large_bookings, quick=args.quick)
+    del large_ledger, large_bookings
 
     # 4. check(ledger), per booking.
     for n in check_sizes:
@@ -441,17 +453,19 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (one report, wr
         findings = {len(check(family, on=date(2026, 1, 1)).findings) for _ in range(2)}
         if len(findings) != 1:
             raise AssertionError(f"check(ledger) gave different findings: {findings}")
-        bench.value(f"check(ledger) findings at {len(bookings_only):,} bookings", findings.pop(), "")
+        bench.value(
+            f"check(ledger) findings at {len(bookings_only):,} bookings", findings.pop(), ""
+        )
         bench.measure(
             f"check(ledger) of {len(bookings_only):,} bookings (per booking)",
             [
                 Contender(
                     f"check(ledger), {len(bookings_only):,} bookings",
-                    whole(lambda family=family: check(family, on=date(2026, 1, 1))),
+                    whole(functools.partial(check, family, on=date(2026, 1, 1))),
                 ),
                 Contender(
                     f"hand-written loop, {len(bookings_only):,} bookings",
-                    whole(lambda b=bookings_only: hand_loop(b)),
+                    whole(functools.partial(hand_loop, bookings_only)),
                 ),
             ],
             ops=len(bookings_only),

@@ -97,7 +97,9 @@ COMMANDS = (
     ),
     Command(
         "anhorig respite balance LEDGER",
-        anhorig("respite", "balance", str(EXAMPLES / "respite" / "ledger.json"), "--on", "2026-03-01"),
+        anhorig(
+            "respite", "balance", str(EXAMPLES / "respite" / "ledger.json"), "--on", "2026-03-01"
+        ),
         lambda out: "AVL-1" in out,
     ),
     Command(
