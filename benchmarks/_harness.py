@@ -397,7 +397,7 @@ class Bench:
             for name, (amount, unit) in self.values.items():
                 print(f"  {name:<{width}}  {amount:,.1f} {unit}", file=out)
         if self.goals:
-            print("\ngoals (issue 14)", file=out)
+            print("\ngoals", file=out)
             for goal in self.goals:
                 verdict = "met" if goal.met else "NOT MET"
                 print(f"  [{verdict:>7}] {goal.text}: {goal.measured}", file=out)
