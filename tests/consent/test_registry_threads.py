@@ -8,6 +8,7 @@ was asked: the answer of a single-threaded run of the same calls in some order.
 from __future__ import annotations
 
 import itertools
+import pickle
 import random
 import threading
 from collections import Counter
@@ -266,3 +267,17 @@ def test_additions_from_threads_are_all_kept_once() -> None:
             for question in _questions(rng, 3):
                 asked = attrs.evolve(question, subject=person, also_about=(), at=_instant(rng))
                 assert registry.decide(asked) == evaluate(asked, everything)
+
+
+def test_a_registry_still_pickles() -> None:
+    """A registry pickles as its records and policy (not its lock or memo) and answers
+    as the original."""
+    rng = random.Random(7)
+    records = _records(rng, 30)
+    registry = ConsentRegistry(records)
+    copy = pickle.loads(pickle.dumps(registry))
+    assert copy.history() == registry.history()
+    assert copy.policy == registry.policy
+    for question in _questions(rng, 5):
+        asked = attrs.evolve(question, at=_instant(rng))
+        assert copy.decide(asked) == registry.decide(asked)

@@ -7,6 +7,7 @@ ledger rebuilt in one thread from those entries does.
 
 from __future__ import annotations
 
+import pickle
 import random
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -141,7 +142,7 @@ def _race(seed: int) -> tuple[Appended, Asked]:
 def test_books_and_cancels_from_threads_each_keep_their_own_history() -> None:
     """Each ledger returned by ``book``/``cancel`` from a thread is its parent plus its
     own entry, and each query answered during the race is the rebuilt ledger's answer."""
-    for round_number in Deadline(rounds=30, seconds=4.0):
+    for round_number in Deadline(rounds=30, seconds=3.0):
         appended, asked = _race(round_number * 100)
         for parent, entry, child in appended:
             assert child.entries == (*parent.entries, entry)
@@ -191,3 +192,12 @@ def test_queries_while_one_thread_appends_answer_as_the_rebuilt_ledger() -> None
     for round_number in Deadline(rounds=30, seconds=3.0):
         for ledger, kind, arg, got in _grow(round_number)[::5]:
             assert got == _query(_rebuilt(ledger), kind, arg)
+
+
+def test_a_ledger_still_pickles_and_books_after() -> None:
+    """The index's lock is not pickled; the copy gets its own and books as the original."""
+    ledger = _base()
+    copy = pickle.loads(pickle.dumps(ledger))
+    assert copy == ledger
+    entry = _new_booking(random.Random(1), "P-1")
+    assert copy.book(entry).entries == ledger.book(entry).entries

@@ -30,6 +30,9 @@ How it is computed (DESIGN.md decision 5, DOMAIN.md rules 26–31):
 - The index is append-only and shared: a ledger returned by ``book`` is a view of
   its parent's index up to one more entry (O(1)), and builds its ``entries`` tuple
   only when asked for it. Appending to an older ledger starts a new index.
+- Threads may share ledgers: appending to the shared index takes its lock (two
+  threads booking on one ledger get one the shared index, the other a new one), and
+  a query reads the index without a lock, only up to its own ledger's length.
 
 >>> from datetime import date
 >>> from anhorig.people import Person
@@ -58,6 +61,7 @@ from __future__ import annotations
 import bisect
 import functools
 import math
+import threading
 import zoneinfo
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
@@ -261,7 +265,10 @@ class _Index:
     """The ledger's private, append-only index, shared by ledgers that extend each other.
 
     Every query is bounded by the asking ledger's length ``n``: entries at ``seq >= n``
-    belong to a later ledger and are invisible to it.
+    belong to a later ledger and are invisible to it. So a query needs no lock while
+    another thread appends, as long as it never iterates a dict that may grow (it
+    takes a copy); appending takes ``lock``, and only the ledger whose length is the
+    index's may append (see :meth:`Ledger.extend`).
     """
 
     __slots__ = (
@@ -273,6 +280,7 @@ class _Index:
         "entries",
         "grants",
         "length",
+        "lock",
         "policy_of",
         "recorded",
         "units",
@@ -302,6 +310,15 @@ class _Index:
         for grant in grants:
             self.by_person.setdefault(grant.cared_for, []).append(grant)
         self.length = 0
+        self.lock = threading.Lock()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__ if name != "lock"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+        self.lock = threading.Lock()
 
     def policy(self, kind: RespiteKind) -> RespitePolicy:
         return self.policy_of.get(kind, DEFAULT_POLICY)
@@ -588,7 +605,8 @@ class Ledger:
 
         def __getattr__(self, name: str) -> Any:
             # A ledger made by ``book``/``extend`` shares its parent's index and builds
-            # its ``entries`` tuple only when first asked for it (O(1) appends).
+            # its ``entries`` tuple only when first asked for it (O(1) appends). Two
+            # threads asking first build equal tuples; either may stay.
             if name == "entries":
                 index = object.__getattribute__(self, "_index")
                 length = object.__getattribute__(self, "_length")
@@ -623,9 +641,15 @@ class Ledger:
         """
         added = tuple(entries)
         index = self._index
-        if index.length != self._length:
+        with index.lock:
+            # Only the newest ledger on an index appends to it; checked and appended
+            # at once, or two threads booking on one ledger would share their entries.
+            newest = index.length == self._length
+            if newest:
+                problems = index.add(added, self._length)
+        if not newest:
             index = _build(self)
-        problems = index.add(added, self._length)
+            problems = index.add(added, self._length)
         if problems:
             raise InvalidInput(problems)
         new = object.__new__(Ledger)
@@ -774,7 +798,9 @@ class Ledger:
         """Every booking position of ``grant_id`` among the first ``k`` entries, in order."""
         limit = self._length if k is None else k
         found: set[int] = set()
-        for bucket in self._index.by_grant.get(grant_id, {}).values():
+        # A copy (made in one step under the GIL): another thread may be adding a
+        # month to the shared index, and iterating a growing dict raises.
+        for bucket in tuple(self._index.by_grant.get(grant_id, {}).values()):
             found.update(seq for seq in bucket[::3] if seq < limit)
         return sorted(found)
 
@@ -786,7 +812,10 @@ class Ledger:
         return epoch_seconds(entry.interval.start), epoch_seconds(entry.interval.end)
 
     def unit_nights(self, unit_id: str) -> dict[int, list[int]]:
-        """Booking positions per night (day index) at unit ``unit_id`` (internal)."""
+        """Booking positions per night (day index) at unit ``unit_id`` (internal).
+
+        Shared with other ledgers and growing: look a night up with ``get``, never
+        iterate it, and skip positions not active in this ledger (:meth:`is_active`)."""
         return self._index.by_unit.get(unit_id, {})
 
     # --- balances ----------------------------------------------------------------------
