@@ -22,8 +22,11 @@ How it is computed (DESIGN.md decision 5, DOMAIN.md rules 26–31):
 - Dygn are nights (a local midnight strictly inside the booking, counted in the
   month of the evening) or calendar days touched, by policy.
 - A cancellation later than the policy's cut-off counts as used in full.
-- Inside, every instant is an integer of UTC epoch seconds and local midnights
-  come from a precomputed table, so no pendulum arithmetic runs per booking; each
+- Inside, a booking's start and end are integers of UTC epoch seconds and local
+  midnights come from a precomputed table, so no pendulum arithmetic runs per
+  booking. When an entry was recorded (``made_at``, a cancellation's ``at``) is kept
+  in epoch microseconds and compared exactly: the order of entries, "as of" and the
+  late-cancellation cut-off are exact to the microsecond, not the second. Each
   grant keeps its bookings in per-month buckets. A balance query costs a binary
   search plus the bookings of that grant in the months asked about, whatever the
   size of the ledger.
@@ -65,7 +68,7 @@ import threading
 import zoneinfo
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -132,6 +135,17 @@ def _day_start(day: date) -> int:
             en=f"the date {day} is outside {_FIRST_YEAR}–{_LAST_YEAR - 1}",
         )
     return days[index]
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+def _epoch_micros(moment: datetime) -> int:
+    """Microseconds since 1970-01-01T00:00Z, exactly (no float): when an entry was
+    recorded, to order entries and cut the ledger "as of" an instant."""
+    # datetime's own subtraction: pendulum's would build an Interval.
+    return datetime.__sub__(moment, _EPOCH) // _MICROSECOND
 
 
 def _month_index(year: int, month: int) -> int:
@@ -299,7 +313,7 @@ class _Index:
             for kind in policy.kinds:
                 self.policy_of.setdefault(kind, policy)
         self.entries: list[Entry] = []
-        self.recorded: list[int] = []
+        self.recorded: list[int] = []  # epoch microseconds, never decreasing
         self.booking_seq: dict[str, int] = {}
         self.cancelled: dict[int, tuple[int, bool]] = {}
         # Per grant and month: (position, start, end) triples of epoch seconds, kept
@@ -374,6 +388,8 @@ class _Index:
                 if moment is last_made:
                     r = last_made_r  # a series booked at one moment shares its made_at
                 else:
+                    # When it was recorded, in epoch microseconds: entries are ordered
+                    # exactly, not by the whole second.
                     tz = moment.tzinfo
                     if tz is summer or tz is winter:
                         r = (
@@ -382,9 +398,9 @@ class _Index:
                             + moment.minute * 60
                             + moment.second
                             - (7200 if tz is summer else 3600)
-                        )
+                        ) * 1_000_000 + moment.microsecond
                     else:
-                        r = floor(moment.timestamp())
+                        r = _epoch_micros(moment)
                     last_made, last_made_r = moment, r
                 buckets = by_grant.get(entry.grant_id)
                 unit_id = entry.unit_id
@@ -418,7 +434,7 @@ class _Index:
                         nights.setdefault(i - 1, []).append(seq)
                         i += 1
             elif type(entry) is Cancellation:
-                r = epoch_seconds(entry.at)
+                r = _epoch_micros(entry.at)
                 target = booking_seq.get(entry.booking_id)
                 if target is None or target in self.cancelled or r < last:
                     problems = self._cancellation_problems(
@@ -430,8 +446,8 @@ class _Index:
                 policy = self.policy(self.grants[booked.grant_id].kind)
                 late = False
                 if policy.late_cancellation_hours is not None:
-                    begins = epoch_seconds(booked.interval.start)
-                    late = r > begins - policy.late_cancellation_hours * 3600
+                    begins = _epoch_micros(booked.interval.start)
+                    late = r > begins - policy.late_cancellation_hours * 3_600_000_000
                 self.cancelled[target] = (seq, late)
             else:
                 problems = [
@@ -713,7 +729,7 @@ class Ledger:
         n = self._length
         if as_of is None:
             return n
-        stamp = epoch_seconds(as_of_instant(as_of))
+        stamp = _epoch_micros(as_of_instant(as_of))
         return bisect.bisect_right(self._index.recorded, stamp, 0, n)
 
     def as_of(self, instant: datetime) -> Ledger:
