@@ -464,6 +464,7 @@ class _Compiled:
         "adult_at",
         "consent",
         "documented_at",
+        "given",
         "id",
         "invalid",
         "mature_at",
@@ -478,6 +479,9 @@ class _Compiled:
         self.id = consent.id
         self.relying_id = consent.obtained_by.id
         self.root = _Node(consent.provision, "provision")
+        # Before it was given a consent is not there to rely on or to mention, even
+        # when its validity starts earlier (backdated).
+        self.given = _ts(consent.given_at)
         self.start = _ts(consent.valid_from)
         self.until = _INF if consent.valid_until is None else _ts(consent.valid_until)
         self.invalid: tuple[Rule, dict[str, object]] | None = None
@@ -551,7 +555,7 @@ class _Compiled:
                 self.documented_at = _ts(evidence.documented_at)
 
     def breakpoints(self) -> list[float]:
-        points = [self.start, self.until, self.documented_at]
+        points = [self.given, self.start, self.until, self.documented_at]
         if self.adult_at is not None:
             points.append(self.adult_at)
         if self.mature_at is not None:
@@ -1026,8 +1030,8 @@ def _assessments_verdict(
     objects = Circumstance.SIGNS_OF_OBJECTION in q.circumstances
     for assessment_id in sorted(records.assessments):
         compiled = records.assessments[assessment_id]
-        if not compiled.covers(q):
-            continue
+        if compiled.start > t or not compiled.covers(q):
+            continue  # made later ("as of" t it does not exist), or about another disclosure
         assessment = compiled.assessment
         path = f"assessments[{assessment_id}]"
         why: Text | None = None
@@ -1042,7 +1046,7 @@ def _assessments_verdict(
                 sv=f"{holder} lyder inte under sekretessen i OSL 25 kap. 1 § eller 26 kap. 1 §",
                 en=f"{holder} is not bound by the secrecy of OSL ch. 25 s. 1 or ch. 26 s. 1",
             )
-        elif not compiled.start <= t < compiled.until:
+        elif t >= compiled.until:
             start, until = _instant_text(compiled.start), _instant_text(compiled.until)
             why = Text(
                 sv=f"den gäller från {start} till {until}, inte vid tidpunkten",
@@ -1197,6 +1201,8 @@ def _consents_verdict(
     applicable_reasons: list[Finding] = []
     if records is not None:
         for compiled in records.consents_for(q.recipient_keys):
+            if compiled.given > t:
+                continue  # given later: "as of" t it does not exist
             result = compiled.root.decide(q)
             if result is None:
                 continue
