@@ -82,15 +82,14 @@ def worlds_and_a_later_record(draw: st.DrawFn) -> World:
     for block in placed:
         if draw(st.booleans()):
             records.append(draw(block_lifts(of=st.just(block))))
-    records.extend(
-        draw(
-            st.lists(
-                harm_assessments(subjects=people, organisations_=orgs, recipients_=who),
-                max_size=2,
-                unique_by=lambda a: a.id,
-            )
+    assessed: list[HarmAssessment] = draw(
+        st.lists(
+            harm_assessments(subjects=people, organisations_=orgs, recipients_=who),
+            max_size=2,
+            unique_by=lambda a: a.id,
         )
     )
+    records.extend(assessed)
     asked = draw(
         disclosure_requests(
             subjects=people,
@@ -133,14 +132,14 @@ def worlds_and_a_later_record(draw: st.DrawFn) -> World:
         valid_until = drawn.valid_until
         if valid_until is not None and valid_until <= valid_from:
             valid_until = None
-        evidence = drawn.evidence and attrs.evolve(drawn.evidence, documented_at=given_at)
+        documented = drawn.evidence and attrs.evolve(drawn.evidence, documented_at=given_at)
         later = attrs.evolve(
             drawn,
             id="c-later",
             given_at=given_at,
             valid_from=valid_from,
             valid_until=valid_until,
-            evidence=evidence,
+            evidence=documented,
         )
     assert record_instant(later) > t
     return asked, records, later, draw(decision_policies())
