@@ -183,18 +183,26 @@ def test_a_consent_still_permits_whatever_the_assessment_concluded() -> None:
     [
         ({"holder": TOWN_HEALTH}, {}, "made by Kommunal hälso- och sjukvård"),
         ({}, {"at": local(2026, 5, 5, 8)}, "not at that instant"),
-        ({}, {"at": local(2026, 5, 4, 13)}, "not at that instant"),
     ],
 )
 def test_an_assessment_that_cannot_be_relied_on_is_explained(
     changes: dict[str, Any], asked: dict[str, Any], why: str
 ) -> None:
-    """Another organisation's assessment, one from yesterday and one made after the
-    question give no basis, and each says why."""
+    """Another organisation's assessment and one from yesterday give no basis, and
+    each says why."""
     decision = evaluate(daughter_asks(**asked), [assessment(**changes)])
     assert decision.outcome is Outcome.NOT_APPLICABLE
     assert codes(decision) == {"CONSENT-NO-BASIS", "CONSENT-HARM-ASSESSMENT-NOT-COUNTED"}
     assert why in decision.explain("en")
+
+
+def test_an_assessment_made_after_the_question_is_not_mentioned() -> None:
+    """Asked before the assessment was made, the decision is as without it: "as of"
+    that instant it did not exist (issue 10, item 7)."""
+    early = daughter_asks(at=local(2026, 5, 4, 13))
+    decision = evaluate(early, [assessment()])
+    assert decision == evaluate(early, [])
+    assert codes(decision) == {"CONSENT-NO-BASIS"}
 
 
 def test_an_assessment_out_of_scope_is_not_mentioned() -> None:

@@ -56,7 +56,7 @@ from __future__ import annotations
 import functools
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Union
 
@@ -464,6 +464,7 @@ class _Compiled:
         "adult_at",
         "consent",
         "documented_at",
+        "given",
         "id",
         "invalid",
         "mature_at",
@@ -478,6 +479,9 @@ class _Compiled:
         self.id = consent.id
         self.relying_id = consent.obtained_by.id
         self.root = _Node(consent.provision, "provision")
+        # Before it was given a consent is not there to rely on or to mention, even
+        # when its validity starts earlier (backdated).
+        self.given = _ts(consent.given_at)
         self.start = _ts(consent.valid_from)
         self.until = _INF if consent.valid_until is None else _ts(consent.valid_until)
         self.invalid: tuple[Rule, dict[str, object]] | None = None
@@ -551,7 +555,7 @@ class _Compiled:
                 self.documented_at = _ts(evidence.documented_at)
 
     def breakpoints(self) -> list[float]:
-        points = [self.start, self.until, self.documented_at]
+        points = [self.given, self.start, self.until, self.documented_at]
         if self.adult_at is not None:
             points.append(self.adult_at)
         if self.mature_at is not None:
@@ -593,15 +597,17 @@ class _Assessment:
 class _SubjectRecords:
     """Everything recorded about one person, compiled.
 
-    The consents in id order and the sorted change points are kept between calls
-    (a registry asks for them on every first ask of a question); whatever changes the
-    records must call :meth:`changed`.
+    Built by :meth:`add` and :meth:`absorb` while private to one thread; once a
+    registry publishes it (or ``evaluate`` decides on it) it is never changed again, so
+    threads may read it without a lock: a registry publishes a new one
+    (:meth:`merged`) when a record is added. What is worked out from the records
+    (consents in id order, change points, the recipient index) is kept between calls,
+    filled on first use and set in one assignment, so a reader sees all of it or none.
     """
 
     __slots__ = (
         "_breaks",
         "_by_recipient",
-        "_open",
         "_sorted",
         "assessments",
         "blocks",
@@ -618,8 +624,8 @@ class _SubjectRecords:
         self.assessments: dict[str, _Assessment] = {}
         self._sorted: list[_Compiled] | None = None
         self._breaks: list[float] | None = None
-        self._by_recipient: dict[str, list[_Compiled]] | None = None
-        self._open: list[_Compiled] = []
+        # Consents by recipient key, and those naming no recipient.
+        self._by_recipient: tuple[dict[str, list[_Compiled]], list[_Compiled]] | None = None
 
     def changed(self) -> None:
         """Forget what was worked out from the records (they were added to)."""
@@ -637,24 +643,26 @@ class _SubjectRecords:
         """In id order, the consents whose provision can match a recipient with
         ``recipient_keys``: those naming one of the keys and those naming no recipient.
         The others cannot match (:meth:`_Node.matches`), so they are not tried."""
-        index = self._by_recipient
-        if index is None:
-            index, self._open = {}, []
+        built = self._by_recipient
+        if built is None:
+            index: dict[str, list[_Compiled]] = {}
+            unnamed: list[_Compiled] = []
             for compiled in self.sorted_consents():
                 named = compiled.root.recipients
                 if named is None:
-                    self._open.append(compiled)
+                    unnamed.append(compiled)
                 else:
                     for key in named:
                         index.setdefault(key, []).append(compiled)
-            self._by_recipient = index
+            built = self._by_recipient = (index, unnamed)
+        index, unnamed = built
         chosen: dict[str, _Compiled] = {}
         for key in recipient_keys:
             for compiled in index.get(key, ()):
                 chosen[compiled.id] = compiled
         if not chosen:
-            return self._open
-        for compiled in self._open:
+            return unnamed
+        for compiled in unnamed:
             chosen[compiled.id] = compiled
         return [chosen[k] for k in sorted(chosen)]
 
@@ -693,6 +701,40 @@ class _SubjectRecords:
         elif record.evidence.is_complete:
             at = _ts(record.lifted_at)
             self.lifts[record.block_id] = min(at, self.lifts.get(record.block_id, _INF))
+
+    def absorb(self, new: _SubjectRecords) -> None:
+        """Add the records of ``new`` to these in place: only while no other thread can
+        see this object, and it shares no dict with another (see :meth:`merged`)."""
+        self.changed()
+        self.consents.update(new.consents)
+        self.blocks.update(new.blocks)
+        self.assessments.update(new.assessments)
+        _keep_earliest(self.revoked, new.revoked)
+        _keep_earliest(self.lifts, new.lifts)
+
+    def merged(self, new: _SubjectRecords) -> _SubjectRecords:
+        """These records and those of ``new``, as a new object; this one is unchanged.
+        The dicts ``new`` adds nothing to are shared, not copied (neither object
+        changes after)."""
+        out = _SubjectRecords()
+        out.consents = {**self.consents, **new.consents} if new.consents else self.consents
+        out.blocks = {**self.blocks, **new.blocks} if new.blocks else self.blocks
+        out.assessments = (
+            {**self.assessments, **new.assessments} if new.assessments else self.assessments
+        )
+        out.revoked = (
+            _keep_earliest(dict(self.revoked), new.revoked) if new.revoked else self.revoked
+        )
+        out.lifts = _keep_earliest(dict(self.lifts), new.lifts) if new.lifts else self.lifts
+        return out
+
+
+def _keep_earliest(into: dict[str, float], new: dict[str, float]) -> dict[str, float]:
+    """``into`` with each instant of ``new`` put in where it is earlier (a consent
+    revoked twice is revoked from the first; a block lifted twice, from the first)."""
+    for ident, at in new.items():
+        into[ident] = min(at, into.get(ident, at))
+    return into
 
 
 def record_subject(record: ConsentRecord) -> Person:
@@ -988,8 +1030,8 @@ def _assessments_verdict(
     objects = Circumstance.SIGNS_OF_OBJECTION in q.circumstances
     for assessment_id in sorted(records.assessments):
         compiled = records.assessments[assessment_id]
-        if not compiled.covers(q):
-            continue
+        if compiled.start > t or not compiled.covers(q):
+            continue  # made later ("as of" t it does not exist), or about another disclosure
         assessment = compiled.assessment
         path = f"assessments[{assessment_id}]"
         why: Text | None = None
@@ -1004,7 +1046,7 @@ def _assessments_verdict(
                 sv=f"{holder} lyder inte under sekretessen i OSL 25 kap. 1 § eller 26 kap. 1 §",
                 en=f"{holder} is not bound by the secrecy of OSL ch. 25 s. 1 or ch. 26 s. 1",
             )
-        elif not compiled.start <= t < compiled.until:
+        elif t >= compiled.until:
             start, until = _instant_text(compiled.start), _instant_text(compiled.until)
             why = Text(
                 sv=f"den gäller från {start} till {until}, inte vid tidpunkten",
@@ -1159,6 +1201,8 @@ def _consents_verdict(
     applicable_reasons: list[Finding] = []
     if records is not None:
         for compiled in records.consents_for(q.recipient_keys):
+            if compiled.given > t:
+                continue  # given later: "as of" t it does not exist
             result = compiled.root.decide(q)
             if result is None:
                 continue
@@ -1344,7 +1388,7 @@ def _recipient_text(request: DisclosureRequest) -> Text:
 def _decide(
     q: _Question,
     t: float,
-    by_subject: dict[str, _SubjectRecords],
+    by_subject: Mapping[str, _SubjectRecords],
     policy: DecisionPolicy,
 ) -> Decision:
     request = q.request
@@ -1543,20 +1587,34 @@ def evaluate(
 
 
 class Timeline:
-    """The decisions for one question (a request without its instant) over time.
+    """The decisions for one question (a request without its instant) over time, on
+    fixed records.
 
     The answer can only change at the instants in ``breaks`` (validity starts and
     ends, documentation, revocations, blocks, birthdays, law changes); between two
-    of them it is computed once, on first use, and then reused. ``ordered`` says
+    of them it is computed once, on first use, and then reused. ``records`` are the
+    compiled records of the question's people it answers from (never changed after,
+    see :class:`_SubjectRecords`), ``policy`` the decision policy. ``ordered`` says
     ``points`` is sorted and distinct already; it is then kept, not copied.
+
+    Threads may share a timeline: two first asks in one segment compute equal
+    decisions, and either may stay.
     """
 
-    __slots__ = ("breaks", "decisions", "question")
+    __slots__ = ("breaks", "decisions", "policy", "question", "records")
 
     def __init__(
-        self, question: _Question, points: Iterable[float], *, ordered: bool = False
+        self,
+        question: _Question,
+        points: Iterable[float],
+        records: Mapping[str, _SubjectRecords],
+        policy: DecisionPolicy,
+        *,
+        ordered: bool = False,
     ) -> None:
         self.question = question
+        self.records = records
+        self.policy = policy
         self.breaks: list[float] = (
             points if ordered and isinstance(points, list) else sorted(set(points))
         )
@@ -1564,13 +1622,11 @@ class Timeline:
         # one decision, not one for every segment.
         self.decisions: dict[int, Decision] = {}
 
-    def decide(
-        self, t: float, by_subject: dict[str, _SubjectRecords], policy: DecisionPolicy
-    ) -> Decision:
+    def decide(self, t: float) -> Decision:
         index = bisect_right(self.breaks, t)
         found = self.decisions.get(index)
         if found is None:
-            found = _decide(self.question, t, by_subject, policy)
+            found = _decide(self.question, t, self.records, self.policy)
             self.decisions[index] = found
         return found
 
@@ -1587,17 +1643,24 @@ def _person_points(person: Person) -> tuple[float, ...]:
     return (adult, _start_of_day(person.birth_date))
 
 
-def timeline_for(request: DisclosureRequest, by_subject: dict[str, _SubjectRecords]) -> Timeline:
+def timeline_for(
+    request: DisclosureRequest,
+    by_subject: Mapping[str, _SubjectRecords],
+    policy: DecisionPolicy,
+) -> Timeline:
     """A fresh :class:`Timeline` for ``request``'s question over ``by_subject``.
 
-    Only the request's subjects' records are read. For one subject the sorted change
-    points the records keep are reused, with the person's birth and majority put in
-    (a copy only when they are not there already), so a first ask does not sort.
+    Only the request's subjects' records are read, each once; the timeline keeps them
+    (:attr:`Timeline.records`), so it answers from them whatever is added later. For
+    one subject the sorted change points the records keep are reused, with the
+    person's birth and majority put in (a copy only when they are not there already),
+    so a first ask does not sort.
     """
     subjects = request.subjects
     if len(subjects) == 1:
         (person,) = subjects
-        records = by_subject.get(person_key(person))
+        key = person_key(person)
+        records = by_subject.get(key)
         breaks = records.breaks() if records is not None else _LAW_BREAKS
         copied = False
         for point in _person_points(person):
@@ -1607,11 +1670,15 @@ def timeline_for(request: DisclosureRequest, by_subject: dict[str, _SubjectRecor
             if not copied:
                 breaks, copied = list(breaks), True
             breaks.insert(index, point)
-        return Timeline(_Question(request), breaks, ordered=True)
+        kept = {} if records is None else {key: records}
+        return Timeline(_Question(request), breaks, kept, policy, ordered=True)
     points: list[float] = list(_LAW_CHANGES)
+    kept = {}
     for person in subjects:
-        records = by_subject.get(person_key(person))
+        key = person_key(person)
+        records = by_subject.get(key)
         if records is not None:
+            kept[key] = records
             points.extend(records.breakpoints())
         points.extend(_person_points(person))
-    return Timeline(_Question(request), points)
+    return Timeline(_Question(request), points, kept, policy)

@@ -8,6 +8,10 @@ decision depends on how much is recorded about that person, not on the size of t
 registry; and decisions are memoised between the instants where the answer can
 change (see :class:`~anhorig.consent.engine.Timeline`).
 
+A registry may be shared by threads: ``add``, ``revoke`` and ``decide`` may run at
+once, and every answer is one a single thread calling them in some order would get
+(see :class:`ConsentRegistry`).
+
 >>> from anhorig.people import Person, PersonId
 >>> from anhorig.time import local
 >>> from anhorig.consent.model import *
@@ -32,6 +36,7 @@ change (see :class:`~anhorig.consent.engine.Timeline`).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -70,68 +75,70 @@ class ConsentRegistry:
     ``add`` appends, ``revoke`` appends a revocation, ``decide`` answers a request as
     of its instant, ``history`` reads what was recorded. The registry is a service
     object, not a value: it grows, but nothing in it ever changes.
+
+    Threads may share one registry. Each call takes effect at one instant between its
+    start and its return, so every answer is what a single thread making the same
+    calls in some order would get: a decision is ``evaluate`` over the records added
+    before it (and perhaps some being added meanwhile), never an exception, never an
+    answer worked out before a record about the person was added. Additions take a
+    lock; ``decide`` does not, except briefly on the first ask of a question.
     """
 
     __slots__ = (
         "_assessments",
         "_by_subject",
         "_consents",
+        "_lock",
         "_log",
         "_memo",
         "_memo_keys",
-        "policy",
+        "_policy",
     )
 
     def __init__(
         self, records: Iterable[ConsentRecord] = (), *, policy: DecisionPolicy | None = None
     ) -> None:
-        self.policy = policy if policy is not None else DecisionPolicy()
+        self._policy = policy if policy is not None else DecisionPolicy()
+        # Held to add a record, to read the log and the ids, and to put a timeline in
+        # the memo; ``decide`` reads the published records and the memo without it.
+        self._lock = threading.Lock()
         self._log: list[ConsentRecord] = []
+        # Per person, records that are never changed once put here: an addition puts
+        # a new object in their place.
         self._by_subject: dict[str, _SubjectRecords] = {}
         self._consents: dict[str, Consent] = {}
         self._assessments: dict[str, HarmAssessment] = {}
+        # Only timelines built from the records now in ``_by_subject``: an addition
+        # takes the person's out before it publishes their new records.
         self._memo: dict[tuple[Any, ...], Timeline] = {}
         self._memo_keys: dict[str, set[tuple[Any, ...]]] = {}
         for record in records:
-            self.add(record)
+            # No other thread can see the registry yet: merged in place, not copied.
+            self._add(record, in_place=True)
+
+    @property
+    def policy(self) -> DecisionPolicy:
+        """The decision policy every answer follows (fixed for the registry's life)."""
+        return self._policy
 
     def __len__(self) -> int:
-        return len(self._log)
+        with self._lock:
+            return len(self._log)
 
     @property
     def subject_count(self) -> int:
         """How many people have records."""
-        return len(self._by_subject)
+        with self._lock:
+            return len(self._by_subject)
 
     def add(self, record: ConsentRecord) -> None:
         """Append ``record``. A consent id may be added only once, and so may a harm
         assessment's (adding the same record again does nothing); a revocation must name a known consent about the
         same person; a lift must name a known block."""
-        if isinstance(record, Consent):
-            if _added_before(self._consents, record, sv="ett annat samtycke", en="another consent"):
-                return
-        elif isinstance(record, Revocation):
-            known = self._consents.get(record.consent_id)
-            if known is None or person_key(known.subject) != person_key(record.subject):
-                raise InvalidInput.at(
-                    "consent_id",
-                    sv=f"inget samtycke {record.consent_id!r} om den personen",
-                    en=f"no consent {record.consent_id!r} about that person",
-                )
-        elif isinstance(record, BlockLift):
-            records = self._by_subject.get(person_key(record.subject))
-            if records is None or record.block_id not in records.blocks:
-                raise InvalidInput.at(
-                    "block_id",
-                    sv=f"ingen spärr {record.block_id!r} om den personen",
-                    en=f"no block {record.block_id!r} about that person",
-                )
-        elif isinstance(record, HarmAssessment):
-            if _added_before(
-                self._assessments, record, sv="en annan menprövning", en="another harm assessment"
-            ):
-                return
-        elif not isinstance(record, Block):
+        self._add(record, in_place=False)
+
+    def _add(self, record: ConsentRecord, *, in_place: bool) -> None:
+        if not isinstance(record, Consent | Revocation | Block | BlockLift | HarmAssessment):
             raise InvalidInput.at(
                 "record",
                 sv="väntade Consent, Revocation, Block, BlockLift eller HarmAssessment, "
@@ -140,21 +147,58 @@ class ConsentRegistry:
                 f"got {type(record).__name__}",
             )
         key = person_key(record.subject)
-        compiled = compile_records((record,), self.policy, shared=False)[key]
-        mine = self._by_subject.get(key)
-        if mine is None:
-            self._by_subject[key] = compiled
-        else:
-            _merge(mine, compiled)
-        self._log.append(record)
-        for memo_key in self._memo_keys.pop(key, ()):
-            self._memo.pop(memo_key, None)
+        # Compiled outside the lock: it depends on the record and the policy only.
+        compiled = compile_records((record,), self._policy, shared=False)[key]
+        with self._lock:
+            if not self._admits(record, key):
+                return
+            mine = self._by_subject.get(key)
+            # Forget the person's timelines before their new records are visible, so
+            # that no timeline built from the old ones is served after.
+            for memo_key in self._memo_keys.pop(key, ()):
+                self._memo.pop(memo_key, None)
+            if mine is None:
+                self._by_subject[key] = compiled
+            elif in_place:
+                mine.absorb(compiled)
+            else:
+                self._by_subject[key] = mine.merged(compiled)
+            self._log.append(record)
+
+    def _admits(self, record: ConsentRecord, key: str) -> bool:
+        """Whether ``record`` is new (``False``: added before, nothing to do); refuses a
+        record that clashes with the registry. Called with the lock held."""
+        if isinstance(record, Consent):
+            return not _added_before(
+                self._consents, record, sv="ett annat samtycke", en="another consent"
+            )
+        if isinstance(record, HarmAssessment):
+            return not _added_before(
+                self._assessments, record, sv="en annan menprövning", en="another harm assessment"
+            )
+        if isinstance(record, Revocation):
+            known = self._consents.get(record.consent_id)
+            if known is None or person_key(known.subject) != key:
+                raise InvalidInput.at(
+                    "consent_id",
+                    sv=f"inget samtycke {record.consent_id!r} om den personen",
+                    en=f"no consent {record.consent_id!r} about that person",
+                )
+        elif isinstance(record, BlockLift):
+            records = self._by_subject.get(key)
+            if records is None or record.block_id not in records.blocks:
+                raise InvalidInput.at(
+                    "block_id",
+                    sv=f"ingen spärr {record.block_id!r} om den personen",
+                    en=f"no block {record.block_id!r} about that person",
+                )
+        return True
 
     def revoke(
         self, consent_id: str, *, at: datetime, evidence: Evidence | None = None
     ) -> Revocation:
         """Append a revocation of ``consent_id`` effective from ``at``; returns it."""
-        consent = self._consents.get(consent_id)
+        consent = self.consent(consent_id)
         if consent is None:
             raise InvalidInput.at(
                 "consent_id",
@@ -169,7 +213,8 @@ class ConsentRegistry:
 
     def consent(self, consent_id: str) -> Consent | None:
         """The consent with ``consent_id``, if registered."""
-        return self._consents.get(consent_id)
+        with self._lock:
+            return self._consents.get(consent_id)
 
     def decide(self, request: DisclosureRequest) -> Decision:
         """The decision on ``request`` as of its instant; equal to
@@ -181,11 +226,27 @@ class ConsentRegistry:
             raise
         timeline = self._memo.get(key)
         if timeline is None:
-            timeline = timeline_for(request, self._by_subject)
-            self._memo[key] = timeline
-            for person in request.subjects:
-                self._memo_keys.setdefault(person_key(person), set()).add(key)
-        return timeline.decide(request.timestamp, self._by_subject, self.policy)
+            timeline = self._timeline(request, key)
+        return timeline.decide(request.timestamp)
+
+    def _timeline(self, request: DisclosureRequest, key: tuple[Any, ...]) -> Timeline:
+        """A timeline for ``request``'s question on the records now published, kept in
+        the memo unless a record about one of its people was added meanwhile."""
+        people = [person_key(person) for person in request.subjects]
+        if len(people) == 1:
+            timeline = timeline_for(request, self._by_subject, self._policy)
+        else:
+            # The records of every person as they stood at one instant.
+            with self._lock:
+                now = {p: self._by_subject[p] for p in people if p in self._by_subject}
+            timeline = timeline_for(request, now, self._policy)
+        with self._lock:
+            by_subject = self._by_subject
+            if all(by_subject.get(p) is timeline.records.get(p) for p in people):
+                self._memo[key] = timeline
+                for person in people:
+                    self._memo_keys.setdefault(person, set()).add(key)
+        return timeline
 
     def history(
         self, subject: Person | None = None, *, as_of: datetime | None = None
@@ -194,15 +255,29 @@ class ConsentRegistry:
         only those in effect by ``as_of`` (their own instant at or before it) if given."""
         limit = None if as_of is None else as_instant(as_of, path="as_of")
         wanted = None if subject is None else person_key(subject)
+        with self._lock:
+            log = tuple(self._log)
+        if wanted is None and limit is None:
+            return log
         return tuple(
             record
-            for record in self._log
+            for record in log
             if (wanted is None or person_key(record.subject) == wanted)
             and (limit is None or record_instant(record) <= limit)
         )
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as its records and policy (the lock and the memo are not state).
+        return (_restored, (self.history(), self._policy))
+
     def __repr__(self) -> str:
-        return f"ConsentRegistry({len(self._log)} records, {len(self._by_subject)} people)"
+        with self._lock:
+            records, people = len(self._log), len(self._by_subject)
+        return f"ConsentRegistry({records} records, {people} people)"
+
+
+def _restored(records: tuple[ConsentRecord, ...], policy: DecisionPolicy) -> ConsentRegistry:
+    return ConsentRegistry(records, policy=policy)
 
 
 def _added_before(
@@ -221,14 +296,3 @@ def _added_before(
         sv=f"{sv} med id {record.id!r} finns redan",
         en=f"{en} with id {record.id!r} is already registered",
     )
-
-
-def _merge(into: _SubjectRecords, new: _SubjectRecords) -> None:
-    into.changed()
-    into.consents.update(new.consents)
-    for consent_id, at in new.revoked.items():
-        into.revoked[consent_id] = min(at, into.revoked.get(consent_id, at))
-    into.blocks.update(new.blocks)
-    into.assessments.update(new.assessments)
-    for block_id, at in new.lifts.items():
-        into.lifts[block_id] = min(at, into.lifts.get(block_id, at))

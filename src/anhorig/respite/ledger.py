@@ -22,14 +22,20 @@ How it is computed (DESIGN.md decision 5, DOMAIN.md rules 26–31):
 - Dygn are nights (a local midnight strictly inside the booking, counted in the
   month of the evening) or calendar days touched, by policy.
 - A cancellation later than the policy's cut-off counts as used in full.
-- Inside, every instant is an integer of UTC epoch seconds and local midnights
-  come from a precomputed table, so no pendulum arithmetic runs per booking; each
+- Inside, a booking's start and end are integers of UTC epoch seconds and local
+  midnights come from a precomputed table, so no pendulum arithmetic runs per
+  booking. When an entry was recorded (``made_at``, a cancellation's ``at``) is kept
+  in epoch microseconds and compared exactly: the order of entries, "as of" and the
+  late-cancellation cut-off are exact to the microsecond, not the second. Each
   grant keeps its bookings in per-month buckets. A balance query costs a binary
   search plus the bookings of that grant in the months asked about, whatever the
   size of the ledger.
 - The index is append-only and shared: a ledger returned by ``book`` is a view of
   its parent's index up to one more entry (O(1)), and builds its ``entries`` tuple
   only when asked for it. Appending to an older ledger starts a new index.
+- Threads may share ledgers: appending to the shared index takes its lock (two
+  threads booking on one ledger get one the shared index, the other a new one), and
+  a query reads the index without a lock, only up to its own ledger's length.
 
 >>> from datetime import date
 >>> from anhorig.people import Person
@@ -58,10 +64,11 @@ from __future__ import annotations
 import bisect
 import functools
 import math
+import threading
 import zoneinfo
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -128,6 +135,17 @@ def _day_start(day: date) -> int:
             en=f"the date {day} is outside {_FIRST_YEAR}–{_LAST_YEAR - 1}",
         )
     return days[index]
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+def _epoch_micros(moment: datetime) -> int:
+    """Microseconds since 1970-01-01T00:00Z, exactly (no float): when an entry was
+    recorded, to order entries and cut the ledger "as of" an instant."""
+    # datetime's own subtraction: pendulum's would build an Interval.
+    return datetime.__sub__(moment, _EPOCH) // _MICROSECOND
 
 
 def _month_index(year: int, month: int) -> int:
@@ -261,7 +279,10 @@ class _Index:
     """The ledger's private, append-only index, shared by ledgers that extend each other.
 
     Every query is bounded by the asking ledger's length ``n``: entries at ``seq >= n``
-    belong to a later ledger and are invisible to it.
+    belong to a later ledger and are invisible to it. So a query needs no lock while
+    another thread appends, as long as it never iterates a dict that may grow (it
+    takes a copy); appending takes ``lock``, and only the ledger whose length is the
+    index's may append (see :meth:`Ledger.extend`).
     """
 
     __slots__ = (
@@ -273,6 +294,7 @@ class _Index:
         "entries",
         "grants",
         "length",
+        "lock",
         "policy_of",
         "recorded",
         "units",
@@ -291,7 +313,7 @@ class _Index:
             for kind in policy.kinds:
                 self.policy_of.setdefault(kind, policy)
         self.entries: list[Entry] = []
-        self.recorded: list[int] = []
+        self.recorded: list[int] = []  # epoch microseconds, never decreasing
         self.booking_seq: dict[str, int] = {}
         self.cancelled: dict[int, tuple[int, bool]] = {}
         # Per grant and month: (position, start, end) triples of epoch seconds, kept
@@ -302,6 +324,15 @@ class _Index:
         for grant in grants:
             self.by_person.setdefault(grant.cared_for, []).append(grant)
         self.length = 0
+        self.lock = threading.Lock()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__ if name != "lock"}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+        self.lock = threading.Lock()
 
     def policy(self, kind: RespiteKind) -> RespitePolicy:
         return self.policy_of.get(kind, DEFAULT_POLICY)
@@ -357,6 +388,8 @@ class _Index:
                 if moment is last_made:
                     r = last_made_r  # a series booked at one moment shares its made_at
                 else:
+                    # When it was recorded, in epoch microseconds: entries are ordered
+                    # exactly, not by the whole second.
                     tz = moment.tzinfo
                     if tz is summer or tz is winter:
                         r = (
@@ -365,9 +398,9 @@ class _Index:
                             + moment.minute * 60
                             + moment.second
                             - (7200 if tz is summer else 3600)
-                        )
+                        ) * 1_000_000 + moment.microsecond
                     else:
-                        r = floor(moment.timestamp())
+                        r = _epoch_micros(moment)
                     last_made, last_made_r = moment, r
                 buckets = by_grant.get(entry.grant_id)
                 unit_id = entry.unit_id
@@ -401,7 +434,7 @@ class _Index:
                         nights.setdefault(i - 1, []).append(seq)
                         i += 1
             elif type(entry) is Cancellation:
-                r = epoch_seconds(entry.at)
+                r = _epoch_micros(entry.at)
                 target = booking_seq.get(entry.booking_id)
                 if target is None or target in self.cancelled or r < last:
                     problems = self._cancellation_problems(
@@ -413,8 +446,8 @@ class _Index:
                 policy = self.policy(self.grants[booked.grant_id].kind)
                 late = False
                 if policy.late_cancellation_hours is not None:
-                    begins = epoch_seconds(booked.interval.start)
-                    late = r > begins - policy.late_cancellation_hours * 3600
+                    begins = _epoch_micros(booked.interval.start)
+                    late = r > begins - policy.late_cancellation_hours * 3_600_000_000
                 self.cancelled[target] = (seq, late)
             else:
                 problems = [
@@ -588,7 +621,8 @@ class Ledger:
 
         def __getattr__(self, name: str) -> Any:
             # A ledger made by ``book``/``extend`` shares its parent's index and builds
-            # its ``entries`` tuple only when first asked for it (O(1) appends).
+            # its ``entries`` tuple only when first asked for it (O(1) appends). Two
+            # threads asking first build equal tuples; either may stay.
             if name == "entries":
                 index = object.__getattribute__(self, "_index")
                 length = object.__getattribute__(self, "_length")
@@ -623,9 +657,15 @@ class Ledger:
         """
         added = tuple(entries)
         index = self._index
-        if index.length != self._length:
+        with index.lock:
+            # Only the newest ledger on an index appends to it; checked and appended
+            # at once, or two threads booking on one ledger would share their entries.
+            newest = index.length == self._length
+            if newest:
+                problems = index.add(added, self._length)
+        if not newest:
             index = _build(self)
-        problems = index.add(added, self._length)
+            problems = index.add(added, self._length)
         if problems:
             raise InvalidInput(problems)
         new = object.__new__(Ledger)
@@ -689,7 +729,7 @@ class Ledger:
         n = self._length
         if as_of is None:
             return n
-        stamp = epoch_seconds(as_of_instant(as_of))
+        stamp = _epoch_micros(as_of_instant(as_of))
         return bisect.bisect_right(self._index.recorded, stamp, 0, n)
 
     def as_of(self, instant: datetime) -> Ledger:
@@ -774,7 +814,9 @@ class Ledger:
         """Every booking position of ``grant_id`` among the first ``k`` entries, in order."""
         limit = self._length if k is None else k
         found: set[int] = set()
-        for bucket in self._index.by_grant.get(grant_id, {}).values():
+        # A copy (made in one step under the GIL): another thread may be adding a
+        # month to the shared index, and iterating a growing dict raises.
+        for bucket in tuple(self._index.by_grant.get(grant_id, {}).values()):
             found.update(seq for seq in bucket[::3] if seq < limit)
         return sorted(found)
 
@@ -786,7 +828,10 @@ class Ledger:
         return epoch_seconds(entry.interval.start), epoch_seconds(entry.interval.end)
 
     def unit_nights(self, unit_id: str) -> dict[int, list[int]]:
-        """Booking positions per night (day index) at unit ``unit_id`` (internal)."""
+        """Booking positions per night (day index) at unit ``unit_id`` (internal).
+
+        Shared with other ledgers and growing: look a night up with ``get``, never
+        iterate it, and skip positions not active in this ledger (:meth:`is_active`)."""
         return self._index.by_unit.get(unit_id, {})
 
     # --- balances ----------------------------------------------------------------------
