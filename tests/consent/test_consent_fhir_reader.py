@@ -377,3 +377,11 @@ def test_worked_example_runs_and_reference_page_lists_every_row() -> None:
     for row in DEFAULT_CODES.rows():
         assert f"`{row.code}`" in page
         assert row.meaning.en in page
+
+
+@pytest.mark.parametrize("rule", [{"coding": 1}, {"coding": "x"}, {"coding": [1]}, 5, None])
+def test_a_policy_rule_of_the_wrong_shape_is_invalid_input_with_its_path(rule: object) -> None:
+    """Found by the any-value-anywhere property: ``{"coding": 1}`` raised TypeError."""
+    with pytest.raises(InvalidInput) as caught:
+        from_fhir({"resourceType": "Consent", "status": "active", "policyRule": rule})
+    assert any(path.startswith("$.policyRule") for path in caught.value.paths)

@@ -1145,8 +1145,10 @@ def _indexed(reader: _Reader, data: dict[str, Any], key: str) -> list[tuple[str,
 def _r4_base(reader: _Reader, data: dict[str, Any]) -> ProvisionType | None:
     found: set[ProvisionType] = set()
     rule = data.get("policyRule")
-    if isinstance(rule, dict):
-        for coding in rule.get("coding") or []:
+    # A policyRule of the wrong shape is reported where its codings are read as the basis.
+    codings = rule.get("coding") if isinstance(rule, dict) else None
+    if isinstance(codings, list):
+        for coding in codings:
             if isinstance(coding, dict):
                 row = reader.codes.lookup("base", coding.get("system"), coding.get("code"))
                 if row is not None and isinstance(row.term, ProvisionType):
