@@ -99,17 +99,19 @@ def _birth(year: int, month: int, day: int) -> Birth | None:
     return Birth(year, known_month, real_day)
 
 
-def _after(month: int, day: int, on: date) -> bool:
-    """Whether a birth on ``month``/``day`` (day + 60 for a samordningsnummer) comes
-    after ``on`` in the same year, as far as its known parts tell: an unknown month or
-    day is taken to be one already passed."""
-    if day >= _COORDINATION_OFFSET:
-        day -= _COORDINATION_OFFSET
-    if month == 0:
+def _after(year: int, month: int, day: int, on: date) -> bool:
+    """Whether a birth on ``month``/``day`` (day + 60 for a samordningsnummer) of ``year``
+    comes after ``on``, as far as its known parts tell: a month or day the number leaves
+    unknown is taken to be one already passed."""
+    birth = _birth(year, month, day)
+    if birth is None:  # no such day this year (29 February): decide by the digits
+        real_day = day - _COORDINATION_OFFSET if day >= _COORDINATION_OFFSET else day
+        return (month, real_day) > (on.month, on.day)
+    if birth.month is None:
         return False
-    if day == 0 or month != on.month:
-        return month > on.month
-    return day > on.day
+    if birth.day is None:
+        return birth.month > on.month
+    return (birth.month, birth.day) > (on.month, on.day)
 
 
 def _century_year(yy: int, month: int, day: int, plus: bool, on: date) -> int:
@@ -124,7 +126,7 @@ def _century_year(yy: int, month: int, day: int, plus: bool, on: date) -> int:
         last = on.year - 100
         return last - (last - yy) % 100
     year = on.year - (on.year - yy) % 100
-    if year == on.year and _after(month, day, on):
+    if year == on.year and _after(year, month, day, on):
         year -= 100
     return year
 
