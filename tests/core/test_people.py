@@ -7,14 +7,16 @@ import re
 from datetime import date
 from pathlib import Path
 
+import jsonschema
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from stdnum import luhn
 from stdnum.se import personnummer as stdnum_pnr
 
-from anhorig import InvalidInput, Person, PersonId, from_json, to_json
+from anhorig import InvalidInput, Person, PersonId, from_json, json_schema, to_json
 from anhorig.people import Birth
+from anhorig.serialization import from_document
 from anhorig.testing.strategies import people, person_ids
 
 TODAY = date.today()  # only to mirror stdnum, which reads the clock for 10-digit numbers
@@ -381,3 +383,61 @@ def test_leap_day_birthday() -> None:
     assert person.is_child_on(date(2026, 2, 28))
     assert not person.is_child_on(date(2026, 3, 1))
 
+
+# --- personnummer in documents -----------------------------------------------------------
+
+_WRITTEN_ODDLY = [
+    " 19391225-0028",
+    "19391225-0028 ",
+    "\u00a019391225-0028",
+    "19391225-0028\u00a0",
+    "\t19391225-0028",
+    "19391225 0028",
+    "19391225\u20130028",
+    "\uff11\uff19\uff13\uff19\uff11\uff12\uff12\uff15-0028",
+    "391225-0028",
+]
+
+
+@pytest.mark.parametrize("text", _WRITTEN_ODDLY)
+def test_documents_refuse_a_number_written_oddly(text: str) -> None:
+    """Issue 10, item 4: a personnummer with a space or a no-break space around it, or
+    written in other digits, is refused in a document, not silently cleaned; and the
+    JSON Schema says the same."""
+    document = {"type": "Person", "schema_version": 1, "id": text, "name": "A"}
+    with pytest.raises(InvalidInput) as err:
+        from_document(Person, document)
+    assert err.value.paths == ("$.id",)
+    assert "0028" not in str(err.value)
+    assert not _schema_allows(text)
+
+
+def _schema_allows(text: str) -> bool:
+    schema = json_schema(PersonId)
+    document = {"type": "PersonId", "schema_version": 1, "value": text}
+    return jsonschema.Draft202012Validator(schema).is_valid(document)
+
+
+@given(
+    st.text(alphabet="0123456789-+ \u00a0\uff11\u0661\n", min_size=9, max_size=15)
+    | person_ids().map(lambda p: p.value)
+    | st.builds(
+        lambda p, sep, pad: f"{pad}{p.value.replace('-', sep)}{pad}",
+        person_ids(),
+        st.sampled_from(("-", "+", "")),
+        st.sampled_from(("", " ", "\u00a0")),
+    )
+)
+def test_the_schema_pattern_states_the_forms_documents_take(text: str) -> None:
+    """What a document's reader accepts, the schema allows; what the schema refuses,
+    the reader refuses (the schema cannot check a date or a check digit)."""
+    document = {"type": "PersonId", "schema_version": 1, "value": text}
+    try:
+        from_document(PersonId, document)
+        read = True
+    except InvalidInput:
+        read = False
+    if read:
+        assert _schema_allows(text)
+    if not _schema_allows(text):
+        assert not read
