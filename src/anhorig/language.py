@@ -193,6 +193,8 @@ def _joins(text: str, before: re.Match[str], after: re.Match[str]) -> bool:
 
 
 def _mask_names(text: str) -> str:
+    if sum(map(str.isupper, text)) < 2:  # no two capitalised words: the common case
+        return text
     spans: list[tuple[int, int, str]] = []
     run: list[re.Match[str]] = []
 
@@ -200,7 +202,7 @@ def _mask_names(text: str) -> str:
         # A name is two or more capitalised words, particles allowed between them.
         while run and not _is_name_word(run[-1].group()):
             run.pop()
-        if sum(_is_name_word(w.group()) for w in run) >= 2:
+        if len(run) >= 2 and sum(_is_name_word(w.group()) for w in run) >= 2:
             initials = " ".join(f"{w.group()[0]}." for w in run)
             spans.append((run[0].start(), run[-1].end(), initials))
         run.clear()
