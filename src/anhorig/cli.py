@@ -7,6 +7,11 @@ their own subcommands (``consent check``, ``respite balance``) through a
 ``register(subparsers)`` function in their ``cli`` module.
 
 Exit codes: 0 valid, 1 findings of error severity, 2 unreadable input.
+
+What the commands print about their input is masked (`anhorig.language.mask_value`):
+file names, ids and bad arguments quoted back show no personnummer and no name.
+Documents a command is asked to write (``plans template``, the JSON part of ``demo``)
+are written in full.
 """
 
 from __future__ import annotations
@@ -19,11 +24,11 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from anhorig.errors import InvalidInput
 from anhorig.findings import Report, Severity
-from anhorig.language import Lang
+from anhorig.language import Lang, mask_value, quote
 
 __all__ = [
     "EXIT_FINDINGS",
@@ -80,7 +85,14 @@ def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {quote(text)}") from None
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse quotes a bad argument back in its error message; this parser masks it."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(mask_value(message))
 
 
 def add_common(parser: argparse.ArgumentParser) -> None:
@@ -104,7 +116,7 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     types = document_types()
     if args.type not in types:
         print(
-            f"okänd typ / unknown type {args.type!r}; " + ", ".join(sorted(types)),
+            f"okänd typ / unknown type {quote(args.type)}; " + ", ".join(sorted(types)),
             file=sys.stderr,
         )
         return EXIT_UNREADABLE
@@ -155,6 +167,7 @@ def check_files(
     results: list[dict[str, Any]] = []
     worst = EXIT_OK
     for name in files:
+        shown = mask_value(name)  # a file may be named for the person it is about
         try:
             document: object = _read_document(Path(name).read_bytes())
             report = check(document)
@@ -165,19 +178,19 @@ def check_files(
                 if lang == "sv"
                 else f"the file cannot be read ({reason})"
             )
-            results.append({"file": name, "readable": False, "problems": [message]})
+            results.append({"file": shown, "readable": False, "problems": [message]})
             worst = EXIT_UNREADABLE
             continue
         except InvalidInput as exc:
             problems = [p.explain(lang) for p in exc.problems]
-            results.append({"file": name, "readable": False, "problems": problems})
+            results.append({"file": shown, "readable": False, "problems": problems})
             worst = EXIT_UNREADABLE
             continue
         if not report.ok and worst == EXIT_OK:
             worst = EXIT_FINDINGS
         results.append(
             {
-                "file": name,
+                "file": shown,
                 "readable": True,
                 "type": type(document).__name__,
                 "ok": report.ok,
@@ -225,9 +238,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with every subpackage's subcommands."""
-    parser = argparse.ArgumentParser(
-        prog="anhorig", description="Anhörigstöd som regler / carer support as rules."
-    )
+    parser = _Parser(prog="anhorig", description="Anhörigstöd som regler / carer support as rules.")
     from anhorig import __version__
 
     parser.add_argument("--version", action="version", version=f"anhorig {__version__}")

@@ -12,6 +12,14 @@ when a business rule fails; it carries the whole ``Report``.
 'hours: måste vara >= 0 (fick -2)'
 >>> err.explain("en")
 'hours: must be >= 0 (got -2)'
+
+Messages may go into logs, so a problem hides personal data in its path and message
+whatever its maker put there (`anhorig.language.mask_personal_data`): a bad value is
+quoted back with `anhorig.language.quote`, and anything that slipped through unquoted
+is masked here as well.
+
+>>> str(InvalidInput.at("$.birth_date", sv="fick '19391225-0028'", en="got '19391225-0028'"))
+"$.birth_date: fick '19391225-****'"
 """
 
 from __future__ import annotations
@@ -21,7 +29,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from anhorig.language import Lang, Text
+from anhorig.language import Lang, Text, mask_value
 
 if TYPE_CHECKING:
     from anhorig.findings import Report
@@ -29,16 +37,27 @@ if TYPE_CHECKING:
 __all__ = ["AnhorigError", "InvalidInput", "Problem", "RuleViolation"]
 
 
+def _masked_path(path: str) -> str:
+    # A path holds input too: a document's unknown key, a file name, a vendor's id.
+    return mask_value(path) if isinstance(path, str) else path
+
+
+def _masked_message(message: Text) -> Text:
+    return message.masked() if isinstance(message, Text) else message
+
+
 @attrs.frozen
 class Problem:
     """One bad field in an input: where (``path``) and what is wrong (``message``).
 
     ``path`` is relative to the object being built (``birth_date``) or, for a
-    document, absolute from its root (``$.carer.id``).
+    document, absolute from its root (``$.carer.id``). Both are masked when the
+    problem is made: no personnummer-shaped number, and no name in a path or quoted
+    in the message, survives.
     """
 
-    path: str
-    message: Text
+    path: str = attrs.field(converter=_masked_path)
+    message: Text = attrs.field(converter=_masked_message)
 
     @classmethod
     def make(cls, path: str, *, sv: str, en: str) -> Problem:

@@ -32,10 +32,11 @@ import attrs
 
 from anhorig import _checks
 from anhorig.errors import InvalidInput, RuleViolation
-from anhorig.language import LabelledEnum, Lang, Text
+from anhorig.language import LabelledEnum, Lang, Text, mask_value, quote
 from anhorig.law import SOURCES, LawTopic, LegalRef, Source
 
 __all__ = [
+    "BODY_PARAMETERS",
     "Finding",
     "Report",
     "Rule",
@@ -59,6 +60,13 @@ _RULE_MODULES = (
 _DOMAIN_NUMBERS = range(1, 33)
 """The rules of the project's DOMAIN.md (part 1 lists 32) a catalogue entry can encode."""
 
+BODY_PARAMETERS = frozenset(
+    {"holder", "municipality", "obtained_by", "organisation", "provider", "unit"}
+)
+"""Message parameters that name a body, not a person (``Röda Korset``, ``Exempelby``):
+shown as given, with only personnummer-shaped numbers hidden (a sole trader's
+organisation number is the owner's personnummer)."""
+
 _CODE = _checks.matches(r"[A-Z]+(-[A-Z0-9]+)+", "en regelkod / a rule code, REL-EXAMPLE")
 
 
@@ -75,15 +83,28 @@ class Severity(LabelledEnum):
     INFO = "info", "INFO", "INFO"
 
 
+def _masked_path(path: str) -> str:
+    # Paths name vendors' ids (``consents[<id>]``), which may hold a personnummer.
+    return mask_value(path) if isinstance(path, str) else path
+
+
+def _masked_message(message: Text) -> Text:
+    return message.masked() if isinstance(message, Text) else message
+
+
 @_checks.collecting
 @attrs.frozen(kw_only=True, order=False)
 class Finding:
-    """One thing a rule found (*anmärkning*): code, severity, where, why, and on what law."""
+    """One thing a rule found (*anmärkning*): code, severity, where, why, and on what law.
+
+    ``path`` and ``message`` are masked when the finding is made, like a `Problem`'s
+    (`anhorig.language.mask_personal_data`): findings go into reports, decisions and logs.
+    """
 
     code: str = attrs.field(validator=_CODE)
     severity: Severity = attrs.field(validator=_checks.instance_of(Severity))
-    path: str = attrs.field(default="$", validator=_checks.text)
-    message: Text = attrs.field(validator=_checks.instance_of(Text))
+    path: str = attrs.field(default="$", validator=_checks.text, converter=_masked_path)
+    message: Text = attrs.field(validator=_checks.instance_of(Text), converter=_masked_message)
     references: tuple[LegalRef, ...] = attrs.field(default=(), validator=_checks.each(LegalRef))
     sources: tuple[Source, ...] = attrs.field(default=(), validator=_checks.each(Source))
 
@@ -101,8 +122,9 @@ class Finding:
 class Rule:
     """A catalogue entry (*regel*): how to recognise and explain one kind of finding.
 
-    ``message`` is a template whose ``{placeholders}`` a rule fills in; values put
-    there must already be masked (``str(person)``, never a name or a number).
+    ``message`` is a template whose ``{placeholders}`` a rule fills in: people as
+    ``str(person)`` (initials), and input such as ids as they are, which `finding`
+    masks.
     ``domain`` names the rules of the project's DOMAIN.md (numbered 1–32) this entry
     encodes; the catalogue shows them, so the two documents can be read side by side.
     """
@@ -184,7 +206,16 @@ class Rule:
         return tuple(ref for topic in self.law for ref in topic.cite_all(on))
 
     def finding(self, path: str = "$", *, on: date, **params: object) -> Finding:
-        """A finding of this rule at ``path``, citing the law in force on ``on``."""
+        """A finding of this rule at ``path``, citing the law in force on ``on``.
+
+        Text parameters are input (a vendor's ids, a staff member's name) and are
+        masked (`anhorig.language.mask_value`), except those that name a body
+        (`BODY_PARAMETERS`: an organisation, a municipality, a unit), whose numbers only
+        are hidden.
+        """
+        for name, value in params.items():
+            if isinstance(value, str) and name not in BODY_PARAMETERS:
+                params[name] = mask_value(value)
         return Finding(
             code=self.code,
             severity=self.severity,
@@ -271,4 +302,4 @@ def rule(code: str) -> Rule:
     for entry in catalogue():
         if entry.code == code:
             return entry
-    raise InvalidInput.at("code", sv=f"okänd regel {code!r}", en=f"unknown rule {code!r}")
+    raise InvalidInput.at("code", sv=f"okänd regel {quote(code)}", en=f"unknown rule {quote(code)}")

@@ -1,10 +1,16 @@
 """People: the Swedish personal identity number and the person it identifies.
 
 ``PersonId.parse`` reads a personnummer or a samordningsnummer (coordination
-number, whose day is the birth day plus 60) in the 10- and 12-digit forms, with
-``-`` or ``+`` (aged 100 or more) as separator. The structure and the Luhn check
-digit are python-stdnum's; the century of a 10-digit number comes from the date
-you pass as ``on``, never from the clock.
+number, whose day is the birth day plus 60) in its 10- and 12-digit forms, with
+``-``, ``+`` (in and after the year the person turns 100) or nothing before the last
+four digits, in the digits 0-9 and nothing else: no spaces around it, no other
+separator. The Luhn check digit is python-stdnum's; the century of a 10-digit number
+comes from the date you pass as ``on``, never from the clock.
+
+A samordningsnummer may have an incomplete birth date, as Skatteverket issues them
+when the birth date is not known in full: month ``00`` (the month unknown), day
+``60`` (the day unknown), or a day past the end of its month. ``birth_date`` is then
+``None``, and ``birth`` says which parts are known.
 
 Personal data stays masked: ``str`` and ``repr`` show the birth date and hide the
 last four digits; the full number is only in ``PersonId.value``.
@@ -17,6 +23,8 @@ datetime.date(1939, 12, 25)
 >>> from datetime import date
 >>> PersonId.parse("391225+0028", on=date(2045, 1, 1)).birth_date
 datetime.date(1939, 12, 25)
+>>> PersonId.parse("191500722390").birth
+Birth(year=1915, month=None, day=12)
 >>> PersonId.parse("19391225-0029")
 Traceback (most recent call last):
   ...
@@ -25,60 +33,100 @@ anhorig.errors.InvalidInput: id: kontrollsiffran stämmer inte
 
 from __future__ import annotations
 
+import calendar
 import functools
+import re
 import types
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
 from anhorig import _checks
 from anhorig.errors import InvalidInput, Problem
 
-__all__ = ["Person", "PersonId", "mask_name"]
+__all__ = ["Birth", "Person", "PersonId", "mask_name"]
 
 _COORDINATION_OFFSET = 60
 
 
 @functools.cache
 def _stdnum() -> Any:
-    """python-stdnum's personnummer and Luhn functions, imported on first use:
-    stdnum.util pulls in pydoc and ssl (about 14 ms) that `import anhorig` need not pay."""
+    """python-stdnum's Luhn check, imported on first use: stdnum.util pulls in pydoc and
+    ssl (about 14 ms) that `import anhorig` need not pay."""
     from stdnum import luhn
-    from stdnum.exceptions import ValidationError
-    from stdnum.se import personnummer
 
-    return types.SimpleNamespace(
-        compact=personnummer.compact, ValidationError=ValidationError, luhn_is_valid=luhn.is_valid
-    )
+    return types.SimpleNamespace(luhn_is_valid=luhn.is_valid)
+
+
+_FORM = re.compile(r"([0-9]{2})?([0-9]{6})([-+]?)([0-9]{4})")
+"""The written forms: ``ÅÅMMDD-NNNN``, ``ÅÅMMDD+NNNN``, ``ÅÅMMDDNNNN`` and the same with
+the century (``ÅÅÅÅMMDD-NNNN``), in ASCII digits."""
+
+
+class Birth(NamedTuple):
+    """The birth date a number encodes, each part ``None`` where the number leaves it
+    unknown (*födelsetid*): only a samordningsnummer can (month ``00``, day ``60``, or a
+    day past the end of its month)."""
+
+    year: int
+    month: int | None
+    day: int | None
 
 
 def _bad(sv: str, en: str) -> InvalidInput:
     return InvalidInput.of(Problem.make("id", sv=sv, en=en))
 
 
-def _birth_date(year: int, month: int, day: int) -> tuple[date, bool]:
-    coordination = day > _COORDINATION_OFFSET
-    real_day = day - _COORDINATION_OFFSET if coordination else day
-    return date(year, month, real_day), coordination
+def _birth(year: int, month: int, day: int) -> Birth | None:
+    """The birth a number's year, month and day digits encode, or ``None`` if there is
+    no such birth. A personnummer's date must exist; a samordningsnummer's (day + 60)
+    may leave the month (``00``) or the day (``60``, or past the month's end) unknown."""
+    if year < 1 or month > 12:
+        return None
+    if day < _COORDINATION_OFFSET:
+        if month == 0 or day == 0 or day > calendar.monthrange(year, month)[1]:
+            return None
+        return Birth(year, month, day)
+    real_day = day - _COORDINATION_OFFSET
+    if real_day > 31:
+        return None
+    known_month = month or None
+    if real_day == 0 or (
+        known_month is not None and real_day > calendar.monthrange(year, known_month)[1]
+    ):
+        return Birth(year, known_month, None)
+    return Birth(year, known_month, real_day)
+
+
+def _after(year: int, month: int, day: int, on: date) -> bool:
+    """Whether a birth on ``month``/``day`` (day + 60 for a samordningsnummer) of ``year``
+    comes after ``on``, as far as its known parts tell: a month or day the number leaves
+    unknown is taken to be one already passed."""
+    birth = _birth(year, month, day)
+    if birth is None:  # no such day this year (29 February): decide by the digits
+        real_day = day - _COORDINATION_OFFSET if day >= _COORDINATION_OFFSET else day
+        return (month, real_day) > (on.month, on.day)
+    if birth.month is None:
+        return False
+    if birth.day is None:
+        return birth.month > on.month
+    return (birth.month, birth.day) > (on.month, on.day)
 
 
 def _century_year(yy: int, month: int, day: int, plus: bool, on: date) -> int:
-    """The birth year of a 10-digit number: the latest year ending in ``yy`` whose
-    date is not after ``on``; one century earlier when the separator is ``+``.
+    """The birth year of a 10-digit number written on ``on``.
 
-    A date that is invalid in the chosen century (29 February) stays invalid.
+    ``+`` is written from the start of the year the person turns 100 (folkbokföringslag
+    (1991:481) 18 §), so a ``+`` number is born in the latest year ending in ``yy`` at
+    least 100 years before ``on``'s year, whatever the birthday. A ``-`` number is born
+    in the latest year ending in ``yy`` whose birthday is not after ``on``.
     """
-    real_day = day - _COORDINATION_OFFSET if day > _COORDINATION_OFFSET else day
-    year = on.year - (on.year - yy) % 100
-    try:
-        if date(year, month, real_day) > on:
-            year -= 100
-    except ValueError:
-        # 29 February in a non-leap year, or an impossible day: decide by month/day.
-        if (month, real_day) > (on.month, on.day):
-            year -= 100
     if plus:
+        last = on.year - 100
+        return last - (last - yy) % 100
+    year = on.year - (on.year - yy) % 100
+    if year == on.year and _after(year, month, day, on):
         year -= 100
     return year
 
@@ -93,16 +141,19 @@ class PersonId:
     """
 
     value: str = attrs.field(
-        validator=_checks.matches(r"\d{8}-\d{4}", "ÅÅÅÅMMDD-NNNN / YYYYMMDD-NNNN")
+        validator=_checks.matches(r"[0-9]{8}-[0-9]{4}", "ÅÅÅÅMMDD-NNNN / YYYYMMDD-NNNN")
     )
 
     @classmethod
     def parse(cls, text: str, *, on: date | None = None) -> PersonId:
         """Read a personnummer or samordningsnummer; refuse anything else with ``InvalidInput``.
 
-        Accepts exactly what ``stdnum.se.personnummer.validate`` accepts, plus
-        samordningsnummer. A 10-digit form needs ``on``, the date it was written
-        on, to tell the century.
+        The forms are ``ÅÅMMDD-NNNN``, ``ÅÅMMDD+NNNN``, ``ÅÅMMDDNNNN`` and the same with
+        the century, ``ÅÅÅÅMMDD-NNNN``, in the digits 0-9. Nothing is cleaned up: a space
+        around the number, another separator or another script's digits are refused,
+        never silently dropped. A 10-digit form needs ``on``, the date it was written
+        on, to tell the century. A samordningsnummer may leave its birth month or day
+        unknown (see `birth`); its check digit is checked all the same.
         """
         if not isinstance(text, str):
             raise _bad(
@@ -111,57 +162,63 @@ class PersonId:
             )
         if on is not None and (not isinstance(on, date) or isinstance(on, datetime)):
             raise InvalidInput.at("on", sv="väntade ett datum", en="expected a date")
-        stdnum = _stdnum()
-        try:
-            number = stdnum.compact(text)
-        except stdnum.ValidationError:
-            number = ""
-        if len(number) not in (11, 13):
-            raise _bad("fel längd: ange 10 eller 12 siffror", "wrong length: give 10 or 12 digits")
-        separator = number[-5]
-        digits = number[:-5] + number[-4:]
-        if separator not in "-+" or not (digits.isascii() and digits.isdigit()):
+        form = _FORM.fullmatch(text)
+        if form is None:
+            raise _unreadable(text)
+        century, six, separator, four = form.groups()
+        month, day = int(six[2:4]), int(six[4:6])
+        if century is not None:
+            year = int(century + six[:2])
+        elif on is None:
             raise _bad(
-                "ogiltigt format: siffror med - eller + före de fyra sista",
-                "invalid format: digits with - or + before the last four",
+                "10-siffrig form kräver ett datum (on=) för att avgöra århundradet",
+                "the 10-digit form needs a date (on=) to tell the century",
             )
-        month, day = int(digits[-8:-6]), int(digits[-6:-4])
-        if len(digits) == 12:
-            year = int(digits[:4])
         else:
-            if on is None:
-                raise _bad(
-                    "10-siffrig form kräver ett datum (on=) för att avgöra århundradet",
-                    "the 10-digit form needs a date (on=) to tell the century",
-                )
-            year = _century_year(int(digits[:2]), month, day, separator == "+", on)
-        try:
-            born, _ = _birth_date(year, month, day)
-        except ValueError:
-            raise _bad("födelsedatumet finns inte", "the birth date does not exist") from None
+            year = _century_year(int(six[:2]), month, day, separator == "+", on)
         if year < 1:
             raise _bad("födelseåret är orimligt", "the birth year is out of range")
-        if not stdnum.luhn_is_valid(digits[-10:]):
+        if _birth(year, month, day) is None:
+            raise _bad("födelsedatumet finns inte", "the birth date does not exist")
+        if not _stdnum().luhn_is_valid(six + four):
             raise _bad("kontrollsiffran stämmer inte", "the check digit is wrong")
-        del born
-        return cls(f"{year:04d}{digits[-8:-4]}-{digits[-4:]}")
+        return cls(f"{year:04d}{six[2:]}-{four}")
 
     @property
-    def birth_date(self) -> date:
-        """The birth date the number encodes (the day less 60 for a samordningsnummer)."""
+    def birth(self) -> Birth:
+        """The birth date the number encodes, part by part (*födelsetid*): for a
+        samordningsnummer the day less 60, and ``None`` for a month or day it leaves
+        unknown."""
         value = self.value
-        day = int(value[6:8])
-        if day > _COORDINATION_OFFSET:
-            day -= _COORDINATION_OFFSET
-        return date(int(value[:4]), int(value[4:6]), day)
+        birth = _birth(int(value[:4]), int(value[4:6]), int(value[6:8]))
+        assert birth is not None, "a PersonId is built from a number that has a birth"
+        return birth
+
+    @property
+    def birth_date(self) -> date | None:
+        """The birth date the number encodes (the day less 60 for a samordningsnummer),
+        or ``None`` when a samordningsnummer leaves its month or day unknown."""
+        year, month, day = self.birth
+        return None if month is None or day is None else date(year, month, day)
+
+    def born_on(self, day: date) -> bool:
+        """Whether someone born on ``day`` can have this number: ``day`` agrees with
+        every part of the birth date the number encodes."""
+        year, month, known_day = self.birth
+        return (
+            day.year == year
+            and (month is None or day.month == month)
+            and (known_day is None or day.day == known_day)
+        )
 
     @property
     def is_coordination_number(self) -> bool:
         """Whether this is a samordningsnummer (day + 60)."""
-        return int(self.value[6:8]) > _COORDINATION_OFFSET
+        return int(self.value[6:8]) >= _COORDINATION_OFFSET
 
     def short_form(self, *, on: date) -> str:
-        """The 10-digit form as written on ``on`` (``+`` from the year the person turns 100)."""
+        """The 10-digit form as written on ``on``: ``+`` from the start of the year the
+        person turns 100 (folkbokföringslag (1991:481) 18 §), ``-`` before."""
         plus = on.year - int(self.value[:4]) >= 100
         return f"{self.value[2:8]}{'+' if plus else '-'}{self.value[-4:]}"
 
@@ -175,6 +232,23 @@ class PersonId:
 
     def __repr__(self) -> str:
         return f"PersonId({self.masked!r})"
+
+
+def _unreadable(text: str) -> InvalidInput:
+    """Why ``text`` has none of the written forms, as precisely as can be said."""
+    if text != text.strip():
+        return _bad(
+            "blanksteg före eller efter numret",
+            "whitespace before or after the number",
+        )
+    if any(c.isdigit() and not c.isascii() for c in text):
+        return _bad("bara siffrorna 0–9", "only the digits 0-9")
+    if sum(c.isdigit() for c in text) not in (10, 12):
+        return _bad("fel längd: ange 10 eller 12 siffror", "wrong length: give 10 or 12 digits")
+    return _bad(
+        "ogiltigt format: siffror med - eller + före de fyra sista",
+        "invalid format: digits with - or + before the last four",
+    )
 
 
 _DOUBLED = str.maketrans("0123456789", "0246813579")
@@ -191,9 +265,9 @@ def _luhn_ok(digits: str) -> bool:
 def _read_canonical(text: Any) -> PersonId | None:
     """The `PersonId` of a number already in the canonical form ``ÅÅÅÅMMDD-NNNN``, else ``None``.
 
-    The documents' own form, read without python-stdnum's general cleaning: it gives
-    a `PersonId` exactly when ``PersonId.parse`` would give that same one, and
-    ``None`` for anything that needs ``parse`` to read or to explain.
+    The documents' own form, read without the general parsing: it gives a `PersonId`
+    exactly when ``PersonId.parse`` would give that same one, and ``None`` for
+    anything that needs ``parse`` to read or to explain.
     """
     if text.__class__ is not str or len(text) != 13 or text[8] != "-":
         return None
@@ -201,10 +275,7 @@ def _read_canonical(text: Any) -> PersonId | None:
     digits = value[:8] + value[9:]
     if not (digits.isascii() and digits.isdigit()):
         return None
-    day = int(value[6:8])
-    try:
-        date(int(value[:4]), int(value[4:6]), day - _COORDINATION_OFFSET if day > 60 else day)
-    except ValueError:
+    if _birth(int(value[:4]), int(value[4:6]), int(value[6:8])) is None:
         return None
     if not _luhn_ok(digits[2:]):
         return None
@@ -224,7 +295,7 @@ def _check_birth_date(instance: Person, attribute: attrs.Attribute[Any], value: 
     if not _checks.is_date(value):
         _checks.a_date(instance, attribute, value)
         return
-    if isinstance(instance.id, PersonId) and instance.id.birth_date != value:
+    if isinstance(instance.id, PersonId) and not instance.id.born_on(value):
         _checks.fail(
             "birth_date",
             sv="födelsedatumet stämmer inte med personnumret",
@@ -236,7 +307,7 @@ def _check_birth_date(instance: Person, attribute: attrs.Attribute[Any], value: 
 _checks.inline_condition(
     _check_birth_date,
     (date, type(None)),
-    "{v} is None or {o}.id is None or {o}.id.birth_date == {v}",
+    "{v} is None or {o}.id is None or {o}.id.born_on({v})",
     {"id": (PersonId, type(None))},
 )
 
@@ -255,8 +326,10 @@ class Person:
     """A person in anhörigstöd: carer, cared-for, custodian, professional (*person*).
 
     ``id`` may be unknown (a neighbour who helps, a friend); then ``birth_date`` may be
-    given on its own. When both are given they must agree. ``repr`` shows only the
-    initials and the birth year.
+    given on its own. When both are given they must agree. By default the birth date
+    is the number's; a samordningsnummer with an incomplete birth date gives none, and
+    a full birth date given with it must agree with the parts it has. ``repr`` shows
+    only the initials and the birth year.
     """
 
     id: PersonId | None = attrs.field(

@@ -29,7 +29,7 @@ import attrs
 from anhorig._checks import collecting, instance_of
 from anhorig.consent.engine import Decision
 from anhorig.consent.model import Action, DisclosureRequest
-from anhorig.language import Lang, check_lang
+from anhorig.language import Lang, check_lang, mask_personal_data, mask_value
 
 __all__ = ["AuditRecord"]
 
@@ -77,16 +77,17 @@ class AuditRecord:
         if d.consent_ids:
             line += (
                 (" Samtycke: " if language == "sv" else " Consent: ")
-                + ", ".join(d.consent_ids)
+                + ", ".join(mask_value(i) for i in d.consent_ids)
                 + "."
             )
         if d.assessment_ids:
             line += (
                 (" Menprövning: " if language == "sv" else " Harm assessment: ")
-                + ", ".join(d.assessment_ids)
+                + ", ".join(mask_value(i) for i in d.assessment_ids)
                 + "."
             )
         if d.obligations:
             head = " Ska: " if language == "sv" else " Must: "
             line += head + "; ".join(o.kind.label(language) for o in d.obligations) + "."
-        return line
+        # An organisation's id may be a sole trader's personnummer; ids are masked above.
+        return mask_personal_data(line)

@@ -31,7 +31,7 @@ from anhorig.consent.model import (
     Revocation,
 )
 from anhorig.errors import InvalidInput, Problem
-from anhorig.language import Lang
+from anhorig.language import Lang, mask_value
 from anhorig.serialization import from_document, to_document
 
 __all__ = ["register", "run_check"]
@@ -112,6 +112,17 @@ def _read_request(name: str) -> DisclosureRequest:
         raise exc.under(name) from None
 
 
+def _masked_ids(decision: dict[str, Any]) -> dict[str, Any]:
+    # The vendor's consent and assessment ids, shown masked like any other input.
+    def masked(basis: dict[str, Any]) -> dict[str, Any]:
+        return {
+            key: mask_value(value) if key.endswith("_id") and isinstance(value, str) else value
+            for key, value in basis.items()
+        }
+
+    return {**decision, "basis": [masked(b) for b in decision["basis"]]}
+
+
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
     """Handle ``anhorig consent check``; returns the exit code."""
     lang: Lang = args.lang
@@ -157,7 +168,7 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
                 "permitted": decision.permitted,
                 "explanation": decision.explain(lang),
                 "journal": record.journal_text(lang),
-                "decision": to_document(decision),
+                "decision": _masked_ids(to_document(decision)),
             },
             out,
             ensure_ascii=False,

@@ -89,7 +89,7 @@ from anhorig.consent.model import (
 )
 from anhorig.errors import InvalidInput
 from anhorig.findings import Finding, Rule
-from anhorig.language import LabelledEnum, Lang, Text, check_lang
+from anhorig.language import LabelledEnum, Lang, Text, check_lang, mask_value
 from anhorig.law import (
     CONSENT_WAIVER_CHILD,
     HEALTH_SOCIAL_EXCHANGE_HEALTH,
@@ -216,12 +216,13 @@ class Basis:
     def explain(self) -> str:
         """One line: code, consent and provision or assessment, references."""
         parts = [self.code]
+        # Ids are the vendor's, and are shown masked like any input (no personnummer).
         if self.consent_id is not None:
-            parts.append(f"consent {self.consent_id}")
+            parts.append(f"consent {mask_value(self.consent_id)}")
         if self.assessment_id is not None:
-            parts.append(f"assessment {self.assessment_id}")
+            parts.append(f"assessment {mask_value(self.assessment_id)}")
         if self.provision is not None:
-            parts.append(self.provision)
+            parts.append(mask_value(self.provision))
         cited = "; ".join(str(r) for r in self.references)
         return " ".join(parts) + (f" ({cited})" if cited else "")
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from anhorig.errors import InvalidInput
-from anhorig.language import Lang
+from anhorig.language import Lang, mask_value, quote
 
 __all__ = ["register"]
 
@@ -29,7 +29,7 @@ def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {quote(text)}") from None
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
@@ -46,7 +46,8 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         except (OSError, InvalidInput) as exc:
             problems = exc.explain(lang) if isinstance(exc, InvalidInput) else str(exc)
             out.write(
-                f"{args.policy}: {'OLÄSBAR' if lang == 'sv' else 'UNREADABLE'}\n  {problems}\n"
+                mask_value(f"{args.policy}: {'OLÄSBAR' if lang == 'sv' else 'UNREADABLE'}")
+                + f"\n  {mask_value(problems)}\n"
             )
             return EXIT_UNREADABLE
 

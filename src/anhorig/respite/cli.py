@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from anhorig.errors import InvalidInput
-from anhorig.language import Lang
+from anhorig.language import Lang, mask_value, quote
 
 __all__ = ["register"]
 
@@ -30,7 +30,12 @@ def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {quote(text)}") from None
+
+
+def _masked_ids(balance: dict[str, Any]) -> dict[str, Any]:
+    # The grant id is the municipality's own, and may hold a personnummer.
+    return {**balance, "grant_id": mask_value(balance["grant_id"])}
 
 
 def register(subparsers: Any) -> None:
@@ -67,10 +72,10 @@ def _cmd_balance(args: argparse.Namespace, out: TextIO) -> int:
         as_of = parse_instant(args.as_of, path="--as-of") if args.as_of else None
         grants = [ledger.grant(args.grant)] if args.grant else list(ledger.grants)
     except OSError as exc:
-        print(f"{args.ledger}: {exc}", file=sys.stderr)
+        print(mask_value(f"{args.ledger}: {exc}"), file=sys.stderr)
         return 2
     except InvalidInput as exc:
-        print(f"{args.ledger}:\n{exc.explain(lang)}", file=sys.stderr)
+        print(f"{mask_value(args.ledger)}:\n{exc.explain(lang)}", file=sys.stderr)
         return 2
     rows: list[dict[str, Any]] = []
     refused = False
@@ -84,7 +89,7 @@ def _cmd_balance(args: argparse.Namespace, out: TextIO) -> int:
         from anhorig.serialization import converter
 
         json.dump(
-            [converter.unstructure(row["balance"]) for row in rows],
+            [_masked_ids(converter.unstructure(row["balance"])) for row in rows],
             out,
             ensure_ascii=False,
             indent=2,
@@ -106,7 +111,7 @@ def _cmd_balance(args: argparse.Namespace, out: TextIO) -> int:
             )
             table.append(
                 (
-                    b.grant_id,
+                    mask_value(b.grant_id),
                     f"{b.period.start}–{b.period.last}",
                     b.show("granted", lang),
                     b.show("carried_over", lang),

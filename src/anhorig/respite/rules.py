@@ -74,7 +74,7 @@ from datetime import date, datetime, timedelta
 
 from anhorig.errors import InvalidInput
 from anhorig.findings import Finding, Report, Rule, Severity, validated
-from anhorig.language import Text
+from anhorig.language import Text, mask_value
 from anhorig.law import BISTAND, CARER_SUPPORT, WITHOUT_NEEDS_ASSESSMENT
 from anhorig.organisations import ProviderKind
 from anhorig.people import Person
@@ -792,7 +792,9 @@ def _capacity(
         unit = ctx.ledger.unit(booking.unit_id)
     except InvalidInput:
         return [
-            UNKNOWN_UNIT.finding(at("unit_id"), on=on, booking=booking.id, unit=booking.unit_id)
+            UNKNOWN_UNIT.finding(
+                at("unit_id"), on=on, booking=booking.id, unit=mask_value(booking.unit_id)
+            )
         ]
     days = _tables()[0]
     base = date(1900, 1, 1).toordinal()
