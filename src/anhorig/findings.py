@@ -1,7 +1,8 @@
 """Findings: what a rule says about a thing, as data; and the catalogue of every rule.
 
 A `Rule` is the catalogue entry (stable code, severity, bilingual message
-template, the law and sources it rests on). Applied to a thing it yields a
+template, the law and sources it rests on, the rules of the project's DOMAIN.md it
+encodes). Applied to a thing it yields a
 `Finding` (the code, where in the document, the message, the references
 in force on the date judged). A `Report` holds every finding of one check.
 
@@ -55,6 +56,9 @@ _RULE_MODULES = (
 """The modules whose ``RULES`` make up the catalogue; each subpackage adds its own."""
 
 
+_DOMAIN_NUMBERS = range(1, 33)
+"""The rules of the project's DOMAIN.md (part 1 lists 32) a catalogue entry can encode."""
+
 _CODE = _checks.matches(r"[A-Z]+(-[A-Z0-9]+)+", "en regelkod / a rule code, REL-EXAMPLE")
 
 
@@ -99,6 +103,8 @@ class Rule:
 
     ``message`` is a template whose ``{placeholders}`` a rule fills in; values put
     there must already be masked (``str(person)``, never a name or a number).
+    ``domain`` names the rules of the project's DOMAIN.md (numbered 1–32) this entry
+    encodes; the catalogue shows them, so the two documents can be read side by side.
     """
 
     code: str = attrs.field(validator=_CODE)
@@ -109,6 +115,29 @@ class Rule:
     law: tuple[LawTopic, ...] = attrs.field(default=(), validator=_checks.each(LawTopic))
     sources: tuple[str, ...] = attrs.field(default=())
     """Keys of `anhorig.law.SOURCES`."""
+    domain: tuple[int, ...] = attrs.field(default=())
+    """Numbers of the DOMAIN.md rules this entry encodes (*domänregler*), e.g. ``(14,)``."""
+
+    @domain.validator
+    def _known_domain_rules(
+        self, attribute: attrs.Attribute[tuple[int, ...]], value: tuple[int, ...]
+    ) -> None:
+        _checks.each(int)(self, attribute, value)
+        if not isinstance(value, tuple):
+            return
+        unknown = [n for n in value if isinstance(n, int) and n not in _DOMAIN_NUMBERS]
+        if unknown:
+            _checks.fail(
+                "domain",
+                sv=f"DOMAIN.md har regler 1–{_DOMAIN_NUMBERS[-1]}, inte {unknown}",
+                en=f"DOMAIN.md has rules 1–{_DOMAIN_NUMBERS[-1]}, not {unknown}",
+            )
+        elif len(set(value)) != len(value):
+            _checks.fail(
+                "domain",
+                sv=f"samma regel två gånger: {list(value)}",
+                en=f"the same rule twice: {list(value)}",
+            )
 
     @sources.validator
     def _known_sources(
@@ -131,10 +160,13 @@ class Rule:
         message: tuple[str, str],
         law: tuple[LawTopic, ...] = (),
         sources: tuple[str, ...] = (),
+        *,
+        domain: tuple[int, ...] = (),
     ) -> Rule:
         """A rule of ``family`` with its title and message given as (Swedish, English).
 
-        Rule modules bind their family once: ``_rule = functools.partial(Rule.define, "plans")``.
+        Rule modules bind their family once: ``_rule = functools.partial(Rule.define, "plans")``;
+        ``domain`` names the DOMAIN.md rules it encodes.
         """
         return cls(
             code=code,
@@ -144,6 +176,7 @@ class Rule:
             message=Text(sv=message[0], en=message[1]),
             law=law,
             sources=sources,
+            domain=domain,
         )
 
     def references(self, on: date) -> tuple[LegalRef, ...]:
