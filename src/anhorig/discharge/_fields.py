@@ -8,7 +8,7 @@ once (``anhorig._checks.collecting``).
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import attrs
@@ -17,7 +17,7 @@ import pendulum
 from anhorig import _checks
 from anhorig.time import as_instant
 
-__all__ = ["an_id", "an_instant", "ids", "optional_instant", "to_instant"]
+__all__ = ["an_id", "an_instant", "day_of", "ids", "optional_instant", "to_instant"]
 
 _ID_RE = re.compile(r"[A-Za-z0-9\-.]{1,64}")
 
@@ -75,3 +75,9 @@ def optional_instant(instance: Any, attribute: attrs.Attribute[Any], value: Any)
     """``None`` or an aware instant."""
     if value is not None:
         an_instant(instance, attribute, value)
+
+
+def day_of(moment: datetime) -> date:
+    """The Stockholm calendar day of an instant, as a plain ``datetime.date`` (pendulum's
+    own ``Date`` would travel into records and documents otherwise)."""
+    return date(moment.year, moment.month, moment.day)

@@ -53,8 +53,8 @@ def default_day(process: Any) -> date:
     ):
         if event is not None:
             moments.append(getattr(event, name))
-    latest: date = max(moments).date()
-    return latest
+    latest = max(moments)
+    return date(latest.year, latest.month, latest.day)
 
 
 def _read_policy(name: str | None, lang: Lang, out: TextIO) -> Any:

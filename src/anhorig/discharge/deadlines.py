@@ -34,7 +34,7 @@ import attrs
 import pendulum
 
 from anhorig._checks import a_date, collecting, instance_of, optional, text
-from anhorig.discharge._fields import optional_instant, to_instant
+from anhorig.discharge._fields import day_of, optional_instant, to_instant
 from anhorig.discharge.model import CareKind, DischargeProcess
 from anhorig.discharge.policy import DischargePolicy
 from anhorig.language import LabelledEnum, Text
@@ -199,7 +199,7 @@ def sip_invitation_deadline(
         DeadlineKind.SIP_INVITATION,
         "",
         notice.sent_at,
-        last_day=notice.sent_at.date() + timedelta(days=policy.sip_invitation_days),
+        last_day=day_of(notice.sent_at) + timedelta(days=policy.sip_invitation_days),
         done_at=invitation.sent_at if invitation is not None else None,
         on=on,
     )
@@ -288,7 +288,7 @@ def payment_responsibility(
                 en=f"The number of days in psychiatric care is not verified; set it in the policy ({policy.name}).",
             ),
         )
-    day_zero = notice.sent_at.date()
+    day_zero = day_of(notice.sent_at)
     if policy.payment_cutoff_hour is not None and notice.sent_at.hour >= policy.payment_cutoff_hour:
         day_zero += timedelta(days=1)
     starts = day_zero + timedelta(days=days)
