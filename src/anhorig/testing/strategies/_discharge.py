@@ -138,6 +138,34 @@ _HOME_CARE_NEEDS = (InfoCategory.SOCIAL_HOME_CARE, InfoCategory.HEALTH_MEDICATIO
 _RELIABLE = sorted(_POLICY.reliable_channels)
 
 
+_BOOL = st.booleans()
+_NEEDS = st.frozensets(st.sampled_from(_HEALTH_NEEDS), min_size=1)
+_HOME_NEEDS = st.frozensets(st.sampled_from(_HOME_CARE_NEEDS), min_size=1)
+_RELATIVE_NEEDS = (
+    st.frozensets(st.sampled_from(_HEALTH_NEEDS), max_size=1),
+    st.frozensets(st.sampled_from(_HEALTH_NEEDS), max_size=2),
+)
+_EXTRA_ROLES = st.frozensets(
+    st.sampled_from(
+        (
+            DischargeRole.HOME_CARE,
+            DischargeRole.REHABILITATION,
+            DischargeRole.SPECIAL_HOUSING_NURSE,
+            DischargeRole.CARER_SUPPORT,
+        )
+    )
+)
+_STAGES = st.sampled_from([Stage.ADMISSION, Stage.DIAGNOSIS, Stage.DISCHARGE])
+_KINDS = st.sampled_from([RelationKind.SPOUSE, RelationKind.CHILD, RelationKind.SIBLING])
+_MAYBE_BOOL = st.none() | st.booleans()
+_ACTIONS = st.frozensets(st.sampled_from(list(ChildSupportAction)), min_size=1)
+_CONDITIONS = st.frozensets(st.sampled_from(list(AdultCondition)), min_size=1, max_size=2)
+_PROCESS_IDS = st.sampled_from(["utskrivning-1", "dis.2026.7"])
+_CARE_KINDS = st.sampled_from(list(CareKind))
+_NAMES = names()
+_PATIENTS = people(min_birth=date(1925, 1, 1), max_birth=date(1965, 12, 31), with_id=True)
+
+
 def _day(moment: pendulum.DateTime) -> date:
     return date(moment.year, moment.month, moment.day)
 
@@ -150,13 +178,12 @@ def _minutes_until(start: pendulum.DateTime, end: pendulum.DateTime) -> int:
     return int((end - start).total_seconds() // 60)
 
 
-def _channels() -> st.SearchStrategy[frozenset[Channel]]:
-    """Channels that include at least one reliable one."""
-    return st.builds(
-        lambda reliable, others: frozenset({reliable, *others}),
-        st.sampled_from(_RELIABLE),
-        st.frozensets(st.sampled_from(list(Channel)), max_size=2),
-    )
+_CHANNELS = st.builds(
+    lambda reliable, others: frozenset({reliable, *others}),
+    st.sampled_from(_RELIABLE),
+    st.frozensets(st.sampled_from(list(Channel)), max_size=2),
+)
+"""Channels that include at least one reliable one."""
 
 
 def _evidence(at: pendulum.DateTime) -> Evidence:
@@ -200,35 +227,24 @@ def _recipients(draw: st.DrawFn) -> tuple[DischargeRecipient, ...]:
                 id=role.value.replace("_", "-"),
                 role=role,
                 organisation=_UNITS[role],
-                needs=draw(st.frozensets(st.sampled_from(_HEALTH_NEEDS), min_size=1)),
-                channels=draw(_channels()),
+                needs=draw(_NEEDS),
+                channels=draw(_CHANNELS),
             )
         )
-    extra = draw(
-        st.frozensets(
-            st.sampled_from(
-                (
-                    DischargeRole.HOME_CARE,
-                    DischargeRole.REHABILITATION,
-                    DischargeRole.SPECIAL_HOUSING_NURSE,
-                    DischargeRole.CARER_SUPPORT,
-                )
-            )
-        )
-    )
+    extra = draw(_EXTRA_ROLES)
     for role in sorted(extra):
         needs: frozenset[InfoCategory] = frozenset()
         if role is DischargeRole.HOME_CARE:
-            needs = draw(st.frozensets(st.sampled_from(_HOME_CARE_NEEDS), min_size=1))
+            needs = draw(_HOME_NEEDS)
         elif role is not DischargeRole.CARER_SUPPORT:
-            needs = draw(st.frozensets(st.sampled_from(_HEALTH_NEEDS), min_size=1))
+            needs = draw(_NEEDS)
         found.append(
             DischargeRecipient(
                 id=role.value.replace("_", "-"),
                 role=role,
                 organisation=_UNITS[role],
                 needs=needs,
-                channels=draw(_channels()),
+                channels=draw(_CHANNELS),
                 given_by="case-officer" if role is DischargeRole.HOME_CARE else None,
             )
         )
@@ -275,6 +291,10 @@ def _timelines(draw: st.DrawFn) -> _Timeline:
     )
 
 
+_TIMELINES = _timelines()
+_RECIPIENTS = _recipients()
+
+
 @attrs.frozen
 class _Relative:
     relative: RelativeAtDischarge
@@ -288,27 +308,23 @@ def _relatives_at(
     draw: st.DrawFn, index: int, t: _Timeline, patient: Person, *, carer: bool, take_part: bool
 ) -> _Relative:
     """A relative asked at the admission; told, offered support and prepared in time."""
-    wants_info = draw(st.booleans()) if not (carer or take_part) else True
-    take_part = take_part or draw(st.booleans())
+    wants_info = draw(_BOOL) if not (carer or take_part) else True
+    take_part = take_part or draw(_BOOL)
     admitted = _day(t.admitted)
     person = Person(
-        name=draw(names()),
+        name=draw(_NAMES),
         birth_date=draw(st.dates(date(1930, 1, 1), admitted - timedelta(days=19 * 366))),
     )
     relative_id = f"relative-{index}"
-    needs = draw(st.frozensets(st.sampled_from(_HEALTH_NEEDS), max_size=2 if wants_info else 1))
-    known = (
-        admitted - timedelta(days=draw(st.integers(0, 400)))
-        if carer or draw(st.booleans())
-        else None
-    )
+    needs = draw(_RELATIVE_NEEDS[wants_info])
+    known = admitted - timedelta(days=draw(st.integers(0, 400))) if carer or draw(_BOOL) else None
     records: tuple[Consent, ...] = ()
     transfers: tuple[InformationTransfer, ...] = ()
     stages: tuple[StageInformation, ...] = ()
     if wants_info:
         stages = tuple(
             StageInformation(
-                stage=draw(st.sampled_from([Stage.ADMISSION, Stage.DIAGNOSIS, Stage.DISCHARGE])),
+                stage=draw(_STAGES),
                 occurred_on=admitted,
                 informed_at=_minutes(t.consent_at, 60),
             )
@@ -335,9 +351,9 @@ def _relatives_at(
                     channel=Channel.IN_PERSON,
                 ),
             )
-    substantial = draw(st.booleans())
+    substantial = draw(_BOOL)
     plan = None
-    if substantial or draw(st.booleans()):
+    if substantial or draw(_BOOL):
         plan = ContingencyPlan(
             takes_over="Grannen första natten, sedan trygghetsplats",
             unit="Korttidsboendet, trygghetsplats",
@@ -351,19 +367,19 @@ def _relatives_at(
     relative = RelativeAtDischarge(
         id=relative_id,
         person=person,
-        kind=draw(st.sampled_from([RelationKind.SPOUSE, RelationKind.CHILD, RelationKind.SIBLING])),
-        lives_with_patient=draw(st.none() | st.booleans()),
+        kind=draw(_KINDS),
+        lives_with_patient=draw(_MAYBE_BOOL),
         involvements=(
             Involvement(
                 recorded_on=admitted,
                 reconfirm_by=admitted + timedelta(days=draw(st.integers(30, 365))),
-                willing=draw(st.booleans()),
+                willing=draw(_BOOL),
                 wants_information=wants_info,
                 wants_to_take_part=take_part,
             ),
         ),
         needs=needs,
-        channels=draw(_channels()) if needs else frozenset(),
+        channels=draw(_CHANNELS) if needs else frozenset(),
         known_as_carer_on=known,
         informed_before_planning_at=_minutes(t.planning_at, -30) if take_part else None,
         support_offered_on=offered,
@@ -381,13 +397,13 @@ def _children(draw: st.DrawFn, t: _Timeline) -> ChildAtDischarge:
     """A child under 18 on the discharge day whose need was considered at the admission."""
     born = t.discharge_on - timedelta(days=draw(st.integers(366, 17 * 365)))
     return ChildAtDischarge(
-        child=Person(name=draw(names()), birth_date=born),
-        patient_is_parent=draw(st.booleans()),
+        child=Person(name=draw(_NAMES), birth_date=born),
+        patient_is_parent=draw(_BOOL),
         lives_with_patient=True,
         consideration=ChildConsideration(
             considered_on=_day(t.admitted),
             by="kurator",
-            actions=draw(st.frozensets(st.sampled_from(list(ChildSupportAction)), min_size=1)),
+            actions=draw(_ACTIONS),
         ),
     )
 
@@ -435,10 +451,10 @@ def clean_discharges(
     invited to the planning meeting. Shrinks towards an admission with the two required
     recipients and no relatives.
     """
-    t = draw(_timelines())
-    support = draw(st.booleans()) if support_needed is None else support_needed
-    patient = draw(people(min_birth=date(1925, 1, 1), max_birth=date(1965, 12, 31), with_id=True))
-    recipients = draw(_recipients())
+    t = draw(_TIMELINES)
+    support = draw(_BOOL) if support_needed is None else support_needed
+    patient = draw(_PATIENTS)
+    recipients = draw(_RECIPIENTS)
     records, transfers = _unit_records(draw, t, patient, recipients)
     relatives = [
         draw(
@@ -454,22 +470,20 @@ def clean_discharges(
     ]
     invited = [r.relative.id for r in relatives if r.invited]
     conditions: frozenset[AdultCondition] = frozenset()
-    if child or draw(st.booleans()):
-        conditions = draw(
-            st.frozensets(st.sampled_from(list(AdultCondition)), min_size=1, max_size=2)
-        )
-    children = (draw(_children(t)),) if child or draw(st.booleans()) else ()
-    sip_needed = draw(st.booleans()) if sip is None else sip
+    if child or draw(_BOOL):
+        conditions = draw(_CONDITIONS)
+    children = (draw(_children(t)),) if child or draw(_BOOL) else ()
+    sip_needed = draw(_BOOL) if sip is None else sip
     both = frozenset({"case-officer", "primary-care"})
     process = DischargeProcess(
-        id=draw(st.sampled_from(["utskrivning-1", "dis.2026.7"])),
+        id=draw(_PROCESS_IDS),
         patient=patient,
         hospital=_HOSPITAL,
         admission=Admission(
             admitted_at=t.admitted,
             ward="Avdelning 7",
             support_may_be_needed=support,
-            care_kind=draw(st.sampled_from(list(CareKind))),
+            care_kind=draw(_CARE_KINDS),
         ),
         patient_conditions=conditions,
         recipients=recipients,
@@ -770,10 +784,15 @@ def discharge_policies() -> st.SearchStrategy[DischargePolicy]:
     return st.sampled_from([DischargePolicy(), DischargePolicy.example_region_stockholm()]) | drawn
 
 
-def _part(
-    pick: Callable[[DischargeProcess], Any],
-) -> st.SearchStrategy[Any]:
-    return discharge_processes().map(pick).filter(lambda v: v is not None)
+_IDS = st.frozensets(st.sampled_from(["case-officer", "primary-care", "relative-0"]), min_size=1)
+_INSTANTS = instants(min_value=date(2024, 1, 1), max_value=date(2031, 12, 31))
+
+
+@st.composite
+def _relatives(draw: st.DrawFn) -> RelativeAtDischarge:
+    t = draw(_timelines())
+    patient = draw(_PATIENTS)
+    return draw(_relatives_at(0, t, patient, carer=draw(_BOOL), take_part=False)).relative
 
 
 def _deadlines() -> st.SearchStrategy[Deadline]:
@@ -800,17 +819,44 @@ def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
     cases = clean_discharges()
     return {
         DischargeProcess: processes,
-        Admission: processes.map(lambda p: p.admission),
-        AdmissionNotice: _part(lambda p: p.admission_notices[0] if p.admission_notices else None),
-        CareContact: _part(lambda p: p.care_contact),
-        PlanningMeeting: _part(lambda p: p.planning),
-        ReadyNotice: _part(lambda p: p.ready_notice),
-        SipInvitation: _part(lambda p: p.sip_invitation),
-        InformationTransfer: _part(lambda p: p.transfers[0] if p.transfers else None),
-        DischargeRecipient: processes.map(lambda p: p.recipients[0]),
-        RelativeAtDischarge: clean_discharges(carer=True).map(lambda c: c.process.relatives[0]),
-        StageInformation: clean_discharges(carer=True).map(
-            lambda c: c.process.relatives[0].stages[0]
+        Admission: st.builds(
+            Admission,
+            admitted_at=_INSTANTS,
+            ward=st.sampled_from(["Avdelning 7", "Geriatriken avd 71"]),
+            support_may_be_needed=st.booleans(),
+            care_kind=st.sampled_from(list(CareKind)),
+        ),
+        AdmissionNotice: st.builds(
+            AdmissionNotice, sent_at=_INSTANTS, to=_IDS, channel=st.sampled_from(list(Channel))
+        ),
+        CareContact: st.builds(
+            CareContact,
+            unit=st.just("primary-care"),
+            staff_id=st.just("hsa-9"),
+            appointed_at=_INSTANTS,
+        ),
+        PlanningMeeting: st.builds(PlanningMeeting, held_at=_INSTANTS, invited=_IDS, attended=_IDS),
+        ReadyNotice: st.builds(
+            ReadyNotice, sent_at=_INSTANTS, to=_IDS, channel=st.sampled_from(list(Channel))
+        ),
+        SipInvitation: st.builds(
+            SipInvitation, sent_at=_INSTANTS, by=st.just("primary-care"), to=_IDS
+        ),
+        InformationTransfer: st.builds(
+            InformationTransfer,
+            to=st.sampled_from(["case-officer", "relative-0"]),
+            categories=st.frozensets(st.sampled_from(_HEALTH_NEEDS), min_size=1),
+            sent_at=_INSTANTS,
+            channel=st.sampled_from(list(Channel)),
+        ),
+        DischargeRecipient: _recipients().map(lambda found: found[0]),
+        RelativeAtDischarge: _relatives(),
+        StageInformation: st.builds(
+            StageInformation,
+            stage=st.sampled_from(list(Stage)),
+            occurred_on=st.dates(date(2024, 1, 1), date(2031, 12, 31)),
+            informed_at=st.none() | _INSTANTS,
+            given_by=st.none() | st.just("case-officer"),
         ),
         ContingencyPlan: st.builds(
             ContingencyPlan,
@@ -820,10 +866,8 @@ def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
             family_known_to_unit=st.booleans(),
             agreed_on=st.dates(date(2024, 1, 1), date(2031, 1, 1)),
         ),
-        ChildAtDischarge: clean_discharges(child=True).map(lambda c: c.process.children[0]),
-        ChildConsideration: clean_discharges(child=True).map(
-            lambda c: c.process.children[0].consideration
-        ),
+        ChildAtDischarge: _timelines().flatmap(_children),
+        ChildConsideration: _timelines().flatmap(_children).map(lambda c: c.consideration),
         DischargePolicy: discharge_policies(),
         Deadline: _deadlines(),
         PaymentResponsibility: processes.map(lambda p: payment_responsibility(p, _POLICY)),
