@@ -48,7 +48,7 @@ def test_every_example_is_listed_and_built_by_the_script() -> None:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_example_reads_back_and_gives_its_codes(name: str) -> None:
     """Each example reads with from_json(None, ...) and gives exactly its expected codes."""
-    process = from_json(None, (EXAMPLES / name).read_bytes())
+    process: object = from_json(None, (EXAMPLES / name).read_bytes())
     assert isinstance(process, DischargeProcess)
     assert check(process, on=ON).codes == EXPECTED[name]
     assert from_json(DischargeProcess, to_json(process)) == process
@@ -162,5 +162,6 @@ def test_personal_data_stays_masked() -> None:
 def test_the_builder_script_documents_its_judging_day() -> None:
     """Both examples are judged on the same day, after the discharge."""
     assert BUILDER.ON == ON
-    assert valid().discharge_on is not None
-    assert valid().discharge_on < ON
+    day = valid().discharge_on
+    assert day is not None
+    assert day < ON

@@ -637,10 +637,9 @@ def test_duplicate_and_unknown_ids() -> None:
     assert codes(
         attrs.evolve(process, recipients=(*process.recipients, process.recipients[4])), ON
     ) == {"DIS-DUPLICATE-ID"}
-    ghost = attrs.evolve(
-        process.sip_invitation,
-        to=process.sip_invitation.to | {"nobody"},  # type: ignore[union-attr]
-    )
+    invitation = process.sip_invitation
+    assert invitation is not None
+    ghost = attrs.evolve(invitation, to=invitation.to | {"nobody"})
     assert codes(attrs.evolve(process, sip_invitation=ghost), ON) == {"DIS-UNKNOWN-REFERENCE"}
 
 
