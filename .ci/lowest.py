@@ -1,7 +1,8 @@
 """Print pip constraints pinning every declared dependency to its floor.
 
 Used by .ci/run to install the lowest versions pyproject.toml promises to work with:
-the runtime dependencies and those of the ``test`` extra (and, through it, ``testing``).
+the runtime dependencies and those of the ``test`` extra (and, through it, ``testing`` and
+``postgres``).
 """
 
 import re
@@ -12,7 +13,7 @@ project = tomllib.loads(Path(__file__).parent.parent.joinpath("pyproject.toml").
     "project"
 ]
 extras = project["optional-dependencies"]
-wanted = project["dependencies"] + extras["testing"] + extras["test"]
+wanted = project["dependencies"] + extras["testing"] + extras["postgres"] + extras["test"]
 for requirement in wanted:
     if requirement.startswith("anhorig"):
         continue

@@ -4,7 +4,8 @@ The documentation never restates what the code knows. A page writes a marker and
 this hook fills it in when the site is built:
 
 - ``<!-- anhorig:catalogue -->``: every rule of :func:`anhorig.findings.catalogue`,
-  grouped by ``rule.family``, with its messages, legal references and sources;
+  grouped by ``rule.family``, with its messages, legal references, sources and the
+  DOMAIN.md rules it encodes;
 - ``<!-- anhorig:glossary -->``: every :class:`~anhorig.language.LabelledEnum`
   (value, Swedish label, English label) and :func:`anhorig.terminology.term` for
   each role and context;
@@ -13,6 +14,7 @@ this hook fills it in when the site is built:
 - ``<!-- anhorig:demo -->`` (or ``<!-- anhorig:demo en -->``): the output of
   ``anhorig demo``;
 - ``<!-- anhorig:changelog -->``: the text of ``CHANGELOG.md``.
+- ``<!-- anhorig:fhircodes -->``: every row of the FHIR mapping tables.
 
 An unknown marker stops the build, so a typo cannot ship an empty page.
 
@@ -96,6 +98,15 @@ def _severity(severity: Any, *, value: bool = False) -> str:
     return f"{text} (`{severity.value}`)" if value else text
 
 
+def _domain(numbers: Sequence[int]) -> str:
+    """The DOMAIN.md rules a catalogue entry encodes, ``–`` if it names none.
+
+    >>> _domain((18, 21)), _domain(())
+    ('18, 21', '–')
+    """
+    return ", ".join(str(n) for n in numbers) or "–"
+
+
 def _day(value: date | None, *, empty: str = "–") -> str:
     return empty if value is None else value.isoformat()
 
@@ -120,7 +131,13 @@ _REF_HEADER = ["Reference", "In force from", "Until (first day not)", "Confidenc
 
 
 def catalogue_markdown() -> str:
-    """The rule catalogue: per family a section, per rule its code, messages and law."""
+    """The rule catalogue: per family a section, per rule its code, messages, law and the
+    DOMAIN.md rules it encodes.
+
+    >>> page = catalogue_markdown()
+    >>> "| DOMAIN.md rule | 22 |" in page.split("### SIP-DISCHARGE-INVITATION-LATE")[1]
+    True
+    """
     from anhorig.findings import Severity, catalogue
     from anhorig.law import SOURCES
 
@@ -137,12 +154,13 @@ def catalogue_markdown() -> str:
         "*legal topics*.",
         "",
         _table(
-            ["Code", "Severity", "Family", "Title (sv)", "Title (en)"],
+            ["Code", "Severity", "Family", "DOMAIN.md", "Title (sv)", "Title (en)"],
             (
                 [
                     f"[`{r.code}`](#{r.code.lower()})",
                     _severity(r.severity),
                     f"`{r.family}`",
+                    _domain(r.domain),
                     _escape(r.title.sv),
                     _escape(r.title.en),
                 ]
@@ -170,6 +188,7 @@ def catalogue_markdown() -> str:
                         ["Code", f"`{rule.code}`"],
                         ["Severity", _severity(rule.severity, value=True)],
                         ["Family", f"`{rule.family}`"],
+                        ["DOMAIN.md rule", _domain(rule.domain)],
                         ["Meddelande (sv)", _escape(rule.message.sv)],
                         ["Message (en)", _escape(rule.message.en)],
                         [
@@ -329,6 +348,26 @@ def demo_markdown(lang: str = "sv") -> str:
     return "```text\n" + out.getvalue().rstrip("\n") + "\n```"
 
 
+def fhir_codes_markdown() -> str:
+    """Every row of :data:`anhorig.consent.fhir.DEFAULT_CODES`, one table per table."""
+    from anhorig.consent.fhir.codes import DEFAULT_CODES, TABLES
+
+    parts = []
+    for table, (vocabulary, where) in TABLES.items():
+        rows = [
+            [
+                f"`{r.system}`",
+                f"`{r.code}`",
+                "–" if r.term is None else f"`{r.term.value}`",
+                f"{r.meaning.en} / {r.meaning.sv}",
+            ]
+            for r in DEFAULT_CODES.rows(table)
+        ]
+        parts.append(f"### `{table}` → {vocabulary.__name__}\n\n{_escape(where.en)}\n")
+        parts.append(_table(["system", "code", "anhorig", "meaning / betydelse"], rows))
+    return "\n\n".join(parts)
+
+
 def changelog_markdown(root: Path) -> str:
     """The text of ``CHANGELOG.md`` at the repository root."""
     return (root / "CHANGELOG.md").read_text(encoding="utf-8")
@@ -348,6 +387,7 @@ def expand(markdown: str, *, root: Path) -> str:
         "law": lambda _: law_markdown(),
         "demo": lambda arg: demo_markdown(arg or "sv"),
         "changelog": lambda _: changelog_markdown(root),
+        "fhircodes": lambda _: fhir_codes_markdown(),
     }
 
     def replace(match: re.Match[str]) -> str:

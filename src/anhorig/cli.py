@@ -45,8 +45,15 @@ _SUBCOMMAND_MODULES: tuple[str, ...] = (
     "anhorig.consent.cli",
     "anhorig.respite.cli",
     "anhorig.discharge.cli",
+    "anhorig.store.cli",
 )
 """Modules with a ``register(subparsers)`` adding subcommands (``anhorig.consent.cli``)."""
+
+_FROM_STORE: dict[str, str] = {
+    "consent": "anhorig.store.cli:consent_check",
+    "respite": "anhorig.store.cli:respite_balance",
+}
+"""Command → its handler when given ``--store URL`` (the families never import the store)."""
 
 _CHECKERS: dict[str, str] = {
     "Relationship": "anhorig.relations:check",
@@ -108,6 +115,31 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _read_document(raw: bytes) -> object:
+    """An anhorig document, or the one Consent in a FHIR Consent or Bundle."""
+    from anhorig.serialization import from_json
+
+    try:
+        return from_json(None, raw)
+    except InvalidInput:
+        if b'"resourceType"' not in raw:
+            raise
+    from anhorig.consent.fhir import read_fhir
+
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        return from_json(None, raw)  # names the JSON error as for any document
+    readings = read_fhir(data)
+    if len(readings) != 1:
+        raise InvalidInput.at(
+            "$.entry",
+            sv=f"{len(readings)} samtycken i Bundlen; pröva dem med 'anhorig consent check'",
+            en=f"{len(readings)} consents in the Bundle; check them with 'anhorig consent check'",
+        )
+    return readings[0].consent
+
+
 def check_files(
     files: Sequence[str],
     check: Callable[[object], Report],
@@ -122,13 +154,11 @@ def check_files(
     exit code: 0 valid, 1 findings of error severity, 2 unreadable input. ``check`` may
     raise ``InvalidInput`` for a document it cannot judge; that file counts as unreadable.
     """
-    from anhorig.serialization import from_json
-
     results: list[dict[str, Any]] = []
     worst = EXIT_OK
     for name in files:
         try:
-            document: object = from_json(None, Path(name).read_bytes())
+            document: object = _read_document(Path(name).read_bytes())
             report = check(document)
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
@@ -230,6 +260,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace, TextIO], int] = args.handler
+    if getattr(args, "store", None) is not None and args.command in _FROM_STORE:
+        module, _, name = _FROM_STORE[args.command].partition(":")
+        handler = getattr(importlib.import_module(module), name)
     try:
         return handler(args, out if out is not None else sys.stdout)
     except BrokenPipeError:

@@ -511,13 +511,13 @@ def _holidays_of(year: int, eves_off: bool) -> frozenset[date]:
             sv=f"arbetsdagar är kända bara för åren {HOLIDAY_YEARS[0]}–{HOLIDAY_YEARS[-1]}, inte {year}",
             en=f"working days are known only for the years {HOLIDAY_YEARS[0]}–{HOLIDAY_YEARS[-1]}, not {year}",
         )
-    import holidays
+    from holidays.countries.sweden import Sweden
 
     # The country class, not ``country_holidays``: before holidays 0.109 the factory
     # does not pass ``include_sundays`` on, and every Sunday would be listed.
     # Early releases list the eves among the public holidays; they are kept apart here.
     eves = _eves(year)
-    public = frozenset(holidays.Sweden(years=year, include_sundays=False).keys()) - eves
+    public = frozenset(Sweden(years=year, include_sundays=False).keys()) - eves
     return public | eves if eves_off else public
 
 

@@ -104,3 +104,26 @@ def test_empty_report_explains_itself() -> None:
     """An empty report says so in both languages."""
     assert Report().explain() == "Inga anmärkningar."
     assert Report().explain("en") == "No findings."
+
+
+def test_rule_names_the_domain_rules_it_encodes() -> None:
+    """``domain`` holds DOMAIN.md rule numbers (1–32), each once; anything else is refused
+    with the field named."""
+    entry = Rule.define(
+        "test", "TEST-EXAMPLE", Severity.INFO, ("a", "a"), ("a", "a"), domain=(18, 21)
+    )
+    assert entry.domain == (18, 21)
+    assert Rule.define("test", "TEST-EXAMPLE", Severity.INFO, ("a", "a"), ("a", "a")).domain == ()
+    for bad in ((0,), (33,), (14, 14), (True,), ("14",), [14]):
+        with pytest.raises(InvalidInput) as err:
+            Rule.define("test", "TEST-EXAMPLE", Severity.INFO, ("a", "a"), ("a", "a"), domain=bad)  # type: ignore[arg-type]
+        assert any(path.startswith("domain") for path in err.value.paths), bad
+
+
+def test_every_plan_rule_names_its_domain_rule() -> None:
+    """The plans family's rules carry their DOMAIN.md numbers (rules 14–23) in the catalogue."""
+    plans = [entry for entry in catalogue() if entry.family == "plans"]
+    assert plans
+    assert all(entry.domain for entry in plans)
+    assert {n for entry in plans for n in entry.domain} == set(range(14, 24))
+    assert rule("SIP-DISCHARGE-INVITATION-LATE").domain == (22,)

@@ -7,7 +7,7 @@
 
 Each consent file holds one document or a JSON list of documents: anhorig documents
 (``Consent``, ``Revocation``, ``Block``, ``BlockLift``, ``HarmAssessment``) or FHIR ``Consent``
-resources (R4, R4B or R5). The request file holds a ``DisclosureRequest`` document.
+resources (R4, R4B or R5) and Bundles of them, read strictly. The request file holds a ``DisclosureRequest`` document.
 The decision is printed with its basis, obligations and reasons, and the line for
 the journal. Exit codes: 0 permitted, 1 denied or no basis, 2 unreadable input.
 """
@@ -21,7 +21,7 @@ from typing import Any, TextIO
 
 from anhorig.consent.audit import AuditRecord
 from anhorig.consent.engine import Combining, ConsentRecord, DecisionPolicy, evaluate
-from anhorig.consent.fhir import from_fhir
+from anhorig.consent.fhir import read_fhir
 from anhorig.consent.model import (
     Block,
     BlockLift,
@@ -56,6 +56,7 @@ def register(subparsers: Any) -> None:
         default=Combining.DENY_OVERRIDES.value,
         help="how conflicting consents combine",
     )
+    check.add_argument("--store", metavar="URL", help="decide from this store instead of files")
     add_common(check)
     check.set_defaults(handler=run_check)
 
@@ -82,7 +83,7 @@ def _read_records(name: str) -> list[ConsentRecord]:
         where = f"{name}[{index}]" if isinstance(data, list) else name
         try:
             if isinstance(document, dict) and "resourceType" in document:
-                records.append(from_fhir(document))
+                records.extend(r.consent for r in read_fhir(document) if r.consent is not None)
                 continue
             record: object = from_document(None, document)
         except InvalidInput as exc:

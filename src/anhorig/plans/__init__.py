@@ -1,5 +1,11 @@
 """Support plans: the carer's stödplan, the SIP and the implementation plan, with their rules.
 
+The models (:mod:`~anhorig.plans.support`, :mod:`~anhorig.plans.sip`,
+:mod:`~anhorig.plans.implementation`, :mod:`~anhorig.plans.policy`, sharing
+:mod:`~anhorig.plans._common`) never import the rules; their lifecycle methods step
+through :mod:`~anhorig.plans._lifecycle`, and :mod:`~anhorig.plans.rules` holds each rule
+beside the condition that finds it.
+
 >>> from datetime import date
 >>> plan = ImplementationPlan.template(
 ...     municipality="Exempelby", valid_from=date(2027, 1, 1), responsible="anhörigkonsulent")

@@ -19,17 +19,19 @@ References:
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import date, datetime
 from typing import Protocol, runtime_checkable
 
 import attrs
 
 from anhorig import _checks
 from anhorig._checks import a_bool, a_date, collecting, each, instance_of, non_empty_text, optional
+from anhorig.errors import InvalidInput
 from anhorig.language import LabelledEnum
 from anhorig.people import Person
 
 __all__ = [
+    "LIVE_STATUSES",
     "ConsentForm",
     "ConsentOracle",
     "ConsentPurpose",
@@ -39,6 +41,8 @@ __all__ = [
     "PlanConsent",
     "PlanStatus",
     "add_months",
+    "judged_day",
+    "reviewed_follow_ups",
     "same_person",
 ]
 
@@ -169,6 +173,14 @@ def same_person(a: Person, b: Person) -> bool:
     return a == b or (a.id is not None and a.id == b.id)
 
 
+def judged_day(on: object) -> date:
+    """``on``, the day a plan is judged, if it is a date (not a datetime); else
+    ``InvalidInput`` at ``on``."""
+    if not isinstance(on, date) or isinstance(on, datetime):
+        raise InvalidInput.at("on", sv="väntade ett datum", en="expected a date")
+    return on
+
+
 def add_months(day: date, months: int) -> date:
     """``day`` moved ``months`` calendar months on, clamped to the month's last day."""
     index = day.month - 1 + months
@@ -194,7 +206,7 @@ class FollowUp:
         return self.done_on is None
 
 
-def _reviewed(
+def reviewed_follow_ups(
     follow_ups: tuple[FollowUp, ...], on: date, next_due: date, note: str
 ) -> tuple[FollowUp, ...]:
     """``follow_ups`` with the earliest open one done on ``on`` and a new one due ``next_due``."""

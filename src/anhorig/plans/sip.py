@@ -30,7 +30,14 @@ from anhorig import _checks
 from anhorig._checks import a_bool, a_date, collecting, each, instance_of, non_empty_text, optional
 from anhorig.organisations import Principal, Sector
 from anhorig.people import Person
-from anhorig.plans._common import Coordinator, FollowUp, PlanConsent, PlanStatus, _reviewed
+from anhorig.plans._common import (
+    Coordinator,
+    FollowUp,
+    PlanConsent,
+    PlanStatus,
+    reviewed_follow_ups,
+)
+from anhorig.plans._lifecycle import transition
 from anhorig.plans.policy import PlanPolicy
 from anhorig.relations import RelationKind
 
@@ -198,9 +205,7 @@ class CoordinatedPlan:
     def _step(
         self, to: PlanStatus, on: date, policy: PlanPolicy | None, **changes: Any
     ) -> CoordinatedPlan:
-        from anhorig.plans import rules
-
-        return rules.transition(self, to, on=on, policy=policy, **changes)
+        return transition(self, to, on=on, policy=policy, **changes)
 
     def agree(
         self, *, on: date, follow_up: date | None = None, policy: PlanPolicy | None = None
@@ -229,7 +234,7 @@ class CoordinatedPlan:
             PlanStatus.ACTIVE,
             on,
             policy,
-            follow_ups=_reviewed(self.follow_ups, on, next_follow_up, note),
+            follow_ups=reviewed_follow_ups(self.follow_ups, on, next_follow_up, note),
         )
 
     def close(self, *, on: date, policy: PlanPolicy | None = None) -> CoordinatedPlan:

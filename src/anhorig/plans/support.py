@@ -11,7 +11,8 @@ contract.
 Plans are immutable: the lifecycle methods (:meth:`SupportPlan.agree`,
 :meth:`~SupportPlan.activate`, :meth:`~SupportPlan.start_review`,
 :meth:`~SupportPlan.complete_review`, :meth:`~SupportPlan.close`) return a new
-plan, and refuse a step with ``RuleViolation`` carrying the findings that stop it.
+plan, and refuse a step with ``RuleViolation`` carrying the findings that stop it
+(they step through :func:`anhorig.plans._lifecycle.transition`).
 
 >>> from datetime import date
 >>> from anhorig.people import Person
@@ -60,9 +61,11 @@ from anhorig.plans._common import (
     FollowUp,
     PlanConsent,
     PlanStatus,
-    _reviewed,
+    reviewed_follow_ups,
     same_person,
 )
+from anhorig.plans._lifecycle import check as check_plan
+from anhorig.plans._lifecycle import transition
 from anhorig.plans.policy import RESPITE_KINDS, MeasureKind, PlanPolicy
 from anhorig.relations import CareArea, Involvement, RelationKind, Relationship
 from anhorig.terminology import Role
@@ -321,9 +324,7 @@ class SupportPlan:
     def _step(
         self, to: PlanStatus, on: date, policy: PlanPolicy | None, **changes: Any
     ) -> SupportPlan:
-        from anhorig.plans import rules
-
-        return rules.transition(self, to, on=on, policy=policy, **changes)
+        return transition(self, to, on=on, policy=policy, **changes)
 
     def agree(
         self,
@@ -360,7 +361,7 @@ class SupportPlan:
     ) -> SupportPlan:
         """``UNDER_REVIEW`` → ``ACTIVE``: the open follow-up is marked done on ``on`` and the
         next one is due on ``next_follow_up``."""
-        follow_ups = _reviewed(self.follow_ups, on, next_follow_up, note)
+        follow_ups = reviewed_follow_ups(self.follow_ups, on, next_follow_up, note)
         return self._step(PlanStatus.ACTIVE, on, policy, follow_ups=follow_ups)
 
     def close(self, *, on: date, policy: PlanPolicy | None = None) -> SupportPlan:
@@ -369,6 +370,4 @@ class SupportPlan:
 
     def check(self, *, on: date, policy: PlanPolicy | None = None) -> Report:
         """Shorthand for :func:`anhorig.plans.check` on this plan."""
-        from anhorig.plans import rules
-
-        return rules.check(self, on=on, policy=policy)
+        return check_plan(self, on=on, policy=policy)

@@ -6,6 +6,8 @@ period: granted, carried over, used, reserved, remaining, over quota. Time befor
 as used yet (the remaining amounts are the same either way). ``--as-of`` reads the
 ledger as it stood at that instant.
 
+``--store URL --grant ID`` reads the grant from a store instead (see ``anhorig store``).
+
 Exit codes: 0 no period over a quota that the policy refuses, 1 some period is,
 2 unreadable input.
 """
@@ -38,7 +40,8 @@ def register(subparsers: Any) -> None:
     respite = subparsers.add_parser("respite", help="respite quotas: balances of a ledger")
     inner = respite.add_subparsers(dest="respite_command", required=True)
     balance = inner.add_parser("balance", help="print the balance per quota period")
-    balance.add_argument("ledger", help="a Ledger JSON document")
+    balance.add_argument("ledger", nargs="?", help="a Ledger JSON document")
+    balance.add_argument("--store", metavar="URL", help="from this store (with --grant)")
     balance.add_argument("--on", type=_iso_date, default=None, help="date judged, YYYY-MM-DD")
     balance.add_argument("--grant", default=None, help="only this grant id")
     balance.add_argument(
@@ -56,6 +59,9 @@ def _cmd_balance(args: argparse.Namespace, out: TextIO) -> int:
     from anhorig.time import parse_instant
 
     lang: Lang = args.lang
+    if args.ledger is None:
+        print("ange en liggarfil / give a ledger file (or --store URL --grant ID)", file=sys.stderr)
+        return 2
     try:
         ledger = from_json(Ledger, Path(args.ledger).read_bytes())
         as_of = parse_instant(args.as_of, path="--as-of") if args.as_of else None

@@ -1,0 +1,141 @@
+"""What the plan rules' topic modules share.
+
+The family's rule constructor (:data:`plan_rule`), the collector a check adds its
+findings to (:class:`Findings`), whether a person's consent covers a purpose
+(:func:`covered`), the one consent rule the stödplan and the SIP both apply
+(``PLAN-CONSENT-INVALID-GRANTOR``), and the two conditions both plan kinds apply with
+their own rules: duplicate ids and a follow-up planned in time.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date
+
+from anhorig.findings import Finding, Report, Rule, Severity
+from anhorig.law import CONSENT_WAIVER, CONSENT_WAIVER_CHILD
+from anhorig.people import Person
+from anhorig.plans._common import (
+    ConsentOracle,
+    ConsentPurpose,
+    FollowUp,
+    PlanConsent,
+    add_months,
+)
+
+__all__ = [
+    "PLAN_CONSENT_INVALID_GRANTOR",
+    "Findings",
+    "covered",
+    "duplicates",
+    "follow_up_in_time",
+    "invalid_grantors",
+    "plan_rule",
+]
+
+plan_rule = functools.partial(Rule.define, "plans")
+"""``Rule.define`` bound to the family ``plans``."""
+
+
+class Findings:
+    """Collects the findings of one check, made on ``on`` (*anmärkningar*)."""
+
+    def __init__(self, on: date) -> None:
+        self.on = on
+        self.items: list[Finding] = []
+
+    def add(self, rule: Rule, path: str, **params: object) -> None:
+        """A finding of ``rule`` at ``path``, citing the law in force on ``on``."""
+        self.items.append(rule.finding(path, on=self.on, **params))
+
+    def report(self) -> Report:
+        """Every finding added, in the order added."""
+        return Report(tuple(self.items))
+
+
+def covered(
+    subject: Person,
+    purpose: ConsentPurpose,
+    consents: Iterable[PlanConsent],
+    on: date,
+    oracle: ConsentOracle | None,
+) -> bool:
+    """Whether ``subject`` has consented to ``purpose`` on ``on``: asked of ``oracle``
+    when one is given, else of the consents recorded in the plan."""
+    if oracle is not None:
+        return bool(oracle.covers(subject, purpose, on=on))
+    return any(c.covers(subject, purpose, on=on) for c in consents)
+
+
+# --- 14 (and 21): only the person themself, or a child's custodian, consents -------------
+
+PLAN_CONSENT_INVALID_GRANTOR = plan_rule(
+    "PLAN-CONSENT-INVALID-GRANTOR",
+    Severity.ERROR,
+    ("Samtycke lämnat av fel person", "Consent given by someone who cannot give it"),
+    (
+        "Samtycket {consent} är lämnat av {grantor} för {subject}; bara personen själv (eller vårdnadshavare för ett barn) kan samtycka.",
+        "Consent {consent} was given by {grantor} for {subject}; only the person themself (or a custodian for a child) can consent.",
+    ),
+    law=(CONSENT_WAIVER, CONSENT_WAIVER_CHILD),
+    sources=("socialstyrelsen-samtycke",),
+    domain=(14,),
+)
+
+
+def invalid_grantors(found: Findings, consents: tuple[PlanConsent, ...]) -> None:
+    """Each consent in force given by someone who cannot consent for its subject."""
+    for index, consent in enumerate(consents):
+        if consent.in_force_on(found.on) and not consent.grantor_can_consent(found.on):
+            found.add(
+                PLAN_CONSENT_INVALID_GRANTOR,
+                f"consents[{index}].grantor",
+                consent=consent.id,
+                grantor=consent.grantor.text,
+                subject=str(consent.subject),
+            )
+
+
+# --- conditions both plan kinds apply with their own rules -------------------------------
+
+
+def duplicates(found: Findings, rule: Rule, part: str, ids: Iterable[str]) -> None:
+    """``rule`` once for each id used more than once in ``part``."""
+    ids = list(ids)
+    if len(set(ids)) == len(ids):
+        return
+    counts = Counter(ids)
+    for key, count in counts.items():
+        if count > 1:
+            found.add(rule, part, id=key, part=part)
+
+
+def follow_up_in_time(
+    found: Findings,
+    follow_ups: tuple[FollowUp, ...],
+    since: date,
+    months: int,
+    rules: tuple[Rule, Rule, Rule],
+) -> None:
+    """The earliest open follow-up is planned (``missing``), no later than ``months``
+    after ``since`` or the last follow-up done (``too_late``), and not past due
+    (``overdue``): ``rules`` is ``(missing, too_late, overdue)``."""
+    missing, too_late, overdue = rules
+    done = [f.done_on for f in follow_ups if f.done_on is not None]
+    base = max([since, *done])
+    limit = add_months(base, months)
+    open_ones = sorted(
+        ((f.due, i) for i, f in enumerate(follow_ups) if f.is_open), key=lambda t: (t[0], t[1])
+    )
+    if not open_ones:
+        found.add(missing, "follow_ups", limit=limit)
+        return
+    due, index = open_ones[0]
+    if due > limit:
+        found.add(
+            too_late, f"follow_ups[{index}].due", due=due, limit=limit, months=months, since=base
+        )
+    if due < found.on:
+        found.add(overdue, f"follow_ups[{index}].due", due=due)

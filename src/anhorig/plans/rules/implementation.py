@@ -1,0 +1,164 @@
+"""The rules of the municipality's implementation plan (*implementeringsplan*): DOMAIN.md
+rule 23.
+
+Each rule stands directly above the condition that finds it.
+:func:`check_implementation_plan` applies them in this module's order: first each area,
+then each activity (a finding per rule, in the activities' order).
+
+References:
+    - Socialtjänstlag (2025:400) 13 kap. 9 §; Nationell anhörigstrategi (2022).
+    - Seed 003: Nka, *Implementeringsplan av Nationella anhörigstrategin i din kommun*.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from anhorig.findings import Report, Rule, Severity
+from anhorig.law import CARER_SUPPORT
+from anhorig.plans.implementation import Activity, ImplementationArea, ImplementationPlan
+from anhorig.plans.rules._common import Findings, plan_rule
+
+__all__ = [
+    "IMPL_AREA_EMPTY",
+    "IMPL_DUE_OUTSIDE_PLAN",
+    "IMPL_NO_HOW",
+    "IMPL_NO_OWNER",
+    "IMPL_OVERDUE",
+    "RULES",
+    "check_implementation_plan",
+]
+
+IMPL_AREA_EMPTY = plan_rule(
+    "IMPL-AREA-EMPTY",
+    Severity.ERROR,
+    ("Område utan aktiviteter", "Area without activities"),
+    (
+        "Området {area} har inga aktiviteter; planen ska täcka strategins tre områden.",
+        "The area {area} has no activities; the plan must cover the strategy's three areas.",
+    ),
+    law=(CARER_SUPPORT,),
+    sources=("seed-003", "national-carer-strategy"),
+    domain=(23,),
+)
+
+
+def _area_has_activities(
+    found: Findings, area: ImplementationArea, activities: tuple[Activity, ...]
+) -> None:
+    if not activities:
+        found.add(IMPL_AREA_EMPTY, "activities", area=area.text)
+
+
+def _name(activity: Activity) -> str:
+    """How a finding names an activity: its first 60 characters."""
+    return activity.activity[:60]
+
+
+IMPL_NO_OWNER = plan_rule(
+    "IMPL-NO-OWNER",
+    Severity.ERROR,
+    ("Aktivitet utan ansvarig", "Activity without an owner"),
+    ("Aktiviteten {activity!r} har ingen ansvarig.", "Activity {activity!r} has no owner."),
+    sources=("seed-003",),
+    domain=(23,),
+)
+
+
+def _has_owner(found: Findings, index: int, activity: Activity) -> None:
+    if not activity.responsible.strip():
+        found.add(IMPL_NO_OWNER, f"activities[{index}].responsible", activity=_name(activity))
+
+
+IMPL_NO_HOW = plan_rule(
+    "IMPL-NO-HOW",
+    Severity.WARNING,
+    ("Aktivitet utan genomförande", "Activity without a how"),
+    (
+        "Aktiviteten {activity!r} säger inte hur den ska genomföras.",
+        "Activity {activity!r} does not say how it will be carried out.",
+    ),
+    sources=("seed-003",),
+    domain=(23,),
+)
+
+
+def _says_how(found: Findings, index: int, activity: Activity) -> None:
+    if not activity.how.strip():
+        found.add(IMPL_NO_HOW, f"activities[{index}].how", activity=_name(activity))
+
+
+IMPL_OVERDUE = plan_rule(
+    "IMPL-OVERDUE",
+    Severity.WARNING,
+    ("Aktivitet försenad", "Activity overdue"),
+    (
+        "Aktiviteten {activity!r} skulle vara klar {due}; den {on} är den inte markerad som klar.",
+        "Activity {activity!r} was due on {due}; on {on} it is not marked done.",
+    ),
+    sources=("seed-003",),
+    domain=(23,),
+)
+
+
+def _not_overdue(found: Findings, index: int, activity: Activity) -> None:
+    if activity.due is not None and activity.done_on is None and activity.due < found.on:
+        found.add(
+            IMPL_OVERDUE, f"activities[{index}].due", activity=_name(activity), due=activity.due
+        )
+
+
+IMPL_DUE_OUTSIDE_PLAN = plan_rule(
+    "IMPL-DUE-OUTSIDE-PLAN",
+    Severity.WARNING,
+    ("Aktivitet efter planens slut", "Activity due after the plan ends"),
+    (
+        "Aktiviteten {activity!r} ska vara klar {due}, efter att planen upphör {until}.",
+        "Activity {activity!r} is due on {due}, after the plan ends on {until}.",
+    ),
+    sources=("seed-003",),
+    domain=(23,),
+)
+
+
+def _due_within_plan(
+    found: Findings, index: int, activity: Activity, plan: ImplementationPlan
+) -> None:
+    if (
+        activity.due is not None
+        and plan.valid_until is not None
+        and activity.due > plan.valid_until
+    ):
+        found.add(
+            IMPL_DUE_OUTSIDE_PLAN,
+            f"activities[{index}].due",
+            activity=_name(activity),
+            due=activity.due,
+            until=plan.valid_until,
+        )
+
+
+# --- the check ---------------------------------------------------------------------------
+
+
+def check_implementation_plan(plan: ImplementationPlan, on: date) -> Report:
+    """Every finding of the implementation plan rules for ``plan`` on ``on``."""
+    found = Findings(on)
+    for area, activities in plan.by_area().items():
+        _area_has_activities(found, area, activities)
+    for index, activity in enumerate(plan.activities):
+        _has_owner(found, index, activity)
+        _says_how(found, index, activity)
+        _not_overdue(found, index, activity)
+        _due_within_plan(found, index, activity, plan)
+    return found.report()
+
+
+RULES: tuple[Rule, ...] = (
+    IMPL_AREA_EMPTY,
+    IMPL_NO_OWNER,
+    IMPL_NO_HOW,
+    IMPL_OVERDUE,
+    IMPL_DUE_OUTSIDE_PLAN,
+)
+"""The implementation plan's rules in catalogue order."""

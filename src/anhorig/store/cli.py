@@ -1,0 +1,319 @@
+"""``anhorig store``: import documents into a store, export one person's, purge; and the
+``--store URL`` variants of ``anhorig consent check`` and ``anhorig respite balance``.
+
+::
+
+    anhorig store import sqlite:///anhorig.db consents.json ledger.json
+    anhorig store export sqlite:///anhorig.db --person 19391225-0028 [--fhir]
+    anhorig store purge sqlite:///anhorig.db --person 19391225-0028 --before 2021-01-01 \\
+        --reason "gallring efter 5 år" --by hsa-17
+    anhorig consent check --store sqlite:///anhorig.db --request request.json
+    anhorig respite balance --store sqlite:///anhorig.db --grant G-1 --on 2026-03-01
+
+``import`` reads anhorig documents (one, or a JSON list), FHIR ``Consent`` resources and
+``Ledger`` documents (their policies, units, grants and entries) and appends everything in
+one transaction: all of it, or nothing. ``export`` prints everything about one person as
+a JSON list (the person's own right of access: it is the one command that shows personal
+data in full, because that is what it is for).
+
+Exit codes: 0 done (permitted, within quota), 1 not permitted or over a refused quota,
+2 unreadable input (a bad file, a refused record, a store that cannot be opened).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from anhorig.errors import InvalidInput, Problem
+from anhorig.language import Lang
+
+__all__ = ["consent_check", "register", "respite_balance"]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_UNREADABLE = 2
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+
+
+def register(subparsers: Any) -> None:
+    """Add ``store import``, ``store export`` and ``store purge`` to ``anhorig``."""
+    from anhorig.cli import add_common
+
+    store = subparsers.add_parser("store", help="a database of consents and respite ledgers")
+    inner = store.add_subparsers(dest="store_command", required=True)
+    load = inner.add_parser("import", help="append documents to a store, all or nothing")
+    load.add_argument("url", help="sqlite:///path or postgresql://...")
+    load.add_argument("files", nargs="+", help="JSON documents (anhorig, FHIR Consent, Ledger)")
+    add_common(load)
+    load.set_defaults(handler=_cmd_import)
+    export = inner.add_parser("export", help="everything about one person, as JSON")
+    export.add_argument("url", help="sqlite:///path or postgresql://...")
+    export.add_argument("--person", required=True, help="personnummer or samordningsnummer")
+    export.add_argument("--fhir", action="store_true", help="consents as FHIR R5 resources")
+    add_common(export)
+    export.set_defaults(handler=_cmd_export)
+    purge = inner.add_parser("purge", help="gallring: remove a person's records older than a date")
+    purge.add_argument("url", help="sqlite:///path or postgresql://...")
+    purge.add_argument("--person", required=True, help="personnummer or samordningsnummer")
+    purge.add_argument("--before", required=True, type=_iso_date, help="YYYY-MM-DD")
+    purge.add_argument("--reason", required=True, help="the rule applied (no personal data)")
+    purge.add_argument("--by", required=True, help="the operator's staff id")
+    add_common(purge)
+    purge.set_defaults(handler=_cmd_purge)
+
+
+def _report(problems: list[Problem], lang: Lang, fmt: str, out: TextIO) -> int:
+    if fmt == "json":
+        json.dump(
+            {"readable": False, "problems": [p.explain(lang) for p in problems]},
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
+        out.write("\n")
+    else:
+        out.write("OLÄSBAR\n" if lang == "sv" else "UNREADABLE\n")
+        out.writelines(f"  {p.explain(lang)}\n" for p in problems)
+    return EXIT_UNREADABLE
+
+
+def _read(name: str) -> list[Any]:
+    """The records in file ``name``: anhorig documents, FHIR Consents, Ledgers expanded."""
+    from anhorig.consent.fhir import from_fhir
+    from anhorig.respite import Ledger
+    from anhorig.serialization import from_document
+
+    try:
+        data = json.loads(Path(name).read_bytes())
+    except OSError as exc:
+        raise InvalidInput.at(
+            name, sv=f"kan inte läsas ({exc.strerror})", en=f"cannot be read ({exc.strerror})"
+        ) from None
+    except ValueError as exc:
+        raise InvalidInput.at(
+            name, sv=f"ogiltig JSON ({exc})"[:200], en=f"invalid JSON ({exc})"[:200]
+        ) from None
+    documents = data if isinstance(data, list) else [data]
+    records: list[Any] = []
+    problems: list[Problem] = []
+    for index, document in enumerate(documents):
+        where = f"{name}[{index}]" if isinstance(data, list) else name
+        try:
+            if isinstance(document, dict) and "resourceType" in document:
+                records.append(from_fhir(document))
+                continue
+            record: Any = from_document(None, document)
+        except InvalidInput as exc:
+            problems.extend(p.under(where) for p in exc.problems)
+            continue
+        if isinstance(record, Ledger):
+            records.extend((*record.policies, *record.units, *record.grants, *record.entries))
+        else:
+            records.append(record)
+    if problems:
+        raise InvalidInput(problems)
+    return records
+
+
+def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    from anhorig.store import open_store
+
+    lang: Lang = args.lang
+    problems: list[Problem] = []
+    records: list[Any] = []
+    for name in args.files:
+        try:
+            records.extend(_read(name))
+        except InvalidInput as exc:
+            problems.extend(exc.problems)
+    if problems:
+        return _report(problems, lang, args.format, out)
+    try:
+        with open_store(args.url) as store:
+            done = store.append(records)
+    except InvalidInput as exc:
+        return _report(list(exc.problems), lang, args.format, out)
+    if args.format == "json":
+        json.dump({"added": done.added, "already": done.already}, out)
+        out.write("\n")
+    elif lang == "sv":
+        out.write(f"{done.added} poster tillagda, {done.already} fanns redan\n")
+    else:
+        out.write(f"{done.added} records added, {done.already} already there\n")
+    return EXIT_OK
+
+
+def _person(text: str) -> Any:
+    from anhorig.people import PersonId
+
+    return PersonId.parse(text)
+
+
+def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from anhorig.store import open_store
+
+    try:
+        person = _person(args.person)
+        with open_store(args.url) as store:
+            documents = store.export(person, fhir=args.fhir)
+    except InvalidInput as exc:
+        return _report(
+            [p.under("--person") if p.path == "id" else p for p in exc.problems],
+            args.lang,
+            args.format,
+            out,
+        )
+    json.dump(documents, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+    return EXIT_OK
+
+
+def _cmd_purge(args: argparse.Namespace, out: TextIO) -> int:
+    from anhorig.store import open_store
+
+    lang: Lang = args.lang
+    try:
+        person = _person(args.person)
+        with open_store(args.url) as store:
+            done = store.purge(person, before=args.before, reason=args.reason, by=args.by)
+    except InvalidInput as exc:
+        return _report(list(exc.problems), lang, args.format, out)
+    if args.format == "json":
+        json.dump({"purge": done.id, "before": done.before.isoformat(), "counts": done.counts}, out)
+        out.write("\n")
+    else:
+        counts = ", ".join(f"{kind} {n}" for kind, n in done.counts.items()) or "0"
+        head = "gallrat" if lang == "sv" else "purged"
+        out.write(f"{head} (#{done.id}, {done.before}): {counts}\n")
+    return EXIT_OK
+
+
+# --- ``--store URL`` on the families' commands ---------------------------------------------
+
+
+def consent_check(args: argparse.Namespace, out: TextIO) -> int:
+    """``anhorig consent check --store URL --request FILE``: decide from the store."""
+    from anhorig.consent import AuditRecord, Combining, DecisionPolicy, DisclosureRequest
+    from anhorig.serialization import from_json, to_document
+    from anhorig.store import open_store
+
+    lang: Lang = args.lang
+    if args.consents:
+        return _report(
+            [
+                Problem.make(
+                    "--store",
+                    sv="ange antingen --store eller samtyckesfiler, inte båda",
+                    en="give either --store or consent files, not both",
+                )
+            ],
+            lang,
+            args.format,
+            out,
+        )
+    try:
+        try:
+            request = from_json(DisclosureRequest, Path(args.request).read_bytes())
+        except OSError as exc:
+            raise InvalidInput.at(
+                args.request,
+                sv=f"kan inte läsas ({exc.strerror})",
+                en=f"cannot be read ({exc.strerror})",
+            ) from None
+        except InvalidInput as exc:
+            raise exc.under(args.request) from None
+        policy = DecisionPolicy(combining=Combining(args.combining))
+        with open_store(args.store) as store:
+            decision = store.registry(policy=policy, cache_size=8).decide(request)
+    except InvalidInput as exc:
+        return _report(list(exc.problems), lang, args.format, out)
+    record = AuditRecord.of(request, decision)
+    if args.format == "json":
+        json.dump(
+            {
+                "readable": True,
+                "outcome": decision.outcome.value,
+                "permitted": decision.permitted,
+                "explanation": decision.explain(lang),
+                "journal": record.journal_text(lang),
+                "decision": to_document(decision),
+            },
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
+        out.write("\n")
+    else:
+        out.write(decision.explain(lang) + "\n")
+        out.write("journal: " + record.journal_text(lang) + "\n")
+    return EXIT_OK if decision.permitted else EXIT_FINDINGS
+
+
+def respite_balance(args: argparse.Namespace, out: TextIO) -> int:
+    """``anhorig respite balance --store URL --grant ID``: balances from the store."""
+    from anhorig.respite import format_amount
+    from anhorig.serialization import converter
+    from anhorig.store import open_store
+    from anhorig.time import parse_instant
+
+    lang: Lang = args.lang
+    if args.ledger is not None or args.grant is None:
+        return _report(
+            [
+                Problem.make(
+                    "--store",
+                    sv="med --store anges --grant och ingen liggarfil",
+                    en="with --store, give --grant and no ledger file",
+                )
+            ],
+            lang,
+            args.format,
+            out,
+        )
+    try:
+        as_of = parse_instant(args.as_of, path="--as-of") if args.as_of else None
+        with open_store(args.store) as store:
+            ledger = store.ledger(cache_size=1)
+            grant = ledger.grant(args.grant)
+            on = args.on if args.on is not None else grant.validity.start
+            balances = ledger.balances(grant.id, on, as_of=as_of)
+    except InvalidInput as exc:
+        return _report(list(exc.problems), lang, args.format, out)
+    refused = any(b.over_quota and not b.charged for b in balances)
+    if args.format == "json":
+        json.dump([converter.unstructure(b) for b in balances], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_FINDINGS if refused else EXIT_OK
+    head = (
+        ("insats", "period", "beviljat", "sparat", "använt", "bokat", "kvar", "över")
+        if lang == "sv"
+        else ("grant", "period", "granted", "carried", "used", "reserved", "remaining", "over")
+    )
+    charged = " (debiteras)" if lang == "sv" else " (charged)"
+    table = [head] + [
+        (
+            b.grant_id,
+            f"{b.period.start}–{b.period.last}",
+            b.show("granted", lang),
+            b.show("carried_over", lang),
+            b.show("used", lang),
+            b.show("reserved", lang),
+            format_amount(b.remaining, b.unit, lang),
+            b.show("over_quota", lang) + (charged if b.over_quota and b.charged else ""),
+        )
+        for b in balances
+    ]
+    widths = [max(len(row[i]) for row in table) for i in range(len(head))]
+    for row in table:
+        out.write("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() + "\n")
+    return EXIT_FINDINGS if refused else EXIT_OK

@@ -1,0 +1,384 @@
+"""HL7's own Consent examples (R4 4.0.1, R5 5.0.0), read strictly and leniently.
+
+The examples are HL7's, so they are not kept in this repository: put them as JSON in
+``$ANHORIG_FHIR_EXAMPLES/r4/`` and ``$ANHORIG_FHIR_EXAMPLES/r5/`` (named
+``consent-example-<name>.json``, narrative may be left out), e.g. from the published
+example packages ``hl7.fhir.r4.examples`` 4.0.1 and ``hl7.fhir.r5.examples`` 5.0.0.
+Without the variable these tests are skipped.
+
+For every example the expectation below is written by hand from the example itself:
+what it means in anhorig's terms when it can be held, or the meaning that cannot be.
+Their people and organisations come from ``fhir_parties`` (a resolver), as a system
+would look them up. R4 roots without a ``type`` are exceptions to the ``policyRule``
+base (OPTIN permits, OPTOUT denies), as R4 defines ``provision``; a root with nothing
+but a period only says when the consent holds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from anhorig.consent.fhir import read_fhir
+from anhorig.consent.model import Consent, Provision
+from anhorig.errors import InvalidInput
+from tests.consent.fhir_parties import resolve
+
+FOLDER = os.environ.get("ANHORIG_FHIR_EXAMPLES")
+pytestmark = pytest.mark.skipif(
+    not FOLDER,
+    reason="set ANHORIG_FHIR_EXAMPLES to a folder with r4/ and r5/ HL7 Consent examples "
+    "(JSON, from the hl7.fhir.r4.examples 4.0.1 / hl7.fhir.r5.examples 5.0.0 packages)",
+)
+
+CST = "custodian of the information"
+CORRECT = "correct (amend) the record"
+PERIOD = "the rule holds for part of the consent's time only"
+
+# version, name: (strict meaning or None, refusal fragments {path: text}, lenient meaning)
+# A meaning is (subject, grantor capacity, controller id, base, exceptions, valid from, until)
+# and an exception (decision, actions, categories, recipient names, purposes).
+EXPECTED: dict[tuple[str, str], tuple[Any, dict[str, str], Any]] = {
+    # Permit everything held at Burgers, valid 1964-01-01 to 2016-01-01 (narrative agrees).
+    ("r4", "basic"): (
+        ("Pieter van de Heuvel", "self", "f001", "permit", (), "1964-01-01", "2016-01-01"),
+        {},
+        ("Pieter van de Heuvel", "self", "f001", "permit", (), "1964-01-01", "2016-01-01"),
+    ),
+    # Encoded exactly like basic (OPTIN, a root holding only a period), so it permits
+    # everything in January 2015; its narrative says "withhold", its data does not.
+    ("r4", "notTime"): (
+        ("Pieter van de Heuvel", "self", "f001", "permit", (), "2015-01-01", "2015-02-01"),
+        {},
+        ("Pieter van de Heuvel", "self", "f001", "permit", (), "2015-01-01", "2015-02-01"),
+    ),
+    # Opt-out, except (permit) data kept by Burgers for emergency treatment, emergency only.
+    ("r4", "Emergency"): (
+        None,
+        {
+            "$.category[0].coding[0]": "only in an emergency",
+            "$.provision.purpose[0]": "emergency treatment",
+            "$.provision.actor[0].role.coding[0]": CST,
+        },
+        ("Pieter van de Heuvel", "self", "f001", "deny", (), "2015-11-18", None),
+    ),
+    # Opt-out, except (permit) what Burgers keeps: the custodian cannot be held, so deny all.
+    ("r4", "Out"): (
+        None,
+        {"$.provision.actor[0].role.coding[0]": CST},
+        ("Pieter van de Heuvel", "self", "f001", "deny", (), "2015-11-18", None),
+    ),
+    # Opt-out, except access by Good Health Clinic to what Burgers keeps; "access only".
+    ("r4", "grantor"): (
+        None,
+        {"$.category[0].coding[0]": "access only", "$.provision.actor[0].role.coding[0]": CST},
+        ("Pieter van de Heuvel", "self", "f001", "deny", (), "2015-11-18", None),
+    ),
+    # Opt-in, except (deny) what Burgers keeps: read as deny everything.
+    ("r4", "notAuthor"): (
+        None,
+        {"$.provision.actor[0].role.coding[0]": CST},
+        (
+            "Pieter van de Heuvel",
+            "self",
+            "f001",
+            "permit",
+            (("deny", (), (), (), ()),),
+            "2015-11-18",
+            None,
+        ),
+    ),
+    # Opt-in, except deny Burgers access and correction: correction cannot be held.
+    ("r4", "notOrg"): (
+        None,
+        {"$.provision.action[1].coding[0]": CORRECT},
+        (
+            "Pieter van de Heuvel",
+            "self",
+            "f001",
+            "permit",
+            (("deny", (), (), ("Burgers University Medical Center",), ()),),
+            "2015-11-18",
+            None,
+        ),
+    ),
+    # Opt-in, except deny the nurse Carla Espinosa access and correction.
+    ("r4", "notThem"): (
+        None,
+        {"$.provision.action[1].coding[0]": CORRECT},
+        (
+            "Pieter van de Heuvel",
+            "self",
+            "f001",
+            "permit",
+            (("deny", (), (), ("Carla Espinosa",), ()),),
+            "2015-11-18",
+            None,
+        ),
+    ),
+    # Opt-in, except deny one record (Task/example3): read as deny everything.
+    ("r4", "notThis"): (
+        None,
+        {"$.provision.data": "particular records only"},
+        (
+            "Pieter van de Heuvel",
+            "self",
+            "f001",
+            "permit",
+            (("deny", (), (), (), ()),),
+            "2015-11-18",
+            None,
+        ),
+    ),
+    # Opt-out, except Burgers' access to normal-confidentiality data, but not psychiatry...
+    ("r4", "pkb"): (
+        None,
+        {"$.provision.securityLabel[0]": "confidentiality: normal"},
+        ("Peter James Chalmers", "self", "f001", "deny", (), "2016-06-16", None),
+    ),
+    # Opt-in, except deny Practitioner 13 for a year, except permit CDA documents by one author.
+    ("r4", "signature"): (
+        None,
+        {
+            "$.identifier": "business identifier",
+            "$.provision.provision[0].class": "kinds of resources",
+            "$.provision.provision[0].code": "particular codes",
+            "$.provision.provision[0].actor[0].role.coding[0]": "author of the information",
+        },
+        (
+            "Patient Seventytwo",
+            "self",
+            "f001",
+            "permit",
+            (("deny", (), (), ("Practitioner Thirteen",), ()),),
+            "2015-10-10",
+            "2016-10-10",
+        ),
+    ),
+    # Peter (emergency contact) consents for Henry: 30 minutes, deny except MedicationRequests.
+    ("r4", "smartonfhir"): (
+        None,
+        {
+            "$.performer[0].reference.relationship[0].coding[0]": "v2-0131#C",
+            "$.provision.provision[0].class": "kinds of resources",
+        },
+        (
+            "Henry Levin",
+            "relative",
+            "f001",
+            "permit",
+            (("deny", (), (), (), ()),),
+            "2016-06-23",
+            "2016-06-23",
+        ),
+    ),
+    # R5: deny, except permit from 1964 to 2019: a provision holding for part of the time.
+    ("r5", "basic"): (
+        None,
+        {"$.provision[0].period": PERIOD},
+        ("Peter James Chalmers", "self", "f001", "deny", (), "2018-12-28", None),
+    ),
+    ("r5", "notTime"): (
+        None,
+        {"$.provision[0].period": PERIOD},
+        (
+            "Pieter van de Heuvel",
+            "self",
+            "f001",
+            "permit",
+            (("deny", (), (), (), ()),),
+            "2018-12-28",
+            None,
+        ),
+    ),
+    ("r5", "notThis"): (
+        None,
+        {"$.provision[0].data": "particular records only"},
+        (
+            "Pieter van de Heuvel",
+            "self",
+            "f001",
+            "permit",
+            (("deny", (), (), (), ()),),
+            "2018-12-28",
+            None,
+        ),
+    ),
+    ("r5", "notAuthor"): (
+        None,
+        {"$.provision[0].actor[0].role.coding[0]": CST},
+        (
+            "Pieter van de Heuvel",
+            "self",
+            "f001",
+            "permit",
+            (("deny", (), (), (), ()),),
+            "2015-11-18",
+            None,
+        ),
+    ),
+    ("r5", "notOrg"): (
+        None,
+        {"$.provision[0].action[1].coding[0]": CORRECT},
+        (
+            "Pieter van de Heuvel",
+            "self",
+            "2.16.840.1.113883.19.5",
+            "permit",
+            (("deny", (), (), ("Burgers University Medical Center",), ()),),
+            "2018-12-24",
+            None,
+        ),
+    ),
+    # Eve denies her ex-spouse Carla access and correction; verified with Benedicte.
+    ("r5", "notThem"): (
+        None,
+        {
+            "$.provision[0].action[1].coding[0]": CORRECT,
+            "$.verification[0].verifiedWith": "checked with",
+        },
+        (
+            "Eve Everywoman",
+            "self",
+            "f001",
+            "permit",
+            (("deny", (), (), ("Carla Espinosa",), ()),),
+            "2018-12-24",
+            None,
+        ),
+    ),
+    # Roel (grantor Pat One) denies all but Simone Heps' access to what Bronsig keeps.
+    ("r5", "grantor"): (
+        None,
+        {
+            "$.category[0].coding[0]": "access only",
+            "$.provision[0].actor[0].role.coding[0]": CST,
+            "$.grantee": "granted to",
+        },
+        ("Roel", "other", "f203", "deny", (), "2018-12-24", None),
+    ),
+    ("r5", "pkb"): (
+        None,
+        {"$.provision[0].securityLabel[0]": "confidentiality: normal"},
+        ("Peter James Chalmers", "self", "f001", "deny", (), "2018-12-28", None),
+    ),
+    # Permit to Pat Two (grantee), except deny Eric van den Broek for a year, except CDA.
+    ("r5", "CDA"): (
+        None,
+        {
+            "$.identifier": "business identifier",
+            "$.provision[0].period": PERIOD,
+            "$.provision[0].provision[0].documentType": "document types",
+        },
+        (
+            "Pat Two",
+            "self",
+            "f001",
+            "permit",
+            (("deny", (), (), ("Eric van den Broek",), ()),),
+            "2018-12-28",
+            None,
+        ),
+    ),
+    ("r5", "smartonfhir"): (
+        None,
+        {
+            "$.grantor[0].reference.relationship[0].coding[0]": "v2-0131#C",
+            "$.provision[0].period": PERIOD,
+            "$.provision[0].provision[0].action[1].coding[0]": CORRECT,
+        },
+        (
+            "Henry Levin",
+            "relative",
+            "f001",
+            "permit",
+            (("deny", (), (), (), ()),),
+            "2016-06-23",
+            None,
+        ),
+    ),
+}
+
+
+def _names(p: Provision) -> tuple[str, ...]:
+    return tuple(
+        sorted(
+            r.person.name
+            if r.person is not None
+            else r.organisation.name
+            if r.organisation is not None
+            else r.describe("en")
+            for r in p.recipients
+        )
+    )
+
+
+def meaning(consent: Consent) -> tuple[Any, ...]:
+    """The consent in the terms the expectations are written in."""
+    p = consent.provision
+    exceptions = tuple(
+        (
+            e.decision.value,
+            tuple(sorted(a.value for a in e.actions)),
+            tuple(sorted(c.value for c in e.categories)),
+            _names(e),
+            tuple(sorted(x.value for x in e.purposes)),
+        )
+        for e in p.exceptions
+    )
+    until = consent.valid_until.date().isoformat() if consent.valid_until else None
+    return (
+        consent.subject.name,
+        consent.grantor.capacity.value,
+        consent.obtained_by.id,
+        p.decision.value,
+        exceptions,
+        consent.valid_from.date().isoformat(),
+        until,
+    )
+
+
+def _load(version: str, name: str) -> dict[str, Any]:
+    assert FOLDER is not None
+    path = Path(FOLDER) / version / f"consent-example-{name}.json"
+    if not path.exists():
+        pytest.skip(f"{path} is missing")
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+CASES = sorted(EXPECTED)
+
+
+@pytest.mark.parametrize(("version", "name"), CASES)
+def test_strict_reads_or_refuses_naming_the_meaning(version: str, name: str) -> None:
+    """Strictly, each example is read with its meaning, or refused naming at each path
+    the meaning anhorig cannot hold."""
+    strict, refusals, _ = EXPECTED[version, name]
+    resource = _load(version, name)
+    if strict is not None:
+        (reading,) = read_fhir(resource, resolve=resolve)
+        assert reading.consent is not None
+        assert meaning(reading.consent) == strict
+        return
+    with pytest.raises(InvalidInput) as err:
+        read_fhir(resource, resolve=resolve)
+    by_path = {p.path: p.message.en for p in err.value.problems}
+    for path, fragment in refusals.items():
+        assert fragment in by_path.get(path, ""), (path, by_path)
+
+
+@pytest.mark.parametrize(("version", "name"), CASES)
+def test_lenient_reads_every_example_sharing_no_more_than_it_says(version: str, name: str) -> None:
+    """Leniently, every example is read; what cannot be held is set aside (the same
+    paths strict reading refuses), never widening what is permitted."""
+    _, refusals, lenient = EXPECTED[version, name]
+    (reading,) = read_fhir(_load(version, name), resolve=resolve, lenient=True)
+    assert reading.consent is not None
+    assert meaning(reading.consent) == lenient
+    assert set(refusals) <= {p.path for p in reading.set_aside}
+    assert bool(reading.set_aside) == bool(refusals)

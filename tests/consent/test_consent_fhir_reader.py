@@ -1,0 +1,379 @@
+"""Reading FHIR Consent as Swedish systems write it: our own region documents, the
+mapping tables row by row, strict and lenient reading, AuditEvent, malformed input."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fhir.resources.auditevent import AuditEvent as FhirR5AuditEvent
+from fhir.resources.consent import Consent as FhirR5Consent
+from fhir.resources.R4B.auditevent import AuditEvent as FhirR4BAuditEvent
+from fhir.resources.R4B.consent import Consent as FhirR4BConsent
+from hypothesis import given
+from hypothesis import strategies as st
+
+from anhorig.consent import AuditRecord, InfoCategory, Purpose, Recipient, evaluate
+from anhorig.consent.fhir import (
+    DEFAULT_CODES,
+    SE_PERSONNUMMER,
+    CodeRow,
+    audit_event,
+    from_fhir,
+    read_fhir,
+    to_fhir,
+)
+from anhorig.consent.model import GrantorCapacity, ProvisionType, RecipientRole
+from anhorig.errors import InvalidInput
+from anhorig.language import Text
+from tests.consent.consent_scenario import ANNA, EVA, GIVEN, REGION, consent, request
+
+DATA = Path(__file__).parent / "data"
+
+
+def load(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((DATA / name).read_text(encoding="utf-8"))
+    return data
+
+
+def test_region_bundle_is_read_decided_and_audited() -> None:
+    """Region Sörmland's Bundle (Consent R5, Patient with an HL7 Sweden personnummer,
+    RelatedPerson, Organizations) reads strictly; the care plan may go to Eva, and the
+    decision's AuditEvent is valid R4B and R5."""
+    bundle = load("region-consent-bundle-r5.json")
+    (reading,) = read_fhir(bundle)
+    read = reading.consent
+    assert read is not None
+    assert reading.path == "$.entry[0].resource"
+    assert read.subject == ANNA
+    assert read.grantor.capacity is GrantorCapacity.SELF
+    assert read.obtained_by.name == "Region Sörmland"
+    assert read.evidence is not None
+    assert read.evidence.is_complete
+    assert read.evidence.documented_by == "SE2321000032-ssk17"
+    assert read.provision.decision is ProvisionType.DENY
+    to_eva = Recipient.of_person(EVA, role=RecipientRole.RELATIVE)
+    ask = request(
+        holder=read.obtained_by,
+        recipient=to_eva,
+        category=InfoCategory.HEALTH_CARE_PLAN,
+        purpose=Purpose.INFORMING_RELATIVE,
+        at=GIVEN.add(days=10),
+    )
+    decision = evaluate(ask, (read,))
+    assert decision.permitted, decision.explain("en")
+    assert decision.consent_ids == ("sormland-2026-017",)
+    record = AuditRecord.of(ask, decision)
+    FhirR5AuditEvent.model_validate(audit_event(record, "R5"))
+    FhirR4BAuditEvent.model_validate(audit_event(record, "R4", identifiers="hl7se"))
+    diagnosis = evaluate(attrs_evolve(ask, category=InfoCategory.HEALTH_DIAGNOSIS), (read,))
+    assert not diagnosis.permitted
+
+
+def attrs_evolve(obj: Any, **changes: Any) -> Any:
+    import attrs
+
+    return attrs.evolve(obj, **changes)
+
+
+def test_contained_resources_and_samordningsnummer_in_hl7_sweden_form() -> None:
+    """An R4 Consent carrying its patient and organisation in ``contained``; opt-in with
+    the root an exception that denies the finances."""
+    read = from_fhir(load("region-consent-contained-r4.json"))
+    assert read.subject.id is not None
+    assert read.subject.id.is_coordination_number
+    assert read.obtained_by.id == "o1"
+    assert read.provision.decision is ProvisionType.PERMIT
+    (deny,) = read.provision.exceptions
+    assert deny.categories == frozenset({InfoCategory.SOCIAL_ECONOMY})
+    assert read.evidence is not None
+    assert read.evidence.document_ref == "DocumentReference/samtycke-031"
+
+
+@pytest.mark.parametrize("version", ["R4", "R5"])
+def test_hl7_sweden_identifiers_are_written_when_asked_and_read_back(version: str) -> None:
+    """``identifiers="hl7se"`` writes HL7 Sweden's personnummer system; it is valid FHIR
+    and reads back the same consent."""
+    given_consent = consent()
+    resource = to_fhir(given_consent, version, identifiers="hl7se")  # type: ignore[arg-type]
+    assert SE_PERSONNUMMER in json.dumps(resource)
+    model = FhirR4BConsent if version == "R4" else FhirR5Consent
+    model.model_validate(resource)
+    assert from_fhir(resource) == given_consent
+
+
+@pytest.mark.parametrize("scope", ["treatment", "research", "adr"])
+def test_a_consent_not_about_sharing_is_refused_with_that_reason(scope: str) -> None:
+    """A treatment, research or advance-directive consent is refused strictly and gives
+    no consent leniently, both saying it is not about sharing information."""
+    resource = to_fhir(consent(), "R4")
+    resource["scope"]["coding"][0]["code"] = scope
+    with pytest.raises(InvalidInput) as err:
+        from_fhir(resource)
+    assert "not about sharing information" in err.value.explain("en")
+    (reading,) = read_fhir(resource, lenient=True)
+    assert reading.consent is None
+    assert any("not about sharing" in p.message.en for p in reading.set_aside)
+
+
+def test_category_must_say_something_anhorig_knows() -> None:
+    """``"category": 5`` and unknown codes are refused, not accepted whatever they hold."""
+    resource = to_fhir(consent(), "R5")
+    resource["category"] = 5
+    with pytest.raises(InvalidInput) as err:
+        from_fhir(resource)
+    assert "$.category" in err.value.paths
+    resource["category"] = [{"coding": [{"system": "urn:x", "code": "y"}]}]
+    with pytest.raises(InvalidInput) as err:
+        from_fhir(resource)
+    assert "unknown code urn:x#y" in err.value.explain("en")
+
+
+def test_missing_base_decision_is_named_as_such() -> None:
+    """An R4 root without a type and without an opt-in/opt-out policy names the missing
+    base decision (not "unknown code 'None'")."""
+    resource = to_fhir(consent(), "R4")
+    del resource["provision"]["type"]
+    del resource["policyRule"]["coding"]
+    with pytest.raises(InvalidInput) as err:
+        from_fhir(resource)
+    assert "the base decision is not stated" in err.value.explain("en")
+
+
+def test_lenient_reading_never_shares_more() -> None:
+    """A deny whose action cannot be held covers every action; a permit that cannot be
+    held is not read; a status other than active gives no consent."""
+    base = to_fhir(consent(), "R5")
+    deny = copy.deepcopy(base)
+    deny["provision"] = [
+        {
+            "action": [
+                {
+                    "coding": [
+                        {
+                            "system": "http://terminology.hl7.org/CodeSystem/consentaction",
+                            "code": "use",
+                        }
+                    ]
+                }
+            ]
+        }
+    ]
+    (reading,) = read_fhir(deny, lenient=True)
+    assert reading.consent is not None
+    assert reading.consent.provision.exceptions[0].actions == frozenset()
+    with pytest.raises(InvalidInput):
+        read_fhir(deny)
+    inactive = copy.deepcopy(base)
+    inactive["status"] = "inactive"
+    (reading,) = read_fhir(inactive, lenient=True)
+    assert reading.consent is None
+    assert reading.set_aside[0].path == "$.status"
+
+
+def test_resolver_and_region_codes() -> None:
+    """References are resolved through the caller's resolver; a region's own category
+    code is read through tables it extends, while the default tables refuse it."""
+    resource = load("hl7-consent-example-basic-r4.json")
+    resource["provision"] = {
+        "type": "permit",
+        "securityLabel": [{"system": "urn:oid:1.2.752.29.99.1", "code": "psyk"}],
+    }
+    with pytest.raises(InvalidInput):
+        from_fhir(resource, resolve={"Organization/f001": REGION}.get)
+    mine = DEFAULT_CODES.with_rows(
+        CodeRow(
+            table="category",
+            system="urn:oid:1.2.752.29.99.1",
+            code="psyk",
+            term=InfoCategory.HEALTH_CARE,
+            meaning=Text(sv="psykiatri", en="psychiatry"),
+        )
+    )
+    read = from_fhir(resource, resolve={"Organization/f001": REGION}.get, codes=mine)
+    assert read.provision.categories == frozenset({InfoCategory.HEALTH_CARE})
+
+
+_ELEMENT = {"action": "action", "purpose": "purpose", "category": "securityLabel"}
+
+
+@pytest.mark.parametrize(
+    "row",
+    [r for r in DEFAULT_CODES.rows() if r.table in _ELEMENT],
+    ids=lambda r: f"{r.table}:{r.code}",
+)
+def test_each_provision_table_row_reads_as_stated(row: CodeRow) -> None:
+    """Every row of the action, purpose and category tables: a permit scoped by that code
+    reads to the row's term, or is refused naming the row's meaning."""
+    resource = to_fhir(consent(), "R5")
+    value: Any = {"system": row.system, "code": row.code}
+    if row.table == "action":
+        value = {"coding": [value]}
+    resource["provision"] = [
+        {
+            "action": [
+                {
+                    "coding": [
+                        {
+                            "system": "http://terminology.hl7.org/CodeSystem/consentaction",
+                            "code": "disclose",
+                        }
+                    ]
+                }
+            ]
+        }
+    ]
+    resource["decision"] = "deny"
+    resource["provision"][0][_ELEMENT[row.table]] = [value]
+    if row.table == "action":
+        resource["provision"][0]["action"] = [value]
+    if row.term is None:
+        with pytest.raises(InvalidInput) as err:
+            from_fhir(resource)
+        assert row.meaning.en in err.value.explain("en")
+        return
+    (exception,) = from_fhir(resource).provision.exceptions
+    held = {
+        "action": exception.actions,
+        "purpose": exception.purposes,
+        "category": exception.categories,
+    }
+    assert held[row.table] == frozenset({row.term})
+
+
+@pytest.mark.parametrize(
+    "row", [r for r in DEFAULT_CODES.rows() if r.table == "kind"], ids=lambda r: r.code
+)
+def test_each_kind_row_reads_as_stated(row: CodeRow) -> None:
+    """Every row of the kind table, as an R5 category: information and general consents
+    read; other kinds are refused as not about sharing; the rest name their meaning."""
+    resource = to_fhir(consent(), "R5")
+    resource["category"] = [{"coding": [{"system": row.system, "code": row.code}]}]
+    if row.term is not None and row.term.value in ("information", "general"):
+        assert from_fhir(resource) == consent()
+        return
+    with pytest.raises(InvalidInput) as err:
+        from_fhir(resource)
+    expected = row.meaning.en if row.term is None else "not about sharing information"
+    assert expected in err.value.explain("en")
+
+
+def test_every_row_has_both_languages_and_a_unique_code() -> None:
+    """The tables say what each code means in Swedish and English, once per table."""
+    rows = DEFAULT_CODES.rows()
+    assert len({(r.table, r.system, r.code) for r in rows}) == len(rows)
+    assert all(r.meaning.sv and r.meaning.en for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("provision", 0, "action", 0, "coding"), {"system": "x"}),
+        (("provision", 0, "actor", 0, "role", "coding"), "IRCP"),
+        (("provision", 0, "actor", 0, "role"), None),
+        (("date",), "9999999-01-01"),
+        (("period", "start"), 12),
+        (("subject",), None),
+        (("grantor",), {"reference": 5}),
+        (("provision",), {"a": 1}),
+    ],
+)
+def test_malformed_fhir_gives_invalid_input_with_a_path(path: tuple[Any, ...], value: Any) -> None:
+    """Wrong types in codings, roles, dates and references give InvalidInput naming a
+    path, never another exception."""
+    resource: Any = to_fhir(consent(), "R5")
+    resource["provision"] = [
+        {
+            "actor": [{"role": {"coding": []}, "reference": {"display": "x"}}],
+            "action": [{"coding": []}],
+        }
+    ]
+    target = resource
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    for lenient in (False, True):
+        with pytest.raises(InvalidInput) as err:
+            read_fhir(resource, lenient=lenient)
+        assert all(p.path.startswith("$") for p in err.value.problems)
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5) | st.floats(allow_nan=False),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["coding", "reference", "system", "code", "start", "type", "x"]),
+            inner,
+            max_size=3,
+        )
+    ),
+    max_leaves=8,
+)
+
+
+def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [prefix] if prefix else []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += _paths(value, (*prefix, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _paths(value, (*prefix, index))
+    return found
+
+
+@given(st.data(), st.sampled_from(["R4", "R5"]), st.booleans())
+def test_any_value_anywhere_gives_a_consent_or_invalid_input(
+    data: st.DataObject, version: str, lenient: bool
+) -> None:
+    """Replacing any part of a written Consent by any JSON value gives a reading or an
+    InvalidInput, never another exception (the fuzz test)."""
+    resource: Any = to_fhir(consent(), version)  # type: ignore[arg-type]
+    path = data.draw(st.sampled_from(_paths(resource)))
+    target = resource
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = data.draw(_json)
+    problems: tuple[object, ...] = ("read",)
+    try:
+        read_fhir(resource, lenient=lenient)
+    except InvalidInput as exc:
+        problems = exc.problems
+    assert problems
+
+
+def test_worked_example_runs_and_reference_page_lists_every_row() -> None:
+    """The worked example gives the output shown; the reference page's marker expands to
+    a table holding every row of the default tables."""
+    import doctest
+    import os
+    import sys
+
+    root = Path(__file__).parents[2]
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        result = doctest.testfile(
+            str(root / "docs" / "consent" / "fhir-worked-example.md"),
+            module_relative=False,
+            optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE,
+        )
+    finally:
+        os.chdir(cwd)
+    assert result.failed == 0
+    assert result.attempted > 10
+    sys.path.insert(0, str(root / "docs"))
+    try:
+        import hooks  # type: ignore[import-not-found]
+    finally:
+        sys.path.pop(0)
+    page = hooks.expand(
+        (root / "docs" / "consent" / "fhir.md").read_text(encoding="utf-8"), root=root
+    )
+    for row in DEFAULT_CODES.rows():
+        assert f"`{row.code}`" in page
+        assert row.meaning.en in page
