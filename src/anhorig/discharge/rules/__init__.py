@@ -20,8 +20,6 @@ References:
     - Seeds 000, 001, 002, 004.
 """
 
-from __future__ import annotations
-
 from anhorig.discharge.rules._check import RULES, check, is_valid, validate
 from anhorig.discharge.rules.children import DIS_CHILD_NOT_CONSIDERED
 from anhorig.discharge.rules.information import (
