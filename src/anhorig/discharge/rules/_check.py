@@ -12,18 +12,25 @@ from datetime import date, datetime
 from anhorig.consent import DecisionPolicy
 from anhorig.discharge.model import DischargeProcess
 from anhorig.discharge.policy import DischargePolicy
-from anhorig.discharge.rules import children, information, relatives, steps
 from anhorig.discharge.rules._common import Case, Findings
+from anhorig.discharge.rules.children import RULES as CHILDREN_RULES
+from anhorig.discharge.rules.children import check_children
+from anhorig.discharge.rules.information import RULES as INFORMATION_RULES
+from anhorig.discharge.rules.information import check_information
+from anhorig.discharge.rules.relatives import RULES as RELATIVES_RULES
+from anhorig.discharge.rules.relatives import check_relatives
+from anhorig.discharge.rules.steps import RULES as STEPS_RULES
+from anhorig.discharge.rules.steps import check_steps
 from anhorig.errors import InvalidInput
 from anhorig.findings import Report, Rule, validated
 
 __all__ = ["RULES", "check", "is_valid", "validate"]
 
 RULES: tuple[Rule, ...] = (
-    *steps.RULES,
-    *information.RULES,
-    *relatives.RULES,
-    *children.RULES,
+    *STEPS_RULES,
+    *INFORMATION_RULES,
+    *RELATIVES_RULES,
+    *CHILDREN_RULES,
 )
 """Every discharge rule, in the catalogue."""
 
@@ -60,10 +67,10 @@ def check(
         )
     case = Case(process, on=day, policy=chosen, decision_policy=decision_policy)
     found = Findings(day)
-    steps.check_steps(found, case)
-    information.check_information(found, case)
-    relatives.check_relatives(found, case)
-    children.check_children(found, case)
+    check_steps(found, case)
+    check_information(found, case)
+    check_relatives(found, case)
+    check_children(found, case)
     return found.report()
 
 
