@@ -561,6 +561,8 @@ def _render(sheet: Checklist, lang: Lang) -> str:
             outcome = decision.decision.outcome.label(lang)
             basis = "; ".join(b.explain() for b in decision.decision.basis) or "–"
             lines.append(pad + f"{decision.category.label(lang)}: {outcome} ({basis})")
+            if not decision.permitted and decision.decision.reasons:
+                lines.append(pad + "  " + decision.decision.reasons[-1].message.in_(lang))
         note = item.note.in_(lang)
         if note:
             lines.append(pad + note)
