@@ -63,6 +63,7 @@ _FAMILY_NAMES = {
     "consent": ("Samtycke och informationsdelning", "Consent and information sharing"),
     "plans": ("Stödplaner och SIP", "Support plans and SIP"),
     "respite": ("Avlösning", "Respite"),
+    "discharge": ("Samverkan vid utskrivning", "Discharge from hospital"),
 }
 """Headings for the rule families known today; any other family gets its own name."""
 

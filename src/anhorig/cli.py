@@ -49,6 +49,7 @@ _SUBCOMMAND_MODULES: tuple[str, ...] = (
     "anhorig.plans.cli",
     "anhorig.consent.cli",
     "anhorig.respite.cli",
+    "anhorig.discharge.cli",
     "anhorig.store.cli",
 )
 """Modules with a ``register(subparsers)`` adding subcommands (``anhorig.consent.cli``)."""
@@ -67,6 +68,7 @@ _CHECKERS: dict[str, str] = {
     "ImplementationPlan": "anhorig.plans:check",
     "Consent": "anhorig.consent.checks:check",
     "Ledger": "anhorig.respite.rules:check",
+    "DischargeProcess": "anhorig.discharge:check",
 }
 """Document type → the ``check`` of its rule family, as ``module:function``."""
 

@@ -53,6 +53,7 @@ _RULE_MODULES = (
     "anhorig.plans",
     "anhorig.consent.checks",
     "anhorig.respite.rules",
+    "anhorig.discharge",
 )
 """The modules whose ``RULES`` make up the catalogue; each subpackage adds its own."""
 

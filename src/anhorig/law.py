@@ -36,6 +36,7 @@ from anhorig.language import Text
 
 __all__ = [
     "BISTAND",
+    "CARER_INFORMATION_AND_GUIDANCE",
     "CARER_SUPPORT",
     "CHILD_RELATIVES_HSL",
     "CHILD_RELATIVES_STAFF",
@@ -457,3 +458,39 @@ SOURCES: dict[str, Source] = {
     )
 }
 """Non-statutory sources by key: the seed texts and the guidance the rules rest on."""
+
+
+# --- Discharge (anhorig.discharge): only what that family needs --------------------------
+# The 2026 information duty is a bill, not verified law: data with a LOW confidence that a
+# municipality can correct, never a branch of logic. Prop. 2025/26:60 proposes it from
+# 2026-07-01; its adoption, SFS number and section were not found (DOMAIN.md part 2 §2,
+# §10a). A rule that cites it applies only while this reference is in force.
+
+CARER_INFORMATION_AND_GUIDANCE = _topic(
+    "carer_information_and_guidance",
+    "Information och vägledning samt stödkontakt till den som vårdar eller stöder en närstående",
+    "Information and guidance, and a support contact, for people who care for or support someone close",
+    LegalRef(
+        act="SoL",
+        sfs="2025:400",
+        in_force_from=date(2026, 7, 1),
+        confidence=Confidence.LOW,
+        note="proposed in prop. 2025/26:60 (2025-11-20); adoption, SFS number and section "
+        "not verified",
+    ),
+)
+
+SOURCES["prop-2025-26-60"] = Source(
+    key="prop-2025-26-60",
+    title="Prop. 2025/26:60 Stärkta insatser för äldre och för de som vårdar eller stöder "
+    "närstående (föreslaget ikraftträdande 2026-07-01; antagandet inte verifierat)",
+    publisher="Regeringen",
+    year=2025,
+)
+SOURCES["region-stockholm-discharge-agreement"] = Source(
+    key="region-stockholm-discharge-agreement",
+    title="Långsiktig regional överenskommelse om samverkan vid utskrivning från slutenvården, "
+    "från 2020-01-01: genomsnittlig betalningsmodell, dag 0, kalenderdagar (vardgivarguiden.se)",
+    publisher="Region Stockholm och länets kommuner",
+    year=2020,
+)

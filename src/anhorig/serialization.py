@@ -84,6 +84,7 @@ _DOCUMENT_MODULES = (
     "anhorig.consent.engine",
     "anhorig.consent.audit",
     "anhorig.respite",
+    "anhorig.discharge",
 )
 """Modules whose public attrs classes are document types; subpackages add theirs."""
 

@@ -39,6 +39,7 @@ __all__ = [
     "breaking",
     "consent_breakers",
     "decision_breakers",
+    "discharge_breakers",
     "plan_breakers",
     "relation_breakers",
     "respite_breakers",
@@ -303,6 +304,27 @@ def respite_pattern_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broke
     return {"RESPITE-AWAY-EXCEEDS-HOME": breaker}
 
 
+def _discharge_check(process: Any, on: date) -> Report:
+    from anhorig.discharge import check
+
+    return check(process, on=on)
+
+
+def discharge_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]]:
+    """The discharge rules' breakers by code: a discharge and the day it is judged on."""
+    from anhorig.testing.strategies._discharge import (
+        BREAKABLE_DISCHARGE_CODES,
+        broken_discharges,
+    )
+
+    def breaker(code: str) -> Callable[[], st.SearchStrategy[Broken[Any]]]:
+        return lambda: broken_discharges(code).map(
+            lambda case: Broken(code, case[0], case[1], _discharge_check)
+        )
+
+    return {code: breaker(code) for code in BREAKABLE_DISCHARGE_CODES}
+
+
 _BREAKER_SOURCES = (
     relation_breakers,
     plan_breakers,
@@ -311,6 +333,7 @@ _BREAKER_SOURCES = (
     respite_grant_breakers,
     respite_pattern_breakers,
     decision_breakers,
+    discharge_breakers,
 )
 """Each rule family's breakers; an area adds an adapter over its own strategies."""
 

@@ -12,6 +12,7 @@ _AREA_MODULES = (
     "anhorig.testing.strategies._plans",
     "anhorig.testing.strategies._consent",
     "anhorig.testing.strategies._respite",
+    "anhorig.testing.strategies._discharge",
 )
 """Modules with a ``type_strategies()`` of their own; each subpackage adds one."""
 
