@@ -18,7 +18,6 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
-from pathlib import Path
 from typing import Any, TextIO
 
 from anhorig.errors import InvalidInput
@@ -120,13 +119,14 @@ def check_files(
     exit code: 0 valid, 1 findings of error severity, 2 unreadable input. ``check`` may
     raise ``InvalidInput`` for a document it cannot judge; that file counts as unreadable.
     """
+    from anhorig._json import read_file
     from anhorig.serialization import from_json
 
     results: list[dict[str, Any]] = []
     worst = EXIT_OK
     for name in files:
         try:
-            document: object = from_json(None, Path(name).read_bytes())
+            document: object = from_json(None, read_file(name))
             report = check(document)
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__

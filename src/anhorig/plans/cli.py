@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from pathlib import Path
 from typing import Any, TextIO
 
 from anhorig.errors import InvalidInput
@@ -33,6 +32,7 @@ def _iso_date(text: str) -> date:
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    from anhorig._json import read_file
     from anhorig.cli import check_files
     from anhorig.findings import Report
     from anhorig.plans import PlanPolicy, check
@@ -42,7 +42,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     policy = None
     if args.policy is not None:
         try:
-            policy = from_json(PlanPolicy, Path(args.policy).read_bytes())
+            policy = from_json(PlanPolicy, read_file(args.policy))
         except (OSError, InvalidInput) as exc:
             problems = exc.explain(lang) if isinstance(exc, InvalidInput) else str(exc)
             out.write(

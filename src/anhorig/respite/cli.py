@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
-from pathlib import Path
 from typing import Any, TextIO
 
 from anhorig.errors import InvalidInput
@@ -51,13 +50,14 @@ def register(subparsers: Any) -> None:
 def _cmd_balance(args: argparse.Namespace, out: TextIO) -> int:
     import sys
 
+    from anhorig._json import read_file
     from anhorig.respite.ledger import Ledger, format_amount
     from anhorig.serialization import from_json
     from anhorig.time import parse_instant
 
     lang: Lang = args.lang
     try:
-        ledger = from_json(Ledger, Path(args.ledger).read_bytes())
+        ledger = from_json(Ledger, read_file(args.ledger))
         as_of = parse_instant(args.as_of, path="--as-of") if args.as_of else None
         grants = [ledger.grant(args.grant)] if args.grant else list(ledger.grants)
     except OSError as exc:
