@@ -52,6 +52,7 @@ from typing import Any, Literal, TypeVar
 
 import pendulum
 
+from anhorig._json import check_depth
 from anhorig.consent.model import (
     Action,
     ChildOpinion,
@@ -529,7 +530,7 @@ class _Reader:
         role = self.obj(actor.get("role"), f"{path}.role")
         codes = [
             c.get("code")
-            for c in (role or {}).get("coding", [])
+            for c in self.items((role or {}).get("coding"), f"{path}.role.coding")
             if isinstance(c, dict) and c.get("system") == PARTICIPATION
         ]
         if not any(code in _RECIPIENT_ROLES for code in codes):
@@ -604,7 +605,11 @@ class _Reader:
         for i, item in enumerate(self.items(data.get("action"), f"{path}.action")):
             where = f"{path}.action[{i}]"
             concept = self.obj(item, where) or {}
-            codes = [c for c in concept.get("coding", []) if isinstance(c, dict)]
+            codes = [
+                c
+                for c in self.items(concept.get("coding"), f"{where}.coding")
+                if isinstance(c, dict)
+            ]
             picked = [c for c in codes if c.get("system") == ACTIONS]
             if not picked:
                 self.unmapped(where)
@@ -756,6 +761,7 @@ def from_fhir(resource: dict[str, Any]) -> Consent:
     data = reader.obj(resource, "$")
     if data is None:
         raise InvalidInput(reader.problems)
+    check_depth(data)  # the provisions are read recursively
     if data.get("resourceType") != "Consent":
         reader.bad("$.resourceType", "väntade 'Consent'", "expected 'Consent'")
     if data.get("status") != "active":

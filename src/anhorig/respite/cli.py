@@ -19,15 +19,19 @@ from typing import Any, TextIO
 
 from anhorig.errors import InvalidInput
 from anhorig.language import Lang
+from anhorig.time import MAX_YEAR, MIN_YEAR
 
 __all__ = ["register"]
 
 
 def _iso_date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise argparse.ArgumentTypeError(f"not a date in the years {MIN_YEAR}–{MAX_YEAR}: {text!r}")
+    return day
 
 
 def register(subparsers: Any) -> None:
