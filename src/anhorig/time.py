@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
@@ -303,10 +304,27 @@ _END_OF_RANGE = _localize(datetime(MAX_YEAR + 1, 1, 1), 0)
 """The midnight that ends the supported years: the end of the last day's interval."""
 
 
+_FRACTION = re.compile(r"[.,](\d*)")
+
+
+def _bad_fraction(candidate: str) -> bool:
+    """Whether a fraction in ``candidate`` has more digits than a microsecond, or follows
+    hours or minutes (which Python would read as a fraction of a second)."""
+    if "." not in candidate and "," not in candidate:
+        return False
+    match = _FRACTION.search(candidate)
+    if match is None:
+        return False
+    clock = candidate[max(candidate.find("T"), candidate.find("t")) + 1 : match.start()]
+    return len(match.group(1)) > 6 or len(clock.replace(":", "")) != 6
+
+
 def parse_instant(text: str, *, path: str = "$") -> pendulum.DateTime:
     """Parse an ISO 8601 date-time that carries its UTC offset (``Z`` or ``+01:00``).
 
-    Text without an offset is naive and refused; so is anything not ISO 8601.
+    Text without an offset is naive and refused; so is anything not ISO 8601. A
+    fraction of a second is kept to the microsecond; more digits are refused rather
+    than cut off, as is a fraction of an hour or a minute.
     """
     if not isinstance(text, str):
         raise InvalidInput.at(
@@ -324,6 +342,12 @@ def parse_instant(text: str, *, path: str = "$") -> pendulum.DateTime:
             path,
             sv=f"ogiltig ISO 8601-tidpunkt: {text[:40]!r}",
             en=f"invalid ISO 8601 date-time: {text[:40]!r}",
+        )
+    if _bad_fraction(candidate):
+        raise InvalidInput.at(
+            path,
+            sv=f"högst 6 decimaler på sekunderna, och bara där (fick {text[:40]!r})",
+            en=f"at most 6 decimals, on the seconds only (got {text[:40]!r})",
         )
     return as_instant(parsed, path=path)
 
