@@ -223,9 +223,21 @@ def decode(source: str | bytes) -> Any:
     """
     text = _as_text(source)
     try:
-        data = _DECODER.decode(text)
+        data = _decoded(_DECODER, text)
     except _Repeated:
-        raise InvalidInput(_repeated_keys(text)) from None
+        # Read again keeping every pair; anything else wrong further on is named instead.
+        raise InvalidInput(_repeated_keys(_decoded(_PAIRS_DECODER, text))) from None
+    if "\\" in text and _SURROGATE_ESCAPE.search(text):
+        problems = _lone_surrogates(data)
+        if problems:
+            raise InvalidInput(problems)
+    return data
+
+
+def _decoded(decoder: json.JSONDecoder, text: str) -> Any:
+    """``text`` read by ``decoder``; every error but a repeated key is InvalidInput."""
+    try:
+        return decoder.decode(text)
     except json.JSONDecodeError as exc:
         raise _decoder_problem(exc) from None
     except _Constant as exc:
@@ -248,11 +260,6 @@ def decode(source: str | bytes) -> Any:
             sv=f"ett heltal har fler än {limit} siffror",
             en=f"an integer has more than {limit} digits",
         ) from None
-    if "\\" in text and _SURROGATE_ESCAPE.search(text):
-        problems = _lone_surrogates(data)
-        if problems:
-            raise InvalidInput(problems)
-    return data
 
 
 def check_depth(data: object) -> None:
@@ -303,10 +310,10 @@ def read_file(path: str | PathLike[str]) -> bytes:
         return file.read(MAX_DOCUMENT_SIZE + 1)
 
 
-def _repeated_keys(text: str) -> list[Problem]:
-    """Every repeated key in ``text`` (already known to decode), with its object's path."""
+def _repeated_keys(document: Any) -> list[Problem]:
+    """Every repeated key in ``document`` (objects as `_Pairs`), with its object's path."""
     problems: list[Problem] = []
-    stack: list[tuple[Any, str]] = [(_PAIRS_DECODER.decode(text), "$")]
+    stack: list[tuple[Any, str]] = [(document, "$")]
     while stack:
         value, path = stack.pop()
         if isinstance(value, _Pairs):
