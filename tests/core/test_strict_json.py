@@ -11,8 +11,9 @@ import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_origin
 
+import attrs
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -20,8 +21,15 @@ from hypothesis import strategies as st
 from anhorig import InvalidInput, from_json
 from anhorig._json import read_file
 from anhorig.cli import main
-from anhorig.consent import Consent
-from anhorig.serialization import MAX_DEPTH, MAX_DOCUMENT_SIZE, from_document, load_json
+from anhorig.consent import Consent, Provision
+from anhorig.consent.model import MAX_PROVISION_DEPTH
+from anhorig.serialization import (
+    MAX_DEPTH,
+    MAX_DOCUMENT_SIZE,
+    document_types,
+    from_document,
+    load_json,
+)
 
 ROOT = Path(__file__).parents[2]
 CONSENT = ROOT / "examples" / "consent" / "consent.json"
@@ -310,3 +318,31 @@ def test_every_command_refuses_a_repeated_key(tmp_path: Path) -> None:
     bad_request = _write(tmp_path / "request.json", request.replace("{", '{"action": 1, ', 1))
     code, text = _run("consent", "check", "--request", bad_request, str(CONSENT))
     assert (code, f'{bad_request}: nyckeln "action"' in text) == (2, True)
+
+
+def _json_depth(tp: Any, inside: tuple[type, ...] = ()) -> int:
+    """How deep a document of type ``tp`` nests, at most, with a consent's provisions
+    nested `MAX_PROVISION_DEPTH` levels; any other type containing itself fails."""
+    args = [a for a in get_args(tp) if a is not type(None) and a is not Ellipsis]
+    if get_origin(tp) in (list, tuple, frozenset, set):
+        return 1 + max(_json_depth(a, inside) for a in args)
+    if args:  # a union
+        return max(_json_depth(a, inside) for a in args)
+    if not (isinstance(tp, type) and attrs.has(tp)):
+        return 0
+    if tp in inside:
+        assert tp is Provision, f"{tp.__name__} contains itself"
+        return 0
+    fields = [f for f in attrs.fields(attrs.resolve_types(tp)) if f.init]
+    below = max((_json_depth(f.type, (*inside, tp)) for f in fields), default=0)
+    if tp is Provision:  # each nested provision adds an object and its exceptions list
+        return below + 1 + 2 * (MAX_PROVISION_DEPTH - 1)
+    return 1 + below
+
+
+@pytest.mark.parametrize("name", sorted(document_types()))
+def test_every_document_type_is_shallower_than_max_depth(name: str) -> None:
+    """``from_json`` reads by type, so a document it takes is never deeper than its type
+    allows: within MAX_DEPTH for every type, the only one containing itself being
+    Provision, whose nesting MAX_PROVISION_DEPTH caps."""
+    assert _json_depth(document_types()[name]) <= MAX_DEPTH

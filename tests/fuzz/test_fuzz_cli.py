@@ -32,7 +32,7 @@ from .mutations import EDGE_TIMES, mutated
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
-SCALE = settings.default.max_examples
+SCALE = settings().max_examples
 
 DATES = ("2026-11-22", "2024-02-29", "2026-03-29", "2026-10-25", "1800-01-01", "2199-12-31")
 BAD_DATES = ("2025-02-29", "9999-12-31", "0001-01-01", "1799-12-31", "2200-01-01", "2026-13-01")

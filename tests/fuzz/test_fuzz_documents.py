@@ -33,7 +33,7 @@ EXAMPLES = sorted(ROOT.glob("examples/**/*.json"))
 NATIVE = [p for p in EXAMPLES if "resourceType" not in p.read_text("utf-8")]
 FHIR = [p for p in EXAMPLES if p not in NATIVE]
 ON = date(2026, 11, 22)
-SCALE = settings.default.max_examples
+SCALE = settings().max_examples
 """Examples per unit: 60 in the ``ci`` profile, 2,000 in ``deep``."""
 
 

@@ -60,24 +60,25 @@ def _cmd_balance(args: argparse.Namespace, out: TextIO) -> int:
     from anhorig.time import parse_instant
 
     lang: Lang = args.lang
+    rows: list[dict[str, Any]] = []
+    refused = False
     try:
         ledger = from_json(Ledger, read_file(args.ledger))
         as_of = parse_instant(args.as_of, path="--as-of") if args.as_of else None
         grants = [ledger.grant(args.grant)] if args.grant else list(ledger.grants)
+        for grant in grants:
+            on = args.on if args.on is not None else grant.validity.start
+            # The ledger may refuse a date it has no calendar for (InvalidInput).
+            for balance in ledger.balances(grant.id, on, as_of=as_of):
+                if balance.over_quota and not balance.charged:
+                    refused = True
+                rows.append({"balance": balance, "grant": grant})
     except OSError as exc:
         print(f"{args.ledger}: {exc}", file=sys.stderr)
         return 2
     except InvalidInput as exc:
         print(f"{args.ledger}:\n{exc.explain(lang)}", file=sys.stderr)
         return 2
-    rows: list[dict[str, Any]] = []
-    refused = False
-    for grant in grants:
-        on = args.on if args.on is not None else grant.validity.start
-        for balance in ledger.balances(grant.id, on, as_of=as_of):
-            if balance.over_quota and not balance.charged:
-                refused = True
-            rows.append({"balance": balance, "grant": grant})
     if args.format == "json":
         from anhorig.serialization import converter
 
