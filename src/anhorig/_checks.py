@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextvars
 import functools
+import math
 import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
@@ -19,6 +20,16 @@ import attrs
 from anhorig.errors import InvalidInput, Problem
 
 _T = TypeVar("_T")
+
+MIN_YEAR = 1800
+"""The first year of a date or instant anhorig reads (re-exported by ``anhorig.time``)."""
+
+MAX_YEAR = 2199
+"""The last year of a date or instant anhorig reads (re-exported by ``anhorig.time``)."""
+
+FIRST_DAY = date(MIN_YEAR, 1, 1)
+LAST_DAY = date(MAX_YEAR, 12, 31)
+
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 TYPE_ONLY = "__anhorig_type_only__"
@@ -101,6 +112,27 @@ def collecting(cls: type[_T]) -> type[_T]:
 
 def _type_name(value: object) -> str:
     return type(value).__name__
+
+
+def shown(value: object) -> str:
+    """``value`` as a message quotes it: an integer too long to print by its magnitude."""
+    if isinstance(value, int) and not isinstance(value, bool) and not -(10**30) < value < 10**30:
+        sign = "-" if value < 0 else ""
+        return f"{sign}≈1e{int(math.log10(abs(value)))}"
+    return str(value)
+
+
+def years_message(value: object) -> dict[str, str]:
+    """The message for a date or instant outside `MIN_YEAR`–`MAX_YEAR`, as ``sv``/``en``."""
+    return {
+        "sv": f"{value} ligger utanför åren {MIN_YEAR}–{MAX_YEAR} som anhorig läser",
+        "en": f"{value} lies outside the years {MIN_YEAR}–{MAX_YEAR} anhorig reads",
+    }
+
+
+def outside_years(path: str, value: object) -> None:
+    """Report a date or instant outside `MIN_YEAR`–`MAX_YEAR`."""
+    fail(path, **years_message(value))
 
 
 @functools.cache
@@ -187,8 +219,8 @@ def ge(bound: int | float) -> Validator:
         if isinstance(value, int | float) and not isinstance(value, bool) and value < bound:
             fail(
                 attribute.name,
-                sv=f"måste vara >= {bound} (fick {value})",
-                en=f"must be >= {bound} (got {value})",
+                sv=f"måste vara >= {bound} (fick {shown(value)})",
+                en=f"must be >= {bound} (got {shown(value)})",
             )
 
     return check
@@ -231,8 +263,10 @@ def text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 
 def a_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """A calendar date, not a datetime."""
+    """A calendar date, not a datetime, in the years `MIN_YEAR`–`MAX_YEAR`."""
     _is_date(instance, attribute, value)
+    if is_date(value) and not FIRST_DAY <= value <= LAST_DAY:
+        outside_years(attribute.name, value)
 
 
 def a_bool(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -241,8 +275,8 @@ def a_bool(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 
 _type_only(text, "is", (str,))
-_type_only(a_date, "is", (date,))
 _type_only(a_bool, "is", (bool,))
+inline_condition(a_date, (date,), "{first} <= {v} <= {last}", first=FIRST_DAY, last=LAST_DAY)
 
 
 def is_date(value: object) -> bool:

@@ -23,12 +23,12 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
-from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from anhorig.errors import InvalidInput
 from anhorig.findings import Report, Severity
 from anhorig.language import Lang, mask_value, quote
+from anhorig.time import MAX_YEAR, MIN_YEAR
 
 __all__ = [
     "EXIT_FINDINGS",
@@ -85,9 +85,14 @@ def checker_for(type_name: str) -> Callable[..., Report] | None:
 
 def _iso_date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {quote(text)}") from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"not a date in the years {MIN_YEAR}–{MAX_YEAR}: {quote(text)}"
+        )
+    return day
 
 
 class _Parser(argparse.ArgumentParser):
@@ -129,7 +134,7 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 def _read_document(raw: bytes) -> object:
     """An anhorig document, or the one Consent in a FHIR Consent or Bundle."""
-    from anhorig.serialization import from_json
+    from anhorig.serialization import from_json, load_json
 
     try:
         return from_json(None, raw)
@@ -138,11 +143,7 @@ def _read_document(raw: bytes) -> object:
             raise
     from anhorig.consent.fhir import read_fhir
 
-    try:
-        data = json.loads(raw)
-    except (ValueError, RecursionError):
-        return from_json(None, raw)  # names the JSON error as for any document
-    readings = read_fhir(data)
+    readings = read_fhir(load_json(raw))
     if len(readings) != 1:
         raise InvalidInput.at(
             "$.entry",
@@ -166,12 +167,14 @@ def check_files(
     exit code: 0 valid, 1 findings of error severity, 2 unreadable input. ``check`` may
     raise ``InvalidInput`` for a document it cannot judge; that file counts as unreadable.
     """
+    from anhorig._json import read_file
+
     results: list[dict[str, Any]] = []
     worst = EXIT_OK
     for name in files:
         shown = mask_value(name)  # a file may be named for the person it is about
         try:
-            document: object = _read_document(Path(name).read_bytes())
+            document: object = _read_document(read_file(name))
             report = check(document)
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__

@@ -167,6 +167,8 @@ class Rule:
         self, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
     ) -> None:
         _checks.each(str)(self, attribute, value)
+        if not isinstance(value, tuple | frozenset):
+            return  # each() has named it
         unknown = [key for key in value if isinstance(key, str) and key not in SOURCES]
         if unknown:
             _checks.fail(

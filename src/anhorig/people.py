@@ -292,7 +292,7 @@ def mask_name(name: str) -> str:
 def _check_birth_date(instance: Person, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is None:
         return
-    if not _checks.is_date(value):
+    if not _checks.is_date(value) or not _checks.FIRST_DAY <= value <= _checks.LAST_DAY:
         _checks.a_date(instance, attribute, value)
         return
     if isinstance(instance.id, PersonId) and not instance.id.born_on(value):
@@ -307,8 +307,10 @@ def _check_birth_date(instance: Person, attribute: attrs.Attribute[Any], value: 
 _checks.inline_condition(
     _check_birth_date,
     (date, type(None)),
-    "{v} is None or {o}.id is None or {o}.id.born_on({v})",
+    "{v} is None or ({first} <= {v} <= {last} and ({o}.id is None or {o}.id.born_on({v})))",
     {"id": (PersonId, type(None))},
+    first=_checks.FIRST_DAY,
+    last=_checks.LAST_DAY,
 )
 
 

@@ -162,7 +162,12 @@ class Involvement:
 
 
 def _sorted_involvements(values: Iterable[Involvement]) -> tuple[Involvement, ...]:
-    return tuple(sorted(values, key=lambda inv: inv.recorded_on))
+    if isinstance(values, str | bytes | dict) or not isinstance(values, Iterable):
+        return values  # type: ignore[return-value]  # the validator names what it is
+    members = tuple(values)
+    if not all(isinstance(m, Involvement) and _checks.is_date(m.recorded_on) for m in members):
+        return members  # the validator names the bad members by their index
+    return tuple(sorted(members, key=lambda inv: inv.recorded_on))
 
 
 def _not_same_person(

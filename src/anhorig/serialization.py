@@ -47,13 +47,16 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
-from anhorig import _reader
+from anhorig import _json, _reader
+from anhorig._json import MAX_DEPTH, MAX_DOCUMENT_SIZE, load_json
 from anhorig.errors import InvalidInput, Problem
 from anhorig.language import quote
 from anhorig.people import PersonId, _read_canonical
 from anhorig.time import parse_instant
 
 __all__ = [
+    "MAX_DEPTH",
+    "MAX_DOCUMENT_SIZE",
     "SCHEMA_VERSION",
     "configure_converter",
     "converter",
@@ -61,6 +64,7 @@ __all__ = [
     "from_document",
     "from_json",
     "json_schema",
+    "load_json",
     "make_converter",
     "to_document",
     "to_json",
@@ -462,6 +466,9 @@ def _structure(data: object, cl: type[_T], path: str) -> _T:
             return typing.cast(_T, read(data))
         except Exception:
             pass
+    # A document the reader took is as deep as its type; one it gave up on may be
+    # deeper than the strict converter should recurse.
+    _json.check_depth(data)
     try:
         return converter.structure(data, cl)
     except Exception as exc:  # every failure becomes InvalidInput with its paths
@@ -549,26 +556,13 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
     return json.dumps(to_document(obj), ensure_ascii=False, indent=indent, allow_nan=False)
 
 
-def _refuse_constant(name: str) -> None:
-    raise ValueError(f"{name} is not JSON")
-
-
-_DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
-
-
 def from_json(cl: type[_T] | None, text: str | bytes) -> _T:
-    """Read a JSON document; ``InvalidInput`` naming every bad path is the only error raised."""
-    if not isinstance(text, str | bytes | bytearray):
-        raise InvalidInput.at("$", sv="väntade JSON-text", en="expected JSON text")
-    try:
-        if not isinstance(text, str):
-            text = text.decode(json.detect_encoding(text), "surrogatepass")
-        data = _DECODER.decode(text)
-    except (ValueError, RecursionError) as exc:
-        raise InvalidInput.at(
-            "$", sv=f"ogiltig JSON ({exc})"[:200], en=f"invalid JSON ({exc})"[:200]
-        ) from None
-    return from_document(cl, data)
+    """Read a JSON document; ``InvalidInput`` naming every bad path is the only error raised.
+
+    The text is read as strictly as by `load_json`: repeated keys, lone surrogates,
+    invalid UTF-8, ``NaN`` and numbers that overflow are refused.
+    """
+    return from_document(cl, _json.decode(text))
 
 
 # --- JSON Schema -------------------------------------------------------------------------

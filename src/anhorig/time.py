@@ -24,6 +24,13 @@ Rules (DESIGN.md, decision 5):
   ``holidays`` package) and, by default, the three eves that Swedish working life
   treats as holidays (midsommarafton, julafton, nyårsafton).
 - Nothing here reads the clock: every function takes the date or instant it judges.
+- Dates and instants lie in the years `MIN_YEAR`–`MAX_YEAR` (1800–2199): wide enough
+  for the birth date of anyone alive and any plan's horizon, and far from the ends of
+  Python's calendar (years 1 and 9999), where date arithmetic overflows. Anything
+  outside is refused with ``InvalidInput`` wherever it enters: constructors, documents,
+  `parse_instant`, `local` and the command line's ``--on``. The one exception is the
+  end of a half-open span: a `Period` may end on 2200-01-01 and an instant may be the
+  midnight that begins it, so that the last day of 2199 can be covered.
 
 >>> start = local(2026, 3, 28, 20)
 >>> end = local(2026, 3, 29, 8)
@@ -41,6 +48,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
@@ -48,11 +56,24 @@ from typing import Any, Literal
 import attrs
 import pendulum
 
-from anhorig._checks import collecting, fail, is_date
+from anhorig._checks import (
+    FIRST_DAY,
+    LAST_DAY,
+    MAX_YEAR,
+    MIN_YEAR,
+    collecting,
+    fail,
+    is_date,
+    outside_years,
+    years_message,
+)
+from anhorig._checks import shown as _shown
 from anhorig.errors import InvalidInput
 
 __all__ = [
     "HOLIDAY_YEARS",
+    "MAX_YEAR",
+    "MIN_YEAR",
     "ZONE",
     "Instant",
     "Interval",
@@ -85,6 +106,9 @@ def _offset_zone(seconds: int) -> pendulum.FixedTimezone:
         _OFFSET_PAIRS.append((zone, seconds))
     return zone
 
+
+_END_DAY = date(MAX_YEAR + 1, 1, 1)
+"""The first day after the supported years: a half-open span may end there."""
 
 _OFFSET_PAIRS: list[tuple[pendulum.FixedTimezone, int]] = []
 """(zone, seconds) for the few fixed offsets in use; searched by identity because
@@ -211,12 +235,28 @@ def as_instant(value: object, *, path: str = "$") -> pendulum.DateTime:
             sv="tidpunkten saknar tidszon (naiv tid accepteras inte)",
             en="the datetime has no time zone (naive times are refused)",
         )
-    # Already ours, unless arithmetic carried it across a DST change.
-    if isinstance(value, pendulum.DateTime):
+    year = value.year
+    # Already ours, unless arithmetic carried it across a DST change or out of range.
+    if isinstance(value, pendulum.DateTime) and MIN_YEAR < year < MAX_YEAR:
         offset = _own_offset(value.tzinfo)
         if offset is not None and offset == _offset_at(value.timestamp()):
             return value
-    return _stockholm(value)
+    if not MIN_YEAR - 1 <= year <= MAX_YEAR + 1:  # converting could overflow
+        raise _outside(path, value)
+    return _in_range(_stockholm(value), path, value)
+
+
+def _outside(path: str, value: object) -> InvalidInput:
+    shown = value.isoformat() if isinstance(value, date) else value
+    return InvalidInput.at(path, **years_message(shown))
+
+
+def _in_range(moment: pendulum.DateTime, path: str, given: object) -> pendulum.DateTime:
+    """``moment`` if its Stockholm date is in the supported years or it is the midnight
+    that ends them."""
+    if FIRST_DAY <= moment.date() <= LAST_DAY or moment == _END_OF_RANGE:
+        return moment
+    raise _outside(path, given)
 
 
 def local(
@@ -236,13 +276,16 @@ def local(
     """
     try:
         naive = datetime(year, month, day, hour, minute, second)
-    except (ValueError, TypeError, OverflowError) as exc:
+    except (ValueError, TypeError, OverflowError):
+        given = ", ".join(_shown(v) for v in (year, month, day, hour, minute, second))
         raise InvalidInput.at(
             "$",
-            sv=f"ogiltig lokal tid ({exc})",
-            en=f"invalid local time ({exc})",
+            sv=f"ogiltig lokal tid ({given})",
+            en=f"invalid local time ({given})",
         ) from None
-    return _localize(naive, fold)
+    if not MIN_YEAR <= year <= MAX_YEAR + 1:
+        raise _outside("$", naive)
+    return _in_range(_localize(naive, fold), "$", naive)
 
 
 def _localize(naive: datetime, fold: Literal[0, 1]) -> pendulum.DateTime:
@@ -258,10 +301,31 @@ def _localize(naive: datetime, fold: Literal[0, 1]) -> pendulum.DateTime:
     return _stockholm(back)
 
 
+_END_OF_RANGE = _localize(datetime(MAX_YEAR + 1, 1, 1), 0)
+"""The midnight that ends the supported years: the end of the last day's interval."""
+
+
+_FRACTION = re.compile(r"[.,](\d*)")
+
+
+def _bad_fraction(candidate: str) -> bool:
+    """Whether a fraction in ``candidate`` has more digits than a microsecond, or follows
+    hours or minutes (which Python would read as a fraction of a second)."""
+    if "." not in candidate and "," not in candidate:
+        return False
+    match = _FRACTION.search(candidate)
+    if match is None:
+        return False
+    clock = candidate[max(candidate.find("T"), candidate.find("t")) + 1 : match.start()]
+    return len(match.group(1)) > 6 or len(clock.replace(":", "")) != 6
+
+
 def parse_instant(text: str, *, path: str = "$") -> pendulum.DateTime:
     """Parse an ISO 8601 date-time that carries its UTC offset (``Z`` or ``+01:00``).
 
-    Text without an offset is naive and refused; so is anything not ISO 8601.
+    Text without an offset is naive and refused; so is anything not ISO 8601. A
+    fraction of a second is kept to the microsecond; more digits are refused rather
+    than cut off, as is a fraction of an hour or a minute.
     """
     if not isinstance(text, str):
         raise InvalidInput.at(
@@ -280,11 +344,19 @@ def parse_instant(text: str, *, path: str = "$") -> pendulum.DateTime:
             sv=f"ogiltig ISO 8601-tidpunkt: {text[:40]!r}",
             en=f"invalid ISO 8601 date-time: {text[:40]!r}",
         )
+    if _bad_fraction(candidate):
+        raise InvalidInput.at(
+            path,
+            sv=f"högst 6 decimaler på sekunderna, och bara där (fick {text[:40]!r})",
+            en=f"at most 6 decimals, on the seconds only (got {text[:40]!r})",
+        )
     return as_instant(parsed, path=path)
 
 
 def day_interval(day: date) -> Interval:
     """The whole local day ``day`` in Stockholm: 23, 24 or 25 elapsed hours."""
+    if not is_date(day) or not FIRST_DAY <= day <= LAST_DAY:
+        raise _outside("day", day)
     return Interval(_start_of(day), _start_of(day + timedelta(days=1)))
 
 
@@ -380,6 +452,9 @@ class Interval:
 
 
 def _check_date(name: str) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    # A period's end is the first day not covered, so it may be the day after the range.
+    last = _END_DAY if name == "end" else LAST_DAY
+
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None and name == "end":
             return
@@ -389,6 +464,8 @@ def _check_date(name: str) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
                 sv=f"väntade ett datum, fick {type(value).__name__}",
                 en=f"expected a date, got {type(value).__name__}",
             )
+        elif not FIRST_DAY <= value <= last:
+            outside_years(attribute.name, value)
 
     return check
 
@@ -419,19 +496,33 @@ class Period:
     @classmethod
     def through(cls, first: date, last: date) -> Period:
         """The period from ``first`` to ``last``, both days included."""
-        return cls(first, last + timedelta(days=1))
+        if is_date(last) and last <= LAST_DAY:
+            return cls(first, last + timedelta(days=1))
+        return cls(first, last)  # the validators name what is wrong with ``last``
 
     @classmethod
     def month(cls, year: int, month: int) -> Period:
         """One calendar month."""
-        start = date(year, month, 1)
-        end = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
-        return cls(start, end)
+        if _whole(year) and _whole(month) and MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12:
+            start = date(year, month, 1)
+            return cls(start, date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1))
+        raise InvalidInput.at(
+            "$",
+            sv=f"ingen månad {_shown(year)}-{_shown(month)} (år {MIN_YEAR}–{MAX_YEAR}, månad 1–12)",
+            en=f"no month {_shown(year)}-{_shown(month)} "
+            f"(years {MIN_YEAR}–{MAX_YEAR}, months 1–12)",
+        )
 
     @classmethod
     def year(cls, year: int) -> Period:
         """One calendar year."""
-        return cls(date(year, 1, 1), date(year + 1, 1, 1))
+        if _whole(year) and MIN_YEAR <= year <= MAX_YEAR:
+            return cls(date(year, 1, 1), date(year + 1, 1, 1))
+        raise InvalidInput.at(
+            "$",
+            sv=f"året {_shown(year)} ligger utanför {MIN_YEAR}–{MAX_YEAR}",
+            en=f"the year {_shown(year)} lies outside {MIN_YEAR}–{MAX_YEAR}",
+        )
 
     @property
     def last(self) -> date | None:
@@ -503,6 +594,10 @@ HOLIDAY_YEARS = range(1954, 2101)
 data ends with 2100, and from 1954 every release the library supports gives the same days."""
 
 
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 @functools.lru_cache(maxsize=256)
 def _holidays_of(year: int, eves_off: bool) -> frozenset[date]:
     if year not in HOLIDAY_YEARS:
@@ -560,6 +655,14 @@ def add_working_days(day: date, count: int, *, eves_off: bool = True) -> date:
     """
     step = 1 if count >= 0 else -1
     remaining = abs(count)
+    # Working days are fewer than days: a count beyond the days left cannot stay in range.
+    room = (_END_DAY - day).days if step > 0 else (day - FIRST_DAY).days
+    if remaining > room:
+        raise InvalidInput.at(
+            "count",
+            sv=f"{count} arbetsdagar från {day} hamnar utanför åren {MIN_YEAR}–{MAX_YEAR}",
+            en=f"{count} working days from {day} fall outside the years {MIN_YEAR}–{MAX_YEAR}",
+        )
     current = day
     while remaining:
         if step < 0:
@@ -570,4 +673,6 @@ def add_working_days(day: date, count: int, *, eves_off: bool = True) -> date:
             if is_working_day(current, eves_off=eves_off):
                 remaining -= 1
             current += timedelta(days=1)
+    if not FIRST_DAY <= current <= _END_DAY:
+        raise _outside("count", current)
     return current

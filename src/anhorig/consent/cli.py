@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import Any, TextIO
 
+from anhorig._json import read_file
 from anhorig.consent.audit import AuditRecord
 from anhorig.consent.engine import Combining, ConsentRecord, DecisionPolicy, evaluate
 from anhorig.consent.fhir import read_fhir
@@ -32,7 +32,7 @@ from anhorig.consent.model import (
 )
 from anhorig.errors import InvalidInput, Problem
 from anhorig.language import Lang, mask_value
-from anhorig.serialization import from_document, to_document
+from anhorig.serialization import from_document, load_json, to_document
 
 __all__ = ["register", "run_check"]
 
@@ -63,15 +63,14 @@ def register(subparsers: Any) -> None:
 
 def _read_json(name: str) -> object:
     try:
-        return json.loads(Path(name).read_bytes())
+        return load_json(read_file(name))
     except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
         raise InvalidInput.at(
-            name, sv=f"kan inte läsas ({exc})", en=f"cannot be read ({exc})"
+            name, sv=f"kan inte läsas ({reason})", en=f"cannot be read ({reason})"
         ) from None
-    except ValueError as exc:
-        raise InvalidInput.at(
-            name, sv=f"ogiltig JSON ({exc})", en=f"invalid JSON ({exc})"
-        ) from None
+    except InvalidInput as exc:
+        raise exc.under(name) from None
 
 
 def _read_records(name: str) -> list[ConsentRecord]:

@@ -65,12 +65,14 @@ import pendulum
 
 from anhorig import _checks
 from anhorig._checks import collecting, each, instance_of, non_empty_text, optional
+from anhorig.errors import InvalidInput, Problem
 from anhorig.language import LabelledEnum
 from anhorig.organisations import Organisation, Principal, Sector, _id_validator
 from anhorig.people import Person
 from anhorig.time import Period, as_instant
 
 __all__ = [
+    "MAX_PROVISION_DEPTH",
     "Action",
     "Block",
     "BlockLift",
@@ -100,15 +102,31 @@ __all__ = [
 ]
 
 
+@attrs.frozen
+class _Refused:
+    """An aware datetime that `as_instant` refused (out of the supported years); the
+    validator reports why under the field's name."""
+
+    problems: tuple[Problem, ...]
+
+
 def _to_instant(value: object) -> object:
     """Aware datetimes become instants in Europe/Stockholm; anything else is left for
     the validator to name."""
     if isinstance(value, datetime) and value.tzinfo is not None and value.utcoffset() is not None:
-        return as_instant(value)
+        try:
+            return as_instant(value)
+        except InvalidInput as exc:
+            return _Refused(exc.problems)
     return value
 
 
 def _instant(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, _Refused):
+        if attribute.name != "valid_from" or value is not instance.given_at:  # said once
+            for problem in value.problems:
+                _checks.fail(attribute.name, sv=problem.message.sv, en=problem.message.en)
+        return
     if not isinstance(value, pendulum.DateTime) or value.tzinfo is None:
         what = type(value).__name__
         if isinstance(value, datetime):
@@ -432,9 +450,43 @@ class Recipient:
         return f"{word} {self.role.label(language)}"
 
 
+MAX_PROVISION_DEPTH = 16
+"""How deep provisions may nest, the outermost counting as 1.
+
+A consent nests two or three levels (permit, a denied category, a permitted part of
+it); the limit keeps comparing, hashing and deciding on provisions free of deep
+recursion, and a consent document well within `anhorig.serialization.MAX_DEPTH`.
+"""
+
+
+def _nesting(provisions: tuple[Provision, ...]) -> int:
+    """How many levels of provisions ``provisions`` and their exceptions span."""
+    depth = 0
+    level: list[Any] = list(provisions)
+    while level:
+        depth += 1
+        if depth > MAX_PROVISION_DEPTH:
+            break  # enough to refuse; the rest need not be walked
+        level = [
+            child
+            for p in level
+            if isinstance(p, Provision) and isinstance(p.exceptions, tuple)
+            for child in p.exceptions
+        ]
+    return depth
+
+
 def _alternating(instance: Provision, attribute: attrs.Attribute[Any], value: Any) -> None:
     each(Provision)(instance, attribute, value)
-    if not isinstance(value, tuple) or not isinstance(instance.decision, ProvisionType):
+    if not isinstance(value, tuple):
+        return
+    if value and _nesting(value) >= MAX_PROVISION_DEPTH:
+        _checks.fail(
+            "exceptions",
+            sv=f"villkor får vara nästlade högst {MAX_PROVISION_DEPTH} nivåer djupt",
+            en=f"provisions may nest at most {MAX_PROVISION_DEPTH} levels deep",
+        )
+    if not isinstance(instance.decision, ProvisionType):
         return
     for index, child in enumerate(value):
         if isinstance(child, Provision) and child.decision is instance.decision:

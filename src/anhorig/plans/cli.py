@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from pathlib import Path
 from typing import Any, TextIO
 
 from anhorig.errors import InvalidInput
 from anhorig.language import Lang, mask_value, quote
+from anhorig.time import MAX_YEAR, MIN_YEAR
 
 __all__ = ["register"]
 
@@ -27,12 +27,18 @@ EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 def _iso_date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {quote(text)}") from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"not a date in the years {MIN_YEAR}–{MAX_YEAR}: {quote(text)}"
+        )
+    return day
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    from anhorig._json import read_file
     from anhorig.cli import check_files
     from anhorig.findings import Report
     from anhorig.plans import PlanPolicy, check
@@ -42,7 +48,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     policy = None
     if args.policy is not None:
         try:
-            policy = from_json(PlanPolicy, Path(args.policy).read_bytes())
+            policy = from_json(PlanPolicy, read_file(args.policy))
         except (OSError, InvalidInput) as exc:
             problems = exc.explain(lang) if isinstance(exc, InvalidInput) else str(exc)
             out.write(

@@ -17,20 +17,25 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
-from pathlib import Path
 from typing import Any, TextIO
 
 from anhorig.errors import InvalidInput
 from anhorig.language import Lang, mask_value, quote
+from anhorig.time import MAX_YEAR, MIN_YEAR
 
 __all__ = ["register"]
 
 
 def _iso_date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {quote(text)}") from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"not a date in the years {MIN_YEAR}–{MAX_YEAR}: {quote(text)}"
+        )
+    return day
 
 
 def _masked_ids(balance: dict[str, Any]) -> dict[str, Any]:
@@ -59,6 +64,7 @@ def register(subparsers: Any) -> None:
 def _cmd_balance(args: argparse.Namespace, out: TextIO) -> int:
     import sys
 
+    from anhorig._json import read_file
     from anhorig.respite.ledger import Ledger, format_amount
     from anhorig.serialization import from_json
     from anhorig.time import parse_instant
@@ -67,24 +73,25 @@ def _cmd_balance(args: argparse.Namespace, out: TextIO) -> int:
     if args.ledger is None:
         print("ange en liggarfil / give a ledger file (or --store URL --grant ID)", file=sys.stderr)
         return 2
+    rows: list[dict[str, Any]] = []
+    refused = False
     try:
-        ledger = from_json(Ledger, Path(args.ledger).read_bytes())
+        ledger = from_json(Ledger, read_file(args.ledger))
         as_of = parse_instant(args.as_of, path="--as-of") if args.as_of else None
         grants = [ledger.grant(args.grant)] if args.grant else list(ledger.grants)
+        for grant in grants:
+            on = args.on if args.on is not None else grant.validity.start
+            # The ledger may refuse a date it has no calendar for (InvalidInput).
+            for balance in ledger.balances(grant.id, on, as_of=as_of):
+                if balance.over_quota and not balance.charged:
+                    refused = True
+                rows.append({"balance": balance, "grant": grant})
     except OSError as exc:
         print(mask_value(f"{args.ledger}: {exc}"), file=sys.stderr)
         return 2
     except InvalidInput as exc:
         print(f"{mask_value(args.ledger)}:\n{exc.explain(lang)}", file=sys.stderr)
         return 2
-    rows: list[dict[str, Any]] = []
-    refused = False
-    for grant in grants:
-        on = args.on if args.on is not None else grant.validity.start
-        for balance in ledger.balances(grant.id, on, as_of=as_of):
-            if balance.over_quota and not balance.charged:
-                refused = True
-            rows.append({"balance": balance, "grant": grant})
     if args.format == "json":
         from anhorig.serialization import converter
 

@@ -59,8 +59,8 @@ def _hour(instance: object, attribute: attrs.Attribute[int], value: object) -> N
     if isinstance(value, int) and not 0 <= value <= 23:
         _checks.fail(
             attribute.name,
-            sv=f"måste vara en timme 0–23 (fick {value})",
-            en=f"must be an hour 0–23 (got {value})",
+            sv=f"måste vara en timme 0–23 (fick {_checks.shown(value)})",
+            en=f"must be an hour 0–23 (got {_checks.shown(value)})",
         )
 
 

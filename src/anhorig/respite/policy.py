@@ -120,8 +120,8 @@ def _hour(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if isinstance(value, int) and not 0 <= value <= 24:
         _checks.fail(
             attribute.name,
-            sv=f"måste vara en timme 0–24 (fick {value})",
-            en=f"must be an hour 0–24 (got {value})",
+            sv=f"måste vara en timme 0–24 (fick {_checks.shown(value)})",
+            en=f"must be an hour 0–24 (got {_checks.shown(value)})",
         )
 
 
@@ -134,8 +134,8 @@ def _day_ends(instance: RespitePolicy, attribute: attrs.Attribute[Any], value: A
     ):
         _checks.fail(
             "day_ends_at",
-            sv=f"måste vara efter day_starts_at ({instance.day_starts_at})",
-            en=f"must be after day_starts_at ({instance.day_starts_at})",
+            sv=f"måste vara efter day_starts_at ({_checks.shown(instance.day_starts_at)})",
+            en=f"must be after day_starts_at ({_checks.shown(instance.day_starts_at)})",
         )
 
 

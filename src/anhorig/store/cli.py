@@ -89,20 +89,20 @@ def _report(problems: list[Problem], lang: Lang, fmt: str, out: TextIO) -> int:
 
 def _read(name: str) -> list[Any]:
     """The records in file ``name``: anhorig documents, FHIR Consents, Ledgers expanded."""
+    from anhorig._json import read_file
     from anhorig.consent.fhir import from_fhir
     from anhorig.respite import Ledger
-    from anhorig.serialization import from_document
+    from anhorig.serialization import from_document, load_json
 
     try:
-        data = json.loads(Path(name).read_bytes())
+        raw = read_file(name)
     except OSError as exc:
         raise InvalidInput.at(
             name, sv=f"kan inte läsas ({exc.strerror})", en=f"cannot be read ({exc.strerror})"
         ) from None
-    except ValueError as exc:
-        raise InvalidInput.at(
-            name, sv=f"ogiltig JSON ({exc})"[:200], en=f"invalid JSON ({exc})"[:200]
-        ) from None
+    # The same strict reading as every other entry point: a repeated key or a lone
+    # surrogate must not change what is stored.
+    data = load_json(raw)
     documents = data if isinstance(data, list) else [data]
     records: list[Any] = []
     problems: list[Problem] = []
