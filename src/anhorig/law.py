@@ -32,6 +32,7 @@ from datetime import date
 import attrs
 
 from anhorig import _checks
+from anhorig.bounds import at_most
 from anhorig.language import Text
 
 __all__ = [
@@ -92,7 +93,14 @@ class LegalRef:
     """The SFS number, ``2001:453``."""
     chapter: int | None = attrs.field(
         default=None,
-        validator=_checks.optional(_checks.and_(_checks.instance_of(int), _checks.ge(1))),
+        validator=_checks.optional(
+            _checks.and_(
+                _checks.instance_of(int),
+                _checks.ge(1),
+                # Socialförsäkringsbalken, the longest act, has 127 chapters.
+                at_most(999, sv="kapitel, tre siffror", en="chapters, three digits"),
+            )
+        ),
     )
     section: str | None = attrs.field(
         default=None, validator=_checks.optional(_checks.non_empty_text)
@@ -152,7 +160,16 @@ class Source:
     title: str = attrs.field(validator=_checks.non_empty_text)
     publisher: str = attrs.field(default="", validator=_checks.text)
     year: int | None = attrs.field(
-        default=None, validator=_checks.optional(_checks.instance_of(int))
+        default=None,
+        validator=_checks.optional(
+            _checks.and_(
+                _checks.instance_of(int),
+                _checks.ge(1),
+                at_most(
+                    9999, sv="det sista år ett datum kan ha", en="the last year a date can hold"
+                ),
+            )
+        ),
     )
     quote: str = attrs.field(default="", validator=_checks.text)
     """The words the rule rests on, when there are some."""

@@ -64,6 +64,7 @@ import attrs
 import pendulum
 
 from anhorig._checks import and_, collecting, each, ge, instance_of, optional, text
+from anhorig.bounds import MAX_NOTICE_DAYS, at_most
 from anhorig.consent import rules
 from anhorig.consent.model import (
     Action,
@@ -290,16 +291,31 @@ class DecisionPolicy:
     at hand, on what is known then (OSL 25 kap. 1 §, 26 kap. 1 §: secrecy is presumed
     unless it is *clear* no harm results; DOMAIN part 2 §4.2); what is clear today need
     not be clear next week, so the law gives no standing assessment and a longer time
-    is the municipality's choice.
+    is the municipality's choice. An age is 0–18 (at 18 no one is a child), the days at
+    most 365.
     """
 
     combining: Combining = attrs.field(
         default=Combining.DENY_OVERRIDES, validator=instance_of(Combining)
     )
     child_decides_from_age: int | None = attrs.field(
-        default=15, validator=optional(instance_of(int))
+        default=15,
+        validator=optional(
+            and_(
+                instance_of(int),
+                ge(0),
+                at_most(18, sv="år, myndighetsåldern", en="years, the age of majority"),
+            )
+        ),
     )
-    harm_assessment_days: int = attrs.field(default=1, validator=and_(instance_of(int), ge(1)))
+    harm_assessment_days: int = attrs.field(
+        default=1,
+        validator=and_(
+            instance_of(int),
+            ge(1),
+            at_most(MAX_NOTICE_DAYS, sv="dagar, ett år", en="days, one year"),
+        ),
+    )
 
 
 # --- compiled form ------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import attrs
 
+from anhorig import bounds
 from anhorig._checks import and_, collecting, each, ge, instance_of
 from anhorig.language import LabelledEnum
 
@@ -85,6 +86,13 @@ _DEFAULT_DECISION_REQUIRED = frozenset(
 )
 
 
+_MONTHS = and_(
+    instance_of(int),
+    ge(1),
+    bounds.at_most(bounds.MAX_FOLLOW_UP_MONTHS, sv="månader, fem år", en="months, five years"),
+)
+
+
 @collecting
 @attrs.frozen(kw_only=True, order=False)
 class PlanPolicy:
@@ -99,15 +107,21 @@ class PlanPolicy:
       emergency place is often offered without one, as in Kungälv).
     - ``discharge_invitation_days``: days from the notice that a patient is ready for
       discharge to the SIP invitation (default 3, Lag 2017:612).
+
+    The intervals are at most 60 months (five years; a plan followed up less often is
+    not followed up), the invitation at most 365 days.
     """
 
-    follow_up_interval_months: int = attrs.field(
-        default=12, validator=and_(instance_of(int), ge(1))
-    )
-    sip_follow_up_interval_months: int = attrs.field(
-        default=6, validator=and_(instance_of(int), ge(1))
-    )
+    follow_up_interval_months: int = attrs.field(default=12, validator=_MONTHS)
+    sip_follow_up_interval_months: int = attrs.field(default=6, validator=_MONTHS)
     decision_required: frozenset[MeasureKind] = attrs.field(
         default=_DEFAULT_DECISION_REQUIRED, validator=each(MeasureKind)
     )
-    discharge_invitation_days: int = attrs.field(default=3, validator=and_(instance_of(int), ge(0)))
+    discharge_invitation_days: int = attrs.field(
+        default=3,
+        validator=and_(
+            instance_of(int),
+            ge(0),
+            bounds.at_most(bounds.MAX_NOTICE_DAYS, sv="dagar, ett år", en="days, one year"),
+        ),
+    )

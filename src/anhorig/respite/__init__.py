@@ -27,6 +27,7 @@ from anhorig.respite.model import (
     RespiteGrant,
     RespiteKind,
     ShortStayUnit,
+    max_quota,
 )
 from anhorig.respite.patterns import (
     THREE_HOME_ONE_AWAY,
@@ -115,6 +116,7 @@ __all__ = [
     "format_amount",
     "hotel_stay",
     "is_valid",
+    "max_quota",
     "notice_given",
     "occupancy",
     "try_book",

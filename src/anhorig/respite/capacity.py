@@ -36,7 +36,7 @@ from datetime import date, datetime, timedelta
 
 import attrs
 
-from anhorig import _checks
+from anhorig import _checks, bounds
 from anhorig._checks import collecting, instance_of, non_empty_text
 from anhorig.errors import InvalidInput
 from anhorig.findings import Report
@@ -55,7 +55,23 @@ __all__ = [
     "try_book",
 ]
 
-_COUNT = _checks.and_(instance_of(int), _checks.ge(0))
+_BEDS = _checks.and_(
+    instance_of(int),
+    _checks.ge(0),
+    bounds.at_most(
+        bounds.MAX_BEDS, sv="bäddar på en korttidsenhet", en="beds at a short-stay unit"
+    ),
+)
+# Counted from the ledger, which may hold an overbooked night: no bound from the domain.
+_OCCUPIED = _checks.and_(
+    instance_of(int),
+    _checks.ge(0),
+    bounds.at_most(
+        bounds.INTEROP_INTEGER,
+        sv="det största heltal varje JSON-läsare läser exakt",
+        en="the largest integer every JSON reader reads exactly",
+    ),
+)
 
 
 @collecting
@@ -65,8 +81,8 @@ class Occupancy:
 
     unit_id: str = attrs.field(validator=non_empty_text)
     night: date = attrs.field(validator=_checks.a_date)
-    beds: int = attrs.field(validator=_COUNT)
-    occupied: int = attrs.field(validator=_COUNT)
+    beds: int = attrs.field(validator=_BEDS)
+    occupied: int = attrs.field(validator=_OCCUPIED)
 
     @property
     def free(self) -> int:
@@ -113,10 +129,19 @@ def hotel_stay(
     leave_hour: int = 12,
 ) -> Booking:
     """A stay at ``unit_id`` arriving on ``arrive`` at ``arrive_hour`` and leaving
-    ``nights`` nights later at ``leave_hour`` (Skara: arrival about 14:00)."""
-    if not isinstance(nights, int) or nights < 1:
+    ``nights`` nights later at ``leave_hour`` (Skara: arrival about 14:00); at most
+    366 nights, a year."""
+    if not isinstance(nights, int) or isinstance(nights, bool) or nights < 1:
+        got = bounds.number_text(nights, "sv") if isinstance(nights, int) else type(nights).__name__
+        got_en = (
+            bounds.number_text(nights, "en") if isinstance(nights, int) else type(nights).__name__
+        )
         raise InvalidInput.at(
-            "nights", sv=f"minst en natt (fick {nights})", en=f"at least one night (got {nights})"
+            "nights", sv=f"minst en natt (fick {got})", en=f"at least one night (got {got_en})"
+        )
+    if nights > bounds.DAYS_IN_YEAR:
+        bounds.refuse(
+            "nights", bounds.DAYS_IN_YEAR, nights, sv="nätter, ett år", en="nights, a year"
         )
     leave = arrive + timedelta(days=nights)
     return Booking(

@@ -74,7 +74,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 import pendulum
 
-from anhorig import _checks
+from anhorig import _checks, bounds
 from anhorig._checks import collecting, each, instance_of
 from anhorig.errors import InvalidInput, Problem
 from anhorig.language import Lang
@@ -210,7 +210,16 @@ def format_amount(amount: int, unit: QuotaUnit, lang: Lang = "sv") -> str:
 
 # --- balance -------------------------------------------------------------------------------
 
-_AMOUNT = _checks.and_(instance_of(int), _checks.ge(0))
+# Computed from the ledger, so bounded only for the readers of its JSON.
+_AMOUNT = _checks.and_(
+    instance_of(int),
+    _checks.ge(0),
+    bounds.at_most(
+        bounds.INTEROP_INTEGER,
+        sv="det största heltal varje JSON-läsare läser exakt",
+        en="the largest integer every JSON reader reads exactly",
+    ),
+)
 
 
 @collecting

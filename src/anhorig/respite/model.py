@@ -34,7 +34,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from anhorig import _checks
+from anhorig import _checks, bounds
 from anhorig._checks import a_bool, collecting, each, ge, instance_of, non_empty_text, optional
 from anhorig.language import LabelledEnum, Lang
 from anhorig.organisations import Provider, ProviderKind
@@ -53,6 +53,7 @@ __all__ = [
     "RespiteGrant",
     "RespiteKind",
     "ShortStayUnit",
+    "max_quota",
 ]
 
 
@@ -92,6 +93,61 @@ class GrantBasis(LabelledEnum):
     )
 
 
+_QUOTA_BOUNDS: dict[tuple[QuotaUnit, QuotaPeriod], tuple[int, str, str]] = {
+    (QuotaUnit.HOURS, QuotaPeriod.MONTH): (
+        bounds.HOURS_IN_MONTH,
+        "timmar i en månad, 31 dygn × 24",
+        "hours in a month, 31 × 24",
+    ),
+    (QuotaUnit.HOURS, QuotaPeriod.YEAR): (
+        bounds.HOURS_IN_YEAR,
+        "timmar i ett år, 366 dygn × 24",
+        "hours in a year, 366 × 24",
+    ),
+    (QuotaUnit.HOURS, QuotaPeriod.VALIDITY): (
+        bounds.LIFETIME_YEARS * bounds.HOURS_IN_YEAR,
+        f"timmar på {bounds.LIFETIME_YEARS} år",
+        f"hours in {bounds.LIFETIME_YEARS} years",
+    ),
+    (QuotaUnit.DYGN, QuotaPeriod.MONTH): (
+        bounds.DAYS_IN_MONTH,
+        "dygn i en månad",
+        "dygn in a month",
+    ),
+    (QuotaUnit.DYGN, QuotaPeriod.YEAR): (bounds.DAYS_IN_YEAR, "dygn i ett år", "dygn in a year"),
+    (QuotaUnit.DYGN, QuotaPeriod.VALIDITY): (
+        bounds.LIFETIME_YEARS * bounds.DAYS_IN_YEAR,
+        f"dygn på {bounds.LIFETIME_YEARS} år",
+        f"dygn in {bounds.LIFETIME_YEARS} years",
+    ),
+}
+
+
+def max_quota(unit: QuotaUnit, per: QuotaPeriod) -> int:
+    """The largest amount of a quota of ``unit`` ``per`` period: all of the period's
+    time (744 hours or 31 dygn a month, 8,784 hours or 366 dygn a year). A quota over a
+    grant's validity is bounded by the validity's length in the grant, and by
+    150 years' worth on its own.
+
+    >>> max_quota(QuotaUnit.HOURS, QuotaPeriod.MONTH), max_quota(QuotaUnit.DYGN, QuotaPeriod.YEAR)
+    (744, 366)
+    """
+    return _QUOTA_BOUNDS[unit, per][0]
+
+
+def _within_period(instance: Quota, attribute: attrs.Attribute[Any], value: Any) -> None:
+    unit, per = instance.unit, instance.per
+    if (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and isinstance(unit, QuotaUnit)
+        and isinstance(per, QuotaPeriod)
+    ):
+        bound, sv, en = _QUOTA_BOUNDS[unit, per]
+        if value > bound:
+            bounds.refuse(attribute.name, bound, value, sv=sv, en=en)
+
+
 @collecting
 @attrs.frozen(kw_only=True, order=False)
 class Quota:
@@ -99,10 +155,11 @@ class Quota:
 
     ``Quota(amount=10, unit=QuotaUnit.HOURS, per=QuotaPeriod.MONTH)`` is ten hours a
     month; ``Quota(amount=60, unit=QuotaUnit.DYGN, per=QuotaPeriod.YEAR)`` sixty dygn a
-    year, bookable like a hotel.
+    year, bookable like a hotel. ``amount`` is at most all of the period's time
+    (:func:`max_quota`).
     """
 
-    amount: int = attrs.field(validator=_checks.and_(instance_of(int), ge(0)))
+    amount: int = attrs.field(validator=_checks.and_(instance_of(int), ge(0), _within_period))
     unit: QuotaUnit = attrs.field(validator=instance_of(QuotaUnit))
     per: QuotaPeriod = attrs.field(validator=instance_of(QuotaPeriod))
 
@@ -141,6 +198,25 @@ def _validity(instance: RespiteGrant, attribute: attrs.Attribute[Any], value: An
             )
         elif value.end == value.start:
             _checks.fail("validity", sv="giltighetstiden är tom", en="the validity period is empty")
+        else:
+            _quota_within(instance.quota, (value.end - value.start).days)
+
+
+def _quota_within(quota: object, days: int) -> None:
+    """A quota over the validity is at most all of the validity's time."""
+    if not isinstance(quota, Quota) or quota.per is not QuotaPeriod.VALIDITY:
+        return
+    if quota.unit is QuotaUnit.HOURS:
+        bound = days * 24
+        sv, en = (
+            f"timmar under giltighetstiden, {days} dygn × 24",
+            f"hours in the validity, {days} × 24",
+        )
+    else:
+        bound = days
+        sv, en = f"dygn under giltighetstiden, {days} dygn", f"dygn in the validity, {days} days"
+    if quota.amount > bound:
+        bounds.refuse("quota.amount", bound, quota.amount, sv=sv, en=en)
 
 
 @collecting
@@ -151,7 +227,8 @@ class RespiteGrant:
     ``cared_for`` is the person cared for (*närstående*), to whom the decision is
     usually addressed; ``carer`` the relative relieved (*anhörig*). ``lives_together``
     matters only where a municipality's policy makes it a condition. ``validity``
-    is a closed period; a quota per validity counts once over all of it.
+    is a closed period; a quota per validity counts once over all of it, and is at
+    most all of its time (its days × 24 hours, or its days in dygn).
     """
 
     id: str = attrs.field(validator=non_empty_text)
@@ -234,8 +311,17 @@ class ShortStayUnit:
 
     Stays are booked night by night against its free beds, like a hotel
     (*omsorgshotell*, seed 004); an emergency place (*trygghetsplats*) takes a bed too.
+    ``beds`` is at most :data:`~anhorig.bounds.MAX_BEDS`.
     """
 
     id: str = attrs.field(validator=non_empty_text)
     name: str = attrs.field(validator=non_empty_text)
-    beds: int = attrs.field(validator=_checks.and_(instance_of(int), ge(0)))
+    beds: int = attrs.field(
+        validator=_checks.and_(
+            instance_of(int),
+            ge(0),
+            bounds.at_most(
+                bounds.MAX_BEDS, sv="bäddar på en korttidsenhet", en="beds at a short-stay unit"
+            ),
+        )
+    )

@@ -32,7 +32,7 @@ from datetime import date, datetime, timedelta
 
 import attrs
 
-from anhorig import _checks
+from anhorig import _checks, bounds
 from anhorig._checks import collecting, instance_of, optional
 from anhorig.findings import Finding, Report
 from anhorig.organisations import Provider
@@ -51,7 +51,16 @@ __all__ = [
     "check_series",
 ]
 
-_DAYS = _checks.and_(instance_of(int), _checks.ge(1))
+_DAYS = _checks.and_(
+    instance_of(int),
+    _checks.ge(1),
+    bounds.at_most(bounds.DAYS_IN_YEAR, sv="dagar i ett år", en="days in a year"),
+)
+_PER_MONTH = _checks.and_(
+    instance_of(int),
+    _checks.ge(1),
+    bounds.at_most(bounds.DAYS_IN_MONTH, sv="dygn i en månad", en="dygn in a month"),
+)
 
 
 def _hour(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
@@ -68,13 +77,16 @@ def _hour(instance: object, attribute: attrs.Attribute[int], value: object) -> N
 @attrs.frozen(kw_only=True, order=False)
 class AlternatingPattern:
     """A växelvård rhythm (*växelvårdsschema*): ``home_days`` at home, then a stay of
-    ``away_days`` nights, arriving at ``arrive_hour`` and leaving at ``leave_hour``."""
+    ``away_days`` nights, arriving at ``arrive_hour`` and leaving at ``leave_hour``.
+
+    ``home_days`` and ``away_days`` are at most 366 (a year), ``max_dygn_per_month``
+    at most 31."""
 
     home_days: int = attrs.field(validator=_DAYS)
     away_days: int = attrs.field(validator=_DAYS)
     arrive_hour: int = attrs.field(default=14, validator=_hour)
     leave_hour: int = attrs.field(default=12, validator=_hour)
-    max_dygn_per_month: int | None = attrs.field(default=None, validator=optional(_DAYS))
+    max_dygn_per_month: int | None = attrs.field(default=None, validator=optional(_PER_MONTH))
 
     @property
     def cycle_days(self) -> int:

@@ -31,7 +31,7 @@ from typing import Any
 
 import attrs
 
-from anhorig import _checks
+from anhorig import _checks, bounds
 from anhorig._checks import a_bool, collecting, each, ge, instance_of, non_empty_text, optional
 from anhorig.language import LabelledEnum
 from anhorig.respite.model import Quota, QuotaPeriod, QuotaUnit, RespiteKind
@@ -140,7 +140,7 @@ def _day_ends(instance: RespitePolicy, attribute: attrs.Attribute[Any], value: A
 
 
 def _cap(instance: RespitePolicy, attribute: attrs.Attribute[Any], value: Any) -> None:
-    optional(_checks.and_(instance_of(int), ge(0)))(instance, attribute, value)
+    _CAP(instance, attribute, value)
     if instance.carry_over is CarryOver.CAPPED and value is None:
         _checks.fail(
             "carry_over_cap",
@@ -155,9 +155,32 @@ def _cap(instance: RespitePolicy, attribute: attrs.Attribute[Any], value: Any) -
         )
 
 
-_COUNT = _checks.and_(instance_of(int), ge(0))
-_OPTIONAL_COUNT = optional(_COUNT)
-_POSITIVE = optional(_checks.and_(instance_of(int), ge(1)))
+def _count(bound: int, sv: str, en: str, *, least: int = 0) -> _checks.Validator:
+    return _checks.and_(instance_of(int), ge(least), bounds.at_most(bound, sv=sv, en=en))
+
+
+_AGE = optional(
+    _count(bounds.MAX_AGE, "år, äldre än någon blivit", "years, older than anyone has lived")
+)
+_FREE_HOURS = _count(
+    bounds.HOURS_IN_MONTH, "timmar i en månad, 31 dygn × 24", "hours in a month, 31 × 24"
+)
+_NOTICE = _count(bounds.MAX_NOTICE_DAYS, "dagar, ett år", "days, one year")
+_ALLOWANCE = _count(
+    bounds.DAYS_IN_YEAR, "bokningar, en om dagen i ett år", "bookings, one a day for a year"
+)
+_CAP = optional(
+    _count(bounds.HOURS_IN_YEAR, "timmar i ett år, 366 dygn × 24", "hours in a year, 366 × 24")
+)
+_CONSECUTIVE = optional(_count(bounds.DAYS_IN_YEAR, "dygn i ett år", "dygn in a year", least=1))
+_PER_MONTH = optional(_count(bounds.DAYS_IN_MONTH, "dygn i en månad", "dygn in a month", least=1))
+_LATE_HOURS = optional(
+    _count(
+        bounds.MAX_NOTICE_DAYS * 24,
+        f"timmar, {bounds.MAX_NOTICE_DAYS} dagar × 24",
+        f"hours, {bounds.MAX_NOTICE_DAYS} days × 24",
+    )
+)
 
 
 @collecting
@@ -192,6 +215,13 @@ class RespitePolicy:
         min_carer_age / requires_living_together / min_cared_for_age: eligibility.
         not_combined_with: kinds a family may not hold at the same time as these.
         away_not_longer_than_home: växelvård time away must not exceed time at home.
+
+    Every whole number has an upper bound from the domain (:mod:`anhorig.bounds`):
+    ages at most 150, ``free_hours_without_decision`` at most 744 (a month's hours),
+    ``notice`` at most 365 days, ``short_notice_allowance`` at most 366,
+    ``carry_over_cap`` at most 8,784 (a year's hours), ``max_consecutive_dygn`` at
+    most 366, ``max_dygn_per_month`` at most 31, ``late_cancellation_hours`` at most
+    8,760 (365 days).
     """
 
     municipality: str = attrs.field(validator=non_empty_text)
@@ -199,13 +229,13 @@ class RespitePolicy:
         default=frozenset(RespiteKind), validator=_checks.and_(each(RespiteKind), _checks.not_empty)
     )
     standard_quota: Quota | None = attrs.field(default=None, validator=optional(instance_of(Quota)))
-    free_hours_without_decision: int = attrs.field(default=0, validator=_COUNT)
-    decision_exempt_from_age: int | None = attrs.field(default=None, validator=_OPTIONAL_COUNT)
-    notice: int = attrs.field(default=0, validator=_COUNT)
+    free_hours_without_decision: int = attrs.field(default=0, validator=_FREE_HOURS)
+    decision_exempt_from_age: int | None = attrs.field(default=None, validator=_AGE)
+    notice: int = attrs.field(default=0, validator=_NOTICE)
     notice_unit: NoticeUnit = attrs.field(
         default=NoticeUnit.WORKING_DAYS, validator=instance_of(NoticeUnit)
     )
-    short_notice_allowance: int = attrs.field(default=0, validator=_COUNT)
+    short_notice_allowance: int = attrs.field(default=0, validator=_ALLOWANCE)
     carry_over: CarryOver = attrs.field(default=CarryOver.NONE, validator=instance_of(CarryOver))
     carry_over_cap: int | None = attrs.field(default=None, validator=_cap)
     proration: Proration = attrs.field(default=Proration.BY_DAYS, validator=instance_of(Proration))
@@ -216,14 +246,14 @@ class RespitePolicy:
     exclude_holidays: bool = attrs.field(default=False, validator=a_bool)
     day_starts_at: int = attrs.field(default=0, validator=_hour)
     day_ends_at: int = attrs.field(default=24, validator=_day_ends)
-    max_consecutive_dygn: int | None = attrs.field(default=None, validator=_POSITIVE)
+    max_consecutive_dygn: int | None = attrs.field(default=None, validator=_CONSECUTIVE)
     consecutive_is_strict: bool = attrs.field(default=True, validator=a_bool)
-    max_dygn_per_month: int | None = attrs.field(default=None, validator=_POSITIVE)
+    max_dygn_per_month: int | None = attrs.field(default=None, validator=_PER_MONTH)
     dygn_count: DygnCount = attrs.field(default=DygnCount.NIGHTS, validator=instance_of(DygnCount))
-    late_cancellation_hours: int | None = attrs.field(default=None, validator=_OPTIONAL_COUNT)
-    min_carer_age: int | None = attrs.field(default=None, validator=_OPTIONAL_COUNT)
+    late_cancellation_hours: int | None = attrs.field(default=None, validator=_LATE_HOURS)
+    min_carer_age: int | None = attrs.field(default=None, validator=_AGE)
     requires_living_together: bool = attrs.field(default=False, validator=a_bool)
-    min_cared_for_age: int | None = attrs.field(default=None, validator=_OPTIONAL_COUNT)
+    min_cared_for_age: int | None = attrs.field(default=None, validator=_AGE)
     not_combined_with: frozenset[RespiteKind] = attrs.field(
         default=frozenset(), validator=each(RespiteKind)
     )

@@ -31,6 +31,7 @@ from anhorig.respite.model import (
     RespiteGrant,
     RespiteKind,
     ShortStayUnit,
+    max_quota,
 )
 from anhorig.respite.patterns import AlternatingPattern
 from anhorig.respite.policy import (
@@ -94,16 +95,20 @@ def quotas(
     pers: st.SearchStrategy[QuotaPeriod] | None = None,
     max_amount: int = 60,
 ) -> st.SearchStrategy[Quota]:
-    """Quotas of 0..``max_amount`` hours or dygn per month, year or validity; shrinks
+    """Quotas of 0..``max_amount`` hours or dygn per month, year or validity, never
+    more than the period holds (:func:`~anhorig.respite.model.max_quota`); shrinks
     towards 0 hours a month."""
     if max_amount < 0:
         raise InvalidArgument(f"max_amount={max_amount} must be >= 0")
-    return st.builds(
-        Quota,
-        amount=st.integers(0, max_amount),
-        unit=units if units is not None else st.sampled_from(QuotaUnit),
-        per=pers if pers is not None else st.sampled_from(QuotaPeriod),
-    )
+
+    @st.composite
+    def quota(draw: st.DrawFn) -> Quota:
+        unit = draw(units if units is not None else st.sampled_from(QuotaUnit))
+        per = draw(pers if pers is not None else st.sampled_from(QuotaPeriod))
+        amount = draw(st.integers(0, min(max_amount, max_quota(unit, per))))
+        return Quota(amount=amount, unit=unit, per=per)
+
+    return quota()
 
 
 @st.composite
@@ -159,20 +164,29 @@ def respite_grants(
     max_days: int = 400,
 ) -> RespiteGrant:
     """Grants valid 1..``max_days`` days from a start in ``[min_start, max_start]``,
-    often starting mid-month; shrinks towards a one-day in-home grant."""
+    often starting mid-month; shrinks towards a one-day in-home grant. A quota over
+    the validity is cut to the validity's length, the most a grant may hold."""
     if min_start > max_start:
         raise InvalidArgument(f"min_start={min_start} is after max_start={max_start}")
     if max_days < 1:
         raise InvalidArgument(f"max_days={max_days} must be >= 1")
     start = draw(st.dates(min_start, max_start))
     basis = draw(st.sampled_from(GrantBasis))
+    gid = draw(ids if ids is not None else st.sampled_from(("G-1", "G-2", "G-3")))
+    kind = draw(kinds if kinds is not None else respite_kinds())
+    ref = f"SN-{draw(st.integers(1, 9999))}" if basis is GrantBasis.DECISION else None
+    quota = draw(quota_strategy if quota_strategy is not None else quotas())
+    days = draw(st.integers(1, max_days))
+    if quota.per is QuotaPeriod.VALIDITY:
+        most = days * 24 if quota.unit is QuotaUnit.HOURS else days
+        quota = attrs.evolve(quota, amount=min(quota.amount, most))
     return RespiteGrant(
-        id=draw(ids if ids is not None else st.sampled_from(("G-1", "G-2", "G-3"))),
-        kind=draw(kinds if kinds is not None else respite_kinds()),
+        id=gid,
+        kind=kind,
         basis=basis,
-        decision_ref=f"SN-{draw(st.integers(1, 9999))}" if basis is GrantBasis.DECISION else None,
-        quota=draw(quota_strategy if quota_strategy is not None else quotas()),
-        validity=Period(start, start + timedelta(days=draw(st.integers(1, max_days)))),
+        decision_ref=ref,
+        quota=quota,
+        validity=Period(start, start + timedelta(days=days)),
         cared_for=draw(people(min_birth=date(1925, 1, 1), max_birth=date(2015, 12, 31))),
         carer=draw(st.none() | people(min_birth=date(1930, 1, 1), max_birth=date(2012, 12, 31))),
         lives_together=draw(st.none() | st.booleans()),
@@ -482,7 +496,7 @@ def _broken(draw: st.DrawFn, code: str) -> BrokenBooking:  # noqa: PLR0915 (one 
     ):
         kind = RespiteKind.SHORT_STAY
         limit = draw(st.integers(1, 20))
-        quota = Quota(amount=400, unit=QuotaUnit.DYGN, per=QuotaPeriod.YEAR)
+        quota = Quota(amount=366, unit=QuotaUnit.DYGN, per=QuotaPeriod.YEAR)
         policy = RespitePolicy(municipality="Exempel", kinds=frozenset({kind}))
         day = date(year, day.month, 1)
         nights = limit + draw(st.integers(1, 5))
@@ -606,7 +620,9 @@ def _grants_needing_decision(draw: st.DrawFn) -> GrantUnderPolicy:
                 [pair for pair in pairs if pair != (QuotaUnit.HOURS, QuotaPeriod.MONTH)]
             )
         )
-        quota = Quota(amount=draw(st.integers(0, 60)), unit=unit, per=per)
+        quota = Quota(
+            amount=draw(st.integers(0, min(60, max_quota(unit, per)))), unit=unit, per=per
+        )
     else:
         quota = Quota(
             amount=free + draw(st.integers(1, 40)), unit=QuotaUnit.HOURS, per=QuotaPeriod.MONTH
@@ -812,13 +828,11 @@ def clean_ledgers(  # noqa: PLR0915 (one construction, rule by rule)
 
     def grant_for(family: _Family, kind: RespiteKind, gid: str) -> RespiteGrant:
         hours = kind in _HOURS_KINDS
-        quota = Quota(
-            amount=draw(st.integers(4, 24) if hours else st.integers(3, 40)),
-            unit=QuotaUnit.HOURS if hours else QuotaUnit.DYGN,
-            per=QuotaPeriod.MONTH if hours else draw(st.sampled_from(QuotaPeriod)),
-        )
-        if quota.per is QuotaPeriod.MONTH and not hours:
-            quota = attrs.evolve(quota, per=QuotaPeriod.YEAR)  # a stay may cross months
+        amount = draw(st.integers(4, 24) if hours else st.integers(3, 40))
+        per = QuotaPeriod.MONTH if hours else draw(st.sampled_from(QuotaPeriod))
+        if per is QuotaPeriod.MONTH and not hours:
+            per = QuotaPeriod.YEAR  # a stay may cross months
+        quota = Quota(amount=amount, unit=QuotaUnit.HOURS if hours else QuotaUnit.DYGN, per=per)
         grant = RespiteGrant(
             id=gid,
             kind=kind,
