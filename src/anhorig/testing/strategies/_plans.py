@@ -665,6 +665,20 @@ _SIP_BREAKERS: dict[str, Callable[[st.DrawFn, CoordinatedPlan, date], Coordinate
             _RX, asked_on=d(st.none() | st.just(p.meetings[0].held_on + timedelta(days=1)))
         ),
     ),
+    "SIP-RELATIVE-DECLINED": lambda d, p, on: _invite_relative(
+        p, attrs.evolve(_RX, asked_on=p.meetings[0].held_on, wants_to_take_part=False)
+    ),
+    "SIP-EXPECTS-UNWILLING-RELATIVE": lambda d, p, on: attrs.evolve(
+        p,
+        relatives=(
+            *p.relatives,
+            attrs.evolve(_RX, asked_on=d(st.none() | st.just(on)), wants_to_take_part=False),
+        ),
+        responsibilities=(
+            *p.responsibilities,
+            Responsibility(id="IX", measure="Skjutsar", holder_id="RX", field=Sector.OTHER),
+        ),
+    ),
     "SIP-RELATIVE-OBJECTED": lambda d, p, on: _invite_relative(
         p,
         attrs.evolve(
