@@ -160,6 +160,11 @@ class Involvement:
     """The life areas the carer helps in."""
     note: str = attrs.field(default="", repr=_masked_text)
 
+    def overdue_on(self, on: date) -> bool:
+        """Whether the answer should have been reconfirmed before ``on`` (*inte bekräftad i
+        tid*): a stale answer says nothing about what the carer wants today."""
+        return self.reconfirm_by < on
+
 
 def _sorted_involvements(values: Iterable[Involvement]) -> tuple[Involvement, ...]:
     return tuple(sorted(values, key=lambda inv: inv.recorded_on))
@@ -359,7 +364,7 @@ def _check_relationship(rel: Relationship, on: date) -> Report:
         findings.append(INVOLVEMENT_MISSING.finding("involvements", on=on, carer=carer))
     else:
         index = rel.involvements.index(current)
-        if current.reconfirm_by < on:
+        if current.overdue_on(on):
             findings.append(
                 INVOLVEMENT_OVERDUE.finding(
                     f"involvements[{index}].reconfirm_by",

@@ -3,13 +3,17 @@ stale willingness, citations that claim no more than the law, and the law of 202
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import attrs
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from anhorig.plans import CoordinatedPlan, PlanStatus, check
+from anhorig.plans import CoordinatedPlan, ExpectedOf, PlanStatus, SupportPlan, check
+from anhorig.relations import check as check_relationship
 from anhorig.serialization import from_json
+from anhorig.testing.strategies import support_plans
 
 ROOT = Path(__file__).resolve().parents[2]
 ON = date(2026, 11, 1)
@@ -68,3 +72,60 @@ def test_rule_17_nothing_expected_of_an_unwilling_relative_holding_a_measure() -
         assert why in report.explain("sv")
     closed = attrs.evolve(later, status=PlanStatus.CLOSED)
     assert "SIP-EXPECTS-UNWILLING-RELATIVE" not in check(closed, on=ON).codes
+
+
+# --- item 9: stale willingness ---------------------------------------------------------------
+
+
+def _support_plan(**changes: object) -> SupportPlan:
+    plan = from_json(
+        SupportPlan,
+        (ROOT / "examples" / "plans" / "support-plan-valid.json").read_text(encoding="utf-8"),
+    )
+    return attrs.evolve(plan, **changes)
+
+
+def test_the_plan_check_finds_what_the_relationship_check_finds_about_its_carer() -> None:
+    """A stödplan check does not ignore an Involvement whose reconfirmation is overdue, and
+    PLAN-EXPECTS-UNWILLING-CARER does not rely on a willing=True that is stale."""
+    plan = _support_plan()
+    involvement = plan.involvement
+    assert involvement is not None and involvement.willing
+    assert any(e.of is ExpectedOf.CARER for e in plan.expectations)
+    fresh = involvement.reconfirm_by
+    stale = fresh + timedelta(days=1)
+    assert "REL-INVOLVEMENT-OVERDUE" not in check_relationship(plan.relationship(), on=fresh).codes
+    assert check(plan, on=fresh).ok
+    assert "REL-INVOLVEMENT-OVERDUE" in check_relationship(plan.relationship(), on=stale).codes
+    report = check(plan, on=stale)
+    assert {"PLAN-INVOLVEMENT-OVERDUE", "PLAN-EXPECTS-UNWILLING-CARER"} <= report.codes
+    overdue = next(f for f in report if f.code == "PLAN-INVOLVEMENT-OVERDUE")
+    assert overdue.path == "involvement.reconfirm_by"
+    assert str(fresh) in overdue.message.sv
+    unwilling = next(f for f in report if f.code == "PLAN-EXPECTS-UNWILLING-CARER")
+    assert f"skulle ha bekräftats senast {fresh}" in unwilling.message.sv
+
+
+def test_a_carer_who_said_no_is_told_apart_from_one_never_asked() -> None:
+    """The finding says why nothing may be expected: never asked, or said no."""
+    plan = _support_plan()
+    assert plan.involvement is not None
+    no = attrs.evolve(plan.involvement, willing=False)
+    never = check(_support_plan(involvement=None), on=plan.involvement.recorded_on)
+    said_no = check(_support_plan(involvement=no), on=plan.involvement.recorded_on)
+    assert "inte har tillfrågats" in never.explain("sv")
+    assert f"sa nej den {no.recorded_on}" in said_no.explain("sv")
+
+
+@settings(max_examples=30)
+@given(st.data())
+def test_overdue_in_the_plan_iff_overdue_in_the_relationship(data: st.DataObject) -> None:
+    """For any plan not closed, the plan check and the relationship check agree on whether
+    the carer's involvement is overdue."""
+    plan = data.draw(support_plans())
+    on = data.draw(st.dates(plan.created_on, plan.created_on + timedelta(days=900)))
+    in_relationship = (
+        "REL-INVOLVEMENT-OVERDUE" in check_relationship(plan.relationship(), on=on).codes
+    )
+    in_plan = "PLAN-INVOLVEMENT-OVERDUE" in check(plan, on=on).codes
+    assert in_plan == (in_relationship and plan.status is not PlanStatus.CLOSED)

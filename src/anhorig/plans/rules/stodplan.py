@@ -1,4 +1,4 @@
-"""The rules of the carer's own support plan (*stödplan*): DOMAIN.md rules 14–20.
+"""The rules of the carer's own support plan (*stödplan*): DOMAIN.md rules 3 and 14–20.
 
 Each rule stands directly above the condition that finds it. :func:`check_support_plan`
 applies them in this module's order, which is the order of the findings in a report.
@@ -39,6 +39,7 @@ from anhorig.plans.rules._common import (
     plan_rule,
 )
 from anhorig.plans.support import ExpectedOf, Measure, SignerRole, SupportPlan
+from anhorig.relations import Involvement
 
 __all__ = [
     "PLAN_CONSENT_INVALID_GRANTOR",
@@ -53,6 +54,7 @@ __all__ = [
     "PLAN_FOLLOW_UP_TOO_LATE",
     "PLAN_GOAL_UNKNOWN_NEED",
     "PLAN_GOAL_WITHOUT_MEASURE",
+    "PLAN_INVOLVEMENT_OVERDUE",
     "PLAN_MEASURE_UNKNOWN_GOAL",
     "PLAN_NEED_WITHOUT_GOAL",
     "PLAN_NO_CARED_FOR_CONSENT",
@@ -354,9 +356,63 @@ def _signed(found: Findings, plan: SupportPlan) -> None:
 # --- 17: expectations both ways, nothing of an unwilling carer ---------------------------
 
 
+PLAN_INVOLVEMENT_OVERDUE = plan_rule(
+    "PLAN-INVOLVEMENT-OVERDUE",
+    Severity.WARNING,
+    (
+        "Anhörigs delaktighet inte bekräftad i tid",
+        "Carer's involvement not reconfirmed in time",
+    ),
+    (
+        "Det {carer} sa om vad hen vill och orkar skulle ha bekräftats senast {due}; fråga igen innan planen räknar med hen.",
+        "What {carer} said they are willing to do should have been reconfirmed by {due}; ask again before the plan counts on them.",
+    ),
+    law=(CARER_SUPPORT,),
+    sources=("seed-001", "seed-003"),
+    domain=(3, 17),
+)
+
+
+def _current_involvement(plan: SupportPlan, on: date) -> Involvement | None:
+    """The carer's involvement as the relationship check sees it on ``on``."""
+    return plan.relationship().involvement_on(on)
+
+
+def _involvement_reconfirmed(found: Findings, plan: SupportPlan) -> None:
+    """What the relationship check (REL-INVOLVEMENT-OVERDUE) finds about the plan's carer."""
+    if plan.status is PlanStatus.CLOSED:
+        return
+    involvement = _current_involvement(plan, found.on)
+    if involvement is not None and involvement.overdue_on(found.on):
+        found.add(
+            PLAN_INVOLVEMENT_OVERDUE,
+            "involvement.reconfirm_by",
+            carer=str(plan.carer),
+            due=involvement.reconfirm_by,
+        )
+
+
+def _unwilling_because(plan: SupportPlan, on: date) -> Text | None:
+    """Why the plan may not count on its carer on ``on``, or ``None`` if it may: they said
+    yes and the answer is not stale."""
+    involvement = _current_involvement(plan, on)
+    if involvement is None:
+        return Text(sv="inte har tillfrågats", en="has not been asked")
+    if not involvement.willing:
+        return Text(
+            sv=f"sa nej den {involvement.recorded_on}",
+            en=f"said no on {involvement.recorded_on}",
+        )
+    if involvement.overdue_on(on):
+        return Text(
+            sv=f"sa ja den {involvement.recorded_on}, men svaret skulle ha bekräftats senast {involvement.reconfirm_by}",
+            en=f"said yes on {involvement.recorded_on}, but the answer should have been reconfirmed by {involvement.reconfirm_by}",
+        )
+    return None
+
+
 def _carer_willing(plan: SupportPlan, on: date) -> bool:
-    involvement = plan.involvement
-    return involvement is not None and involvement.recorded_on <= on and involvement.willing
+    return _unwilling_because(plan, on) is None
 
 
 PLAN_EXPECTS_UNWILLING_CARER = plan_rule(
@@ -364,21 +420,27 @@ PLAN_EXPECTS_UNWILLING_CARER = plan_rule(
     Severity.ERROR,
     ("Förväntan på anhörig som inte sagt ja", "Expectation of a carer who has not said yes"),
     (
-        "Planen förväntar sig något av {carer}, som inte har sagt att hen vill och orkar; anhörigrollen är frivillig.",
-        "The plan expects something of {carer}, who has not said they are willing; being a carer is voluntary.",
+        "Planen förväntar sig något av {carer}, som {why}; anhörigrollen är frivillig och inget får förväntas av den som inte sagt att hen vill och orkar.",
+        "The plan expects something of {carer}, who {why}; being a carer is voluntary and nothing may be expected of someone who has not said they are willing.",
     ),
     law=(CARER_SUPPORT,),
     sources=("seed-001", "seed-003"),
-    domain=(17,),
+    domain=(3, 17),
 )
 
 
 def _nothing_of_unwilling_carer(found: Findings, plan: SupportPlan) -> None:
-    if _carer_willing(plan, found.on):
+    why = _unwilling_because(plan, found.on)
+    if why is None:
         return
     for index, expectation in enumerate(plan.expectations):
         if expectation.of is ExpectedOf.CARER:
-            found.add(PLAN_EXPECTS_UNWILLING_CARER, f"expectations[{index}]", carer=str(plan.carer))
+            found.add(
+                PLAN_EXPECTS_UNWILLING_CARER,
+                f"expectations[{index}]",
+                carer=str(plan.carer),
+                why=why,
+            )
 
 
 PLAN_EXPECTATIONS_ONE_SIDED = plan_rule(
@@ -578,6 +640,7 @@ def check_support_plan(
     _follow_up(found, plan, policy)
     _carer_signed_as_carer(found, plan)
     _signed(found, plan)
+    _involvement_reconfirmed(found, plan)
     _nothing_of_unwilling_carer(found, plan)
     _expectations_both_ways(found, plan)
     _coordinator_not_relative(found, plan)
@@ -606,6 +669,7 @@ RULES: tuple[Rule, ...] = (
     PLAN_SIGNATURE_MISSING,
     PLAN_SIGNER_NOT_CARER,
     PLAN_EXPECTATIONS_ONE_SIDED,
+    PLAN_INVOLVEMENT_OVERDUE,
     PLAN_EXPECTS_UNWILLING_CARER,
     PLAN_RELATIVE_COORDINATOR,
     PLAN_NO_SUPPORT_CONTACT,
