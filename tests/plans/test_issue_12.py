@@ -90,7 +90,8 @@ def test_the_plan_check_finds_what_the_relationship_check_finds_about_its_carer(
     PLAN-EXPECTS-UNWILLING-CARER does not rely on a willing=True that is stale."""
     plan = _support_plan()
     involvement = plan.involvement
-    assert involvement is not None and involvement.willing
+    assert involvement is not None
+    assert involvement.willing
     assert any(e.of is ExpectedOf.CARER for e in plan.expectations)
     fresh = involvement.reconfirm_by
     stale = fresh + timedelta(days=1)
@@ -129,3 +130,22 @@ def test_overdue_in_the_plan_iff_overdue_in_the_relationship(data: st.DataObject
     )
     in_plan = "PLAN-INVOLVEMENT-OVERDUE" in check(plan, on=on).codes
     assert in_plan == (in_relationship and plan.status is not PlanStatus.CLOSED)
+
+
+# --- the law of 2026: the support contact ---------------------------------------------------
+
+
+def test_support_contact_judged_by_the_date() -> None:
+    """Without a stödkontakt: practice before 2026-07-01 (no statute cited), the proposed duty
+    from that day (prop. 2025/26:60, low confidence)."""
+    plan = _support_plan(coordinator=None, created_on=date(2026, 6, 1))
+    for day in (date(2026, 6, 30), date(2026, 7, 1), date(2026, 7, 2)):
+        found = [f for f in check(plan, on=day) if f.code == "PLAN-NO-SUPPORT-CONTACT"]
+        assert len(found) == 1
+        cited = [str(r) for r in found[0].references]
+        if day < date(2026, 7, 1):
+            assert cited == []
+            assert "1 juli 2026" not in found[0].message.sv
+        else:
+            assert cited == ["SoL (2025:400) enl. prop. 2025/26:60"]
+            assert "från 1 juli 2026 ska den som vårdar" in found[0].message.sv

@@ -585,17 +585,17 @@ def _responsible_attended(found: Findings, plan: CoordinatedPlan) -> None:
             )
 
 
-# --- 21: followed up in time ------------------------------------------------------------
+# --- 21: followed up in time (practice, not law: old SoL 2:7 and HSL 16:4 require none) ---
 
 SIP_FOLLOW_UP_MISSING = plan_rule(
     "SIP-FOLLOW-UP-MISSING",
     Severity.ERROR,
     ("Uppföljning saknas", "No follow-up planned"),
     (
-        "Planen har ingen planerad uppföljning; den ska följas upp senast {limit}.",
-        "The plan has no follow-up planned; it must be followed up by {limit}.",
+        "Planen har ingen planerad uppföljning; enligt huvudmännens rutin bör den följas upp senast {limit}.",
+        "The plan has no follow-up planned; by the principals' routine it should be followed up by {limit}.",
     ),
-    law=_SIP_LAW,
+    sources=("ibic", "local-routines"),
     domain=(21,),
 )
 SIP_FOLLOW_UP_TOO_LATE = plan_rule(
@@ -603,10 +603,10 @@ SIP_FOLLOW_UP_TOO_LATE = plan_rule(
     Severity.ERROR,
     ("Uppföljningen ligger för sent", "Follow-up planned too late"),
     (
-        "Uppföljningen {due} ligger efter kommunens gräns {limit} ({months} månader efter {since}).",
-        "The follow-up on {due} is after the municipality's limit {limit} ({months} months after {since}).",
+        "Uppföljningen {due} ligger efter rutinens gräns {limit} ({months} månader efter {since}); enligt huvudmännens rutin bör den ligga tidigare.",
+        "The follow-up on {due} is after the routine's limit {limit} ({months} months after {since}); by the principals' routine it should be earlier.",
     ),
-    law=_SIP_LAW,
+    sources=("ibic", "local-routines"),
     domain=(21,),
 )
 SIP_FOLLOW_UP_OVERDUE = plan_rule(
@@ -617,7 +617,7 @@ SIP_FOLLOW_UP_OVERDUE = plan_rule(
         "Uppföljningen skulle ha gjorts senast {due}; den {on} är den inte gjord.",
         "The follow-up was due by {due}; on {on} it has not been done.",
     ),
-    law=_SIP_LAW,
+    sources=("ibic", "local-routines"),
     domain=(21,),
 )
 

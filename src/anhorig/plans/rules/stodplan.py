@@ -19,7 +19,13 @@ from datetime import date
 
 from anhorig.findings import Report, Rule, Severity
 from anhorig.language import Text
-from anhorig.law import BISTAND, CARER_SUPPORT, CONSENT_WAIVER, WITHOUT_NEEDS_ASSESSMENT
+from anhorig.law import (
+    BISTAND,
+    CARER_SUPPORT,
+    CARER_SUPPORT_CONTACT,
+    CONSENT_WAIVER,
+    WITHOUT_NEEDS_ASSESSMENT,
+)
 from anhorig.organisations import ProviderKind
 from anhorig.plans._common import (
     LIVE_STATUSES,
@@ -261,11 +267,10 @@ PLAN_FOLLOW_UP_MISSING = plan_rule(
     Severity.ERROR,
     ("Uppföljning saknas", "No follow-up planned"),
     (
-        "Planen har ingen planerad uppföljning; den ska följas upp senast {limit}.",
-        "The plan has no follow-up planned; it must be followed up by {limit}.",
+        "Planen har ingen planerad uppföljning; enligt kommunens rutin bör den följas upp senast {limit}.",
+        "The plan has no follow-up planned; by the municipality's routine it should be followed up by {limit}.",
     ),
-    law=(CARER_SUPPORT,),
-    sources=("ibic", "seed-004"),
+    sources=("ibic", "local-routines", "seed-004"),
     domain=(15,),
 )
 PLAN_FOLLOW_UP_TOO_LATE = plan_rule(
@@ -273,11 +278,10 @@ PLAN_FOLLOW_UP_TOO_LATE = plan_rule(
     Severity.ERROR,
     ("Uppföljningen ligger för sent", "Follow-up planned too late"),
     (
-        "Uppföljningen {due} ligger efter kommunens gräns {limit} ({months} månader efter {since}).",
-        "The follow-up on {due} is after the municipality's limit {limit} ({months} months after {since}).",
+        "Uppföljningen {due} ligger efter kommunens gräns {limit} ({months} månader efter {since}); enligt kommunens rutin bör den ligga tidigare.",
+        "The follow-up on {due} is after the municipality's limit {limit} ({months} months after {since}); by the municipality's routine it should be earlier.",
     ),
-    law=(CARER_SUPPORT,),
-    sources=("ibic",),
+    sources=("ibic", "local-routines"),
     domain=(15,),
 )
 PLAN_FOLLOW_UP_OVERDUE = plan_rule(
@@ -288,8 +292,7 @@ PLAN_FOLLOW_UP_OVERDUE = plan_rule(
         "Uppföljningen skulle ha gjorts senast {due}; den {on} är den inte gjord.",
         "The follow-up was due by {due}; on {on} it has not been done.",
     ),
-    law=(CARER_SUPPORT,),
-    sources=("ibic",),
+    sources=("ibic", "local-routines"),
     domain=(15,),
 )
 
@@ -505,18 +508,25 @@ PLAN_NO_SUPPORT_CONTACT = plan_rule(
     Severity.WARNING,
     ("Ingen stödkontakt", "No support contact"),
     (
-        "Planen saknar en namngiven stödkontakt (lots) som anhörig kan vända sig till.",
-        "The plan names no support contact (lots) for the carer to turn to.",
+        "Planen saknar en namngiven stödkontakt (lots) som anhörig kan vända sig till{duty}.",
+        "The plan names no support contact (lots) for the carer to turn to{duty}.",
     ),
-    law=(CARER_SUPPORT,),
-    sources=("seed-001", "seed-003", "seed-004"),
+    law=(CARER_SUPPORT_CONTACT,),  # cited from 2026-07-01 only: a new duty
+    sources=("seed-001", "seed-003", "seed-004", "prop-2025-26-60"),
     domain=(18,),
+)
+_SUPPORT_CONTACT_DUTY = Text(
+    sv="; från 1 juli 2026 ska den som vårdar eller stöder en närstående erbjudas en "
+    "stödkontakt (föreslaget i prop. 2025/26:60, antagandet inte verifierat)",
+    en="; from 1 July 2026 anyone who cares for or supports someone close is to be offered a "
+    "support contact (proposed in prop. 2025/26:60, adoption not verified)",
 )
 
 
 def _has_support_contact(found: Findings, plan: SupportPlan) -> None:
     if _live(plan) and plan.coordinator is None:
-        found.add(PLAN_NO_SUPPORT_CONTACT, "coordinator")
+        duty = _SUPPORT_CONTACT_DUTY if CARER_SUPPORT_CONTACT.in_force_on(found.on) else ""
+        found.add(PLAN_NO_SUPPORT_CONTACT, "coordinator", duty=duty)
 
 
 # --- 19, 20: each measure (a finding per measure, in the measures' order) ---------------
