@@ -378,7 +378,7 @@ CHILD_NEEDS_SUPPORT = Rule(
     law=(
         CHILD_RELATIVES_HSL,
         CHILD_RELATIVES_STAFF,
-        CHILD_RELATIVES_SIBLINGS,
+        CHILD_RELATIVES_SIBLINGS,  # the bill amends 5:7 and 6:5 themselves
         CHILD_RELATIVES_SOCIAL_SERVICES,
     ),
     sources=("seed-001", "prop-2025-26-60"),

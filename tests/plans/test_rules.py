@@ -109,8 +109,13 @@ SIGNATURES = (
 
 
 def test_lifecycle_happy_path() -> None:
-    """draft → agreed → active → under review → active → closed, each step a new plan."""
+    """draft → agreed → active → under review → active → closed, each step a new plan
+    (the carer's answer reconfirmed in time for the review: a stale one counts for nothing)."""
     draft = _draft()
+    assert draft.involvement is not None
+    draft = attrs.evolve(
+        draft, involvement=attrs.evolve(draft.involvement, reconfirm_by=date(2028, 5, 2))
+    )
     assert check(draft, on=date(2026, 11, 2)).findings == ()
     agreed = draft.agree(on=date(2026, 11, 20), signatures=SIGNATURES, follow_up=date(2027, 5, 20))
     assert (draft.status, agreed.status) == (PlanStatus.DRAFT, PlanStatus.AGREED)
