@@ -121,13 +121,23 @@ def _ref_rows(refs: Iterable[Any]) -> list[list[str]]:
             _day(ref.in_force_from),
             _day(ref.in_force_until, empty="in force"),
             ref.confidence.value,
+            "yes" if ref.verified else "**no**",
+            _escape(ref.unverified) or "–",
             _escape(ref.note),
         ]
         for ref in refs
     ]
 
 
-_REF_HEADER = ["Reference", "In force from", "Until (first day not)", "Confidence", "Note"]
+_REF_HEADER = [
+    "Reference",
+    "In force from",
+    "Until (first day not)",
+    "Confidence",
+    "Verified",
+    "Not verified",
+    "Note",
+]
 
 
 def catalogue_markdown() -> str:

@@ -19,6 +19,7 @@ References:
     - Patientlag (2014:821), 3 kap. 4 §; 5 kap. 3 §.
     - Lag (2017:612) om samverkan vid utskrivning från sluten hälso- och sjukvård.
     - Lag (2022:913) om sammanhållen vård- och omsorgsdokumentation.
+    - Prop. 2025/26:60 (proposed from 2026-07-01; adoption and sections not verified).
 
 Where the research brief marks a reference as only moderately or weakly verified,
 its ``confidence`` says so: the reference is data a municipality can correct.
@@ -39,7 +40,10 @@ __all__ = [
     "BISTAND",
     "CARER_INFORMATION_AND_GUIDANCE",
     "CARER_SUPPORT",
+    "CARER_SUPPORT_CONTACT",
     "CHILD_RELATIVES_HSL",
+    "CHILD_RELATIVES_SIBLINGS",
+    "CHILD_RELATIVES_SOCIAL_SERVICES",
     "CHILD_RELATIVES_STAFF",
     "CONSENT_WAIVER",
     "CONSENT_WAIVER_CHILD",
@@ -47,9 +51,13 @@ __all__ = [
     "DUTY_OVERRIDES_SECRECY",
     "HEALTH_SOCIAL_EXCHANGE_HEALTH",
     "HEALTH_SOCIAL_EXCHANGE_SOCIAL",
+    "LAW_OF_2026",
+    "LSS_RESPITE_OUTSIDE_HOME",
     "NEEDED_FOR_OWN_WORK",
     "PATIENT_CANNOT_TAKE_IN",
     "PATIENT_RELATIVES_TAKE_PART",
+    "PERMANENT_CARE_CONTACT",
+    "PROP_2025_26_60",
     "REPORT_OF_CONCERN",
     "SECRECY_HEALTH_CARE",
     "SECRECY_SOCIAL_SERVICES",
@@ -114,6 +122,17 @@ class LegalRef:
         default=Confidence.HIGH, validator=_checks.instance_of(Confidence)
     )
     note: str = attrs.field(default="", validator=_checks.text)
+    unverified: str = attrs.field(default="", validator=_checks.text)
+    """What about this reference the project has not verified (*ej verifierat*), e.g. the
+    section number or whether a bill was adopted; empty when nothing is known to be open."""
+    source: str = attrs.field(default="", validator=_checks.text)
+    """Where the reference comes from when the statute itself was not seen, e.g.
+    ``prop. 2025/26:60`` for a proposed provision; shown after the citation."""
+
+    @property
+    def verified(self) -> bool:
+        """Whether the research saw the provision itself and left nothing open (*verifierad*)."""
+        return self.confidence is Confidence.HIGH and not self.unverified and not self.source
 
     @in_force_until.validator
     def _until_after_from(
@@ -148,6 +167,8 @@ class LegalRef:
         if self.section is not None:
             sign = "§§" if ("–" in self.section or "," in self.section) else "§"
             parts.append(f"{self.section} {sign}")
+        if self.source:
+            parts.append(f"enl. {self.source}")
         return " ".join(parts)
 
 
@@ -187,7 +208,9 @@ class LawTopic:
 
     ``cite(on)`` gives the references in force on ``on``; before the first one took
     effect it gives the earliest, after the last was repealed the latest, so a
-    finding always cites something a reader can look up.
+    finding always cites something a reader can look up. A topic with
+    ``cited_before_in_force=False`` is a duty that did not exist before its first
+    reference took effect (what prop. 2025/26:60 adds): before that day it cites nothing.
     """
 
     key: str = attrs.field(validator=_checks.non_empty_text)
@@ -195,20 +218,27 @@ class LawTopic:
     refs: tuple[LegalRef, ...] = attrs.field(
         validator=_checks.and_(_checks.each(LegalRef), _checks.not_empty)
     )
+    cited_before_in_force: bool = attrs.field(default=True, validator=_checks.a_bool)
+
+    def in_force_on(self, on: date) -> bool:
+        """Whether any reference of this topic is in force on ``on``."""
+        return any(r.in_force_on(on) for r in self.refs)
 
     def cite_all(self, on: date) -> tuple[LegalRef, ...]:
-        """Every reference of this topic in force on ``on`` (never empty)."""
+        """Every reference of this topic in force on ``on`` (empty only before a new duty's
+        first day, see ``cited_before_in_force``)."""
         current = tuple(r for r in self.refs if r.in_force_on(on))
         if current:
             return current
         earlier = [r for r in self.refs if r.in_force_from is None or r.in_force_from <= on]
         if earlier:
             return (earlier[-1],)
-        return (self.refs[0],)
+        return (self.refs[0],) if self.cited_before_in_force else ()
 
     def cite(self, on: date) -> LegalRef:
-        """The first reference of this topic in force on ``on``."""
-        return self.cite_all(on)[0]
+        """The first reference of this topic in force on ``on`` (for a new duty not yet in
+        force, its first reference)."""
+        return (self.cite_all(on) or self.refs)[0]
 
 
 def _sol01(chapter: int, section: str, since: date = date(2002, 1, 1), **kw: object) -> LegalRef:
@@ -248,8 +278,10 @@ def _osl(chapter: int, section: str, **kw: object) -> LegalRef:
     )
 
 
-def _topic(key: str, sv: str, en: str, *refs: LegalRef) -> LawTopic:
-    return LawTopic(key=key, title=Text(sv=sv, en=en), refs=refs)
+def _topic(key: str, sv: str, en: str, *refs: LegalRef, new_duty: bool = False) -> LawTopic:
+    return LawTopic(
+        key=key, title=Text(sv=sv, en=en), refs=refs, cited_before_in_force=not new_duty
+    )
 
 
 CARER_SUPPORT = _topic(
@@ -397,7 +429,15 @@ SHARED_RECORDS = _topic(
     "shared_records",
     "Sammanhållen vård- och omsorgsdokumentation, spärr och nödsituation",
     "Shared care records, blocks and emergencies",
-    LegalRef(act="Lag", sfs="2022:913", in_force_from=date(2023, 1, 1)),
+    LegalRef(
+        act="Lag",
+        sfs="2022:913",
+        in_force_from=date(2023, 1, 1),
+        note="the act and its date are verified (H); spärr, lifting it by consent and "
+        "nödsituation are in the act",
+        unverified="chapter and section of spärr and nödsituation: DOMAIN.md gives none, "
+        "so none is cited",
+    ),
 )
 DISCHARGE_COOPERATION = _topic(
     "discharge_cooperation",
@@ -407,9 +447,83 @@ DISCHARGE_COOPERATION = _topic(
         act="Lag",
         sfs="2017:612",
         in_force_from=date(2018, 1, 1),
-        note="SIP invitation within 3 days per amendment SFS 2019:979",
+        note="in force 2018-01-01, replacing 1990:1404; 24-hour inskrivningsmeddelande "
+        "confirmed (prop. 2016/17:106)",
         confidence=Confidence.MEDIUM,
+        unverified="the 3-day SIP invitation (said to come from SFS 2019:979), its starting "
+        "point and its chapter and section: DOMAIN.md gives none, so none is cited",
     ),
+)
+
+
+# --- Prop. 2025/26:60 ------------------------------------------------------------------------
+# "Stärkta insatser för äldre och för de som vårdar eller stöder närstående" (2025-11-20)
+# proposed these from 2026-07-01. The bill is confirmed; its adoption, the SFS number and
+# the sections are not (DOMAIN.md §2, §10a): LOW confidence, the bill as source, no
+# section. A municipality that knows the adopted text replaces these references.
+
+PROP_2025_26_60 = "prop. 2025/26:60"
+"""The bill the references of this block come from."""
+LAW_OF_2026 = date(2026, 7, 1)
+"""The day prop. 2025/26:60 proposed its changes to take effect."""
+_PROP_UNVERIFIED = "adoption, SFS number, chapter and section not verified"
+
+
+def _proposed(act: str, sfs: str, note: str) -> LegalRef:
+    return LegalRef(
+        act=act,
+        sfs=sfs,
+        in_force_from=LAW_OF_2026,
+        confidence=Confidence.LOW,
+        note=note,
+        unverified=_PROP_UNVERIFIED,
+        source=PROP_2025_26_60,
+    )
+
+
+CARER_INFORMATION_AND_GUIDANCE = _topic(
+    "carer_information_and_guidance",
+    "Information och vägledning till den som vårdar eller stöder en närstående",
+    "Information and guidance for people who care for or support someone close",
+    _proposed("SoL", "2025:400", "in addition to the other support to carers"),
+    new_duty=True,
+)
+CARER_SUPPORT_CONTACT = _topic(
+    "carer_support_contact",
+    "Stödkontakt för den som vårdar eller stöder en närstående",
+    "A support contact for people who care for or support someone close",
+    _proposed("SoL", "2025:400", "information, guidance and help planning measures"),
+    new_duty=True,
+)
+CHILD_RELATIVES_SOCIAL_SERVICES = _topic(
+    "child_relatives_social_services",
+    "Nämndens ansvar för barn vars närstående är allvarligt sjuk eller oväntat avlider",
+    "The committee's responsibility for a child whose close one is seriously ill or dies "
+    "unexpectedly",
+    _proposed("SoL", "2025:400", "explicit responsibility of the socialnämnd"),
+    new_duty=True,
+)
+CHILD_RELATIVES_SIBLINGS = _topic(
+    "child_relatives_siblings",
+    "Barns behov av information, råd och stöd även när ett syskon är sjukt eller avlider",
+    "A child's need for information, advice and support also when a sibling is ill or dies",
+    _proposed("HSL", "2017:30", "HSL 5 kap. 7 § extended to siblings"),
+    _proposed("PSL", "2010:659", "PSL 6 kap. 5 § extended to siblings"),
+    new_duty=True,
+)
+LSS_RESPITE_OUTSIDE_HOME = _topic(
+    "lss_respite_outside_home",
+    "Avlösarservice enligt LSS utan krav på att ges i hemmet",
+    "LSS respite service no longer tied to the home",
+    _proposed("LSS", "1993:387", "9 § 5 avlösarservice, today 'i hemmet'"),
+    new_duty=True,
+)
+PERMANENT_CARE_CONTACT = _topic(
+    "permanent_care_contact",
+    "Fast omsorgskontakt i särskilt boende för äldre",
+    "A permanent care contact in residential care for older people",
+    _proposed("SoL", "2025:400", "särskilt boende för äldre"),
+    new_duty=True,
 )
 
 
@@ -466,6 +580,19 @@ SOURCES: dict[str, Source] = {
             year=2022,
         ),
         Source(key="ibic", title="Individens behov i centrum (IBIC)", publisher="Socialstyrelsen"),
+        Source(
+            key="local-routines",
+            title="Kommunens och regionens rutiner för uppföljning av planer "
+            "(intervallen i PlanPolicy); lagen kräver ingen uppföljning",
+            publisher="kommunen eller regionen",
+        ),
+        Source(
+            key="prop-2025-26-60",
+            title="Prop. 2025/26:60 Stärkta insatser för äldre och för de som vårdar eller "
+            "stöder närstående (föreslagen ikraftträdande 2026-07-01; antagandet inte verifierat)",
+            publisher="Regeringen",
+            year=2025,
+        ),
         Source(
             key="municipal-respite-rules",
             title="Kommunala riktlinjer för avlösning, växelvård och trygghetsplats "

@@ -38,7 +38,13 @@ from anhorig._checks import a_bool, a_date, collecting, each, instance_of
 from anhorig.errors import InvalidInput
 from anhorig.findings import Report, Rule, Severity, validated
 from anhorig.language import LabelledEnum, Text
-from anhorig.law import CARER_SUPPORT, CHILD_RELATIVES_HSL, CHILD_RELATIVES_STAFF
+from anhorig.law import (
+    CARER_SUPPORT,
+    CHILD_RELATIVES_HSL,
+    CHILD_RELATIVES_SIBLINGS,
+    CHILD_RELATIVES_SOCIAL_SERVICES,
+    CHILD_RELATIVES_STAFF,
+)
 from anhorig.people import Person
 from anhorig.terminology import Context, Role, term
 
@@ -160,6 +166,11 @@ class Involvement:
     """The life areas the carer helps in."""
     note: str = attrs.field(default="", repr=_masked_text)
 
+    def overdue_on(self, on: date) -> bool:
+        """Whether the answer should have been reconfirmed before ``on`` (*inte bekräftad i
+        tid*): a stale answer says nothing about what the carer wants today."""
+        return self.reconfirm_by < on
+
 
 def _sorted_involvements(values: Iterable[Involvement]) -> tuple[Involvement, ...]:
     if isinstance(values, str | bytes | dict) or not isinstance(values, Iterable):
@@ -267,13 +278,27 @@ class ChildRelative:
         default=frozenset(),
         validator=each(AdultCondition),
     )
+    adult_is_sibling: bool = attrs.field(default=False, validator=a_bool)
+    """The other person is the child's sibling (*syskon*, of any age): counts from
+    2026-07-01 (prop. 2025/26:60, adoption not verified; see ``CHILD_RELATIVES_SIBLINGS``)."""
+
+    def relation_on(self, on: date) -> Text | None:
+        """How the child is tied to the other person in a way HSL 5 kap. 7 § counts on
+        ``on``, or ``None``."""
+        if self.adult_is_parent:
+            return Text(sv="är barn till", en="is the child of")
+        if self.lives_with_adult:
+            return Text(sv="bor varaktigt med", en="lives with")
+        if self.adult_is_sibling and CHILD_RELATIVES_SIBLINGS.in_force_on(on):
+            return Text(sv="är syskon till", en="is a sibling of")
+        return None
 
     def triggers_hsl_5_7(self, on: date) -> bool:
-        """Whether HSL 5 kap. 7 § applies on ``on``: a child, a parent or household adult,
-        and at least one of the conditions."""
+        """Whether HSL 5 kap. 7 § applies on ``on``: a child, a parent or household adult
+        (from 2026-07-01 also a sibling), and at least one of the conditions."""
         if self.child.birth_date is None or not self.child.is_child_on(on):
             return False
-        return bool(self.conditions) and (self.adult_is_parent or self.lives_with_adult)
+        return bool(self.conditions) and self.relation_on(on) is not None
 
 
 _FAMILY = "relations"
@@ -289,6 +314,7 @@ INVOLVEMENT_MISSING = Rule(
     ),
     law=(CARER_SUPPORT,),
     sources=("seed-001", "seed-003"),
+    domain=(3,),
 )
 INVOLVEMENT_OVERDUE = Rule(
     code="REL-INVOLVEMENT-OVERDUE",
@@ -303,6 +329,7 @@ INVOLVEMENT_OVERDUE = Rule(
     ),
     law=(CARER_SUPPORT,),
     sources=("seed-001",),
+    domain=(3,),
 )
 CARER_NOT_WILLING = Rule(
     code="REL-CARER-NOT-WILLING",
@@ -315,6 +342,7 @@ CARER_NOT_WILLING = Rule(
     ),
     law=(CARER_SUPPORT,),
     sources=("seed-001", "seed-003"),
+    domain=(3, 17),
 )
 CHILD_CARER = Rule(
     code="REL-CHILD-CARER",
@@ -325,8 +353,16 @@ CHILD_CARER = Rule(
         sv="{carer} är under 18 år den {on}: ett barn som anhörig.",
         en="{carer} is under 18 on {on}: a child relative.",
     ),
-    law=(CARER_SUPPORT,),
-    sources=("seed-001",),
+    # A child who cares is a carer under SoL, and a child relative whose needs health care
+    # and its staff must consider; from 2026-07-01 (proposed) the nämnd's own responsibility.
+    law=(
+        CARER_SUPPORT,
+        CHILD_RELATIVES_HSL,
+        CHILD_RELATIVES_STAFF,
+        CHILD_RELATIVES_SOCIAL_SERVICES,
+    ),
+    sources=("seed-001", "seed-003"),
+    domain=(4,),
 )
 CHILD_NEEDS_SUPPORT = Rule(
     code="REL-CHILD-NEEDS-SUPPORT",
@@ -337,13 +373,21 @@ CHILD_NEEDS_SUPPORT = Rule(
         en="The child's need for information, advice and support must be considered",
     ),
     message=Text(
-        sv="{child} är barn till eller bor med {adult} ({conditions}): vården ska särskilt "
+        sv="{child} {relation} {adult} ({conditions}): vården ska särskilt "
         "beakta barnets behov av information, råd och stöd.",
-        en="{child} is the child of, or lives with, {adult} ({conditions}): health care must "
+        en="{child} {relation} {adult} ({conditions}): health care must "
         "give particular attention to the child's need for information, advice and support.",
     ),
-    law=(CHILD_RELATIVES_HSL, CHILD_RELATIVES_STAFF),
-    sources=("seed-001",),
+    # The sibling extension and the nämnd's responsibility (prop. 2025/26:60) are cited from
+    # 2026-07-01 only.
+    law=(
+        CHILD_RELATIVES_HSL,
+        CHILD_RELATIVES_STAFF,
+        CHILD_RELATIVES_SIBLINGS,  # the bill amends 5:7 and 6:5 themselves
+        CHILD_RELATIVES_SOCIAL_SERVICES,
+    ),
+    sources=("seed-001", "prop-2025-26-60"),
+    domain=(4,),
 )
 
 RULES: tuple[Rule, ...] = (
@@ -364,7 +408,7 @@ def _check_relationship(rel: Relationship, on: date) -> Report:
         findings.append(INVOLVEMENT_MISSING.finding("involvements", on=on, carer=carer))
     else:
         index = rel.involvements.index(current)
-        if current.reconfirm_by < on:
+        if current.overdue_on(on):
             findings.append(
                 INVOLVEMENT_OVERDUE.finding(
                     f"involvements[{index}].reconfirm_by",
@@ -392,6 +436,7 @@ def _check_child(situation: ChildRelative, on: date) -> Report:
     finding = CHILD_NEEDS_SUPPORT.finding(
         "conditions",
         on=on,
+        relation=situation.relation_on(on),
         child=str(situation.child),
         adult=str(situation.adult),
         conditions=conditions,

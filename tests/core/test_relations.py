@@ -153,7 +153,15 @@ def test_seed_001_child_whose_mother_has_a_psychiatric_illness() -> None:
     report = rel.check(situation, on=date(2026, 11, 22))
     assert report.codes == {"REL-CHILD-NEEDS-SUPPORT"}
     finding = report.findings[0]
+    # From 2026-07-01 the provisions as amended by prop. 2025/26:60 (issue 12) are cited too.
     assert [str(r) for r in finding.references] == [
+        "HSL (2017:30) 5 kap. 7 §",
+        "PSL (2010:659) 6 kap. 5 §",
+        "HSL (2017:30) enl. prop. 2025/26:60",
+        "PSL (2010:659) enl. prop. 2025/26:60",
+        "SoL (2025:400) enl. prop. 2025/26:60",
+    ]
+    assert [str(r) for r in rel.check(situation, on=date(2026, 6, 30)).findings[0].references] == [
         "HSL (2017:30) 5 kap. 7 §",
         "PSL (2010:659) 6 kap. 5 §",
     ]

@@ -109,8 +109,13 @@ SIGNATURES = (
 
 
 def test_lifecycle_happy_path() -> None:
-    """draft → agreed → active → under review → active → closed, each step a new plan."""
+    """draft → agreed → active → under review → active → closed, each step a new plan
+    (the carer's answer reconfirmed in time for the review: a stale one counts for nothing)."""
     draft = _draft()
+    assert draft.involvement is not None
+    draft = attrs.evolve(
+        draft, involvement=attrs.evolve(draft.involvement, reconfirm_by=date(2028, 5, 2))
+    )
     assert check(draft, on=date(2026, 11, 2)).findings == ()
     agreed = draft.agree(on=date(2026, 11, 20), signatures=SIGNATURES, follow_up=date(2027, 5, 20))
     assert (draft.status, agreed.status) == (PlanStatus.DRAFT, PlanStatus.AGREED)
@@ -241,7 +246,8 @@ def test_references_follow_the_law_in_force() -> None:
 
 def test_plan_gives_its_relationship_to_the_relations_rules() -> None:
     """A stödplan's relationship is checked by the relations family: an involvement not
-    reconfirmed in time is REL-INVOLVEMENT-OVERDUE there, not a plan rule."""
+    reconfirmed in time is REL-INVOLVEMENT-OVERDUE there (and PLAN-INVOLVEMENT-OVERDUE in
+    the plan's own check, issue 12)."""
     from anhorig.relations import check as check_relationship
 
     relationship = _draft().relationship()
@@ -295,11 +301,11 @@ def test_implementation_template_has_seed_003_rows_in_every_area() -> None:
 
 def test_every_rule_in_catalogue_with_domain_rule_and_bilingual_message() -> None:
     """Every plan rule is in the catalogue, has Swedish and English text and names its DOMAIN rule;
-    together they cover rules 14–23."""
+    together they cover rules 14–23, and rule 3 where a plan counts on its carer's answer."""
     codes = {r.code for r in catalogue()}
     assert {r.code for r in RULES} <= codes
     assert set(DOMAIN_RULES) == {r.code for r in RULES}
-    assert {n for ns in DOMAIN_RULES.values() for n in ns} == set(range(14, 24))
+    assert {n for ns in DOMAIN_RULES.values() for n in ns} == {3, *range(14, 24)}
     for rule in RULES:
         assert rule.message.sv
         assert rule.message.en

@@ -8,7 +8,7 @@ an agreed, active or reviewed plan must be whole, a closed plan is only checked
 for what is wrong in any status.
 
 Codes: ``PLAN-*`` for the stödplan, ``SIP-*`` for the SIP, ``IMPL-*`` for the
-implementation plan; each rule names the DOMAIN rule (14–23) it encodes in its
+implementation plan; each rule names the DOMAIN rules (3, 14–23) it encodes in its
 ``domain``. The rules live by topic, each directly above the condition that finds it:
 :mod:`~anhorig.plans.rules.stodplan`, :mod:`~anhorig.plans.rules.sip`,
 :mod:`~anhorig.plans.rules.implementation`; this package assembles them, with
@@ -49,6 +49,7 @@ from anhorig.plans.rules.implementation import (
 from anhorig.plans.rules.sip import (
     SIP_DISCHARGE_INVITATION_LATE,
     SIP_DUPLICATE_ID,
+    SIP_EXPECTS_UNWILLING_RELATIVE,
     SIP_FOLLOW_UP_MISSING,
     SIP_FOLLOW_UP_OVERDUE,
     SIP_FOLLOW_UP_TOO_LATE,
@@ -60,6 +61,7 @@ from anhorig.plans.rules.sip import (
     SIP_NOT_BOTH_FIELDS,
     SIP_OTHERS_NOT_ADDRESSED,
     SIP_RELATIVE_COORDINATOR,
+    SIP_RELATIVE_DECLINED,
     SIP_RELATIVE_NOT_ASKED,
     SIP_RELATIVE_OBJECTED,
     SIP_RESPONSIBLE_ABSENT,
@@ -78,6 +80,7 @@ from anhorig.plans.rules.stodplan import (
     PLAN_FOLLOW_UP_TOO_LATE,
     PLAN_GOAL_UNKNOWN_NEED,
     PLAN_GOAL_WITHOUT_MEASURE,
+    PLAN_INVOLVEMENT_OVERDUE,
     PLAN_MEASURE_UNKNOWN_GOAL,
     PLAN_NEED_WITHOUT_GOAL,
     PLAN_NO_CARED_FOR_CONSENT,
@@ -110,6 +113,7 @@ __all__ = [
     "PLAN_GOAL_UNKNOWN_NEED",
     "PLAN_GOAL_WITHOUT_MEASURE",
     "PLAN_ILLEGAL_TRANSITION",
+    "PLAN_INVOLVEMENT_OVERDUE",
     "PLAN_MEASURE_UNKNOWN_GOAL",
     "PLAN_NEED_WITHOUT_GOAL",
     "PLAN_NO_CARED_FOR_CONSENT",
@@ -123,6 +127,7 @@ __all__ = [
     "RULES",
     "SIP_DISCHARGE_INVITATION_LATE",
     "SIP_DUPLICATE_ID",
+    "SIP_EXPECTS_UNWILLING_RELATIVE",
     "SIP_FOLLOW_UP_MISSING",
     "SIP_FOLLOW_UP_OVERDUE",
     "SIP_FOLLOW_UP_TOO_LATE",
@@ -134,6 +139,7 @@ __all__ = [
     "SIP_NO_MEASURES",
     "SIP_OTHERS_NOT_ADDRESSED",
     "SIP_RELATIVE_COORDINATOR",
+    "SIP_RELATIVE_DECLINED",
     "SIP_RELATIVE_NOT_ASKED",
     "SIP_RELATIVE_OBJECTED",
     "SIP_RESPONSIBLE_ABSENT",

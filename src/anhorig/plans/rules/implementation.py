@@ -6,7 +6,7 @@ Each rule stands directly above the condition that finds it.
 then each activity (a finding per rule, in the activities' order).
 
 References:
-    - Socialtjänstlag (2025:400) 13 kap. 9 §; Nationell anhörigstrategi (2022).
+    - Nationell anhörigstrategi (2022): guidance, not law; no rule here cites a statute.
     - Seed 003: Nka, *Implementeringsplan av Nationella anhörigstrategin i din kommun*.
 """
 
@@ -15,7 +15,6 @@ from __future__ import annotations
 from datetime import date
 
 from anhorig.findings import Report, Rule, Severity
-from anhorig.law import CARER_SUPPORT
 from anhorig.plans.implementation import Activity, ImplementationArea, ImplementationPlan
 from anhorig.plans.rules._common import Findings, plan_rule
 
@@ -31,14 +30,13 @@ __all__ = [
 
 IMPL_AREA_EMPTY = plan_rule(
     "IMPL-AREA-EMPTY",
-    Severity.ERROR,
+    Severity.WARNING,
     ("Område utan aktiviteter", "Area without activities"),
     (
-        "Området {area} har inga aktiviteter; planen ska täcka strategins tre områden.",
-        "The area {area} has no activities; the plan must cover the strategy's three areas.",
+        "Området {area} har inga aktiviteter; planen bör täcka strategins tre områden.",
+        "The area {area} has no activities; the plan should cover the strategy's three areas.",
     ),
-    law=(CARER_SUPPORT,),
-    sources=("seed-003", "national-carer-strategy"),
+    sources=("seed-003", "national-carer-strategy", "ibic"),  # the strategy is not law
     domain=(23,),
 )
 

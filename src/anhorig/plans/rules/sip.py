@@ -1,4 +1,4 @@
-"""The rules of the coordinated individual plan (*SIP*): DOMAIN.md rules 18, 21 and 22.
+"""The rules of the coordinated individual plan (*SIP*): DOMAIN.md rules 17, 18, 21 and 22.
 
 Each rule stands directly above the condition that finds it. :func:`check_sip` applies
 them in this module's order, which is the order of the findings in a report. A draft
@@ -50,6 +50,7 @@ __all__ = [
     "RULES",
     "SIP_DISCHARGE_INVITATION_LATE",
     "SIP_DUPLICATE_ID",
+    "SIP_EXPECTS_UNWILLING_RELATIVE",
     "SIP_FOLLOW_UP_MISSING",
     "SIP_FOLLOW_UP_OVERDUE",
     "SIP_FOLLOW_UP_TOO_LATE",
@@ -61,6 +62,7 @@ __all__ = [
     "SIP_NO_MEASURES",
     "SIP_OTHERS_NOT_ADDRESSED",
     "SIP_RELATIVE_COORDINATOR",
+    "SIP_RELATIVE_DECLINED",
     "SIP_RELATIVE_NOT_ASKED",
     "SIP_RELATIVE_OBJECTED",
     "SIP_RESPONSIBLE_ABSENT",
@@ -371,7 +373,10 @@ def _relative_not_objected_to(
 SIP_RELATIVE_NOT_ASKED = plan_rule(
     "SIP-RELATIVE-NOT-ASKED",
     Severity.ERROR,
-    ("Närstående kallad utan att ha tillfrågats", "Relative invited without being asked"),
+    (
+        "Närstående kallad utan att ha tillfrågats eller svarat",
+        "Relative invited without being asked or answering",
+    ),
     (
         "{relative} är kallad till mötet {held_on} utan att först ha sagt att hen vill delta.",
         "{relative} is invited to the meeting on {held_on} without first having said they want to take part.",
@@ -382,6 +387,14 @@ SIP_RELATIVE_NOT_ASKED = plan_rule(
 )
 
 
+def _answer_by(relative: SipRelative, on: date) -> bool | None:
+    """What ``relative`` had answered by ``on`` when asked whether they want to take part:
+    ``True``, ``False`` (declined), or ``None`` (not asked by then, or no answer)."""
+    if relative.asked_on is None or relative.asked_on > on:
+        return None
+    return relative.wants_to_take_part
+
+
 def _relative_asked(
     found: Findings, index: int, meeting: Meeting, party: Participant | SipRelative | None
 ) -> None:
@@ -389,12 +402,46 @@ def _relative_asked(
     if (
         isinstance(party, SipRelative)
         and not party.individual_objects
-        and not party.may_take_part(meeting.held_on)
+        and _answer_by(party, meeting.held_on) is None
     ):
         found.add(
             SIP_RELATIVE_NOT_ASKED,
             f"meetings[{index}].invited",
             relative=str(party.person),
+            held_on=meeting.held_on,
+        )
+
+
+SIP_RELATIVE_DECLINED = plan_rule(
+    "SIP-RELATIVE-DECLINED",
+    Severity.ERROR,
+    (
+        "Närstående kallad trots att hen tackat nej",
+        "Relative invited although they declined",
+    ),
+    (
+        "{relative} tillfrågades {asked_on} och ville inte delta, men är ändå kallad till mötet {held_on}.",
+        "{relative} was asked on {asked_on} and declined to take part, but is invited to the meeting on {held_on} all the same.",
+    ),
+    law=(*_SIP_LAW, PATIENT_RELATIVES_TAKE_PART),
+    sources=("seed-001", "seed-003"),
+    domain=(17, 21),
+)
+
+
+def _relative_not_declined(
+    found: Findings, index: int, meeting: Meeting, party: Participant | SipRelative | None
+) -> None:
+    if (
+        isinstance(party, SipRelative)
+        and not party.individual_objects
+        and _answer_by(party, meeting.held_on) is False
+    ):
+        found.add(
+            SIP_RELATIVE_DECLINED,
+            f"meetings[{index}].invited",
+            relative=str(party.person),
+            asked_on=party.asked_on,
             held_on=meeting.held_on,
         )
 
@@ -406,6 +453,64 @@ def _invitations(found: Findings, plan: CoordinatedPlan) -> None:
             _invited_party_known(found, index, meeting, party_id, party)
             _relative_not_objected_to(found, plan, index, meeting, party)
             _relative_asked(found, index, meeting, party)
+            _relative_not_declined(found, index, meeting, party)
+
+
+# --- 17: nothing expected of a relative who has not said yes ------------------------------
+
+SIP_EXPECTS_UNWILLING_RELATIVE = plan_rule(
+    "SIP-EXPECTS-UNWILLING-RELATIVE",
+    Severity.ERROR,
+    (
+        "Insats lagd på närstående som inte sagt ja",
+        "Measure placed on a relative who has not said yes",
+    ),
+    (
+        "Insatsen {measure!r} ska ges av {relative}, som {answer}; inget får förväntas av en närstående som inte sagt att hen vill.",
+        "Measure {measure!r} is to be provided by {relative}, who {answer}; nothing may be expected of a relative who has not said they are willing.",
+    ),
+    law=(*_SIP_LAW, PATIENT_RELATIVES_TAKE_PART),
+    sources=("seed-001", "seed-003"),
+    domain=(17, 21),
+)
+
+
+def _answer_text(relative: SipRelative, on: date) -> Text | None:
+    """Why nothing may be expected of ``relative`` on ``on``, or ``None`` if they said yes."""
+    answer = _answer_by(relative, on)
+    if answer is True:
+        return None
+    if answer is False:
+        return Text(
+            sv=f"tackade nej när hen tillfrågades {relative.asked_on}",
+            en=f"declined when asked on {relative.asked_on}",
+        )
+    if relative.asked_on is not None and relative.asked_on <= on:
+        return Text(
+            sv=f"tillfrågades {relative.asked_on} men inte har svarat",
+            en=f"was asked on {relative.asked_on} but has not answered",
+        )
+    return Text(
+        sv="inte har tillfrågats om hen vill delta", en="has not been asked whether they want to"
+    )
+
+
+def _nothing_of_unwilling_relative(found: Findings, plan: CoordinatedPlan) -> None:
+    if plan.status is PlanStatus.CLOSED:
+        return
+    for index, responsibility in enumerate(plan.responsibilities):
+        holder = plan.party(responsibility.holder_id)
+        if not isinstance(holder, SipRelative):
+            continue
+        answer = _answer_text(holder, found.on)
+        if answer is not None:
+            found.add(
+                SIP_EXPECTS_UNWILLING_RELATIVE,
+                f"responsibilities[{index}].holder_id",
+                measure=responsibility.id,
+                relative=str(holder.person),
+                answer=answer,
+            )
 
 
 # --- 21: everyone responsible is invited, and comes --------------------------------------
@@ -480,17 +585,17 @@ def _responsible_attended(found: Findings, plan: CoordinatedPlan) -> None:
             )
 
 
-# --- 21: followed up in time ------------------------------------------------------------
+# --- 21: followed up in time (practice, not law: old SoL 2:7 and HSL 16:4 require none) ---
 
 SIP_FOLLOW_UP_MISSING = plan_rule(
     "SIP-FOLLOW-UP-MISSING",
     Severity.ERROR,
     ("Uppföljning saknas", "No follow-up planned"),
     (
-        "Planen har ingen planerad uppföljning; den ska följas upp senast {limit}.",
-        "The plan has no follow-up planned; it must be followed up by {limit}.",
+        "Planen har ingen planerad uppföljning; enligt huvudmännens rutin bör den följas upp senast {limit}.",
+        "The plan has no follow-up planned; by the principals' routine it should be followed up by {limit}.",
     ),
-    law=_SIP_LAW,
+    sources=("ibic", "local-routines"),
     domain=(21,),
 )
 SIP_FOLLOW_UP_TOO_LATE = plan_rule(
@@ -498,10 +603,10 @@ SIP_FOLLOW_UP_TOO_LATE = plan_rule(
     Severity.ERROR,
     ("Uppföljningen ligger för sent", "Follow-up planned too late"),
     (
-        "Uppföljningen {due} ligger efter kommunens gräns {limit} ({months} månader efter {since}).",
-        "The follow-up on {due} is after the municipality's limit {limit} ({months} months after {since}).",
+        "Uppföljningen {due} ligger efter rutinens gräns {limit} ({months} månader efter {since}); enligt huvudmännens rutin bör den ligga tidigare.",
+        "The follow-up on {due} is after the routine's limit {limit} ({months} months after {since}); by the principals' routine it should be earlier.",
     ),
-    law=_SIP_LAW,
+    sources=("ibic", "local-routines"),
     domain=(21,),
 )
 SIP_FOLLOW_UP_OVERDUE = plan_rule(
@@ -512,7 +617,7 @@ SIP_FOLLOW_UP_OVERDUE = plan_rule(
         "Uppföljningen skulle ha gjorts senast {due}; den {on} är den inte gjord.",
         "The follow-up was due by {due}; on {on} it has not been done.",
     ),
-    law=_SIP_LAW,
+    sources=("ibic", "local-routines"),
     domain=(21,),
 )
 
@@ -585,6 +690,7 @@ def check_sip(
     _coordinator_not_relative(found, plan)
     _has_coordinator(found, plan)
     _invitations(found, plan)
+    _nothing_of_unwilling_relative(found, plan)
     _responsible_invited(found, plan)
     _responsible_attended(found, plan)
     _follow_up(found, plan, policy)
@@ -603,7 +709,9 @@ RULES: tuple[Rule, ...] = (
     SIP_NO_COORDINATOR,
     SIP_RELATIVE_COORDINATOR,
     SIP_RELATIVE_NOT_ASKED,
+    SIP_RELATIVE_DECLINED,
     SIP_RELATIVE_OBJECTED,
+    SIP_EXPECTS_UNWILLING_RELATIVE,
     SIP_MEETING_UNKNOWN_PARTY,
     SIP_RESPONSIBLE_NOT_INVITED,
     SIP_RESPONSIBLE_ABSENT,

@@ -1,4 +1,4 @@
-"""The rules of the carer's own support plan (*stödplan*): DOMAIN.md rules 14–20.
+"""The rules of the carer's own support plan (*stödplan*): DOMAIN.md rules 3 and 14–20.
 
 Each rule stands directly above the condition that finds it. :func:`check_support_plan`
 applies them in this module's order, which is the order of the findings in a report.
@@ -19,7 +19,13 @@ from datetime import date
 
 from anhorig.findings import Report, Rule, Severity
 from anhorig.language import Text
-from anhorig.law import BISTAND, CARER_SUPPORT, CONSENT_WAIVER, WITHOUT_NEEDS_ASSESSMENT
+from anhorig.law import (
+    BISTAND,
+    CARER_SUPPORT,
+    CARER_SUPPORT_CONTACT,
+    CONSENT_WAIVER,
+    WITHOUT_NEEDS_ASSESSMENT,
+)
 from anhorig.organisations import ProviderKind
 from anhorig.plans._common import (
     LIVE_STATUSES,
@@ -39,6 +45,7 @@ from anhorig.plans.rules._common import (
     plan_rule,
 )
 from anhorig.plans.support import ExpectedOf, Measure, SignerRole, SupportPlan
+from anhorig.relations import Involvement
 
 __all__ = [
     "PLAN_CONSENT_INVALID_GRANTOR",
@@ -53,6 +60,7 @@ __all__ = [
     "PLAN_FOLLOW_UP_TOO_LATE",
     "PLAN_GOAL_UNKNOWN_NEED",
     "PLAN_GOAL_WITHOUT_MEASURE",
+    "PLAN_INVOLVEMENT_OVERDUE",
     "PLAN_MEASURE_UNKNOWN_GOAL",
     "PLAN_NEED_WITHOUT_GOAL",
     "PLAN_NO_CARED_FOR_CONSENT",
@@ -259,11 +267,10 @@ PLAN_FOLLOW_UP_MISSING = plan_rule(
     Severity.ERROR,
     ("Uppföljning saknas", "No follow-up planned"),
     (
-        "Planen har ingen planerad uppföljning; den ska följas upp senast {limit}.",
-        "The plan has no follow-up planned; it must be followed up by {limit}.",
+        "Planen har ingen planerad uppföljning; enligt kommunens rutin bör den följas upp senast {limit}.",
+        "The plan has no follow-up planned; by the municipality's routine it should be followed up by {limit}.",
     ),
-    law=(CARER_SUPPORT,),
-    sources=("ibic", "seed-004"),
+    sources=("ibic", "local-routines", "seed-004"),
     domain=(15,),
 )
 PLAN_FOLLOW_UP_TOO_LATE = plan_rule(
@@ -271,11 +278,10 @@ PLAN_FOLLOW_UP_TOO_LATE = plan_rule(
     Severity.ERROR,
     ("Uppföljningen ligger för sent", "Follow-up planned too late"),
     (
-        "Uppföljningen {due} ligger efter kommunens gräns {limit} ({months} månader efter {since}).",
-        "The follow-up on {due} is after the municipality's limit {limit} ({months} months after {since}).",
+        "Uppföljningen {due} ligger efter kommunens gräns {limit} ({months} månader efter {since}); enligt kommunens rutin bör den ligga tidigare.",
+        "The follow-up on {due} is after the municipality's limit {limit} ({months} months after {since}); by the municipality's routine it should be earlier.",
     ),
-    law=(CARER_SUPPORT,),
-    sources=("ibic",),
+    sources=("ibic", "local-routines"),
     domain=(15,),
 )
 PLAN_FOLLOW_UP_OVERDUE = plan_rule(
@@ -286,8 +292,7 @@ PLAN_FOLLOW_UP_OVERDUE = plan_rule(
         "Uppföljningen skulle ha gjorts senast {due}; den {on} är den inte gjord.",
         "The follow-up was due by {due}; on {on} it has not been done.",
     ),
-    law=(CARER_SUPPORT,),
-    sources=("ibic",),
+    sources=("ibic", "local-routines"),
     domain=(15,),
 )
 
@@ -354,9 +359,63 @@ def _signed(found: Findings, plan: SupportPlan) -> None:
 # --- 17: expectations both ways, nothing of an unwilling carer ---------------------------
 
 
+PLAN_INVOLVEMENT_OVERDUE = plan_rule(
+    "PLAN-INVOLVEMENT-OVERDUE",
+    Severity.WARNING,
+    (
+        "Anhörigs delaktighet inte bekräftad i tid",
+        "Carer's involvement not reconfirmed in time",
+    ),
+    (
+        "Det {carer} sa om vad hen vill och orkar skulle ha bekräftats senast {due}; fråga igen innan planen räknar med hen.",
+        "What {carer} said they are willing to do should have been reconfirmed by {due}; ask again before the plan counts on them.",
+    ),
+    law=(CARER_SUPPORT,),
+    sources=("seed-001", "seed-003"),
+    domain=(3, 17),
+)
+
+
+def _current_involvement(plan: SupportPlan, on: date) -> Involvement | None:
+    """The carer's involvement as the relationship check sees it on ``on``."""
+    return plan.relationship().involvement_on(on)
+
+
+def _involvement_reconfirmed(found: Findings, plan: SupportPlan) -> None:
+    """What the relationship check (REL-INVOLVEMENT-OVERDUE) finds about the plan's carer."""
+    if plan.status is PlanStatus.CLOSED:
+        return
+    involvement = _current_involvement(plan, found.on)
+    if involvement is not None and involvement.overdue_on(found.on):
+        found.add(
+            PLAN_INVOLVEMENT_OVERDUE,
+            "involvement.reconfirm_by",
+            carer=str(plan.carer),
+            due=involvement.reconfirm_by,
+        )
+
+
+def _unwilling_because(plan: SupportPlan, on: date) -> Text | None:
+    """Why the plan may not count on its carer on ``on``, or ``None`` if it may: they said
+    yes and the answer is not stale."""
+    involvement = _current_involvement(plan, on)
+    if involvement is None:
+        return Text(sv="inte har tillfrågats", en="has not been asked")
+    if not involvement.willing:
+        return Text(
+            sv=f"sa nej den {involvement.recorded_on}",
+            en=f"said no on {involvement.recorded_on}",
+        )
+    if involvement.overdue_on(on):
+        return Text(
+            sv=f"sa ja den {involvement.recorded_on}, men svaret skulle ha bekräftats senast {involvement.reconfirm_by}",
+            en=f"said yes on {involvement.recorded_on}, but the answer should have been reconfirmed by {involvement.reconfirm_by}",
+        )
+    return None
+
+
 def _carer_willing(plan: SupportPlan, on: date) -> bool:
-    involvement = plan.involvement
-    return involvement is not None and involvement.recorded_on <= on and involvement.willing
+    return _unwilling_because(plan, on) is None
 
 
 PLAN_EXPECTS_UNWILLING_CARER = plan_rule(
@@ -364,21 +423,27 @@ PLAN_EXPECTS_UNWILLING_CARER = plan_rule(
     Severity.ERROR,
     ("Förväntan på anhörig som inte sagt ja", "Expectation of a carer who has not said yes"),
     (
-        "Planen förväntar sig något av {carer}, som inte har sagt att hen vill och orkar; anhörigrollen är frivillig.",
-        "The plan expects something of {carer}, who has not said they are willing; being a carer is voluntary.",
+        "Planen förväntar sig något av {carer}, som {why}; anhörigrollen är frivillig och inget får förväntas av den som inte sagt att hen vill och orkar.",
+        "The plan expects something of {carer}, who {why}; being a carer is voluntary and nothing may be expected of someone who has not said they are willing.",
     ),
     law=(CARER_SUPPORT,),
     sources=("seed-001", "seed-003"),
-    domain=(17,),
+    domain=(3, 17),
 )
 
 
 def _nothing_of_unwilling_carer(found: Findings, plan: SupportPlan) -> None:
-    if _carer_willing(plan, found.on):
+    why = _unwilling_because(plan, found.on)
+    if why is None:
         return
     for index, expectation in enumerate(plan.expectations):
         if expectation.of is ExpectedOf.CARER:
-            found.add(PLAN_EXPECTS_UNWILLING_CARER, f"expectations[{index}]", carer=str(plan.carer))
+            found.add(
+                PLAN_EXPECTS_UNWILLING_CARER,
+                f"expectations[{index}]",
+                carer=str(plan.carer),
+                why=why,
+            )
 
 
 PLAN_EXPECTATIONS_ONE_SIDED = plan_rule(
@@ -443,18 +508,25 @@ PLAN_NO_SUPPORT_CONTACT = plan_rule(
     Severity.WARNING,
     ("Ingen stödkontakt", "No support contact"),
     (
-        "Planen saknar en namngiven stödkontakt (lots) som anhörig kan vända sig till.",
-        "The plan names no support contact (lots) for the carer to turn to.",
+        "Planen saknar en namngiven stödkontakt (lots) som anhörig kan vända sig till{duty}.",
+        "The plan names no support contact (lots) for the carer to turn to{duty}.",
     ),
-    law=(CARER_SUPPORT,),
-    sources=("seed-001", "seed-003", "seed-004"),
+    law=(CARER_SUPPORT_CONTACT,),  # cited from 2026-07-01 only: a new duty
+    sources=("seed-001", "seed-003", "seed-004", "prop-2025-26-60"),
     domain=(18,),
+)
+_SUPPORT_CONTACT_DUTY = Text(
+    sv="; från 1 juli 2026 ska den som vårdar eller stöder en närstående erbjudas en "
+    "stödkontakt (föreslaget i prop. 2025/26:60, antagandet inte verifierat)",
+    en="; from 1 July 2026 anyone who cares for or supports someone close is to be offered a "
+    "support contact (proposed in prop. 2025/26:60, adoption not verified)",
 )
 
 
 def _has_support_contact(found: Findings, plan: SupportPlan) -> None:
     if _live(plan) and plan.coordinator is None:
-        found.add(PLAN_NO_SUPPORT_CONTACT, "coordinator")
+        duty = _SUPPORT_CONTACT_DUTY if CARER_SUPPORT_CONTACT.in_force_on(found.on) else ""
+        found.add(PLAN_NO_SUPPORT_CONTACT, "coordinator", duty=duty)
 
 
 # --- 19, 20: each measure (a finding per measure, in the measures' order) ---------------
@@ -578,6 +650,7 @@ def check_support_plan(
     _follow_up(found, plan, policy)
     _carer_signed_as_carer(found, plan)
     _signed(found, plan)
+    _involvement_reconfirmed(found, plan)
     _nothing_of_unwilling_carer(found, plan)
     _expectations_both_ways(found, plan)
     _coordinator_not_relative(found, plan)
@@ -606,6 +679,7 @@ RULES: tuple[Rule, ...] = (
     PLAN_SIGNATURE_MISSING,
     PLAN_SIGNER_NOT_CARER,
     PLAN_EXPECTATIONS_ONE_SIDED,
+    PLAN_INVOLVEMENT_OVERDUE,
     PLAN_EXPECTS_UNWILLING_CARER,
     PLAN_RELATIVE_COORDINATOR,
     PLAN_NO_SUPPORT_CONTACT,

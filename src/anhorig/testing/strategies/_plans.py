@@ -271,7 +271,7 @@ def support_plans(
         else st.just(
             Involvement(
                 recorded_on=created,
-                reconfirm_by=created + timedelta(days=365),
+                reconfirm_by=max(created + timedelta(days=365), on),
                 willing=True,
                 wants_information=draw(st.booleans()),
                 wants_to_take_part=draw(st.booleans()),
@@ -281,7 +281,7 @@ def support_plans(
     if involvement is None and draw(st.booleans()):
         involvement = Involvement(
             recorded_on=created,
-            reconfirm_by=created + timedelta(days=365),
+            reconfirm_by=max(created + timedelta(days=365), on),
             willing=False,
             wants_information=False,
             wants_to_take_part=False,
@@ -404,6 +404,17 @@ _SUPPORT_BREAKERS: dict[str, Callable[[st.DrawFn, SupportPlan, date], SupportPla
         p,
         involvement=None,
         expectations=(*p.expectations, Expectation(of=ExpectedOf.CARER, description="Extra")),
+    ),
+    "PLAN-INVOLVEMENT-OVERDUE": lambda d, p, on: attrs.evolve(
+        p,
+        involvement=Involvement(
+            recorded_on=on - timedelta(days=2),
+            reconfirm_by=on - timedelta(days=1),
+            willing=False,
+            wants_information=False,
+            wants_to_take_part=False,
+        ),
+        expectations=tuple(e for e in p.expectations if e.of is not ExpectedOf.CARER),
     ),
     "PLAN-RELATIVE-COORDINATOR": lambda d, p, on: attrs.evolve(
         p,
@@ -663,6 +674,20 @@ _SIP_BREAKERS: dict[str, Callable[[st.DrawFn, CoordinatedPlan, date], Coordinate
         p,
         attrs.evolve(
             _RX, asked_on=d(st.none() | st.just(p.meetings[0].held_on + timedelta(days=1)))
+        ),
+    ),
+    "SIP-RELATIVE-DECLINED": lambda d, p, on: _invite_relative(
+        p, attrs.evolve(_RX, asked_on=p.meetings[0].held_on, wants_to_take_part=False)
+    ),
+    "SIP-EXPECTS-UNWILLING-RELATIVE": lambda d, p, on: attrs.evolve(
+        p,
+        relatives=(
+            *p.relatives,
+            attrs.evolve(_RX, asked_on=d(st.none() | st.just(on)), wants_to_take_part=False),
+        ),
+        responsibilities=(
+            *p.responsibilities,
+            Responsibility(id="IX", measure="Skjutsar", holder_id="RX", field=Sector.OTHER),
         ),
     ),
     "SIP-RELATIVE-OBJECTED": lambda d, p, on: _invite_relative(
