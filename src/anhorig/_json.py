@@ -264,7 +264,7 @@ def _decoded(decoder: json.JSONDecoder, text: str) -> Any:
 
 def check_depth(data: object) -> None:
     """Refuse ``data`` (dicts and lists) nested deeper than `MAX_DEPTH`, without recursing."""
-    level: list[Any] = [data]
+    level: list[Any] = [data] if isinstance(data, dict | list) else []
     depth = 0
     while level:
         depth += 1
