@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import attrs
 from hypothesis import given, settings
@@ -26,7 +27,7 @@ def _sip() -> CoordinatedPlan:
     )
 
 
-def _relative_said(plan: CoordinatedPlan, **answer: object) -> CoordinatedPlan:
+def _relative_said(plan: CoordinatedPlan, **answer: Any) -> CoordinatedPlan:
     relative = attrs.evolve(plan.relatives[0], **answer)
     return attrs.evolve(plan, relatives=(relative,))
 
@@ -77,7 +78,7 @@ def test_rule_17_nothing_expected_of_an_unwilling_relative_holding_a_measure() -
 # --- item 9: stale willingness ---------------------------------------------------------------
 
 
-def _support_plan(**changes: object) -> SupportPlan:
+def _support_plan(**changes: Any) -> SupportPlan:
     plan = from_json(
         SupportPlan,
         (ROOT / "examples" / "plans" / "support-plan-valid.json").read_text(encoding="utf-8"),
