@@ -131,17 +131,34 @@ def _century_year(yy: int, month: int, day: int, plus: bool, on: date) -> int:
     return year
 
 
+def _a_number(instance: Any, attribute: attrs.Attribute[str], value: Any) -> None:
+    """A canonical value's birth date can exist and its check digit is right."""
+    if not (isinstance(value, str) and len(value) == 13 and value.isascii()):
+        return  # the pattern's own message says what is wrong
+    digits = value[:8] + value[9:]
+    if not digits.isdigit():
+        return
+    if _birth(int(value[:4]), int(value[4:6]), int(value[6:8])) is None:
+        _checks.fail("value", sv="födelsedatumet finns inte", en="the birth date does not exist")
+    elif not _luhn_ok(digits[2:]):
+        _checks.fail("value", sv="kontrollsiffran stämmer inte", en="the check digit is wrong")
+
+
 @_checks.collecting
 @attrs.frozen(repr=False, order=False)
 class PersonId:
     """A Swedish personnummer or samordningsnummer (*personnummer*, *samordningsnummer*).
 
     ``value`` holds the canonical 12-digit form ``ÅÅÅÅMMDD-NNNN``; build it with
-    `parse`.
+    `parse`. Built directly, the value must be a number too: a birth date that can
+    exist and the right check digit.
     """
 
     value: str = attrs.field(
-        validator=_checks.matches(r"[0-9]{8}-[0-9]{4}", "ÅÅÅÅMMDD-NNNN / YYYYMMDD-NNNN")
+        validator=_checks.and_(
+            _checks.matches(r"[0-9]{8}-[0-9]{4}", "ÅÅÅÅMMDD-NNNN / YYYYMMDD-NNNN"),
+            _a_number,
+        )
     )
 
     @classmethod
@@ -182,7 +199,7 @@ class PersonId:
             raise _bad("födelsedatumet finns inte", "the birth date does not exist")
         if not _stdnum().luhn_is_valid(six + four):
             raise _bad("kontrollsiffran stämmer inte", "the check digit is wrong")
-        return cls(f"{year:04d}{six[2:]}-{four}")
+        return _checked(f"{year:04d}{six[2:]}-{four}")
 
     @property
     def birth(self) -> Birth:
@@ -279,6 +296,11 @@ def _read_canonical(text: Any) -> PersonId | None:
         return None
     if not _luhn_ok(digits[2:]):
         return None
+    return _checked(value)
+
+
+def _checked(value: str) -> PersonId:
+    """A `PersonId` of a value already checked as its validators would."""
     person: PersonId = object.__new__(PersonId)
     object.__setattr__(person, "value", value)
     return person

@@ -451,3 +451,21 @@ def test_the_schema_pattern_states_the_forms_documents_take(text: str) -> None:
         assert _schema_allows(text)
     if not _schema_allows(text):
         assert not read
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("19391225-0029", "check digit"),
+        ("19391392-0000", "birth date does not exist"),
+        ("19390229-0006", "birth date does not exist"),
+        ("193912250028", "expected ÅÅÅÅMMDD-NNNN"),
+    ],
+)
+def test_a_person_id_built_directly_is_a_number_too(value: str, why: str) -> None:
+    """``PersonId(value)`` checks what ``parse`` checks, so every PersonId has a birth
+    (an impossible one made ``birth`` fail with an AssertionError)."""
+    with pytest.raises(InvalidInput) as err:
+        PersonId(value)
+    assert why in err.value.explain("en")
+    assert PersonId("19171160-2399").birth == Birth(1917, 11, None)
