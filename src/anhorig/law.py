@@ -605,32 +605,9 @@ SOURCES: dict[str, Source] = {
 
 
 # --- Discharge (anhorig.discharge): only what that family needs --------------------------
-# The 2026 information duty is a bill, not verified law: data with a LOW confidence that a
-# municipality can correct, never a branch of logic. Prop. 2025/26:60 proposes it from
-# 2026-07-01; its adoption, SFS number and section were not found (DOMAIN.md part 2 §2,
-# §10a). A rule that cites it applies only while this reference is in force.
+# The 2026 information duty it cites is CARER_INFORMATION_AND_GUIDANCE above (prop.
+# 2025/26:60, LOW confidence, from 2026-07-01).
 
-CARER_INFORMATION_AND_GUIDANCE = _topic(
-    "carer_information_and_guidance",
-    "Information och vägledning samt stödkontakt till den som vårdar eller stöder en närstående",
-    "Information and guidance, and a support contact, for people who care for or support someone close",
-    LegalRef(
-        act="SoL",
-        sfs="2025:400",
-        in_force_from=date(2026, 7, 1),
-        confidence=Confidence.LOW,
-        note="proposed in prop. 2025/26:60 (2025-11-20); adoption, SFS number and section "
-        "not verified",
-    ),
-)
-
-SOURCES["prop-2025-26-60"] = Source(
-    key="prop-2025-26-60",
-    title="Prop. 2025/26:60 Stärkta insatser för äldre och för de som vårdar eller stöder "
-    "närstående (föreslaget ikraftträdande 2026-07-01; antagandet inte verifierat)",
-    publisher="Regeringen",
-    year=2025,
-)
 SOURCES["region-stockholm-discharge-agreement"] = Source(
     key="region-stockholm-discharge-agreement",
     title="Långsiktig regional överenskommelse om samverkan vid utskrivning från slutenvården, "
