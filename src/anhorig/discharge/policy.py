@@ -69,8 +69,8 @@ def _hour(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 23:
         _checks.fail(
             attribute.name,
-            sv=f"måste vara ett heltal 0–23 (fick {value!r})",
-            en=f"must be an integer 0–23 (got {value!r})",
+            sv=f"måste vara ett heltal 0–23 (fick {_checks.shown(value)})",
+            en=f"must be an integer 0–23 (got {_checks.shown(value)})",
         )
 
 

@@ -115,8 +115,8 @@ def _attended_were_invited(instance: Meeting, attribute: attrs.Attribute[Any], v
     if isinstance(value, frozenset) and isinstance(invited, frozenset) and not value <= invited:
         _checks.fail(
             "attended",
-            sv=f"deltog utan att vara kallade: {sorted(value - invited)}",
-            en=f"attended without an invitation: {sorted(value - invited)}",
+            sv=f"deltog utan att vara kallade: {sorted(map(str, value - invited))}",
+            en=f"attended without an invitation: {sorted(map(str, value - invited))}",
         )
 
 
