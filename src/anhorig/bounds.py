@@ -92,12 +92,20 @@ def number_text(value: int, lang: Lang) -> str:
     return "a number of more than nine digits"
 
 
+def bound_text(bound: int) -> str:
+    """A bound as a message writes it: digits grouped by three from nine digits on
+    (``9 007 199 254 740 991``), so that a long bound is read as a number and never taken
+    for a personnummer by the masking."""
+    return f"{bound:,}".replace(",", " ") if bound >= _SHOWN_DIGITS else str(bound)
+
+
 def refuse(path: str, bound: int, value: int, *, sv: str, en: str) -> None:
     """Report ``value`` at ``path`` as above ``bound`` (``sv``/``en`` say what it counts)."""
+    shown = bound_text(bound)
     _checks.fail(
         path,
-        sv=f"får vara högst {bound} ({sv}), fick {number_text(value, 'sv')}",
-        en=f"must be at most {bound} ({en}), got {number_text(value, 'en')}",
+        sv=f"får vara högst {shown} ({sv}), fick {number_text(value, 'sv')}",
+        en=f"must be at most {shown} ({en}), got {number_text(value, 'en')}",
     )
 
 
