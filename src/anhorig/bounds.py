@@ -39,6 +39,7 @@ __all__ = [
     "MAX_FOLLOW_UP_MONTHS",
     "MAX_NOTICE_DAYS",
     "at_most",
+    "bound_text",
     "number_text",
     "refuse",
 ]
