@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import hypothesis
 import pendulum
 import pytest
 from hypothesis import given, settings
@@ -155,12 +156,19 @@ def test_every_field_refuses_the_usual_bad_values(name: str, data: st.DataObject
             _check(cls, valid, field, bad)
 
 
+def _edge_values() -> st.SearchStrategy[Any]:
+    # The huge integers are made by a map: older hypothesis releases (6.100, the floor)
+    # print a sampled_from's elements in its repr, and str() of such a number raises.
+    plain = [v for v in _EDGE_VALUES if not (type(v) is int and abs(v) == _HUGE)]
+    return st.sampled_from(plain) | st.sampled_from([1, -1]).map(lambda sign: sign * _HUGE)
+
+
 def _bad_values() -> st.SearchStrategy[Any]:
     wrong_members: st.SearchStrategy[Any] = st.one_of(
-        st.integers(), st.text(max_size=3), st.none(), st.just({}), st.sampled_from(_EDGE_VALUES)
+        st.integers(), st.text(max_size=3), st.none(), st.just({}), _edge_values()
     )
     return st.one_of(
-        st.sampled_from(_EDGE_VALUES),
+        _edge_values(),
         st.integers(),
         st.floats(),
         st.text(max_size=5),
@@ -176,6 +184,11 @@ def _bad_values() -> st.SearchStrategy[Any]:
     )
 
 
+@pytest.mark.skipif(
+    hypothesis.__version_info__ < (6, 101),
+    reason="hypothesis 6.100 (the floor) prints each drawn value as it is drawn, and str() of "
+    "a 5,000-digit number raises; the main CI run covers this property on a current release",
+)
 @pytest.mark.parametrize("name", list(CLASSES))
 @given(data=st.data())
 def test_a_bad_field_value_gives_invalid_input_and_nothing_else(
