@@ -152,7 +152,9 @@ class Involvement:
     """
 
     recorded_on: date = attrs.field(validator=a_date)
-    reconfirm_by: date = attrs.field(validator=[_checks.a_date, _checks.after("recorded_on")])
+    reconfirm_by: date = attrs.field(
+        validator=_checks.and_(_checks.a_date, _checks.after("recorded_on"))
+    )
     willing: bool = attrs.field(validator=a_bool)
     """Whether the carer wants to go on caring (*vill och orkar*)."""
     wants_information: bool = attrs.field(validator=a_bool)

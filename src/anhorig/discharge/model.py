@@ -562,24 +562,28 @@ class DischargeProcess:
         default=(), validator=each(ChildAtDischarge)
     )
     admission_notices: tuple[AdmissionNotice, ...] = attrs.field(
-        default=(), validator=[each(AdmissionNotice), _not_before_admission]
+        default=(), validator=_checks.and_(each(AdmissionNotice), _not_before_admission)
     )
     care_contact: CareContact | None = attrs.field(
-        default=None, validator=[optional(instance_of(CareContact)), _not_before_admission]
+        default=None,
+        validator=_checks.and_(optional(instance_of(CareContact)), _not_before_admission),
     )
     planning: PlanningMeeting | None = attrs.field(
-        default=None, validator=[optional(instance_of(PlanningMeeting)), _not_before_admission]
+        default=None,
+        validator=_checks.and_(optional(instance_of(PlanningMeeting)), _not_before_admission),
     )
     ready_notice: ReadyNotice | None = attrs.field(
-        default=None, validator=[optional(instance_of(ReadyNotice)), _not_before_admission]
+        default=None,
+        validator=_checks.and_(optional(instance_of(ReadyNotice)), _not_before_admission),
     )
     sip_needed: bool = attrs.field(default=False, validator=a_bool)
     sip_invitation: SipInvitation | None = attrs.field(
-        default=None, validator=[optional(instance_of(SipInvitation)), _not_before_admission]
+        default=None,
+        validator=_checks.and_(optional(instance_of(SipInvitation)), _not_before_admission),
     )
     discharge_on: date | None = attrs.field(default=None, validator=_discharge_day)
     transfers: tuple[InformationTransfer, ...] = attrs.field(
-        default=(), validator=[each(InformationTransfer), _not_before_admission]
+        default=(), validator=_checks.and_(each(InformationTransfer), _not_before_admission)
     )
     records: tuple[ConsentRecord, ...] = attrs.field(default=(), validator=_records)
 

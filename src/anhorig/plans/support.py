@@ -146,7 +146,7 @@ class Measure:
     granted_by_decision: bool = attrs.field(validator=a_bool)
     start: date = attrs.field(validator=a_date)
     end: date | None = attrs.field(
-        default=None, validator=[optional(a_date), _checks.not_before("start")]
+        default=None, validator=_checks.and_(optional(a_date), _checks.not_before("start"))
     )
     frequency: str = attrs.field(default="", validator=_checks.text)
     """How often, in words: ``"1 g/vecka"``, ``"16 timmar/månad"``."""
@@ -257,10 +257,10 @@ class SupportPlan:
         default=None, validator=optional(instance_of(Coordinator))
     )
     agreed_on: date | None = attrs.field(
-        default=None, validator=[optional(a_date), _checks.not_before("created_on")]
+        default=None, validator=_checks.and_(optional(a_date), _checks.not_before("created_on"))
     )
     closed_on: date | None = attrs.field(
-        default=None, validator=[optional(a_date), _checks.not_before("created_on")]
+        default=None, validator=_checks.and_(optional(a_date), _checks.not_before("created_on"))
     )
     status: PlanStatus = attrs.field(default=PlanStatus.DRAFT, validator=_status_dates)
 
