@@ -136,7 +136,9 @@ LEDGER_ENTRY_KINDS: Final = ("Booking", "Cancellation")
 
 _CONSENT_TYPES: Final = (Consent, Revocation, Block, BlockLift, HarmAssessment)
 
-_NO_LIMIT = 2**62
+NO_LIMIT = 2**62
+"""An ``upto`` beyond every sequence number: read the whole store (the registry and the
+ledger read up to their own limit, or this)."""
 _CHUNK = 500
 
 
@@ -300,7 +302,7 @@ class Store:
         ]
 
     def rows_about(
-        self, who: Person | PersonId, *, kinds: Sequence[str], after: int = 0, upto: int = _NO_LIMIT
+        self, who: Person | PersonId, *, kinds: Sequence[str], after: int = 0, upto: int = NO_LIMIT
     ) -> list[tuple[int, str, str]]:
         """``(seq, kind, document)`` of the records about ``who`` of ``kinds``, in order."""
         marks = ", ".join("?" * len(kinds))
@@ -314,7 +316,7 @@ class Store:
         ]
 
     def rows_of_grant(
-        self, grant_id: str, *, after: int = 0, upto: int = _NO_LIMIT
+        self, grant_id: str, *, after: int = 0, upto: int = NO_LIMIT
     ) -> list[tuple[int, str, str]]:
         """``(seq, kind, document)`` of a grant and its bookings and cancellations."""
         return [
@@ -327,7 +329,7 @@ class Store:
         ]
 
     def rows_of_kind(
-        self, kind: str, *, after: int = 0, upto: int = _NO_LIMIT
+        self, kind: str, *, after: int = 0, upto: int = NO_LIMIT
     ) -> list[tuple[int, str, str]]:
         """``(seq, kind, document)`` of every record of ``kind``, in order."""
         return [
@@ -339,7 +341,7 @@ class Store:
             )
         ]
 
-    def get(self, kind: type[Any], record_id: str, *, upto: int = _NO_LIMIT) -> Any | None:
+    def get(self, kind: type[Any], record_id: str, *, upto: int = NO_LIMIT) -> Any | None:
         """The record of ``kind`` with ``record_id``, if the store has it."""
         rows = self._db.query(
             "SELECT document FROM records WHERE kind = ? AND record_id = ? AND seq <= ?",
@@ -367,7 +369,7 @@ class Store:
         return self._stored(rows)
 
     def count(
-        self, kinds: Sequence[str] = tuple(KINDS), *, upto: int = _NO_LIMIT, people: bool = False
+        self, kinds: Sequence[str] = tuple(KINDS), *, upto: int = NO_LIMIT, people: bool = False
     ) -> int:
         """How many records of ``kinds`` (with ``people``: how many people they are about)."""
         marks = ", ".join("?" * len(kinds))
