@@ -37,7 +37,7 @@ from anhorig.consent.model import person_key
 from anhorig.errors import InvalidInput, Problem
 from anhorig.people import Person
 from anhorig.serialization import from_json
-from anhorig.store.store import NO_LIMIT, CONSENT_KINDS, KINDS, Store
+from anhorig.store.store import CONSENT_KINDS, KINDS, NO_LIMIT, Store
 
 __all__ = ["StoreRegistry"]
 
