@@ -244,7 +244,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with every subpackage's subcommands."""
     parser = _Parser(prog="anhorig", description="Anhörigstöd som regler / carer support as rules.")
-    from anhorig import __version__
+    from anhorig._version import __version__
 
     parser.add_argument("--version", action="version", version=f"anhorig {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
