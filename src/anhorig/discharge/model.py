@@ -62,7 +62,13 @@ from anhorig.errors import InvalidInput
 from anhorig.language import LabelledEnum
 from anhorig.organisations import Organisation
 from anhorig.people import Person
-from anhorig.relations import AdultCondition, Involvement, RelationKind, Relationship
+from anhorig.relations import (
+    AdultCondition,
+    ContingencyPlan,
+    Involvement,
+    RelationKind,
+    Relationship,
+)
 
 __all__ = [
     "Admission",
@@ -309,24 +315,6 @@ class DischargeRecipient:
 
 
 # --- the relative at discharge ---------------------------------------------------------------
-
-
-@collecting
-@attrs.frozen(kw_only=True, order=False)
-class ContingencyPlan:
-    """Who takes over when the carer falls ill (*plan vid akut behov, trygghetsplats*).
-
-    ``takes_over`` (masked in repr) says who or what takes over the carer's part;
-    ``unit`` the emergency place (*trygghetsplats*) or service; ``how_to_reach`` how to
-    reach it at any hour; ``family_known_to_unit`` whether the family is already known
-    there (seed 004: "Är jag inte känd i verksamheten … kan det bli bekymmersamt").
-    """
-
-    takes_over: str = attrs.field(validator=non_empty_text, repr=_masked)
-    unit: str = attrs.field(validator=non_empty_text)
-    how_to_reach: str = attrs.field(validator=non_empty_text)
-    family_known_to_unit: bool = attrs.field(validator=a_bool)
-    agreed_on: date = attrs.field(validator=a_date)
 
 
 @collecting
