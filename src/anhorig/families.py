@@ -20,8 +20,8 @@ Adding a family means adding one :class:`Family` here.
 This module imports no other anhorig module: every name is text until :func:`load` imports
 it, so ``import anhorig`` stays light and the core imports no family.
 
->>> [family.name for family in FAMILIES]
-['relations', 'plans', 'consent', 'respite', 'discharge']
+>>> print(", ".join(family.name for family in FAMILIES))
+relations, plans, consent, respite, discharge
 >>> checked_document("SupportPlan")[1]
 'anhorig.plans:SupportPlan'
 """
