@@ -23,7 +23,6 @@ True
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterator
 from datetime import date
 from typing import TypeVar
@@ -32,6 +31,7 @@ import attrs
 
 from anhorig import _checks
 from anhorig._text import InvalidInput, LabelledEnum, Lang, Problem, Text, mask_value, quote
+from anhorig.families import FAMILIES, load
 from anhorig.law import SOURCES, LawTopic, LegalRef, Source
 
 __all__ = [
@@ -48,14 +48,8 @@ __all__ = [
 
 _T = TypeVar("_T")
 
-_RULE_MODULES = (
-    "anhorig.relations",
-    "anhorig.plans",
-    "anhorig.consent.checks",
-    "anhorig.respite.rules",
-    "anhorig.discharge",
-)
-"""The modules whose ``RULES`` make up the catalogue; each subpackage adds its own."""
+_RULE_MODULES = tuple(family.rules for family in FAMILIES)
+"""The modules whose ``RULES`` make up the catalogue, one per rule family."""
 
 
 _DOMAIN_NUMBERS = range(1, 33)
@@ -312,8 +306,7 @@ def catalogue() -> tuple[Rule, ...]:
     """
     rules: dict[str, Rule] = {}
     for name in _RULE_MODULES:
-        module = importlib.import_module(name)
-        for entry in module.RULES:
+        for entry in load(name).RULES:
             if entry.code in rules:
                 raise RuntimeError(f"duplicate rule code {entry.code} in {name}")
             rules[entry.code] = entry

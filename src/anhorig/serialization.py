@@ -26,7 +26,6 @@ from __future__ import annotations
 import decimal
 import enum
 import functools
-import importlib
 import json
 import math
 import typing
@@ -46,7 +45,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
-from anhorig import _json
+from anhorig import _json, findings, language, law, organisations, people, time
 from anhorig._json import MAX_DEPTH, MAX_DOCUMENT_SIZE, load_json
 from anhorig.documents import (
     SCALAR_DOCUMENTS,
@@ -61,6 +60,7 @@ from anhorig.documents import (
     union_members,
 )
 from anhorig.errors import InvalidInput, Problem
+from anhorig.families import FAMILIES, checked_document, load
 from anhorig.language import quote
 from anhorig.people import PersonId, read_canonical
 from anhorig.time import parse_instant
@@ -71,6 +71,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "configure_converter",
     "converter",
+    "document_type",
     "document_types",
     "from_document",
     "from_json",
@@ -83,22 +84,9 @@ __all__ = [
 
 _T = TypeVar("_T")
 
-_DOCUMENT_MODULES = (
-    "anhorig.language",
-    "anhorig.law",
-    "anhorig.time",
-    "anhorig.people",
-    "anhorig.relations",
-    "anhorig.organisations",
-    "anhorig.findings",
-    "anhorig.plans",
-    "anhorig.consent.model",
-    "anhorig.consent.engine",
-    "anhorig.consent.audit",
-    "anhorig.respite",
-    "anhorig.discharge",
-)
-"""Modules whose public attrs classes are document types; subpackages add theirs."""
+_CORE_DOCUMENT_MODULES = (language, law, time, people, organisations, findings)
+"""The core's modules whose public attrs classes are document types; each rule family's
+come from :data:`anhorig.families.FAMILIES`."""
 
 _JSON_NAMES = {
     str: ("text", "text"),
@@ -375,8 +363,11 @@ converter = make_converter()
 def document_types() -> dict[str, type]:
     """Every document type by its ``"type"`` tag (the class name)."""
     found: dict[str, type] = {}
-    for name in _DOCUMENT_MODULES:
-        module = importlib.import_module(name)
+    modules = [
+        *_CORE_DOCUMENT_MODULES,
+        *(load(name) for family in FAMILIES for name in family.documents),
+    ]
+    for module in modules:
         for public in getattr(module, "__all__", ()):
             obj = getattr(module, public)
             if isinstance(obj, type) and attrs.has(obj):
@@ -384,6 +375,20 @@ def document_types() -> dict[str, type]:
                 if other is not obj:
                     raise RuntimeError(f"two document types named {obj.__name__}")
     return found
+
+
+def document_type(tag: str) -> type | None:
+    """The document type whose ``"type"`` tag is ``tag``, if there is one.
+
+    A document a rule family checks (a ``SupportPlan``) is found through
+    :data:`anhorig.families.FAMILIES` in its own module, so reading it imports no other
+    family; any other through :func:`document_types`.
+    """
+    checked = checked_document(tag)
+    if checked is not None:
+        found: type = load(checked[1])
+        return found
+    return document_types().get(tag)
 
 
 def _problems(exc: BaseException, path: str) -> list[Problem]:
@@ -469,15 +474,15 @@ def from_document(cl: type[_T] | None, data: object) -> _T:
         raise InvalidInput.of(_wrong(_JSON_NAMES[dict], data).problems[0].under("$"))
     problems: list[Problem] = []
     tag = data.get("type")
-    known = document_types()
     if cl is None:
-        if not isinstance(tag, str) or tag not in known:
+        found = document_type(tag) if isinstance(tag, str) else None
+        if found is None:
             raise InvalidInput.at(
                 "$.type",
                 sv=f"okänd eller saknad dokumenttyp {quote(tag)}",
                 en=f"unknown or missing document type {quote(tag)}",
             )
-        target: type = known[tag]
+        target: type = found
     else:
         target = cl
         if tag != cl.__name__:

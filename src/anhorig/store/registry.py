@@ -37,7 +37,8 @@ from anhorig.consent.model import person_key
 from anhorig.errors import InvalidInput, Problem
 from anhorig.people import Person
 from anhorig.serialization import from_json
-from anhorig.store.store import CONSENT_KINDS, KINDS, NO_LIMIT, Store
+from anhorig.store._kinds import CONSENT_KINDS, KINDS, NO_LIMIT
+from anhorig.store.store import Store
 
 __all__ = ["StoreRegistry"]
 
