@@ -109,7 +109,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     imported); the others are listed with their help alone.
     """
     parser = _Parser(prog="anhorig", description="Anhörigstöd som regler / carer support as rules.")
-    from anhorig import __version__
+    from anhorig._version import __version__
 
     parser.add_argument("--version", action="version", version=f"anhorig {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)

@@ -30,9 +30,8 @@ from typing import TypeVar
 import attrs
 
 from anhorig import _checks
-from anhorig.errors import InvalidInput, RuleViolation
+from anhorig._text import InvalidInput, LabelledEnum, Lang, Problem, Text, mask_value, quote
 from anhorig.families import FAMILIES, load
-from anhorig.language import LabelledEnum, Lang, Text, mask_value, quote
 from anhorig.law import SOURCES, LawTopic, LegalRef, Source
 
 __all__ = [
@@ -40,6 +39,7 @@ __all__ = [
     "Finding",
     "Report",
     "Rule",
+    "RuleViolation",
     "Severity",
     "catalogue",
     "rule",
@@ -272,6 +272,23 @@ class Report:
         if not self.findings:
             return "Inga anmärkningar." if lang == "sv" else "No findings."
         return "\n".join(f.explain(lang) for f in self.findings)
+
+
+class RuleViolation(InvalidInput):
+    """A business rule failed in ``validate(...)`` (*regelbrott*); ``report`` has every finding."""
+
+    report: Report
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        super().__init__(
+            Problem(f.path, Text(sv=f"[{f.code}] {f.message.sv}", en=f"[{f.code}] {f.message.en}"))
+            for f in report.errors
+        )
+
+
+# Raised and caught as an error among the errors: tracebacks name the errors' face.
+RuleViolation.__module__ = "anhorig.errors"
 
 
 def validated(check: Callable[..., Report], thing: _T, **kwargs: object) -> _T:

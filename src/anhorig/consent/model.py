@@ -64,10 +64,11 @@ import attrs
 import pendulum
 
 from anhorig import _checks
+from anhorig._checks import an_id as _id_validator
 from anhorig._checks import collecting, each, instance_of, non_empty_text, optional
 from anhorig.errors import InvalidInput, Problem
 from anhorig.language import LabelledEnum
-from anhorig.organisations import Organisation, Principal, Sector, _id_validator
+from anhorig.organisations import Organisation, Principal, Sector
 from anhorig.people import Person
 from anhorig.time import Period, as_instant
 

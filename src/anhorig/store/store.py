@@ -758,7 +758,7 @@ def open_store(url: str) -> Store:
     """Open the store at ``url`` (``sqlite:///path`` or ``postgresql://...``), creating
     its tables on first use and upgrading an older store's; a store written by a newer
     anhorig is refused with :class:`~anhorig.store.StoreError`."""
-    from anhorig import __version__
+    from anhorig._version import __version__
 
     db = connect(url)
     try:
