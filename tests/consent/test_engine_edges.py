@@ -1,0 +1,47 @@
+"""Edges of the consent engine that mutation testing found unpinned: the first instant
+of a person's life counts as childhood, and a consent not yet in force is explained
+with its open-ended period in both languages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+
+from anhorig.consent import Circumstance, InfoCategory, Outcome, Purpose, Recipient, evaluate
+from anhorig.people import Person
+from anhorig.time import local
+from tests.consent.consent_scenario import REGION, TOWN, consent, request
+
+NEWBORN = Person(name="Ida Nord", birth_date=date(2026, 5, 4))
+
+
+def _report_of_concern(at_hour: int, day: int = 4) -> Outcome:
+    return evaluate(
+        request(
+            subject=NEWBORN,
+            recipient=Recipient.of_organisation(TOWN),
+            holder=REGION,
+            category=InfoCategory.HEALTH_CARE,
+            purpose=Purpose.CHILD_PROTECTION,
+            circumstances=frozenset({Circumstance.REPORT_OF_CONCERN}),
+            at=local(2026, 5, day, at_hour),
+        ),
+        (),
+    ).outcome
+
+
+def test_a_child_is_a_child_from_the_first_instant_of_the_day_of_birth() -> None:
+    # A report of concern about a child is permitted whatever the consents; at
+    # midnight on the day of birth the person is already a child.
+    assert _report_of_concern(0) is Outcome.PERMIT
+    assert _report_of_concern(12) is Outcome.PERMIT
+
+
+def test_a_consent_not_yet_in_force_is_explained_with_its_open_ended_period() -> None:
+    later = attrs.evolve(consent(), valid_from=local(2026, 6, 1))
+    decision = evaluate(request(), (later,))
+    assert not decision.permitted
+    (reason,) = [r for r in decision.reasons if r.code == "CONSENT-NOT-IN-FORCE"]
+    assert "från 2026-06-01T00:00:00+02:00 tills vidare" in reason.message.sv
+    assert "from 2026-06-01T00:00:00+02:00 until revoked" in reason.message.en
