@@ -45,3 +45,19 @@ def test_a_consent_not_yet_in_force_is_explained_with_its_open_ended_period() ->
     (reason,) = [r for r in decision.reasons if r.code == "CONSENT-NOT-IN-FORCE"]
     assert "från 2026-06-01T00:00:00+02:00 tills vidare" in reason.message.sv
     assert "from 2026-06-01T00:00:00+02:00 until revoked" in reason.message.en
+
+
+def test_a_report_of_concern_about_an_adult_says_why_it_does_not_apply() -> None:
+    decision = evaluate(
+        request(
+            recipient=Recipient.of_organisation(TOWN),
+            holder=REGION,
+            category=InfoCategory.HEALTH_CARE,
+            purpose=Purpose.CHILD_PROTECTION,
+            circumstances=frozenset({Circumstance.REPORT_OF_CONCERN}),
+        ),
+        (),
+    )
+    assert not decision.permitted
+    assert "ingen av personerna är ett barn vid tidpunkten" in decision.explain("sv")
+    assert "none of the people is a child at that instant" in decision.explain("en")
