@@ -61,3 +61,14 @@ def test_a_report_of_concern_about_an_adult_says_why_it_does_not_apply() -> None
     assert not decision.permitted
     assert "ingen av personerna är ett barn vid tidpunkten" in decision.explain("sv")
     assert "none of the people is a child at that instant" in decision.explain("en")
+
+
+def test_a_consent_obtained_by_another_authority_names_that_authority() -> None:
+    # The region asks, relying on a consent the municipality obtained.
+    decision = evaluate(
+        request(holder=REGION, recipient=Recipient.of_organisation(TOWN)), (consent(),)
+    )
+    assert not decision.permitted
+    (reason,) = [r for r in decision.reasons if r.code == "CONSENT-OTHER-AUTHORITY"]
+    assert f"obtained by {TOWN}, not by" in reason.message.en
+    assert f"inhämtades av {TOWN}, inte av" in reason.message.sv

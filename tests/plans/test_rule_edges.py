@@ -15,6 +15,7 @@ from anhorig.plans import (
     ConsentPurpose,
     CoordinatedPlan,
     ImplementationPlan,
+    SupportPlan,
     check,
     is_valid,
 )
@@ -68,3 +69,14 @@ def test_an_activity_due_on_the_plans_last_day_is_within_the_plan() -> None:
 
     assert outside(last) == []
     assert outside(last + timedelta(days=1)) == ["activities[2].due"]
+
+
+def test_an_overdue_reconfirmation_names_the_carer() -> None:
+    plan: SupportPlan = _read("support-plan-valid.json")
+    assert plan.involvement is not None
+    stale = plan.involvement.reconfirm_by + timedelta(days=1)
+    (overdue,) = [f for f in check(plan, on=stale).findings if f.code == "PLAN-INVOLVEMENT-OVERDUE"]
+    carer = str(plan.carer)
+    assert carer != "None"
+    assert carer in overdue.message.sv
+    assert carer in overdue.message.en
