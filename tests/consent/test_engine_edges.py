@@ -1,6 +1,7 @@
 """Edges of the consent engine that mutation testing found unpinned: the first instant
-of a person's life counts as childhood, and a consent not yet in force is explained
-with its open-ended period in both languages."""
+of a person's life counts as childhood, and what a reason says in both languages (a
+consent not yet in force, with its open-ended period; a report of concern about an
+adult; a consent another authority obtained)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """Edges of the plan rules that mutation testing found unpinned: ``is_valid`` asks the
 consent register it is given, a relative asked but silent is told apart in both
-languages, and an activity due on the plan's last day is within the plan."""
+languages, an activity due on the plan's last day is within the plan, and an overdue
+reconfirmation names the carer."""
 
 from __future__ import annotations
 
