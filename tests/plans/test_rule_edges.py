@@ -1,7 +1,7 @@
 """Edges of the plan rules that mutation testing found unpinned: ``is_valid`` asks the
 consent register it is given, a relative asked but silent is told apart in both
-languages, an activity due on the plan's last day is within the plan, and an overdue
-reconfirmation names the carer."""
+languages, an activity due on the plan's last day is within the plan, an overdue
+reconfirmation names the carer, and what is not a plan is named in Swedish too."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import pytest
 
+from anhorig.errors import InvalidInput
 from anhorig.people import Person
 from anhorig.plans import (
     ConsentPurpose,
@@ -81,3 +83,11 @@ def test_an_overdue_reconfirmation_names_the_carer() -> None:
     assert carer != "None"
     assert carer in overdue.message.sv
     assert carer in overdue.message.en
+
+
+def test_a_thing_that_is_not_a_plan_is_named_in_both_languages() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        check(Person(name="Eva Ek"), on=ON)  # type: ignore[arg-type]
+    assert caught.value.explain("sv") == (
+        "$: väntade SupportPlan, CoordinatedPlan eller ImplementationPlan, fick Person"
+    )
