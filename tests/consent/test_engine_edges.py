@@ -1,7 +1,8 @@
 """Edges of the consent engine that mutation testing found unpinned: the first instant
-of a person's life counts as childhood, and what a reason says in both languages (a
-consent not yet in force, with its open-ended period; a report of concern about an
-adult; a consent another authority obtained)."""
+of a person's life counts as childhood, one born on 29 February comes of age on 1
+March, and what a reason says in both languages (a consent not yet in force, with its
+open-ended period; a report of concern about an adult; a consent another authority
+obtained)."""
 
 from __future__ import annotations
 
@@ -17,16 +18,18 @@ from tests.consent.consent_scenario import REGION, TOWN, consent, request
 NEWBORN = Person(name="Ida Nord", birth_date=date(2026, 5, 4))
 
 
-def _report_of_concern(at_hour: int, day: int = 4) -> Outcome:
+def _report_of_concern(
+    at_hour: int, day: int = 4, *, month: int = 5, subject: Person = NEWBORN
+) -> Outcome:
     return evaluate(
         request(
-            subject=NEWBORN,
+            subject=subject,
             recipient=Recipient.of_organisation(TOWN),
             holder=REGION,
             category=InfoCategory.HEALTH_CARE,
             purpose=Purpose.CHILD_PROTECTION,
             circumstances=frozenset({Circumstance.REPORT_OF_CONCERN}),
-            at=local(2026, 5, day, at_hour),
+            at=local(2026, month, day, at_hour),
         ),
         (),
     ).outcome
@@ -37,6 +40,12 @@ def test_a_child_is_a_child_from_the_first_instant_of_the_day_of_birth() -> None
     # midnight on the day of birth the person is already a child.
     assert _report_of_concern(0) is Outcome.PERMIT
     assert _report_of_concern(12) is Outcome.PERMIT
+
+
+def test_born_on_a_leap_day_a_child_comes_of_age_on_the_first_of_march() -> None:
+    leo = Person(name="Leo Sand", birth_date=date(2008, 2, 29))
+    assert _report_of_concern(23, 28, month=2, subject=leo) is Outcome.PERMIT
+    assert _report_of_concern(0, 1, month=3, subject=leo) is not Outcome.PERMIT
 
 
 def test_a_consent_not_yet_in_force_is_explained_with_its_open_ended_period() -> None:
