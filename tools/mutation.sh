@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Mutation testing of the rule modules (consent engine, plan rules, respite rules).
 #
-#   tools/mutation.sh                 a seeded sample: 150 mutants per area (about an hour on 2 cores)
+#   tools/mutation.sh                 a seeded sample: 150 mutants per area (about 1.5 hours on 2 shared cores)
 #   tools/mutation.sh sample N SEED   N mutants per area, drawn with SEED
 #   tools/mutation.sh full            every mutant (several hours)
 #   tools/mutation.sh report          the score per area of what has been run, and the survivors
