@@ -62,10 +62,8 @@ How it is computed (DESIGN.md decision 5, DOMAIN.md rules 26–31):
 from __future__ import annotations
 
 import bisect
-import functools
 import math
 import threading
-import zoneinfo
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
@@ -75,6 +73,18 @@ import attrs
 import pendulum
 
 from anhorig import _checks, bounds
+from anhorig._calendar import (
+    DAYS,
+    EPOCH_ORDINAL,
+    FIRST_YEAR,
+    LAST_YEAR,
+    checked_midnight,
+    day_index,
+    day_midnight,
+    in_range,
+    month_index,
+    month_midnight,
+)
 from anhorig._checks import collecting, each, instance_of
 from anhorig.errors import InvalidInput, Problem
 from anhorig.language import Lang
@@ -89,7 +99,7 @@ from anhorig.respite.model import (
     ShortStayUnit,
 )
 from anhorig.respite.policy import CarryOver, DygnCount, Overage, Proration, RespitePolicy
-from anhorig.time import _EPOCH_ORDINAL, Period, _stockholm_zones, as_instant, epoch_seconds
+from anhorig.time import CEST, CET, Period, as_instant, epoch_seconds
 
 __all__ = ["DEFAULT_POLICY", "Balance", "Entry", "Ledger", "as_of_instant", "format_amount"]
 
@@ -98,44 +108,6 @@ Entry = Booking | Cancellation
 
 DEFAULT_POLICY = RespitePolicy(municipality="anhorig (standard)")
 """The rules used for a kind no policy in the ledger governs: the documented defaults."""
-
-# --- the local calendar as integers --------------------------------------------------------
-
-_FIRST_YEAR = 1900
-_LAST_YEAR = 2200
-_DAY0 = date(_FIRST_YEAR, 1, 1).toordinal()
-
-
-@functools.cache
-def _tables() -> tuple[list[int], list[int]]:
-    """Epoch seconds of every local midnight, and of every first of the month, 1900–2199."""
-    zone = zoneinfo.ZoneInfo("Europe/Stockholm")
-    days: list[int] = []
-    months: list[int] = []
-    day = date(_FIRST_YEAR, 1, 1)
-    last = date(_LAST_YEAR, 1, 1)
-    one = timedelta(days=1)
-    while day <= last:
-        stamp = int(datetime(day.year, day.month, day.day, tzinfo=zone).timestamp())
-        days.append(stamp)
-        if day.day == 1:
-            months.append(stamp)
-        day += one
-    return days, months
-
-
-@functools.cache
-def _day_start(day: date) -> int:
-    days = _tables()[0]
-    index = day.toordinal() - _DAY0
-    if not 0 <= index < len(days):
-        raise InvalidInput.at(
-            "$",
-            sv=f"datumet {day} ligger utanför {_FIRST_YEAR}–{_LAST_YEAR - 1}",
-            en=f"the date {day} is outside {_FIRST_YEAR}–{_LAST_YEAR - 1}",
-        )
-    return days[index]
-
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
@@ -148,18 +120,13 @@ def _epoch_micros(moment: datetime) -> int:
     return datetime.__sub__(moment, _EPOCH) // _MICROSECOND
 
 
-def _month_index(year: int, month: int) -> int:
-    return (year - _FIRST_YEAR) * 12 + month - 1
-
-
 def _in_range(stamp: int, path: str) -> Problem | None:
-    days = _tables()[0]
-    if days[0] <= stamp < days[-1]:
+    if in_range(stamp):
         return None
     return Problem.make(
         path,
-        sv=f"tidpunkten ligger utanför {_FIRST_YEAR}–{_LAST_YEAR - 1}",
-        en=f"the instant is outside {_FIRST_YEAR}–{_LAST_YEAR - 1}",
+        sv=f"tidpunkten ligger utanför {FIRST_YEAR}–{LAST_YEAR}",
+        en=f"the instant is outside {FIRST_YEAR}–{LAST_YEAR}",
     )
 
 
@@ -175,24 +142,23 @@ def _units(
             return 0, 0
         cut = min(max(t, a), b)
         return cut - a, b - cut
-    days = _tables()[0]
+    # Midnights are counted by day index: day_index(x) + 1 midnights lie at or before x.
     if count is DygnCount.NIGHTS:
         # A night is the local midnight M with s < M < e; it belongs to the evening's
         # date, so it lies in the window when lo < M <= hi.
-        start = bisect.bisect_right(days, max(s, lo))
-        top = min(e - 1, hi)
-        end = bisect.bisect_right(days, top)
+        start = day_index(max(s, lo)) + 1
+        end = day_index(min(e - 1, hi)) + 1
         if end <= start:
             return 0, 0
-        middle = min(max(bisect.bisect_right(days, t - 1), start), end)
+        middle = min(max(day_index(t - 1) + 1, start), end)
         return middle - start, end - middle
     # Calendar days: every local day [D, D') that meets [s, e), by its start D.
-    first_day = days[bisect.bisect_right(days, s) - 1]
-    start = bisect.bisect_left(days, max(first_day, lo))
-    end = bisect.bisect_left(days, min(e, hi))
+    first_day = day_midnight(max(day_index(s), 0))
+    start = day_index(max(first_day, lo) - 1) + 1
+    end = day_index(min(e, hi) - 1) + 1
     if end <= start:
         return 0, 0
-    middle = min(max(bisect.bisect_left(days, t), start), end)
+    middle = min(max(day_index(t - 1) + 1, start), end)
     return middle - start, end - middle
 
 
@@ -348,17 +314,15 @@ class _Index:
 
     def add(self, entries: Iterable[Entry], first: int) -> list[Problem]:  # noqa: PLR0915 (one hot loop, inline for speed)
         """Append ``entries``; stop at the first bad one and return its problems."""
-        days, months = _tables()
-        first_day, last_day = days[0], days[-1]
+        first_day, last_day = day_midnight(0), day_midnight(DAYS - 1)
         recorded = self.recorded
         booking_seq = self.booking_seq
         by_grant = self.by_grant
         units = self.units
         store = self.entries
-        bisect_right = bisect.bisect_right
         floor = math.floor
-        winter, summer = _stockholm_zones()
-        epoch_day = _EPOCH_ORDINAL
+        winter, summer = CET, CEST
+        epoch_day = EPOCH_ORDINAL
         last = recorded[-1] if recorded else -math.inf
         last_made: datetime | None = None
         last_made_r = 0
@@ -425,7 +389,7 @@ class _Index:
                     )
                     break
                 booking_seq[entry.id] = seq
-                m = bisect_right(months, s) - 1
+                m = month_index(s)
                 while True:
                     bucket = buckets.get(m)
                     if bucket is None:
@@ -434,12 +398,12 @@ class _Index:
                     bucket.append(s)
                     bucket.append(e)
                     m += 1
-                    if e <= months[m]:
+                    if e <= month_midnight(m):
                         break
                 if unit_id is not None:
                     nights = self.by_unit[unit_id]
-                    i = bisect_right(days, s)
-                    while days[i] < e:
+                    i = day_index(s) + 1
+                    while day_midnight(i) < e:
                         nights.setdefault(i - 1, []).append(seq)
                         i += 1
             elif type(entry) is Cancellation:
@@ -798,9 +762,8 @@ class Ledger:
     ) -> Iterator[tuple[int, int, int]]:
         limit = self._length if k is None else k
         buckets = self._index.by_grant.get(grant_id, {})
-        months = _tables()[1]
-        m0 = bisect.bisect_right(months, lo) - 1
-        m1 = bisect.bisect_right(months, hi - 1) - 1
+        m0 = month_index(lo)
+        m1 = month_index(hi - 1)
         seen: set[int] = set()
         for m in range(m0, m1 + 1):
             bucket = buckets.get(m)
@@ -927,8 +890,8 @@ class Ledger:
         window = period.intersection(grant.validity)
         if window is None or window.end is None or window.start == window.end:
             return 0, 0
-        lo = _day_start(window.start)
-        hi = _day_start(window.end)
+        lo = checked_midnight(window.start)
+        hi = checked_midnight(window.end)
         unit = grant.quota.unit
         count = policy.dygn_count
         used = reserved = 0
@@ -964,7 +927,7 @@ def _moment(on: date | datetime) -> tuple[int, date]:
         return epoch_seconds(instant), instant.date()
     if not isinstance(on, date):
         raise InvalidInput.at("on", sv="väntade ett datum", en="expected a date")
-    return _day_start(on), on
+    return checked_midnight(on), on
 
 
 def _period_of(grant: RespiteGrant, day: date) -> Period:

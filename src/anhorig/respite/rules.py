@@ -72,6 +72,15 @@ import math
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timedelta
 
+from anhorig._calendar import (
+    DAYS,
+    checked_midnight,
+    date_at,
+    day_index,
+    day_midnight,
+    month_index,
+    month_midnight,
+)
 from anhorig.errors import InvalidInput
 from anhorig.findings import Finding, Report, Rule, Severity, validated
 from anhorig.language import Text, mask_value
@@ -79,13 +88,10 @@ from anhorig.law import BISTAND, CARER_SUPPORT, WITHOUT_NEEDS_ASSESSMENT
 from anhorig.organisations import ProviderKind
 from anhorig.people import Person
 from anhorig.respite.ledger import (
-    _DAY0,
     Ledger,
-    _day_start,
     _granted,
     _period_of,
     _periods,
-    _tables,
     _units,
     format_amount,
 )
@@ -396,30 +402,24 @@ def notice_given(booking: Booking, policy: RespitePolicy) -> int:
 def _day_of(moment: datetime) -> date:
     """The Stockholm date of ``moment`` (a plain date), from the table of local
     midnights: no zone conversion, and plain dates step cheaply day by day."""
-    days = _tables()[0]
-    return date.fromordinal(_DAY0 + bisect.bisect_right(days, epoch_seconds(moment)) - 1)
+    return date_at(day_index(epoch_seconds(moment)))
 
 
 def _last_day_of(end: datetime) -> date:
     """The Stockholm date of the last moment before ``end``: the last day a stay ending
     at ``end`` touches."""
-    days = _tables()[0]
     stamp = epoch_seconds(end) - (0 if end.microsecond else 1)
-    return date.fromordinal(_DAY0 + bisect.bisect_right(days, stamp) - 1)
+    return date_at(day_index(stamp))
 
 
 def _dygn(policy: RespitePolicy, s: int, e: int) -> int:
-    days = _tables()[0]
-    used, reserved = _units(QuotaUnit.DYGN, policy.dygn_count, s, e, days[0], days[-1], s)
+    lo, hi = day_midnight(0), day_midnight(DAYS - 1)
+    used, reserved = _units(QuotaUnit.DYGN, policy.dygn_count, s, e, lo, hi, s)
     return used + reserved
 
 
 def _local_days(s: int, e: int) -> list[date]:
-    days = _tables()[0]
-    first = bisect.bisect_right(days, s) - 1
-    last = bisect.bisect_left(days, e)
-    base = date(1900, 1, 1).toordinal()
-    return [date.fromordinal(base + i) for i in range(first, last)]
+    return [date_at(i) for i in range(day_index(s), day_index(e - 1) + 1)]
 
 
 def check_booking(ledger: Ledger, booking: Booking, *, on: date) -> Report:
@@ -476,7 +476,7 @@ def _booking_findings(
 
     validity = grant.validity
     assert validity.end is not None
-    if s < _day_start(validity.start) or e > _day_start(validity.end):
+    if s < checked_midnight(validity.start) or e > checked_midnight(validity.end):
         findings.append(
             OUTSIDE_VALIDITY.finding(
                 at("interval"), on=on, booking=booking.id, first=validity.start, last=validity.last
@@ -609,13 +609,13 @@ def _window_findings(
             )
     if policy.day_starts_at > 0 or policy.day_ends_at < 24:
         for day in _local_days(s, e):
-            start = _day_start(day)
+            start = checked_midnight(day)
             # Opening hours are read on the wall clock: on the DST change days 08:00 is
             # not eight elapsed hours after midnight.
             opens = _wall_clock_epoch(day, policy.day_starts_at)
             closes = _wall_clock_epoch(day, policy.day_ends_at)
             part_start = max(s, start)
-            part_end = min(e, _day_start(day + timedelta(days=1)))
+            part_end = min(e, checked_midnight(day + timedelta(days=1)))
             if part_start < opens or part_end > closes:
                 findings.append(
                     TIME_OF_DAY.finding(
@@ -634,7 +634,7 @@ def _wall_clock_epoch(day: date, hour: int) -> int:
     """Epoch seconds when the Stockholm clock shows ``hour``:00 on ``day`` (24 is the
     next midnight); an hour in the spring gap counts as the moment the clock jumps."""
     if hour >= 24:
-        return _day_start(day + timedelta(days=1))
+        return checked_midnight(day + timedelta(days=1))
     moment = datetime(day.year, day.month, day.day, hour, tzinfo=ZONE)
     return math.floor(moment.timestamp())
 
@@ -660,7 +660,7 @@ def _per_month_findings(
             continue  # one pass per calendar month the stay touches
         first = date(day.year, day.month, 1)
         after = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
-        lo, hi = _day_start(first), _day_start(after)
+        lo, hi = checked_midnight(first), checked_midnight(after)
         total = sum(_units(QuotaUnit.DYGN, count, s, e, lo, hi, lo))
         total += ctx.month_dygn(grant, count, booking, lo, hi, k)
         if total > limit:
@@ -796,18 +796,16 @@ def _capacity(
                 at("unit_id"), on=on, booking=booking.id, unit=mask_value(booking.unit_id)
             )
         ]
-    days = _tables()[0]
-    base = date(1900, 1, 1).toordinal()
     findings = []
-    i = bisect.bisect_right(days, s)
-    while days[i] < e:
+    i = day_index(s) + 1
+    while day_midnight(i) < e:
         if ctx.occupied(unit.id, i - 1, k, booking.id) >= unit.beds:
             findings.append(
                 NO_BED.finding(
                     at("unit_id"),
                     on=on,
                     unit=unit.name,
-                    next_day=date.fromordinal(base + i),
+                    next_day=date_at(i),
                     beds=unit.beds,
                 )
             )
@@ -1005,9 +1003,9 @@ class _QuotaTrack:
         for period in self.periods:
             window = period.intersection(grant.validity)
             if window is None or window.end is None or window.start == window.end:
-                lo = hi = self.his[-1] if self.his else _day_start(period.start)
+                lo = hi = self.his[-1] if self.his else checked_midnight(period.start)
             else:
-                lo, hi = _day_start(window.start), _day_start(window.end)
+                lo, hi = checked_midnight(window.start), checked_midnight(window.end)
             self.los.append(lo)
             self.his.append(hi)
         self.totals = [0] * len(self.periods)
@@ -1027,9 +1025,7 @@ class _QuotaTrack:
 
     def own(self, s: int, e: int) -> dict[int, int]:
         """The amount booking ``[s, e)`` counts in each period it meets."""
-        first = bisect.bisect_right(
-            self.his, _tables()[0][bisect.bisect_right(_tables()[0], s) - 1]
-        )
+        first = bisect.bisect_right(self.his, day_midnight(max(day_index(s), 0)))
         last = bisect.bisect_left(self.los, e)
         out = {}
         for i in range(first, last):
@@ -1181,13 +1177,12 @@ class _Sweep(_Lookup):
             return []
         # The order the per-booking reading finds them in: by grant, then by the first
         # month bucket of the window that holds the stay, then by position.
-        months = _tables()[1]
-        m0 = bisect.bisect_right(months, s) - 1
+        m0 = month_index(s)
         others = [(seq, ledger.entry(seq)) for seq in found]
         ordered = sorted(
             (
                 self.position[other.grant_id],
-                max(m0, bisect.bisect_right(months, self.spans[seq][0]) - 1),
+                max(m0, month_index(self.spans[seq][0])),
                 seq,
                 other.id,
             )
@@ -1199,7 +1194,7 @@ class _Sweep(_Lookup):
     def month_dygn(
         self, grant: RespiteGrant, count: DygnCount, booking: Booking, lo: int, hi: int, k: int
     ) -> int:
-        month = bisect.bisect_right(_tables()[1], lo) - 1
+        month = month_index(lo)
         return self.dygn.get((grant.cared_for, month, count), 0)
 
     def partners(self, grant: RespiteGrant) -> Iterable[RespiteGrant]:
@@ -1247,20 +1242,19 @@ class _Sweep(_Lookup):
             track.add(own, 1)
             self.quota_of[seq] = (track, own)
         if grant.quota.unit is QuotaUnit.DYGN:
-            months = _tables()[1]
             parts = []
-            for m in range(bisect.bisect_right(months, s) - 1, bisect.bisect_right(months, e - 1)):
+            for m in range(month_index(s), month_index(e - 1) + 1):
+                lo, hi = month_midnight(m), month_midnight(m + 1)
                 for count in DygnCount:
-                    amount = sum(_units(QuotaUnit.DYGN, count, s, e, months[m], months[m + 1], s))
+                    amount = sum(_units(QuotaUnit.DYGN, count, s, e, lo, hi, s))
                     if amount:
                         key3 = (grant.cared_for, m, count)
                         self.dygn[key3] = self.dygn.get(key3, 0) + amount
                         parts.append((grant.cared_for, m, count, amount))
             self.dygn_of[seq] = parts
         if booking.unit_id is not None:
-            days = _tables()[0]
-            i = bisect.bisect_right(days, s)
-            while days[i] < e:
+            i = day_index(s) + 1
+            while day_midnight(i) < e:
                 night = (booking.unit_id, i - 1)
                 self.beds[night] = self.beds.get(night, 0) + 1
                 i += 1
@@ -1286,9 +1280,8 @@ class _Sweep(_Lookup):
             self.dygn[(person, m, count)] -= amount
         if booking.unit_id is not None:
             s, e = self.spans[seq]
-            days = _tables()[0]
-            i = bisect.bisect_right(days, s)
-            while days[i] < e:
+            i = day_index(s) + 1
+            while day_midnight(i) < e:
                 self.beds[(booking.unit_id, i - 1)] -= 1
                 i += 1
 
