@@ -62,33 +62,23 @@ How it is computed (DESIGN.md decision 5, DOMAIN.md rules 26–31):
 from __future__ import annotations
 
 import bisect
-import math
-import threading
-from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, Literal
+from datetime import date, datetime, timedelta
+from typing import Any, Literal
 
 import attrs
 import pendulum
 
 from anhorig import _checks, bounds
 from anhorig._calendar import (
-    DAYS,
-    EPOCH_ORDINAL,
-    FIRST_YEAR,
-    LAST_YEAR,
     checked_midnight,
-    day_index,
-    day_midnight,
-    in_range,
     month_index,
-    month_midnight,
 )
 from anhorig._checks import collecting, each, instance_of
-from anhorig.errors import InvalidInput, Problem
+from anhorig.errors import InvalidInput
 from anhorig.language import Lang
 from anhorig.people import Person
+from anhorig.respite._index import Entry, Index, amount_in, epoch_micros
 from anhorig.respite.model import (
     Booking,
     Cancellation,
@@ -98,68 +88,26 @@ from anhorig.respite.model import (
     RespiteKind,
     ShortStayUnit,
 )
-from anhorig.respite.policy import CarryOver, DygnCount, Overage, Proration, RespitePolicy
-from anhorig.time import CEST, CET, Period, as_instant, epoch_seconds
+from anhorig.respite.policy import (
+    DEFAULT_POLICY,
+    CarryOver,
+    Overage,
+    Proration,
+    RespitePolicy,
+)
+from anhorig.time import Period, as_instant, epoch_seconds
 
-__all__ = ["DEFAULT_POLICY", "Balance", "Entry", "Ledger", "as_of_instant", "format_amount"]
-
-Entry = Booking | Cancellation
-"""A ledger entry: a booking, or a cancellation reversing one."""
-
-DEFAULT_POLICY = RespitePolicy(municipality="anhorig (standard)")
-"""The rules used for a kind no policy in the ledger governs: the documented defaults."""
-
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_MICROSECOND = timedelta(microseconds=1)
-
-
-def _epoch_micros(moment: datetime) -> int:
-    """Microseconds since 1970-01-01T00:00Z, exactly (no float): when an entry was
-    recorded, to order entries and cut the ledger "as of" an instant."""
-    # datetime's own subtraction: pendulum's would build an Interval.
-    return datetime.__sub__(moment, _EPOCH) // _MICROSECOND
-
-
-def _in_range(stamp: int, path: str) -> Problem | None:
-    if in_range(stamp):
-        return None
-    return Problem.make(
-        path,
-        sv=f"tidpunkten ligger utanför {FIRST_YEAR}–{LAST_YEAR}",
-        en=f"the instant is outside {FIRST_YEAR}–{LAST_YEAR}",
-    )
-
-
-def _units(
-    unit: QuotaUnit, count: DygnCount, s: int, e: int, lo: int, hi: int, t: int
-) -> tuple[int, int]:
-    """The (used, reserved) amount of booking ``[s, e)`` inside window ``[lo, hi)``,
-    split at ``t``: seconds for hours, dygn for dygn. Window ends are local midnights."""
-    if unit is QuotaUnit.HOURS:
-        a = max(s, lo)
-        b = min(e, hi)
-        if b <= a:
-            return 0, 0
-        cut = min(max(t, a), b)
-        return cut - a, b - cut
-    # Midnights are counted by day index: day_index(x) + 1 midnights lie at or before x.
-    if count is DygnCount.NIGHTS:
-        # A night is the local midnight M with s < M < e; it belongs to the evening's
-        # date, so it lies in the window when lo < M <= hi.
-        start = day_index(max(s, lo)) + 1
-        end = day_index(min(e - 1, hi)) + 1
-        if end <= start:
-            return 0, 0
-        middle = min(max(day_index(t - 1) + 1, start), end)
-        return middle - start, end - middle
-    # Calendar days: every local day [D, D') that meets [s, e), by its start D.
-    first_day = day_midnight(max(day_index(s), 0))
-    start = day_index(max(first_day, lo) - 1) + 1
-    end = day_index(min(e, hi) - 1) + 1
-    if end <= start:
-        return 0, 0
-    middle = min(max(day_index(t - 1) + 1, start), end)
-    return middle - start, end - middle
+__all__ = [
+    "DEFAULT_POLICY",
+    "Balance",
+    "Entry",
+    "Ledger",
+    "as_of_instant",
+    "format_amount",
+    "granted_in",
+    "quota_period",
+    "quota_periods",
+]
 
 
 def format_amount(amount: int, unit: QuotaUnit, lang: Lang = "sv") -> str:
@@ -247,276 +195,6 @@ class Balance:
         return f"{self.grant_id} {self.period.start}–{last}: " + ", ".join(parts) + tail
 
 
-# --- the index -----------------------------------------------------------------------------
-
-
-class _Index:
-    """The ledger's private, append-only index, shared by ledgers that extend each other.
-
-    Every query is bounded by the asking ledger's length ``n``: entries at ``seq >= n``
-    belong to a later ledger and are invisible to it. So a query needs no lock while
-    another thread appends, as long as it never iterates a dict that may grow (it
-    takes a copy); appending takes ``lock``, and only the ledger whose length is the
-    index's may append (see :meth:`Ledger.extend`).
-    """
-
-    __slots__ = (
-        "booking_seq",
-        "by_grant",
-        "by_person",
-        "by_unit",
-        "cancelled",
-        "entries",
-        "grants",
-        "length",
-        "lock",
-        "policy_of",
-        "recorded",
-        "units",
-    )
-
-    def __init__(
-        self,
-        policies: Sequence[RespitePolicy],
-        grants: Sequence[RespiteGrant],
-        units: Sequence[ShortStayUnit],
-    ) -> None:
-        self.grants = {g.id: g for g in grants}
-        self.units = {u.id: u for u in units}
-        self.policy_of: dict[RespiteKind, RespitePolicy] = {}
-        for policy in policies:
-            for kind in policy.kinds:
-                self.policy_of.setdefault(kind, policy)
-        self.entries: list[Entry] = []
-        self.recorded: list[int] = []  # epoch microseconds, never decreasing
-        self.booking_seq: dict[str, int] = {}
-        self.cancelled: dict[int, tuple[int, bool]] = {}
-        # Per grant and month: (position, start, end) triples of epoch seconds, kept
-        # inline in an array, so a query reads one compact block per month.
-        self.by_grant: dict[str, dict[int, array[int]]] = {g.id: {} for g in grants}
-        self.by_unit: dict[str, dict[int, list[int]]] = {u.id: {} for u in units}
-        self.by_person: dict[Person, list[RespiteGrant]] = {}
-        for grant in grants:
-            self.by_person.setdefault(grant.cared_for, []).append(grant)
-        self.length = 0
-        self.lock = threading.Lock()
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.__slots__ if name != "lock"}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        for name, value in state.items():
-            setattr(self, name, value)
-        self.lock = threading.Lock()
-
-    def policy(self, kind: RespiteKind) -> RespitePolicy:
-        return self.policy_of.get(kind, DEFAULT_POLICY)
-
-    def add(self, entries: Iterable[Entry], first: int) -> list[Problem]:  # noqa: PLR0915 (one hot loop, inline for speed)
-        """Append ``entries``; stop at the first bad one and return its problems."""
-        first_day, last_day = day_midnight(0), day_midnight(DAYS - 1)
-        recorded = self.recorded
-        booking_seq = self.booking_seq
-        by_grant = self.by_grant
-        units = self.units
-        store = self.entries
-        floor = math.floor
-        winter, summer = CET, CEST
-        epoch_day = EPOCH_ORDINAL
-        last = recorded[-1] if recorded else -math.inf
-        last_made: datetime | None = None
-        last_made_r = 0
-        seq = len(store)
-        problems: list[Problem] = []
-        for offset, entry in enumerate(entries):
-            if type(entry) is Booking:
-                # Epoch seconds of the three instants from wall time and fixed offset, inlined
-                # epoch_seconds (hot loop).
-                interval = entry.interval
-                moment = interval.start
-                tz = moment.tzinfo
-                if tz is summer or tz is winter:
-                    s = (
-                        (moment.toordinal() - epoch_day) * 86400
-                        + moment.hour * 3600
-                        + moment.minute * 60
-                        + moment.second
-                        - (7200 if tz is summer else 3600)
-                    )
-                else:
-                    s = floor(moment.timestamp())
-                moment = interval.end
-                tz = moment.tzinfo
-                if tz is summer or tz is winter:
-                    e = (
-                        (moment.toordinal() - epoch_day) * 86400
-                        + moment.hour * 3600
-                        + moment.minute * 60
-                        + moment.second
-                        - (7200 if tz is summer else 3600)
-                    )
-                else:
-                    e = floor(moment.timestamp())
-                moment = entry.made_at
-                if moment is last_made:
-                    r = last_made_r  # a series booked at one moment shares its made_at
-                else:
-                    # When it was recorded, in epoch microseconds: entries are ordered
-                    # exactly, not by the whole second.
-                    tz = moment.tzinfo
-                    if tz is summer or tz is winter:
-                        r = (
-                            (moment.toordinal() - epoch_day) * 86400
-                            + moment.hour * 3600
-                            + moment.minute * 60
-                            + moment.second
-                            - (7200 if tz is summer else 3600)
-                        ) * 1_000_000 + moment.microsecond
-                    else:
-                        r = _epoch_micros(moment)
-                    last_made, last_made_r = moment, r
-                buckets = by_grant.get(entry.grant_id)
-                unit_id = entry.unit_id
-                if (
-                    buckets is None
-                    or r < last
-                    or entry.id in booking_seq
-                    or not first_day <= s < e < last_day
-                    or (unit_id is not None and unit_id not in units)
-                ):
-                    problems = self._booking_problems(
-                        entry, f"entries[{first + offset}]", r, last, s, e
-                    )
-                    break
-                booking_seq[entry.id] = seq
-                m = month_index(s)
-                while True:
-                    bucket = buckets.get(m)
-                    if bucket is None:
-                        bucket = buckets[m] = array("q")
-                    bucket.append(seq)
-                    bucket.append(s)
-                    bucket.append(e)
-                    m += 1
-                    if e <= month_midnight(m):
-                        break
-                if unit_id is not None:
-                    nights = self.by_unit[unit_id]
-                    i = day_index(s) + 1
-                    while day_midnight(i) < e:
-                        nights.setdefault(i - 1, []).append(seq)
-                        i += 1
-            elif type(entry) is Cancellation:
-                r = _epoch_micros(entry.at)
-                target = booking_seq.get(entry.booking_id)
-                if target is None or target in self.cancelled or r < last:
-                    problems = self._cancellation_problems(
-                        entry, f"entries[{first + offset}]", r, last, target
-                    )
-                    break
-                booked = store[target]
-                assert isinstance(booked, Booking)
-                policy = self.policy(self.grants[booked.grant_id].kind)
-                late = False
-                if policy.late_cancellation_hours is not None:
-                    begins = _epoch_micros(booked.interval.start)
-                    late = r > begins - policy.late_cancellation_hours * 3_600_000_000
-                self.cancelled[target] = (seq, late)
-            else:
-                problems = [
-                    Problem.make(
-                        f"entries[{first + offset}]",
-                        sv=f"väntade Booking eller Cancellation, fick {type(entry).__name__}",
-                        en=f"expected Booking or Cancellation, got {type(entry).__name__}",
-                    )
-                ]
-                break
-            recorded.append(r)
-            store.append(entry)
-            last = r
-            seq += 1
-        self.length = len(store)
-        return problems
-
-    def _booking_problems(
-        self, entry: Booking, path: str, r: int, last: float, s: int, e: int
-    ) -> list[Problem]:
-        problems = []
-        if entry.grant_id not in self.by_grant:
-            problems.append(
-                Problem.make(
-                    f"{path}.grant_id",
-                    sv=f"okänd insats {entry.grant_id!r}",
-                    en=f"unknown grant {entry.grant_id!r}",
-                )
-            )
-        if entry.id in self.booking_seq:
-            problems.append(
-                Problem.make(
-                    f"{path}.id",
-                    sv=f"bokningen {entry.id!r} finns redan",
-                    en=f"booking {entry.id!r} already exists",
-                )
-            )
-        if r < last:
-            problems.append(_out_of_order(f"{path}.made_at"))
-        for problem in (
-            _in_range(s, f"{path}.interval.start"),
-            _in_range(e, f"{path}.interval.end"),
-        ):
-            if problem is not None:
-                problems.append(problem)
-        if entry.unit_id is not None and entry.unit_id not in self.units:
-            problems.append(
-                Problem.make(
-                    f"{path}.unit_id",
-                    sv=f"okänd enhet {entry.unit_id!r}",
-                    en=f"unknown unit {entry.unit_id!r}",
-                )
-            )
-        return problems
-
-    def _cancellation_problems(
-        self, entry: Cancellation, path: str, r: int, last: float, target: int | None
-    ) -> list[Problem]:
-        problems = []
-        if target is None:
-            problems.append(
-                Problem.make(
-                    f"{path}.booking_id",
-                    sv=f"ingen tidigare bokning {entry.booking_id!r}",
-                    en=f"no earlier booking {entry.booking_id!r}",
-                )
-            )
-        elif target in self.cancelled:
-            problems.append(
-                Problem.make(
-                    f"{path}.booking_id",
-                    sv=f"bokningen {entry.booking_id!r} är redan avbokad",
-                    en=f"booking {entry.booking_id!r} is already cancelled",
-                )
-            )
-        if r < last:
-            problems.append(_out_of_order(f"{path}.at"))
-        return problems
-
-
-def _out_of_order(path: str) -> Problem:
-    return Problem.make(
-        path,
-        sv="posten är äldre än posten före: liggaren förs i tidsordning",
-        en="the entry is older than the one before: the ledger is kept in time order",
-    )
-
-
-def _build(ledger: Ledger) -> _Index:
-    index = _Index(ledger.policies, ledger.grants, ledger.units)
-    problems = index.add(ledger.entries, 0)
-    if problems:
-        raise InvalidInput(problems)
-    return index
-
-
 def _unique(name: str, key: str) -> Any:
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         each_check = each(
@@ -581,43 +259,29 @@ class Ledger:
     grants: tuple[RespiteGrant, ...] = attrs.field(default=(), validator=_unique("grants", "id"))
     units: tuple[ShortStayUnit, ...] = attrs.field(default=(), validator=_unique("units", "id"))
     entries: tuple[Entry, ...] = attrs.field(default=(), validator=_entries)
-    _index: _Index = attrs.field(init=False, eq=False, repr=False, hash=False, default=None)
-    _length: int = attrs.field(init=False, eq=False, repr=False, hash=False, default=0)
+    _index: Index = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        if _checks._collector.get():
-            return  # a field is already bad; the constructor will report it
-        object.__setattr__(self, "_index", _build(self))
-        object.__setattr__(self, "_length", len(self.entries))
-
-    if not TYPE_CHECKING:  # hidden from mypy, which would read every attribute as Any
-
-        def __getattr__(self, name: str) -> Any:
-            # A ledger made by ``book``/``extend`` shares its parent's index and builds
-            # its ``entries`` tuple only when first asked for it (O(1) appends). Two
-            # threads asking first build equal tuples; either may stay.
-            if name == "entries":
-                index = object.__getattribute__(self, "_index")
-                length = object.__getattribute__(self, "_length")
-                value = tuple(index.entries[:length])
-                object.__setattr__(self, "entries", value)
-                return value
-            raise AttributeError(name)
+        # Runs once every field has passed its checks (see ``_checks.collecting``).
+        index = Index.shared_by(self.policies, self.grants, self.units, self.entries)
+        if index is None:
+            index = Index.build(self.policies, self.grants, self.units, self.entries)
+        object.__setattr__(self, "_index", index)
 
     def __len__(self) -> int:
         """How many entries (bookings and cancellations) the ledger holds."""
-        return self._length
+        return len(self.entries)
 
     def entry(self, seq: int) -> Entry:
-        """The entry at position ``seq`` (without building the ``entries`` tuple)."""
-        if not 0 <= seq < self._length:
+        """The entry at position ``seq``."""
+        if not 0 <= seq < len(self.entries):
             raise IndexError(seq)
-        return self._index.entries[seq]
+        return self.entries[seq]
 
     def __repr__(self) -> str:
         return (
             f"Ledger(policies={len(self.policies)}, grants={len(self.grants)}, "
-            f"units={len(self.units)}, entries={self._length})"
+            f"units={len(self.units)}, entries={len(self.entries)})"
         )
 
     # --- appending ---------------------------------------------------------------------
@@ -625,29 +289,17 @@ class Ledger:
     def extend(self, entries: Iterable[Entry]) -> Ledger:
         """A new ledger with ``entries`` appended, in order; ``InvalidInput`` if one is refused.
 
-        Appending to the newest ledger shares its index (no rebuild); appending to
-        an older one starts a new index.
+        Appending to the newest ledger shares its index (only the new entries are
+        indexed); appending to an older one starts a new index. The new ledger is made
+        by the constructor, which finds the shared index through its entries.
         """
         added = tuple(entries)
-        index = self._index
-        with index.lock:
-            # Only the newest ledger on an index appends to it; checked and appended
-            # at once, or two threads booking on one ledger would share their entries.
-            newest = index.length == self._length
-            if newest:
-                problems = index.add(added, self._length)
-        if not newest:
-            index = _build(self)
-            problems = index.add(added, self._length)
-        if problems:
-            raise InvalidInput(problems)
-        new = object.__new__(Ledger)
-        object.__setattr__(new, "policies", self.policies)
-        object.__setattr__(new, "grants", self.grants)
-        object.__setattr__(new, "units", self.units)
-        object.__setattr__(new, "_index", index)
-        object.__setattr__(new, "_length", self._length + len(added))
-        return new
+        extended = self._index.extended(self.entries, added)
+        if extended is None:  # not the newest ledger on its index: start a new one
+            index = Index.build(self.policies, self.grants, self.units, self.entries)
+            extended = index.extended(self.entries, added)
+            assert extended is not None
+        return attrs.evolve(self, entries=extended)
 
     def book(self, booking: Booking) -> Ledger:
         """A new ledger with ``booking`` recorded. It is not judged: see
@@ -699,27 +351,27 @@ class Ledger:
 
     def cutoff(self, as_of: datetime | None = None) -> int:
         """How many entries were recorded by ``as_of`` (all, if ``None``)."""
-        n = self._length
+        n = len(self.entries)
         if as_of is None:
             return n
-        stamp = _epoch_micros(as_of_instant(as_of))
+        stamp = epoch_micros(as_of_instant(as_of))
         return bisect.bisect_right(self._index.recorded, stamp, 0, n)
 
     def as_of(self, instant: datetime) -> Ledger:
         """The ledger as it stood at ``instant``: the entries recorded by then."""
         k = self.cutoff(instant)
-        if k == self._length:
+        if k == len(self.entries):
             return self
         return attrs.evolve(self, entries=self.entries[:k])
 
     def seq_of(self, booking_id: str) -> int | None:
         """Where booking ``booking_id`` lies in ``entries``, if it is there."""
         seq = self._index.booking_seq.get(booking_id)
-        return seq if seq is not None and seq < self._length else None
+        return seq if seq is not None and seq < len(self.entries) else None
 
     def is_active(self, seq: int, k: int | None = None) -> bool:
         """Whether the booking at ``seq`` is recorded and not cancelled among the first ``k``."""
-        limit = self._length if k is None else k
+        limit = len(self.entries) if k is None else k
         if seq >= limit:
             return False
         cancelled = self._index.cancelled.get(seq)
@@ -728,7 +380,7 @@ class Ledger:
     def counts(self, seq: int, k: int | None = None) -> tuple[bool, bool]:
         """(counts, forfeited): whether the booking at ``seq`` consumes quota among the
         first ``k`` entries, and whether only because it was cancelled too late."""
-        limit = self._length if k is None else k
+        limit = len(self.entries) if k is None else k
         if seq >= limit:
             return False, False
         cancelled = self._index.cancelled.get(seq)
@@ -760,7 +412,7 @@ class Ledger:
     def _spans_between(
         self, grant_id: str, lo: int, hi: int, k: int | None = None
     ) -> Iterator[tuple[int, int, int]]:
-        limit = self._length if k is None else k
+        limit = len(self.entries) if k is None else k
         buckets = self._index.by_grant.get(grant_id, {})
         m0 = month_index(lo)
         m1 = month_index(hi - 1)
@@ -784,7 +436,7 @@ class Ledger:
 
     def seqs_of(self, grant_id: str, k: int | None = None) -> list[int]:
         """Every booking position of ``grant_id`` among the first ``k`` entries, in order."""
-        limit = self._length if k is None else k
+        limit = len(self.entries) if k is None else k
         found: set[int] = set()
         # A copy (made in one step under the GIL): another thread may be adding a
         # month to the shared index, and iterating a growing dict raises.
@@ -810,7 +462,7 @@ class Ledger:
 
     def periods(self, grant_id: str) -> tuple[Period, ...]:
         """The quota periods of grant ``grant_id`` that meet its validity, in order."""
-        return _periods(self.grant(grant_id))
+        return quota_periods(self.grant(grant_id))
 
     def balance(
         self,
@@ -829,7 +481,9 @@ class Ledger:
         """
         grant = self.grant(grant_id)
         moment, day = _moment(on)
-        return self._balance(grant, _period_of(grant, day), moment, self.cutoff(as_of), extra)
+        return self.period_balance(
+            grant, quota_period(grant, day), moment, self.cutoff(as_of), extra
+        )
 
     def balances(
         self, grant_id: str, on: date | datetime, *, as_of: datetime | None = None
@@ -839,9 +493,11 @@ class Ledger:
         grant = self.grant(grant_id)
         moment, _ = _moment(on)
         k = self.cutoff(as_of)
-        return tuple(self._balance(grant, period, moment, k, ()) for period in _periods(grant))
+        return tuple(
+            self.period_balance(grant, period, moment, k, ()) for period in quota_periods(grant)
+        )
 
-    def _balance(
+    def period_balance(
         self,
         grant: RespiteGrant,
         target: Period,
@@ -849,20 +505,24 @@ class Ledger:
         k: int,
         extra: Sequence[tuple[int, int]],
     ) -> Balance:
+        """The balance of ``grant`` in quota period ``target`` among the first ``k``
+        entries, split at epoch second ``moment``, with the hypothetical bookings
+        ``extra`` (epoch-second spans) counted too: what :meth:`balance` answers, in
+        the integers the rules ask in."""
         policy = self.policy_for(grant.kind)
         carried = 0
         if policy.carry_over is not CarryOver.NONE and grant.quota.per is not QuotaPeriod.VALIDITY:
-            for period in _periods(grant):
+            for period in quota_periods(grant):
                 if period.start >= target.start:
                     break
-                granted = _granted(grant, policy, period)
+                granted = granted_in(grant, policy, period)
                 used, reserved = self._consumed(grant, policy, period, k, moment, extra)
                 left = max(0, granted + carried - used - reserved)
                 if policy.carry_over is CarryOver.CAPPED:
                     cap = policy.carry_over_cap or 0
                     left = min(left, cap * 3600 if grant.quota.unit is QuotaUnit.HOURS else cap)
                 carried = left
-        granted = _granted(grant, policy, target)
+        granted = granted_in(grant, policy, target)
         used, reserved = self._consumed(grant, policy, target, k, moment, extra)
         net = granted + carried - used - reserved
         return Balance(
@@ -903,14 +563,14 @@ class Ledger:
                 if not mark[1]:
                     continue
                 late = True
-            u, r = _units(unit, count, s, e, lo, hi, moment)
+            u, r = amount_in(unit, count, s, e, lo, hi, moment)
             if late:
                 used += u + r
             else:
                 used += u
                 reserved += r
         for s, e in extra:
-            u, r = _units(unit, count, s, e, lo, hi, moment)
+            u, r = amount_in(unit, count, s, e, lo, hi, moment)
             used += u
             reserved += r
         return used, reserved
@@ -930,7 +590,9 @@ def _moment(on: date | datetime) -> tuple[int, date]:
     return checked_midnight(on), on
 
 
-def _period_of(grant: RespiteGrant, day: date) -> Period:
+def quota_period(grant: RespiteGrant, day: date) -> Period:
+    """The quota period of ``grant`` that holds ``day`` (the validity, for a quota per
+    validity)."""
     per = grant.quota.per
     if per is QuotaPeriod.MONTH:
         return Period.month(day.year, day.month)
@@ -939,7 +601,8 @@ def _period_of(grant: RespiteGrant, day: date) -> Period:
     return grant.validity
 
 
-def _periods(grant: RespiteGrant) -> tuple[Period, ...]:
+def quota_periods(grant: RespiteGrant) -> tuple[Period, ...]:
+    """The quota periods of ``grant`` that meet its validity, in order."""
     validity = grant.validity
     assert validity.end is not None
     per = grant.quota.per
@@ -953,7 +616,9 @@ def _periods(grant: RespiteGrant) -> tuple[Period, ...]:
     )
 
 
-def _granted(grant: RespiteGrant, policy: RespitePolicy, period: Period) -> int:
+def granted_in(grant: RespiteGrant, policy: RespitePolicy, period: Period) -> int:
+    """What ``grant`` gives in ``period`` under ``policy`` (prorated if the policy says so),
+    in seconds for an hours quota and in dygn for a dygn quota."""
     amount = grant.quota.amount * (3600 if grant.quota.unit is QuotaUnit.HOURS else 1)
     inside = period.intersection(grant.validity)
     if inside is None or inside.days == 0:

@@ -38,6 +38,7 @@ from anhorig.respite.model import Quota, QuotaPeriod, QuotaUnit, RespiteKind
 
 __all__ = [
     "BOTKYRKA",
+    "DEFAULT_POLICY",
     "HABO",
     "HOGSBY",
     "HUDIKSVALL",
@@ -267,6 +268,9 @@ class RespitePolicy:
 def _hours_month(amount: int) -> Quota:
     return Quota(amount=amount, unit=QuotaUnit.HOURS, per=QuotaPeriod.MONTH)
 
+
+DEFAULT_POLICY = RespitePolicy(municipality="anhorig (standard)")
+"""The rules used for a kind no policy in a ledger governs: the documented defaults."""
 
 SUNNE = RespitePolicy(
     municipality="Sunne",

@@ -87,13 +87,13 @@ from anhorig.language import Text, mask_value
 from anhorig.law import BISTAND, CARER_SUPPORT, WITHOUT_NEEDS_ASSESSMENT
 from anhorig.organisations import ProviderKind
 from anhorig.people import Person
+from anhorig.respite._index import amount_in
 from anhorig.respite.ledger import (
     Ledger,
-    _granted,
-    _period_of,
-    _periods,
-    _units,
     format_amount,
+    granted_in,
+    quota_period,
+    quota_periods,
 )
 from anhorig.respite.model import (
     Booking,
@@ -104,6 +104,7 @@ from anhorig.respite.model import (
     RespiteKind,
 )
 from anhorig.respite.policy import (
+    DEFAULT_POLICY,
     CarryOver,
     DygnCount,
     NoticeUnit,
@@ -414,7 +415,7 @@ def _last_day_of(end: datetime) -> date:
 
 def _dygn(policy: RespitePolicy, s: int, e: int) -> int:
     lo, hi = day_midnight(0), day_midnight(DAYS - 1)
-    used, reserved = _units(QuotaUnit.DYGN, policy.dygn_count, s, e, lo, hi, s)
+    used, reserved = amount_in(QuotaUnit.DYGN, policy.dygn_count, s, e, lo, hi, s)
     return used + reserved
 
 
@@ -661,7 +662,7 @@ def _per_month_findings(
         first = date(day.year, day.month, 1)
         after = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
         lo, hi = checked_midnight(first), checked_midnight(after)
-        total = sum(_units(QuotaUnit.DYGN, count, s, e, lo, hi, lo))
+        total = sum(amount_in(QuotaUnit.DYGN, count, s, e, lo, hi, lo))
         total += ctx.month_dygn(grant, count, booking, lo, hi, k)
         if total > limit:
             findings.append(
@@ -907,9 +908,9 @@ class _Lookup:
             # With carry-over a booking also shrinks what later periods inherit.
             end_day = max(end_day, validity_last)
         while day <= end_day:
-            period = _period_of(grant, day)
-            with_it = ledger._balance(grant, period, s, k, ((s, e),))
-            without = ledger._balance(grant, period, s, k, ())
+            period = quota_period(grant, day)
+            with_it = ledger.period_balance(grant, period, s, k, ((s, e),))
+            without = ledger.period_balance(grant, period, s, k, ())
             added = with_it.over_quota - without.over_quota
             if added > 0:
                 out.append((period, added))
@@ -952,7 +953,7 @@ class _Lookup:
                     and ledger.is_active(seq, k)
                 ):
                     os, oe = ledger.span(seq)
-                    total += sum(_units(QuotaUnit.DYGN, count, os, oe, lo, hi, lo))
+                    total += sum(amount_in(QuotaUnit.DYGN, count, os, oe, lo, hi, lo))
         return total
 
     def partners(self, grant: RespiteGrant) -> Iterable[RespiteGrant]:
@@ -995,9 +996,9 @@ class _QuotaTrack:
         self.grant = grant
         self.unit = grant.quota.unit
         self.count = policy.dygn_count
-        self.periods = _periods(grant)
+        self.periods = quota_periods(grant)
         self.starts = [period.start for period in self.periods]
-        self.granted = [_granted(grant, policy, period) for period in self.periods]
+        self.granted = [granted_in(grant, policy, period) for period in self.periods]
         self.los: list[int] = []
         self.his: list[int] = []
         for period in self.periods:
@@ -1029,7 +1030,7 @@ class _QuotaTrack:
         last = bisect.bisect_left(self.los, e)
         out = {}
         for i in range(first, last):
-            amount = sum(_units(self.unit, self.count, s, e, self.los[i], self.his[i], s))
+            amount = sum(amount_in(self.unit, self.count, s, e, self.los[i], self.his[i], s))
             if amount:
                 out[i] = amount
         return out
@@ -1163,7 +1164,7 @@ class _Sweep(_Lookup):
                 first += 1
             last = bisect.bisect_right(track.starts, end_day) - 1
         return [
-            (_period_of(grant, track.starts[i]), added)
+            (quota_period(grant, track.starts[i]), added)
             for i, added in track.added(first, last, own)
             if added > 0
         ]
@@ -1246,7 +1247,7 @@ class _Sweep(_Lookup):
             for m in range(month_index(s), month_index(e - 1) + 1):
                 lo, hi = month_midnight(m), month_midnight(m + 1)
                 for count in DygnCount:
-                    amount = sum(_units(QuotaUnit.DYGN, count, s, e, lo, hi, s))
+                    amount = sum(amount_in(QuotaUnit.DYGN, count, s, e, lo, hi, s))
                     if amount:
                         key3 = (grant.cared_for, m, count)
                         self.dygn[key3] = self.dygn.get(key3, 0) + amount
@@ -1346,18 +1347,12 @@ def check(thing: Ledger | RespiteGrant, *, on: date, policy: RespitePolicy | Non
     if isinstance(thing, Ledger):
         return _check_ledger(thing, on)
     if isinstance(thing, RespiteGrant):
-        return check_grant(thing, policy if policy is not None else _default(), on=on)
+        return check_grant(thing, policy if policy is not None else DEFAULT_POLICY, on=on)
     raise InvalidInput.at(
         "$",
         sv=f"väntade Ledger eller RespiteGrant, fick {type(thing).__name__}",
         en=f"expected Ledger or RespiteGrant, got {type(thing).__name__}",
     )
-
-
-def _default() -> RespitePolicy:
-    from anhorig.respite.ledger import DEFAULT_POLICY
-
-    return DEFAULT_POLICY
 
 
 def validate(
