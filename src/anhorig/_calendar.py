@@ -44,6 +44,8 @@ __all__ = [
     "day_index",
     "day_midnight",
     "in_range",
+    "local_date",
+    "local_dates",
     "midnight",
     "month_index",
     "month_midnight",
@@ -155,6 +157,18 @@ def _walk(index: int, stamp: int) -> int:
     while index < DAYS - 1 and day_midnight(index + 1) <= stamp:
         index += 1
     return index
+
+
+def local_date(stamp: int) -> date:
+    """The Stockholm date of the instant ``stamp`` (1899-12-31 before 1900, 2200-01-01
+    from its midnight on: the indexed calendar's ends)."""
+    return date.fromordinal(DAY_ZERO_ORDINAL + day_index(stamp))
+
+
+def local_dates(start: int, end: int) -> list[date]:
+    """The Stockholm dates that the instants ``[start, end)`` touch, in order."""
+    first = DAY_ZERO_ORDINAL + day_index(start)
+    return [date.fromordinal(o) for o in range(first, DAY_ZERO_ORDINAL + day_index(end - 1) + 1)]
 
 
 def month_index(stamp: int) -> int:

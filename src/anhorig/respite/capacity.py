@@ -44,7 +44,7 @@ from anhorig.findings import Report
 from anhorig.organisations import Provider
 from anhorig.respite.ledger import Ledger
 from anhorig.respite.model import Booking
-from anhorig.respite.rules import check_booking
+from anhorig.respite.rules._check import check_booking
 from anhorig.time import Interval, Period, local
 
 __all__ = [

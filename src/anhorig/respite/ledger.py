@@ -349,6 +349,12 @@ class Ledger:
         """Whether a policy of this ledger governs ``kind`` explicitly."""
         return kind in self._index.policy_of
 
+    def forbids(self, kind: RespiteKind, other: RespiteKind) -> bool:
+        """Whether a policy of this ledger forbids holding ``kind`` together with ``other``."""
+        return (other in self.policy_for(kind).not_combined_with and self.governed(kind)) or (
+            kind in self.policy_for(other).not_combined_with and self.governed(other)
+        )
+
     def cutoff(self, as_of: datetime | None = None) -> int:
         """How many entries were recorded by ``as_of`` (all, if ``None``)."""
         n = len(self.entries)

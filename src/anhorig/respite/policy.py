@@ -32,9 +32,11 @@ from typing import Any
 import attrs
 
 from anhorig import _checks, bounds
+from anhorig._calendar import local_date
 from anhorig._checks import a_bool, collecting, each, ge, instance_of, non_empty_text, optional
 from anhorig.language import LabelledEnum
-from anhorig.respite.model import Quota, QuotaPeriod, QuotaUnit, RespiteKind
+from anhorig.respite.model import Booking, Quota, QuotaPeriod, QuotaUnit, RespiteKind
+from anhorig.time import epoch_seconds, working_days_between
 
 __all__ = [
     "BOTKYRKA",
@@ -55,6 +57,7 @@ __all__ = [
     "Proration",
     "RespitePolicy",
     "Weekday",
+    "notice_given",
 ]
 
 
@@ -374,3 +377,13 @@ PRESETS: dict[str, RespitePolicy] = {
     "hogsby": HOGSBY,
 }
 """The presets by a plain-ASCII key."""
+
+
+def notice_given(booking: Booking, policy: RespitePolicy) -> int:
+    """The notice ``booking`` was made with, in the policy's unit (working days
+    exclude weekends and Swedish public holidays)."""
+    made = local_date(epoch_seconds(booking.made_at))
+    starts = local_date(epoch_seconds(booking.interval.start))
+    if policy.notice_unit is NoticeUnit.CALENDAR_DAYS:
+        return (starts - made).days
+    return working_days_between(made, starts)
