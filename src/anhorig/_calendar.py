@@ -17,9 +17,9 @@ bookings by these numbers; `day_index` and `month_index` answer as a binary sear
 over the sorted midnights would, so an instant before the first midnight is day -1
 and one from the last midnight on is day ``DAYS - 1``.
 
-Floor: just above the ground. This module imports the standard library and
-`anhorig.errors` (for `InvalidInput`), nothing else of anhorig and not pendulum, so
-`anhorig.time` and every family can build on it.
+Floor: beside the ground. This module imports only the standard library (not pendulum,
+nothing of anhorig), so `anhorig.time` and every family can build on it; what a caller
+refuses outside the indexed years it says itself (the respite ledger: `InvalidInput`).
 """
 
 from __future__ import annotations
@@ -27,8 +27,6 @@ from __future__ import annotations
 import threading
 import zoneinfo
 from datetime import date, datetime
-
-from anhorig.errors import InvalidInput
 
 __all__ = [
     "DAYS",
@@ -39,7 +37,6 @@ __all__ = [
     "LAST_YEAR",
     "MONTHS",
     "ZONE",
-    "checked_midnight",
     "date_at",
     "day_index",
     "day_midnight",
@@ -120,18 +117,6 @@ def day_midnight(index: int) -> int:
 def date_at(index: int) -> date:
     """The date of day ``index``."""
     return date.fromordinal(DAY_ZERO_ORDINAL + index)
-
-
-def checked_midnight(day: date, path: str = "$") -> int:
-    """`midnight` of ``day``, which must lie in the indexed calendar; ``InvalidInput`` if not."""
-    index = day.toordinal() - DAY_ZERO_ORDINAL
-    if not 0 <= index < DAYS:
-        raise InvalidInput.at(
-            path,
-            sv=f"datumet {day} ligger utanför {FIRST_YEAR}–{LAST_YEAR}",
-            en=f"the date {day} is outside {FIRST_YEAR}–{LAST_YEAR}",
-        )
-    return day_midnight(index)
 
 
 def in_range(stamp: int) -> bool:

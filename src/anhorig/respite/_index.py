@@ -23,10 +23,11 @@ import math
 import threading
 from array import array
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from anhorig._calendar import (
+    DAY_ZERO_ORDINAL,
     DAYS,
     EPOCH_ORDINAL,
     FIRST_YEAR,
@@ -50,7 +51,7 @@ from anhorig.respite.model import (
 from anhorig.respite.policy import DEFAULT_POLICY, DygnCount, RespitePolicy
 from anhorig.time import CEST, CET
 
-__all__ = ["Entries", "Entry", "Index", "amount_in", "epoch_micros"]
+__all__ = ["Entries", "Entry", "Index", "amount_in", "checked_midnight", "epoch_micros"]
 
 Entry = Booking | Cancellation
 """A ledger entry: a booking, or a cancellation reversing one."""
@@ -64,6 +65,19 @@ def epoch_micros(moment: datetime) -> int:
     recorded, to order entries and cut the ledger "as of" an instant."""
     # datetime's own subtraction: pendulum's would build an Interval.
     return datetime.__sub__(moment, _EPOCH) // _MICROSECOND
+
+
+def checked_midnight(day: date, path: str = "$") -> int:
+    """Epoch seconds of the Stockholm midnight that begins ``day``, which must lie in the
+    ledger's calendar (1900-01-01 to 2200-01-01); ``InvalidInput`` if not."""
+    index = day.toordinal() - DAY_ZERO_ORDINAL
+    if not 0 <= index < DAYS:
+        raise InvalidInput.at(
+            path,
+            sv=f"datumet {day} ligger utanför {FIRST_YEAR}–{LAST_YEAR}",
+            en=f"the date {day} is outside {FIRST_YEAR}–{LAST_YEAR}",
+        )
+    return day_midnight(index)
 
 
 def _in_range(stamp: int, path: str) -> Problem | None:

@@ -17,7 +17,6 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 
 from anhorig._calendar import (
-    checked_midnight,
     day_index,
     day_midnight,
     local_date,
@@ -25,7 +24,7 @@ from anhorig._calendar import (
     month_midnight,
 )
 from anhorig.people import Person
-from anhorig.respite._index import amount_in
+from anhorig.respite._index import amount_in, checked_midnight
 from anhorig.respite.ledger import Ledger, granted_in, quota_period, quota_periods
 from anhorig.respite.model import Booking, QuotaPeriod, QuotaUnit, RespiteGrant, RespiteKind
 from anhorig.respite.policy import CarryOver, DygnCount, RespitePolicy, notice_given

@@ -71,14 +71,13 @@ import pendulum
 
 from anhorig import _checks, bounds
 from anhorig._calendar import (
-    checked_midnight,
     month_index,
 )
 from anhorig._checks import collecting, each, instance_of
 from anhorig.errors import InvalidInput
 from anhorig.language import Lang
 from anhorig.people import Person
-from anhorig.respite._index import Entry, Index, amount_in, epoch_micros
+from anhorig.respite._index import Entry, Index, amount_in, checked_midnight, epoch_micros
 from anhorig.respite.model import (
     Booking,
     Cancellation,

@@ -13,11 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from anhorig._calendar import checked_midnight, local_date
+from anhorig._calendar import local_date
 from anhorig.errors import InvalidInput
 from anhorig.findings import Finding, Severity
 from anhorig.law import BISTAND
 from anhorig.organisations import ProviderKind
+from anhorig.respite._index import checked_midnight
 from anhorig.respite._sweep import Lookup
 from anhorig.respite.ledger import Ledger
 from anhorig.respite.model import Booking, QuotaUnit, RespiteGrant, RespiteKind
@@ -38,6 +39,11 @@ __all__ = [
     "UNKNOWN_GRANT",
     "VOLUNTEER",
     "booking_findings",
+    "continuity_findings",
+    "notice_findings",
+    "overlap_findings",
+    "validity_findings",
+    "volunteer_findings",
 ]
 
 UNKNOWN_GRANT = respite_rule(

@@ -10,9 +10,10 @@ import math
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from anhorig._calendar import checked_midnight, local_dates
+from anhorig._calendar import local_dates
 from anhorig.findings import Finding, Severity
 from anhorig.language import Text
+from anhorig.respite._index import checked_midnight
 from anhorig.respite.model import Booking
 from anhorig.respite.policy import RespitePolicy, Weekday
 from anhorig.respite.rules._common import respite_rule

@@ -12,7 +12,6 @@ from datetime import date
 
 from anhorig._calendar import (
     DAYS,
-    checked_midnight,
     date_at,
     day_index,
     day_midnight,
@@ -21,7 +20,7 @@ from anhorig._calendar import (
 from anhorig.errors import InvalidInput
 from anhorig.findings import Finding, Severity
 from anhorig.language import mask_value
-from anhorig.respite._index import amount_in
+from anhorig.respite._index import amount_in, checked_midnight
 from anhorig.respite._sweep import Lookup
 from anhorig.respite.model import Booking, QuotaUnit, RespiteGrant
 from anhorig.respite.policy import RespitePolicy
@@ -35,7 +34,9 @@ __all__ = [
     "RULES",
     "UNKNOWN_UNIT",
     "bed_findings",
+    "consecutive_findings",
     "dygn_findings",
+    "per_month_findings",
     "stay_dygn",
 ]
 
