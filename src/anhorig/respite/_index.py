@@ -126,13 +126,13 @@ class Entries(tuple[Entry, ...]):
     """A ledger's entries that were recorded in an index: the tuple, and the index that
     holds them (and perhaps later entries), so that a ledger built from them shares it."""
 
-    index: Index
+    recorded_in: Index
 
     @classmethod
     def recorded(cls, index: Index, entries: Iterable[Entry]) -> Entries:
         """``entries``, which are the first entries of ``index``."""
         made = cls(entries)
-        made.index = index
+        made.recorded_in = index
         return made
 
 
@@ -223,7 +223,7 @@ class Index:
         policies, grants and units (a ledger made by :meth:`extended`); else None."""
         if type(entries) is not Entries:
             return None
-        index = entries.index
+        index = entries.recorded_in
         ours = index.sources
         if ours[0] is policies and ours[1] is grants and ours[2] is units:
             return index

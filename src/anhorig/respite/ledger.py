@@ -23,16 +23,17 @@ How it is computed (DESIGN.md decision 5, DOMAIN.md rules 26–31):
   month of the evening) or calendar days touched, by policy.
 - A cancellation later than the policy's cut-off counts as used in full.
 - Inside, a booking's start and end are integers of UTC epoch seconds and local
-  midnights come from a precomputed table, so no pendulum arithmetic runs per
-  booking. When an entry was recorded (``made_at``, a cancellation's ``at``) is kept
-  in epoch microseconds and compared exactly: the order of entries, "as of" and the
-  late-cancellation cut-off are exact to the microsecond, not the second. Each
-  grant keeps its bookings in per-month buckets. A balance query costs a binary
-  search plus the bookings of that grant in the months asked about, whatever the
-  size of the ledger.
-- The index is append-only and shared: a ledger returned by ``book`` is a view of
-  its parent's index up to one more entry (O(1)), and builds its ``entries`` tuple
-  only when asked for it. Appending to an older ledger starts a new index.
+  midnights come from :mod:`anhorig._calendar` (computed a year at a time, when
+  first needed), so no pendulum arithmetic runs per booking. When an entry was
+  recorded (``made_at``, a cancellation's ``at``) is kept in epoch microseconds and
+  compared exactly: the order of entries, "as of" and the late-cancellation cut-off
+  are exact to the microsecond, not the second. Each grant keeps its bookings in
+  per-month buckets. A balance query costs a binary search plus the bookings of that
+  grant in the months asked about, whatever the size of the ledger.
+- The index (:mod:`anhorig.respite._index`) is append-only and shared: a ledger
+  returned by ``book`` is made by the constructor, which finds its parent's index
+  through the entries and reads it up to one more entry, so only the new entry is
+  indexed. Appending to an older ledger starts a new index.
 - Threads may share ledgers: appending to the shared index takes its lock (two
   threads booking on one ledger get one the shared index, the other a new one), and
   a query reads the index without a lock, only up to its own ledger's length.
