@@ -75,7 +75,9 @@ _WINTER = 3600
 
 _years: dict[int, list[int]] = {}
 _by_day: dict[int, int] = {}
+_month_of_day: dict[int, int] = {}
 _by_month: dict[int, int] = {}
+_FIRST_GUESS = EPOCH_ORDINAL - DAY_ZERO_ORDINAL
 _lock = threading.Lock()
 
 
@@ -92,9 +94,13 @@ def _year(year: int) -> list[int]:
     with _lock:  # two threads may compute a year at once; both get the same numbers
         if FIRST_YEAR <= year <= LAST_YEAR + 1:
             base = first - DAY_ZERO_ORDINAL
+            months = (year - FIRST_YEAR) * 12 - 1
             for offset, stamp in enumerate(stamps):
-                if base + offset < DAYS:
-                    _by_day.setdefault(base + offset, stamp)
+                index = base + offset
+                if index < DAYS:
+                    # The month first, so that a day found in _by_day has its month.
+                    _month_of_day.setdefault(index, months + date.fromordinal(first + offset).month)
+                    _by_day.setdefault(index, stamp)
         return _years.setdefault(year, stamps)
 
 
@@ -128,7 +134,12 @@ def day_index(stamp: int) -> int:
     """The day whose midnights hold ``stamp``: how many indexed midnights lie at or before
     it, less one (-1 before 1900, ``DAYS - 1`` from 2200-01-01 on)."""
     # The local date under the smaller offset is the date or the one before it.
-    index = (stamp + _WINTER) // 86400 + EPOCH_ORDINAL - DAY_ZERO_ORDINAL
+    index = (stamp + _WINTER) // 86400 + _FIRST_GUESS
+    begins = _by_day.get(index)
+    if begins is not None and begins <= stamp:  # the common case, without a call
+        ends = _by_day.get(index + 1)
+        if ends is not None and stamp < ends:
+            return index
     if index < 0:
         return -1
     if index >= DAYS - 1:
@@ -162,8 +173,11 @@ def month_index(stamp: int) -> int:
     index = day_index(stamp)
     if index < 0:
         return -1
-    day = date.fromordinal(DAY_ZERO_ORDINAL + index)
-    return (day.year - FIRST_YEAR) * 12 + day.month - 1
+    month = _month_of_day.get(index)
+    if month is None:
+        day_midnight(index)  # computes the day's year, and its months
+        month = _month_of_day[index]
+    return month
 
 
 def month_midnight(month: int) -> int:

@@ -251,6 +251,13 @@ class Index:
     def add(self, entries: Iterable[Entry], first: int) -> list[Problem]:  # noqa: PLR0915 (one hot loop, inline for speed)
         """Append ``entries``; stop at the first bad one and return its problems."""
         first_day, last_day = day_midnight(0), day_midnight(DAYS - 1)
+        # Local names: looked up once, not per booking (hot loop).
+        month_of, month_start, day_of, day_start = (
+            month_index,
+            month_midnight,
+            day_index,
+            day_midnight,
+        )
         recorded = self.recorded
         booking_seq = self.booking_seq
         by_grant = self.by_grant
@@ -325,7 +332,7 @@ class Index:
                     )
                     break
                 booking_seq[entry.id] = seq
-                m = month_index(s)
+                m = month_of(s)
                 while True:
                     bucket = buckets.get(m)
                     if bucket is None:
@@ -334,12 +341,12 @@ class Index:
                     bucket.append(s)
                     bucket.append(e)
                     m += 1
-                    if e <= month_midnight(m):
+                    if e <= month_start(m):
                         break
                 if unit_id is not None:
                     nights = self.by_unit[unit_id]
-                    i = day_index(s) + 1
-                    while day_midnight(i) < e:
+                    i = day_of(s) + 1
+                    while day_start(i) < e:
                         nights.setdefault(i - 1, []).append(seq)
                         i += 1
             elif type(entry) is Cancellation:
