@@ -99,10 +99,6 @@ NOT_YET: dict[str, frozenset[str]] = {
     # The calendar and respite split (branch `respite`): one calendar module instead of
     # time's private midnight helpers, the ledger's private days taken by rules and
     # capacity, rules' private findings taken by patterns.
-    "respite/ledger.py": frozenset({"size", "private"}),
-    "respite/rules.py": frozenset({"size", "private"}),
-    "respite/capacity.py": frozenset({"private"}),
-    "respite/patterns.py": frozenset({"private"}),
     # The testing kit, derived from the families' table (branch `families`): the
     # conformance suite and the breakers take the strategies' private modules and names,
     # the plans strategies the plans' private `_common`.

@@ -383,8 +383,22 @@ def fail(path: str, *, sv: str, en: str) -> None:
 
 
 def collecting(cls: type[_T]) -> type[_T]:
-    """Make ``cls``'s constructor report every bad field in one ``InvalidInput``."""
+    """Make ``cls``'s constructor report every bad field in one ``InvalidInput``.
+
+    The class's ``__attrs_post_init__``, if it has one, runs only when every field has
+    passed its checks, so it may rely on whole fields (the respite ledger builds its
+    index there); an ``InvalidInput`` it raises is reported like a bad field.
+    """
     init = cls.__init__
+    post_init = getattr(cls, "__attrs_post_init__", None)
+    if post_init is not None:
+
+        @functools.wraps(post_init)
+        def __attrs_post_init__(self: Any) -> None:
+            if not _collector.get():  # no field has failed its check
+                post_init(self)
+
+        cls.__attrs_post_init__ = __attrs_post_init__  # type: ignore[attr-defined]
 
     @functools.wraps(init)
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:

@@ -56,7 +56,8 @@ from typing import Any, Literal
 import attrs
 import pendulum
 
-from anhorig import _checks
+from anhorig import _calendar, _checks
+from anhorig._calendar import EPOCH_ORDINAL
 from anhorig._checks import (
     FIRST_DAY,
     LAST_DAY,
@@ -71,6 +72,8 @@ from anhorig._checks import (
 from anhorig._text import InvalidInput
 
 __all__ = [
+    "CEST",
+    "CET",
     "HOLIDAY_YEARS",
     "MAX_YEAR",
     "MIN_YEAR",
@@ -113,13 +116,12 @@ _END_DAY = date(MAX_YEAR + 1, 1, 1)
 _OFFSET_PAIRS: list[tuple[pendulum.FixedTimezone, int]] = []
 """(zone, seconds) for the few fixed offsets in use; searched by identity because
 pendulum's FixedTimezone hashes in Python."""
-_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
-
-def _stockholm_zones() -> tuple[pendulum.FixedTimezone, pendulum.FixedTimezone]:
-    """The winter (+01:00) and summer (+02:00) zones instants carry, for hot loops that
-    compute epochs by identity."""
-    return _offset_zone(3600), _offset_zone(7200)
+CET = _offset_zone(3600)
+"""The fixed zone (+01:00) an instant in Stockholm's winter time carries: one object, so
+hot loops can tell an instant's offset by identity (``moment.tzinfo is CET``)."""
+CEST = _offset_zone(7200)
+"""The fixed zone (+02:00) an instant in Stockholm's summer time carries."""
 
 
 def epoch_seconds(moment: datetime) -> int:
@@ -132,7 +134,7 @@ def epoch_seconds(moment: datetime) -> int:
     offset = _own_offset(moment.tzinfo)
     if offset is None:
         return math.floor(moment.timestamp())
-    days = moment.toordinal() - _EPOCH_ORDINAL
+    days = moment.toordinal() - EPOCH_ORDINAL
     return days * 86400 + moment.hour * 3600 + moment.minute * 60 + moment.second - offset
 
 
@@ -254,7 +256,8 @@ def _outside(path: str, value: object) -> InvalidInput:
 def _in_range(moment: pendulum.DateTime, path: str, given: object) -> pendulum.DateTime:
     """``moment`` if its Stockholm date is in the supported years or it is the midnight
     that ends them."""
-    if FIRST_DAY <= moment.date() <= LAST_DAY or moment == _END_OF_RANGE:
+    day = moment.date()
+    if FIRST_DAY <= day <= LAST_DAY or (day == _END_DAY and moment == _start_of(_END_DAY)):
         return moment
     raise _outside(path, given)
 
@@ -301,8 +304,11 @@ def _localize(naive: datetime, fold: Literal[0, 1]) -> pendulum.DateTime:
     return _stockholm(back)
 
 
-_END_OF_RANGE = _localize(datetime(MAX_YEAR + 1, 1, 1), 0)
-"""The midnight that ends the supported years: the end of the last day's interval."""
+def _start_of(day: date) -> pendulum.DateTime:
+    """The Stockholm midnight that begins ``day``, as an instant (from `anhorig._calendar`:
+    midnight is never in a DST gap, and in a fold it is the first occurrence)."""
+    offset = (day.toordinal() - EPOCH_ORDINAL) * 86400 - _calendar.midnight(day)
+    return pendulum.DateTime(day.year, day.month, day.day, tzinfo=_offset_zone(offset))
 
 
 _FRACTION = re.compile(r"[.,](\d*)")
@@ -358,11 +364,6 @@ def day_interval(day: date) -> Interval:
     if not is_date(day) or not FIRST_DAY <= day <= LAST_DAY:
         raise _outside("day", day)
     return Interval(_start_of(day), _start_of(day + timedelta(days=1)))
-
-
-def _start_of(day: date) -> pendulum.DateTime:
-    # Midnight is never in a Swedish DST gap (changes happen at 02:00/03:00).
-    return _localize(datetime(day.year, day.month, day.day), 0)
 
 
 def _start_instant(value: object) -> pendulum.DateTime:

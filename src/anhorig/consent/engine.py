@@ -63,6 +63,7 @@ from typing import Union
 import attrs
 import pendulum
 
+from anhorig import _calendar
 from anhorig._checks import and_, collecting, each, ge, instance_of, optional, text
 from anhorig.bounds import MAX_NOTICE_DAYS, at_most
 from anhorig.consent import rules
@@ -463,8 +464,7 @@ def _ts(instant: pendulum.DateTime) -> float:
 
 @functools.lru_cache(maxsize=4096)
 def _start_of_day(day: date) -> float:
-    # Cached: building a pendulum DateTime costs microseconds, and birthdays recur.
-    return pendulum.datetime(day.year, day.month, day.day, tz=ZONE).timestamp()
+    return float(_calendar.midnight(day))
 
 
 def _birthday(born: date, years: int) -> date:

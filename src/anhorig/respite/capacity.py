@@ -37,11 +37,12 @@ from datetime import date, datetime, timedelta
 import attrs
 
 from anhorig import _checks, bounds
+from anhorig._calendar import DAY_ZERO_ORDINAL
 from anhorig._checks import collecting, instance_of, non_empty_text
 from anhorig.errors import InvalidInput
 from anhorig.findings import Report
 from anhorig.organisations import Provider
-from anhorig.respite.ledger import _DAY0, Ledger
+from anhorig.respite.ledger import Ledger
 from anhorig.respite.model import Booking
 from anhorig.respite.rules import check_booking
 from anhorig.time import Interval, Period, local
@@ -96,7 +97,7 @@ def occupancy(
     """Beds taken at ``unit_id`` on the night starting on ``night``."""
     unit = ledger.unit(unit_id)
     k = ledger.cutoff(as_of)
-    seqs = ledger.unit_nights(unit_id).get(night.toordinal() - _DAY0, ())
+    seqs = ledger.unit_nights(unit_id).get(night.toordinal() - DAY_ZERO_ORDINAL, ())
     taken = sum(1 for seq in seqs if ledger.is_active(seq, k))
     return Occupancy(unit_id=unit.id, night=night, beds=unit.beds, occupied=taken)
 

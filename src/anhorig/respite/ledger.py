@@ -23,16 +23,17 @@ How it is computed (DESIGN.md decision 5, DOMAIN.md rules 26–31):
   month of the evening) or calendar days touched, by policy.
 - A cancellation later than the policy's cut-off counts as used in full.
 - Inside, a booking's start and end are integers of UTC epoch seconds and local
-  midnights come from a precomputed table, so no pendulum arithmetic runs per
-  booking. When an entry was recorded (``made_at``, a cancellation's ``at``) is kept
-  in epoch microseconds and compared exactly: the order of entries, "as of" and the
-  late-cancellation cut-off are exact to the microsecond, not the second. Each
-  grant keeps its bookings in per-month buckets. A balance query costs a binary
-  search plus the bookings of that grant in the months asked about, whatever the
-  size of the ledger.
-- The index is append-only and shared: a ledger returned by ``book`` is a view of
-  its parent's index up to one more entry (O(1)), and builds its ``entries`` tuple
-  only when asked for it. Appending to an older ledger starts a new index.
+  midnights come from :mod:`anhorig._calendar` (computed a year at a time, when
+  first needed), so no pendulum arithmetic runs per booking. When an entry was
+  recorded (``made_at``, a cancellation's ``at``) is kept in epoch microseconds and
+  compared exactly: the order of entries, "as of" and the late-cancellation cut-off
+  are exact to the microsecond, not the second. Each grant keeps its bookings in
+  per-month buckets. A balance query costs a binary search plus the bookings of that
+  grant in the months asked about, whatever the size of the ledger.
+- The index (:mod:`anhorig.respite._index`) is append-only and shared: a ledger
+  returned by ``book`` is made by the constructor, which finds its parent's index
+  through the entries and reads it up to one more entry, so only the new entry is
+  indexed. Appending to an older ledger starts a new index.
 - Threads may share ledgers: appending to the shared index takes its lock (two
   threads booking on one ledger get one the shared index, the other a new one), and
   a query reads the index without a lock, only up to its own ledger's length.
@@ -62,23 +63,22 @@ How it is computed (DESIGN.md decision 5, DOMAIN.md rules 26–31):
 from __future__ import annotations
 
 import bisect
-import functools
-import math
-import threading
-import zoneinfo
-from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, Literal
+from datetime import date, datetime, timedelta
+from typing import Any, Literal
 
 import attrs
 import pendulum
 
 from anhorig import _checks, bounds
+from anhorig._calendar import (
+    month_index,
+)
 from anhorig._checks import collecting, each, instance_of
-from anhorig.errors import InvalidInput, Problem
+from anhorig.errors import InvalidInput
 from anhorig.language import Lang
 from anhorig.people import Person
+from anhorig.respite._index import Entry, Index, amount_in, checked_midnight, epoch_micros
 from anhorig.respite.model import (
     Booking,
     Cancellation,
@@ -88,112 +88,26 @@ from anhorig.respite.model import (
     RespiteKind,
     ShortStayUnit,
 )
-from anhorig.respite.policy import CarryOver, DygnCount, Overage, Proration, RespitePolicy
-from anhorig.time import _EPOCH_ORDINAL, Period, _stockholm_zones, as_instant, epoch_seconds
+from anhorig.respite.policy import (
+    DEFAULT_POLICY,
+    CarryOver,
+    Overage,
+    Proration,
+    RespitePolicy,
+)
+from anhorig.time import Period, as_instant, epoch_seconds
 
-__all__ = ["DEFAULT_POLICY", "Balance", "Entry", "Ledger", "as_of_instant", "format_amount"]
-
-Entry = Booking | Cancellation
-"""A ledger entry: a booking, or a cancellation reversing one."""
-
-DEFAULT_POLICY = RespitePolicy(municipality="anhorig (standard)")
-"""The rules used for a kind no policy in the ledger governs: the documented defaults."""
-
-# --- the local calendar as integers --------------------------------------------------------
-
-_FIRST_YEAR = 1900
-_LAST_YEAR = 2200
-_DAY0 = date(_FIRST_YEAR, 1, 1).toordinal()
-
-
-@functools.cache
-def _tables() -> tuple[list[int], list[int]]:
-    """Epoch seconds of every local midnight, and of every first of the month, 1900–2199."""
-    zone = zoneinfo.ZoneInfo("Europe/Stockholm")
-    days: list[int] = []
-    months: list[int] = []
-    day = date(_FIRST_YEAR, 1, 1)
-    last = date(_LAST_YEAR, 1, 1)
-    one = timedelta(days=1)
-    while day <= last:
-        stamp = int(datetime(day.year, day.month, day.day, tzinfo=zone).timestamp())
-        days.append(stamp)
-        if day.day == 1:
-            months.append(stamp)
-        day += one
-    return days, months
-
-
-@functools.cache
-def _day_start(day: date) -> int:
-    days = _tables()[0]
-    index = day.toordinal() - _DAY0
-    if not 0 <= index < len(days):
-        raise InvalidInput.at(
-            "$",
-            sv=f"datumet {day} ligger utanför {_FIRST_YEAR}–{_LAST_YEAR - 1}",
-            en=f"the date {day} is outside {_FIRST_YEAR}–{_LAST_YEAR - 1}",
-        )
-    return days[index]
-
-
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_MICROSECOND = timedelta(microseconds=1)
-
-
-def _epoch_micros(moment: datetime) -> int:
-    """Microseconds since 1970-01-01T00:00Z, exactly (no float): when an entry was
-    recorded, to order entries and cut the ledger "as of" an instant."""
-    # datetime's own subtraction: pendulum's would build an Interval.
-    return datetime.__sub__(moment, _EPOCH) // _MICROSECOND
-
-
-def _month_index(year: int, month: int) -> int:
-    return (year - _FIRST_YEAR) * 12 + month - 1
-
-
-def _in_range(stamp: int, path: str) -> Problem | None:
-    days = _tables()[0]
-    if days[0] <= stamp < days[-1]:
-        return None
-    return Problem.make(
-        path,
-        sv=f"tidpunkten ligger utanför {_FIRST_YEAR}–{_LAST_YEAR - 1}",
-        en=f"the instant is outside {_FIRST_YEAR}–{_LAST_YEAR - 1}",
-    )
-
-
-def _units(
-    unit: QuotaUnit, count: DygnCount, s: int, e: int, lo: int, hi: int, t: int
-) -> tuple[int, int]:
-    """The (used, reserved) amount of booking ``[s, e)`` inside window ``[lo, hi)``,
-    split at ``t``: seconds for hours, dygn for dygn. Window ends are local midnights."""
-    if unit is QuotaUnit.HOURS:
-        a = max(s, lo)
-        b = min(e, hi)
-        if b <= a:
-            return 0, 0
-        cut = min(max(t, a), b)
-        return cut - a, b - cut
-    days = _tables()[0]
-    if count is DygnCount.NIGHTS:
-        # A night is the local midnight M with s < M < e; it belongs to the evening's
-        # date, so it lies in the window when lo < M <= hi.
-        start = bisect.bisect_right(days, max(s, lo))
-        top = min(e - 1, hi)
-        end = bisect.bisect_right(days, top)
-        if end <= start:
-            return 0, 0
-        middle = min(max(bisect.bisect_right(days, t - 1), start), end)
-        return middle - start, end - middle
-    # Calendar days: every local day [D, D') that meets [s, e), by its start D.
-    first_day = days[bisect.bisect_right(days, s) - 1]
-    start = bisect.bisect_left(days, max(first_day, lo))
-    end = bisect.bisect_left(days, min(e, hi))
-    if end <= start:
-        return 0, 0
-    middle = min(max(bisect.bisect_left(days, t), start), end)
-    return middle - start, end - middle
+__all__ = [
+    "DEFAULT_POLICY",
+    "Balance",
+    "Entry",
+    "Ledger",
+    "as_of_instant",
+    "format_amount",
+    "granted_in",
+    "quota_period",
+    "quota_periods",
+]
 
 
 def format_amount(amount: int, unit: QuotaUnit, lang: Lang = "sv") -> str:
@@ -281,278 +195,6 @@ class Balance:
         return f"{self.grant_id} {self.period.start}–{last}: " + ", ".join(parts) + tail
 
 
-# --- the index -----------------------------------------------------------------------------
-
-
-class _Index:
-    """The ledger's private, append-only index, shared by ledgers that extend each other.
-
-    Every query is bounded by the asking ledger's length ``n``: entries at ``seq >= n``
-    belong to a later ledger and are invisible to it. So a query needs no lock while
-    another thread appends, as long as it never iterates a dict that may grow (it
-    takes a copy); appending takes ``lock``, and only the ledger whose length is the
-    index's may append (see :meth:`Ledger.extend`).
-    """
-
-    __slots__ = (
-        "booking_seq",
-        "by_grant",
-        "by_person",
-        "by_unit",
-        "cancelled",
-        "entries",
-        "grants",
-        "length",
-        "lock",
-        "policy_of",
-        "recorded",
-        "units",
-    )
-
-    def __init__(
-        self,
-        policies: Sequence[RespitePolicy],
-        grants: Sequence[RespiteGrant],
-        units: Sequence[ShortStayUnit],
-    ) -> None:
-        self.grants = {g.id: g for g in grants}
-        self.units = {u.id: u for u in units}
-        self.policy_of: dict[RespiteKind, RespitePolicy] = {}
-        for policy in policies:
-            for kind in policy.kinds:
-                self.policy_of.setdefault(kind, policy)
-        self.entries: list[Entry] = []
-        self.recorded: list[int] = []  # epoch microseconds, never decreasing
-        self.booking_seq: dict[str, int] = {}
-        self.cancelled: dict[int, tuple[int, bool]] = {}
-        # Per grant and month: (position, start, end) triples of epoch seconds, kept
-        # inline in an array, so a query reads one compact block per month.
-        self.by_grant: dict[str, dict[int, array[int]]] = {g.id: {} for g in grants}
-        self.by_unit: dict[str, dict[int, list[int]]] = {u.id: {} for u in units}
-        self.by_person: dict[Person, list[RespiteGrant]] = {}
-        for grant in grants:
-            self.by_person.setdefault(grant.cared_for, []).append(grant)
-        self.length = 0
-        self.lock = threading.Lock()
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.__slots__ if name != "lock"}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        for name, value in state.items():
-            setattr(self, name, value)
-        self.lock = threading.Lock()
-
-    def policy(self, kind: RespiteKind) -> RespitePolicy:
-        return self.policy_of.get(kind, DEFAULT_POLICY)
-
-    def add(self, entries: Iterable[Entry], first: int) -> list[Problem]:  # noqa: PLR0915 (one hot loop, inline for speed)
-        """Append ``entries``; stop at the first bad one and return its problems."""
-        days, months = _tables()
-        first_day, last_day = days[0], days[-1]
-        recorded = self.recorded
-        booking_seq = self.booking_seq
-        by_grant = self.by_grant
-        units = self.units
-        store = self.entries
-        bisect_right = bisect.bisect_right
-        floor = math.floor
-        winter, summer = _stockholm_zones()
-        epoch_day = _EPOCH_ORDINAL
-        last = recorded[-1] if recorded else -math.inf
-        last_made: datetime | None = None
-        last_made_r = 0
-        seq = len(store)
-        problems: list[Problem] = []
-        for offset, entry in enumerate(entries):
-            if type(entry) is Booking:
-                # Epoch seconds of the three instants from wall time and fixed offset, inlined
-                # epoch_seconds (hot loop).
-                interval = entry.interval
-                moment = interval.start
-                tz = moment.tzinfo
-                if tz is summer or tz is winter:
-                    s = (
-                        (moment.toordinal() - epoch_day) * 86400
-                        + moment.hour * 3600
-                        + moment.minute * 60
-                        + moment.second
-                        - (7200 if tz is summer else 3600)
-                    )
-                else:
-                    s = floor(moment.timestamp())
-                moment = interval.end
-                tz = moment.tzinfo
-                if tz is summer or tz is winter:
-                    e = (
-                        (moment.toordinal() - epoch_day) * 86400
-                        + moment.hour * 3600
-                        + moment.minute * 60
-                        + moment.second
-                        - (7200 if tz is summer else 3600)
-                    )
-                else:
-                    e = floor(moment.timestamp())
-                moment = entry.made_at
-                if moment is last_made:
-                    r = last_made_r  # a series booked at one moment shares its made_at
-                else:
-                    # When it was recorded, in epoch microseconds: entries are ordered
-                    # exactly, not by the whole second.
-                    tz = moment.tzinfo
-                    if tz is summer or tz is winter:
-                        r = (
-                            (moment.toordinal() - epoch_day) * 86400
-                            + moment.hour * 3600
-                            + moment.minute * 60
-                            + moment.second
-                            - (7200 if tz is summer else 3600)
-                        ) * 1_000_000 + moment.microsecond
-                    else:
-                        r = _epoch_micros(moment)
-                    last_made, last_made_r = moment, r
-                buckets = by_grant.get(entry.grant_id)
-                unit_id = entry.unit_id
-                if (
-                    buckets is None
-                    or r < last
-                    or entry.id in booking_seq
-                    or not first_day <= s < e < last_day
-                    or (unit_id is not None and unit_id not in units)
-                ):
-                    problems = self._booking_problems(
-                        entry, f"entries[{first + offset}]", r, last, s, e
-                    )
-                    break
-                booking_seq[entry.id] = seq
-                m = bisect_right(months, s) - 1
-                while True:
-                    bucket = buckets.get(m)
-                    if bucket is None:
-                        bucket = buckets[m] = array("q")
-                    bucket.append(seq)
-                    bucket.append(s)
-                    bucket.append(e)
-                    m += 1
-                    if e <= months[m]:
-                        break
-                if unit_id is not None:
-                    nights = self.by_unit[unit_id]
-                    i = bisect_right(days, s)
-                    while days[i] < e:
-                        nights.setdefault(i - 1, []).append(seq)
-                        i += 1
-            elif type(entry) is Cancellation:
-                r = _epoch_micros(entry.at)
-                target = booking_seq.get(entry.booking_id)
-                if target is None or target in self.cancelled or r < last:
-                    problems = self._cancellation_problems(
-                        entry, f"entries[{first + offset}]", r, last, target
-                    )
-                    break
-                booked = store[target]
-                assert isinstance(booked, Booking)
-                policy = self.policy(self.grants[booked.grant_id].kind)
-                late = False
-                if policy.late_cancellation_hours is not None:
-                    begins = _epoch_micros(booked.interval.start)
-                    late = r > begins - policy.late_cancellation_hours * 3_600_000_000
-                self.cancelled[target] = (seq, late)
-            else:
-                problems = [
-                    Problem.make(
-                        f"entries[{first + offset}]",
-                        sv=f"väntade Booking eller Cancellation, fick {type(entry).__name__}",
-                        en=f"expected Booking or Cancellation, got {type(entry).__name__}",
-                    )
-                ]
-                break
-            recorded.append(r)
-            store.append(entry)
-            last = r
-            seq += 1
-        self.length = len(store)
-        return problems
-
-    def _booking_problems(
-        self, entry: Booking, path: str, r: int, last: float, s: int, e: int
-    ) -> list[Problem]:
-        problems = []
-        if entry.grant_id not in self.by_grant:
-            problems.append(
-                Problem.make(
-                    f"{path}.grant_id",
-                    sv=f"okänd insats {entry.grant_id!r}",
-                    en=f"unknown grant {entry.grant_id!r}",
-                )
-            )
-        if entry.id in self.booking_seq:
-            problems.append(
-                Problem.make(
-                    f"{path}.id",
-                    sv=f"bokningen {entry.id!r} finns redan",
-                    en=f"booking {entry.id!r} already exists",
-                )
-            )
-        if r < last:
-            problems.append(_out_of_order(f"{path}.made_at"))
-        for problem in (
-            _in_range(s, f"{path}.interval.start"),
-            _in_range(e, f"{path}.interval.end"),
-        ):
-            if problem is not None:
-                problems.append(problem)
-        if entry.unit_id is not None and entry.unit_id not in self.units:
-            problems.append(
-                Problem.make(
-                    f"{path}.unit_id",
-                    sv=f"okänd enhet {entry.unit_id!r}",
-                    en=f"unknown unit {entry.unit_id!r}",
-                )
-            )
-        return problems
-
-    def _cancellation_problems(
-        self, entry: Cancellation, path: str, r: int, last: float, target: int | None
-    ) -> list[Problem]:
-        problems = []
-        if target is None:
-            problems.append(
-                Problem.make(
-                    f"{path}.booking_id",
-                    sv=f"ingen tidigare bokning {entry.booking_id!r}",
-                    en=f"no earlier booking {entry.booking_id!r}",
-                )
-            )
-        elif target in self.cancelled:
-            problems.append(
-                Problem.make(
-                    f"{path}.booking_id",
-                    sv=f"bokningen {entry.booking_id!r} är redan avbokad",
-                    en=f"booking {entry.booking_id!r} is already cancelled",
-                )
-            )
-        if r < last:
-            problems.append(_out_of_order(f"{path}.at"))
-        return problems
-
-
-def _out_of_order(path: str) -> Problem:
-    return Problem.make(
-        path,
-        sv="posten är äldre än posten före: liggaren förs i tidsordning",
-        en="the entry is older than the one before: the ledger is kept in time order",
-    )
-
-
-def _build(ledger: Ledger) -> _Index:
-    index = _Index(ledger.policies, ledger.grants, ledger.units)
-    problems = index.add(ledger.entries, 0)
-    if problems:
-        raise InvalidInput(problems)
-    return index
-
-
 def _unique(name: str, key: str) -> Any:
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         each_check = each(
@@ -617,43 +259,29 @@ class Ledger:
     grants: tuple[RespiteGrant, ...] = attrs.field(default=(), validator=_unique("grants", "id"))
     units: tuple[ShortStayUnit, ...] = attrs.field(default=(), validator=_unique("units", "id"))
     entries: tuple[Entry, ...] = attrs.field(default=(), validator=_entries)
-    _index: _Index = attrs.field(init=False, eq=False, repr=False, hash=False, default=None)
-    _length: int = attrs.field(init=False, eq=False, repr=False, hash=False, default=0)
+    _index: Index = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        if _checks.collected_problems():
-            return  # a field is already bad; the constructor will report it
-        object.__setattr__(self, "_index", _build(self))
-        object.__setattr__(self, "_length", len(self.entries))
-
-    if not TYPE_CHECKING:  # hidden from mypy, which would read every attribute as Any
-
-        def __getattr__(self, name: str) -> Any:
-            # A ledger made by ``book``/``extend`` shares its parent's index and builds
-            # its ``entries`` tuple only when first asked for it (O(1) appends). Two
-            # threads asking first build equal tuples; either may stay.
-            if name == "entries":
-                index = object.__getattribute__(self, "_index")
-                length = object.__getattribute__(self, "_length")
-                value = tuple(index.entries[:length])
-                object.__setattr__(self, "entries", value)
-                return value
-            raise AttributeError(name)
+        # Runs once every field has passed its checks (see ``_checks.collecting``).
+        index = Index.shared_by(self.policies, self.grants, self.units, self.entries)
+        if index is None:
+            index = Index.build(self.policies, self.grants, self.units, self.entries)
+        object.__setattr__(self, "_index", index)
 
     def __len__(self) -> int:
         """How many entries (bookings and cancellations) the ledger holds."""
-        return self._length
+        return len(self.entries)
 
     def entry(self, seq: int) -> Entry:
-        """The entry at position ``seq`` (without building the ``entries`` tuple)."""
-        if not 0 <= seq < self._length:
+        """The entry at position ``seq``."""
+        if not 0 <= seq < len(self.entries):
             raise IndexError(seq)
-        return self._index.entries[seq]
+        return self.entries[seq]
 
     def __repr__(self) -> str:
         return (
             f"Ledger(policies={len(self.policies)}, grants={len(self.grants)}, "
-            f"units={len(self.units)}, entries={self._length})"
+            f"units={len(self.units)}, entries={len(self.entries)})"
         )
 
     # --- appending ---------------------------------------------------------------------
@@ -661,29 +289,17 @@ class Ledger:
     def extend(self, entries: Iterable[Entry]) -> Ledger:
         """A new ledger with ``entries`` appended, in order; ``InvalidInput`` if one is refused.
 
-        Appending to the newest ledger shares its index (no rebuild); appending to
-        an older one starts a new index.
+        Appending to the newest ledger shares its index (only the new entries are
+        indexed); appending to an older one starts a new index. The new ledger is made
+        by the constructor, which finds the shared index through its entries.
         """
         added = tuple(entries)
-        index = self._index
-        with index.lock:
-            # Only the newest ledger on an index appends to it; checked and appended
-            # at once, or two threads booking on one ledger would share their entries.
-            newest = index.length == self._length
-            if newest:
-                problems = index.add(added, self._length)
-        if not newest:
-            index = _build(self)
-            problems = index.add(added, self._length)
-        if problems:
-            raise InvalidInput(problems)
-        new = object.__new__(Ledger)
-        object.__setattr__(new, "policies", self.policies)
-        object.__setattr__(new, "grants", self.grants)
-        object.__setattr__(new, "units", self.units)
-        object.__setattr__(new, "_index", index)
-        object.__setattr__(new, "_length", self._length + len(added))
-        return new
+        extended = self._index.extended(self.entries, added)
+        if extended is None:  # not the newest ledger on its index: start a new one
+            index = Index.build(self.policies, self.grants, self.units, self.entries)
+            extended = index.extended(self.entries, added)
+            assert extended is not None
+        return attrs.evolve(self, entries=extended)
 
     def book(self, booking: Booking) -> Ledger:
         """A new ledger with ``booking`` recorded. It is not judged: see
@@ -733,29 +349,35 @@ class Ledger:
         """Whether a policy of this ledger governs ``kind`` explicitly."""
         return kind in self._index.policy_of
 
+    def forbids(self, kind: RespiteKind, other: RespiteKind) -> bool:
+        """Whether a policy of this ledger forbids holding ``kind`` together with ``other``."""
+        return (other in self.policy_for(kind).not_combined_with and self.governed(kind)) or (
+            kind in self.policy_for(other).not_combined_with and self.governed(other)
+        )
+
     def cutoff(self, as_of: datetime | None = None) -> int:
         """How many entries were recorded by ``as_of`` (all, if ``None``)."""
-        n = self._length
+        n = len(self.entries)
         if as_of is None:
             return n
-        stamp = _epoch_micros(as_of_instant(as_of))
+        stamp = epoch_micros(as_of_instant(as_of))
         return bisect.bisect_right(self._index.recorded, stamp, 0, n)
 
     def as_of(self, instant: datetime) -> Ledger:
         """The ledger as it stood at ``instant``: the entries recorded by then."""
         k = self.cutoff(instant)
-        if k == self._length:
+        if k == len(self.entries):
             return self
         return attrs.evolve(self, entries=self.entries[:k])
 
     def seq_of(self, booking_id: str) -> int | None:
         """Where booking ``booking_id`` lies in ``entries``, if it is there."""
         seq = self._index.booking_seq.get(booking_id)
-        return seq if seq is not None and seq < self._length else None
+        return seq if seq is not None and seq < len(self.entries) else None
 
     def is_active(self, seq: int, k: int | None = None) -> bool:
         """Whether the booking at ``seq`` is recorded and not cancelled among the first ``k``."""
-        limit = self._length if k is None else k
+        limit = len(self.entries) if k is None else k
         if seq >= limit:
             return False
         cancelled = self._index.cancelled.get(seq)
@@ -764,7 +386,7 @@ class Ledger:
     def counts(self, seq: int, k: int | None = None) -> tuple[bool, bool]:
         """(counts, forfeited): whether the booking at ``seq`` consumes quota among the
         first ``k`` entries, and whether only because it was cancelled too late."""
-        limit = self._length if k is None else k
+        limit = len(self.entries) if k is None else k
         if seq >= limit:
             return False, False
         cancelled = self._index.cancelled.get(seq)
@@ -796,11 +418,10 @@ class Ledger:
     def _spans_between(
         self, grant_id: str, lo: int, hi: int, k: int | None = None
     ) -> Iterator[tuple[int, int, int]]:
-        limit = self._length if k is None else k
+        limit = len(self.entries) if k is None else k
         buckets = self._index.by_grant.get(grant_id, {})
-        months = _tables()[1]
-        m0 = bisect.bisect_right(months, lo) - 1
-        m1 = bisect.bisect_right(months, hi - 1) - 1
+        m0 = month_index(lo)
+        m1 = month_index(hi - 1)
         seen: set[int] = set()
         for m in range(m0, m1 + 1):
             bucket = buckets.get(m)
@@ -821,7 +442,7 @@ class Ledger:
 
     def seqs_of(self, grant_id: str, k: int | None = None) -> list[int]:
         """Every booking position of ``grant_id`` among the first ``k`` entries, in order."""
-        limit = self._length if k is None else k
+        limit = len(self.entries) if k is None else k
         found: set[int] = set()
         # A copy (made in one step under the GIL): another thread may be adding a
         # month to the shared index, and iterating a growing dict raises.
@@ -847,7 +468,7 @@ class Ledger:
 
     def periods(self, grant_id: str) -> tuple[Period, ...]:
         """The quota periods of grant ``grant_id`` that meet its validity, in order."""
-        return _periods(self.grant(grant_id))
+        return quota_periods(self.grant(grant_id))
 
     def balance(
         self,
@@ -866,7 +487,9 @@ class Ledger:
         """
         grant = self.grant(grant_id)
         moment, day = _moment(on)
-        return self._balance(grant, _period_of(grant, day), moment, self.cutoff(as_of), extra)
+        return self.period_balance(
+            grant, quota_period(grant, day), moment, self.cutoff(as_of), extra
+        )
 
     def balances(
         self, grant_id: str, on: date | datetime, *, as_of: datetime | None = None
@@ -876,9 +499,11 @@ class Ledger:
         grant = self.grant(grant_id)
         moment, _ = _moment(on)
         k = self.cutoff(as_of)
-        return tuple(self._balance(grant, period, moment, k, ()) for period in _periods(grant))
+        return tuple(
+            self.period_balance(grant, period, moment, k, ()) for period in quota_periods(grant)
+        )
 
-    def _balance(
+    def period_balance(
         self,
         grant: RespiteGrant,
         target: Period,
@@ -886,20 +511,24 @@ class Ledger:
         k: int,
         extra: Sequence[tuple[int, int]],
     ) -> Balance:
+        """The balance of ``grant`` in quota period ``target`` among the first ``k``
+        entries, split at epoch second ``moment``, with the hypothetical bookings
+        ``extra`` (epoch-second spans) counted too: what :meth:`balance` answers, in
+        the integers the rules ask in."""
         policy = self.policy_for(grant.kind)
         carried = 0
         if policy.carry_over is not CarryOver.NONE and grant.quota.per is not QuotaPeriod.VALIDITY:
-            for period in _periods(grant):
+            for period in quota_periods(grant):
                 if period.start >= target.start:
                     break
-                granted = _granted(grant, policy, period)
+                granted = granted_in(grant, policy, period)
                 used, reserved = self._consumed(grant, policy, period, k, moment, extra)
                 left = max(0, granted + carried - used - reserved)
                 if policy.carry_over is CarryOver.CAPPED:
                     cap = policy.carry_over_cap or 0
                     left = min(left, cap * 3600 if grant.quota.unit is QuotaUnit.HOURS else cap)
                 carried = left
-        granted = _granted(grant, policy, target)
+        granted = granted_in(grant, policy, target)
         used, reserved = self._consumed(grant, policy, target, k, moment, extra)
         net = granted + carried - used - reserved
         return Balance(
@@ -927,8 +556,8 @@ class Ledger:
         window = period.intersection(grant.validity)
         if window is None or window.end is None or window.start == window.end:
             return 0, 0
-        lo = _day_start(window.start)
-        hi = _day_start(window.end)
+        lo = checked_midnight(window.start)
+        hi = checked_midnight(window.end)
         unit = grant.quota.unit
         count = policy.dygn_count
         used = reserved = 0
@@ -940,14 +569,14 @@ class Ledger:
                 if not mark[1]:
                     continue
                 late = True
-            u, r = _units(unit, count, s, e, lo, hi, moment)
+            u, r = amount_in(unit, count, s, e, lo, hi, moment)
             if late:
                 used += u + r
             else:
                 used += u
                 reserved += r
         for s, e in extra:
-            u, r = _units(unit, count, s, e, lo, hi, moment)
+            u, r = amount_in(unit, count, s, e, lo, hi, moment)
             used += u
             reserved += r
         return used, reserved
@@ -964,10 +593,12 @@ def _moment(on: date | datetime) -> tuple[int, date]:
         return epoch_seconds(instant), instant.date()
     if not isinstance(on, date):
         raise InvalidInput.at("on", sv="väntade ett datum", en="expected a date")
-    return _day_start(on), on
+    return checked_midnight(on), on
 
 
-def _period_of(grant: RespiteGrant, day: date) -> Period:
+def quota_period(grant: RespiteGrant, day: date) -> Period:
+    """The quota period of ``grant`` that holds ``day`` (the validity, for a quota per
+    validity)."""
     per = grant.quota.per
     if per is QuotaPeriod.MONTH:
         return Period.month(day.year, day.month)
@@ -976,7 +607,8 @@ def _period_of(grant: RespiteGrant, day: date) -> Period:
     return grant.validity
 
 
-def _periods(grant: RespiteGrant) -> tuple[Period, ...]:
+def quota_periods(grant: RespiteGrant) -> tuple[Period, ...]:
+    """The quota periods of ``grant`` that meet its validity, in order."""
     validity = grant.validity
     assert validity.end is not None
     per = grant.quota.per
@@ -990,7 +622,9 @@ def _periods(grant: RespiteGrant) -> tuple[Period, ...]:
     )
 
 
-def _granted(grant: RespiteGrant, policy: RespitePolicy, period: Period) -> int:
+def granted_in(grant: RespiteGrant, policy: RespitePolicy, period: Period) -> int:
+    """What ``grant`` gives in ``period`` under ``policy`` (prorated if the policy says so),
+    in seconds for an hours quota and in dygn for a dygn quota."""
     amount = grant.quota.amount * (3600 if grant.quota.unit is QuotaUnit.HOURS else 1)
     inside = period.intersection(grant.validity)
     if inside is None or inside.days == 0:

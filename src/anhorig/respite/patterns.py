@@ -36,10 +36,12 @@ from anhorig import _checks, bounds
 from anhorig._checks import collecting, instance_of, optional
 from anhorig.findings import Finding, Report
 from anhorig.organisations import Provider
+from anhorig.respite._sweep import Lookup
 from anhorig.respite.ledger import Ledger
 from anhorig.respite.model import Booking, RespiteGrant
-from anhorig.respite.policy import DygnCount, RespitePolicy
-from anhorig.respite.rules import AWAY_EXCEEDS_HOME, _booking_findings
+from anhorig.respite.policy import DygnCount
+from anhorig.respite.rules.booking import booking_findings
+from anhorig.respite.rules.pattern import check_pattern
 from anhorig.time import Interval, local
 
 __all__ = [
@@ -164,23 +166,6 @@ def alternating(
     return tuple(stays)
 
 
-def check_pattern(pattern: AlternatingPattern, policy: RespitePolicy, *, on: date) -> Report:
-    """Findings about the rhythm itself under ``policy`` (Högsby: away not longer than home)."""
-    if policy.away_not_longer_than_home and pattern.away_days > pattern.home_days:
-        return Report(
-            (
-                AWAY_EXCEEDS_HOME.finding(
-                    "away_days",
-                    on=on,
-                    away=pattern.away_days,
-                    home=pattern.home_days,
-                    municipality=policy.municipality,
-                ),
-            )
-        )
-    return Report()
-
-
 def check_series(ledger: Ledger, bookings: Sequence[Booking], *, on: date) -> tuple[Ledger, Report]:
     """Book ``bookings`` one after another and judge each against what came before.
 
@@ -191,6 +176,8 @@ def check_series(ledger: Ledger, bookings: Sequence[Booking], *, on: date) -> tu
     current = ledger
     for index, booking in enumerate(bookings):
         k = len(current)
-        findings.extend(_booking_findings(current, booking, on, k, f"bookings[{index}]"))
+        findings.extend(
+            booking_findings(current, booking, on, k, f"bookings[{index}]", Lookup(current))
+        )
         current = current.book(booking)
     return current, Report(tuple(findings))

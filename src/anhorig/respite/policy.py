@@ -32,12 +32,15 @@ from typing import Any
 import attrs
 
 from anhorig import _checks, bounds
+from anhorig._calendar import local_date
 from anhorig._checks import a_bool, collecting, each, ge, instance_of, non_empty_text, optional
 from anhorig.language import LabelledEnum
-from anhorig.respite.model import Quota, QuotaPeriod, QuotaUnit, RespiteKind
+from anhorig.respite.model import Booking, Quota, QuotaPeriod, QuotaUnit, RespiteKind
+from anhorig.time import epoch_seconds, working_days_between
 
 __all__ = [
     "BOTKYRKA",
+    "DEFAULT_POLICY",
     "HABO",
     "HOGSBY",
     "HUDIKSVALL",
@@ -54,6 +57,7 @@ __all__ = [
     "Proration",
     "RespitePolicy",
     "Weekday",
+    "notice_given",
 ]
 
 
@@ -268,6 +272,9 @@ def _hours_month(amount: int) -> Quota:
     return Quota(amount=amount, unit=QuotaUnit.HOURS, per=QuotaPeriod.MONTH)
 
 
+DEFAULT_POLICY = RespitePolicy(municipality="anhorig (standard)")
+"""The rules used for a kind no policy in a ledger governs: the documented defaults."""
+
 SUNNE = RespitePolicy(
     municipality="Sunne",
     kinds=frozenset({RespiteKind.IN_HOME}),
@@ -370,3 +377,13 @@ PRESETS: dict[str, RespitePolicy] = {
     "hogsby": HOGSBY,
 }
 """The presets by a plain-ASCII key."""
+
+
+def notice_given(booking: Booking, policy: RespitePolicy) -> int:
+    """The notice ``booking`` was made with, in the policy's unit (working days
+    exclude weekends and Swedish public holidays)."""
+    made = local_date(epoch_seconds(booking.made_at))
+    starts = local_date(epoch_seconds(booking.interval.start))
+    if policy.notice_unit is NoticeUnit.CALENDAR_DAYS:
+        return (starts - made).days
+    return working_days_between(made, starts)

@@ -1,0 +1,474 @@
+"""How the respite rules learn what a booking is judged against: two readings, one answer.
+
+A booking is judged against the entries recorded before it that are still active
+then. :class:`Lookup` asks the ledger directly, one booking at a time (what
+:func:`~anhorig.respite.rules.check_booking` uses, and the reference in the tests);
+:class:`Sweep` answers the same questions for a whole ledger, walking its entries in
+order and keeping running totals, so :func:`~anhorig.respite.rules.check` of a ledger
+costs what each booking touches, not what the ledger holds. The rules ask only the
+methods of :class:`Lookup`; both give the same answers (tests/respite/test_check_sweep.py).
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, timedelta
+
+from anhorig._calendar import (
+    day_index,
+    day_midnight,
+    local_date,
+    month_index,
+    month_midnight,
+)
+from anhorig.people import Person
+from anhorig.respite._index import amount_in, checked_midnight
+from anhorig.respite.ledger import Ledger, granted_in, quota_period, quota_periods
+from anhorig.respite.model import Booking, QuotaPeriod, QuotaUnit, RespiteGrant, RespiteKind
+from anhorig.respite.policy import CarryOver, DygnCount, RespitePolicy, notice_given
+from anhorig.time import ZONE, Period, epoch_seconds
+
+__all__ = ["Lookup", "QuotaTrack", "Sweep", "last_local_date"]
+
+
+def last_local_date(end: datetime) -> date:
+    """The Stockholm date of the last moment before ``end``: the last day a stay ending
+    at ``end`` touches."""
+    return local_date(epoch_seconds(end) - (0 if end.microsecond else 1))
+
+
+class Lookup:
+    """What a booking is judged against, asked of the ledger one booking at a time.
+
+    Each answer concerns the entries before position ``k`` that are still active
+    there: the straightforward reading of the rules, used for a single booking
+    (:func:`check_booking`) and kept as the reference the whole-ledger sweep is
+    tested against.
+    """
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+
+    def _active(self, grant_id: str, k: int, own: str) -> Iterator[Booking]:
+        ledger = self.ledger
+        for seq in ledger.seqs_of(grant_id, k):
+            entry = ledger.entry(seq)
+            if isinstance(entry, Booking) and entry.id != own and ledger.is_active(seq, k):
+                yield entry
+
+    def short_notice_used(
+        self, grant: RespiteGrant, policy: RespitePolicy, year: int, k: int, own: str
+    ) -> int:
+        """Short-notice bookings of ``grant`` made in ``year``."""
+        return sum(
+            1
+            for entry in self._active(grant.id, k, own)
+            if entry.made_at.in_tz(ZONE).year == year
+            and notice_given(entry, policy) < policy.notice
+        )
+
+    def staff_asked(self, grant: RespiteGrant, booking: Booking, k: int) -> set[str]:
+        """Staff the family has asked for in earlier bookings of ``grant``."""
+        asked: set[str] = set()
+        for entry in self._active(grant.id, k, booking.id):
+            asked.update(entry.preferred_staff)
+        return asked
+
+    def quota_added(
+        self,
+        grant: RespiteGrant,
+        policy: RespitePolicy,
+        booking: Booking,
+        s: int,
+        e: int,
+        k: int,
+    ) -> list[tuple[Period, int]]:
+        """Each quota period the booking pushes (further) over the quota, and by how much."""
+        ledger = self.ledger
+        out = []
+        day: date = booking.interval.start.in_tz(ZONE).date()
+        end_day: date = (booking.interval.end.in_tz(ZONE) - timedelta(microseconds=1)).date()
+        validity_last = grant.validity.last
+        if policy.carry_over is not CarryOver.NONE and validity_last is not None:
+            # With carry-over a booking also shrinks what later periods inherit.
+            end_day = max(end_day, validity_last)
+        while day <= end_day:
+            period = quota_period(grant, day)
+            with_it = ledger.period_balance(grant, period, s, k, ((s, e),))
+            without = ledger.period_balance(grant, period, s, k, ())
+            added = with_it.over_quota - without.over_quota
+            if added > 0:
+                out.append((period, added))
+            if period.end is None or grant.quota.per is QuotaPeriod.VALIDITY:
+                break
+            day = period.end
+        return out
+
+    def overlapping(
+        self, grant: RespiteGrant, booking: Booking, s: int, e: int, k: int
+    ) -> list[str]:
+        """Ids of the person's bookings that overlap ``[s, e)``."""
+        ledger = self.ledger
+        out = []
+        for other_grant in ledger.grants_for(grant.cared_for):
+            for seq in ledger.seqs_between(other_grant.id, s, e, k):
+                other = ledger.entry(seq)
+                if (
+                    isinstance(other, Booking)
+                    and other.id != booking.id
+                    and ledger.is_active(seq, k)
+                ):
+                    out.append(other.id)
+        return out
+
+    def month_dygn(
+        self, grant: RespiteGrant, count: DygnCount, booking: Booking, lo: int, hi: int, k: int
+    ) -> int:
+        """Dygn the person's other bookings (of dygn grants) spend in month ``[lo, hi)``."""
+        ledger = self.ledger
+        total = 0
+        for other_grant in ledger.grants_for(grant.cared_for):
+            if other_grant.quota.unit is not QuotaUnit.DYGN:
+                continue
+            for seq in ledger.seqs_between(other_grant.id, lo, hi, k):
+                other = ledger.entry(seq)
+                if (
+                    isinstance(other, Booking)
+                    and other.id != booking.id
+                    and ledger.is_active(seq, k)
+                ):
+                    os, oe = ledger.span(seq)
+                    total += sum(amount_in(QuotaUnit.DYGN, count, os, oe, lo, hi, lo))
+        return total
+
+    def partners(self, grant: RespiteGrant) -> Iterable[RespiteGrant]:
+        """The grants a combination rule may concern: the same person's, in ledger order."""
+        return self.ledger.grants_for(grant.cared_for)
+
+    def occupied(self, unit_id: str, night: int, k: int, own: str) -> int:
+        """Beds at ``unit_id`` taken on night ``night`` (a day index) by other bookings."""
+        ledger = self.ledger
+        count = 0
+        for seq in ledger.unit_nights(unit_id).get(night, ()):
+            if not ledger.is_active(seq, k):
+                continue  # not yet recorded in this ledger, or cancelled
+            entry = ledger.entry(seq)
+            if isinstance(entry, Booking) and entry.id != own:
+                count += 1
+        return count
+
+
+class QuotaTrack:
+    """One grant's quota periods with the amount counted in each so far (sweep state)."""
+
+    __slots__ = (
+        "cap",
+        "carried",
+        "carry",
+        "count",
+        "grant",
+        "granted",
+        "his",
+        "los",
+        "periods",
+        "starts",
+        "totals",
+        "unit",
+        "valid",
+    )
+
+    def __init__(self, grant: RespiteGrant, policy: RespitePolicy) -> None:
+        self.grant = grant
+        self.unit = grant.quota.unit
+        self.count = policy.dygn_count
+        self.periods = quota_periods(grant)
+        self.starts = [period.start for period in self.periods]
+        self.granted = [granted_in(grant, policy, period) for period in self.periods]
+        self.los: list[int] = []
+        self.his: list[int] = []
+        for period in self.periods:
+            window = period.intersection(grant.validity)
+            if window is None or window.end is None or window.start == window.end:
+                lo = hi = self.his[-1] if self.his else checked_midnight(period.start)
+            else:
+                lo, hi = checked_midnight(window.start), checked_midnight(window.end)
+            self.los.append(lo)
+            self.his.append(hi)
+        self.totals = [0] * len(self.periods)
+        self.carry = (
+            policy.carry_over is not CarryOver.NONE and grant.quota.per is not QuotaPeriod.VALIDITY
+        )
+        cap = policy.carry_over_cap or 0
+        self.cap = (
+            (cap * 3600 if self.unit is QuotaUnit.HOURS else cap)
+            if policy.carry_over is CarryOver.CAPPED
+            else None
+        )
+        # carried[i]: what period i inherits, for the totals as they stand; valid up to
+        # index ``valid`` (a change to period j's total invalidates what follows it).
+        self.carried = [0] * (len(self.periods) + 1)
+        self.valid = 0
+
+    def own(self, s: int, e: int) -> dict[int, int]:
+        """The amount booking ``[s, e)`` counts in each period it meets."""
+        first = bisect.bisect_right(self.his, day_midnight(max(day_index(s), 0)))
+        last = bisect.bisect_left(self.los, e)
+        out = {}
+        for i in range(first, last):
+            amount = sum(amount_in(self.unit, self.count, s, e, self.los[i], self.his[i], s))
+            if amount:
+                out[i] = amount
+        return out
+
+    def add(self, own: dict[int, int], sign: int) -> None:
+        for i, amount in own.items():
+            self.totals[i] += sign * amount
+            self.valid = min(self.valid, i)
+
+    def _next(self, i: int, carried: int, extra: int) -> int:
+        left = max(0, self.granted[i] + carried - self.totals[i] - extra)
+        return left if self.cap is None else min(left, self.cap)
+
+    def _carried(self, i: int) -> int:
+        carried = self.carried
+        j = self.valid
+        while j < i:
+            carried[j + 1] = self._next(j, carried[j], 0)
+            j += 1
+        self.valid = max(self.valid, i)
+        return carried[i]
+
+    def added(self, first: int, last: int, own: dict[int, int]) -> Iterator[tuple[int, int]]:
+        """For periods ``first..last``: how far ``own`` pushes each over the quota."""
+        if not self.carry:
+            for i in range(first, last + 1):
+                extra = own.get(i, 0)
+                if extra:
+                    net = self.granted[i] - self.totals[i]
+                    yield i, max(0, extra - net) - max(0, -net)
+            return
+        if not own:
+            return
+        start = max(first, min(own))
+        if start > last:
+            return
+        top = max(own)
+        with_it = without = self._carried(start)
+        for i in range(start, last + 1):
+            extra = own.get(i, 0)
+            net = self.granted[i] + without - self.totals[i]
+            net_with = self.granted[i] + with_it - self.totals[i] - extra
+            yield i, max(0, -net_with) - max(0, -net)
+            without = self._next(i, without, 0)
+            with_it = self._next(i, with_it, extra)
+            if i >= top and with_it == without:
+                return  # from here on both inherit the same: nothing more to add
+
+
+class Sweep(Lookup):
+    """The same answers for a whole ledger, kept up to date entry by entry.
+
+    The check walks the entries in order; before it judges the booking at ``k``
+    the sweep holds what the entries before ``k`` leave active (running totals
+    per grant, person, month and night, and the overlapping pairs found by one
+    sort per person), so each answer costs what the booking touches, not what
+    the ledger holds.
+    """
+
+    def __init__(self, ledger: Ledger) -> None:
+        super().__init__(ledger)
+        self.short: dict[tuple[str, int], int] = {}
+        self.short_of: dict[int, tuple[str, int]] = {}
+        self.staff: dict[str, dict[str, int]] = {}
+        self.quota: dict[str, QuotaTrack] = {}
+        self.quota_of: dict[int, tuple[QuotaTrack, dict[int, int]]] = {}
+        self.dygn: dict[tuple[Person, int, DygnCount], int] = {}
+        self.dygn_of: dict[int, list[tuple[Person, int, DygnCount, int]]] = {}
+        self.beds: dict[tuple[str, int], int] = {}
+        self.spans: dict[int, tuple[int, int]] = {}
+        self.position = {grant.id: index for index, grant in enumerate(ledger.grants)}
+        self.earlier = self._overlapping_pairs()
+        self.partner_cache: dict[str, list[RespiteGrant]] = {}
+
+    def _overlapping_pairs(self) -> dict[int, list[int]]:
+        """For each booking, the earlier-recorded bookings of its person that overlap it:
+        one sort by start per person, then a sweep keeping the stays still open."""
+        ledger = self.ledger
+        per_person: dict[Person, list[tuple[int, int, int]]] = {}
+        for seq in range(len(ledger)):
+            entry = ledger.entry(seq)
+            if isinstance(entry, Booking):
+                s, e = ledger.span(seq)
+                self.spans[seq] = (s, e)
+                person = ledger.grant(entry.grant_id).cared_for
+                per_person.setdefault(person, []).append((s, e, seq))
+        earlier: dict[int, list[int]] = {}
+        for stays in per_person.values():
+            stays.sort()
+            open_: list[tuple[int, int]] = []  # (end, seq), a heap
+            for s, e, seq in stays:
+                while open_ and open_[0][0] <= s:
+                    heapq.heappop(open_)
+                for _, other in open_:
+                    first, second = (other, seq) if other < seq else (seq, other)
+                    earlier.setdefault(second, []).append(first)
+                heapq.heappush(open_, (e, seq))
+        return earlier
+
+    # --- answers ------------------------------------------------------------------------
+
+    def short_notice_used(
+        self, grant: RespiteGrant, policy: RespitePolicy, year: int, k: int, own: str
+    ) -> int:
+        return self.short.get((grant.id, year), 0)
+
+    def staff_asked(self, grant: RespiteGrant, booking: Booking, k: int) -> set[str]:
+        return set(self.staff.get(grant.id, ()))
+
+    def quota_added(
+        self,
+        grant: RespiteGrant,
+        policy: RespitePolicy,
+        booking: Booking,
+        s: int,
+        e: int,
+        k: int,
+    ) -> list[tuple[Period, int]]:
+        track = self._track(grant, policy)
+        own = track.own(s, e)
+        if grant.quota.per is QuotaPeriod.VALIDITY:
+            first = last = 0
+        else:
+            day = local_date(epoch_seconds(booking.interval.start))
+            end_day = last_local_date(booking.interval.end)
+            validity_last = grant.validity.last
+            if policy.carry_over is not CarryOver.NONE and validity_last is not None:
+                end_day = max(end_day, validity_last)
+            first = max(0, bisect.bisect_right(track.starts, day) - 1)
+            if first < len(track.periods) and (track.periods[first].end or day) <= day:
+                first += 1
+            last = bisect.bisect_right(track.starts, end_day) - 1
+        return [
+            (quota_period(grant, track.starts[i]), added)
+            for i, added in track.added(first, last, own)
+            if added > 0
+        ]
+
+    def overlapping(
+        self, grant: RespiteGrant, booking: Booking, s: int, e: int, k: int
+    ) -> list[str]:
+        ledger = self.ledger
+        found = [seq for seq in self.earlier.get(k, ()) if ledger.is_active(seq, k)]
+        if not found:
+            return []
+        # The order the per-booking reading finds them in: by grant, then by the first
+        # month bucket of the window that holds the stay, then by position.
+        m0 = month_index(s)
+        others = [(seq, ledger.entry(seq)) for seq in found]
+        ordered = sorted(
+            (
+                self.position[other.grant_id],
+                max(m0, month_index(self.spans[seq][0])),
+                seq,
+                other.id,
+            )
+            for seq, other in others
+            if isinstance(other, Booking)
+        )
+        return [key[3] for key in ordered]
+
+    def month_dygn(
+        self, grant: RespiteGrant, count: DygnCount, booking: Booking, lo: int, hi: int, k: int
+    ) -> int:
+        month = month_index(lo)
+        return self.dygn.get((grant.cared_for, month, count), 0)
+
+    def partners(self, grant: RespiteGrant) -> Iterable[RespiteGrant]:
+        found = self.partner_cache.get(grant.id)
+        if found is None:
+            ledger = self.ledger
+            # Whether a pair is forbidden depends only on the two kinds.
+            kinds = {other for other in RespiteKind if ledger.forbids(grant.kind, other)}
+            found = [
+                other
+                for other in ledger.grants_for(grant.cared_for)
+                if other.kind in kinds and other.id != grant.id
+            ]
+            self.partner_cache[grant.id] = found
+        return found
+
+    def occupied(self, unit_id: str, night: int, k: int, own: str) -> int:
+        return self.beds.get((unit_id, night), 0)
+
+    # --- keeping up ---------------------------------------------------------------------
+
+    def _track(self, grant: RespiteGrant, policy: RespitePolicy) -> QuotaTrack:
+        track = self.quota.get(grant.id)
+        if track is None:
+            track = self.quota[grant.id] = QuotaTrack(grant, policy)
+        return track
+
+    def record(self, seq: int, booking: Booking) -> None:
+        """Take the booking at ``seq`` into the running state."""
+        ledger = self.ledger
+        grant = ledger.grant(booking.grant_id)
+        policy = ledger.policy_for(grant.kind)
+        s, e = self.spans[seq]
+        if policy.notice and notice_given(booking, policy) < policy.notice:
+            key = (grant.id, local_date(epoch_seconds(booking.made_at)).year)
+            self.short[key] = self.short.get(key, 0) + 1
+            self.short_of[seq] = key
+        if booking.preferred_staff:
+            staff = self.staff.setdefault(grant.id, {})
+            for name in set(booking.preferred_staff):
+                staff[name] = staff.get(name, 0) + 1
+        if grant.kind is not RespiteKind.EMERGENCY:
+            track = self._track(grant, policy)
+            own = track.own(s, e)
+            track.add(own, 1)
+            self.quota_of[seq] = (track, own)
+        if grant.quota.unit is QuotaUnit.DYGN:
+            parts = []
+            for m in range(month_index(s), month_index(e - 1) + 1):
+                lo, hi = month_midnight(m), month_midnight(m + 1)
+                for count in DygnCount:
+                    amount = sum(amount_in(QuotaUnit.DYGN, count, s, e, lo, hi, s))
+                    if amount:
+                        key3 = (grant.cared_for, m, count)
+                        self.dygn[key3] = self.dygn.get(key3, 0) + amount
+                        parts.append((grant.cared_for, m, count, amount))
+            self.dygn_of[seq] = parts
+        if booking.unit_id is not None:
+            i = day_index(s) + 1
+            while day_midnight(i) < e:
+                night = (booking.unit_id, i - 1)
+                self.beds[night] = self.beds.get(night, 0) + 1
+                i += 1
+
+    def cancel(self, seq: int) -> None:
+        """Take the booking at ``seq`` out again: it was cancelled."""
+        ledger = self.ledger
+        booking = ledger.entry(seq)
+        assert isinstance(booking, Booking)
+        key = self.short_of.pop(seq, None)
+        if key is not None:
+            self.short[key] -= 1
+        if booking.preferred_staff:
+            staff = self.staff[booking.grant_id]
+            for name in set(booking.preferred_staff):
+                staff[name] -= 1
+                if not staff[name]:
+                    del staff[name]
+        counted = self.quota_of.pop(seq, None)
+        if counted is not None and not ledger.counts(seq)[1]:
+            counted[0].add(counted[1], -1)  # a late cancellation still counts in full
+        for person, m, count, amount in self.dygn_of.pop(seq, ()):
+            self.dygn[(person, m, count)] -= amount
+        if booking.unit_id is not None:
+            s, e = self.spans[seq]
+            i = day_index(s) + 1
+            while day_midnight(i) < e:
+                self.beds[(booking.unit_id, i - 1)] -= 1
+                i += 1

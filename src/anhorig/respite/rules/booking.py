@@ -1,0 +1,282 @@
+"""Rules on one booking: its grant, provider, validity, notice, overlaps and staff.
+
+:func:`booking_findings` judges a booking in the rules' order, asking the topic
+modules for the quota (:mod:`~anhorig.respite.rules.quota`), the days and hours
+(:mod:`~anhorig.respite.rules.hours`), dygn and beds
+(:mod:`~anhorig.respite.rules.stays`) and the grant
+(:mod:`~anhorig.respite.rules.grant`); the rules of the booking itself stand here,
+each above the condition that finds it (DOMAIN.md 24, 25, 31).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from anhorig._calendar import local_date
+from anhorig.errors import InvalidInput
+from anhorig.findings import Finding, Severity
+from anhorig.law import BISTAND
+from anhorig.organisations import ProviderKind
+from anhorig.respite._index import checked_midnight
+from anhorig.respite._sweep import Lookup
+from anhorig.respite.ledger import Ledger
+from anhorig.respite.model import Booking, QuotaUnit, RespiteGrant, RespiteKind
+from anhorig.respite.policy import RespitePolicy, notice_given
+from anhorig.respite.rules._common import LOCAL, SEED, respite_rule
+from anhorig.respite.rules.grant import combination_findings, eligibility_findings
+from anhorig.respite.rules.hours import window_findings
+from anhorig.respite.rules.quota import quota_findings
+from anhorig.respite.rules.stays import bed_findings, dygn_findings
+from anhorig.time import epoch_seconds
+
+__all__ = [
+    "CONTINUITY",
+    "NOTICE",
+    "OUTSIDE_VALIDITY",
+    "OVERLAP",
+    "SHORT_NOTICE",
+    "UNKNOWN_GRANT",
+    "VOLUNTEER",
+    "booking_findings",
+    "continuity_findings",
+    "notice_findings",
+    "overlap_findings",
+    "validity_findings",
+    "volunteer_findings",
+]
+
+UNKNOWN_GRANT = respite_rule(
+    "RESPITE-UNKNOWN-GRANT",
+    Severity.ERROR,
+    ("Okänd insats", "Unknown grant"),
+    (
+        "Bokningen {booking} hänvisar till en insats som inte finns: {grant}.",
+        "Booking {booking} refers to a grant that does not exist: {grant}.",
+    ),
+    domain=(24,),
+)
+
+# Found first, by booking_findings: without its grant nothing else can be judged.
+
+
+VOLUNTEER = respite_rule(
+    "RESPITE-VOLUNTEER",
+    Severity.ERROR,
+    ("Frivilliga är inte kommunens avlösning", "Volunteers are not the municipality's respite"),
+    (
+        "{provider} är en frivilligorganisation; det får inte räknas eller presenteras som "
+        "kommunens avlösning.",
+        "{provider} is a volunteer organisation; it must not be counted or presented as the "
+        "municipality's respite.",
+    ),
+    sources=SEED,
+    domain=(24,),
+)
+
+
+def volunteer_findings(booking: Booking, on: date, at: Callable[[str], str]) -> list[Finding]:
+    """A volunteer organisation named as the provider."""
+    if booking.provider.kind is not ProviderKind.VOLUNTARY_ORGANISATION:
+        return []
+    return [VOLUNTEER.finding(at("provider.kind"), on=on, provider=booking.provider.name)]
+
+
+OUTSIDE_VALIDITY = respite_rule(
+    "RESPITE-OUTSIDE-VALIDITY",
+    Severity.ERROR,
+    ("Utanför beslutets giltighetstid", "Outside the grant's validity"),
+    (
+        "Bokningen {booking} ligger utanför insatsens giltighetstid {first}–{last}.",
+        "Booking {booking} lies outside the grant's validity {first}–{last}.",
+    ),
+    law=(BISTAND,),
+    domain=(24,),
+)
+
+
+def validity_findings(
+    grant: RespiteGrant, booking: Booking, s: int, e: int, on: date, at: Callable[[str], str]
+) -> list[Finding]:
+    """A booking reaching before or after the grant's validity."""
+    validity = grant.validity
+    assert validity.end is not None
+    if s < checked_midnight(validity.start) or e > checked_midnight(validity.end):
+        return [
+            OUTSIDE_VALIDITY.finding(
+                at("interval"), on=on, booking=booking.id, first=validity.start, last=validity.last
+            )
+        ]
+    return []
+
+
+NOTICE = respite_rule(
+    "RESPITE-NOTICE",
+    Severity.ERROR,
+    ("För kort varsel", "Too short notice"),
+    (
+        "Bokningen gjordes med {given} {unit} varsel; {municipality} kräver {needed}.",
+        "The booking was made with {given} {unit} notice; {municipality} asks for {needed}.",
+    ),
+    sources=(*SEED, *LOCAL),
+    domain=(25,),
+)
+
+SHORT_NOTICE = respite_rule(
+    "RESPITE-SHORT-NOTICE",
+    Severity.INFO,
+    ("Kort varsel inom ramen", "Short notice within the allowance"),
+    (
+        "Bokningen gjordes med kort varsel; {left} av {allowed} bokningar med kort varsel "
+        "återstår {year}.",
+        "The booking was made at short notice; {left} of {allowed} short-notice bookings "
+        "are left in {year}.",
+    ),
+    sources=(*SEED, *LOCAL),
+    domain=(25,),
+)
+
+
+def notice_findings(
+    ctx: Lookup,
+    grant: RespiteGrant,
+    policy: RespitePolicy,
+    booking: Booking,
+    k: int,
+    on: date,
+    at: Callable[[str], str],
+) -> list[Finding]:
+    """Less notice than the policy asks: covered by the short-notice allowance while some
+    is left that year (info), else refused."""
+    if not policy.notice:
+        return []
+    given = notice_given(booking, policy)
+    if given >= policy.notice:
+        return []
+    year = local_date(epoch_seconds(booking.made_at)).year
+    used = ctx.short_notice_used(grant, policy, year, k, booking.id)
+    if used < policy.short_notice_allowance:
+        return [
+            SHORT_NOTICE.finding(
+                at("made_at"),
+                on=on,
+                left=policy.short_notice_allowance - used - 1,
+                allowed=policy.short_notice_allowance,
+                year=year,
+            )
+        ]
+    return [
+        NOTICE.finding(
+            at("made_at"),
+            on=on,
+            given=given,
+            needed=policy.notice,
+            unit=policy.notice_unit.text,
+            municipality=policy.municipality,
+        )
+    ]
+
+
+OVERLAP = respite_rule(
+    "RESPITE-OVERLAP",
+    Severity.ERROR,
+    ("Överlappande bokningar", "Overlapping bookings"),
+    (
+        "Bokningen {booking} överlappar bokningen {other} för samma person.",
+        "Booking {booking} overlaps booking {other} for the same person.",
+    ),
+    domain=(31,),
+)
+
+
+def overlap_findings(
+    ctx: Lookup,
+    grant: RespiteGrant,
+    booking: Booking,
+    s: int,
+    e: int,
+    k: int,
+    on: date,
+    at: Callable[[str], str],
+) -> list[Finding]:
+    """Each earlier booking for the same person that overlaps this one."""
+    return [
+        OVERLAP.finding(at("interval"), on=on, booking=booking.id, other=other)
+        for other in ctx.overlapping(grant, booking, s, e, k)
+    ]
+
+
+CONTINUITY = respite_rule(
+    "RESPITE-CONTINUITY",
+    Severity.INFO,
+    ("Kontinuitet i personalen", "Continuity of staff"),
+    (
+        "Familjen har tidigare önskat {staff}; bokningen {booking} nämner ingen av dem.",
+        "The family has asked for {staff} before; booking {booking} names none of them.",
+    ),
+    sources=("seed-004", "seed-001"),
+    domain=(),
+)
+
+
+def continuity_findings(
+    ctx: Lookup,
+    grant: RespiteGrant,
+    booking: Booking,
+    k: int,
+    on: date,
+    at: Callable[[str], str],
+) -> list[Finding]:
+    asked = ctx.staff_asked(grant, booking, k)
+    if not asked or asked.intersection(booking.preferred_staff):
+        return []
+    return [
+        CONTINUITY.finding(
+            at("preferred_staff"), on=on, staff=", ".join(sorted(asked)), booking=booking.id
+        )
+    ]
+
+
+def booking_findings(
+    ledger: Ledger,
+    booking: Booking,
+    on: date,
+    k: int,
+    path: str,
+    ctx: Lookup,
+    *,
+    eligibility: bool = True,
+) -> list[Finding]:
+    """Every finding about ``booking`` judged against the entries before ``k``, as
+    ``ctx`` answers for them, in the rules' order."""
+
+    def at(field: str) -> str:
+        return f"{path}.{field}" if path != "$" else field
+
+    try:
+        grant = ledger.grant(booking.grant_id)
+    except InvalidInput:
+        return [
+            UNKNOWN_GRANT.finding(at("grant_id"), on=on, booking=booking.id, grant=booking.grant_id)
+        ]
+    policy = ledger.policy_for(grant.kind)
+    s = epoch_seconds(booking.interval.start)
+    e = epoch_seconds(booking.interval.end)
+    emergency = grant.kind is RespiteKind.EMERGENCY
+
+    findings = volunteer_findings(booking, on, at)
+    findings.extend(validity_findings(grant, booking, s, e, on, at))
+    if not emergency:
+        findings.extend(notice_findings(ctx, grant, policy, booking, k, on, at))
+        findings.extend(quota_findings(ctx, grant, policy, booking, s, e, k, on, at))
+    findings.extend(overlap_findings(ctx, grant, booking, s, e, k, on, at))
+    if grant.quota.unit is QuotaUnit.HOURS:
+        findings.extend(window_findings(policy, booking, s, e, on, at))
+    else:
+        findings.extend(dygn_findings(ctx, grant, policy, booking, s, e, k, on, at))
+    findings.extend(continuity_findings(ctx, grant, booking, k, on, at))
+    if eligibility:
+        findings.extend(eligibility_findings(ledger, grant, policy, on, at("grant_id")))
+    findings.extend(combination_findings(ctx, grant, policy, booking, on, at("grant_id")))
+    findings.extend(bed_findings(ctx, booking, s, e, k, on, at))
+    return findings

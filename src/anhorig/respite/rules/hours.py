@@ -1,0 +1,108 @@
+"""When in-home respite is given: the weekdays and the hours of the day (DOMAIN.md 24).
+
+Days are Stockholm dates; opening hours are read on the wall clock, so on the DST
+change days 08:00 is not eight elapsed hours after midnight.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from anhorig._calendar import local_dates
+from anhorig.findings import Finding, Severity
+from anhorig.language import Text
+from anhorig.respite._index import checked_midnight
+from anhorig.respite.model import Booking
+from anhorig.respite.policy import RespitePolicy, Weekday
+from anhorig.respite.rules._common import respite_rule
+from anhorig.time import ZONE, is_working_day
+
+__all__ = ["RULES", "TIME_OF_DAY", "WEEKDAY", "window_findings"]
+
+WEEKDAY = respite_rule(
+    "RESPITE-WEEKDAY",
+    Severity.ERROR,
+    ("Dag då avlösning inte ges", "A day respite is not given"),
+    (
+        "{day} ({weekday}) ges ingen avlösning i {municipality}.",
+        "{municipality} gives no respite on {day} ({weekday}).",
+    ),
+    domain=(24,),
+)
+
+TIME_OF_DAY = respite_rule(
+    "RESPITE-TIME-OF-DAY",
+    Severity.ERROR,
+    ("Utanför tiderna för avlösning", "Outside respite hours"),
+    (
+        "Avlösning ges {start}–{end} i {municipality}; bokningen ligger utanför.",
+        "{municipality} gives respite {start}–{end}; the booking lies outside.",
+    ),
+    domain=(24,),
+)
+
+
+def _hour_text(hour: int) -> str:
+    return f"{hour:02d}:00"
+
+
+def _wall_clock_epoch(day: date, hour: int) -> int:
+    """Epoch seconds when the Stockholm clock shows ``hour``:00 on ``day`` (24 is the
+    next midnight); an hour in the spring gap counts as the moment the clock jumps."""
+    if hour >= 24:
+        return checked_midnight(day + timedelta(days=1))
+    moment = datetime(day.year, day.month, day.day, hour, tzinfo=ZONE)
+    return math.floor(moment.timestamp())
+
+
+def window_findings(
+    policy: RespitePolicy,
+    booking: Booking,
+    s: int,
+    e: int,
+    on: date,
+    at: Callable[[str], str],
+) -> list[Finding]:
+    findings = []
+    for day in local_dates(s, e):
+        weekday = Weekday.from_index(day.weekday())
+        holiday = policy.exclude_holidays and day.weekday() < 5 and not is_working_day(day)
+        if weekday not in policy.weekdays or holiday:
+            findings.append(
+                WEEKDAY.finding(
+                    at("interval"),
+                    on=on,
+                    day=day,
+                    weekday=weekday.text
+                    if not holiday
+                    else Text(sv="helgdag", en="public holiday"),
+                    municipality=policy.municipality,
+                )
+            )
+    if policy.day_starts_at > 0 or policy.day_ends_at < 24:
+        for day in local_dates(s, e):
+            start = checked_midnight(day)
+            # Opening hours are read on the wall clock: on the DST change days 08:00 is
+            # not eight elapsed hours after midnight.
+            opens = _wall_clock_epoch(day, policy.day_starts_at)
+            closes = _wall_clock_epoch(day, policy.day_ends_at)
+            part_start = max(s, start)
+            part_end = min(e, checked_midnight(day + timedelta(days=1)))
+            if part_start < opens or part_end > closes:
+                findings.append(
+                    TIME_OF_DAY.finding(
+                        at("interval"),
+                        on=on,
+                        start=_hour_text(policy.day_starts_at),
+                        end=_hour_text(policy.day_ends_at),
+                        municipality=policy.municipality,
+                    )
+                )
+                break
+    return findings
+
+
+RULES = (WEEKDAY, TIME_OF_DAY)
+"""The rules on days and hours, in the catalogue's order."""
