@@ -18,6 +18,11 @@ this hook fills it in when the site is built:
 
 An unknown marker stops the build, so a typo cannot ship an empty page.
 
+The file also gives mkdocstrings a griffe extension, :func:`doctest_fences`: the
+docstrings' doctests are written bare (``>>>`` lines, no ``Examples:`` section), which
+Markdown would read as nested blockquotes, so the extension fences them as ``pycon`` code
+before the API pages are rendered.
+
 >>> "| `x` |" in _table(["a"], [["`x`"]])
 True
 >>> _cell("a | b")
@@ -37,7 +42,9 @@ from typing import Any
 __all__ = [
     "CORE_MODULES",
     "REFERENCE_DATE",
+    "doctest_fences",
     "expand",
+    "fence_doctests",
     "on_page_markdown",
 ]
 
@@ -381,6 +388,82 @@ def fhir_codes_markdown() -> str:
 def changelog_markdown(root: Path) -> str:
     """The text of ``CHANGELOG.md`` at the repository root."""
     return (root / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+# --- Doctests in docstrings ----------------------------------------------------------------
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_EXAMPLES_HEADER = re.compile(r"^\s*Examples?:\s*$")
+_DOCTEST_FLAGS = re.compile(r"\s*#\s*doctest:\s*[+-]\w+(?:\s*,\s*[+-]\w+)*\s*$")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def fence_doctests(docstring: str) -> str:
+    """``docstring`` with each bare doctest block wrapped in a ``pycon`` fence.
+
+    A block starts at a ``>>>`` line and runs to the next blank line, as doctest reads
+    it; ``# doctest:`` flags are dropped from the shown code. Blocks already inside a
+    fence, or under a Google ``Examples:`` section (which griffe renders itself), are
+    left as they are.
+
+    >>> fence_doctests("Adds.\\n\\n>>> 1 + 1  # doctest: +ELLIPSIS\\n2\\n\\nDone.").splitlines()
+    ['Adds.', '', '```pycon', '>>> 1 + 1', '2', '```', '', 'Done.']
+    """
+    lines = docstring.split("\n")
+    out: list[str] = []
+    fence: str | None = None
+    examples_indent: int | None = None
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        stripped = line.strip()
+        opened = _FENCE.match(line)
+        if fence is not None:
+            out.append(line)
+            if opened and opened.group(1) == fence:
+                fence = None
+            i += 1
+            continue
+        if opened:
+            fence = opened.group(1)
+            out.append(line)
+            i += 1
+            continue
+        if examples_indent is not None and stripped and _indent(line) <= examples_indent:
+            examples_indent = None
+        if _EXAMPLES_HEADER.match(line):
+            examples_indent = _indent(line)
+        if examples_indent is not None or not stripped.startswith(">>>"):
+            out.append(line)
+            i += 1
+            continue
+        pad = line[: _indent(line)]
+        out.append(f"{pad}```pycon")
+        while i < len(lines) and lines[i].strip():
+            out.append(_DOCTEST_FLAGS.sub("", lines[i]))
+            i += 1
+        out.append(f"{pad}```")
+    return "\n".join(out)
+
+
+def doctest_fences(**options: Any) -> Any:
+    """A griffe extension (``mkdocs.yml``: ``extensions: [docs/hooks.py:doctest_fences]``)
+    that applies :func:`fence_doctests` to every docstring as griffe loads it.
+
+    griffe is imported here, not at the top, so that the test suite, which imports this
+    file, does not need the docs extra.
+    """
+    from griffe import Extension
+
+    class DoctestFences(Extension):
+        def on_instance(self, *, obj: Any, **kwargs: Any) -> None:
+            if obj.docstring is not None:
+                obj.docstring.value = fence_doctests(obj.docstring.value)
+
+    return DoctestFences(**options)
 
 
 # --- The hook ------------------------------------------------------------------------------
