@@ -16,7 +16,16 @@ this hook fills it in when the site is built:
 - ``<!-- anhorig:changelog -->``: the text of ``CHANGELOG.md``.
 - ``<!-- anhorig:fhircodes -->``: every row of the FHIR mapping tables.
 
+Every page also gets its prose mentions of a seed text ("seed 001") linked to the
+source's entry on ``reference/sources.md``, the page :func:`sources_page` renders from
+:data:`anhorig.law.SOURCES` (written to the repository, checked by the test suite).
+
 An unknown marker stops the build, so a typo cannot ship an empty page.
+
+The file also gives mkdocstrings a griffe extension, :func:`doctest_fences`: the
+docstrings' doctests are written bare (``>>>`` lines, no ``Examples:`` section), which
+Markdown would read as nested blockquotes, so the extension fences them as ``pycon`` code
+before the API pages are rendered.
 
 >>> "| `x` |" in _table(["a"], [["`x`"]])
 True
@@ -28,6 +37,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import posixpath
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
@@ -37,8 +47,12 @@ from typing import Any
 __all__ = [
     "CORE_MODULES",
     "REFERENCE_DATE",
+    "doctest_fences",
     "expand",
+    "fence_doctests",
+    "link_seed_mentions",
     "on_page_markdown",
+    "sources_page",
 ]
 
 REFERENCE_DATE = date(2026, 1, 1)
@@ -101,6 +115,20 @@ def _domain(numbers: Sequence[int]) -> str:
 
 def _day(value: date | None, *, empty: str = "–") -> str:
     return empty if value is None else value.isoformat()
+
+
+SOURCES_PAGE = "reference/sources.md"
+"""The page that lists every source, relative to ``docs/``."""
+
+
+def _source_link(key: str, *, page: str = "reference/rules.md") -> str:
+    """``key`` linked to its entry on the sources page, from ``page`` (under ``docs/``).
+
+    >>> _source_link("seed-001"), _source_link("seed-001", page="plans/rules.md")
+    ('[`seed-001`](sources.md#seed-001)', '[`seed-001`](../reference/sources.md#seed-001)')
+    """
+    target = posixpath.relpath(SOURCES_PAGE, posixpath.dirname(page) or ".")
+    return f"[`{key}`]({target}#{key})"
 
 
 # --- Generators ----------------------------------------------------------------------------
@@ -217,7 +245,7 @@ def catalogue_markdown() -> str:
                 for key in rule.sources:
                     source = SOURCES[key]
                     quote = f" — “{_escape(source.quote)}”" if source.quote else ""
-                    out.append(f"- `{key}`: {_escape(str(source))}{quote}")
+                    out.append(f"- {_source_link(key)}: {_escape(str(source))}{quote}")
                 out.append("")
     return "\n".join(out)
 
@@ -318,13 +346,14 @@ def law_markdown() -> str:
     out += [
         "## Sources (*källor*)",
         "",
-        "Non-statutory sources a rule can rest on (`anhorig.law.SOURCES`).",
+        "Non-statutory sources a rule can rest on (`anhorig.law.SOURCES`); "
+        "[Sources](sources.md) says how to find each.",
         "",
         _table(
             ["Key", "Publisher", "Title", "Year", "Cited by"],
             (
                 [
-                    f"`{source.key}`",
+                    _source_link(source.key),
                     _escape(source.publisher) or "–",
                     _escape(source.title),
                     source.year if source.year is not None else "–",
@@ -340,6 +369,113 @@ def law_markdown() -> str:
         ),
         "",
     ]
+    return "\n".join(out)
+
+
+def sources_page() -> str:
+    """``docs/reference/sources.md``: every entry of :data:`anhorig.law.SOURCES` with how
+    to find it. The test suite checks the file against this (``ANHORIG_WRITE_DOCS=1``
+    rewrites it), so the page reads the same in the repository and on the site."""
+    from anhorig.law import SOURCES
+
+    seeds = [key for key in SOURCES if key.startswith("seed-")]
+    out = [
+        "# Sources (*källor*)",
+        "",
+        "The non-statutory texts anhorig's rules rest on: guidance, strategies, local rules",
+        "and the project's own source texts. A rule lists them by key in its `sources`, a",
+        "finding carries them in `finding.sources`, and the [rule catalogue](rules.md) links",
+        "each key here. Laws and ordinances are on [Legal references](law.md), which also",
+        "says which rules cite each source.",
+        "",
+        f"The keys `{seeds[0]}` … `{seeds[-1]}` are the project's **seed texts**, the documents",
+        "it was built from; docstrings and these docs cite them as "
+        f"“{seeds[0].replace('-', ' ')}” … “{seeds[-1].replace('-', ' ')}”.",
+        "They are summaries and reports from Nka's learning networks, Äldrecentrum's",
+        "Stockholm report and Nka's implementation-plan material, not laws: where a rule",
+        "rests on one, it encodes practice the text describes.",
+        "",
+        "This page is generated from `anhorig.law.SOURCES` by `docs/hooks.py`",
+        "(`ANHORIG_WRITE_DOCS=1 pytest tests/test_docs_sources.py` rewrites it).",
+        "",
+        _table(
+            ["Key", "Publisher", "Title", "Year"],
+            (
+                [
+                    f"[`{s.key}`](#{s.key})",
+                    _escape(s.publisher) or "–",
+                    _escape(s.title),
+                    s.year if s.year is not None else "–",
+                ]
+                for s in SOURCES.values()
+            ),
+        ),
+        "",
+    ]
+    for source in SOURCES.values():
+        seed = source.key.removeprefix("seed-")
+        hint = (
+            f"seed text {seed} of the project (cited as “seed {seed}”); "
+            if seed != source.key
+            else ""
+        ) + "search for the title above"
+        if source.publisher:
+            hint += f" with “{_escape(source.publisher)}”"
+        if source.year is not None:
+            hint += f", {source.year}"
+        out += [
+            f"## `{source.key}`",
+            "",
+            f"**{_escape(source.title)}**",
+            "",
+            f"- Publisher: {_escape(source.publisher) or '–'}",
+            f"- Year: {source.year if source.year is not None else 'not stated'}",
+            f"- Finding it: {hint}.",
+        ]
+        if source.quote:
+            out.append(f"- Quoted: “{_escape(source.quote)}”")
+        out.append("")
+    return "\n".join(out)
+
+
+_SEED_MENTION = re.compile(r"(?<![\w\[#/`-])([Ss]eed) (\d{3})\b(?!\])")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+
+def link_seed_mentions(markdown: str, *, page: str) -> str:
+    """``markdown`` with each "seed 001" of its prose linked to that source's entry.
+
+    Code (fenced blocks, code spans), headings and the sources page itself are left as
+    they are; ``page`` is the page's path under ``docs/``.
+
+    >>> link_seed_mentions("As seed 003 says, `seed 003`.", page="plans/sip.md")
+    'As [seed 003](../reference/sources.md#seed-003) says, `seed 003`.'
+    """
+    if page == SOURCES_PAGE:
+        return markdown
+    target = posixpath.relpath(SOURCES_PAGE, posixpath.dirname(page) or ".")
+
+    def link(match: re.Match[str]) -> str:
+        return f"[{match.group(1)} {match.group(2)}]({target}#seed-{match.group(2)})"
+
+    out: list[str] = []
+    fence: str | None = None
+    for line in markdown.split("\n"):
+        opened = _FENCE.match(line)
+        if fence is not None:
+            if opened and opened.group(1) == fence:
+                fence = None
+        elif opened:
+            fence = opened.group(1)
+        elif not line.lstrip().startswith("#"):
+            parts, last = [], 0
+            for span in _CODE_SPAN.finditer(line):
+                parts += [_SEED_MENTION.sub(link, line[last : span.start()]), span.group(0)]
+                last = span.end()
+            parts.append(_SEED_MENTION.sub(link, line[last:]))
+            out.append("".join(parts))
+            continue
+        out.append(line)
     return "\n".join(out)
 
 
@@ -378,6 +514,82 @@ def changelog_markdown(root: Path) -> str:
     return (root / "CHANGELOG.md").read_text(encoding="utf-8")
 
 
+# --- Doctests in docstrings ----------------------------------------------------------------
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_EXAMPLES_HEADER = re.compile(r"^\s*Examples?:\s*$")
+_DOCTEST_FLAGS = re.compile(r"\s*#\s*doctest:\s*[+-]\w+(?:\s*,\s*[+-]\w+)*\s*$")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def fence_doctests(docstring: str) -> str:
+    """``docstring`` with each bare doctest block wrapped in a ``pycon`` fence.
+
+    A block starts at a ``>>>`` line and runs to the next blank line, as doctest reads
+    it; ``# doctest:`` flags are dropped from the shown code. Blocks already inside a
+    fence, or under a Google ``Examples:`` section (which griffe renders itself), are
+    left as they are.
+
+    >>> fence_doctests("Adds.\\n\\n>>> 1 + 1  # doctest: +ELLIPSIS\\n2\\n\\nDone.").splitlines()
+    ['Adds.', '', '```pycon', '>>> 1 + 1', '2', '```', '', 'Done.']
+    """
+    lines = docstring.split("\n")
+    out: list[str] = []
+    fence: str | None = None
+    examples_indent: int | None = None
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        stripped = line.strip()
+        opened = _FENCE.match(line)
+        if fence is not None:
+            out.append(line)
+            if opened and opened.group(1) == fence:
+                fence = None
+            i += 1
+            continue
+        if opened:
+            fence = opened.group(1)
+            out.append(line)
+            i += 1
+            continue
+        if examples_indent is not None and stripped and _indent(line) <= examples_indent:
+            examples_indent = None
+        if _EXAMPLES_HEADER.match(line):
+            examples_indent = _indent(line)
+        if examples_indent is not None or not stripped.startswith(">>>"):
+            out.append(line)
+            i += 1
+            continue
+        pad = line[: _indent(line)]
+        out.append(f"{pad}```pycon")
+        while i < len(lines) and lines[i].strip():
+            out.append(_DOCTEST_FLAGS.sub("", lines[i]))
+            i += 1
+        out.append(f"{pad}```")
+    return "\n".join(out)
+
+
+def doctest_fences(**options: Any) -> Any:
+    """A griffe extension (``mkdocs.yml``: ``extensions: [docs/hooks.py:doctest_fences]``)
+    that applies :func:`fence_doctests` to every docstring as griffe loads it.
+
+    griffe is imported here, not at the top, so that the test suite, which imports this
+    file, does not need the docs extra.
+    """
+    from griffe import Extension
+
+    class DoctestFences(Extension):
+        def on_instance(self, *, obj: Any, **kwargs: Any) -> None:
+            if obj.docstring is not None:
+                obj.docstring.value = fence_doctests(obj.docstring.value)
+
+    return DoctestFences(**options)
+
+
 # --- The hook ------------------------------------------------------------------------------
 
 
@@ -410,6 +622,7 @@ def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Any) -> st
 
     root = Path(config["config_file_path"]).resolve().parent
     try:
-        return expand(markdown, root=root)
+        markdown = expand(markdown, root=root)
     except ValueError as exc:
         raise PluginError(f"{page.file.src_path}: {exc}") from exc
+    return link_seed_mentions(markdown, page=page.file.src_path.replace("\\", "/"))

@@ -1,4 +1,5 @@
-"""``anhorig demo``: the core vocabulary on a scenario from the seed texts.
+"""``anhorig demo``: the core vocabulary on a scenario from the seed texts
+(:data:`anhorig.law.SOURCES`, ``seed-000`` … ``seed-004``).
 
 Persons are made up; their personnummer are synthetic and shown masked.
 """
@@ -9,7 +10,7 @@ from datetime import date
 from typing import TextIO
 
 from anhorig.language import Lang
-from anhorig.law import CARER_SUPPORT
+from anhorig.law import CARER_SUPPORT, SOURCES
 from anhorig.people import Person, PersonId
 from anhorig.relations import (
     AdultCondition,
@@ -28,8 +29,9 @@ __all__ = ["run", "scenario"]
 
 
 def scenario() -> tuple[Relationship, Relationship, ChildRelative]:
-    """Seed 001's situations: a husband who cares for his wife with dementia, a neighbour
-    who helps her too, and a 14-year-old whose mother has a psychiatric illness."""
+    """The situations of seed 001 (``SOURCES["seed-001"]``, the Sörmland learning network's
+    summary): a husband who cares for his wife with dementia, a neighbour who helps her
+    too, and a 14-year-old whose mother has a psychiatric illness."""
     wife = Person(id=PersonId.parse("19391225-0028"), name="Anna Karlsson")
     husband = Person(id=PersonId.parse("19380412-2343"), name="Bertil Karlsson")
     neighbour = Person(name="Maria Ström", birth_date=date(1961, 3, 3))
@@ -98,10 +100,12 @@ def run(out: TextIO, *, lang: Lang = "sv", on: date = date(2026, 11, 22)) -> int
         f"   {neighbour_helps.describe(Context.MUNICIPAL, lang)}",
     )
     say("", "")
+    seed = SOURCES["seed-001"]
     say(
-        "3. Rollen är frivillig och ska bekräftas igen (seed 001)",
-        "3. The role is voluntary and must be reconfirmed (seed 001)",
+        "3. Rollen är frivillig och ska bekräftas igen",
+        "3. The role is voluntary and must be reconfirmed",
     )
+    say(f"   Källa: {seed}", f"   Source: {seed}")
     for rel in (husband_cares, neighbour_helps):
         for finding in check(rel, on=on):
             out.write(f"   {finding.explain(lang)}\n")

@@ -537,31 +537,39 @@ SOURCES: dict[str, Source] = {
     for s in (
         Source(
             key="seed-000",
-            title="Samverkan kommun–landsting kring anhöriga (nätverkssammanställning)",
-            publisher="Nka",
+            title="Sammanställning lärande nätverk: Samverkan och partnerskap i stöd och hjälp "
+            "till anhöriga, tema A: Samverkan, andra mötet – samarbete kommun och landsting",
+            publisher="Nationellt kompetenscentrum anhöriga (Nka), lärande nätverk",
         ),
         Source(
             key="seed-001",
-            title="Blandat lärande nätverk Sörmlands län, sammanställning 3",
-            publisher="Nka / Sörmlands län",
+            title="Sammanställning 3: Blandat lärande nätverk Sörmlands län 13 december 2016 "
+            "om delaktighet och bemötande ur ett anhörigperspektiv",
+            publisher="Sörmlands kommuner och landsting i samverkan med Nka",
             year=2016,
         ),
         Source(
             key="seed-002",
-            title="SIP och samverkan i Stockholms äldrevård",
-            publisher="Stockholms län",
+            title="Rapport om samverkan i Stockholms äldrevård: uppföljning av revisionens sju "
+            "rekommendationer från 2011 (efter studien Sköra länkar i vårdkedjan)",
+            publisher="Stiftelsen Stockholms läns Äldrecentrum, på uppdrag av revisionen i "
+            "Stockholms läns landsting, Stockholms stad och Täby kommun",
             year=2013,
         ),
         Source(
             key="seed-003",
-            title="Implementeringsplan av Nationella anhörigstrategin i din kommun",
+            title="Implementeringsplan av Nationella anhörigstrategin i din kommun/i kommunerna: "
+            "förslag på innehåll baserat på workshop i Sveriges kommuners "
+            "anhörigstödsnätverk januari 2024 (inspirationsmaterial, ISBN 978-91-87731-84-6)",
             publisher="Nationellt kompetenscentrum anhöriga (Nka)",
             year=2024,
         ),
         Source(
             key="seed-004",
-            title="Individualisering, utvärdering och utveckling av anhörigstöd, tema A 2:3",
-            publisher="Nka, lärande nätverk",
+            title="Sammanfattning, tema A 2:3: Individualisering, utvärdering och utveckling av "
+            "anhörigstöd (lärande nätverk i Malmö, Halmstad, Hylte, Mark, Bollebygd, "
+            "Alingsås, Tjörn, Växjö, Lidingö och Uppsala)",
+            publisher="Nationellt kompetenscentrum anhöriga (Nka), lärande nätverk",
         ),
         Source(
             key="socialstyrelsen-termbank",
@@ -597,11 +605,17 @@ SOURCES: dict[str, Source] = {
             key="municipal-respite-rules",
             title="Kommunala riktlinjer för avlösning, växelvård och trygghetsplats "
             "(Sunne, Tranemo, Botkyrka, Växjö, Habo, Ronneby, Hudiksvall, Högsby m.fl.)",
-            publisher="kommunernas webbplatser, sammanställda i DOMAIN.md del 2 §6",
+            publisher="de nämnda kommunerna (riktlinjerna på kommunernas webbplatser)",
         ),
     )
 }
-"""Non-statutory sources by key: the seed texts and the guidance the rules rest on."""
+"""Non-statutory sources by key: the seed texts and the guidance the rules rest on.
+
+The five ``seed-NNN`` keys are the texts the project started from (its "seed" texts, cited
+as "seed 001" in docstrings and docs): Nka's learning-network summaries (000, 001, 004),
+Äldrecentrum's Stockholm report (002) and Nka's implementation-plan material (003).
+docs/reference/sources.md lists them all with how to find each.
+"""
 
 
 # --- Discharge (anhorig.discharge): only what that family needs --------------------------

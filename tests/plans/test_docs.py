@@ -55,7 +55,8 @@ def render_rule_page(on: date = date(2026, 11, 22)) -> str:
             if not rule.code.startswith(prefix):
                 continue
             refs = "; ".join(
-                [str(r) for r in rule.references(on)] + [SOURCES[k].key for k in rule.sources]
+                [str(r) for r in rule.references(on)]
+                + [f"[{SOURCES[k].key}](../reference/sources.md#{k})" for k in rule.sources]
             )
             domain = ", ".join(map(str, DOMAIN_RULES[rule.code]))
             lines.append(
