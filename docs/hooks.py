@@ -58,14 +58,6 @@ CORE_MODULES = (
 )
 """The modules whose vocabularies the glossary lists (rule modules of the catalogue are added)."""
 
-_FAMILY_NAMES = {
-    "relations": ("Relationer", "Relationships and children as relatives"),
-    "consent": ("Samtycke och informationsdelning", "Consent and information sharing"),
-    "plans": ("Stödplaner och SIP", "Support plans and SIP"),
-    "respite": ("Avlösning", "Respite"),
-    "discharge": ("Samverkan vid utskrivning", "Discharge from hospital"),
-}
-"""Headings for the rule families known today; any other family gets its own name."""
 
 _MARKER = re.compile(r"<!--\s*anhorig:(?P<name>[a-z]+)(?:\s+(?P<arg>[a-z]+))?\s*-->")
 
@@ -148,8 +140,11 @@ def catalogue_markdown() -> str:
     >>> "| DOMAIN.md rule | 22 |" in page.split("### SIP-DISCHARGE-INVITATION-LATE")[1]
     True
     """
+    from anhorig.families import FAMILIES
     from anhorig.findings import Severity, catalogue
     from anhorig.law import SOURCES
+
+    titles = {family.name: family.title for family in FAMILIES}
 
     rules = catalogue()
     families: dict[str, list[Any]] = {}
@@ -184,7 +179,7 @@ def catalogue_markdown() -> str:
         "",
     ]
     for family in sorted(families):
-        sv_name, en_name = _FAMILY_NAMES.get(family, (family, family))
+        sv_name, en_name = titles.get(family, (family, family))
         out += [f"## {en_name} (*{sv_name}*, `{family}`)", ""]
         for rule in families[family]:
             out += [

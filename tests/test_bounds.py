@@ -22,6 +22,14 @@ import pytest
 from anhorig import InvalidInput
 from anhorig.bounds import INTEROP_INTEGER, bound_text
 from anhorig.consent import DecisionPolicy
+from anhorig.discharge import (
+    ChecklistItem,
+    DischargePolicy,
+    ItemStatus,
+    PaymentResponsibility,
+    Step,
+)
+from anhorig.language import Text
 from anhorig.law import LegalRef, Source
 from anhorig.people import Person
 from anhorig.plans import PlanPolicy
@@ -99,6 +107,24 @@ def _quota_case(unit: QuotaUnit, per: QuotaPeriod) -> Case:
 
 def _policy(**changes: Any) -> Callable[[], RespitePolicy]:
     return lambda: RespitePolicy(municipality="Exempel", **changes)
+
+
+def _payment() -> PaymentResponsibility:
+    return PaymentResponsibility(
+        starts_on=date(2026, 1, 4),
+        counted_from=date(2026, 1, 1),
+        days=3,
+        reason=Text(sv="Tre dagar efter meddelandet", en="Three days after the notice"),
+    )
+
+
+def _checklist_item() -> ChecklistItem:
+    return ChecklistItem(
+        order=1,
+        step=Step.CONTINGENCY,
+        who=Text(sv="K. B.", en="K. B."),
+        status=ItemStatus.OPEN,
+    )
 
 
 CASES: tuple[Case, ...] = (
@@ -201,6 +227,20 @@ CASES: tuple[Case, ...] = (
     Case("PlanPolicy.discharge_invitation_days", PlanPolicy, "discharge_invitation_days", 365),
     Case("DecisionPolicy.child_decides_from_age", DecisionPolicy, "child_decides_from_age", 18),
     Case("DecisionPolicy.harm_assessment_days", DecisionPolicy, "harm_assessment_days", 365),
+    *(
+        Case(f"DischargePolicy.{name}", DischargePolicy, name, 365)
+        for name in (
+            "sip_invitation_days",
+            "payment_days",
+            "psychiatric_payment_days",
+            "support_offer_days",
+            "stage_information_days",
+        )
+    ),
+    Case("DischargePolicy.admission_notice_hours", DischargePolicy, "admission_notice_hours", 8760),
+    Case("DischargePolicy.payment_cutoff_hour", DischargePolicy, "payment_cutoff_hour", 23),
+    Case("PaymentResponsibility.days", _payment, "days", 365),
+    Case("ChecklistItem.order", _checklist_item, "order", INTEROP_INTEGER),
     Case("LegalRef.chapter", lambda: LegalRef(act="SoL", sfs="2001:453"), "chapter", 999),
     Case("Source.year", lambda: Source(key="k", title="En källa"), "year", 9999),
 )
@@ -210,6 +250,7 @@ HOURS_OF_THE_DAY = {
     "RespitePolicy.day_ends_at",
     "AlternatingPattern.arrive_hour",
     "AlternatingPattern.leave_hour",
+    "DischargePolicy.payment_cutoff_hour",
 }
 """Bounded by the clock, with messages of their own (an hour 0–24 or 0–23)."""
 
@@ -383,32 +424,10 @@ def test_the_documented_bounds_are_the_enforced_ones() -> None:
     assert _documented("respite/reference.md") == respite
 
 
-# The discharge family landed beside the bounds, not after them: its whole numbers are
-# checked for sign and type only, and their upper bounds are the next step. Named here so
-# that no new field escapes unnoticed.
-DISCHARGE_UNBOUNDED = frozenset(
-    {
-        "ChecklistItem.order",
-        "DischargePolicy.admission_notice_hours",
-        "DischargePolicy.payment_cutoff_hour",
-        "DischargePolicy.payment_days",
-        "DischargePolicy.psychiatric_payment_days",
-        "DischargePolicy.sip_invitation_days",
-        "DischargePolicy.stage_information_days",
-        "DischargePolicy.support_offer_days",
-        "PaymentResponsibility.days",
-    }
-)
-
-
 def test_every_whole_number_field_of_a_document_has_a_bound() -> None:
     # The day starts before it ends, so day_ends_at bounds day_starts_at.
     # Rule.domain holds DOMAIN.md rule numbers, 1-32 by its own validator.
-    bounded = (
-        {c.name for c in CASES}
-        | {"RespitePolicy.day_starts_at", "Rule.domain"}
-        | DISCHARGE_UNBOUNDED
-    )
+    bounded = {c.name for c in CASES} | {"RespitePolicy.day_starts_at", "Rule.domain"}
     found = set()
     for name, cl in document_types().items():
         for field in attrs.fields(attrs.resolve_types(cl)):

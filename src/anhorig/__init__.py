@@ -5,6 +5,7 @@ The core vocabulary is re-exported here; the rule families live in
 hypothesis strategies for testers in `anhorig.testing` (an optional extra).
 """
 
+from anhorig._version import __version__
 from anhorig.errors import AnhorigError, InvalidInput, Problem, RuleViolation
 from anhorig.findings import Finding, Report, Rule, Severity, catalogue
 from anhorig.language import Lang, Text
@@ -22,8 +23,6 @@ from anhorig.relations import (
 from anhorig.serialization import from_json, json_schema, to_json
 from anhorig.terminology import Context, Role, term
 from anhorig.time import Interval, Period, local, working_days_between
-
-__version__ = "0.1.0"
 
 __all__ = [
     "AdultCondition",

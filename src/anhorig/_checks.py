@@ -2,12 +2,16 @@
 
 ``@collecting`` on an attrs class makes its validators record problems instead of
 raising at the first one; the constructor then raises one ``InvalidInput`` naming
-them all. Only local invariants belong here; business rules live in rule modules.
+them all (the collector lives in the ground module, ``anhorig._text``). Only local
+invariants belong here; business rules live in rule modules.
+
+Each validator says what it checks as data (`describe`, read back with `described`),
+so that the compiled readers in `anhorig.documents` can leave out a check they have
+already made, or write it out as a condition; the code they generate lives there.
 """
 
 from __future__ import annotations
 
-import contextvars
 import functools
 import math
 import re
@@ -17,7 +21,40 @@ from typing import Any, TypeVar
 
 import attrs
 
-from anhorig.errors import InvalidInput, Problem
+from anhorig._text import collected_problems, collecting, fail
+
+__all__ = [
+    "CHECKS",
+    "FIRST_DAY",
+    "KINDS",
+    "LAST_DAY",
+    "MAX_YEAR",
+    "MIN_YEAR",
+    "Validator",
+    "a_bool",
+    "a_date",
+    "after",
+    "an_id",
+    "and_",
+    "collected_problems",
+    "collecting",
+    "describe",
+    "described",
+    "each",
+    "fail",
+    "ge",
+    "instance_of",
+    "is_date",
+    "matches",
+    "non_empty_text",
+    "not_before",
+    "not_empty",
+    "optional",
+    "outside_years",
+    "shown",
+    "text",
+    "years_message",
+]
 
 _T = TypeVar("_T")
 
@@ -32,82 +69,39 @@ LAST_DAY = date(MAX_YEAR, 12, 31)
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
-TYPE_ONLY = "__anhorig_type_only__"
-"""Marks a validator that checks nothing but a type: ``("is", types)`` for a value of
-one of ``types``, ``("each", types)`` for a tuple or frozenset of them. The compiled
-readers (``anhorig._reader``) leave such a validator out when they have checked the
-type themselves; every other validator always runs."""
+CHECKS = "__anhorig_checks__"
+"""The attribute in which a validator says what it checks: ``(kind, arguments)``."""
+
+KINDS = {
+    "is": "(types,): a value of one of ``types``, and nothing else is checked",
+    "each": "(types,): a tuple or frozenset of such values, and nothing else is checked",
+    "optional": "(validator,): ``None`` or what ``validator`` accepts",
+    "all": "(validators,): every one of ``validators``, in order",
+    "matches": "(pattern,): a text the compiled ``pattern`` matches in full",
+    "non_empty_text": "(): a text with a non-blank character",
+    "a_date": "(): a date, not a datetime, in the years `MIN_YEAR`–`MAX_YEAR`",
+    "order": "(other, same_day): a date after (or, if ``same_day``, on) the date in "
+    "field ``other``, when both are dates",
+    "born_on": "(other,): as `a_date`, and a day the ``PersonId`` in field ``other`` "
+    "(if any) was born on",
+}
+"""The kinds of `described` validators, with their arguments and what they accept."""
+
+_V = TypeVar("_V", bound=Callable[..., None])
 
 
-INLINE = "__anhorig_inline__"
-"""Marks a validator the compiled readers may write out as a condition:
-``(("is", types), template, objects)``, where ``template`` holds for a value of
-``types`` exactly when the validator passes it (``{v}`` is the value, and each key
-of ``objects`` names an object the condition uses)."""
-
-
-def _type_only(validator: Validator, kind: str, types: tuple[type, ...]) -> Validator:
-    setattr(validator, TYPE_ONLY, (kind, types))
+def describe(validator: _V, kind: str, *arguments: Any) -> _V:
+    """Say, as data, what ``validator`` checks (``kind`` is one of `KINDS`)."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind of validator {kind!r}")
+    setattr(validator, CHECKS, (kind, arguments))
     return validator
 
 
-def inline_condition(
-    validator: Validator,
-    types: tuple[type, ...],
-    template: str,
-    others: dict[str, tuple[type, ...]] | None = None,
-    **objects: Any,
-) -> None:
-    """Mark ``validator`` as ``template``, true exactly when it passes a value of ``types``.
-
-    ``others`` names the other fields the template reads (as ``{o}.name``) and the
-    types they must have for it to hold.
-    """
-    needs = {name: ("is", needed) for name, needed in (others or {}).items()}
-    setattr(validator, INLINE, (("is", types), template, objects, needs))
-
-
-_collector: contextvars.ContextVar[list[Problem] | None] = contextvars.ContextVar(
-    "anhorig_problems", default=None
-)
-
-
-def fail(path: str, *, sv: str, en: str) -> None:
-    """Report a problem: recorded if a constructor is collecting, raised otherwise."""
-    problem = Problem.make(path, sv=sv, en=en)
-    problems = _collector.get()
-    if problems is None:
-        raise InvalidInput.of(problem)
-    problems.append(problem)
-
-
-def collecting(cls: type[_T]) -> type[_T]:
-    """Make ``cls``'s constructor report every bad field in one ``InvalidInput``."""
-    init = cls.__init__
-
-    @functools.wraps(init)
-    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
-        if _collector.get() is not None:
-            # A nested construction collects its own problems separately.
-            token = _collector.set(None)
-            try:
-                __init__(self, *args, **kwargs)
-            finally:
-                _collector.reset(token)
-            return
-        problems: list[Problem] = []
-        token = _collector.set(problems)
-        try:
-            init(self, *args, **kwargs)
-        except InvalidInput as exc:
-            problems.extend(exc.problems)
-        finally:
-            _collector.reset(token)
-        if problems:
-            raise InvalidInput(problems)
-
-    cls.__init__ = __init__  # type: ignore[method-assign]
-    return cls
+def described(validator: object) -> tuple[str, tuple[Any, ...]] | None:
+    """What ``validator`` checks, as `describe` said it, or ``None`` if it did not."""
+    found: tuple[str, tuple[Any, ...]] | None = getattr(validator, CHECKS, None)
+    return found
 
 
 def _type_name(value: object) -> str:
@@ -157,7 +151,7 @@ def instance_of(*types: type) -> Validator:
                 en=f"expected {names}, got {_type_name(value)}",
             )
 
-    return _type_only(check, "is", types)
+    return describe(check, "is", types)
 
 
 @functools.cache
@@ -168,16 +162,7 @@ def optional(validator: Validator) -> Validator:
         if value is not None:
             validator(instance, attribute, value)
 
-    inner = getattr(validator, TYPE_ONLY, None)
-    if inner is not None and inner[0] == "is":
-        return _type_only(check, "is", (*inner[1], type(None)))
-    condition = getattr(validator, INLINE, None)
-    if condition is not None:
-        (_, types), template, objects, needs = condition
-        others = {name: needed for name, (_, needed) in needs.items()}
-        inline_condition(
-            check, (*types, type(None)), f"{{v}} is None or ({template})", others, **objects
-        )
+    describe(check, "optional", validator)
     return check
 
 
@@ -206,7 +191,7 @@ def each(*types: type) -> Validator:
                     en=f"expected {names}, got {_type_name(member)}",
                 )
 
-    return _type_only(check, "each", types)
+    return describe(check, "each", types)
 
 
 def _member_ok(member: object, types: tuple[type, ...]) -> bool:
@@ -242,7 +227,7 @@ def matches(pattern: str, description: str) -> Validator:
                 en=f"expected {description}",
             )
 
-    inline_condition(check, (str,), "{pattern}.fullmatch({v}) is not None", pattern=compiled)
+    describe(check, "matches", compiled)
     return check
 
 
@@ -252,7 +237,7 @@ def non_empty_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -
         fail(attribute.name, sv="får inte vara tom text", en="must not be empty text")
 
 
-inline_condition(non_empty_text, (str,), "{v}.strip()")
+describe(non_empty_text, "non_empty_text")
 
 
 _is_str = instance_of(str)
@@ -277,9 +262,9 @@ def a_bool(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     _is_bool(instance, attribute, value)
 
 
-_type_only(text, "is", (str,))
-_type_only(a_bool, "is", (bool,))
-inline_condition(a_date, (date,), "{first} <= {v} <= {last}", first=FIRST_DAY, last=LAST_DAY)
+describe(text, "is", (str,))
+describe(a_bool, "is", (bool,))
+describe(a_date, "a_date")
 
 
 def is_date(value: object) -> bool:
@@ -319,13 +304,7 @@ def _date_order(other: str, *, same_day: bool) -> Validator:
                 en=f"{en} {other} ({earlier}), got {value}",
             )
 
-    order = ">=" if same_day else ">"
-    inline_condition(
-        check,
-        (date, type(None)),
-        f"{{v}} is None or {{o}}.{other} is None or {{v}} {order} {{o}}.{other}",
-        {other: (date, type(None))},
-    )
+    describe(check, "order", other, same_day)
     return check
 
 
@@ -337,8 +316,23 @@ def and_(*validators: Validator) -> Validator:
         for validator in validators:
             validator(instance, attribute, value)
 
-    check._validators = validators  # type: ignore[attr-defined]  # read as attrs' and_ is
-    return check
+    return describe(check, "all", validators)
+
+
+_ID = re.compile(r"[A-Za-z0-9\-.]{1,64}")
+
+
+def an_id(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """An id as organisations and consent records use it: 1–64 of A–Z, a–z, 0–9, ``-``, ``.``."""
+    if not isinstance(value, str) or not _ID.fullmatch(value):
+        fail(
+            attribute.name,
+            sv="väntade ett id: 1–64 tecken A–Z, a–z, 0–9, '-' eller '.'",
+            en="expected an id: 1–64 characters of A–Z, a–z, 0–9, '-' or '.'",
+        )
+
+
+describe(an_id, "matches", _ID)
 
 
 def not_empty(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

@@ -27,7 +27,7 @@ import sys
 from os import PathLike
 from typing import Any
 
-from anhorig.errors import InvalidInput, Problem
+from anhorig._text import InvalidInput, Problem
 
 __all__ = ["MAX_DEPTH", "MAX_DOCUMENT_SIZE", "check_depth", "decode", "load_json", "read_file"]
 

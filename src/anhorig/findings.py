@@ -23,7 +23,6 @@ True
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterator
 from datetime import date
 from typing import TypeVar
@@ -31,8 +30,8 @@ from typing import TypeVar
 import attrs
 
 from anhorig import _checks
-from anhorig.errors import InvalidInput, RuleViolation
-from anhorig.language import LabelledEnum, Lang, Text, mask_value, quote
+from anhorig._text import InvalidInput, LabelledEnum, Lang, Problem, Text, mask_value, quote
+from anhorig.families import FAMILIES, load
 from anhorig.law import SOURCES, LawTopic, LegalRef, Source
 
 __all__ = [
@@ -40,6 +39,7 @@ __all__ = [
     "Finding",
     "Report",
     "Rule",
+    "RuleViolation",
     "Severity",
     "catalogue",
     "rule",
@@ -48,14 +48,8 @@ __all__ = [
 
 _T = TypeVar("_T")
 
-_RULE_MODULES = (
-    "anhorig.relations",
-    "anhorig.plans",
-    "anhorig.consent.checks",
-    "anhorig.respite.rules",
-    "anhorig.discharge",
-)
-"""The modules whose ``RULES`` make up the catalogue; each subpackage adds its own."""
+_RULE_MODULES = tuple(family.rules for family in FAMILIES)
+"""The modules whose ``RULES`` make up the catalogue, one per rule family."""
 
 
 _DOMAIN_NUMBERS = range(1, 33)
@@ -280,6 +274,23 @@ class Report:
         return "\n".join(f.explain(lang) for f in self.findings)
 
 
+class RuleViolation(InvalidInput):
+    """A business rule failed in ``validate(...)`` (*regelbrott*); ``report`` has every finding."""
+
+    report: Report
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        super().__init__(
+            Problem(f.path, Text(sv=f"[{f.code}] {f.message.sv}", en=f"[{f.code}] {f.message.en}"))
+            for f in report.errors
+        )
+
+
+# Raised and caught as an error among the errors: tracebacks name the errors' face.
+RuleViolation.__module__ = "anhorig.errors"
+
+
 def validated(check: Callable[..., Report], thing: _T, **kwargs: object) -> _T:
     """``thing`` if ``check(thing, **kwargs)`` has no errors; else ``RuleViolation``."""
     report = check(thing, **kwargs)
@@ -295,8 +306,7 @@ def catalogue() -> tuple[Rule, ...]:
     """
     rules: dict[str, Rule] = {}
     for name in _RULE_MODULES:
-        module = importlib.import_module(name)
-        for entry in module.RULES:
+        for entry in load(name).RULES:
             if entry.code in rules:
                 raise RuntimeError(f"duplicate rule code {entry.code} in {name}")
             rules[entry.code] = entry

@@ -28,9 +28,6 @@ References:
 
 from __future__ import annotations
 
-import re
-from typing import Any
-
 import attrs
 
 from anhorig import _checks
@@ -38,18 +35,6 @@ from anhorig._checks import collecting, instance_of, non_empty_text
 from anhorig.language import LabelledEnum
 
 __all__ = ["Organisation", "Principal", "Provider", "ProviderKind", "Sector"]
-
-_ID_RE = re.compile(r"[A-Za-z0-9\-.]{1,64}")
-
-
-def _id_validator(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    # Shared with anhorig.consent.model, whose records use the same ids.
-    if not isinstance(value, str) or not _ID_RE.fullmatch(value):
-        _checks.fail(
-            attribute.name,
-            sv="väntade ett id: 1–64 tecken A–Z, a–z, 0–9, '-' eller '.'",
-            en="expected an id: 1–64 characters of A–Z, a–z, 0–9, '-' or '.'",
-        )
 
 
 class Principal(LabelledEnum):
@@ -118,7 +103,7 @@ class Organisation:
     ``sector`` which secrecy chapter applies.
     """
 
-    id: str = attrs.field(validator=_id_validator)
+    id: str = attrs.field(validator=_checks.an_id)
     name: str = attrs.field(validator=non_empty_text)
     principal: Principal = attrs.field(validator=instance_of(Principal))
     sector: Sector = attrs.field(validator=instance_of(Sector))

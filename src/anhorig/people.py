@@ -43,9 +43,9 @@ from typing import Any, NamedTuple
 import attrs
 
 from anhorig import _checks
-from anhorig.errors import InvalidInput, Problem
+from anhorig._text import InvalidInput, Problem
 
-__all__ = ["Birth", "Person", "PersonId", "mask_name"]
+__all__ = ["Birth", "Person", "PersonId", "mask_name", "read_canonical"]
 
 _COORDINATION_OFFSET = 60
 
@@ -279,7 +279,7 @@ def _luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
-def _read_canonical(text: Any) -> PersonId | None:
+def read_canonical(text: Any) -> PersonId | None:
     """The `PersonId` of a number already in the canonical form ``ÅÅÅÅMMDD-NNNN``, else ``None``.
 
     The documents' own form, read without the general parsing: it gives a `PersonId`
@@ -325,15 +325,7 @@ def _check_birth_date(instance: Person, attribute: attrs.Attribute[Any], value: 
         )
 
 
-# Given a date (or None) and a PersonId (or None), this is what the validator checks.
-_checks.inline_condition(
-    _check_birth_date,
-    (date, type(None)),
-    "{v} is None or ({first} <= {v} <= {last} and ({o}.id is None or {o}.id.born_on({v})))",
-    {"id": (PersonId, type(None))},
-    first=_checks.FIRST_DAY,
-    last=_checks.LAST_DAY,
-)
+_checks.describe(_check_birth_date, "born_on", "id")
 
 
 def _birth_date_of_id(person: Person) -> date | None:

@@ -53,6 +53,7 @@ __all__ = [
     "AdultCondition",
     "CareArea",
     "ChildRelative",
+    "ContingencyPlan",
     "Involvement",
     "RelationKind",
     "Relationship",
@@ -152,7 +153,9 @@ class Involvement:
     """
 
     recorded_on: date = attrs.field(validator=a_date)
-    reconfirm_by: date = attrs.field(validator=[_checks.a_date, _checks.after("recorded_on")])
+    reconfirm_by: date = attrs.field(
+        validator=_checks.and_(_checks.a_date, _checks.after("recorded_on"))
+    )
     willing: bool = attrs.field(validator=a_bool)
     """Whether the carer wants to go on caring (*vill och orkar*)."""
     wants_information: bool = attrs.field(validator=a_bool)
@@ -170,6 +173,28 @@ class Involvement:
         """Whether the answer should have been reconfirmed before ``on`` (*inte bekräftad i
         tid*): a stale answer says nothing about what the carer wants today."""
         return self.reconfirm_by < on
+
+
+@_checks.collecting
+@attrs.frozen(kw_only=True, order=False)
+class ContingencyPlan:
+    """Who takes over when the carer falls ill (*plan vid akut behov, trygghetsplats*).
+
+    ``takes_over`` (masked in repr) says who or what takes over the carer's part;
+    ``unit`` the emergency place (*trygghetsplats*) or service; ``how_to_reach`` how to
+    reach it at any hour; ``family_known_to_unit`` whether the family is already known
+    there (seed 004: "Vart vänder jag mig om det händer mig något som anhörigvårdare?";
+    "Är jag inte känd i verksamheten … kan det bli bekymmersamt"). The carer's own plan
+    (:class:`anhorig.plans.SupportPlan`) and the relative at discharge
+    (:class:`anhorig.discharge.RelativeAtDischarge`) both hold one, so it lives here in
+    the core.
+    """
+
+    takes_over: str = attrs.field(validator=_checks.non_empty_text, repr=_masked_text)
+    unit: str = attrs.field(validator=_checks.non_empty_text)
+    how_to_reach: str = attrs.field(validator=_checks.non_empty_text)
+    family_known_to_unit: bool = attrs.field(validator=a_bool)
+    agreed_on: date = attrs.field(validator=a_date)
 
 
 def _sorted_involvements(values: Iterable[Involvement]) -> tuple[Involvement, ...]:

@@ -26,14 +26,12 @@ from __future__ import annotations
 import decimal
 import enum
 import functools
-import importlib
 import json
 import math
-import types
 import typing
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any, Literal, TypeVar, get_args, get_origin
+from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
@@ -47,11 +45,24 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
-from anhorig import _json, _reader
+from anhorig import _json, findings, language, law, organisations, people, time
 from anhorig._json import MAX_DEPTH, MAX_DOCUMENT_SIZE, load_json
+from anhorig.documents import (
+    SCALAR_DOCUMENTS,
+    SCHEMA_VERSION,
+    is_attrs_union,
+    is_collection,
+    is_enum,
+    is_literal,
+    is_set_type,
+    json_schema,
+    reader,
+    union_members,
+)
 from anhorig.errors import InvalidInput, Problem
+from anhorig.families import FAMILIES, checked_document, load
 from anhorig.language import quote
-from anhorig.people import PersonId, _read_canonical
+from anhorig.people import PersonId, read_canonical
 from anhorig.time import parse_instant
 
 __all__ = [
@@ -60,6 +71,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "configure_converter",
     "converter",
+    "document_type",
     "document_types",
     "from_document",
     "from_json",
@@ -72,25 +84,9 @@ __all__ = [
 
 _T = TypeVar("_T")
 
-SCHEMA_VERSION = 1
-"""The version of every document's shape; bumped when a shape changes incompatibly."""
-
-_DOCUMENT_MODULES = (
-    "anhorig.language",
-    "anhorig.law",
-    "anhorig.time",
-    "anhorig.people",
-    "anhorig.relations",
-    "anhorig.organisations",
-    "anhorig.findings",
-    "anhorig.plans",
-    "anhorig.consent.model",
-    "anhorig.consent.engine",
-    "anhorig.consent.audit",
-    "anhorig.respite",
-    "anhorig.discharge",
-)
-"""Modules whose public attrs classes are document types; subpackages add theirs."""
+_CORE_DOCUMENT_MODULES = (language, law, time, people, organisations, findings)
+"""The core's modules whose public attrs classes are document types; each rule family's
+come from :data:`anhorig.families.FAMILIES`."""
 
 _JSON_NAMES = {
     str: ("text", "text"),
@@ -127,7 +123,7 @@ def _wrong(expected: tuple[str, str], value: object) -> InvalidInput:
 
 
 def _structure_str(value: object, tp: object) -> str:
-    if tp is not str and _is_enum(tp):
+    if tp is not str and is_enum(tp):
         return typing.cast(str, _enum_hook(typing.cast(type[enum.Enum], tp))(value, tp))
     if not isinstance(value, str):
         raise _wrong(_JSON_NAMES[str], value)
@@ -135,7 +131,7 @@ def _structure_str(value: object, tp: object) -> str:
 
 
 def _structure_int(value: object, tp: object) -> int:
-    if tp is not int and _is_enum(tp):
+    if tp is not int and is_enum(tp):
         return typing.cast(int, _enum_hook(typing.cast(type[enum.Enum], tp))(value, tp))
     if isinstance(value, bool) or not isinstance(value, int):
         raise _wrong(_JSON_NAMES[int], value)
@@ -208,10 +204,6 @@ def _enum_value(member: enum.Enum) -> object:
     return member.value
 
 
-def _is_enum(tp: Any) -> bool:
-    return isinstance(tp, type) and issubclass(tp, enum.Enum)
-
-
 @functools.cache
 def _enum_hook(tp: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
     allowed = {member.value: member for member in tp}
@@ -229,10 +221,6 @@ def _enum_hook(tp: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
     return structure
 
 
-def _is_literal(tp: Any) -> bool:
-    return get_origin(tp) is Literal
-
-
 def _literal_hook(tp: Any) -> Callable[[object, object], object]:
     allowed = get_args(tp)
 
@@ -247,16 +235,6 @@ def _literal_hook(tp: Any) -> Callable[[object, object], object]:
         )
 
     return structure
-
-
-def _is_collection(tp: Any) -> bool:
-    origin = get_origin(tp)
-    if origin in (list, frozenset, set):
-        return True
-    if origin is tuple:
-        args = get_args(tp)
-        return len(args) == 2 and args[1] is Ellipsis
-    return False
 
 
 def _collection_hook(c: cattrs.Converter, tp: Any) -> Callable[[object, object], object]:
@@ -301,26 +279,8 @@ def _unstructure_set(c: cattrs.Converter, tp: Any) -> Callable[[Any], list[Any]]
     return unstructure
 
 
-def _is_set_type(tp: Any) -> bool:
-    return get_origin(tp) in (frozenset, set)
-
-
-def _union_members(tp: Any) -> tuple[type, ...] | None:
-    if get_origin(tp) not in (typing.Union, types.UnionType):
-        return None
-    members = tuple(a for a in get_args(tp) if a is not type(None))
-    if len(members) < 2 or not all(attrs.has(m) for m in members):
-        return None
-    return members
-
-
-def _is_attrs_union(tp: Any) -> bool:
-    members = _union_members(tp)
-    return members is not None and len(members) == len(get_args(tp))
-
-
 def _union_structure(c: cattrs.Converter, tp: Any) -> Callable[[object, object], object]:
-    members = {m.__name__: m for m in _union_members(tp) or ()}
+    members = {m.__name__: m for m in union_members(tp) or ()}
 
     def structure(value: object, _: object) -> object:
         if not isinstance(value, dict):
@@ -375,16 +335,16 @@ def configure_converter(c: cattrs.Converter) -> None:
         c.register_unstructure_hook(instant_type, lambda d: d.isoformat())
     c.register_structure_hook(PersonId, _structure_person_id)
     c.register_unstructure_hook(PersonId, lambda p: p.value)
-    c.register_structure_hook_factory(_is_enum, _enum_hook)
-    c.register_unstructure_hook_factory(_is_enum, lambda tp: lambda v: v.value)
+    c.register_structure_hook_factory(is_enum, _enum_hook)
+    c.register_unstructure_hook_factory(is_enum, lambda tp: lambda v: v.value)
     # A StrEnum is a str, and cattrs dispatches str subclasses to its str hook (identity)
     # before any factory: registered on StrEnum itself, members are written as plain text.
     c.register_unstructure_hook(enum.StrEnum, _enum_value)
-    c.register_structure_hook_factory(_is_literal, _literal_hook)
-    c.register_structure_hook_factory(_is_collection, functools.partial(_collection_hook, c))
-    c.register_unstructure_hook_factory(_is_set_type, functools.partial(_unstructure_set, c))
-    c.register_structure_hook_factory(_is_attrs_union, functools.partial(_union_structure, c))
-    c.register_unstructure_hook_factory(_is_attrs_union, functools.partial(_union_unstructure, c))
+    c.register_structure_hook_factory(is_literal, _literal_hook)
+    c.register_structure_hook_factory(is_collection, functools.partial(_collection_hook, c))
+    c.register_unstructure_hook_factory(is_set_type, functools.partial(_unstructure_set, c))
+    c.register_structure_hook_factory(is_attrs_union, functools.partial(_union_structure, c))
+    c.register_unstructure_hook_factory(is_attrs_union, functools.partial(_union_unstructure, c))
     c.register_structure_hook_factory(attrs.has, functools.partial(_attrs_hook, c))
 
 
@@ -403,8 +363,11 @@ converter = make_converter()
 def document_types() -> dict[str, type]:
     """Every document type by its ``"type"`` tag (the class name)."""
     found: dict[str, type] = {}
-    for name in _DOCUMENT_MODULES:
-        module = importlib.import_module(name)
+    modules = [
+        *_CORE_DOCUMENT_MODULES,
+        *(load(name) for family in FAMILIES for name in family.documents),
+    ]
+    for module in modules:
         for public in getattr(module, "__all__", ()):
             obj = getattr(module, public)
             if isinstance(obj, type) and attrs.has(obj):
@@ -412,6 +375,20 @@ def document_types() -> dict[str, type]:
                 if other is not obj:
                     raise RuntimeError(f"two document types named {obj.__name__}")
     return found
+
+
+def document_type(tag: str) -> type | None:
+    """The document type whose ``"type"`` tag is ``tag``, if there is one.
+
+    A document a rule family checks (a ``SupportPlan``) is found through
+    :data:`anhorig.families.FAMILIES` in its own module, so reading it imports no other
+    family; any other through :func:`document_types`.
+    """
+    checked = checked_document(tag)
+    if checked is not None:
+        found: type = load(checked[1])
+        return found
+    return document_types().get(tag)
 
 
 def _problems(exc: BaseException, path: str) -> list[Problem]:
@@ -450,13 +427,13 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
 
 
 def _read_person_id(value: object) -> PersonId:
-    person = _read_canonical(value)
+    person = read_canonical(value)
     if person is None:
         raise ValueError("not a canonical personnummer")  # read strictly, and explained, instead
     return person
 
 
-_compiled_reader = _reader.reader(converter, {PersonId: _read_person_id})
+_compiled_reader = reader(converter, {PersonId: _read_person_id})
 
 
 def _structure(data: object, cl: type[_T], path: str) -> _T:
@@ -497,15 +474,15 @@ def from_document(cl: type[_T] | None, data: object) -> _T:
         raise InvalidInput.of(_wrong(_JSON_NAMES[dict], data).problems[0].under("$"))
     problems: list[Problem] = []
     tag = data.get("type")
-    known = document_types()
     if cl is None:
-        if not isinstance(tag, str) or tag not in known:
+        found = document_type(tag) if isinstance(tag, str) else None
+        if found is None:
             raise InvalidInput.at(
                 "$.type",
                 sv=f"okänd eller saknad dokumenttyp {quote(tag)}",
                 en=f"unknown or missing document type {quote(tag)}",
             )
-        target: type = known[tag]
+        target: type = found
     else:
         target = cl
         if tag != cl.__name__:
@@ -526,19 +503,15 @@ def from_document(cl: type[_T] | None, data: object) -> _T:
             )
         )
     body: object = {k: v for k, v in data.items() if k not in ("type", "schema_version")}
-    if target in _SCALAR_DOCUMENTS:
+    if target in SCALAR_DOCUMENTS:
         body = _scalar_body(typing.cast(dict[str, object], body), problems)
     try:
-        result: object = _structure(body, target, "$.value" if target in _SCALAR_DOCUMENTS else "$")
+        result: object = _structure(body, target, "$.value" if target in SCALAR_DOCUMENTS else "$")
     except InvalidInput as exc:
         raise InvalidInput([*problems, *exc.problems]) from None
     if problems:
         raise InvalidInput(problems)
     return typing.cast(_T, result)
-
-
-_SCALAR_DOCUMENTS: frozenset[type] = frozenset({PersonId})
-"""Types whose JSON form is a single value; as documents they hold it under ``"value"``."""
 
 
 def _scalar_body(body: dict[str, object], problems: list[Problem]) -> object:
@@ -563,121 +536,3 @@ def from_json(cl: type[_T] | None, text: str | bytes) -> _T:
     invalid UTF-8, ``NaN`` and numbers that overflow are refused.
     """
     return from_document(cl, _json.decode(text))
-
-
-# --- JSON Schema -------------------------------------------------------------------------
-
-_LEAF_SCHEMAS: dict[Any, dict[str, Any]] = {
-    str: {"type": "string"},
-    int: {"type": "integer"},
-    float: {"type": "number"},
-    bool: {"type": "boolean"},
-    decimal.Decimal: {"type": "string", "pattern": r"^-?\d+(\.\d+)?$"},
-    date: {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
-    pendulum.DateTime: {
-        "type": "string",
-        "format": "date-time",
-        "pattern": r"T.*(Z|[+-]\d{2}:\d{2})$",
-    },
-    datetime: {"type": "string", "format": "date-time", "pattern": r"T.*(Z|[+-]\d{2}:\d{2})$"},
-    PersonId: {
-        "type": "string",
-        "description": "personnummer or samordningsnummer, 12 digits",
-        "pattern": r"^[0-9]{8}[-+]?[0-9]{4}$",
-    },
-    type(None): {"type": "null"},
-}
-
-
-class _SchemaBuilder:
-    def __init__(self) -> None:
-        self.defs: dict[str, dict[str, Any]] = {}
-
-    def of(self, tp: Any) -> dict[str, Any]:
-        if tp in _LEAF_SCHEMAS:
-            return dict(_LEAF_SCHEMAS[tp])
-        if _is_enum(tp):
-            return {"enum": [m.value for m in tp], "title": tp.__name__}
-        if _is_literal(tp):
-            return {"enum": list(get_args(tp))}
-        if _is_collection(tp):
-            schema: dict[str, Any] = {"type": "array", "items": self.of(get_args(tp)[0])}
-            if get_origin(tp) in (frozenset, set):
-                schema["uniqueItems"] = True
-            return schema
-        if get_origin(tp) in (typing.Union, types.UnionType):
-            members = get_args(tp)
-            if _is_attrs_union(tp):
-                return {"oneOf": [self.tagged(m) for m in members]}
-            return {"anyOf": [self.of(m) for m in members]}
-        if attrs.has(tp):
-            return {"$ref": f"#/$defs/{self.define(tp)}"}
-        raise TypeError(f"no JSON Schema for {tp!r}")
-
-    def tagged(self, cl: type) -> dict[str, Any]:
-        return {
-            "allOf": [{"$ref": f"#/$defs/{self.define(cl, tag=True)}"}],
-        }
-
-    def body(self, cl: type, *, tagged: bool) -> dict[str, Any]:
-        fields = attrs.fields(attrs.resolve_types(cl))
-        properties: dict[str, Any] = {}
-        required: list[str] = []
-        if tagged:
-            properties["type"] = {"const": cl.__name__}
-            required.append("type")
-        for field in (f for f in fields if f.init):  # derived fields are never written
-            properties[field.name] = self.of(field.type)
-            if field.default is attrs.NOTHING:
-                required.append(field.name)
-        schema: dict[str, Any] = {
-            "type": "object",
-            "title": cl.__name__,
-            "properties": properties,
-            "required": required,
-            "additionalProperties": False,
-        }
-        doc = (cl.__doc__ or "").strip().split("\n\n")[0]
-        if doc:
-            schema["description"] = " ".join(doc.split())
-        return schema
-
-    def define(self, cl: type, *, tag: bool = False) -> str:
-        name = f"{cl.__name__}Tagged" if tag else cl.__name__
-        if name not in self.defs:
-            self.defs[name] = {}  # placeholder against recursion
-            self.defs[name] = self.body(cl, tagged=tag)
-        return name
-
-
-def json_schema(cl: type) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of documents of type ``cl``, for non-Python users."""
-    if not attrs.has(cl):
-        raise InvalidInput.at(
-            "$",
-            sv=f"{cl.__name__} är ingen dokumenttyp",
-            en=f"{cl.__name__} is not a document type",
-        )
-    builder = _SchemaBuilder()
-    if cl in _SCALAR_DOCUMENTS:
-        root: dict[str, Any] = {
-            "type": "object",
-            "title": cl.__name__,
-            "properties": {"value": builder.of(cl)},
-            "required": ["value"],
-            "additionalProperties": False,
-        }
-    else:
-        root = builder.body(cl, tagged=False)
-    root["properties"] = {
-        "type": {"const": cl.__name__},
-        "schema_version": {"const": SCHEMA_VERSION},
-        **root["properties"],
-    }
-    root["required"] = ["type", "schema_version", *root["required"]]
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"https://anhorig.invalid/schemas/{cl.__name__}.json",
-        **root,
-        "$defs": builder.defs,
-    }

@@ -56,6 +56,7 @@ from typing import Any, Literal
 import attrs
 import pendulum
 
+from anhorig import _checks
 from anhorig._checks import (
     FIRST_DAY,
     LAST_DAY,
@@ -67,8 +68,7 @@ from anhorig._checks import (
     outside_years,
     years_message,
 )
-from anhorig._checks import shown as _shown
-from anhorig.errors import InvalidInput
+from anhorig._text import InvalidInput
 
 __all__ = [
     "HOLIDAY_YEARS",
@@ -277,7 +277,7 @@ def local(
     try:
         naive = datetime(year, month, day, hour, minute, second)
     except (ValueError, TypeError, OverflowError):
-        given = ", ".join(_shown(v) for v in (year, month, day, hour, minute, second))
+        given = ", ".join(_checks.shown(v) for v in (year, month, day, hour, minute, second))
         raise InvalidInput.at(
             "$",
             sv=f"ogiltig lokal tid ({given})",
@@ -508,8 +508,8 @@ class Period:
             return cls(start, date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1))
         raise InvalidInput.at(
             "$",
-            sv=f"ingen månad {_shown(year)}-{_shown(month)} (år {MIN_YEAR}–{MAX_YEAR}, månad 1–12)",
-            en=f"no month {_shown(year)}-{_shown(month)} "
+            sv=f"ingen månad {_checks.shown(year)}-{_checks.shown(month)} (år {MIN_YEAR}–{MAX_YEAR}, månad 1–12)",
+            en=f"no month {_checks.shown(year)}-{_checks.shown(month)} "
             f"(years {MIN_YEAR}–{MAX_YEAR}, months 1–12)",
         )
 
@@ -520,8 +520,8 @@ class Period:
             return cls(date(year, 1, 1), date(year + 1, 1, 1))
         raise InvalidInput.at(
             "$",
-            sv=f"året {_shown(year)} ligger utanför {MIN_YEAR}–{MAX_YEAR}",
-            en=f"the year {_shown(year)} lies outside {MIN_YEAR}–{MAX_YEAR}",
+            sv=f"året {_checks.shown(year)} ligger utanför {MIN_YEAR}–{MAX_YEAR}",
+            en=f"the year {_checks.shown(year)} lies outside {MIN_YEAR}–{MAX_YEAR}",
         )
 
     @property

@@ -1,6 +1,6 @@
 """The compiled readers agree with the strict converter on every document, good or bad.
 
-A compiled reader (``anhorig._reader``) reads well-formed documents fast and gives
+A compiled reader (``anhorig.documents``) reads well-formed documents fast and gives
 up on anything else, leaving the strict converter to explain. It must never accept
 a document the strict converter refuses, nor read one differently. These tests
 compare the two on documents of every type the testing kit produces, and on the
@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from anhorig import InvalidInput, PersonId
-from anhorig.people import _read_canonical
+from anhorig.people import read_canonical
 from anhorig.serialization import (
     _compiled_reader,
     converter,
@@ -146,7 +146,7 @@ def test_readers_agree_with_the_strict_converter(name: str, cls: type) -> None:
 )
 def test_canonical_personnummer_reading_agrees_with_parse(text: str) -> None:
     """The canonical-form shortcut gives a PersonId exactly when parse gives that one."""
-    fast = _read_canonical(text)
+    fast = read_canonical(text)
     try:
         parsed: PersonId | None = PersonId.parse(text)
     except InvalidInput:
@@ -204,11 +204,11 @@ def test_readers_can_be_used_from_many_threads() -> None:
 
 def test_a_class_first_read_by_many_threads_at_once_gets_its_reader() -> None:
     """Compiling is serialised, so no thread sees a half-compiled class as unsupported."""
-    from anhorig import _reader
+    from anhorig import documents
     from anhorig.plans import SupportPlan
     from anhorig.serialization import _read_person_id
 
-    reader_of = _reader.reader(converter, {PersonId: _read_person_id})
+    reader_of = documents.reader(converter, {PersonId: _read_person_id})
     barrier = threading.Barrier(8)
     found: list[object] = []
 

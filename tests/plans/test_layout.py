@@ -1,62 +1,27 @@
 """The plans package's layout: imports only go down, and no private name crosses a module.
 
 Read from the source (every import, including those inside functions and under
-``TYPE_CHECKING``), so an import hidden in a method counts like any other.
+``TYPE_CHECKING``), so an import hidden in a method counts like any other; the reading is
+shared with the whole package's layout test (``tests/test_layout.py``).
 """
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import pytest
 
-import anhorig
 from anhorig.plans import _lifecycle, rules
+from tests._imports import FILES, module_name, targets, uses
 
-SRC = Path(anhorig.__file__).resolve().parent.parent
-PLANS = SRC / "anhorig" / "plans"
+PLANS = FILES["anhorig.plans"].parent
 
 MODELS = ("_common", "policy", "implementation", "support", "sip")
 """The model modules: the plans' vocabulary, below the lifecycle and the rules."""
 
 
-def _module(path: Path) -> str:
-    parts = list(path.relative_to(SRC).with_suffix("").parts)
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-
-
-MODULES = {_module(path) for path in (SRC / "anhorig").rglob("*.py")}
-
-
-def _imports(path: Path) -> list[tuple[str, list[str]]]:
-    """Every ``(module, names)`` that ``path`` imports from, made absolute."""
-    found: list[tuple[str, list[str]]] = []
-    package = _module(path).split(".")
-    if path.name != "__init__.py":
-        package.pop()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            found += [(alias.name, []) for alias in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            base = package[: len(package) - node.level + 1] if node.level else []
-            found.append((".".join([*base, *([node.module] if node.module else [])]), []))
-            found[-1][1].extend(alias.name for alias in node.names)
-    return found
-
-
-def _targets(path: Path) -> set[str]:
-    """The anhorig modules ``path`` imports; ``from package import module`` names the module."""
-    out: set[str] = set()
-    for module, names in _imports(path):
-        if module in MODULES:
-            submodules = {f"{module}.{n}" for n in names} & MODULES
-            out |= submodules or {module}
-    return out
-
-
 def _plans_targets(path: Path) -> set[str]:
-    return {t for t in _targets(path) if t.startswith("anhorig.plans")}
+    return {t for t in targets(module_name(path)) if t.startswith("anhorig.plans")}
 
 
 @pytest.mark.parametrize("model", MODELS)
@@ -81,7 +46,7 @@ def test_lifecycle_sits_below_the_models_and_the_rules() -> None:
 
 def test_no_circle_in_plans() -> None:
     """Following the imports between the plans modules never comes back to where it began."""
-    graph = {_module(path): _plans_targets(path) for path in PLANS.rglob("*.py")}
+    graph = {module_name(path): _plans_targets(path) for path in PLANS.rglob("*.py")}
 
     def visit(trail: tuple[str, ...]) -> None:
         for target in graph.get(trail[-1], set()) - {trail[-1]}:
@@ -96,7 +61,6 @@ def test_no_private_name_crosses_a_module() -> None:
     """A name one plans module takes from another is public in its own module (a private
     module such as ``_common`` may hold public names)."""
     for path in PLANS.rglob("*.py"):
-        for module, names in _imports(path):
-            if module.startswith("anhorig.plans"):
-                private = [n for n in names if n.startswith("_") and f"{module}.{n}" not in MODULES]
-                assert private == [], (path.name, module, private)
+        for use in uses(module_name(path)):
+            if use.module.startswith("anhorig.plans") and use.module != module_name(path):
+                assert not (use.name or "").startswith("_"), use

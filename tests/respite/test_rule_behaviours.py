@@ -309,3 +309,29 @@ def test_every_night_without_a_bed_is_named() -> None:
     report = check(ledger, on=ON)
     assert [f.code for f in report.findings] == ["RESPITE-NO-BED"] * 3
     assert check_booking(ledger, _recorded(ledger, 1), on=ON).codes == {"RESPITE-NO-BED"}
+
+
+def test_a_month_used_up_exactly_carries_nothing_over() -> None:
+    january = booking("JAN", local(2026, 1, 5, 8), local(2026, 1, 5, 18))  # all of January's 10
+    february = booking("FEB", local(2026, 2, 2, 8), local(2026, 2, 2, 19))  # 11 of February's 10
+    ledger = _carry_ledger(FULL, january, february)
+    report = check(ledger, on=ON)
+    assert _codes_at(report, 0) == set()
+    (finding,) = report.findings
+    assert (finding.code, finding.path) == ("RESPITE-OVER-QUOTA", "entries[1].interval")
+    assert finding.message.en.startswith("The booking goes 1 h over")  # not a second less
+    (alone,) = check_booking(ledger, _recorded(ledger, 1), on=ON).findings
+    assert alone.message == finding.message
+
+
+# --- the grants in the whole-ledger check ---------------------------------------------------
+
+
+def test_the_whole_ledger_check_points_at_the_grant_that_needs_a_decision() -> None:
+    # Twenty hours a month without a decision: more than Sunne gives without one.
+    ledger = Ledger(
+        policies=(SUNNE,),
+        grants=(grant("G-0"), grant("G-1", decision=False, amount=20, cared_for=OLD_ENOUGH)),
+    )
+    (finding,) = check(ledger, on=ON).findings
+    assert (finding.code, finding.path) == ("RESPITE-DECISION-REQUIRED", "grants[1].basis")

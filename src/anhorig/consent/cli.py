@@ -18,6 +18,7 @@ import argparse
 import json
 from typing import Any, TextIO
 
+from anhorig._cli import EXIT_FINDINGS, EXIT_OK, add_common, print_unreadable
 from anhorig._json import read_file
 from anhorig.consent.audit import AuditRecord
 from anhorig.consent.engine import Combining, ConsentRecord, DecisionPolicy, evaluate
@@ -34,19 +35,12 @@ from anhorig.errors import InvalidInput, Problem
 from anhorig.language import Lang, mask_value
 from anhorig.serialization import from_document, load_json, to_document
 
-__all__ = ["register", "run_check"]
-
-EXIT_PERMIT = 0
-EXIT_NOT_PERMITTED = 1
-EXIT_UNREADABLE = 2
+__all__ = ["configure", "read_fhir_document", "run_check"]
 
 
-def register(subparsers: Any) -> None:
-    """Add ``consent check`` to the ``anhorig`` command."""
-    from anhorig.cli import add_common
-
-    consent = subparsers.add_parser("consent", help="consent-gated information sharing")
-    sub = consent.add_subparsers(dest="consent_command", required=True)
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add ``check`` to the ``anhorig consent`` parser."""
+    sub = parser.add_subparsers(dest="consent_command", required=True)
     check = sub.add_parser("check", help="decide a disclosure request from consent documents")
     check.add_argument("--request", required=True, help="a DisclosureRequest document")
     check.add_argument("consents", nargs="*", help="consent documents (anhorig or FHIR)")
@@ -103,6 +97,19 @@ def _read_records(name: str) -> list[ConsentRecord]:
     return records
 
 
+def read_fhir_document(data: Any) -> Consent | None:
+    """The one consent in a FHIR ``Consent`` or ``Bundle`` (loaded JSON), for ``anhorig
+    validate``; a Bundle of several is refused, pointing to ``anhorig consent check``."""
+    readings = read_fhir(data)
+    if len(readings) != 1:
+        raise InvalidInput.at(
+            "$.entry",
+            sv=f"{len(readings)} samtycken i Bundlen; pröva dem med 'anhorig consent check'",
+            en=f"{len(readings)} consents in the Bundle; check them with 'anhorig consent check'",
+        )
+    return readings[0].consent
+
+
 def _read_request(name: str) -> DisclosureRequest:
     data = _read_json(name)
     try:
@@ -145,19 +152,7 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
         except InvalidInput as exc:
             problems.extend(exc.problems)
     if problems or request is None:
-        if args.format == "json":
-            json.dump(
-                {"readable": False, "problems": [p.explain(lang) for p in problems]},
-                out,
-                ensure_ascii=False,
-                indent=2,
-            )
-            out.write("\n")
-        else:
-            out.write("OLÄSBAR\n" if lang == "sv" else "UNREADABLE\n")
-            for problem in problems:
-                out.write(f"  {problem.explain(lang)}\n")
-        return EXIT_UNREADABLE
+        return print_unreadable(problems, lang=lang, fmt=args.format, out=out)
     record = AuditRecord.of(request, decision)
     if args.format == "json":
         json.dump(
@@ -177,4 +172,4 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(decision.explain(lang) + "\n")
         out.write("journal: " + record.journal_text(lang) + "\n")
-    return EXIT_PERMIT if decision.permitted else EXIT_NOT_PERMITTED
+    return EXIT_OK if decision.permitted else EXIT_FINDINGS

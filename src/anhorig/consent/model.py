@@ -62,11 +62,12 @@ import attrs
 import pendulum
 
 from anhorig import _checks
+from anhorig._checks import an_id as _id_validator
 from anhorig._checks import collecting, each, instance_of, non_empty_text, optional
 from anhorig.consent._fields import instant, masked_text, optional_instant, to_instant
 from anhorig.consent.receipt import receipt
 from anhorig.language import LabelledEnum
-from anhorig.organisations import Organisation, Principal, Sector, _id_validator
+from anhorig.organisations import Organisation, Principal, Sector
 from anhorig.people import Person
 from anhorig.time import Period
 

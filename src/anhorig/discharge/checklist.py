@@ -23,7 +23,17 @@ from datetime import date, timedelta
 import attrs
 import pendulum
 
-from anhorig._checks import a_date, collecting, each, ge, instance_of, non_empty_text, optional
+from anhorig import bounds
+from anhorig._checks import (
+    a_date,
+    and_,
+    collecting,
+    each,
+    ge,
+    instance_of,
+    non_empty_text,
+    optional,
+)
 from anhorig.consent import DecisionPolicy
 from anhorig.discharge.deadlines import (
     Deadline,
@@ -131,7 +141,17 @@ class ChecklistItem:
     role, a relative by initials), how to reach them, where it stands, its deadline, and
     for a transfer what they may be told (``decisions``)."""
 
-    order: int = attrs.field(validator=[instance_of(int), ge(1)])
+    order: int = attrs.field(
+        validator=and_(
+            instance_of(int),
+            ge(1),
+            bounds.at_most(
+                bounds.INTEROP_INTEGER,
+                sv="en plats i listan, så stor som varje JSON-läsare håller exakt",
+                en="a place in the list, as large as every JSON reader keeps exactly",
+            ),
+        )
+    )
     step: Step = attrs.field(validator=instance_of(Step))
     who: Text = attrs.field(validator=instance_of(Text))
     status: ItemStatus = attrs.field(validator=instance_of(ItemStatus))

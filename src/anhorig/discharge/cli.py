@@ -21,19 +21,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from anhorig._cli import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    add_common,
+    check_files,
+    iso_date,
+)
 from anhorig.errors import InvalidInput
 from anhorig.language import Lang
 
-__all__ = ["default_day", "register"]
-
-EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+__all__ = ["configure", "default_day"]
 
 
 def default_day(process: Any) -> date:
@@ -106,7 +105,6 @@ def _cmd_checklist(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
-    from anhorig.cli import check_files
     from anhorig.discharge.rules import check
     from anhorig.findings import Report
 
@@ -121,19 +119,14 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     return check_files(args.files, check_discharge, lang=lang, fmt=args.format, out=out)
 
 
-def register(subparsers: Any) -> None:
-    """Add ``anhorig discharge checklist`` and ``anhorig discharge check``."""
-    from anhorig.cli import add_common
-
-    discharge = subparsers.add_parser(
-        "discharge", help="discharge from hospital: checklist, deadlines, rules"
-    )
-    sub = discharge.add_subparsers(dest="discharge_command", required=True)
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add ``checklist`` and ``check`` to the ``anhorig discharge`` parser."""
+    sub = parser.add_subparsers(dest="discharge_command", required=True)
 
     sheet = sub.add_parser("checklist", help="who to contact, in which order, which deadlines run")
     sheet.add_argument("file", help="a DischargeProcess document (JSON)")
     sheet.add_argument(
-        "--on", type=_iso_date, default=None, help="date judged (default: the day of discharge)"
+        "--on", type=iso_date, default=None, help="date judged (default: the day of discharge)"
     )
     sheet.add_argument(
         "--policy", help="a DischargePolicy document (JSON); the law's defaults if left out"
@@ -144,7 +137,7 @@ def register(subparsers: Any) -> None:
 
     check = sub.add_parser("check", help="check discharge documents under a regional policy")
     check.add_argument("files", nargs="+", help="DischargeProcess documents (JSON)")
-    check.add_argument("--on", type=_iso_date, required=True, help="date judged, YYYY-MM-DD")
+    check.add_argument("--on", type=iso_date, required=True, help="date judged, YYYY-MM-DD")
     check.add_argument(
         "--policy", help="a DischargePolicy document (JSON); the law's defaults if left out"
     )

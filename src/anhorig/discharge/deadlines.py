@@ -33,7 +33,8 @@ from datetime import date, timedelta
 import attrs
 import pendulum
 
-from anhorig._checks import a_date, collecting, instance_of, optional, text
+from anhorig import bounds
+from anhorig._checks import a_date, and_, collecting, ge, instance_of, optional, text
 from anhorig.discharge._fields import day_of, optional_instant, to_instant
 from anhorig.discharge.model import CareKind, DischargeProcess
 from anhorig.discharge.policy import DischargePolicy
@@ -227,7 +228,16 @@ class PaymentResponsibility:
 
     starts_on: date | None = attrs.field(validator=optional(a_date))
     counted_from: date | None = attrs.field(default=None, validator=optional(a_date))
-    days: int | None = attrs.field(default=None, validator=optional(instance_of(int)))
+    days: int | None = attrs.field(
+        default=None,
+        validator=optional(
+            and_(
+                instance_of(int),
+                ge(0),
+                bounds.at_most(bounds.MAX_NOTICE_DAYS, sv="dagar, ett år", en="days, one year"),
+            )
+        ),
+    )
     reason: Text = attrs.field(validator=instance_of(Text))
 
     def days_payable(self, discharge_on: date | None, on: date) -> int:

@@ -62,7 +62,13 @@ from anhorig.errors import InvalidInput
 from anhorig.language import LabelledEnum
 from anhorig.organisations import Organisation
 from anhorig.people import Person
-from anhorig.relations import AdultCondition, Involvement, RelationKind, Relationship
+from anhorig.relations import (
+    AdultCondition,
+    ContingencyPlan,
+    Involvement,
+    RelationKind,
+    Relationship,
+)
 
 __all__ = [
     "Admission",
@@ -313,24 +319,6 @@ class DischargeRecipient:
 
 @collecting
 @attrs.frozen(kw_only=True, order=False)
-class ContingencyPlan:
-    """Who takes over when the carer falls ill (*plan vid akut behov, trygghetsplats*).
-
-    ``takes_over`` (masked in repr) says who or what takes over the carer's part;
-    ``unit`` the emergency place (*trygghetsplats*) or service; ``how_to_reach`` how to
-    reach it at any hour; ``family_known_to_unit`` whether the family is already known
-    there (seed 004: "Är jag inte känd i verksamheten … kan det bli bekymmersamt").
-    """
-
-    takes_over: str = attrs.field(validator=non_empty_text, repr=_masked)
-    unit: str = attrs.field(validator=non_empty_text)
-    how_to_reach: str = attrs.field(validator=non_empty_text)
-    family_known_to_unit: bool = attrs.field(validator=a_bool)
-    agreed_on: date = attrs.field(validator=a_date)
-
-
-@collecting
-@attrs.frozen(kw_only=True, order=False)
 class StageInformation:
     """A stage of the illness (*skede*) that occurred on ``occurred_on``, and when the
     carer was told of it (``informed_at``, ``None``: not yet).
@@ -562,24 +550,28 @@ class DischargeProcess:
         default=(), validator=each(ChildAtDischarge)
     )
     admission_notices: tuple[AdmissionNotice, ...] = attrs.field(
-        default=(), validator=[each(AdmissionNotice), _not_before_admission]
+        default=(), validator=_checks.and_(each(AdmissionNotice), _not_before_admission)
     )
     care_contact: CareContact | None = attrs.field(
-        default=None, validator=[optional(instance_of(CareContact)), _not_before_admission]
+        default=None,
+        validator=_checks.and_(optional(instance_of(CareContact)), _not_before_admission),
     )
     planning: PlanningMeeting | None = attrs.field(
-        default=None, validator=[optional(instance_of(PlanningMeeting)), _not_before_admission]
+        default=None,
+        validator=_checks.and_(optional(instance_of(PlanningMeeting)), _not_before_admission),
     )
     ready_notice: ReadyNotice | None = attrs.field(
-        default=None, validator=[optional(instance_of(ReadyNotice)), _not_before_admission]
+        default=None,
+        validator=_checks.and_(optional(instance_of(ReadyNotice)), _not_before_admission),
     )
     sip_needed: bool = attrs.field(default=False, validator=a_bool)
     sip_invitation: SipInvitation | None = attrs.field(
-        default=None, validator=[optional(instance_of(SipInvitation)), _not_before_admission]
+        default=None,
+        validator=_checks.and_(optional(instance_of(SipInvitation)), _not_before_admission),
     )
     discharge_on: date | None = attrs.field(default=None, validator=_discharge_day)
     transfers: tuple[InformationTransfer, ...] = attrs.field(
-        default=(), validator=[each(InformationTransfer), _not_before_admission]
+        default=(), validator=_checks.and_(each(InformationTransfer), _not_before_admission)
     )
     records: tuple[ConsentRecord, ...] = attrs.field(default=(), validator=_records)
 

@@ -25,6 +25,9 @@ law's defaults and how sure the project is of each (``confidence``, ``note``).
   wants information should have been told: practice, 3 by default.
 - ``reliable_channels``: the channels that count as a dependable way to reach a
   recipient; the telephone is left out by default (seed 002).
+
+Every count of days is at most 365 and ``admission_notice_hours`` at most 8,760 (a year):
+a region's agreement counts in days, never years.
 - ``admission_notice_roles``: the recipients an inskrivningsmeddelande must reach (the
   municipality's needs assessor and primary care, the öppenvård).
 
@@ -53,14 +56,27 @@ from typing import Any
 
 import attrs
 
-from anhorig import _checks
+from anhorig import _checks, bounds
 from anhorig._checks import and_, collecting, each, ge, instance_of, non_empty_text, optional
 from anhorig.discharge.model import Channel, DischargeRole
 from anhorig.law import Confidence
 
 __all__ = ["DischargePolicy"]
 
-_COUNT = and_(instance_of(int), ge(0))
+_COUNT = and_(
+    instance_of(int),
+    ge(0),
+    bounds.at_most(bounds.MAX_NOTICE_DAYS, sv="dagar, ett år", en="days, one year"),
+)
+_NOTICE_HOURS = and_(
+    instance_of(int),
+    ge(1),
+    bounds.at_most(
+        bounds.MAX_NOTICE_DAYS * 24,
+        sv=f"timmar, {bounds.MAX_NOTICE_DAYS} dagar × 24",
+        en=f"hours, {bounds.MAX_NOTICE_DAYS} days × 24",
+    ),
+)
 
 
 def _hour(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -89,7 +105,7 @@ class DischargePolicy:
     """
 
     name: str = attrs.field(default="Lag (2017:612) utan överenskommelse", validator=non_empty_text)
-    admission_notice_hours: int = attrs.field(default=24, validator=and_(instance_of(int), ge(1)))
+    admission_notice_hours: int = attrs.field(default=24, validator=_NOTICE_HOURS)
     sip_invitation_days: int = attrs.field(default=3, validator=_COUNT)
     payment_days: int = attrs.field(default=3, validator=_COUNT)
     payment_cutoff_hour: int | None = attrs.field(default=None, validator=_hour)

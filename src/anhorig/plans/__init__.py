@@ -45,6 +45,7 @@ from anhorig.plans.support import (
     SignerRole,
     SupportPlan,
 )
+from anhorig.relations import ContingencyPlan
 
 __all__ = [
     "RESPITE_KINDS",
@@ -54,6 +55,7 @@ __all__ = [
     "ConsentForm",
     "ConsentOracle",
     "ConsentPurpose",
+    "ContingencyPlan",
     "CoordinatedPlan",
     "Coordinator",
     "Discharge",

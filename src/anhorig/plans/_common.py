@@ -127,7 +127,7 @@ class PlanConsent:
     shared_with: frozenset[str] = attrs.field(default=frozenset(), validator=each(str))
     """Recipients named in the consent (organisations or roles), if it allows sharing."""
     revoked_on: date | None = attrs.field(
-        default=None, validator=[optional(a_date), _checks.not_before("given_on")]
+        default=None, validator=_checks.and_(optional(a_date), _checks.not_before("given_on"))
     )
 
     def in_force_on(self, on: date) -> bool:

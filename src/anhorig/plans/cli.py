@@ -13,33 +13,17 @@ Exit codes as ``anhorig validate``: 0 valid, 1 findings of error severity,
 from __future__ import annotations
 
 import argparse
-from datetime import date
-from typing import Any, TextIO
+from typing import TextIO
 
+from anhorig._cli import EXIT_OK, EXIT_UNREADABLE, add_common, check_files, iso_date
 from anhorig.errors import InvalidInput
-from anhorig.language import Lang, mask_value, quote
-from anhorig.time import MAX_YEAR, MIN_YEAR
+from anhorig.language import Lang, mask_value
 
-__all__ = ["register"]
-
-EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
-
-
-def _iso_date(text: str) -> date:
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {quote(text)}") from None
-    if not MIN_YEAR <= day.year <= MAX_YEAR:
-        raise argparse.ArgumentTypeError(
-            f"not a date in the years {MIN_YEAR}–{MAX_YEAR}: {quote(text)}"
-        )
-    return day
+__all__ = ["configure"]
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from anhorig._json import read_file
-    from anhorig.cli import check_files
     from anhorig.findings import Report
     from anhorig.plans import PlanPolicy, check
     from anhorig.serialization import from_json
@@ -81,16 +65,13 @@ def _cmd_template(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def register(subparsers: Any) -> None:
-    """Add ``anhorig plans check`` and ``anhorig plans template``."""
-    from anhorig.cli import add_common
-
-    plans = subparsers.add_parser("plans", help="support plans: check under a policy, templates")
-    sub = plans.add_subparsers(dest="plans_command", required=True)
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add ``check`` and ``template`` to the ``anhorig plans`` parser."""
+    sub = parser.add_subparsers(dest="plans_command", required=True)
 
     check = sub.add_parser("check", help="check plan documents under a municipal policy")
     check.add_argument("files", nargs="+", help="plan documents (JSON)")
-    check.add_argument("--on", type=_iso_date, required=True, help="date judged, YYYY-MM-DD")
+    check.add_argument("--on", type=iso_date, required=True, help="date judged, YYYY-MM-DD")
     check.add_argument("--policy", help="a PlanPolicy document (JSON); defaults if left out")
     add_common(check)
     check.set_defaults(handler=_cmd_check)
@@ -98,10 +79,10 @@ def register(subparsers: Any) -> None:
     template = sub.add_parser("template", help="an implementation plan from seed 003's examples")
     template.add_argument("--municipality", required=True, help="the municipality's name")
     template.add_argument(
-        "--from", dest="valid_from", type=_iso_date, required=True, help="YYYY-MM-DD"
+        "--from", dest="valid_from", type=iso_date, required=True, help="YYYY-MM-DD"
     )
     template.add_argument(
-        "--until", dest="valid_until", type=_iso_date, default=None, help="YYYY-MM-DD"
+        "--until", dest="valid_until", type=iso_date, default=None, help="YYYY-MM-DD"
     )
     template.add_argument("--responsible", default="", help="owner of every row (default: empty)")
     template.add_argument("--lang", choices=("sv", "en"), default="sv", help="message language")

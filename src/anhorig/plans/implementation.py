@@ -239,7 +239,7 @@ class ImplementationPlan:
     municipality: str = attrs.field(validator=non_empty_text)
     valid_from: date = attrs.field(validator=a_date)
     valid_until: date | None = attrs.field(
-        default=None, validator=[optional(a_date), _checks.not_before("valid_from")]
+        default=None, validator=_checks.and_(optional(a_date), _checks.not_before("valid_from"))
     )
     activities: tuple[Activity, ...] = attrs.field(default=(), validator=each(Activity))
     title: str = attrs.field(

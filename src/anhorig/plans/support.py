@@ -67,7 +67,13 @@ from anhorig.plans._common import (
 from anhorig.plans._lifecycle import check as check_plan
 from anhorig.plans._lifecycle import transition
 from anhorig.plans.policy import RESPITE_KINDS, MeasureKind, PlanPolicy
-from anhorig.relations import CareArea, Involvement, RelationKind, Relationship
+from anhorig.relations import (
+    CareArea,
+    ContingencyPlan,
+    Involvement,
+    RelationKind,
+    Relationship,
+)
 from anhorig.terminology import Role
 
 __all__ = [
@@ -146,7 +152,7 @@ class Measure:
     granted_by_decision: bool = attrs.field(validator=a_bool)
     start: date = attrs.field(validator=a_date)
     end: date | None = attrs.field(
-        default=None, validator=[optional(a_date), _checks.not_before("start")]
+        default=None, validator=_checks.and_(optional(a_date), _checks.not_before("start"))
     )
     frequency: str = attrs.field(default="", validator=_checks.text)
     """How often, in words: ``"1 g/vecka"``, ``"16 timmar/månad"``."""
@@ -234,7 +240,10 @@ class SupportPlan:
     carer's ``involvement`` (what they do and are willing to do, as last asked),
     ``needs`` → ``goals`` → ``measures``, ``expectations`` both ways,
     ``follow_ups``, ``signatures``, ``consents`` covering what the plan records,
-    and a professional ``coordinator`` (stödkontakt), never a relative. Build one
+    and a professional ``coordinator`` (stödkontakt), never a relative.
+    ``substantial_care``: the carer gives substantial care, as judged with them; then
+    the plan should hold a ``contingency`` plan for when the carer falls ill
+    (*plan vid akut behov*: who takes over, which unit, how to reach it). Build one
     with :meth:`draft` and move it on with the lifecycle methods.
     """
 
@@ -257,12 +266,16 @@ class SupportPlan:
         default=None, validator=optional(instance_of(Coordinator))
     )
     agreed_on: date | None = attrs.field(
-        default=None, validator=[optional(a_date), _checks.not_before("created_on")]
+        default=None, validator=_checks.and_(optional(a_date), _checks.not_before("created_on"))
     )
     closed_on: date | None = attrs.field(
-        default=None, validator=[optional(a_date), _checks.not_before("created_on")]
+        default=None, validator=_checks.and_(optional(a_date), _checks.not_before("created_on"))
     )
     status: PlanStatus = attrs.field(default=PlanStatus.DRAFT, validator=_status_dates)
+    substantial_care: bool = attrs.field(default=False, validator=a_bool)
+    contingency: ContingencyPlan | None = attrs.field(
+        default=None, validator=optional(instance_of(ContingencyPlan))
+    )
 
     @classmethod
     def draft(

@@ -16,26 +16,13 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date
 from typing import Any, TextIO
 
+from anhorig._cli import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, add_common, iso_date
 from anhorig.errors import InvalidInput
-from anhorig.language import Lang, mask_value, quote
-from anhorig.time import MAX_YEAR, MIN_YEAR
+from anhorig.language import Lang, mask_value
 
-__all__ = ["register"]
-
-
-def _iso_date(text: str) -> date:
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {quote(text)}") from None
-    if not MIN_YEAR <= day.year <= MAX_YEAR:
-        raise argparse.ArgumentTypeError(
-            f"not a date in the years {MIN_YEAR}–{MAX_YEAR}: {quote(text)}"
-        )
-    return day
+__all__ = ["configure"]
 
 
 def _masked_ids(balance: dict[str, Any]) -> dict[str, Any]:
@@ -43,16 +30,13 @@ def _masked_ids(balance: dict[str, Any]) -> dict[str, Any]:
     return {**balance, "grant_id": mask_value(balance["grant_id"])}
 
 
-def register(subparsers: Any) -> None:
-    """Add ``respite balance`` to the ``anhorig`` command."""
-    from anhorig.cli import add_common
-
-    respite = subparsers.add_parser("respite", help="respite quotas: balances of a ledger")
-    inner = respite.add_subparsers(dest="respite_command", required=True)
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add ``balance`` to the ``anhorig respite`` parser."""
+    inner = parser.add_subparsers(dest="respite_command", required=True)
     balance = inner.add_parser("balance", help="print the balance per quota period")
     balance.add_argument("ledger", nargs="?", help="a Ledger JSON document")
     balance.add_argument("--store", metavar="URL", help="from this store (with --grant)")
-    balance.add_argument("--on", type=_iso_date, default=None, help="date judged, YYYY-MM-DD")
+    balance.add_argument("--on", type=iso_date, default=None, help="date judged, YYYY-MM-DD")
     balance.add_argument("--grant", default=None, help="only this grant id")
     balance.add_argument(
         "--as-of", dest="as_of", default=None, help="read the ledger as of this ISO instant"
@@ -72,7 +56,7 @@ def _cmd_balance(args: argparse.Namespace, out: TextIO) -> int:
     lang: Lang = args.lang
     if args.ledger is None:
         print("ange en liggarfil / give a ledger file (or --store URL --grant ID)", file=sys.stderr)
-        return 2
+        return EXIT_UNREADABLE
     rows: list[dict[str, Any]] = []
     refused = False
     try:
@@ -88,10 +72,10 @@ def _cmd_balance(args: argparse.Namespace, out: TextIO) -> int:
                 rows.append({"balance": balance, "grant": grant})
     except OSError as exc:
         print(mask_value(f"{args.ledger}: {exc}"), file=sys.stderr)
-        return 2
+        return EXIT_UNREADABLE
     except InvalidInput as exc:
         print(f"{mask_value(args.ledger)}:\n{exc.explain(lang)}", file=sys.stderr)
-        return 2
+        return EXIT_UNREADABLE
     if args.format == "json":
         from anhorig.serialization import converter
 
@@ -131,4 +115,4 @@ def _cmd_balance(args: argparse.Namespace, out: TextIO) -> int:
         widths = [max(len(r[i]) for r in table) for i in range(len(head))]
         for r in table:
             out.write("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(r)).rstrip() + "\n")
-    return 1 if refused else 0
+    return EXIT_FINDINGS if refused else EXIT_OK

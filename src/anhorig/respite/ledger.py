@@ -621,7 +621,7 @@ class Ledger:
     _length: int = attrs.field(init=False, eq=False, repr=False, hash=False, default=0)
 
     def __attrs_post_init__(self) -> None:
-        if _checks._collector.get():
+        if _checks.collected_problems():
             return  # a field is already bad; the constructor will report it
         object.__setattr__(self, "_index", _build(self))
         object.__setattr__(self, "_length", len(self.entries))

@@ -24,33 +24,19 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from anhorig._cli import EXIT_FINDINGS, EXIT_OK, add_common, iso_date, print_unreadable
 from anhorig.errors import InvalidInput, Problem
 from anhorig.language import Lang
 
-__all__ = ["consent_check", "register", "respite_balance"]
-
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_UNREADABLE = 2
+__all__ = ["configure", "consent_check", "respite_balance"]
 
 
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
-
-
-def register(subparsers: Any) -> None:
-    """Add ``store import``, ``store export`` and ``store purge`` to ``anhorig``."""
-    from anhorig.cli import add_common
-
-    store = subparsers.add_parser("store", help="a database of consents and respite ledgers")
-    inner = store.add_subparsers(dest="store_command", required=True)
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Add ``import``, ``export`` and ``purge`` to the ``anhorig store`` parser."""
+    inner = parser.add_subparsers(dest="store_command", required=True)
     load = inner.add_parser("import", help="append documents to a store, all or nothing")
     load.add_argument("url", help="sqlite:///path or postgresql://...")
     load.add_argument("files", nargs="+", help="JSON documents (anhorig, FHIR Consent, Ledger)")
@@ -65,26 +51,11 @@ def register(subparsers: Any) -> None:
     purge = inner.add_parser("purge", help="gallring: remove a person's records older than a date")
     purge.add_argument("url", help="sqlite:///path or postgresql://...")
     purge.add_argument("--person", required=True, help="personnummer or samordningsnummer")
-    purge.add_argument("--before", required=True, type=_iso_date, help="YYYY-MM-DD")
+    purge.add_argument("--before", required=True, type=iso_date, help="YYYY-MM-DD")
     purge.add_argument("--reason", required=True, help="the rule applied (no personal data)")
     purge.add_argument("--by", required=True, help="the operator's staff id")
     add_common(purge)
     purge.set_defaults(handler=_cmd_purge)
-
-
-def _report(problems: list[Problem], lang: Lang, fmt: str, out: TextIO) -> int:
-    if fmt == "json":
-        json.dump(
-            {"readable": False, "problems": [p.explain(lang) for p in problems]},
-            out,
-            ensure_ascii=False,
-            indent=2,
-        )
-        out.write("\n")
-    else:
-        out.write("OLÄSBAR\n" if lang == "sv" else "UNREADABLE\n")
-        out.writelines(f"  {p.explain(lang)}\n" for p in problems)
-    return EXIT_UNREADABLE
 
 
 def _read(name: str) -> list[Any]:
@@ -137,12 +108,12 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         except InvalidInput as exc:
             problems.extend(exc.problems)
     if problems:
-        return _report(problems, lang, args.format, out)
+        return print_unreadable(problems, lang=lang, fmt=args.format, out=out)
     try:
         with open_store(args.url) as store:
             done = store.append(records)
     except InvalidInput as exc:
-        return _report(list(exc.problems), lang, args.format, out)
+        return print_unreadable(list(exc.problems), lang=lang, fmt=args.format, out=out)
     if args.format == "json":
         json.dump({"added": done.added, "already": done.already}, out)
         out.write("\n")
@@ -167,11 +138,11 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         with open_store(args.url) as store:
             documents = store.export(person, fhir=args.fhir)
     except InvalidInput as exc:
-        return _report(
+        return print_unreadable(
             [p.under("--person") if p.path == "id" else p for p in exc.problems],
-            args.lang,
-            args.format,
-            out,
+            lang=args.lang,
+            fmt=args.format,
+            out=out,
         )
     json.dump(documents, out, ensure_ascii=False, indent=2)
     out.write("\n")
@@ -187,7 +158,7 @@ def _cmd_purge(args: argparse.Namespace, out: TextIO) -> int:
         with open_store(args.url) as store:
             done = store.purge(person, before=args.before, reason=args.reason, by=args.by)
     except InvalidInput as exc:
-        return _report(list(exc.problems), lang, args.format, out)
+        return print_unreadable(list(exc.problems), lang=lang, fmt=args.format, out=out)
     if args.format == "json":
         json.dump({"purge": done.id, "before": done.before.isoformat(), "counts": done.counts}, out)
         out.write("\n")
@@ -209,7 +180,7 @@ def consent_check(args: argparse.Namespace, out: TextIO) -> int:
 
     lang: Lang = args.lang
     if args.consents:
-        return _report(
+        return print_unreadable(
             [
                 Problem.make(
                     "--store",
@@ -217,9 +188,9 @@ def consent_check(args: argparse.Namespace, out: TextIO) -> int:
                     en="give either --store or consent files, not both",
                 )
             ],
-            lang,
-            args.format,
-            out,
+            lang=lang,
+            fmt=args.format,
+            out=out,
         )
     try:
         try:
@@ -236,7 +207,7 @@ def consent_check(args: argparse.Namespace, out: TextIO) -> int:
         with open_store(args.store) as store:
             decision = store.registry(policy=policy, cache_size=8).decide(request)
     except InvalidInput as exc:
-        return _report(list(exc.problems), lang, args.format, out)
+        return print_unreadable(list(exc.problems), lang=lang, fmt=args.format, out=out)
     record = AuditRecord.of(request, decision)
     if args.format == "json":
         json.dump(
@@ -268,7 +239,7 @@ def respite_balance(args: argparse.Namespace, out: TextIO) -> int:
 
     lang: Lang = args.lang
     if args.ledger is not None or args.grant is None:
-        return _report(
+        return print_unreadable(
             [
                 Problem.make(
                     "--store",
@@ -276,9 +247,9 @@ def respite_balance(args: argparse.Namespace, out: TextIO) -> int:
                     en="with --store, give --grant and no ledger file",
                 )
             ],
-            lang,
-            args.format,
-            out,
+            lang=lang,
+            fmt=args.format,
+            out=out,
         )
     try:
         as_of = parse_instant(args.as_of, path="--as-of") if args.as_of else None
@@ -288,7 +259,7 @@ def respite_balance(args: argparse.Namespace, out: TextIO) -> int:
             on = args.on if args.on is not None else grant.validity.start
             balances = ledger.balances(grant.id, on, as_of=as_of)
     except InvalidInput as exc:
-        return _report(list(exc.problems), lang, args.format, out)
+        return print_unreadable(list(exc.problems), lang=lang, fmt=args.format, out=out)
     refused = any(b.over_quota and not b.charged for b in balances)
     if args.format == "json":
         json.dump([converter.unstructure(b) for b in balances], out, ensure_ascii=False, indent=2)

@@ -35,7 +35,8 @@ from anhorig.respite import (
     ShortStayUnit,
 )
 from anhorig.serialization import from_json
-from anhorig.store.store import KINDS, Store
+from anhorig.store._kinds import KINDS
+from anhorig.store.store import Store
 from anhorig.time import as_instant
 
 __all__ = ["StoreLedger"]

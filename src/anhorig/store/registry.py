@@ -37,7 +37,8 @@ from anhorig.consent.model import person_key
 from anhorig.errors import InvalidInput, Problem
 from anhorig.people import Person
 from anhorig.serialization import from_json
-from anhorig.store.store import _NO_LIMIT, CONSENT_KINDS, KINDS, Store
+from anhorig.store._kinds import CONSENT_KINDS, KINDS, NO_LIMIT
+from anhorig.store.store import Store
 
 __all__ = ["StoreRegistry"]
 
@@ -172,7 +173,7 @@ class StoreRegistry:
     def consent(self, consent_id: str) -> Consent | None:
         """The consent with ``consent_id``, if the store has it."""
         found: Consent | None = self.store.get(
-            Consent, consent_id, upto=_NO_LIMIT if self._limit is None else self._limit
+            Consent, consent_id, upto=NO_LIMIT if self._limit is None else self._limit
         )
         return found
 
@@ -218,7 +219,7 @@ class StoreRegistry:
     def _count(self, what: str) -> int:
         return self.store.count(
             CONSENT_KINDS,
-            upto=_NO_LIMIT if self._limit is None else self._limit,
+            upto=NO_LIMIT if self._limit is None else self._limit,
             people=what != "count(*)",
         )
 

@@ -63,7 +63,7 @@ import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pendulum
@@ -73,8 +73,6 @@ from anhorig.consent import (
     BlockLift,
     Consent,
     DecisionPolicy,
-    HarmAssessment,
-    Provision,
     Revocation,
 )
 from anhorig.consent.fhir import to_fhir
@@ -86,58 +84,29 @@ from anhorig.respite import (
     Cancellation,
     Ledger,
     RespiteGrant,
-    RespitePolicy,
     ShortStayUnit,
 )
 from anhorig.serialization import from_json, to_document, to_json
 from anhorig.store._backend import Backend, connect, masked_url
+from anhorig.store._kinds import (
+    CHUNK,
+    CONSENT_TYPES,
+    KINDS,
+    NO_LIMIT,
+    StoreRecord,
+    named_people,
+    person_of,
+    record_id_of,
+)
+from anhorig.store._purge import purgeable
 from anhorig.store._schema import create_or_upgrade
-from anhorig.time import ZONE, as_instant, epoch_seconds, local
+from anhorig.time import as_instant, epoch_seconds, local
 
 if TYPE_CHECKING:
     from anhorig.store.ledger import StoreLedger
     from anhorig.store.registry import StoreRegistry
 
 __all__ = ["Appended", "Purge", "Store", "StoreRecord", "Stored", "open_store"]
-
-StoreRecord = (
-    Consent
-    | Revocation
-    | Block
-    | BlockLift
-    | HarmAssessment
-    | RespiteGrant
-    | Booking
-    | Cancellation
-    | RespitePolicy
-    | ShortStayUnit
-)
-"""What a store keeps: the consent family's records and the respite ledger's."""
-
-KINDS: Final[dict[str, type[Any]]] = {
-    cls.__name__: cls
-    for cls in (
-        Consent,
-        Revocation,
-        Block,
-        BlockLift,
-        HarmAssessment,
-        RespiteGrant,
-        Booking,
-        Cancellation,
-        RespitePolicy,
-        ShortStayUnit,
-    )
-}
-"""Every kind of record a store keeps, by its document type."""
-
-CONSENT_KINDS: Final = ("Consent", "Revocation", "Block", "BlockLift", "HarmAssessment")
-LEDGER_ENTRY_KINDS: Final = ("Booking", "Cancellation")
-
-_CONSENT_TYPES: Final = (Consent, Revocation, Block, BlockLift, HarmAssessment)
-
-_NO_LIMIT = 2**62
-_CHUNK = 500
 
 
 @attrs.frozen
@@ -176,52 +145,6 @@ class Purge:
     counts: dict[str, int]
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()[:40]
-
-
-def _record_id(record: StoreRecord, document: str, person: str) -> str:
-    """The record's own id; for the kinds without one, a digest of its document (so the
-    same revocation added twice is one record, and two different ones are two). A block's
-    id is its person's, as in the registry: two people may each have a block ``b-1``."""
-    if isinstance(record, Block):
-        return f"{record.id}@{person}"
-    if isinstance(record, Consent | HarmAssessment | RespiteGrant | Booking | ShortStayUnit):
-        return record.id
-    if isinstance(record, Cancellation):
-        return record.booking_id  # a booking is cancelled once
-    return "sha256:" + _digest(document)
-
-
-def _named_people(record: StoreRecord) -> list[Person]:
-    """The people a record names besides the one it is about (for the right of access)."""
-    if isinstance(record, Consent):
-        found = [record.grantor.person]
-        stack: list[Provision] = [record.provision]
-        while stack:
-            provision = stack.pop()
-            found.extend(r.person for r in provision.recipients if r.person is not None)
-            stack.extend(provision.exceptions)
-        return found
-    if isinstance(record, HarmAssessment):
-        return [record.recipient.person] if record.recipient.person is not None else []
-    if isinstance(record, RespiteGrant):
-        return [record.carer] if record.carer is not None else []
-    return []
-
-
-def _person_of(who: Person | PersonId) -> str:
-    if isinstance(who, PersonId):
-        return who.value
-    if isinstance(who, Person):
-        return person_key(who)
-    raise InvalidInput.at(
-        "person",
-        sv=f"väntade Person eller PersonId, fick {type(who).__name__}",
-        en=f"expected Person or PersonId, got {type(who).__name__}",
-    )
-
-
 _ENTRY_PATH = re.compile(r"^entries\[(\d+)\]")
 
 
@@ -246,7 +169,7 @@ class Store:
         """The key under which the store indexes a person: an HMAC-SHA256 of their
         personnummer (else name and birth date) with this store's own secret, so no
         index column, query parameter or server log line holds a personnummer."""
-        key = _person_of(who)
+        key = person_of(who)
         found = self._digests.get(key)
         if found is None:
             if len(self._digests) > 100_000:
@@ -300,7 +223,7 @@ class Store:
         ]
 
     def rows_about(
-        self, who: Person | PersonId, *, kinds: Sequence[str], after: int = 0, upto: int = _NO_LIMIT
+        self, who: Person | PersonId, *, kinds: Sequence[str], after: int = 0, upto: int = NO_LIMIT
     ) -> list[tuple[int, str, str]]:
         """``(seq, kind, document)`` of the records about ``who`` of ``kinds``, in order."""
         marks = ", ".join("?" * len(kinds))
@@ -314,7 +237,7 @@ class Store:
         ]
 
     def rows_of_grant(
-        self, grant_id: str, *, after: int = 0, upto: int = _NO_LIMIT
+        self, grant_id: str, *, after: int = 0, upto: int = NO_LIMIT
     ) -> list[tuple[int, str, str]]:
         """``(seq, kind, document)`` of a grant and its bookings and cancellations."""
         return [
@@ -327,7 +250,7 @@ class Store:
         ]
 
     def rows_of_kind(
-        self, kind: str, *, after: int = 0, upto: int = _NO_LIMIT
+        self, kind: str, *, after: int = 0, upto: int = NO_LIMIT
     ) -> list[tuple[int, str, str]]:
         """``(seq, kind, document)`` of every record of ``kind``, in order."""
         return [
@@ -339,7 +262,7 @@ class Store:
             )
         ]
 
-    def get(self, kind: type[Any], record_id: str, *, upto: int = _NO_LIMIT) -> Any | None:
+    def get(self, kind: type[Any], record_id: str, *, upto: int = NO_LIMIT) -> Any | None:
         """The record of ``kind`` with ``record_id``, if the store has it."""
         rows = self._db.query(
             "SELECT document FROM records WHERE kind = ? AND record_id = ? AND seq <= ?",
@@ -367,7 +290,7 @@ class Store:
         return self._stored(rows)
 
     def count(
-        self, kinds: Sequence[str] = tuple(KINDS), *, upto: int = _NO_LIMIT, people: bool = False
+        self, kinds: Sequence[str] = tuple(KINDS), *, upto: int = NO_LIMIT, people: bool = False
     ) -> int:
         """How many records of ``kinds`` (with ``people``: how many people they are about)."""
         marks = ", ".join("?" * len(kinds))
@@ -413,7 +336,7 @@ class Store:
                 (
                     index,
                     kind,
-                    _record_id(
+                    record_id_of(
                         record,
                         document,
                         self.person_digest(record.subject) if isinstance(record, Block) else "",
@@ -436,8 +359,8 @@ class Store:
         found: dict[tuple[str, str], tuple[str, str | None, str | None]] = {}
         for kind, ids in by_kind.items():
             unique = sorted(set(ids))
-            for start in range(0, len(unique), _CHUNK):
-                chunk = unique[start : start + _CHUNK]
+            for start in range(0, len(unique), CHUNK):
+                chunk = unique[start : start + CHUNK]
                 marks = ", ".join("?" * len(chunk))
                 for record_id, document, person, grant in self._db.query(
                     "SELECT record_id, document, person, grant_id FROM records "
@@ -497,7 +420,7 @@ class Store:
             person: str | None = None
             grant_id: str | None = None
             at_s: int | None = None
-            if isinstance(record, _CONSENT_TYPES):
+            if isinstance(record, CONSENT_TYPES):
                 person = self.person_digest(record.subject)
                 problem = self._consent_reference(index, record, find)
                 if problem is not None:
@@ -565,7 +488,7 @@ class Store:
         )
         mentions = []
         for index, kind, rid, person, *_ in rows:
-            for named in _named_people(batch[index]):
+            for named in named_people(batch[index]):
                 digest = self.person_digest(named)
                 if digest != person:
                     mentions.append((digest, kind, rid))
@@ -735,13 +658,13 @@ class Store:
                 "SELECT seq, kind, record_id, document, grant_id FROM records WHERE person = ? ORDER BY seq",
                 (digest,),
             )
-            doomed = _purgeable(
+            doomed = purgeable(
                 [(int(s), str(k), str(d), g) for s, k, _, d, g in rows], cutoff, decision_policy
             )
             counts = Counter(kind for _, kind in doomed)
             seqs = [seq for seq, _ in doomed]
-            for start in range(0, len(seqs), _CHUNK):
-                chunk = seqs[start : start + _CHUNK]
+            for start in range(0, len(seqs), CHUNK):
+                chunk = seqs[start : start + CHUNK]
                 marks = ", ".join("?" * len(chunk))
                 self._db.query(f"DELETE FROM mentions WHERE seq IN ({marks})", chunk)
                 self._db.query(f"DELETE FROM records WHERE seq IN ({marks})", chunk)
@@ -831,87 +754,11 @@ def _unknown(index: int, field: str, sv: str, en: str, value: str) -> Problem:
     )
 
 
-def _purgeable(
-    rows: list[tuple[int, str, str, Any]], cutoff: pendulum.DateTime, policy: DecisionPolicy
-) -> list[tuple[int, str]]:
-    """``(seq, kind)`` of the records that go, in groups (see :meth:`Store.purge`)."""
-    groups: dict[tuple[str, str], list[tuple[int, str, Any]]] = defaultdict(list)
-    for seq, kind, document, grant_id in rows:
-        record = from_json(KINDS[kind], document)
-        if isinstance(record, Consent):
-            groups["consent", record.id].append((seq, kind, record))
-        elif isinstance(record, Revocation):
-            groups["consent", record.consent_id].append((seq, kind, record))
-        elif isinstance(record, Block):
-            groups["block", record.id].append((seq, kind, record))
-        elif isinstance(record, BlockLift):
-            groups["block", record.block_id].append((seq, kind, record))
-        elif isinstance(record, HarmAssessment):
-            groups["assessment", record.id].append((seq, kind, record))
-        elif grant_id is not None:
-            groups["grant", str(grant_id)].append((seq, kind, record))
-    doomed: list[tuple[int, str]] = []
-    for (group, _), members in groups.items():
-        if _group_end(group, [m[2] for m in members], policy) < cutoff:
-            doomed.extend((seq, kind) for seq, kind, _ in members)
-    return sorted(doomed)
-
-
-_FOREVER = pendulum.datetime(9999, 1, 1, tz=ZONE)
-
-
-def _group_end(group: str, records: list[Any], policy: DecisionPolicy) -> pendulum.DateTime:
-    """The instant after which nothing in the group can change an answer again."""
-    instants: list[pendulum.DateTime] = []
-    ended: pendulum.DateTime | None = None
-    if group == "consent":
-        consents = [r for r in records if isinstance(r, Consent)]
-        if not consents:
-            return _FOREVER
-        consent = consents[0]
-        instants += [consent.given_at, consent.valid_from]
-        ends = [r.revoked_at for r in records if isinstance(r, Revocation)]
-        instants += ends
-        if consent.valid_until is not None:
-            ends.append(consent.valid_until)
-        ended = min(ends) if ends else None
-    elif group == "block":
-        blocks = [r for r in records if isinstance(r, Block)]
-        if not blocks:
-            return _FOREVER
-        instants.append(blocks[0].placed_at)
-        lifts = [r for r in records if isinstance(r, BlockLift)]
-        instants += [r.lifted_at for r in lifts]
-        complete = [r.lifted_at for r in lifts if r.evidence.is_complete]
-        ended = min(complete) if complete else None
-    elif group == "assessment":
-        assessment = records[0]
-        last = assessment.assessed_at.in_timezone(ZONE).date() + timedelta(
-            days=policy.harm_assessment_days
-        )
-        ended = local(last.year, last.month, last.day)
-        instants.append(assessment.assessed_at)
-    else:
-        grants = [r for r in records if isinstance(r, RespiteGrant)]
-        if not grants or grants[0].validity.end is None:
-            return _FOREVER
-        end = grants[0].validity.end
-        ended = local(end.year, end.month, end.day)
-        for record in records:
-            if isinstance(record, Booking):
-                instants += [record.made_at, record.interval.end]
-            elif isinstance(record, Cancellation):
-                instants.append(record.at)
-    if ended is None:
-        return _FOREVER
-    return max([ended, *instants])
-
-
 def open_store(url: str) -> Store:
     """Open the store at ``url`` (``sqlite:///path`` or ``postgresql://...``), creating
     its tables on first use and upgrading an older store's; a store written by a newer
     anhorig is refused with :class:`~anhorig.store.StoreError`."""
-    from anhorig import __version__
+    from anhorig._version import __version__
 
     db = connect(url)
     try:

@@ -1,4 +1,5 @@
-"""The rules of the carer's own support plan (*stödplan*): DOMAIN.md rules 3 and 14–20.
+"""The rules of the carer's own support plan (*stödplan*): DOMAIN.md rules 3 and 14–20,
+and the contingency plan of seed 004 (issue 16).
 
 Each rule stands directly above the condition that finds it. :func:`check_support_plan`
 applies them in this module's order, which is the order of the findings in a report.
@@ -49,6 +50,7 @@ from anhorig.relations import Involvement
 
 __all__ = [
     "PLAN_CONSENT_INVALID_GRANTOR",
+    "PLAN_CONTINGENCY_FAMILY_UNKNOWN",
     "PLAN_DECISION_MISSING",
     "PLAN_DECISION_REQUIRED",
     "PLAN_DECISION_UNEXPECTED",
@@ -65,6 +67,7 @@ __all__ = [
     "PLAN_NEED_WITHOUT_GOAL",
     "PLAN_NO_CARED_FOR_CONSENT",
     "PLAN_NO_CARER_CONSENT",
+    "PLAN_NO_CONTINGENCY_PLAN",
     "PLAN_NO_NEEDS",
     "PLAN_NO_SUPPORT_CONTACT",
     "PLAN_RELATIVE_COORDINATOR",
@@ -529,6 +532,50 @@ def _has_support_contact(found: Findings, plan: SupportPlan) -> None:
         found.add(PLAN_NO_SUPPORT_CONTACT, "coordinator", duty=duty)
 
 
+# --- when the carer falls ill: a contingency plan (seed 004) ------------------------------
+
+PLAN_NO_CONTINGENCY_PLAN = plan_rule(
+    "PLAN-NO-CONTINGENCY-PLAN",
+    Severity.WARNING,
+    ("Ingen plan om anhörig blir sjuk", "No plan for when the carer falls ill"),
+    (
+        "{carer} ger omfattande omsorg men planen säger inte vem som tar över om hen blir sjuk (trygghetsplats, hur den nås).",
+        "{carer} gives substantial care but the plan does not say who takes over if they fall ill (an emergency place, how to reach it).",
+    ),
+    law=(CARER_SUPPORT,),
+    sources=("seed-004",),
+)
+
+
+PLAN_CONTINGENCY_FAMILY_UNKNOWN = plan_rule(
+    "PLAN-CONTINGENCY-FAMILY-UNKNOWN",
+    Severity.WARNING,
+    ("Familjen är inte känd av trygghetsplatsen", "The family is not known to the emergency place"),
+    (
+        "Planen för när {carer} blir sjuk pekar på {unit}, som inte känner familjen; gör dem kända för varandra innan det behövs.",
+        "The plan for when {carer} falls ill points to {unit}, which does not know the family; make them known to each other before it is needed.",
+    ),
+    law=(CARER_SUPPORT,),
+    sources=("seed-004",),
+)
+
+
+def _contingency(found: Findings, plan: SupportPlan) -> None:
+    if not _live(plan):
+        return
+    contingency = plan.contingency
+    if contingency is None:
+        if plan.substantial_care:
+            found.add(PLAN_NO_CONTINGENCY_PLAN, "contingency", carer=str(plan.carer))
+    elif not contingency.family_known_to_unit:
+        found.add(
+            PLAN_CONTINGENCY_FAMILY_UNKNOWN,
+            "contingency.family_known_to_unit",
+            carer=str(plan.carer),
+            unit=contingency.unit,
+        )
+
+
 # --- 19, 20: each measure (a finding per measure, in the measures' order) ---------------
 
 PLAN_VOLUNTEER_RESPITE = plan_rule(
@@ -655,6 +702,7 @@ def check_support_plan(
     _expectations_both_ways(found, plan)
     _coordinator_not_relative(found, plan)
     _has_support_contact(found, plan)
+    _contingency(found, plan)
     for index, measure in enumerate(plan.measures):
         _not_volunteer_respite(found, index, measure)
         _decision_named(found, index, measure)
@@ -683,6 +731,8 @@ RULES: tuple[Rule, ...] = (
     PLAN_EXPECTS_UNWILLING_CARER,
     PLAN_RELATIVE_COORDINATOR,
     PLAN_NO_SUPPORT_CONTACT,
+    PLAN_NO_CONTINGENCY_PLAN,
+    PLAN_CONTINGENCY_FAMILY_UNKNOWN,
     PLAN_VOLUNTEER_RESPITE,
     PLAN_DECISION_MISSING,
     PLAN_DECISION_REQUIRED,

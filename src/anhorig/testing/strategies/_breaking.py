@@ -2,8 +2,8 @@
 
 ``breaking(code)`` gives a strategy of :class:`Broken` cases: the thing, the date it is
 judged on, and the check of its rule family, so that ``case.report().codes == {code}``.
-Each area contributes its own breakers through ``breaking_strategies()`` in its
-strategies module; ``breaking`` gathers them.
+Each rule family names its breakers in :data:`anhorig.families.FAMILIES` (the adapters
+below, over each family's strategies); ``breaking`` gathers them.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from anhorig.families import FAMILIES, load
 from anhorig.findings import Report, catalogue
 from anhorig.people import Person
 from anhorig.relations import ChildRelative, Involvement, Relationship
@@ -325,23 +326,11 @@ def discharge_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broken[Any]
     return {code: breaker(code) for code in BREAKABLE_DISCHARGE_CODES}
 
 
-_BREAKER_SOURCES = (
-    relation_breakers,
-    plan_breakers,
-    consent_breakers,
-    respite_breakers,
-    respite_grant_breakers,
-    respite_pattern_breakers,
-    decision_breakers,
-    discharge_breakers,
-)
-"""Each rule family's breakers; an area adds an adapter over its own strategies."""
-
-
 def _all_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]]:
     merged: dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]] = {}
-    for source in _BREAKER_SOURCES:
-        merged.update(source())
+    for family in FAMILIES:
+        for source in family.breakers:
+            merged.update(load(source)())
     return merged
 
 

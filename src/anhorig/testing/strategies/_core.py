@@ -19,6 +19,7 @@ from anhorig.relations import (
     AdultCondition,
     CareArea,
     ChildRelative,
+    ContingencyPlan,
     Involvement,
     RelationKind,
     Relationship,
@@ -208,6 +209,29 @@ def involvements(
         wants_to_take_part=st.booleans(),
         tasks=st.frozensets(care_areas(), max_size=4),
         note=st.sampled_from(("", "Handlar och lagar mat", "Hjälper med medicinerna")),
+    )
+
+
+def contingency_plans(
+    *,
+    min_date: date = date(2015, 1, 1),
+    max_date: date = date(2035, 12, 31),
+    family_known: bool | None = None,
+) -> st.SearchStrategy[ContingencyPlan]:
+    """Contingency plans (*plan vid akut behov*) agreed in ``[min_date, max_date]``;
+    ``family_known`` fixes whether the unit knows the family (``None``: either).
+
+    Shrinks towards a plan agreed on ``min_date`` with a unit that knows the family."""
+    _check_dates(min_date, max_date)
+    return st.builds(
+        ContingencyPlan,
+        takes_over=st.sampled_from(("Dottern Eva", "Trygghetsplatsen direkt", "Hemtjänsten")),
+        unit=st.sampled_from(("Trygghetsplatsen Tallen", "Korttidsboendet Björken")),
+        how_to_reach=st.sampled_from(("010-000 00 00, dygnet runt", "Via kommunens växel")),
+        family_known_to_unit=st.just(family_known)
+        if family_known is not None
+        else st.sampled_from((True, False)),
+        agreed_on=dates(min_value=min_date, max_value=max_date),
     )
 
 
@@ -435,6 +459,7 @@ def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         PersonId: person_ids(),
         Person: people(),
         Involvement: involvements(),
+        ContingencyPlan: contingency_plans(),
         Relationship: relationships(),
         ChildRelative: child_relatives(),
         Interval: intervals(),

@@ -55,6 +55,7 @@ from anhorig.relations import CareArea, Involvement, RelationKind
 from anhorig.terminology import Role
 from anhorig.testing.strategies._core import (
     care_areas,
+    contingency_plans,
     names,
     people,
     principals,
@@ -305,6 +306,12 @@ def support_plans(
                 signer=Person(name=draw(names())), role=SignerRole.CASE_OFFICER, signed_on=agreed
             ),
         )
+    substantial_care = draw(st.booleans())
+    contingency = draw(
+        contingency_plans(min_date=created, max_date=on, family_known=True)
+        if substantial_care
+        else st.none() | contingency_plans(min_date=created, max_date=on, family_known=True)
+    )
     return SupportPlan(
         id=f"SP-{draw(st.integers(1, 9999))}",
         carer=carer,
@@ -323,6 +330,8 @@ def support_plans(
         agreed_on=agreed,
         closed_on=closed,
         status=status,
+        substantial_care=substantial_care,
+        contingency=contingency,
     )
 
 
@@ -426,6 +435,13 @@ _SUPPORT_BREAKERS: dict[str, Callable[[st.DrawFn, SupportPlan, date], SupportPla
         ),
     ),
     "PLAN-NO-SUPPORT-CONTACT": lambda d, p, on: attrs.evolve(p, coordinator=None),
+    "PLAN-NO-CONTINGENCY-PLAN": lambda d, p, on: attrs.evolve(
+        p, substantial_care=True, contingency=None
+    ),
+    "PLAN-CONTINGENCY-FAMILY-UNKNOWN": lambda d, p, on: attrs.evolve(
+        p,
+        contingency=d(contingency_plans(min_date=p.created_on, max_date=on, family_known=False)),
+    ),
     "PLAN-VOLUNTEER-RESPITE": lambda d, p, on: _extra_measure(
         p,
         kind=MeasureKind.EMERGENCY_PLACE,

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from hypothesis import strategies as st
 
-_AREA_MODULES = (
-    "anhorig.testing.strategies._core",
-    "anhorig.testing.strategies._plans",
-    "anhorig.testing.strategies._consent",
-    "anhorig.testing.strategies._respite",
-    "anhorig.testing.strategies._discharge",
-)
-"""Modules with a ``type_strategies()`` of their own; each subpackage adds one."""
+from anhorig.families import FAMILIES, load
 
 
 def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
-    """Every public type with the strategy registered for it."""
+    """Every public type with the strategy registered for it: each rule family's
+    strategies module (:data:`anhorig.families.FAMILIES`) gives its own."""
     merged: dict[type, st.SearchStrategy[Any]] = {}
-    for name in _AREA_MODULES:
-        merged.update(importlib.import_module(name).type_strategies())
+    for name in dict.fromkeys(family.strategies for family in FAMILIES):
+        merged.update(load(name).type_strategies())
     return merged

@@ -9,10 +9,16 @@ decides that a document is bad; it only has to be right about the good ones,
 and the test suite checks that it gives the same object as the strict converter
 for every document the testing kit can produce, good and bad.
 
-A reader builds objects with the class's own attrs ``__init__`` (so defaults,
-factories, converters and post-init hooks behave as always) with its validators
-switched off, then runs the validators itself, leaving out those that only check
-a type the reader has just checked (marked by ``anhorig._checks``).
+A reader builds an object as pickle does: ``object.__new__``, then every field set
+with ``object.__setattr__``, then whatever else the class's ``__setstate__`` (which
+attrs writes for every slotted class) sets on a new object: attrs clears a cached hash
+there. Around that it does what the class's own ``__init__`` would, through attrs'
+public description of the class (`attrs.fields`): defaults and factories, converters,
+then the validators, then ``__attrs_post_init__``. A validator whose description
+(``anhorig._checks.describe``) says it checks only a type the reader has just checked
+is left out, and one the reader can write as a condition (`._conditions`) is written
+out; every other validator is called. A class whose ``__init__`` is its own, or that
+attrs did not make slotted, is read strictly.
 """
 
 from __future__ import annotations
@@ -28,16 +34,11 @@ from typing import Any, get_args, get_origin
 
 import attrs
 
-from anhorig._checks import INLINE, TYPE_ONLY
+from anhorig.documents._conditions import Returns, condition, parts, satisfies, type_only
 
-__all__ = ["reader"]
+__all__ = ["Reader", "reader"]
 
 Reader = Callable[[Any], Any]
-
-Returns = tuple[str, tuple[type, ...]] | None
-"""What a reader returns, to match against a type-only validator's ``TYPE_ONLY`` mark:
-``("is", types)`` a value of exactly one of ``types``; ``("each", types)`` a tuple or
-frozenset of such values; ``None`` not known (every validator runs)."""
 
 
 class _GiveUp(Exception):
@@ -51,37 +52,68 @@ class _Unsupported(Exception):
     """A class a reader cannot be compiled for; it is always read strictly."""
 
 
-class _ValidatorsOff:
-    """Stands in for attrs' config inside a copied ``__init__``: validators do not run."""
-
-    _run_validators = False
-
-
-def _init_without_validators(cl: type) -> Callable[..., None]:
-    init: Any = cl.__dict__.get("__init__")
-    while hasattr(init, "__wrapped__"):  # anhorig._checks.collecting wraps attrs' __init__
-        init = init.__wrapped__
-    code = getattr(init, "__code__", None)
-    if code is None or not code.co_filename.startswith("<attrs generated"):
+def _check_supported(cl: type) -> None:
+    """Raise `_Unsupported` unless a reader can build ``cl`` as its ``__init__`` would."""
+    own = vars(cl)
+    if "__attrs_attrs__" not in own or "__init__" not in own or "__attrs_init__" in own:
+        # Not made by attrs itself, or with an __init__ of its own (attrs then writes
+        # __attrs_init__ instead): only that __init__ knows how to build it.
         raise _Unsupported(f"{cl.__name__} has its own __init__")
-    if "_config" not in init.__globals__:
-        raise _Unsupported(f"{cl.__name__}'s __init__ has no validator switch")
-    copy = types.FunctionType(
-        code,
-        {**init.__globals__, "_config": _ValidatorsOff},
-        init.__name__,
-        init.__defaults__,
-        init.__closure__,
-    )
-    copy.__kwdefaults__ = init.__kwdefaults__
-    return copy
+    if "__setstate__" not in own:
+        raise _Unsupported(f"{cl.__name__} is not a slotted attrs class")
+    if hasattr(cl, "__attrs_pre_init__"):
+        raise _Unsupported(f"{cl.__name__} has __attrs_pre_init__")
+    for field in attrs.fields(cl):
+        if isinstance(field.converter, attrs.Converter):  # may take the instance or field
+            raise _Unsupported(f"{cl.__name__}.{field.name} has an attrs.Converter")
 
 
-def _validators(validator: Any) -> list[Any]:
-    inner = getattr(validator, "_validators", None)  # attrs' and_ of a list of validators
-    if inner is not None:
-        return [v for part in inner for v in _validators(part)]
-    return [validator]
+def _set_by_setstate(cl: type) -> dict[str, Any]:
+    """What ``cl.__setstate__`` sets on a new object besides the fields, by name."""
+    probe: Any = object.__new__(cl)
+    cl.__setstate__(probe, {})  # type: ignore[attr-defined]  # attrs wrote it
+    fields = {field.name for field in attrs.fields(cl)}
+    found: dict[str, Any] = {}
+    for klass in cl.__mro__:
+        slots = getattr(klass, "__slots__", ())
+        for name in (slots,) if isinstance(slots, str) else slots:
+            if name in fields or name in ("__weakref__", "__dict__"):
+                continue
+            try:
+                found[name] = object.__getattribute__(probe, name)
+            except AttributeError:
+                continue  # not set: a cached property's slot, say
+    return found
+
+
+def _validation(
+    field: attrs.Attribute[Any], index: int, names: dict[str, Any], read_as: dict[str, Returns]
+) -> list[str]:
+    """Lines that run ``field``'s validators on ``o``, leaving out what the reader checked."""
+    if field.validator is None:
+        return []
+    names[f"_a{index}"] = field
+    returns = read_as.get(field.name)
+    lines: list[str] = []
+    for number, validator in enumerate(parts(field.validator)):
+        if satisfies(returns, type_only(validator)):
+            continue  # the reader has already checked this type
+        tag = f"{index}_{number}"
+        written = condition(validator)
+        if (
+            written is not None
+            and satisfies(returns, written[0])
+            and all(satisfies(read_as.get(name), need) for name, need in written[3].items())
+        ):
+            _, template, objects, _ = written
+            renamed = {key: f"_o{tag}_{key}" for key in objects}
+            names.update({renamed[key]: obj for key, obj in objects.items()})
+            text = template.format(v=f"o.{field.name}", o="o", **renamed)
+            lines += [f"    if not ({text}):", "        raise _GIVE_UP"]
+            continue
+        names[f"_v{tag}"] = validator
+        lines.append(f"    _v{tag}(o, _a{index}, o.{field.name})")
+    return lines
 
 
 class _Compiler:
@@ -173,8 +205,8 @@ class _Compiler:
         return compiled
 
     def _compile(self, cl: type) -> Reader:
+        _check_supported(cl)
         fields = attrs.fields(attrs.resolve_types(cl))
-        init = _init_without_validators(cl)
         names: dict[str, Any] = {
             "_GIVE_UP": _GIVE_UP,
             "_dict": dict,
@@ -183,68 +215,57 @@ class _Compiler:
             "_int": int,
             "_date": date.fromisoformat,
             "_new": object.__new__,
+            "_set": object.__setattr__,
             "_cl": cl,
-            "_init": init,
             "_keys": frozenset(f.name for f in fields if f.init),
         }
         lines = [
             "def read(d):",
             "    if d.__class__ is not _dict or not _keys.issuperset(d):",
             "        raise _GIVE_UP",
+            "    o = _new(_cl)",
         ]
-        arguments: list[str] = []
         checks: list[str] = []
         read_as = {f.name: self.value(f.type)[1] for f in fields if f.init and f.converter is None}
         for index, field in enumerate(fields):
-            returns = read_as.get(field.name)
+            var = f"a{index}"
+            default = field.default
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                names[f"_f{index}"] = default.factory
+                # A factory taking self reads the fields before it, already set on o.
+                takes = "o" if default.takes_self else ""
+                made = [f"{var} = _f{index}({takes})"]
+            elif default is not attrs.NOTHING:
+                names[f"_d{index}"] = default
+                made = [f"{var} = _d{index}"]
+            else:
+                made = []
             if field.init:
-                var = f"a{index}"
                 block = self._lines(field.type, names, str(index), var)
                 key = repr(field.name)
-                if field.default is attrs.NOTHING:
+                if not made:
                     lines += [f"    {var} = d[{key}]", *(f"    {line}" for line in block)]
-                    arguments.append(f"{field.alias}={var}")
-                elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
-                    # Left to attrs when absent: the factory may need the other fields.
-                    lines += [f"    if {key} in d:", f"        {var} = d[{key}]"]
-                    lines += [f"        {line}" for line in block]
-                    lines.append(f"        kw[{field.alias!r}] = {var}")
                 else:
-                    names[f"_d{index}"] = field.default
                     lines += [f"    if {key} in d:", f"        {var} = d[{key}]"]
                     lines += [f"        {line}" for line in block]
-                    lines += ["    else:", f"        {var} = _d{index}"]
-                    arguments.append(f"{field.alias}={var}")
-            if field.validator is None or not (field.init or field.default is not attrs.NOTHING):
-                continue
-            names[f"_a{index}"] = field
-            for number, validator in enumerate(_validators(field.validator)):
-                if _checked(getattr(validator, TYPE_ONLY, None), returns):
-                    continue  # the reader has already checked this type
-                tag = f"{index}_{number}"
-                inline = getattr(validator, INLINE, None)
-                if (
-                    inline is not None
-                    and _checked(inline[0], returns)
-                    and all(_checked(need, read_as.get(name)) for name, need in inline[3].items())
-                ):
-                    _, template, objects, _ = inline
-                    renamed = {key: f"_o{tag}_{key}" for key in objects}
-                    names.update({renamed[key]: obj for key, obj in objects.items()})
-                    condition = template.format(v=f"o.{field.name}", o="o", **renamed)
-                    checks += [f"    if not ({condition}):", "        raise _GIVE_UP"]
-                    continue
-                names[f"_v{tag}"] = validator
-                checks.append(f"    _v{tag}(o, _a{index}, o.{field.name})")
-        if any("kw[" in line for line in lines):
-            lines.insert(3, "    kw = {}")
-            arguments.append("**kw")
-        lines += [
-            "    o = _new(_cl)",
-            f"    _init(o, {', '.join(arguments)})",
-            *checks,
-            "    return o",
-        ]
+                    lines += ["    else:", *(f"        {line}" for line in made)]
+            elif made:
+                lines += [f"    {line}" for line in made]
+            else:
+                continue  # set by __attrs_post_init__, if at all
+            converter = field.converter
+            if converter is not None:  # attrs converts defaults too
+                names[f"_c{index}"] = converter
+                lines.append(f"    {var} = _c{index}({var})")
+            lines.append(f"    _set(o, {field.name!r}, {var})")
+            checks += _validation(field, index, names, read_as)
+        for number, (name, value) in enumerate(_set_by_setstate(cl).items()):
+            names[f"_s{number}"] = value
+            lines.append(f"    _set(o, {name!r}, _s{number})")
+        lines += checks
+        if hasattr(cl, "__attrs_post_init__"):
+            lines.append("    o.__attrs_post_init__()")
+        lines.append("    return o")
         source = "\n".join(lines)
         exec(source, names)
         read: Reader = names["read"]
@@ -311,16 +332,6 @@ def _read_date(value: Any) -> date:
     if value.__class__ is not str or len(value) != 10 or value[4] != "-" or value[7] != "-":
         raise _GIVE_UP
     return date.fromisoformat(value)
-
-
-def _checked(accepts: Returns, returns: Returns) -> bool:
-    """Whether a validator accepting ``accepts`` passes everything a reader ``returns``.
-
-    Types must match exactly: ``instance_of(int)`` refuses a bool, ``a_date`` a datetime.
-    """
-    if accepts is None or returns is None or accepts[0] != returns[0]:
-        return False
-    return all(t in accepts[1] for t in returns[1])
 
 
 @functools.cache

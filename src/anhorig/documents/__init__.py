@@ -1,0 +1,33 @@
+"""Documents' machinery: the compiled fast readers and the JSON Schema builder.
+
+``anhorig.serialization`` holds the strict converter and the document envelope; this
+package holds what reads and describes a document's shape beside it. It sits a floor
+below serialization: nothing here imports the converter, which a reader is handed.
+"""
+
+from anhorig.documents._reader import Reader, reader
+from anhorig.documents._schema import json_schema
+from anhorig.documents._shapes import (
+    SCALAR_DOCUMENTS,
+    SCHEMA_VERSION,
+    is_attrs_union,
+    is_collection,
+    is_enum,
+    is_literal,
+    is_set_type,
+    union_members,
+)
+
+__all__ = [
+    "SCALAR_DOCUMENTS",
+    "SCHEMA_VERSION",
+    "Reader",
+    "is_attrs_union",
+    "is_collection",
+    "is_enum",
+    "is_literal",
+    "is_set_type",
+    "json_schema",
+    "reader",
+    "union_members",
+]
