@@ -87,15 +87,6 @@ SEAMS: dict[tuple[str, str], str] = {
 MAX_LINES = 800
 
 NOT_YET: dict[str, frozenset[str]] = {
-    # The consent family split (branch `consent`): engine and model too long; engine's
-    # private records and timelines taken by checks and registry; model <-> receipt.
-    "consent/engine.py": frozenset({"size"}),
-    "consent/model.py": frozenset({"size", "cycle"}),
-    "consent/receipt.py": frozenset({"cycle"}),
-    "consent/checks.py": frozenset({"private"}),
-    "consent/registry.py": frozenset({"private"}),
-    "consent/fhir/_read.py": frozenset({"size"}),
-    "consent/fhir/audit.py": frozenset({"private"}),
     # The calendar and respite split (branch `respite`): one calendar module instead of
     # time's private midnight helpers, the ledger's private days taken by rules and
     # capacity, rules' private findings taken by patterns.

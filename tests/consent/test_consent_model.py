@@ -30,7 +30,18 @@ def test_all_is_exactly_the_public_set() -> None:
     names = anhorig.consent.__all__
     assert len(set(names)) == len(names)
     public = {n for n in dir(anhorig.consent) if not n.startswith("_")}
-    modules = {"audit", "checks", "engine", "model", "registry", "rules", "receipt", "fhir", "cli"}
+    modules = {
+        "audit",
+        "checks",
+        "decision",
+        "engine",
+        "model",
+        "registry",
+        "rules",
+        "receipt",
+        "fhir",
+        "cli",
+    }
     assert set(names) == public - modules
     assert ConsentRecord is not None
 

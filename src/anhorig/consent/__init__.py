@@ -3,9 +3,10 @@
 Ask before you disclose: build a :class:`DisclosureRequest` and ``evaluate`` it
 against the person's consents, or keep them in a :class:`ConsentRegistry` and call
 ``decide``. The answer is a :class:`Decision` that explains itself. See
-:mod:`anhorig.consent.model`, :mod:`anhorig.consent.engine`,
-:mod:`anhorig.consent.registry`, :mod:`anhorig.consent.audit` and
-:mod:`anhorig.consent.fhir`.
+:mod:`anhorig.consent.model` (the vocabulary), :mod:`anhorig.consent.decision` (what a
+decision is), :mod:`anhorig.consent.rules` (the catalogue and the decision procedure),
+:mod:`anhorig.consent.engine`, :mod:`anhorig.consent.registry`,
+:mod:`anhorig.consent.audit` and :mod:`anhorig.consent.fhir`.
 """
 
 from anhorig.consent.audit import AuditRecord

@@ -25,14 +25,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-import pendulum
-
 from anhorig.consent import rules
-from anhorig.consent.engine import DecisionPolicy, _Compiled, _invalid_at, _period_text
+from anhorig.consent._compiled import start_of_day
+from anhorig.consent.decision import DecisionPolicy
 from anhorig.consent.model import Consent
+from anhorig.consent.rules.validity import compile_consent, invalid_at, period_text
 from anhorig.errors import InvalidInput
 from anhorig.findings import Finding, Report, validated
-from anhorig.time import ZONE
 
 __all__ = ["RULES", "check", "is_valid", "validate"]
 
@@ -59,11 +58,10 @@ def check(consent: Consent, *, on: date, policy: DecisionPolicy | None = None) -
             en=f"expected Consent, got {type(consent).__name__}",
         )
     chosen = policy if policy is not None else DecisionPolicy()
-    compiled = _Compiled(consent, chosen)
-    next_day = on + timedelta(days=1)
-    t = pendulum.datetime(next_day.year, next_day.month, next_day.day, tz=ZONE).timestamp() - 1e-6
+    compiled = compile_consent(consent, chosen)
+    t = start_of_day(on + timedelta(days=1)) - 1e-6  # the end of ``on``
     findings: list[Finding] = []
-    invalid = _invalid_at(compiled, t, chosen)
+    invalid = invalid_at(compiled, t, chosen)
     if invalid is not None:
         rule, params = invalid
         findings.append(rule.finding(_PATHS[rule.code], on=on, consent=consent.id, **params))
@@ -73,7 +71,7 @@ def check(consent: Consent, *, on: date, policy: DecisionPolicy | None = None) -
                 "valid_from" if t < compiled.start else "valid_until",
                 on=on,
                 consent=consent.id,
-                period=_period_text(compiled),
+                period=period_text(compiled),
             )
         )
     return Report(tuple(findings))

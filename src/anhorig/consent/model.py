@@ -55,10 +55,8 @@ References:
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
-from datetime import datetime
-from typing import Any
+from typing import Any, Union
 
 import attrs
 import pendulum
@@ -66,11 +64,12 @@ import pendulum
 from anhorig import _checks
 from anhorig._checks import an_id as _id_validator
 from anhorig._checks import collecting, each, instance_of, non_empty_text, optional
-from anhorig.errors import InvalidInput, Problem
+from anhorig.consent._fields import instant, masked_text, optional_instant, to_instant
+from anhorig.consent.receipt import receipt
 from anhorig.language import LabelledEnum
 from anhorig.organisations import Organisation, Principal, Sector
 from anhorig.people import Person
-from anhorig.time import Period, as_instant
+from anhorig.time import Period
 
 __all__ = [
     "MAX_PROVISION_DEPTH",
@@ -81,6 +80,7 @@ __all__ = [
     "ChildView",
     "Circumstance",
     "Consent",
+    "ConsentRecord",
     "DisclosureRequest",
     "Evidence",
     "EvidenceForm",
@@ -101,56 +101,6 @@ __all__ = [
     "Sector",
     "person_key",
 ]
-
-
-@attrs.frozen
-class _Refused:
-    """An aware datetime that `as_instant` refused (out of the supported years); the
-    validator reports why under the field's name."""
-
-    problems: tuple[Problem, ...]
-
-
-def _to_instant(value: object) -> object:
-    """Aware datetimes become instants in Europe/Stockholm; anything else is left for
-    the validator to name."""
-    if isinstance(value, datetime) and value.tzinfo is not None and value.utcoffset() is not None:
-        try:
-            return as_instant(value)
-        except InvalidInput as exc:
-            return _Refused(exc.problems)
-    return value
-
-
-def _instant(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if isinstance(value, _Refused):
-        if attribute.name != "valid_from" or value is not instance.given_at:  # said once
-            for problem in value.problems:
-                _checks.fail(attribute.name, sv=problem.message.sv, en=problem.message.en)
-        return
-    if not isinstance(value, pendulum.DateTime) or value.tzinfo is None:
-        what = type(value).__name__
-        if isinstance(value, datetime):
-            _checks.fail(
-                attribute.name,
-                sv="tidpunkten saknar tidszon (naiv tid accepteras inte)",
-                en="the datetime has no time zone (naive times are refused)",
-            )
-        else:
-            _checks.fail(
-                attribute.name,
-                sv=f"väntade en tidpunkt med tidszon, fick {what}",
-                en=f"expected an aware datetime, got {what}",
-            )
-
-
-def _optional_instant(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None:
-        _instant(instance, attribute, value)
-
-
-def _masked_text(value: str) -> str:
-    return "''" if not value else f"<{len(value)} tecken>"
 
 
 def person_key(person: Person) -> str:
@@ -419,7 +369,10 @@ class Recipient:
         return cls(kind=RecipientKind.ROLE, role=role)
 
     def keys(self) -> frozenset[str]:
-        """The match keys: what a provision's recipient must share with a request's."""
+        """The match keys as text (``"o:<id>"``, ``"k:<principal>"``, ``"p:…"``,
+        ``"r:<role>"``): what a provision's recipient must share with a request's.
+
+        Kept for callers; the engine matches on typed keys of its own."""
         found: set[str] = set()
         if self.person is not None:
             found.add("p:" + person_key(self.person))
@@ -547,8 +500,8 @@ class ChildView:
     to be weighed with age and maturity (OSL 12 kap. 3 §)."""
 
     opinion: ChildOpinion = attrs.field(validator=instance_of(ChildOpinion))
-    recorded_at: pendulum.DateTime = attrs.field(converter=_to_instant, validator=_instant)
-    note: str = attrs.field(default="", validator=_checks.text, repr=_masked_text)
+    recorded_at: pendulum.DateTime = attrs.field(converter=to_instant, validator=instant)
+    note: str = attrs.field(default="", validator=_checks.text, repr=masked_text)
 
 
 @collecting
@@ -581,7 +534,7 @@ class Evidence:
     form: EvidenceForm = attrs.field(validator=instance_of(EvidenceForm))
     documented_by: str | None = attrs.field(default=None, validator=optional(non_empty_text))
     documented_at: pendulum.DateTime | None = attrs.field(
-        default=None, converter=_to_instant, validator=_optional_instant
+        default=None, converter=to_instant, validator=optional_instant
     )
     document_ref: str = attrs.field(default="", validator=_checks.text)
     """Where the written or digital consent is kept (a journal entry, a document id)."""
@@ -593,7 +546,7 @@ class Evidence:
 
 
 def _after_valid_from(instance: Consent, attribute: attrs.Attribute[Any], value: Any) -> None:
-    _optional_instant(instance, attribute, value)
+    optional_instant(instance, attribute, value)
     start = instance.valid_from
     if (
         isinstance(value, pendulum.DateTime)
@@ -625,16 +578,16 @@ class Consent:
     subject: Person = attrs.field(validator=instance_of(Person))
     grantor: Grantor = attrs.field(validator=instance_of(Grantor))
     obtained_by: Organisation = attrs.field(validator=instance_of(Organisation))
-    given_at: pendulum.DateTime = attrs.field(converter=_to_instant, validator=_instant)
+    given_at: pendulum.DateTime = attrs.field(converter=to_instant, validator=instant)
     evidence: Evidence | None = attrs.field(validator=optional(instance_of(Evidence)))
     provision: Provision = attrs.field(validator=instance_of(Provision))
     valid_from: pendulum.DateTime = attrs.field(
         default=attrs.Factory(_default_valid_from, takes_self=True),
-        converter=_to_instant,
-        validator=_instant,
+        converter=to_instant,
+        validator=instant,
     )
     valid_until: pendulum.DateTime | None = attrs.field(
-        default=None, converter=_to_instant, validator=_after_valid_from
+        default=None, converter=to_instant, validator=_after_valid_from
     )
 
     @classmethod
@@ -678,8 +631,6 @@ class Consent:
 
     def receipt(self, lang: str = "sv") -> str:
         """A plain-language receipt for the person who gave it (*kvitto*)."""
-        from anhorig.consent.receipt import receipt
-
         return receipt(self, lang)
 
 
@@ -694,7 +645,7 @@ class Revocation:
 
     consent_id: str = attrs.field(validator=_id_validator)
     subject: Person = attrs.field(validator=instance_of(Person))
-    revoked_at: pendulum.DateTime = attrs.field(converter=_to_instant, validator=_instant)
+    revoked_at: pendulum.DateTime = attrs.field(converter=to_instant, validator=instant)
     evidence: Evidence | None = attrs.field(default=None, validator=optional(instance_of(Evidence)))
 
 
@@ -711,7 +662,7 @@ class Block:
     id: str = attrs.field(validator=_id_validator)
     subject: Person = attrs.field(validator=instance_of(Person))
     holder: Organisation = attrs.field(validator=instance_of(Organisation))
-    placed_at: pendulum.DateTime = attrs.field(converter=_to_instant, validator=_instant)
+    placed_at: pendulum.DateTime = attrs.field(converter=to_instant, validator=instant)
     categories: frozenset[InfoCategory] = attrs.field(
         default=frozenset(), validator=each(InfoCategory)
     )
@@ -725,7 +676,7 @@ class BlockLift:
 
     block_id: str = attrs.field(validator=_id_validator)
     subject: Person = attrs.field(validator=instance_of(Person))
-    lifted_at: pendulum.DateTime = attrs.field(converter=_to_instant, validator=_instant)
+    lifted_at: pendulum.DateTime = attrs.field(converter=to_instant, validator=instant)
     evidence: Evidence = attrs.field(validator=instance_of(Evidence))
 
 
@@ -748,36 +699,12 @@ class DisclosureRequest:
     holder: Organisation = attrs.field(validator=instance_of(Organisation))
     recipient: Recipient = attrs.field(validator=instance_of(Recipient))
     purpose: Purpose = attrs.field(validator=instance_of(Purpose))
-    at: pendulum.DateTime = attrs.field(converter=_to_instant, validator=_instant)
+    at: pendulum.DateTime = attrs.field(converter=to_instant, validator=instant)
     also_about: tuple[Person, ...] = attrs.field(default=(), validator=each(Person))
     data_period: Period | None = attrs.field(default=None, validator=_data_period)
     circumstances: frozenset[Circumstance] = attrs.field(
         default=frozenset(), validator=each(Circumstance)
     )
-
-    _at_ts: float = attrs.field(init=False, eq=False, repr=False)
-    _question: tuple[object, ...] = attrs.field(init=False, eq=False, repr=False)
-
-    def __attrs_post_init__(self) -> None:
-        # The instant as a UTC timestamp and the question (everything but the
-        # instant), worked out once: the registry looks decisions up by them.
-        at = self.at
-        stamp = at.timestamp() if isinstance(at, pendulum.DateTime) else math.nan
-        subject = self.subject
-        first = person_key(subject) if isinstance(subject, Person) else ""
-        question = (
-            first,
-            self.also_about,
-            self.action,
-            self.category,
-            self.holder,
-            self.recipient,
-            self.purpose,
-            self.data_period,
-            self.circumstances,
-        )
-        object.__setattr__(self, "_at_ts", stamp)
-        object.__setattr__(self, "_question", question)
 
     @property
     def subjects(self) -> tuple[Person, ...]:
@@ -787,12 +714,22 @@ class DisclosureRequest:
     @property
     def question(self) -> tuple[object, ...]:
         """Everything the request asks except its instant: a hashable key."""
-        return self._question
+        return (
+            person_key(self.subject),
+            self.also_about,
+            self.action,
+            self.category,
+            self.holder,
+            self.recipient,
+            self.purpose,
+            self.data_period,
+            self.circumstances,
+        )
 
     @property
     def timestamp(self) -> float:
         """The instant asked about, as seconds since the epoch (UTC)."""
-        return self._at_ts
+        return self.at.timestamp()
 
 
 # --- menprövning: a documented harm assessment -------------------------------------------
@@ -837,12 +774,17 @@ class HarmAssessment:
     id: str = attrs.field(validator=_id_validator)
     subject: Person = attrs.field(validator=instance_of(Person))
     holder: Organisation = attrs.field(validator=instance_of(Organisation))
-    assessed_by: str = attrs.field(validator=non_empty_text, repr=_masked_text)
-    assessed_at: pendulum.DateTime = attrs.field(converter=_to_instant, validator=_instant)
+    assessed_by: str = attrs.field(validator=non_empty_text, repr=masked_text)
+    assessed_at: pendulum.DateTime = attrs.field(converter=to_instant, validator=instant)
     categories: frozenset[InfoCategory] = attrs.field(
         validator=_checks.and_(each(InfoCategory), _checks.not_empty)
     )
     recipient: Recipient = attrs.field(validator=instance_of(Recipient))
     purpose: Purpose = attrs.field(validator=instance_of(Purpose))
     conclusion: HarmConclusion = attrs.field(validator=instance_of(HarmConclusion))
-    note: str = attrs.field(default="", validator=_checks.text, repr=_masked_text)
+    note: str = attrs.field(default="", validator=_checks.text, repr=masked_text)
+
+
+ConsentRecord = Union[Consent, Revocation, Block, BlockLift, HarmAssessment]  # noqa: UP007
+"""Anything the registry and ``evaluate`` take: a consent or an event about one, or a
+documented harm assessment (*menprövning*)."""

@@ -8,11 +8,70 @@ Names are masked; the receipt is handed to the person, who knows who they are.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Protocol
 
-from anhorig.consent.model import Consent, Provision, ProvisionType
+import pendulum
+
 from anhorig.language import LabelledEnum, Lang, check_lang
+from anhorig.organisations import Organisation
+from anhorig.time import Period
 
-__all__ = ["receipt"]
+__all__ = ["Receipted", "Scope", "receipt"]
+
+# The model's Consent.receipt() renders through this module, so the module names what
+# it reads as protocols instead of importing the model: the model imports it, never
+# the other way round.
+
+
+class _Described(Protocol):
+    def describe(self, lang: str = "sv") -> str: ...
+
+
+class _Given(Protocol):
+    @property
+    def form(self) -> LabelledEnum: ...
+    @property
+    def documented_at(self) -> pendulum.DateTime | None: ...
+
+
+class Scope(Protocol):
+    """What a receipt reads of a provision (:class:`~anhorig.consent.model.Provision`)."""
+
+    @property
+    def decision(self) -> LabelledEnum: ...
+    @property
+    def actions(self) -> Iterable[LabelledEnum]: ...
+    @property
+    def categories(self) -> Iterable[LabelledEnum]: ...
+    @property
+    def recipients(self) -> Iterable[_Described]: ...
+    @property
+    def purposes(self) -> Iterable[LabelledEnum]: ...
+    @property
+    def data_period(self) -> Period | None: ...
+    @property
+    def exceptions(self) -> tuple[Scope, ...]: ...
+
+
+class Receipted(Protocol):
+    """What a receipt reads of a consent (:class:`~anhorig.consent.model.Consent`)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def obtained_by(self) -> Organisation: ...
+    @property
+    def provision(self) -> Scope: ...
+    @property
+    def valid_from(self) -> pendulum.DateTime: ...
+    @property
+    def valid_until(self) -> pendulum.DateTime | None: ...
+    @property
+    def evidence(self) -> _Given | None: ...
+
+
+_DENY = "deny"
+"""The value of ``ProvisionType.DENY`` (FHIR ``consent-provision-type``)."""
 
 
 def _labels(values: Iterable[LabelledEnum], lang: Lang, anything: str) -> str:
@@ -20,7 +79,7 @@ def _labels(values: Iterable[LabelledEnum], lang: Lang, anything: str) -> str:
     return ", ".join(words) if words else anything
 
 
-def _scope(p: Provision, lang: Lang) -> list[str]:
+def _scope(p: Scope, lang: Lang) -> list[str]:
     sv = lang == "sv"
     whom = sorted(r.describe(lang) for r in p.recipients)
     lines = [
@@ -42,13 +101,13 @@ def _scope(p: Provision, lang: Lang) -> list[str]:
     return lines
 
 
-def receipt(consent: Consent, lang: str = "sv") -> str:
+def receipt(consent: Receipted, lang: str = "sv") -> str:
     """The receipt for ``consent`` in ``lang`` (``"sv"`` or ``"en"``)."""
     language = check_lang(lang)
     sv = language == "sv"
     root = consent.provision
     lines: list[str] = []
-    if root.decision is ProvisionType.PERMIT:
+    if root.decision.value != _DENY:
         lines.append(
             f"Kvitto på ditt samtycke ({consent.id})"
             if sv
@@ -74,7 +133,7 @@ def receipt(consent: Consent, lang: str = "sv") -> str:
     for index, exception in enumerate(root.exceptions, start=1):
         head = (
             ("Undantag, delas inte" if sv else "Except, not shared")
-            if exception.decision is ProvisionType.DENY
+            if exception.decision.value == _DENY
             else ("Undantag, delas ändå" if sv else "Except, shared after all")
         )
         lines.append(f"{head} ({index}):")

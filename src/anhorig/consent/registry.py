@@ -37,25 +37,20 @@ once, and every answer is one a single thread calling them in some order would g
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from anhorig.consent.engine import (
-    ConsentRecord,
-    Decision,
-    DecisionPolicy,
-    Timeline,
-    _check_request,
-    _SubjectRecords,
-    compile_records,
-    record_instant,
-    timeline_for,
-)
+from anhorig.consent._compiled import SubjectRecords, seconds
+from anhorig.consent._timeline import Timeline, question_key, timeline_for
+from anhorig.consent.decision import Decision, DecisionPolicy
+from anhorig.consent.engine import check_request, compile_records, record_instant
 from anhorig.consent.model import (
     Block,
     BlockLift,
     Consent,
+    ConsentRecord,
     DisclosureRequest,
     Evidence,
     HarmAssessment,
@@ -85,6 +80,7 @@ class ConsentRegistry:
     """
 
     __slots__ = (
+        "_asked",
         "_assessments",
         "_by_subject",
         "_consents",
@@ -105,13 +101,14 @@ class ConsentRegistry:
         self._log: list[ConsentRecord] = []
         # Per person, records that are never changed once put here: an addition puts
         # a new object in their place.
-        self._by_subject: dict[str, _SubjectRecords] = {}
+        self._by_subject: dict[str, SubjectRecords] = {}
         self._consents: dict[str, Consent] = {}
         self._assessments: dict[str, HarmAssessment] = {}
         # Only timelines built from the records now in ``_by_subject``: an addition
         # takes the person's out before it publishes their new records.
         self._memo: dict[tuple[Any, ...], Timeline] = {}
         self._memo_keys: dict[str, set[tuple[Any, ...]]] = {}
+        self._asked = _Asked()
         for record in records:
             # No other thread can see the registry yet: merged in place, not copied.
             self._add(record, in_place=True)
@@ -219,15 +216,17 @@ class ConsentRegistry:
     def decide(self, request: DisclosureRequest) -> Decision:
         """The decision on ``request`` as of its instant; equal to
         ``evaluate(request, every record)`` and the same however often asked."""
-        try:
-            key = request.question
-        except AttributeError:
-            _check_request(request)
-            raise
+        # The asked-before lookup is written out here: a warm ask is a few hundred
+        # nanoseconds, and a method call would add a third.
+        seen = self._asked.by_id.get(id(request))
+        if seen is not None and seen[0]() is request:
+            key, t = seen[1], seen[2]
+        else:
+            key, t = self._asked.remember(request)
         timeline = self._memo.get(key)
         if timeline is None:
             timeline = self._timeline(request, key)
-        return timeline.decide(request.timestamp)
+        return timeline.decide(t)
 
     def _timeline(self, request: DisclosureRequest, key: tuple[Any, ...]) -> Timeline:
         """A timeline for ``request``'s question on the records now published, kept in
@@ -274,6 +273,43 @@ class ConsentRegistry:
         with self._lock:
             records, people = len(self._log), len(self._by_subject)
         return f"ConsentRegistry({records} records, {people} people)"
+
+
+class _Held(weakref.ref[DisclosureRequest]):
+    """A weak reference to an asked request that knows the id it is kept under."""
+
+    __slots__ = ("ident",)
+    ident: int
+
+
+class _Asked:
+    """The memo key and instant of each request object asked about while it lives.
+
+    Working them out costs microseconds (a time-zone lookup for the instant), so a
+    request asked again as the same object is not worked out again. Entries are held
+    by identity with a weak reference, and go when their request does.
+    """
+
+    __slots__ = ("by_id",)
+
+    def __init__(self) -> None:
+        self.by_id: dict[int, tuple[_Held, tuple[Any, ...], float]] = {}
+
+    def remember(self, request: DisclosureRequest) -> tuple[tuple[Any, ...], float]:
+        """``request``'s question key and its instant in seconds, kept while it lives;
+        ``InvalidInput`` if it is not a request."""
+        if not isinstance(request, DisclosureRequest):
+            check_request(request)  # raises, naming what it is
+        key, t = question_key(request), seconds(request.at)
+        held = _Held(request, self._forget)
+        held.ident = ident = id(request)
+        self.by_id[ident] = (held, key, t)
+        return key, t
+
+    def _forget(self, held: _Held) -> None:
+        entry = self.by_id.get(held.ident)
+        if entry is not None and entry[0] is held:
+            del self.by_id[held.ident]
 
 
 def _restored(records: tuple[ConsentRecord, ...], policy: DecisionPolicy) -> ConsentRegistry:

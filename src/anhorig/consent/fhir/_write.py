@@ -33,7 +33,14 @@ from anhorig.errors import InvalidInput
 from anhorig.language import LabelledEnum
 from anhorig.people import Person
 
-__all__ = ["FhirVersion", "IdentifierSystems", "to_fhir"]
+__all__ = [
+    "IDENTIFIER_SYSTEMS",
+    "FhirVersion",
+    "IdentifierSystems",
+    "org_ref",
+    "person_ref",
+    "to_fhir",
+]
 
 FhirVersion = Literal["R4", "R5"]
 """The FHIR release to write: ``"R4"`` (also valid R4B) or ``"R5"``."""
@@ -63,15 +70,17 @@ def _sorted(values: Any) -> list[Any]:
     return sorted(values, key=lambda v: v.value)
 
 
-_SYSTEMS: dict[str, tuple[str, str]] = {
+IDENTIFIER_SYSTEMS: dict[str, tuple[str, str]] = {
     "oid": (PERSONNUMMER, SAMORDNINGSNUMMER),
     "hl7se": (SE_PERSONNUMMER, SE_SAMORDNINGSNUMMER),
 }
+"""The personnummer and samordningsnummer systems of each ``IdentifierSystems`` choice."""
 
 
-def _person_ref(
+def person_ref(
     person: Person, systems: tuple[str, str], extra: list[dict[str, Any]] | None = None
 ) -> dict[str, Any]:
+    """A Reference to ``person``: by number in ``systems``, else by name and birth date."""
     ref: dict[str, Any] = {"type": "Person", "display": person.name}
     exts = list(extra or [])
     if person.id is not None:
@@ -84,7 +93,8 @@ def _person_ref(
     return ref
 
 
-def _org_ref(org: Organisation) -> dict[str, Any]:
+def org_ref(org: Organisation) -> dict[str, Any]:
+    """A Reference to ``org`` by its id, with its principal and sector."""
     return {
         "type": "Organization",
         "identifier": {"system": ORGANISATION_IDS, "value": org.id},
@@ -97,9 +107,9 @@ def _actor(recipient: Recipient, systems: tuple[str, str]) -> dict[str, Any]:
     kind = _code_ext(recipient.kind)
     if recipient.person is not None:
         extra = [kind] + ([_code_ext(recipient.role)] if recipient.role is not None else [])
-        reference = _person_ref(recipient.person, systems, extra)
+        reference = person_ref(recipient.person, systems, extra)
     elif recipient.organisation is not None:
-        reference = _org_ref(recipient.organisation)
+        reference = org_ref(recipient.organisation)
         reference["extension"].insert(0, kind)
     elif recipient.principal is not None:
         reference = {
@@ -158,7 +168,7 @@ def _grantor_ref(grantor: Grantor, systems: tuple[str, str]) -> dict[str, Any]:
         if view.note:
             parts.append(_ext("note", valueString=view.note))
         extra.append(_ext("child-view", extension=parts))
-    return _person_ref(grantor.person, systems, extra)
+    return person_ref(grantor.person, systems, extra)
 
 
 def _evidence_ext(evidence: Evidence) -> dict[str, Any]:
@@ -192,13 +202,13 @@ def to_fhir(
             sv=f"okänd FHIR-version {version!r}; välj 'R4' eller 'R5'",
             en=f"unknown FHIR version {version!r}; choose 'R4' or 'R5'",
         )
-    if identifiers not in _SYSTEMS:
+    if identifiers not in IDENTIFIER_SYSTEMS:
         raise InvalidInput.at(
             "identifiers",
             sv=f"okända identifierarsystem {str(identifiers)[:20]!r}; välj 'oid' eller 'hl7se'",
             en=f"unknown identifier systems {str(identifiers)[:20]!r}; choose 'oid' or 'hl7se'",
         )
-    systems = _SYSTEMS[identifiers]
+    systems = IDENTIFIER_SYSTEMS[identifiers]
     start = consent.valid_from.isoformat()
     end = None if consent.valid_until is None else consent.valid_until.isoformat()
     extensions: list[dict[str, Any]] = []
@@ -212,10 +222,10 @@ def to_fhir(
         resource["status"] = "active"
         resource["scope"] = {"coding": [{"system": SCOPE, "code": "patient-privacy"}]}
         resource["category"] = category
-        resource["patient"] = _person_ref(consent.subject, systems)
+        resource["patient"] = person_ref(consent.subject, systems)
         resource["dateTime"] = consent.given_at.isoformat()
         resource["performer"] = [_grantor_ref(consent.grantor, systems)]
-        resource["organization"] = [_org_ref(consent.obtained_by)]
+        resource["organization"] = [org_ref(consent.obtained_by)]
         # The base decision as R4 readers take it from the policy, with our basis as text.
         opt = "OPTIN" if root.decision is ProvisionType.PERMIT else "OPTOUT"
         resource["policyRule"] = {"coding": [{"system": ACT_CODE, "code": opt}], **basis}
@@ -226,11 +236,11 @@ def to_fhir(
         extensions.append(_ext("given-at", valueDateTime=consent.given_at.isoformat()))
         resource["status"] = "active"
         resource["category"] = category
-        resource["subject"] = _person_ref(consent.subject, systems)
+        resource["subject"] = person_ref(consent.subject, systems)
         resource["date"] = consent.given_at.date().isoformat()
         resource["period"] = _period(start, end)
         resource["grantor"] = [_grantor_ref(consent.grantor, systems)]
-        resource["controller"] = [_org_ref(consent.obtained_by)]
+        resource["controller"] = [org_ref(consent.obtained_by)]
         resource["regulatoryBasis"] = [basis]
         if root.is_unscoped:
             resource["decision"] = root.decision.value

@@ -17,11 +17,11 @@ from typing import Any
 from anhorig.consent.audit import AuditRecord
 from anhorig.consent.fhir._names import ACTIONS, CODE_SYSTEM, ENUM_SYSTEMS, PARTICIPATION
 from anhorig.consent.fhir._write import (
-    _SYSTEMS,
+    IDENTIFIER_SYSTEMS,
     FhirVersion,
     IdentifierSystems,
-    _org_ref,
-    _person_ref,
+    org_ref,
+    person_ref,
 )
 from anhorig.consent.model import Action, Recipient
 from anhorig.errors import InvalidInput
@@ -41,9 +41,9 @@ ENTITY_TYPE = "http://terminology.hl7.org/CodeSystem/audit-entity-type"
 
 def _recipient_ref(recipient: Recipient, systems: tuple[str, str]) -> dict[str, Any]:
     if recipient.person is not None:
-        return _person_ref(recipient.person, systems)
+        return person_ref(recipient.person, systems)
     if recipient.organisation is not None:
-        return _org_ref(recipient.organisation)
+        return org_ref(recipient.organisation)
     return {"display": recipient.describe("en")}
 
 
@@ -66,13 +66,13 @@ def audit_event(
             sv=f"okänd FHIR-version {version!r}; välj 'R4' eller 'R5'",
             en=f"unknown FHIR version {version!r}; choose 'R4' or 'R5'",
         )
-    if identifiers not in _SYSTEMS:
+    if identifiers not in IDENTIFIER_SYSTEMS:
         raise InvalidInput.at(
             "identifiers",
             sv="välj 'oid' eller 'hl7se'",
             en="choose 'oid' or 'hl7se'",
         )
-    systems = _SYSTEMS[identifiers]
+    systems = IDENTIFIER_SYSTEMS[identifiers]
     request, decision = record.request, record.decision
     code, display = _EVENT[request.action]
     event = {"system": DICOM, "code": code, "display": display}
@@ -87,10 +87,10 @@ def audit_event(
     }
     outcome_code = "0" if decision.permitted else "4"
     journal = record.journal_text("en")
-    holder = _org_ref(request.holder)
+    holder = org_ref(request.holder)
     recipient = _recipient_ref(request.recipient, systems)
     recipient_role = {"coding": [{"system": PARTICIPATION, "code": "IRCP"}]}
-    patient = _person_ref(request.subject, systems)
+    patient = person_ref(request.subject, systems)
     consents = [{"what": {"reference": f"Consent/{cid}"}} for cid in decision.consent_ids]
     when = request.at.isoformat()
     resource: dict[str, Any] = {"resourceType": "AuditEvent", "action": "E", "recorded": when}

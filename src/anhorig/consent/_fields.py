@@ -1,0 +1,71 @@
+"""The consent model's field converters and validators for instants and free text.
+
+Private to the family: :mod:`anhorig.consent.model` declares its fields with them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import attrs
+import pendulum
+
+from anhorig import _checks
+from anhorig.errors import InvalidInput, Problem
+from anhorig.time import as_instant
+
+__all__ = ["Refused", "instant", "masked_text", "optional_instant", "to_instant"]
+
+
+@attrs.frozen
+class Refused:
+    """An aware datetime that `as_instant` refused (out of the supported years); the
+    validator reports why under the field's name."""
+
+    problems: tuple[Problem, ...]
+
+
+def to_instant(value: object) -> object:
+    """Aware datetimes become instants in Europe/Stockholm; anything else is left for
+    the validator to name."""
+    if isinstance(value, datetime) and value.tzinfo is not None and value.utcoffset() is not None:
+        try:
+            return as_instant(value)
+        except InvalidInput as exc:
+            return Refused(exc.problems)
+    return value
+
+
+def instant(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """An aware instant (what `to_instant` made of the input), else a problem."""
+    if isinstance(value, Refused):
+        if attribute.name != "valid_from" or value is not instance.given_at:  # said once
+            for problem in value.problems:
+                _checks.fail(attribute.name, sv=problem.message.sv, en=problem.message.en)
+        return
+    if not isinstance(value, pendulum.DateTime) or value.tzinfo is None:
+        what = type(value).__name__
+        if isinstance(value, datetime):
+            _checks.fail(
+                attribute.name,
+                sv="tidpunkten saknar tidszon (naiv tid accepteras inte)",
+                en="the datetime has no time zone (naive times are refused)",
+            )
+        else:
+            _checks.fail(
+                attribute.name,
+                sv=f"väntade en tidpunkt med tidszon, fick {what}",
+                en=f"expected an aware datetime, got {what}",
+            )
+
+
+def optional_instant(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """``None`` or an aware instant."""
+    if value is not None:
+        instant(instance, attribute, value)
+
+
+def masked_text(value: str) -> str:
+    """Free text in a repr: only its length (it may name people)."""
+    return "''" if not value else f"<{len(value)} tecken>"

@@ -1,0 +1,160 @@
+"""Timelines: the same decisions, memoised between the instants where they can change.
+
+A :class:`Timeline` answers one question (a request without its instant) over time on
+fixed records: the answer can only change at the law's change points, the records'
+(validity starts and ends, documentation, revocations, blocks, lifts, assessments) and
+the people's birth and majority, so between two of them it is decided once. The
+registry keeps one per question (its key is :func:`question_key`) and drops a person's
+when a record about them is added.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping
+
+from anhorig.consent._compiled import Question, SubjectRecords, birthday, start_of_day
+from anhorig.consent.decision import Decision, DecisionPolicy
+from anhorig.consent.model import DisclosureRequest, person_key
+from anhorig.consent.rules import RULES, decide
+from anhorig.law import (
+    CONSENT_WAIVER_CHILD,
+    HEALTH_SOCIAL_EXCHANGE_HEALTH,
+    HEALTH_SOCIAL_EXCHANGE_SOCIAL,
+)
+from anhorig.people import Person
+
+__all__ = ["LAW_CHANGES", "Timeline", "question_key", "timeline_for"]
+
+
+def _law_change_points() -> list[float]:
+    points: set[float] = set()
+    for entry in RULES:
+        for topic in entry.law:
+            for ref in topic.refs:
+                for day in (ref.in_force_from, ref.in_force_until):
+                    if day is not None:
+                        points.add(start_of_day(day))
+    for topic in (
+        CONSENT_WAIVER_CHILD,
+        HEALTH_SOCIAL_EXCHANGE_HEALTH,
+        HEALTH_SOCIAL_EXCHANGE_SOCIAL,
+    ):
+        for ref in topic.refs:
+            if ref.in_force_from is not None:
+                points.add(start_of_day(ref.in_force_from))
+    return sorted(points)
+
+
+LAW_CHANGES = _law_change_points()
+"""The instants where a law the consent rules cite comes into or goes out of force,
+sorted and distinct; shared, so never to be changed."""
+
+
+def question_key(request: DisclosureRequest) -> tuple[object, ...]:
+    """Everything ``request`` asks except its instant: the registry's memo key."""
+    return (
+        person_key(request.subject),
+        request.also_about,
+        request.action,
+        request.category,
+        request.holder,
+        request.recipient,
+        request.purpose,
+        request.data_period,
+        request.circumstances,
+    )
+
+
+class Timeline:
+    """The decisions for one question over time, on fixed records.
+
+    The answer can only change at the instants in ``breaks``; between two of them it
+    is computed once, on first use, and then reused. ``question`` is the compiled
+    question, ``records`` the compiled records of its people it answers from (never
+    changed after, see :class:`~anhorig.consent._compiled.SubjectRecords`), ``policy``
+    the decision policy. ``ordered`` says ``points`` is sorted and distinct already; it
+    is then kept, not copied.
+
+    Threads may share a timeline: two first asks in one segment compute equal
+    decisions, and either may stay.
+    """
+
+    __slots__ = ("breaks", "decisions", "policy", "question", "records")
+
+    def __init__(
+        self,
+        question: Question,
+        points: Iterable[float],
+        records: Mapping[str, SubjectRecords],
+        policy: DecisionPolicy,
+        *,
+        ordered: bool = False,
+    ) -> None:
+        self.question = question
+        self.records = records
+        self.policy = policy
+        self.breaks: list[float] = (
+            points if ordered and isinstance(points, list) else sorted(set(points))
+        )
+        # By segment, filled on first use: a question asked at one instant costs
+        # one decision, not one for every segment.
+        self.decisions: dict[int, Decision] = {}
+
+    def decide(self, t: float) -> Decision:
+        """The decision at ``t`` (seconds since the epoch)."""
+        index = bisect_right(self.breaks, t)
+        found = self.decisions.get(index)
+        if found is None:
+            found = decide(self.question, t, self.records, self.policy)
+            self.decisions[index] = found
+        return found
+
+
+def _person_points(person: Person) -> tuple[float, ...]:
+    """When ``person`` is born and comes of age (an answer can change at both)."""
+    born = person.birth_date
+    if born is None:
+        return ()
+    return (start_of_day(birthday(born, 18)), start_of_day(born))
+
+
+def timeline_for(
+    request: DisclosureRequest,
+    by_subject: Mapping[str, SubjectRecords],
+    policy: DecisionPolicy,
+) -> Timeline:
+    """A fresh :class:`Timeline` for ``request``'s question over ``by_subject``.
+
+    Only the request's subjects' records are read, each once; the timeline keeps them
+    (:attr:`Timeline.records`), so it answers from them whatever is added later. For
+    one subject the sorted change points the records keep are reused, with the
+    person's birth and majority put in (a copy only when they are not there already),
+    so a first ask does not sort.
+    """
+    subjects = request.subjects
+    if len(subjects) == 1:
+        (person,) = subjects
+        key = person_key(person)
+        records = by_subject.get(key)
+        breaks = records.breaks(LAW_CHANGES) if records is not None else LAW_CHANGES
+        copied = False
+        for point in _person_points(person):
+            index = bisect_left(breaks, point)
+            if index < len(breaks) and breaks[index] == point:
+                continue
+            if not copied:
+                breaks, copied = list(breaks), True
+            breaks.insert(index, point)
+        kept = {} if records is None else {key: records}
+        return Timeline(Question(request), breaks, kept, policy, ordered=True)
+    points: list[float] = list(LAW_CHANGES)
+    kept = {}
+    for person in subjects:
+        key = person_key(person)
+        records = by_subject.get(key)
+        if records is not None:
+            kept[key] = records
+            points.extend(records.breakpoints())
+        points.extend(_person_points(person))
+    return Timeline(Question(request), points, kept, policy)

@@ -1,0 +1,219 @@
+"""What a decision is (*beslut om utlämnande*): its outcome, what it rests on, what must
+be done, and the policy that decides where the law leaves room.
+
+:func:`~anhorig.consent.engine.evaluate` and
+:meth:`~anhorig.consent.registry.ConsentRegistry.decide` answer with a
+:class:`Decision`; :mod:`anhorig.consent.engine` re-exports every name here.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from anhorig._checks import and_, collecting, each, ge, instance_of, optional, text
+from anhorig.bounds import MAX_NOTICE_DAYS, at_most
+from anhorig.findings import Finding
+from anhorig.language import LabelledEnum, Lang, Text, check_lang, mask_value
+from anhorig.law import LegalRef
+
+__all__ = [
+    "OBLIGATION_ORDER",
+    "Basis",
+    "Combining",
+    "Decision",
+    "DecisionPolicy",
+    "Obligation",
+    "ObligationKind",
+    "Outcome",
+]
+
+
+class Outcome(LabelledEnum):
+    """A decision's outcome (*utfall*). ``NOT_APPLICABLE`` means no basis: deny by default."""
+
+    PERMIT = "permit", "tillåtet", "permitted"
+    DENY = "deny", "nekat", "denied"
+    NOT_APPLICABLE = "not_applicable", "inget stöd (nekas)", "no basis (denied)"
+
+
+class Combining(LabelledEnum):
+    """How applicable consents are combined (*kombinationsregel*); never by order."""
+
+    DENY_OVERRIDES = "deny_overrides", "nekande går före", "deny overrides"
+    PERMIT_OVERRIDES = "permit_overrides", "tillåtande går före", "permit overrides"
+
+
+class ObligationKind(LabelledEnum):
+    """Something that must be done with a decision (*skyldighet*)."""
+
+    DOCUMENT_DISCLOSURE = (
+        "document_disclosure",
+        "dokumentera utlämnandet",
+        "document the disclosure",
+    )
+    RECORD_EMERGENCY = "record_emergency", "dokumentera nödsituationen", "record the emergency"
+    DOCUMENT_WHAT_WAS_SAID = (
+        "document_what_was_said",
+        "dokumentera det som sades",
+        "document what was said",
+    )
+    REPORT_AT_ONCE = "report_at_once", "anmäl genast", "report at once"
+
+
+_OBLIGATION_TEXT = {
+    ObligationKind.DOCUMENT_DISCLOSURE: Text(
+        sv="Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.",
+        en="Document the disclosure in the record: what, to whom, on what basis.",
+    ),
+    ObligationKind.RECORD_EMERGENCY: Text(
+        sv="Dokumentera nödsituationen och åtkomsten; den granskas i efterhand.",
+        en="Record the emergency and the access; it is reviewed afterwards.",
+    ),
+    ObligationKind.DOCUMENT_WHAT_WAS_SAID: Text(
+        sv="Dokumentera det som sades; uppgifterna skyddas av sekretess.",
+        en="Document what was said; the information is protected by secrecy.",
+    ),
+    ObligationKind.REPORT_AT_ONCE: Text(
+        sv="Gör anmälan till socialnämnden genast.",
+        en="Report to the social welfare committee at once.",
+    ),
+}
+OBLIGATION_ORDER = {kind: index for index, kind in enumerate(ObligationKind)}
+
+
+@collecting
+@attrs.frozen(kw_only=True, order=False)
+class Obligation:
+    """What must be done when the decision is acted on (*skyldighet*)."""
+
+    kind: ObligationKind = attrs.field(validator=instance_of(ObligationKind))
+    message: Text = attrs.field(validator=instance_of(Text))
+
+    @classmethod
+    def of(cls, kind: ObligationKind) -> Obligation:
+        """The obligation of ``kind`` with its standard wording."""
+        return _OBLIGATIONS[kind]
+
+
+_OBLIGATIONS = {kind: Obligation(kind=kind, message=msg) for kind, msg in _OBLIGATION_TEXT.items()}
+
+
+@collecting
+@attrs.frozen(kw_only=True, order=False)
+class Basis:
+    """What a decision rests on (*grund*): a catalogue code, and the consent and
+    provision or the legal references.
+
+    ``subject`` is the masked person the basis is about (``A. K.``).
+    """
+
+    code: str = attrs.field(validator=text)
+    subject: str = attrs.field(validator=text)
+    consent_id: str | None = attrs.field(default=None, validator=optional(text))
+    provision: str | None = attrs.field(default=None, validator=optional(text))
+    references: tuple[LegalRef, ...] = attrs.field(default=(), validator=each(LegalRef))
+    assessment_id: str | None = attrs.field(default=None, validator=optional(text))
+    """The harm assessment (*menprövning*) the basis rests on, if any."""
+
+    def explain(self) -> str:
+        """One line: code, consent and provision or assessment, references."""
+        parts = [self.code]
+        # Ids are the vendor's, and are shown masked like any input (no personnummer).
+        if self.consent_id is not None:
+            parts.append(f"consent {mask_value(self.consent_id)}")
+        if self.assessment_id is not None:
+            parts.append(f"assessment {mask_value(self.assessment_id)}")
+        if self.provision is not None:
+            parts.append(mask_value(self.provision))
+        cited = "; ".join(str(r) for r in self.references)
+        return " ".join(parts) + (f" ({cited})" if cited else "")
+
+
+@collecting
+@attrs.frozen(kw_only=True, order=False)
+class Decision:
+    """The answer to a disclosure request (*beslut om utlämnande*), with its reasons.
+
+    ``outcome`` is PERMIT, DENY or NOT_APPLICABLE (no basis, so denied);
+    ``basis`` what it rests on; ``obligations`` what must be done; ``reasons`` the
+    findings that explain it, in Swedish and English with references.
+    """
+
+    outcome: Outcome = attrs.field(validator=instance_of(Outcome))
+    basis: tuple[Basis, ...] = attrs.field(default=(), validator=each(Basis))
+    obligations: tuple[Obligation, ...] = attrs.field(default=(), validator=each(Obligation))
+    reasons: tuple[Finding, ...] = attrs.field(default=(), validator=each(Finding))
+
+    @property
+    def permitted(self) -> bool:
+        """Whether the information may go."""
+        return self.outcome is Outcome.PERMIT
+
+    @property
+    def consent_ids(self) -> tuple[str, ...]:
+        """The consents the decision rests on, in order, without repeats."""
+        seen: dict[str, None] = {}
+        for basis in self.basis:
+            if basis.consent_id is not None:
+                seen.setdefault(basis.consent_id, None)
+        return tuple(seen)
+
+    @property
+    def assessment_ids(self) -> tuple[str, ...]:
+        """The harm assessments (*menprövningar*) the decision rests on, in order."""
+        return tuple(dict.fromkeys(b.assessment_id for b in self.basis if b.assessment_id))
+
+    def explain(self, lang: Lang = "sv") -> str:
+        """The decision in words: outcome, basis, obligations and reasons."""
+        language = check_lang(lang)
+        sv = language == "sv"
+        lines = [self.outcome.name]
+        lines.extend(f"{'grund' if sv else 'basis'}: {b.explain()}" for b in self.basis)
+        lines.extend(
+            f"{'ska' if sv else 'must'}: {o.message.in_(language)}" for o in self.obligations
+        )
+        lines.extend(
+            f"{'varför' if sv else 'why'}: {r.message.in_(language)}" for r in self.reasons
+        )
+        return "\n".join(lines)
+
+
+@collecting
+@attrs.frozen(kw_only=True, order=False)
+class DecisionPolicy:
+    """How decisions are made where the law leaves room (*beslutspolicy*).
+
+    ``combining``: deny-overrides by default. ``child_decides_from_age``: from this age
+    a child's objection makes a custodian's consent invalid (OSL 12 kap. 3 §; there is
+    no fixed age in law, so this is the municipality's choice; ``None`` never).
+    ``harm_assessment_days``: a harm assessment (*menprövning*) is relied on from when it
+    was made until the start of the local day this many days after the day it was made;
+    1 (the default) means the same day only. The harm test is made for the disclosure
+    at hand, on what is known then (OSL 25 kap. 1 §, 26 kap. 1 §: secrecy is presumed
+    unless it is *clear* no harm results; DOMAIN part 2 §4.2); what is clear today need
+    not be clear next week, so the law gives no standing assessment and a longer time
+    is the municipality's choice. An age is 0–18 (at 18 no one is a child), the days at
+    most 365.
+    """
+
+    combining: Combining = attrs.field(
+        default=Combining.DENY_OVERRIDES, validator=instance_of(Combining)
+    )
+    child_decides_from_age: int | None = attrs.field(
+        default=15,
+        validator=optional(
+            and_(
+                instance_of(int),
+                ge(0),
+                at_most(18, sv="år, myndighetsåldern", en="years, the age of majority"),
+            )
+        ),
+    )
+    harm_assessment_days: int = attrs.field(
+        default=1,
+        validator=and_(
+            instance_of(int),
+            ge(1),
+            at_most(MAX_NOTICE_DAYS, sv="dagar, ett år", en="days, one year"),
+        ),
+    )

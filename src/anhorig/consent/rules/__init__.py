@@ -1,0 +1,140 @@
+"""The consent catalogue and the decision procedure: every decision basis and every
+reason a consent does not count, each defined beside the code that decides it.
+
+Each entry is a :class:`anhorig.findings.Rule` in the family ``consent`` with the
+DOMAIN.md rules (5–13) it encodes in its ``domain``; a decision's ``reasons`` are
+findings of these rules and its ``basis`` names them by code. The rules live by topic:
+:mod:`~anhorig.consent.rules.exceptions` (the bases that need no consent),
+:mod:`~anhorig.consent.rules.blocks`, :mod:`~anhorig.consent.rules.validity` and
+:mod:`~anhorig.consent.rules.consents` (consent as the basis),
+:mod:`~anhorig.consent.rules.harm` (menprövning); :mod:`~anhorig.consent.rules.procedure`
+applies them in the law's order (:func:`decide`).
+
+Decision bases (what lets information go, or stops it):
+
+- ``CONSENT-LISTENING``: information from a relative to staff needs no consent.
+- ``CONSENT-REPORT-OF-CONCERN``: a report of concern about a child overrides secrecy.
+- ``CONSENT-RECIPIENT-DECLINES``: a relative who does not want information is not given it.
+- ``CONSENT-BLOCKED`` / ``CONSENT-EMERGENCY``: a block holds; only an emergency breaks it.
+- ``CONSENT-CARE-EXCHANGE``: OSL 25:12 / 26:9 groups, without consent.
+- ``CONSENT-PERMIT`` / ``CONSENT-DENY``: a valid consent's provision decides.
+- ``CONSENT-HARM-ASSESSMENT``: a documented menprövning by the holder concludes it is
+  clear that no harm results (OSL 25:1 / 26:1).
+- ``CONSENT-PATIENT-CANNOT-TAKE-IN``: Patientlagen 3:4.
+- ``CONSENT-NO-BASIS``: nothing permits it, so it is denied by default.
+
+Reasons a consent does not count: ``CONSENT-NO-AUTHORITY``, ``CONSENT-UNDOCUMENTED``,
+``CONSENT-CHILD-VIEW-MISSING``, ``CONSENT-CHILD-OBJECTS``, ``CONSENT-OTHER-AUTHORITY``,
+``CONSENT-REVOKED``, ``CONSENT-NOT-IN-FORCE``; reasons a menprövning does not count:
+``CONSENT-HARM-POSSIBLE``, ``CONSENT-HARM-ASSESSMENT-NOT-COUNTED``,
+``CONSENT-HARM-ASSESSMENT-OVERRIDDEN``; and about the whole decision:
+``CONSENT-EACH-PERSON``, ``CONSENT-CONFLICT``, ``CONSENT-BASIS-NOT-MET``.
+
+References:
+    - Offentlighets- och sekretesslag (2009:400) 10 kap. 28 §; 12 kap. 2–3 §§;
+      25 kap. 1, 12 §§; 26 kap. 1, 9 §§.
+    - Socialtjänstlag (2001:453) 14 kap. 1 §; Socialtjänstlag (2025:400) 19 kap. 1 §.
+    - Patientlag (2014:821) 3 kap. 4 §.
+    - Lag (2022:913) om sammanhållen vård- och omsorgsdokumentation.
+    - Seed 001: "lyssna kan man alltid göra"; seed 003: the relative is kept informed
+      "under förutsättning att den närstående ger sitt samtycke och att den anhörige
+      vill vara delaktig".
+"""
+
+from anhorig.consent.rules._common import (
+    BASIS_NOT_MET,
+)
+from anhorig.consent.rules.blocks import (
+    BLOCKED,
+    EMERGENCY,
+)
+from anhorig.consent.rules.consents import (
+    CONFLICT,
+    DENY,
+    OTHER_AUTHORITY,
+    PERMIT,
+    REVOKED,
+)
+from anhorig.consent.rules.exceptions import (
+    CARE_EXCHANGE,
+    LISTENING,
+    PATIENT_CANNOT_TAKE_IN_BASIS,
+    RECIPIENT_DECLINES,
+    REPORT_OF_CONCERN_BASIS,
+)
+from anhorig.consent.rules.harm import (
+    HARM_ASSESSMENT,
+    HARM_ASSESSMENT_NOT_COUNTED,
+    HARM_ASSESSMENT_OVERRIDDEN,
+    HARM_POSSIBLE,
+)
+from anhorig.consent.rules.procedure import (
+    EACH_PERSON,
+    NO_BASIS,
+    decide,
+)
+from anhorig.consent.rules.validity import (
+    CHILD_OBJECTS,
+    CHILD_VIEW_MISSING,
+    NO_AUTHORITY,
+    NOT_IN_FORCE,
+    UNDOCUMENTED,
+)
+from anhorig.findings import Rule as _Rule
+
+__all__ = [
+    "BASIS_NOT_MET",
+    "BLOCKED",
+    "CARE_EXCHANGE",
+    "CHILD_OBJECTS",
+    "CHILD_VIEW_MISSING",
+    "CONFLICT",
+    "DENY",
+    "EACH_PERSON",
+    "EMERGENCY",
+    "HARM_ASSESSMENT",
+    "HARM_ASSESSMENT_NOT_COUNTED",
+    "HARM_ASSESSMENT_OVERRIDDEN",
+    "HARM_POSSIBLE",
+    "LISTENING",
+    "NOT_IN_FORCE",
+    "NO_AUTHORITY",
+    "NO_BASIS",
+    "OTHER_AUTHORITY",
+    "PATIENT_CANNOT_TAKE_IN_BASIS",
+    "PERMIT",
+    "RECIPIENT_DECLINES",
+    "REPORT_OF_CONCERN_BASIS",
+    "REVOKED",
+    "RULES",
+    "UNDOCUMENTED",
+    "decide",
+]
+
+RULES: tuple[_Rule, ...] = (
+    LISTENING,
+    REPORT_OF_CONCERN_BASIS,
+    RECIPIENT_DECLINES,
+    BLOCKED,
+    EMERGENCY,
+    CARE_EXCHANGE,
+    PERMIT,
+    DENY,
+    HARM_ASSESSMENT,
+    PATIENT_CANNOT_TAKE_IN_BASIS,
+    NO_BASIS,
+    NO_AUTHORITY,
+    UNDOCUMENTED,
+    CHILD_VIEW_MISSING,
+    CHILD_OBJECTS,
+    OTHER_AUTHORITY,
+    REVOKED,
+    NOT_IN_FORCE,
+    EACH_PERSON,
+    CONFLICT,
+    BASIS_NOT_MET,
+    HARM_POSSIBLE,
+    HARM_ASSESSMENT_NOT_COUNTED,
+    HARM_ASSESSMENT_OVERRIDDEN,
+)
+"""Every decision basis and reason of the consent family, in the catalogue."""

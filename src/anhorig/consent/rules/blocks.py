@@ -1,0 +1,124 @@
+"""Blocks and emergencies (DOMAIN.md rule 13): a block (*spärr*) in shared records holds
+until it is lifted with explicit consent; only an emergency (*nödsituation*) breaks it,
+and that is always recorded.
+
+Each rule stands directly above the condition that finds it.
+
+References:
+    - Lag (2022:913) om sammanhållen vård- och omsorgsdokumentation.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from anhorig.consent._compiled import Question, SubjectRecords, seconds
+from anhorig.consent.decision import ObligationKind, Outcome
+from anhorig.consent.model import Action, Circumstance, Purpose, RecipientKind, Sector
+from anhorig.consent.rules._common import Verdict, basis_of, finding, rule
+from anhorig.findings import Finding, Severity
+from anhorig.language import Text
+from anhorig.law import SHARED_RECORDS
+
+__all__ = ["BLOCKED", "EMERGENCY", "block_verdict", "emergency_applies", "emergency_verdict"]
+
+
+# --- 13: an emergency breaks a block, and is recorded -----------------------------------
+
+EMERGENCY = rule(
+    "CONSENT-EMERGENCY",
+    Severity.WARNING,
+    ("Nödsituation", "Emergency"),
+    (
+        "Nödsituation: åtkomst till uppgifter om {subject} för vård som inte kan vänta{broken}. "
+        "Åtkomsten ska alltid dokumenteras.",
+        "Emergency: access to information about {subject} for care that cannot wait{broken}. "
+        "The access must always be recorded.",
+    ),
+    law=(SHARED_RECORDS,),
+    domain=(13,),
+)
+
+
+def emergency_applies(q: Question) -> bool:
+    """Whether an emergency is asserted for health care's access for care and
+    treatment, the only access it lets through."""
+    request = q.request
+    recipient = q.recipient
+    org = recipient.organisation if recipient.kind is RecipientKind.ORGANISATION else None
+    return (
+        Circumstance.EMERGENCY in q.circumstances
+        and request.action is Action.ACCESS
+        and request.purpose is Purpose.CARE_AND_TREATMENT
+        and org is not None
+        and org.sector is Sector.HEALTH_CARE
+    )
+
+
+def emergency_verdict(
+    subject: str, on: date, path: str, broken: Text | str, reasons: list[Finding]
+) -> Verdict:
+    """PERMIT on the emergency, which must be recorded; ``broken`` names the block it
+    breaks, if any, and ``reasons`` follow its own."""
+    verdict = Verdict(Outcome.PERMIT)
+    verdict.basis.append(basis_of(EMERGENCY, subject, on))
+    verdict.obligations.add(ObligationKind.RECORD_EMERGENCY)
+    verdict.reasons.append(finding(EMERGENCY, path, on, subject=subject, broken=broken))
+    verdict.reasons.extend(reasons)
+    return verdict
+
+
+# --- 13: a block holds until lifted with explicit consent -------------------------------
+
+BLOCKED = rule(
+    "CONSENT-BLOCKED",
+    Severity.INFO,
+    ("Uppgifterna är spärrade", "The information is blocked"),
+    (
+        "{subject} har spärrat uppgifterna hos {holder} (spärr {block}); spärren gäller tills "
+        "den hävs med uttryckligt samtycke.",
+        "{subject} has blocked the information held by {holder} (block {block}); the block "
+        "holds until lifted by explicit consent.",
+    ),
+    law=(SHARED_RECORDS,),
+    domain=(13,),
+)
+
+
+def block_verdict(
+    q: Question,
+    subject: str,
+    records: SubjectRecords,
+    t: float,
+    on: date,
+    *,
+    emergency_ok: bool,
+) -> Verdict | None:
+    """DENY if a block in force covers the request (PERMIT if an emergency breaks it)."""
+    request = q.request
+    for block_id in sorted(records.blocks):
+        block = records.blocks[block_id]
+        if block.holder.id != q.holder.id or seconds(block.placed_at) > t:
+            continue
+        if records.lifts.get(block_id, math.inf) <= t:
+            continue
+        if block.categories and not any(c.covers(request.category) for c in block.categories):
+            continue
+        if emergency_ok:
+            broken = Text(sv=f" (spärr {block_id} bryts)", en=f" (block {block_id} is broken)")
+            return emergency_verdict(subject, on, f"blocks[{block_id}]", broken, [])
+        verdict = Verdict(Outcome.DENY)
+        verdict.basis.append(basis_of(BLOCKED, subject, on))
+        verdict.reasons.append(
+            finding(
+                BLOCKED,
+                f"blocks[{block_id}]",
+                on,
+                subject=subject,
+                holder=str(block.holder),
+                block=block_id,
+            )
+        )
+        return verdict
+    return None

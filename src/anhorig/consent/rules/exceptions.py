@@ -1,0 +1,330 @@
+"""The bases that need no consent: listening, a report of concern, a relative who does
+not want information, the exchange between health care and social services, and a
+patient who cannot take in information (DOMAIN.md rules 5, 9, 10, 11 and 12).
+
+Each rule stands directly above the condition that finds it;
+:func:`anhorig.consent.rules.procedure.decide` applies them in the law's order.
+
+References:
+    - Seed 001: "lyssna kan man alltid göra"; seed 003.
+    - Socialtjänstlag (2001:453) 14 kap. 1 §; Socialtjänstlag (2025:400) 19 kap. 1 §;
+      Offentlighets- och sekretesslag (2009:400) 10 kap. 28 §.
+    - Offentlighets- och sekretesslag (2009:400) 25 kap. 12 §, 26 kap. 9 §.
+    - Patientlag (2014:821) 3 kap. 4 §.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from anhorig.consent._compiled import Question
+from anhorig.consent.decision import Decision, Obligation, ObligationKind, Outcome
+from anhorig.consent.model import (
+    Action,
+    Circumstance,
+    InfoCategory,
+    Principal,
+    Purpose,
+    RecipientKind,
+    RecipientRole,
+    Sector,
+)
+from anhorig.consent.rules._common import (
+    BASIS_NOT_MET,
+    Verdict,
+    basis_of,
+    finding,
+    is_child,
+    recipient_text,
+    rule,
+)
+from anhorig.findings import Finding, Severity
+from anhorig.language import Text
+from anhorig.law import (
+    DUTY_OVERRIDES_SECRECY,
+    HEALTH_SOCIAL_EXCHANGE_HEALTH,
+    HEALTH_SOCIAL_EXCHANGE_SOCIAL,
+    PATIENT_CANNOT_TAKE_IN,
+    REPORT_OF_CONCERN,
+)
+from anhorig.people import Person
+
+__all__ = [
+    "CARE_EXCHANGE",
+    "LISTENING",
+    "PATIENT_CANNOT_TAKE_IN_BASIS",
+    "RECIPIENT_DECLINES",
+    "REPORT_OF_CONCERN_BASIS",
+    "care_exchange",
+    "listening",
+    "patient_cannot_take_in",
+    "recipient_declines",
+    "report_of_concern",
+]
+
+
+# --- 5: listening is always allowed -----------------------------------------------------
+
+LISTENING = rule(
+    "CONSENT-LISTENING",
+    Severity.INFO,
+    ("Lyssna kan man alltid", "Listening is always allowed"),
+    (
+        "Att ta emot uppgifter från {recipient} kräver inget samtycke: sekretess begränsar "
+        "utlämnande, inte att lyssna. Det som sägs dokumenteras och skyddas i sin tur.",
+        "Taking in information from {recipient} needs no consent: secrecy limits disclosure, "
+        "not listening. What is said is documented and is itself protected.",
+    ),
+    sources=("seed-001", "seed-003"),
+    domain=(5,),
+)
+
+
+def listening(q: Question, on: date) -> Decision | None:
+    """PERMIT when the holder takes information in (``COLLECT``); else ``None``."""
+    request = q.request
+    if request.action is not Action.COLLECT:
+        return None
+    return Decision(
+        outcome=Outcome.PERMIT,
+        basis=(basis_of(LISTENING, str(request.subject), on),),
+        obligations=(Obligation.of(ObligationKind.DOCUMENT_WHAT_WAS_SAID),),
+        reasons=(finding(LISTENING, "$.action", on, recipient=recipient_text(request)),),
+    )
+
+
+# --- 9: a report of concern about a child ----------------------------------------------
+
+REPORT_OF_CONCERN_BASIS = rule(
+    "CONSENT-REPORT-OF-CONCERN",
+    Severity.INFO,
+    ("Orosanmälan bryter sekretessen", "A report of concern overrides secrecy"),
+    (
+        "Anmälan om oro för ett barn till socialnämnden är en skyldighet i lag och ska göras "
+        "genast, oavsett samtycke.",
+        "A report of concern about a child to the social welfare committee is a statutory "
+        "duty and must be made at once, whatever the consents.",
+    ),
+    law=(REPORT_OF_CONCERN, DUTY_OVERRIDES_SECRECY),
+    domain=(9,),
+)
+
+
+def _report_of_concern_fails(q: Question, t: float) -> Text | None:
+    request = q.request
+    org = q.recipient.organisation if q.recipient.kind is RecipientKind.ORGANISATION else None
+    if request.action is not Action.DISCLOSE or request.purpose is not Purpose.CHILD_PROTECTION:
+        return Text(
+            sv="det gäller bara utlämnande med ändamålet skydd av barn",
+            en="it only covers disclosure for the purpose of child protection",
+        )
+    if (
+        org is None
+        or org.principal is not Principal.MUNICIPALITY
+        or org.sector is not Sector.SOCIAL_SERVICES
+    ):
+        return Text(
+            sv="mottagaren måste vara socialnämnden",
+            en="the recipient must be the social welfare committee",
+        )
+    if not any(is_child(p, t) for p in request.subjects):
+        return Text(
+            sv="ingen av personerna är ett barn vid tidpunkten",
+            en="none of the people is a child at that instant",
+        )
+    return None
+
+
+def report_of_concern(q: Question, t: float, on: date, leading: list[Finding]) -> Decision | None:
+    """PERMIT when a report of concern is asserted and holds; when it is asserted and
+    does not, why goes to ``leading``."""
+    if Circumstance.REPORT_OF_CONCERN not in q.circumstances:
+        return None
+    why = _report_of_concern_fails(q, t)
+    if why is None:
+        return Decision(
+            outcome=Outcome.PERMIT,
+            basis=(basis_of(REPORT_OF_CONCERN_BASIS, str(q.request.subject), on),),
+            obligations=(
+                Obligation.of(ObligationKind.DOCUMENT_DISCLOSURE),
+                Obligation.of(ObligationKind.REPORT_AT_ONCE),
+            ),
+            reasons=(finding(REPORT_OF_CONCERN_BASIS, "$.circumstances", on),),
+        )
+    leading.append(
+        finding(
+            BASIS_NOT_MET,
+            "$.circumstances",
+            on,
+            basis=Text(sv="Orosanmälan", en="A report of concern"),
+            why=why,
+        )
+    )
+    return None
+
+
+# --- 12: a relative who does not want information ---------------------------------------
+
+RECIPIENT_DECLINES = rule(
+    "CONSENT-RECIPIENT-DECLINES",
+    Severity.INFO,
+    ("Mottagaren vill inte ha informationen", "The recipient does not want the information"),
+    (
+        "{recipient} har sagt att hen inte vill ha information; den lämnas inte ut, "
+        "oavsett samtycke.",
+        "{recipient} has said they do not want information; it is not given, whatever "
+        "the consents.",
+    ),
+    sources=("seed-003",),
+    domain=(12,),
+)
+
+
+def recipient_declines(q: Question, on: date, leading: list[Finding]) -> Decision | None:
+    """DENY when a person who receives it has said they do not want it."""
+    request = q.request
+    if (
+        Circumstance.RECIPIENT_DECLINES not in q.circumstances
+        or request.recipient.kind is not RecipientKind.PERSON
+    ):
+        return None
+    return Decision(
+        outcome=Outcome.DENY,
+        basis=(basis_of(RECIPIENT_DECLINES, str(request.subject), on),),
+        reasons=(
+            *leading,
+            finding(RECIPIENT_DECLINES, "$.recipient", on, recipient=recipient_text(request)),
+        ),
+    )
+
+
+# --- 10: health care and social services, for certain groups (OSL 25:12, 26:9) ----------
+
+CARE_EXCHANGE = rule(
+    "CONSENT-CARE-EXCHANGE",
+    Severity.INFO,
+    (
+        "Uppgiftsutbyte mellan vård och socialtjänst utan samtycke",
+        "Exchange between health care and social services without consent",
+    ),
+    (
+        "{subject} hör till en grupp ({group}) där uppgifter får lämnas mellan hälso- och "
+        "sjukvården och socialtjänsten utan samtycke, när det behövs för nödvändig vård, "
+        "behandling eller stöd.",
+        "{subject} belongs to a group ({group}) for whom information may pass between health "
+        "care and social services without consent, when needed for necessary care, "
+        "treatment or support.",
+    ),
+    law=(HEALTH_SOCIAL_EXCHANGE_HEALTH, HEALTH_SOCIAL_EXCHANGE_SOCIAL),
+    domain=(10,),
+)
+
+
+def care_exchange(q: Question, person: Person, t: float, on: date) -> Verdict | None:
+    """PERMIT for ``person`` when the exchange without consent applies to them."""
+    request = q.request
+    if request.action is not Action.DISCLOSE or Circumstance.NECESSARY_CARE not in q.circumstances:
+        return None
+    recipient = q.recipient
+    org = recipient.organisation if recipient.kind is RecipientKind.ORGANISATION else None
+    if org is None:
+        return None
+    holder = q.holder.sector
+    pairs = {
+        (Sector.HEALTH_CARE, Sector.SOCIAL_SERVICES, InfoCategory.HEALTH_CARE): (
+            HEALTH_SOCIAL_EXCHANGE_HEALTH
+        ),
+        (Sector.SOCIAL_SERVICES, Sector.HEALTH_CARE, InfoCategory.SOCIAL_SERVICES): (
+            HEALTH_SOCIAL_EXCHANGE_SOCIAL
+        ),
+    }
+    topic = pairs.get((holder, org.sector, request.category.root))
+    if topic is None:
+        return None
+    groups_sv: list[str] = []
+    groups_en: list[str] = []
+    if is_child(person, t):
+        groups_sv.append("under 18 år")
+        groups_en.append("under 18")
+    if Circumstance.CONTINUOUS_SUBSTANCE_MISUSE in q.circumstances:
+        groups_sv.append("fortgående missbruk")
+        groups_en.append("continuous substance misuse")
+    if Circumstance.COMPULSORY_CARE in q.circumstances:
+        groups_sv.append("vård enligt LPT, LRV, LVM eller LVU")
+        groups_en.append("compulsory care")
+    if not groups_sv:
+        return None
+    group = Text(sv=", ".join(groups_sv), en=", ".join(groups_en))
+    subject = str(person)
+    verdict = Verdict(Outcome.PERMIT)
+    verdict.basis.append(basis_of(CARE_EXCHANGE, subject, on, references=topic.cite_all(on)))
+    verdict.reasons.append(finding(CARE_EXCHANGE, "$.subject", on, subject=subject, group=group))
+    return verdict
+
+
+# --- 11: a patient who cannot take in information (Patientlagen 3:4) --------------------
+
+PATIENT_CANNOT_TAKE_IN_BASIS = rule(
+    "CONSENT-PATIENT-CANNOT-TAKE-IN",
+    Severity.INFO,
+    ("Patienten kan inte ta del av informationen", "The patient cannot take in information"),
+    (
+        "{subject} kan inte ta del av informationen och det finns inga tecken på att hen "
+        "skulle motsätta sig: den lämnas till närstående.",
+        "{subject} cannot take in the information and there is no sign they would object: "
+        "it goes to a relative.",
+    ),
+    law=(PATIENT_CANNOT_TAKE_IN,),
+    domain=(11,),
+)
+
+
+def _cannot_take_in_fails(q: Question) -> Text | None:
+    request = q.request
+    if Circumstance.SIGNS_OF_OBJECTION in q.circumstances:
+        return Text(
+            sv="det finns tecken på att patienten skulle motsätta sig",
+            en="there are signs the patient would object",
+        )
+    recipient = q.recipient
+    if not (
+        request.action is Action.DISCLOSE
+        and request.category.root is InfoCategory.HEALTH_CARE
+        and q.holder.sector is Sector.HEALTH_CARE
+        and recipient.kind is RecipientKind.PERSON
+        and recipient.role is RecipientRole.RELATIVE
+    ):
+        return Text(
+            sv="det gäller bara hälso- och sjukvårdens information till en närstående person",
+            en="it only covers health care information given to a relative",
+        )
+    return None
+
+
+def patient_cannot_take_in(
+    q: Question, subject: str, on: date, reasons: list[Finding]
+) -> Verdict | None:
+    """PERMIT when it is asserted that the patient cannot take the information in and
+    the exception holds (with ``reasons`` after its own); when it is asserted and does
+    not hold, why goes to ``reasons``."""
+    if Circumstance.PATIENT_CANNOT_TAKE_IN not in q.circumstances:
+        return None
+    why = _cannot_take_in_fails(q)
+    if why is None:
+        verdict = Verdict(Outcome.PERMIT)
+        verdict.basis.append(basis_of(PATIENT_CANNOT_TAKE_IN_BASIS, subject, on))
+        verdict.reasons.append(
+            finding(PATIENT_CANNOT_TAKE_IN_BASIS, "$.circumstances", on, subject=subject)
+        )
+        verdict.reasons.extend(reasons)
+        return verdict
+    reasons.append(
+        finding(
+            BASIS_NOT_MET,
+            "$.circumstances",
+            on,
+            basis=Text(sv="Patientlagen 3 kap. 4 §", en="Patientlagen ch. 3 s. 4"),
+            why=why,
+        )
+    )
+    return None

@@ -1,0 +1,211 @@
+"""The decision procedure, in the law's order (DOMAIN.md rules 5–13):
+
+1. Listening (``COLLECT``) is always permitted.
+2. A report of concern about a child to the social welfare committee is permitted.
+3. A relative who does not want information is not given it.
+4. For each person the information is about: a block holds (unless an emergency
+   breaks it); the OSL 25:12 / 26:9 groups may be exchanged between health care and
+   social services; otherwise the valid consents obtained by the relying authority
+   decide; without one, a documented menprövning by the holder that it is clear no
+   harm results, Patientlagen 3:4 or an emergency may apply; else there is no basis
+   (``NO_BASIS``). The person's own no goes before a menprövning.
+5. Every person needs a basis: one deny denies, one missing basis leaves it not
+   applicable (deny by default, ``EACH_PERSON``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from anhorig.consent._compiled import Question, SubjectRecords, local_date
+from anhorig.consent.decision import (
+    OBLIGATION_ORDER,
+    Basis,
+    Decision,
+    DecisionPolicy,
+    Obligation,
+    ObligationKind,
+    Outcome,
+)
+from anhorig.consent.model import Action, InfoCategory, RecipientKind, person_key
+from anhorig.consent.rules._common import Verdict, basis_of, finding, rule
+from anhorig.consent.rules.blocks import block_verdict, emergency_applies, emergency_verdict
+from anhorig.consent.rules.consents import consents_decide
+from anhorig.consent.rules.exceptions import (
+    care_exchange,
+    listening,
+    patient_cannot_take_in,
+    recipient_declines,
+    report_of_concern,
+)
+from anhorig.consent.rules.harm import assessments_verdict, overridden
+from anhorig.findings import Finding, Severity
+from anhorig.language import Text
+from anhorig.law import CONSENT_WAIVER, SECRECY_HEALTH_CARE, SECRECY_SOCIAL_SERVICES
+from anhorig.people import Person
+
+__all__ = ["EACH_PERSON", "NO_BASIS", "decide", "subject_verdict"]
+
+
+# --- 6: without a basis, secrecy holds --------------------------------------------------
+
+NO_BASIS = rule(
+    "CONSENT-NO-BASIS",
+    Severity.INFO,
+    ("Inget stöd för utlämnande", "No basis for disclosure"),
+    (
+        "Inget giltigt samtycke från {subject} och inget undantag i lag täcker detta; "
+        "sekretessen gäller (nekas som standard).",
+        "No valid consent from {subject} and no legal exception covers this; secrecy "
+        "applies (denied by default).",
+    ),
+    law=(SECRECY_HEALTH_CARE, SECRECY_SOCIAL_SERVICES),
+    domain=(6,),
+)
+
+
+def subject_verdict(
+    q: Question,
+    person: Person,
+    records: SubjectRecords | None,
+    t: float,
+    on: date,
+    policy: DecisionPolicy,
+) -> Verdict:
+    """The answer for one person the information is about (step 4)."""
+    request = q.request
+    subject = str(person)
+    recipient = q.recipient
+    recipient_org = recipient.organisation if recipient.kind is RecipientKind.ORGANISATION else None
+    crossing = recipient_org is None or recipient_org.id != q.holder.id
+    emergency_ok = emergency_applies(q)
+
+    # A block (spärr) on what the holder keeps.
+    if records is not None and crossing and request.action is not Action.COLLECT:
+        blocked = block_verdict(q, subject, records, t, on, emergency_ok=emergency_ok)
+        if blocked is not None:
+            if blocked.outcome is Outcome.DENY:
+                by = Text(sv="spärren", en="the block")
+                blocked.reasons.extend(overridden(q, subject, records, t, on, by))
+            return blocked
+
+    # OSL 25:12 / 26:9: health care <-> social services for certain groups.
+    exchange = care_exchange(q, person, t, on)
+    if exchange is not None:
+        return exchange
+
+    # Consents.
+    reasons: list[Finding] = []
+    decided = consents_decide(q, subject, records, t, on, policy, reasons)
+    if decided is not None:
+        return decided
+
+    # Menprövning: the holder documented that it is clear no harm results.
+    permits, assessment_reasons = assessments_verdict(q, subject, records, t, on)
+    if permits:
+        verdict = Verdict(Outcome.PERMIT)
+        verdict.basis.extend(permits)
+        verdict.reasons.extend(assessment_reasons)
+        verdict.reasons.extend(reasons)
+        return verdict
+    reasons.extend(assessment_reasons)
+
+    # Patientlagen 3:4: the patient cannot take in the information.
+    cannot_take_in = patient_cannot_take_in(q, subject, on, reasons)
+    if cannot_take_in is not None:
+        return cannot_take_in
+
+    if emergency_ok:
+        return emergency_verdict(subject, on, "$.circumstances", "", reasons)
+
+    verdict = Verdict(Outcome.NOT_APPLICABLE)
+    topic = (
+        SECRECY_HEALTH_CARE
+        if request.category.root is InfoCategory.HEALTH_CARE
+        else SECRECY_SOCIAL_SERVICES
+    )
+    verdict.basis.append(basis_of(NO_BASIS, subject, on, references=topic.cite_all(on)))
+    verdict.reasons.append(finding(NO_BASIS, "$", on, subject=subject))
+    verdict.reasons.extend(reasons)
+    return verdict
+
+
+# --- 8: information about several people needs a basis for each -------------------------
+
+EACH_PERSON = rule(
+    "CONSENT-EACH-PERSON",
+    Severity.INFO,
+    ("Varje persons samtycke behövs", "Each person's consent is needed"),
+    (
+        "Informationen rör flera personer; det saknas stöd för {subject}, så den kan inte "
+        "lämnas ut.",
+        "The information is about several people; there is no basis for {subject}, so it "
+        "cannot be given.",
+    ),
+    law=(CONSENT_WAIVER,),
+    sources=("socialstyrelsen-samtycke",),
+    domain=(8,),
+)
+
+
+def decide(
+    q: Question,
+    t: float,
+    by_subject: Mapping[str, SubjectRecords],
+    policy: DecisionPolicy,
+) -> Decision:
+    """The decision on ``q`` at ``t`` (seconds since the epoch) from the records of
+    ``by_subject`` (by :func:`~anhorig.consent.model.person_key`) under ``policy``."""
+    request = q.request
+    on = local_date(t)
+
+    listened = listening(q, on)
+    if listened is not None:
+        return listened
+
+    leading: list[Finding] = []
+    reported = report_of_concern(q, t, on, leading)
+    if reported is not None:
+        return reported
+
+    declined = recipient_declines(q, on, leading)
+    if declined is not None:
+        return declined
+
+    verdicts: list[tuple[Person, Verdict]] = []
+    seen: set[str] = set()
+    for person in request.subjects:
+        key = person_key(person)
+        if key in seen:
+            continue
+        seen.add(key)
+        verdicts.append((person, subject_verdict(q, person, by_subject.get(key), t, on, policy)))
+    outcomes = [v.outcome for _, v in verdicts]
+    if Outcome.DENY in outcomes:
+        outcome = Outcome.DENY
+    elif Outcome.NOT_APPLICABLE in outcomes:
+        outcome = Outcome.NOT_APPLICABLE
+    else:
+        outcome = Outcome.PERMIT
+    basis: list[Basis] = []
+    obligations: set[ObligationKind] = set()
+    reasons = list(leading)
+    for person, verdict in verdicts:
+        basis.extend(verdict.basis)
+        obligations |= verdict.obligations
+        reasons.extend(verdict.reasons)
+        if len(verdicts) > 1 and verdict.outcome is Outcome.NOT_APPLICABLE:
+            reasons.append(finding(EACH_PERSON, "$.also_about", on, subject=str(person)))
+    if outcome is Outcome.PERMIT:
+        obligations.add(ObligationKind.DOCUMENT_DISCLOSURE)
+    else:
+        obligations.clear()
+    return Decision(
+        outcome=outcome,
+        basis=tuple(basis),
+        obligations=tuple(
+            Obligation.of(kind) for kind in sorted(obligations, key=OBLIGATION_ORDER.__getitem__)
+        ),
+        reasons=tuple(reasons),
+    )
