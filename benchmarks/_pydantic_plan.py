@@ -212,6 +212,14 @@ def pydantic_model(checked: bool = True) -> type[BaseModel]:
         organisation: Text
         professional: bool
 
+    class PContingencyPlan(BaseModel):
+        model_config = STRICT
+        takes_over: Text
+        unit: Text
+        how_to_reach: Text
+        family_known_to_unit: bool
+        agreed_on: day
+
     class PSupportPlan(BaseModel):
         model_config = STRICT
         type: Literal["SupportPlan"]
@@ -233,6 +241,8 @@ def pydantic_model(checked: bool = True) -> type[BaseModel]:
         agreed_on: day | None = None
         closed_on: day | None = None
         status: PlanStatus = PlanStatus.DRAFT
+        substantial_care: bool = False
+        contingency: PContingencyPlan | None = None
         if checked:
             dates_rule = validated(_check_plan_dates)
 

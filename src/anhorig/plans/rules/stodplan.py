@@ -532,7 +532,7 @@ def _has_support_contact(found: Findings, plan: SupportPlan) -> None:
         found.add(PLAN_NO_SUPPORT_CONTACT, "coordinator", duty=duty)
 
 
-# --- when the carer falls ill: a contingency plan (seed 004) ------------------------------
+# --- 17: what the services will do when the carer falls ill (seed 004) -----------------
 
 PLAN_NO_CONTINGENCY_PLAN = plan_rule(
     "PLAN-NO-CONTINGENCY-PLAN",
@@ -544,6 +544,7 @@ PLAN_NO_CONTINGENCY_PLAN = plan_rule(
     ),
     law=(CARER_SUPPORT,),
     sources=("seed-004",),
+    domain=(17,),
 )
 
 
@@ -557,6 +558,7 @@ PLAN_CONTINGENCY_FAMILY_UNKNOWN = plan_rule(
     ),
     law=(CARER_SUPPORT,),
     sources=("seed-004",),
+    domain=(17,),
 )
 
 
