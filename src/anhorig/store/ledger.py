@@ -36,7 +36,7 @@ from anhorig.respite import (
 )
 from anhorig.serialization import from_json
 from anhorig.store._kinds import KINDS
-from anhorig.store.store import Store
+from anhorig.store._records import RecordSource
 from anhorig.time import as_instant
 
 __all__ = ["StoreLedger"]
@@ -60,7 +60,7 @@ class StoreLedger:
 
     def __init__(
         self,
-        store: Store,
+        store: RecordSource,
         *,
         cache_size: int = 10_000,
         as_recorded: datetime | None = None,

@@ -38,7 +38,7 @@ from anhorig.errors import InvalidInput, Problem
 from anhorig.people import Person
 from anhorig.serialization import from_json
 from anhorig.store._kinds import CONSENT_KINDS, KINDS, NO_LIMIT
-from anhorig.store.store import Store
+from anhorig.store._records import RecordSource
 
 __all__ = ["StoreRegistry"]
 
@@ -74,7 +74,7 @@ class StoreRegistry:
 
     def __init__(
         self,
-        store: Store,
+        store: RecordSource,
         *,
         cache_size: int = 10_000,
         policy: DecisionPolicy | None = None,

@@ -63,7 +63,7 @@ import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 import pendulum
@@ -99,36 +99,13 @@ from anhorig.store._kinds import (
     record_id_of,
 )
 from anhorig.store._purge import purgeable
+from anhorig.store._records import Appended, Stored
 from anhorig.store._schema import create_or_upgrade
+from anhorig.store.ledger import StoreLedger
+from anhorig.store.registry import StoreRegistry
 from anhorig.time import as_instant, epoch_seconds, local
 
-if TYPE_CHECKING:
-    from anhorig.store.ledger import StoreLedger
-    from anhorig.store.registry import StoreRegistry
-
 __all__ = ["Appended", "Purge", "Store", "StoreRecord", "Stored", "open_store"]
-
-
-@attrs.frozen
-class Stored:
-    """A record as the store keeps it: its sequence number (``seq``, increasing with
-    every record added) and the instant it was recorded, by the database's clock."""
-
-    seq: int
-    recorded_at: pendulum.DateTime
-    record: StoreRecord
-
-
-@attrs.frozen
-class Appended:
-    """What :meth:`Store.append` did: how many records it ``added``, how many were
-    ``already`` there (the same record again), and the instant they were recorded
-    (``None`` if nothing was added)."""
-
-    added: int
-    already: int
-    recorded_at: pendulum.DateTime | None
-    last_seq: int
 
 
 @attrs.frozen
@@ -590,16 +567,12 @@ class Store:
         as_recorded: datetime | None = None,
     ) -> StoreRegistry:
         """A registry deciding from this store (see :class:`~anhorig.store.StoreRegistry`)."""
-        from anhorig.store.registry import StoreRegistry
-
         return StoreRegistry(self, cache_size=cache_size, policy=policy, as_recorded=as_recorded)
 
     def ledger(
         self, *, cache_size: int = 10_000, as_recorded: datetime | None = None
     ) -> StoreLedger:
         """A ledger answering from this store (see :class:`~anhorig.store.StoreLedger`)."""
-        from anhorig.store.ledger import StoreLedger
-
         return StoreLedger(self, cache_size=cache_size, as_recorded=as_recorded)
 
     # --- the person's rights and gallring ---------------------------------------------
