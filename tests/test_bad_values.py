@@ -62,9 +62,9 @@ WITHOUT_STRATEGY = frozenset(
     {
         "anhorig.consent.fhir.codes.CodeRow",
         "anhorig.consent.fhir.codes.CodeTables",
-        "anhorig.store.store.Appended",
+        "anhorig.store._records.Appended",
         "anhorig.store.store.Purge",
-        "anhorig.store.store.Stored",
+        "anhorig.store._records.Stored",
     }
 )
 CLASSES = {k: v for k, v in _public_attrs_classes().items() if k not in WITHOUT_STRATEGY}
