@@ -15,6 +15,7 @@ True
 
 from anhorig.organisations import Principal, Provider, ProviderKind, Sector
 from anhorig.plans._common import (
+    LIVE_STATUSES,
     ConsentForm,
     ConsentOracle,
     ConsentPurpose,
@@ -23,6 +24,7 @@ from anhorig.plans._common import (
     GrantorKind,
     PlanConsent,
     PlanStatus,
+    add_months,
 )
 from anhorig.plans.implementation import Activity, ImplementationArea, ImplementationPlan
 from anhorig.plans.policy import RESPITE_KINDS, MeasureKind, PlanPolicy
@@ -48,6 +50,7 @@ from anhorig.plans.support import (
 from anhorig.relations import ContingencyPlan
 
 __all__ = [
+    "LIVE_STATUSES",
     "RESPITE_KINDS",
     "RULES",
     "TRANSITIONS",
@@ -84,6 +87,7 @@ __all__ = [
     "SignerRole",
     "SipRelative",
     "SupportPlan",
+    "add_months",
     "check",
     "is_valid",
     "validate",

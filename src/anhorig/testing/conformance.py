@@ -316,13 +316,13 @@ def relation_codes(
 def _consent_worlds(draw: st.DrawFn) -> tuple[Any, tuple[Any, ...]]:
     """A request and consents about the same few people and organisations, so that
     consents often apply to the request (otherwise nearly every answer is "no basis")."""
-    from anhorig.testing.strategies._consent import (
+    from anhorig.testing.strategies import (
         consents,
         disclosure_requests,
+        organisations,
         recipients,
         subject_pools,
     )
-    from anhorig.testing.strategies._core import organisations
 
     pool = draw(subject_pools(max_size=2))
     people = st.sampled_from(pool)
@@ -388,7 +388,7 @@ def consent_outcomes(
 
 
 def _plans_judged() -> st.SearchStrategy[tuple[Any, date]]:
-    from anhorig.testing.strategies._plans import (
+    from anhorig.testing.strategies import (
         DEFAULT_ON,
         breakable_plan_codes,
         broken_plans,
@@ -444,7 +444,7 @@ BALANCE_FIELDS = ("granted", "carried_over", "used", "reserved", "remaining", "o
 
 @st.composite
 def _ledger_questions(draw: st.DrawFn) -> tuple[Any, str, date]:
-    from anhorig.testing.strategies._respite import ledgers
+    from anhorig.testing.strategies import ledgers
 
     ledger = draw(ledgers())
     grant = draw(st.sampled_from(ledger.grants))

@@ -64,12 +64,8 @@ from anhorig.testing.strategies._core import (
     texts,
 )
 from anhorig.testing.strategies._plans import (
+    DEFAULT_ON,
     activities,
-    breakable_plan_codes,
-    broken_coordinated_plans,
-    broken_implementation_plans,
-    broken_plans,
-    broken_support_plans,
     coordinated_plans,
     coordinators,
     discharges,
@@ -89,6 +85,13 @@ from anhorig.testing.strategies._plans import (
     signatures,
     sip_relatives,
     support_plans,
+)
+from anhorig.testing.strategies._plans_breaking import (
+    breakable_plan_codes,
+    broken_coordinated_plans,
+    broken_implementation_plans,
+    broken_plans,
+    broken_support_plans,
 )
 from anhorig.testing.strategies._registry import type_strategies
 from anhorig.testing.strategies._respite import (
@@ -114,6 +117,7 @@ __all__ = [
     "BREAKABLE",
     "BREAKABLE_RULES",
     "DECIDING_CODES",
+    "DEFAULT_ON",
     "NEVER_ALONE",
     "UNBREAKABLE",
     "Broken",

@@ -193,7 +193,8 @@ def _plan_check(plan: Any, on: date) -> Report:
 
 def plan_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]]:
     """The plan rules' breakers by code, over ``broken_plans`` judged on its default date."""
-    from anhorig.testing.strategies._plans import DEFAULT_ON, breakable_plan_codes, broken_plans
+    from anhorig.testing.strategies._plans import DEFAULT_ON
+    from anhorig.testing.strategies._plans_breaking import breakable_plan_codes, broken_plans
 
     def breaker(code: str) -> Callable[[], st.SearchStrategy[Broken[Any]]]:
         return lambda: broken_plans(code, on=DEFAULT_ON).map(

@@ -10,19 +10,17 @@ exactly one named rule, so ``check`` finds that code and no other.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from anhorig.organisations import Principal, Provider, ProviderKind, Sector
+from anhorig.organisations import Principal, ProviderKind, Sector
 from anhorig.people import Person
 from anhorig.plans import (
+    LIVE_STATUSES,
     RESPITE_KINDS,
-    RULES,
     Activity,
     ConsentForm,
     ConsentPurpose,
@@ -33,7 +31,6 @@ from anhorig.plans import (
     ExpectedOf,
     FollowUp,
     Goal,
-    GrantorKind,
     ImplementationArea,
     ImplementationPlan,
     Measure,
@@ -49,9 +46,9 @@ from anhorig.plans import (
     SignerRole,
     SipRelative,
     SupportPlan,
+    add_months,
 )
-from anhorig.plans._common import LIVE_STATUSES, add_months
-from anhorig.relations import CareArea, Involvement, RelationKind
+from anhorig.relations import Involvement
 from anhorig.terminology import Role
 from anhorig.testing.strategies._core import (
     care_areas,
@@ -66,9 +63,10 @@ from anhorig.testing.strategies._core import (
 )
 
 DEFAULT_ON = date(2026, 11, 22)
+"""The day plans are built valid on, and broken on, when no ``on`` is given."""
 _MIN_ON = date(2000, 1, 1)
 _MAX_ON = date(2080, 12, 31)
-_POLICY = PlanPolicy()
+DEFAULT_POLICY = PlanPolicy()
 
 _WORDS = (
     "Behöver egen tid",
@@ -81,7 +79,7 @@ _WORDS = (
 _ORGS = ("Exempelby kommun", "Vårdcentralen Centrum", "Hemtjänst Norr", "Region Exempel")
 
 
-def _check_on(on: date) -> None:
+def check_on(on: date) -> None:
     if not (_MIN_ON <= on <= _MAX_ON):
         raise InvalidArgument(f"on={on} must be between {_MIN_ON} and {_MAX_ON}")
 
@@ -136,7 +134,7 @@ def plan_consents(
 ) -> PlanConsent:
     """Consents of a person to documenting (and possibly sharing), given by themself
     on or before ``on`` and in force on ``on``; shrinks towards written consents given on ``on``."""
-    _check_on(on)
+    check_on(on)
     subject = draw(subjects if subjects is not None else people(max_birth=on))
     return _consent(
         draw, subject, on, "S-" + str(draw(st.integers(1, 999))), share=draw(st.booleans())
@@ -238,10 +236,10 @@ def support_plans(
     signatures and a follow-up within the policy's interval. Shrinks towards a
     draft with one need, one goal and one measure.
     """
-    _check_on(on)
+    check_on(on)
     if max_needs < 1:
         raise InvalidArgument(f"max_needs={max_needs} must be >= 1")
-    pol = policy if policy is not None else _POLICY
+    pol = policy if policy is not None else DEFAULT_POLICY
     status = draw(statuses if statuses is not None else plan_statuses())
     created, agreed, closed = _status_dates(
         draw, on, status, months=pol.follow_up_interval_months, strictly_before=_strictly_before
@@ -335,153 +333,6 @@ def support_plans(
     )
 
 
-# --- one rule broken on purpose -------------------------------------------------------------
-
-
-def _extra_measure(plan: SupportPlan, **kw: Any) -> SupportPlan:
-    base: dict[str, Any] = {
-        "id": "MX",
-        "goal_id": plan.goals[0].id,
-        "kind": MeasureKind.CONVERSATION_SUPPORT,
-        "description": "Extra",
-        "provider": Provider(name="Exempelby kommun", kind=ProviderKind.MUNICIPALITY),
-        "granted_by_decision": False,
-        "start": plan.created_on,
-    }
-    base.update(kw)
-    return attrs.evolve(plan, measures=(*plan.measures, Measure(**base)))
-
-
-def _limit(plan: SupportPlan) -> date:
-    assert plan.agreed_on is not None
-    return add_months(plan.agreed_on, _POLICY.follow_up_interval_months)
-
-
-_SUPPORT_BREAKERS: dict[str, Callable[[st.DrawFn, SupportPlan, date], SupportPlan]] = {
-    "PLAN-NO-CARER-CONSENT": lambda d, p, on: attrs.evolve(p, consents=p.consents[1:]),
-    "PLAN-NO-CARED-FOR-CONSENT": lambda d, p, on: attrs.evolve(
-        p,
-        consents=p.consents[:1],
-        needs=(attrs.evolve(p.needs[0], about=Role.CARED_FOR), *p.needs[1:]),
-    ),
-    "PLAN-CONSENT-INVALID-GRANTOR": lambda d, p, on: attrs.evolve(
-        p,
-        consents=(
-            *p.consents,
-            attrs.evolve(
-                p.consents[1],
-                id="SX",
-                grantor=d(st.sampled_from((GrantorKind.GUARDIAN, GrantorKind.RELATIVE))),
-            ),
-        ),
-    ),
-    "PLAN-DUPLICATE-ID": lambda d, p, on: attrs.evolve(p, measures=(*p.measures, p.measures[-1])),
-    "PLAN-GOAL-UNKNOWN-NEED": lambda d, p, on: _extra_measure(
-        attrs.evolve(p, goals=(*p.goals, Goal(id="GX", need_id="NX-missing", description="Extra"))),
-        goal_id="GX",
-    ),
-    "PLAN-MEASURE-UNKNOWN-GOAL": lambda d, p, on: _extra_measure(p, goal_id="GX-missing"),
-    "PLAN-NO-NEEDS": lambda d, p, on: attrs.evolve(p, needs=(), goals=(), measures=()),
-    "PLAN-NEED-WITHOUT-GOAL": lambda d, p, on: attrs.evolve(
-        p, needs=(*p.needs, Need(id="NX", area=CareArea.SUPPORT_TO_CARER, description="Extra"))
-    ),
-    "PLAN-GOAL-WITHOUT-MEASURE": lambda d, p, on: attrs.evolve(
-        p, goals=(*p.goals, Goal(id="GX", need_id=p.needs[0].id, description="Extra"))
-    ),
-    "PLAN-FOLLOW-UP-MISSING": lambda d, p, on: attrs.evolve(p, follow_ups=()),
-    "PLAN-FOLLOW-UP-TOO-LATE": lambda d, p, on: attrs.evolve(
-        p, follow_ups=(FollowUp(due=_limit(p) + timedelta(days=d(st.integers(1, 200)))),)
-    ),
-    "PLAN-FOLLOW-UP-OVERDUE": lambda d, p, on: attrs.evolve(
-        p,
-        follow_ups=(FollowUp(due=d(st.dates(p.agreed_on or on, on - timedelta(days=1)))),),
-    ),
-    "PLAN-SIGNATURE-MISSING": lambda d, p, on: attrs.evolve(
-        p, signatures=tuple(s for s in p.signatures if s.role is not SignerRole.CASE_OFFICER)
-    ),
-    "PLAN-SIGNER-NOT-CARER": lambda d, p, on: attrs.evolve(
-        p,
-        signatures=(
-            *p.signatures,
-            Signature(signer=p.cared_for, role=SignerRole.CARER, signed_on=p.created_on),
-        ),
-    ),
-    "PLAN-EXPECTATIONS-ONE-SIDED": lambda d, p, on: attrs.evolve(
-        p, expectations=tuple(e for e in p.expectations if e.of is not ExpectedOf.SERVICES)
-    ),
-    "PLAN-EXPECTS-UNWILLING-CARER": lambda d, p, on: attrs.evolve(
-        p,
-        involvement=None,
-        expectations=(*p.expectations, Expectation(of=ExpectedOf.CARER, description="Extra")),
-    ),
-    "PLAN-INVOLVEMENT-OVERDUE": lambda d, p, on: attrs.evolve(
-        p,
-        involvement=Involvement(
-            recorded_on=on - timedelta(days=2),
-            reconfirm_by=on - timedelta(days=1),
-            willing=False,
-            wants_information=False,
-            wants_to_take_part=False,
-        ),
-        expectations=tuple(e for e in p.expectations if e.of is not ExpectedOf.CARER),
-    ),
-    "PLAN-RELATIVE-COORDINATOR": lambda d, p, on: attrs.evolve(
-        p,
-        coordinator=Coordinator(
-            person=d(st.sampled_from((p.carer, p.cared_for))),
-            title="anhörig",
-            organisation="familjen",
-            professional=d(st.booleans()),
-        ),
-    ),
-    "PLAN-NO-SUPPORT-CONTACT": lambda d, p, on: attrs.evolve(p, coordinator=None),
-    "PLAN-NO-CONTINGENCY-PLAN": lambda d, p, on: attrs.evolve(
-        p, substantial_care=True, contingency=None
-    ),
-    "PLAN-CONTINGENCY-FAMILY-UNKNOWN": lambda d, p, on: attrs.evolve(
-        p,
-        contingency=d(contingency_plans(min_date=p.created_on, max_date=on, family_known=False)),
-    ),
-    "PLAN-VOLUNTEER-RESPITE": lambda d, p, on: _extra_measure(
-        p,
-        kind=MeasureKind.EMERGENCY_PLACE,
-        provider=Provider(name="Röda Korset", kind=ProviderKind.VOLUNTARY_ORGANISATION),
-    ),
-    "PLAN-DECISION-MISSING": lambda d, p, on: _extra_measure(p, granted_by_decision=True),
-    "PLAN-DECISION-REQUIRED": lambda d, p, on: _extra_measure(p, kind=MeasureKind.DAY_CARE),
-    "PLAN-DECISION-UNEXPECTED": lambda d, p, on: _extra_measure(p, decision_id="B-X"),
-}
-
-
-def _breaking(
-    code: str, breakers: dict[str, Any], family: str
-) -> Callable[[st.DrawFn, Any, date], Any]:
-    if code not in breakers:
-        raise InvalidArgument(
-            f"{code!r} is not a {family} rule that can be broken on purpose; choose from {sorted(breakers)}"
-        )
-    breaker: Callable[[st.DrawFn, Any, date], Any] = breakers[code]
-    return breaker
-
-
-def _live() -> st.SearchStrategy[PlanStatus]:
-    return st.sampled_from(sorted(LIVE_STATUSES, key=list(PlanStatus).index))
-
-
-@st.composite
-def broken_support_plans(draw: st.DrawFn, code: str, *, on: date = DEFAULT_ON) -> SupportPlan:
-    """Stödplaner in force on ``on`` that break exactly the rule ``code`` (``PLAN-*``).
-
-    Shrinks towards the smallest agreed plan with that one fault.
-    """
-    breaker = _breaking(code, _SUPPORT_BREAKERS, "stödplan")
-    _check_on(on)
-    plan = draw(
-        support_plans(on=on, statuses=_live(), _strictly_before=code == "PLAN-FOLLOW-UP-OVERDUE")
-    )
-    return breaker(draw, plan, on)  # type: ignore[no-any-return]
-
-
 # --- SIP ------------------------------------------------------------------------------------
 
 
@@ -505,11 +356,11 @@ def coordinated_plans(
     timely invitation after discharge. Shrinks towards two participants, one
     meeting and no discharge.
     """
-    _check_on(on)
+    check_on(on)
     if max_participants < 2:
         raise InvalidArgument(f"max_participants={max_participants} must be >= 2")
     status = draw(statuses if statuses is not None else plan_statuses())
-    months = _POLICY.sip_follow_up_interval_months
+    months = DEFAULT_POLICY.sip_follow_up_interval_months
     window = max(0, (on - add_months(on, -months)).days - 1)
     created = on - timedelta(
         days=draw(st.integers(1 if _strictly_before or _held_meeting else 0, max(window, 1)))
@@ -583,7 +434,7 @@ def coordinated_plans(
             admitted_on=admitted,
             ready_notified_on=notified,
             invitation_sent_on=notified
-            + timedelta(days=draw(st.integers(0, _POLICY.discharge_invitation_days))),
+            + timedelta(days=draw(st.integers(0, DEFAULT_POLICY.discharge_invitation_days))),
             discharged_on=draw(st.none() | st.just(notified + timedelta(days=1))),
         )
     consent = _consent(draw, individual, on, "S1", share=True)
@@ -606,149 +457,6 @@ def coordinated_plans(
     )
 
 
-def _latest(plan: CoordinatedPlan, on: date | None = None) -> int:
-    indexes = [i for i, m in enumerate(plan.meetings) if on is None or m.held_on <= on]
-    return max(indexes, key=lambda i: (plan.meetings[i].held_on, i))
-
-
-def _with_meeting(plan: CoordinatedPlan, index: int, meeting: Meeting) -> CoordinatedPlan:
-    meetings = list(plan.meetings)
-    meetings[index] = meeting
-    return attrs.evolve(plan, meetings=tuple(meetings))
-
-
-def _invite_relative(plan: CoordinatedPlan, relative: SipRelative) -> CoordinatedPlan:
-    first = plan.meetings[0]
-    meeting = attrs.evolve(first, invited=first.invited | {relative.id})
-    return _with_meeting(attrs.evolve(plan, relatives=(*plan.relatives, relative)), 0, meeting)
-
-
-def _uninvite(plan: CoordinatedPlan, on: date) -> CoordinatedPlan:
-    index = _latest(plan)
-    m = plan.meetings[index]
-    return _with_meeting(
-        plan, index, attrs.evolve(m, invited=m.invited - {"P1"}, attended=m.attended - {"P1"})
-    )
-
-
-def _absent(plan: CoordinatedPlan, on: date) -> CoordinatedPlan:
-    index = _latest(plan, on)
-    m = plan.meetings[index]
-    return _with_meeting(plan, index, attrs.evolve(m, attended=m.attended - {"P1"}))
-
-
-def _late_invitation(d: st.DrawFn, plan: CoordinatedPlan, on: date) -> CoordinatedPlan:
-    notified = plan.created_on - timedelta(days=10)
-    deadline = notified + timedelta(days=_POLICY.discharge_invitation_days)
-    return attrs.evolve(
-        plan,
-        discharge=Discharge(
-            admitted_on=notified - timedelta(days=5),
-            ready_notified_on=notified,
-            invitation_sent_on=deadline + timedelta(days=d(st.integers(1, 20))),
-        ),
-    )
-
-
-def _sip_limit(plan: CoordinatedPlan) -> date:
-    return add_months(plan.created_on, _POLICY.sip_follow_up_interval_months)
-
-
-_RX = SipRelative(id="RX", person=Person(name="Lena Öberg"), relation=RelationKind.CHILD)
-
-_SIP_BREAKERS: dict[str, Callable[[st.DrawFn, CoordinatedPlan, date], CoordinatedPlan]] = {
-    "SIP-NO-CONSENT": lambda d, p, on: attrs.evolve(p, consents=()),
-    "SIP-DUPLICATE-ID": lambda d, p, on: attrs.evolve(
-        p, responsibilities=(*p.responsibilities, p.responsibilities[0])
-    ),
-    "SIP-NO-MEASURES": lambda d, p, on: attrs.evolve(p, responsibilities=()),
-    "SIP-UNKNOWN-HOLDER": lambda d, p, on: attrs.evolve(
-        p,
-        responsibilities=(
-            *p.responsibilities,
-            Responsibility(id="IX", measure="Extra", holder_id="PX-missing", field=Sector.OTHER),
-        ),
-    ),
-    "SIP-OTHERS-NOT-ADDRESSED": lambda d, p, on: attrs.evolve(p, others_considered=False),
-    "SIP-NO-LEAD": lambda d, p, on: attrs.evolve(
-        p, lead_principal=d(st.sampled_from((None, Principal.OTHER)))
-    ),
-    "SIP-NOT-BOTH-FIELDS": lambda d, p, on: attrs.evolve(
-        p,
-        responsibilities=tuple(
-            attrs.evolve(r, field=Sector.SOCIAL_SERVICES) for r in p.responsibilities
-        ),
-    ),
-    "SIP-NO-COORDINATOR": lambda d, p, on: attrs.evolve(p, coordinator=None),
-    "SIP-RELATIVE-COORDINATOR": lambda d, p, on: attrs.evolve(
-        p,
-        coordinator=Coordinator(
-            person=p.individual, title="-", organisation="-", professional=False
-        ),
-    ),
-    "SIP-RELATIVE-NOT-ASKED": lambda d, p, on: _invite_relative(
-        p,
-        attrs.evolve(
-            _RX, asked_on=d(st.none() | st.just(p.meetings[0].held_on + timedelta(days=1)))
-        ),
-    ),
-    "SIP-RELATIVE-DECLINED": lambda d, p, on: _invite_relative(
-        p, attrs.evolve(_RX, asked_on=p.meetings[0].held_on, wants_to_take_part=False)
-    ),
-    "SIP-EXPECTS-UNWILLING-RELATIVE": lambda d, p, on: attrs.evolve(
-        p,
-        relatives=(
-            *p.relatives,
-            attrs.evolve(_RX, asked_on=d(st.none() | st.just(on)), wants_to_take_part=False),
-        ),
-        responsibilities=(
-            *p.responsibilities,
-            Responsibility(id="IX", measure="Skjutsar", holder_id="RX", field=Sector.OTHER),
-        ),
-    ),
-    "SIP-RELATIVE-OBJECTED": lambda d, p, on: _invite_relative(
-        p,
-        attrs.evolve(
-            _RX, asked_on=p.meetings[0].held_on, wants_to_take_part=True, individual_objects=True
-        ),
-    ),
-    "SIP-MEETING-UNKNOWN-PARTY": lambda d, p, on: _with_meeting(
-        p, 0, attrs.evolve(p.meetings[0], invited=p.meetings[0].invited | {"ZZ-missing"})
-    ),
-    "SIP-RESPONSIBLE-NOT-INVITED": lambda d, p, on: _uninvite(p, on),
-    "SIP-RESPONSIBLE-ABSENT": lambda d, p, on: _absent(p, on),
-    "SIP-FOLLOW-UP-MISSING": lambda d, p, on: attrs.evolve(p, follow_ups=()),
-    "SIP-FOLLOW-UP-TOO-LATE": lambda d, p, on: attrs.evolve(
-        p, follow_ups=(FollowUp(due=_sip_limit(p) + timedelta(days=d(st.integers(1, 200)))),)
-    ),
-    "SIP-FOLLOW-UP-OVERDUE": lambda d, p, on: attrs.evolve(
-        p, follow_ups=(FollowUp(due=d(st.dates(p.created_on, on - timedelta(days=1)))),)
-    ),
-    "SIP-DISCHARGE-INVITATION-LATE": _late_invitation,
-}
-
-
-@st.composite
-def broken_coordinated_plans(
-    draw: st.DrawFn, code: str, *, on: date = DEFAULT_ON
-) -> CoordinatedPlan:
-    """SIPs in force on ``on`` that break exactly the rule ``code`` (``SIP-*``).
-
-    Shrinks towards the smallest agreed SIP with that one fault.
-    """
-    breaker = _breaking(code, _SIP_BREAKERS, "SIP")
-    _check_on(on)
-    plan = draw(
-        coordinated_plans(
-            on=on,
-            statuses=_live(),
-            _held_meeting=code == "SIP-RESPONSIBLE-ABSENT",
-            _strictly_before=code == "SIP-FOLLOW-UP-OVERDUE",
-        )
-    )
-    return breaker(draw, plan, on)  # type: ignore[no-any-return]
-
-
 # --- implementation plan ----------------------------------------------------------------------
 
 
@@ -759,7 +467,7 @@ def implementation_plans(
     """Implementation plans that ``check(plan, on=on)`` finds nothing wrong with: every
     area has activities, each with an owner and a how, none overdue or due after the
     plan ends. Shrinks towards one activity per area."""
-    _check_on(on)
+    check_on(on)
     if max_activities_per_area < 1:
         raise InvalidArgument(f"max_activities_per_area={max_activities_per_area} must be >= 1")
     valid_from = on - timedelta(days=draw(st.integers(0, 700)))
@@ -787,66 +495,6 @@ def implementation_plans(
         valid_from=valid_from,
         valid_until=valid_until,
         activities=tuple(draw(st.permutations(activities))),
-    )
-
-
-def _without_area(plan: ImplementationPlan, area: ImplementationArea) -> ImplementationPlan:
-    return attrs.evolve(plan, activities=tuple(a for a in plan.activities if a.area is not area))
-
-
-def _set_activity(plan: ImplementationPlan, **kw: Any) -> ImplementationPlan:
-    first = attrs.evolve(plan.activities[0], **kw)
-    return attrs.evolve(plan, activities=(first, *plan.activities[1:]))
-
-
-_IMPL_BREAKERS: dict[str, Callable[[st.DrawFn, ImplementationPlan, date], ImplementationPlan]] = {
-    "IMPL-AREA-EMPTY": lambda d, p, on: _without_area(p, d(st.sampled_from(ImplementationArea))),
-    "IMPL-NO-OWNER": lambda d, p, on: _set_activity(p, responsible=d(st.sampled_from(("", "  ")))),
-    "IMPL-NO-HOW": lambda d, p, on: _set_activity(p, how=""),
-    "IMPL-OVERDUE": lambda d, p, on: _set_activity(
-        p, due=on - timedelta(days=d(st.integers(1, 300))), done_on=None
-    ),
-    "IMPL-DUE-OUTSIDE-PLAN": lambda d, p, on: _set_activity(
-        attrs.evolve(p, valid_until=p.valid_until or on + timedelta(days=30)),
-        due=(p.valid_until or on + timedelta(days=30)) + timedelta(days=d(st.integers(1, 300))),
-    ),
-}
-
-
-@st.composite
-def broken_implementation_plans(
-    draw: st.DrawFn, code: str, *, on: date = DEFAULT_ON
-) -> ImplementationPlan:
-    """Implementation plans that break exactly the rule ``code`` (``IMPL-*``) on ``on``.
-
-    Shrinks towards one activity per area with that one fault.
-    """
-    breaker = _breaking(code, _IMPL_BREAKERS, "implementation plan")
-    _check_on(on)
-    return breaker(draw, draw(implementation_plans(on=on)), on)  # type: ignore[no-any-return]
-
-
-def breakable_plan_codes() -> tuple[str, ...]:
-    """Every plan rule code a ``broken_*`` strategy can break on purpose, sorted.
-
-    All codes of :data:`anhorig.plans.RULES` except the lifecycle's
-    ``PLAN-ILLEGAL-TRANSITION``, which a step raises rather than a check finds.
-    """
-    codes = set(_SUPPORT_BREAKERS) | set(_SIP_BREAKERS) | set(_IMPL_BREAKERS)
-    assert codes <= {r.code for r in RULES}
-    return tuple(sorted(codes))
-
-
-def broken_plans(code: str, *, on: date = DEFAULT_ON) -> st.SearchStrategy[Any]:
-    """Plans of whichever kind ``code`` belongs to that break exactly that rule."""
-    if code in _SUPPORT_BREAKERS:
-        return broken_support_plans(code, on=on)
-    if code in _SIP_BREAKERS:
-        return broken_coordinated_plans(code, on=on)
-    if code in _IMPL_BREAKERS:
-        return broken_implementation_plans(code, on=on)
-    raise InvalidArgument(
-        f"{code!r} cannot be broken on purpose; choose from {list(breakable_plan_codes())}"
     )
 
 
@@ -880,7 +528,9 @@ def measures(draw: st.DrawFn, *, policy: PlanPolicy | None = None) -> Measure:
     support by the municipality."""
     goal_id = draw(_IDS)
     start = draw(st.dates(_MIN_ON, _MAX_ON))
-    return _measure(draw, draw(_IDS), goal_id, start, policy if policy is not None else _POLICY)
+    return _measure(
+        draw, draw(_IDS), goal_id, start, policy if policy is not None else DEFAULT_POLICY
+    )
 
 
 def expectations() -> st.SearchStrategy[Expectation]:
@@ -996,12 +646,8 @@ def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
 
 
 __all__ = [
+    "DEFAULT_ON",
     "activities",
-    "breakable_plan_codes",
-    "broken_coordinated_plans",
-    "broken_implementation_plans",
-    "broken_plans",
-    "broken_support_plans",
     "coordinated_plans",
     "coordinators",
     "discharges",
