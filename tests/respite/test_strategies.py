@@ -23,6 +23,8 @@ from anhorig.respite import (
 )
 from anhorig.testing import strategies
 from anhorig.testing.strategies import (
+    BREAKABLE,
+    BrokenBooking,
     _respite,
     bookings,
     ledgers,
@@ -30,7 +32,6 @@ from anhorig.testing.strategies import (
     respite_grants,
     rule_breaking_bookings,
 )
-from anhorig.testing.strategies._respite import BREAKABLE, BrokenBooking
 from anhorig.time import Period
 
 

@@ -95,8 +95,6 @@ from anhorig.testing.strategies._plans_breaking import (
 )
 from anhorig.testing.strategies._registry import type_strategies
 from anhorig.testing.strategies._respite import (
-    BREAKABLE,
-    BrokenBooking,
     alternating_patterns,
     balances,
     bookings,
@@ -109,8 +107,12 @@ from anhorig.testing.strategies._respite import (
     respite_kinds,
     respite_policies,
     respite_providers,
-    rule_breaking_bookings,
     short_stay_units,
+)
+from anhorig.testing.strategies._respite_breaking import (
+    BREAKABLE,
+    BrokenBooking,
+    rule_breaking_bookings,
 )
 
 __all__ = [

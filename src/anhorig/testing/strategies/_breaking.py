@@ -252,7 +252,7 @@ def _booking_check(case: Any, on: date) -> Report:
 
 def respite_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]]:
     """The respite rules' breakers by code: a ledger and a booking, judged on a date."""
-    from anhorig.testing.strategies._respite import BREAKABLE, rule_breaking_bookings
+    from anhorig.testing.strategies._respite_breaking import BREAKABLE, rule_breaking_bookings
 
     def breaker(code: str) -> Callable[[], st.SearchStrategy[Broken[Any]]]:
         return lambda: rule_breaking_bookings(codes=[code]).map(
@@ -272,10 +272,10 @@ def _grant_check(case: Any, on: date) -> Report:
 def respite_grant_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]]:
     """The respite rules only ``check(grant, policy=...)`` finds, by code: a grant and
     its policy, judged on the first day of the grant."""
-    from anhorig.testing.strategies._respite import _grants_needing_decision
+    from anhorig.testing.strategies._respite_breaking import grants_needing_decision
 
     def breaker() -> st.SearchStrategy[Broken[Any]]:
-        return _grants_needing_decision().map(
+        return grants_needing_decision().map(
             lambda case: Broken(
                 "RESPITE-DECISION-REQUIRED", (case.grant, case.policy), case.on, _grant_check
             )
@@ -294,10 +294,10 @@ def _pattern_check(case: Any, on: date) -> Report:
 def respite_pattern_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]]:
     """The respite rules only ``check_pattern`` finds, by code: a växelvård pattern and
     its policy, judged on a date."""
-    from anhorig.testing.strategies._respite import _patterns_away_longer
+    from anhorig.testing.strategies._respite_breaking import patterns_away_longer
 
     def breaker() -> st.SearchStrategy[Broken[Any]]:
-        return _patterns_away_longer().map(
+        return patterns_away_longer().map(
             lambda case: Broken(
                 "RESPITE-AWAY-EXCEEDS-HOME", (case.pattern, case.policy), case.on, _pattern_check
             )

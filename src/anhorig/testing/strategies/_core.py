@@ -29,8 +29,8 @@ from anhorig.time import ZONE, Interval, Period, as_instant, swedish_holidays
 MIN_DATE = date(1900, 1, 1)
 MAX_DATE = date(2099, 12, 31)
 
-_FIRST = ("Anna", "Erik", "Maria", "Lars", "Karin", "Nils", "Sara", "Ali", "Aino", "Johan")
-_LAST = ("Karlsson", "Andersson", "Nilsson", "Lindqvist", "Berg", "Hassan", "Ström", "Öberg")
+FIRST_DAY = ("Anna", "Erik", "Maria", "Lars", "Karin", "Nils", "Sara", "Ali", "Aino", "Johan")
+LAST_DAY = ("Karlsson", "Andersson", "Nilsson", "Lindqvist", "Berg", "Hassan", "Ström", "Öberg")
 
 
 def _check_dates(min_value: date, max_value: date) -> None:
@@ -38,7 +38,8 @@ def _check_dates(min_value: date, max_value: date) -> None:
         raise InvalidArgument(f"min_value={min_value} is after max_value={max_value}")
 
 
-def _last_sunday(year: int, month: int) -> date:
+def last_sunday(year: int, month: int) -> date:
+    """The last Sunday of ``month``: the day Sweden's clocks change in March and October."""
     last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
     return last - timedelta(days=(last.weekday() + 1) % 7)
 
@@ -54,8 +55,8 @@ def dates(*, min_value: date = MIN_DATE, max_value: date = MAX_DATE) -> st.Searc
             date(year, 12, 31),
             date(year, 2, 28),
             date(year, 3, 1),
-            _last_sunday(year, 3),
-            _last_sunday(year, 10),
+            last_sunday(year, 3),
+            last_sunday(year, 10),
             *sorted(swedish_holidays(year)),
         ]
         if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
@@ -84,7 +85,7 @@ def instants(
     )
 
     def near_change(year: int, autumn: bool, minutes: int) -> pendulum.DateTime:
-        day = _last_sunday(year, 10 if autumn else 3)
+        day = last_sunday(year, 10 if autumn else 3)
         change = pendulum.datetime(day.year, day.month, day.day, 1, tz="UTC")
         return as_instant(change.add(minutes=minutes))
 
@@ -145,7 +146,7 @@ def person_ids(
 def names() -> st.SearchStrategy[str]:
     """Made-up names from common Swedish first and last names."""
     return st.builds(
-        lambda first, last: f"{first} {last}", st.sampled_from(_FIRST), st.sampled_from(_LAST)
+        lambda first, last: f"{first} {last}", st.sampled_from(FIRST_DAY), st.sampled_from(LAST_DAY)
     )
 
 
