@@ -15,15 +15,12 @@ generated birth date and serial, never a real person's.
 from anhorig.testing.strategies._breaking import UNBREAKABLE, Broken, breakable_codes, breaking
 from anhorig.testing.strategies._consent import (
     BREAKABLE_RULES,
-    DECIDING_CODES,
-    NEVER_ALONE,
     audit_records,
     block_lifts,
     blocks,
     consent_instants,
     consents,
     consents_breaking,
-    deciding,
     decision_policies,
     decisions,
     disclosure_requests,
@@ -34,6 +31,7 @@ from anhorig.testing.strategies._consent import (
     revocations,
     subject_pools,
 )
+from anhorig.testing.strategies._consent_deciding import DECIDING_CODES, NEVER_ALONE, deciding
 from anhorig.testing.strategies._core import (
     adult_conditions,
     care_areas,

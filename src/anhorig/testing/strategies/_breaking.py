@@ -21,7 +21,7 @@ from anhorig.findings import Report, catalogue
 from anhorig.people import Person
 from anhorig.relations import ChildRelative, Involvement, Relationship
 from anhorig.relations import check as check_relation
-from anhorig.testing.strategies._consent import NEVER_ALONE
+from anhorig.testing.strategies._consent_deciding import NEVER_ALONE
 from anhorig.testing.strategies._core import (
     adult_conditions,
     care_areas,
@@ -233,7 +233,7 @@ def _decision_check(pair: Any, on: date) -> Report:
 def decision_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]]:
     """The consent decision bases' cases by code, over ``deciding``: a request and its
     records, whose decision's reasons are judged on the day of the request."""
-    from anhorig.testing.strategies._consent import DECIDING_CODES, deciding
+    from anhorig.testing.strategies._consent_deciding import DECIDING_CODES, deciding
 
     def breaker(code: str) -> Callable[[], st.SearchStrategy[Broken[Any]]]:
         return lambda: deciding(code).map(
