@@ -86,20 +86,7 @@ SEAMS: dict[tuple[str, str], str] = {
 
 MAX_LINES = 800
 
-NOT_YET: dict[str, frozenset[str]] = {
-    # The calendar and respite split (branch `respite`): one calendar module instead of
-    # time's private midnight helpers, the ledger's private days taken by rules and
-    # capacity, rules' private findings taken by patterns.
-    # The testing kit, derived from the families' table (branch `families`): the
-    # conformance suite and the breakers take the strategies' private modules and names,
-    # the plans strategies the plans' private `_common`.
-    "testing/conformance.py": frozenset({"private"}),
-    "testing/strategies/_breaking.py": frozenset({"private"}),
-    "testing/strategies/_plans.py": frozenset({"size", "private"}),
-    "testing/strategies/_respite.py": frozenset({"size", "private"}),
-    "testing/strategies/_consent.py": frozenset({"size"}),
-    "testing/strategies/_discharge.py": frozenset({"size"}),
-}
+NOT_YET: dict[str, frozenset[str]] = {}
 """Files that do not hold a rule yet (path under ``src/anhorig``), with the rules they
 break: ``upward``, ``cycle``, ``family``, ``private``, ``size``. Empty it as the
 branches that fix them are merged."""

@@ -27,11 +27,13 @@ from anhorig.discharge import (
 from anhorig.serialization import document_types, from_json, json_schema, to_json
 from anhorig.testing.strategies import breaking, instants
 from anhorig.testing.strategies._discharge import (
-    BREAKABLE_DISCHARGE_CODES,
     CleanDischarge,
-    broken_discharges,
     clean_discharges,
     discharge_policies,
+)
+from anhorig.testing.strategies._discharge_breaking import (
+    BREAKABLE_DISCHARGE_CODES,
+    broken_discharges,
 )
 from anhorig.time import day_interval
 

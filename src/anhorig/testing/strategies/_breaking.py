@@ -314,7 +314,7 @@ def _discharge_check(process: Any, on: date) -> Report:
 
 def discharge_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]]:
     """The discharge rules' breakers by code: a discharge and the day it is judged on."""
-    from anhorig.testing.strategies._discharge import (
+    from anhorig.testing.strategies._discharge_breaking import (
         BREAKABLE_DISCHARGE_CODES,
         broken_discharges,
     )

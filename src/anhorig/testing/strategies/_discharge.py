@@ -14,14 +14,12 @@ considered. :func:`broken_discharges` changes one thing so that exactly one rule
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
 import attrs
 import pendulum
 from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument
 
 from anhorig.consent import (
     Consent,
@@ -71,18 +69,14 @@ from anhorig.testing.strategies._core import instants, names, people
 from anhorig.time import as_instant, day_interval
 
 __all__ = [
-    "BREAKABLE_DISCHARGE_CODES",
     "CleanDischarge",
-    "JudgedDischarge",
-    "broken_discharges",
     "clean_discharges",
     "discharge_policies",
     "discharge_processes",
     "type_strategies",
 ]
 
-_POLICY = DischargePolicy()
-_GUIDANCE_FROM = date(2026, 7, 1)
+DEFAULT_POLICY = DischargePolicy()
 
 _HOSPITAL = Organisation(
     id="region-sjukhus-1",
@@ -135,7 +129,7 @@ _HEALTH_NEEDS = (
     InfoCategory.HEALTH_DIAGNOSIS,
 )
 _HOME_CARE_NEEDS = (InfoCategory.SOCIAL_HOME_CARE, InfoCategory.HEALTH_MEDICATION)
-_RELIABLE = sorted(_POLICY.reliable_channels)
+_RELIABLE = sorted(DEFAULT_POLICY.reliable_channels)
 
 
 _BOOL = st.booleans()
@@ -166,11 +160,13 @@ _NAMES = names()
 _PATIENTS = people(min_birth=date(1925, 1, 1), max_birth=date(1965, 12, 31), with_id=True)
 
 
-def _day(moment: pendulum.DateTime) -> date:
+def local_day(moment: pendulum.DateTime) -> date:
+    """The calendar day of ``moment`` as it reads on its own clock."""
     return date(moment.year, moment.month, moment.day)
 
 
-def _minutes(start: pendulum.DateTime, minutes: int) -> pendulum.DateTime:
+def minutes_after(start: pendulum.DateTime, minutes: int) -> pendulum.DateTime:
+    """The instant ``minutes`` elapsed minutes after ``start``, in Stockholm time."""
     return as_instant(start.add(minutes=minutes))
 
 
@@ -267,18 +263,20 @@ class _Timeline:
     def transfer_time(self, draw: st.DrawFn) -> pendulum.DateTime:
         """An instant from the ready notice to the end of the discharge day."""
         end = day_interval(self.discharge_on).end
-        return _minutes(self.ready_at, draw(st.integers(0, _minutes_until(self.ready_at, end) - 1)))
+        return minutes_after(
+            self.ready_at, draw(st.integers(0, _minutes_until(self.ready_at, end) - 1))
+        )
 
 
 @st.composite
 def _timelines(draw: st.DrawFn) -> _Timeline:
     admitted = draw(instants(min_value=date(2024, 1, 1), max_value=date(2031, 12, 31)))
-    consent_at = _minutes(admitted, draw(st.integers(0, 120)))
-    notice_at = _minutes(admitted, draw(st.integers(0, 24 * 60 - 1)))
-    contact_at = _minutes(max(notice_at, consent_at), draw(st.integers(1, 48 * 60)))
-    planning_at = _minutes(contact_at, draw(st.integers(60, 48 * 60)))
-    ready_at = _minutes(planning_at, draw(st.integers(60, 72 * 60)))
-    due = day_interval(_day(ready_at) + timedelta(days=_POLICY.sip_invitation_days)).end
+    consent_at = minutes_after(admitted, draw(st.integers(0, 120)))
+    notice_at = minutes_after(admitted, draw(st.integers(0, 24 * 60 - 1)))
+    contact_at = minutes_after(max(notice_at, consent_at), draw(st.integers(1, 48 * 60)))
+    planning_at = minutes_after(contact_at, draw(st.integers(60, 48 * 60)))
+    ready_at = minutes_after(planning_at, draw(st.integers(60, 72 * 60)))
+    due = day_interval(local_day(ready_at) + timedelta(days=DEFAULT_POLICY.sip_invitation_days)).end
     return _Timeline(
         admitted=admitted,
         consent_at=consent_at,
@@ -286,8 +284,11 @@ def _timelines(draw: st.DrawFn) -> _Timeline:
         contact_at=contact_at,
         planning_at=planning_at,
         ready_at=ready_at,
-        invitation_at=_minutes(ready_at, draw(st.integers(0, _minutes_until(ready_at, due) - 1))),
-        discharge_on=_day(ready_at) + timedelta(days=draw(st.integers(0, _POLICY.payment_days))),
+        invitation_at=minutes_after(
+            ready_at, draw(st.integers(0, _minutes_until(ready_at, due) - 1))
+        ),
+        discharge_on=local_day(ready_at)
+        + timedelta(days=draw(st.integers(0, DEFAULT_POLICY.payment_days))),
     )
 
 
@@ -310,7 +311,7 @@ def _relatives_at(
     """A relative asked at the admission; told, offered support and prepared in time."""
     wants_info = draw(_BOOL) if not (carer or take_part) else True
     take_part = take_part or draw(_BOOL)
-    admitted = _day(t.admitted)
+    admitted = local_day(t.admitted)
     person = Person(
         name=draw(_NAMES),
         birth_date=draw(st.dates(date(1930, 1, 1), admitted - timedelta(days=19 * 366))),
@@ -326,7 +327,7 @@ def _relatives_at(
             StageInformation(
                 stage=draw(_STAGES),
                 occurred_on=admitted,
-                informed_at=_minutes(t.consent_at, 60),
+                informed_at=minutes_after(t.consent_at, 60),
             )
             for _ in range(draw(st.integers(1 if carer else 0, 2)))
         )
@@ -363,7 +364,7 @@ def _relatives_at(
         )
     offered = None
     if known is not None:
-        offered = known + timedelta(days=draw(st.integers(0, _POLICY.support_offer_days)))
+        offered = known + timedelta(days=draw(st.integers(0, DEFAULT_POLICY.support_offer_days)))
     relative = RelativeAtDischarge(
         id=relative_id,
         person=person,
@@ -381,7 +382,7 @@ def _relatives_at(
         needs=needs,
         channels=draw(_CHANNELS) if needs else frozenset(),
         known_as_carer_on=known,
-        informed_before_planning_at=_minutes(t.planning_at, -30) if take_part else None,
+        informed_before_planning_at=minutes_after(t.planning_at, -30) if take_part else None,
         support_offered_on=offered,
         consultant_involved_on=known,
         guidance_given_on=offered,
@@ -401,7 +402,7 @@ def _children(draw: st.DrawFn, t: _Timeline) -> ChildAtDischarge:
         patient_is_parent=draw(_BOOL),
         lives_with_patient=True,
         consideration=ChildConsideration(
-            considered_on=_day(t.admitted),
+            considered_on=local_day(t.admitted),
             by="kurator",
             actions=draw(_ACTIONS),
         ),
@@ -525,243 +526,6 @@ def discharge_processes() -> st.SearchStrategy[DischargeProcess]:
     return clean_discharges().map(lambda case: case.process)
 
 
-# --- one rule broken ----------------------------------------------------------------------------
-
-
-def _replace_relative(process: DischargeProcess, index: int, **changes: Any) -> DischargeProcess:
-    relatives = list(process.relatives)
-    relatives[index] = attrs.evolve(relatives[index], **changes)
-    return attrs.evolve(process, relatives=tuple(relatives))
-
-
-def _with_recipient(process: DischargeProcess, index: int, **changes: Any) -> DischargeProcess:
-    recipients = list(process.recipients)
-    recipients[index] = attrs.evolve(recipients[index], **changes)
-    return attrs.evolve(process, recipients=tuple(recipients))
-
-
-def _needy(process: DischargeProcess) -> list[int]:
-    return [i for i, r in enumerate(process.recipients) if r.needs]
-
-
-def _without_consent(process: DischargeProcess, consent_id: str) -> DischargeProcess:
-    return attrs.evolve(
-        process, records=tuple(r for r in process.records if getattr(r, "id", None) != consent_id)
-    )
-
-
-JudgedDischarge = tuple[DischargeProcess, date]
-"""A discharge and the day it is judged on."""
-
-
-def _duplicate_id(draw: st.DrawFn) -> JudgedDischarge:
-    case = draw(clean_discharges())
-    p = case.process
-    return attrs.evolve(p, recipients=(*p.recipients, p.recipients[0])), case.on
-
-
-def _unknown_reference(draw: st.DrawFn) -> JudgedDischarge:
-    case = draw(clean_discharges())
-    p = case.process
-    assert p.planning is not None
-    planning = attrs.evolve(p.planning, invited=p.planning.invited | {"no-such-unit"})
-    return attrs.evolve(p, planning=planning), case.on
-
-
-def _admission_notice_late(draw: st.DrawFn) -> JudgedDischarge:
-    case = draw(clean_discharges(support_needed=True))
-    p = case.process
-    late = _minutes(p.admission.admitted_at, 24 * 60 + draw(st.integers(0, 600)))
-    notice = attrs.evolve(p.admission_notices[0], sent_at=late)
-    return attrs.evolve(p, admission_notices=(notice,)), case.on
-
-
-def _no_care_contact(draw: st.DrawFn) -> JudgedDischarge:
-    case = draw(clean_discharges(support_needed=True))
-    return attrs.evolve(case.process, care_contact=None), case.on
-
-
-def _sip_invitation_late(draw: st.DrawFn) -> JudgedDischarge:
-    case = draw(clean_discharges(sip=True))
-    p = case.process
-    assert p.ready_notice is not None
-    assert p.sip_invitation is not None
-    last_day = _day(p.ready_notice.sent_at) + timedelta(days=_POLICY.sip_invitation_days)
-    due = day_interval(last_day).end
-    late = attrs.evolve(p.sip_invitation, sent_at=_minutes(due, draw(st.integers(0, 4000))))
-    return attrs.evolve(p, sip_invitation=late), case.on
-
-
-def _payment_responsibility(draw: st.DrawFn) -> JudgedDischarge:
-    case = draw(clean_discharges(support_needed=True))
-    # Somatic care: the psychiatric default is not verified, so no start is computed.
-    p = attrs.evolve(
-        case.process,
-        admission=attrs.evolve(case.process.admission, care_kind=CareKind.SOMATIC),
-    )
-    starts = payment_responsibility(p, _POLICY).starts_on
-    assert starts is not None
-    day = starts + timedelta(days=draw(st.integers(1, 20)))
-    # The child's age is judged on the discharge day: keep it a child then.
-    children = tuple(
-        attrs.evolve(c, child=attrs.evolve(c.child, birth_date=day - timedelta(days=3000)))
-        for c in p.children
-    )
-    return attrs.evolve(p, discharge_on=day, children=children), max(case.on, day)
-
-
-def _basis_broken(code: str) -> Callable[[st.DrawFn], JudgedDischarge]:
-    def build(draw: st.DrawFn) -> JudgedDischarge:
-        case = draw(clean_discharges())
-        p = case.process
-        target = p.recipients[draw(st.sampled_from(_needy(p)))].id
-        if code == "DIS-TRANSFER-LATE":
-            assert p.discharge_on is not None
-            later = _minutes(day_interval(p.discharge_on).end, draw(st.integers(0, 3000)))
-            transfers = tuple(
-                attrs.evolve(t, sent_at=later) if t.to == target else t for t in p.transfers
-            )
-            return attrs.evolve(p, transfers=transfers), case.on
-        p = _without_consent(p, f"c-{target}")
-        if code == "DIS-TRANSFER-NO-BASIS":
-            p = attrs.evolve(p, transfers=tuple(t for t in p.transfers if t.to != target))
-        return p, case.on
-
-    return build
-
-
-def _channel_broken(channels: frozenset[Channel]) -> Callable[[st.DrawFn], JudgedDischarge]:
-    def build(draw: st.DrawFn) -> JudgedDischarge:
-        case = draw(clean_discharges())
-        index = draw(st.sampled_from(_needy(case.process)))
-        return _with_recipient(case.process, index, channels=channels), case.on
-
-    return build
-
-
-def _relative_changed(
-    change: Callable[[st.DrawFn, CleanDischarge], tuple[dict[str, Any], date]],
-    **flags: bool,
-) -> Callable[[st.DrawFn], JudgedDischarge]:
-    def build(draw: st.DrawFn) -> JudgedDischarge:
-        case = draw(clean_discharges(**flags))
-        changes, on = change(draw, case)
-        return _replace_relative(case.process, 0, **changes), on
-
-    return build
-
-
-def _first(case: CleanDischarge) -> RelativeAtDischarge:
-    return case.process.relatives[0]
-
-
-def _known(case: CleanDischarge) -> date:
-    known = _first(case).known_as_carer_on
-    assert known is not None
-    return known
-
-
-def _stage_late(draw: st.DrawFn, case: CleanDischarge) -> tuple[dict[str, Any], date]:
-    stages = _first(case).stages
-    first = stages[0]
-    due = first.occurred_on + timedelta(days=_POLICY.stage_information_days + 1)
-    return {"stages": (attrs.evolve(first, informed_at=None), *stages[1:])}, max(case.on, due)
-
-
-def _stage_without_basis(draw: st.DrawFn, case: CleanDischarge) -> tuple[dict[str, Any], date]:
-    # Told by the municipality, which has no consent to tell the relative.
-    stages = _first(case).stages
-    extra = StageInformation(
-        stage=Stage.MOVE_TO_SPECIAL_HOUSING,
-        occurred_on=stages[0].occurred_on,
-        given_by="case-officer",
-    )
-    due = stages[0].occurred_on + timedelta(days=_POLICY.stage_information_days + 1)
-    return {"stages": (*stages, extra)}, max(case.on, due)
-
-
-def _family_unknown(draw: st.DrawFn, case: CleanDischarge) -> tuple[dict[str, Any], date]:
-    plan = ContingencyPlan(
-        takes_over="Trygghetsplats",
-        unit="Korttidsboendet",
-        how_to_reach="010-000 00 00",
-        family_known_to_unit=False,
-        agreed_on=_first(case).involvements[0].recorded_on,
-    )
-    return {"contingency": plan}, case.on
-
-
-def _child_not_considered(draw: st.DrawFn) -> JudgedDischarge:
-    case = draw(clean_discharges(child=True))
-    p = case.process
-    children = (attrs.evolve(p.children[0], consideration=None), *p.children[1:])
-    return attrs.evolve(p, children=children), case.on
-
-
-_DAYS = _POLICY.support_offer_days
-
-_BREAKERS: dict[str, Callable[[st.DrawFn], JudgedDischarge]] = {
-    "DIS-DUPLICATE-ID": _duplicate_id,
-    "DIS-UNKNOWN-REFERENCE": _unknown_reference,
-    "DIS-ADMISSION-NOTICE-LATE": _admission_notice_late,
-    "DIS-NO-CARE-CONTACT": _no_care_contact,
-    "DIS-SIP-INVITATION-LATE": _sip_invitation_late,
-    "DIS-PAYMENT-RESPONSIBILITY": _payment_responsibility,
-    "DIS-TRANSFER-NO-BASIS": _basis_broken("DIS-TRANSFER-NO-BASIS"),
-    "DIS-DISCLOSED-WITHOUT-BASIS": _basis_broken("DIS-DISCLOSED-WITHOUT-BASIS"),
-    "DIS-TRANSFER-LATE": _basis_broken("DIS-TRANSFER-LATE"),
-    "DIS-RECIPIENT-NO-CHANNEL": _channel_broken(frozenset()),
-    "DIS-RECIPIENT-UNRELIABLE-CHANNEL": _channel_broken(frozenset({Channel.TELEPHONE})),
-    "DIS-RELATIVE-NOT-ASKED": _relative_changed(
-        lambda draw, case: ({"involvements": ()}, case.on), wants_part=True
-    ),
-    "DIS-RELATIVE-NOT-PREPARED": _relative_changed(
-        lambda draw, case: ({"informed_before_planning_at": None}, case.on), wants_part=True
-    ),
-    "DIS-CONSULTANT-NOT-INVOLVED": _relative_changed(
-        lambda draw, case: ({"consultant_involved_on": None}, case.on), carer=True
-    ),
-    "DIS-CARER-SUPPORT-NOT-OFFERED": _relative_changed(
-        lambda draw, case: (
-            {"support_offered_on": _known(case) + timedelta(days=_DAYS + draw(st.integers(1, 60)))},
-            case.on,
-        ),
-        carer=True,
-    ),
-    "DIS-CARER-NOT-GUIDED": _relative_changed(
-        lambda draw, case: (
-            {"guidance_given_on": None},
-            max(case.on, max(_known(case), _GUIDANCE_FROM) + timedelta(days=_DAYS + 1)),
-        ),
-        carer=True,
-    ),
-    "DIS-STAGE-NOT-INFORMED": _relative_changed(_stage_late, carer=True),
-    "DIS-STAGE-NO-BASIS": _relative_changed(_stage_without_basis, carer=True),
-    "DIS-NO-CONTINGENCY-PLAN": _relative_changed(
-        lambda draw, case: ({"substantial_care": True, "contingency": None}, case.on), carer=True
-    ),
-    "DIS-CONTINGENCY-FAMILY-UNKNOWN": _relative_changed(_family_unknown, carer=True),
-    "DIS-CHILD-NOT-CONSIDERED": _child_not_considered,
-}
-
-
-BREAKABLE_DISCHARGE_CODES: tuple[str, ...] = tuple(sorted(_BREAKERS))
-"""Every discharge rule: each can be broken on purpose."""
-
-
-def broken_discharges(code: str) -> st.SearchStrategy[JudgedDischarge]:
-    """A discharge and the day it is judged on, such that ``check`` finds exactly ``code``.
-
-    ``InvalidArgument`` for a code that is not a discharge rule.
-    """
-    if code not in BREAKABLE_DISCHARGE_CODES:
-        raise InvalidArgument(
-            f"{code!r} is not a discharge rule; known: {BREAKABLE_DISCHARGE_CODES}"
-        )
-
-    return st.composite(_BREAKERS[code])()
-
-
 # --- the other types ------------------------------------------------------------------------------
 
 
@@ -802,7 +566,7 @@ def _deadlines() -> st.SearchStrategy[Deadline]:
             "",
             start,
             hours=hours,
-            done_at=_minutes(start, done) if done is not None else None,
+            done_at=minutes_after(start, done) if done is not None else None,
             on=on,
         ),
         st.sampled_from(list(DeadlineKind)),
@@ -862,7 +626,7 @@ def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         ChildConsideration: _timelines().flatmap(_children).map(lambda c: c.consideration),
         DischargePolicy: discharge_policies(),
         Deadline: _deadlines(),
-        PaymentResponsibility: processes.map(lambda p: payment_responsibility(p, _POLICY)),
+        PaymentResponsibility: processes.map(lambda p: payment_responsibility(p, DEFAULT_POLICY)),
         TransferDecision: cases.map(lambda c: decide_transfers(c.process, on=c.on)[0]),
         Checklist: cases.map(lambda c: checklist(c.process, on=c.on)),
         ChecklistItem: cases.map(lambda c: checklist(c.process, on=c.on).items[0]),
