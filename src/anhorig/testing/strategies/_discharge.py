@@ -9,7 +9,8 @@ documented consent obtained by the authority that holds the information and sent
 the end of the discharge day over a reliable channel; every relative asked, prepared,
 and, if a carer, offered support in time with the anhörigkonsulent involved, informed
 at each stage, with a contingency plan the family is known to; every child's need
-considered. :func:`broken_discharges` changes one thing so that exactly one rule finds it.
+considered. ``broken_discharges`` (:mod:`anhorig.testing.strategies._discharge_breaking`)
+changes one thing so that exactly one rule finds it.
 """
 
 from __future__ import annotations

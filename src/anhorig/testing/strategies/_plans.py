@@ -4,8 +4,9 @@ Valid plans are valid by construction on a date ``on`` you choose: every
 cross-field rule (the need → goal → measure chain, consents in force, follow-up
 within the policy's interval, signatures, a professional coordinator, invited
 responsible parties) is honoured as the plan is built, so ``check(plan, on=on)``
-finds nothing. The ``broken_*`` strategies start from such a plan and break
-exactly one named rule, so ``check`` finds that code and no other.
+finds nothing. The ``broken_*`` strategies (:mod:`anhorig.testing.strategies._plans_breaking`)
+start from such a plan and break exactly one named rule, so ``check`` finds that code
+and no other.
 """
 
 from __future__ import annotations
