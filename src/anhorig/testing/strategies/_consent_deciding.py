@@ -55,7 +55,7 @@ from anhorig.testing.strategies._core import (
     people,
     periods,
 )
-from anhorig.time import ZONE
+from anhorig.time import ZONE, day_interval
 
 __all__ = [
     "DECIDING_CODES",
@@ -558,7 +558,7 @@ def _deciding_assessment(
     made earlier on the request's local day (in force under the default policy)."""
     t = request.at.timestamp()
     day = request.at.date()
-    midnight = pendulum.datetime(day.year, day.month, day.day, tz=ZONE).timestamp()
+    midnight = day_interval(day).start.timestamp()  # the one calendar's midnight
     back = draw(st.integers(0, int(t - midnight) // 60))
     recipient = request.recipient
     wider = [recipient]
