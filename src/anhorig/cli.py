@@ -169,7 +169,14 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser = _Parser(prog="anhorig", description="Anhörigstöd som regler / carer support as rules.")
     from anhorig._version import __version__
 
-    parser.add_argument("--version", action="version", version=f"anhorig {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"anhorig {__version__}",
+        help="visa programmets version och avsluta"
+        if _help_language() == "sv"
+        else "show program's version number and exit",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     demo = sub.add_parser("demo", help="a walk through the core vocabulary on a seed scenario")
