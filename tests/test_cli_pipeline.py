@@ -287,7 +287,8 @@ def test_argparse_speaks_swedish_in_swedish_mode() -> None:
     done = anhorig("validate", RELATIONSHIP, "--format", "xml")
     assert "ogiltigt val: 'xml'" in done.stderr
     text = anhorig("validate", "--help").stdout
-    assert "flaggor:" in text and "visa den här hjälpen och avsluta" in text
+    assert "flaggor:" in text
+    assert "visa den här hjälpen och avsluta" in text
     done = anhorig("validate", "--lang", "en")
     assert done.stderr.startswith("usage: anhorig validate")
     assert "error: the following arguments are required: FILE" in done.stderr

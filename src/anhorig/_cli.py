@@ -58,6 +58,7 @@ __all__ = [
     "check_files",
     "epilog",
     "expand_inputs",
+    "help_language",
     "iso_date",
     "judging_date",
     "option_issues",
@@ -157,6 +158,11 @@ _SWEDISH: dict[str, str] = {
     "unexpected option string: %s": "oväntad flagga: %s",
     "%r is not callable": "%r går inte att anropa",
 }
+
+
+def help_language() -> Lang:
+    """The language :func:`parser_language` set: the one argparse and the help speak."""
+    return _LANG.get()
 
 
 def epilog(lang: Lang) -> str:

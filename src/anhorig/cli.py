@@ -40,6 +40,7 @@ from anhorig._cli import (
     add_on,
     check_files,
     epilog,
+    help_language,
     iso_date,
     judging_date,
     parser_language,
@@ -92,17 +93,11 @@ class _Parser(argparse.ArgumentParser):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
-        kwargs.setdefault("epilog", epilog(_help_language()))
+        kwargs.setdefault("epilog", epilog(help_language()))
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         super().error(mask_value(message))
-
-
-def _help_language() -> Lang:
-    from anhorig._cli import _LANG
-
-    return _LANG.get()
 
 
 def _language_of(argv: Sequence[str]) -> Lang:
@@ -174,7 +169,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         action="version",
         version=f"anhorig {__version__}",
         help="visa programmets version och avsluta"
-        if _help_language() == "sv"
+        if help_language() == "sv"
         else "show program's version number and exit",
     )
     sub = parser.add_subparsers(dest="command", required=True)
