@@ -182,6 +182,7 @@ def test_one_problem_format_in_every_subcommand(tmp_path: Path) -> None:
     assert checked["summary"] == {"files": 3, "valid": 1, "invalid": 0, "unreadable": 2}
 
     plans = EXAMPLES / "plans" / "sip-invalid.json"
+    argv: tuple[str | Path, ...]
     for argv in (
         ("plans", "check", plans, "--on", "2026-11-22"),
         ("discharge", "check", EXAMPLES / "discharge" / "stockholm-every-finding.json"),
