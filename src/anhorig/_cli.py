@@ -308,8 +308,8 @@ def read_document(raw: bytes) -> object:
 
 def _json_path(path: str) -> str:
     """A path written one way: ``$`` for the root, ``$.a.b[0]`` below it; an option's
-    name (``--as-of``) is left as it is."""
-    if not path or path == "$" or path.startswith("-"):
+    or argument's name (``--as-of``, ``URL``) is left as it is."""
+    if not path or path == "$" or path.startswith("-") or path.isupper():
         return path or "$"
     if path.startswith("$"):
         return path
@@ -404,13 +404,15 @@ def print_unreadable(
     """Print why the input is unreadable (human or JSON); returns :data:`EXIT_UNREADABLE`.
 
     Plain problems are read problems of the documents (``INPUT-DOCUMENT``), or of an
-    option when their path is one (``--person``).
+    option or argument when their path names one (``--person``, ``URL``).
     """
     issues = [
         p
         if isinstance(p, Issue)
         else Issue.of_problem(
-            p, file=None, code=CODE_OPTION if p.path.startswith("-") else CODE_DOCUMENT
+            p,
+            file=None,
+            code=CODE_OPTION if p.path.startswith("-") or p.path.isupper() else CODE_DOCUMENT,
         )
         for p in problems
     ]

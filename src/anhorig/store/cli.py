@@ -120,7 +120,7 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         with open_store(args.url) as store:
             done = store.append(records)
     except InvalidInput as exc:
-        return print_unreadable(list(exc.problems), lang=lang, fmt=args.format, out=out)
+        return print_unreadable(_options(exc), lang=lang, fmt=args.format, out=out)
     if args.format == "json":
         json.dump({"added": done.added, "already": done.already}, out)
         out.write("\n")
@@ -129,6 +129,21 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(f"{done.added} records added, {done.already} already there\n")
     return EXIT_OK
+
+
+_OPTION_OF = {"store": "URL", "id": "--person", "before": "--before", "as_of": "--as-of"}
+"""The argument a problem with the store or an argument comes from, by its path."""
+
+
+def _options(exc: InvalidInput) -> list[Problem]:
+    """``exc``'s problems, those of an argument at the argument's name (``URL``,
+    ``--person``); a record's own problems keep their path."""
+    return [
+        Problem(_OPTION_OF[p.path.removeprefix("$.")], p.message)
+        if p.path.removeprefix("$.") in _OPTION_OF
+        else p
+        for p in exc.problems
+    ]
 
 
 def _person(text: str) -> Any:
@@ -146,7 +161,7 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
             documents = store.export(person, fhir=args.fhir)
     except InvalidInput as exc:
         return print_unreadable(
-            [p.under("--person") if p.path == "id" else p for p in exc.problems],
+            _options(exc),
             lang=args.lang,
             fmt=args.format,
             out=out,
@@ -165,7 +180,7 @@ def _cmd_purge(args: argparse.Namespace, out: TextIO) -> int:
         with open_store(args.url) as store:
             done = store.purge(person, before=args.before, reason=args.reason, by=args.by)
     except InvalidInput as exc:
-        return print_unreadable(list(exc.problems), lang=lang, fmt=args.format, out=out)
+        return print_unreadable(_options(exc), lang=lang, fmt=args.format, out=out)
     if args.format == "json":
         json.dump({"purge": done.id, "before": done.before.isoformat(), "counts": done.counts}, out)
         out.write("\n")
@@ -208,7 +223,7 @@ def consent_check(args: argparse.Namespace, out: TextIO) -> int:
         with open_store(args.store) as store:
             decision = store.registry(policy=policy, cache_size=8).decide(request)
     except InvalidInput as exc:
-        return print_unreadable(list(exc.problems), lang=lang, fmt=args.format, out=out)
+        return print_unreadable(_options(exc), lang=lang, fmt=args.format, out=out)
     record = AuditRecord.of(request, decision)
     if args.format == "json":
         json.dump(
@@ -260,6 +275,6 @@ def respite_balance(args: argparse.Namespace, out: TextIO) -> int:
             grant = ledger.grant(args.grant)
             balances = ledger.balances(grant.id, on.day, as_of=as_of)
     except InvalidInput as exc:
-        return print_unreadable(list(exc.problems), lang=lang, fmt=args.format, out=out, on=on)
+        return print_unreadable(_options(exc), lang=lang, fmt=args.format, out=out, on=on)
     # The store's own grant ids are shown as stored, as before.
     return print_balances(list(balances), on, lang=lang, fmt=args.format, out=out, mask=False)
