@@ -84,6 +84,21 @@ KINDS = {
     "field ``other``, when both are dates",
     "born_on": "(other,): as `a_date`, and a day the ``PersonId`` in field ``other`` "
     "(if any) was born on",
+    "at_least": "(bound,): a number at least ``bound``; anything else is left to the "
+    "type's own validator",
+    "at_most": "(bound, sv, en): a whole number at most ``bound``, which ``sv`` and ``en`` "
+    "say what it counts; anything else is left to the type's own validator",
+    "between": "(low, high): a whole number from ``low`` to ``high`` (whether ``None`` is "
+    "allowed too is the field type's to say)",
+    "not_empty": "(): a collection with at least one member",
+    "instant": "(): an aware date-time (a ``pendulum.DateTime`` with a time zone)",
+    "cases": "(selector, table, inner): by the value of field ``selector``, ``table[value]`` "
+    "is ``(required, absent)``: the fields that must not be ``None`` and those that must "
+    "be; the value itself is what ``inner`` (a validator or ``None``) accepts",
+    "nested": "(required, rest, inner): what ``inner`` accepts, an object whose fields "
+    "``required`` are not ``None``; ``rest`` says in words what else is checked",
+    "each_matches": "(pattern,): a frozenset of texts, each one the compiled ``pattern`` "
+    "matches in full",
 }
 """The kinds of `described` validators, with their arguments and what they accept."""
 
@@ -211,7 +226,7 @@ def ge(bound: int | float) -> Validator:
                 en=f"must be >= {bound} (got {shown(value)})",
             )
 
-    return check
+    return describe(check, "at_least", bound)
 
 
 @functools.cache
@@ -339,3 +354,6 @@ def not_empty(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Non
     """A collection with at least one member."""
     if hasattr(value, "__len__") and len(value) == 0:
         fail(attribute.name, sv="får inte vara tom", en="must not be empty")
+
+
+describe(not_empty, "not_empty")

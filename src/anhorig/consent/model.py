@@ -324,6 +324,25 @@ def _recipient_shape(instance: Recipient, attribute: attrs.Attribute[Any], value
             )
 
 
+_checks.describe(
+    _recipient_shape,
+    "cases",
+    "kind",
+    {
+        kind.value: (
+            (needed,),
+            tuple(
+                name
+                for name in _RECIPIENT_FIELDS.values()
+                if name != needed and not (kind is RecipientKind.PERSON and name == "role")
+            ),
+        )
+        for kind, needed in _RECIPIENT_FIELDS.items()
+    },
+    None,
+)
+
+
 @collecting
 @attrs.frozen(kw_only=True, order=False, cache_hash=True)
 class Recipient:

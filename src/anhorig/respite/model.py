@@ -187,6 +187,18 @@ def _decision_ref(instance: RespiteGrant, attribute: attrs.Attribute[Any], value
         )
 
 
+_checks.describe(
+    _decision_ref,
+    "cases",
+    "basis",
+    {
+        GrantBasis.DECISION.value: (("decision_ref",), ()),
+        GrantBasis.WITHOUT_NEEDS_ASSESSMENT.value: ((), ("decision_ref",)),
+    },
+    optional(non_empty_text),
+)
+
+
 def _validity(instance: RespiteGrant, attribute: attrs.Attribute[Any], value: Any) -> None:
     instance_of(Period)(instance, attribute, value)
     if isinstance(value, Period):
@@ -200,6 +212,15 @@ def _validity(instance: RespiteGrant, attribute: attrs.Attribute[Any], value: An
             _checks.fail("validity", sv="giltighetstiden är tom", en="the validity period is empty")
         else:
             _quota_within(instance.quota, (value.end - value.start).days)
+
+
+_checks.describe(
+    _validity,
+    "nested",
+    ("end",),
+    "the validity is not empty (end after start), and a quota over the validity fits in it",
+    instance_of(Period),
+)
 
 
 def _quota_within(quota: object, days: int) -> None:

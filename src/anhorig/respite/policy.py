@@ -129,6 +129,9 @@ def _hour(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         )
 
 
+_checks.describe(_hour, "between", 0, 24)
+
+
 def _day_ends(instance: RespitePolicy, attribute: attrs.Attribute[Any], value: Any) -> None:
     _hour(instance, attribute, value)
     if (
