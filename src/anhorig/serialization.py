@@ -28,6 +28,7 @@ import enum
 import functools
 import json
 import math
+import re
 import typing
 from collections.abc import Callable
 from datetime import date, datetime
@@ -189,9 +190,21 @@ def _structure_instant(value: object, _: object) -> pendulum.DateTime:
     return parse_instant(value, path="")
 
 
+_TEN_DIGITS = re.compile(r"[0-9]{6}[-+]?[0-9]{4}")
+
+
 def _structure_person_id(value: object, _: object) -> PersonId:
     if not isinstance(value, str):
         raise _wrong(_JSON_NAMES[str], value)
+    if _TEN_DIGITS.fullmatch(value):
+        # The Python caller's remedy (parse with on=) is no remedy for a JSON sender.
+        raise InvalidInput.at(
+            "",
+            sv="10-siffrig form kan inte läsas i ett dokument, som inte säger århundradet: "
+            "skicka numret med 12 siffror, ÅÅÅÅMMDD-NNNN",
+            en="the 10-digit form cannot be read in a document, which does not say the "
+            "century: send the number with 12 digits, YYYYMMDD-NNNN",
+        )
     try:
         # Without a date, parse refuses the 10-digit forms: a document cannot tell the
         # century. It refuses spaces around the number and other digits than 0-9 too.

@@ -136,7 +136,12 @@ _LEAF_SCHEMAS: dict[Any, dict[str, Any]] = {
         "type": "string",
         "description": "personnummer or samordningsnummer, 12 digits (YYYYMMDD-NNNN); "
         "a 10-digit number cannot be read, since a document does not say its century",
-        "pattern": "^[0-9]{8}[-+]?[0-9]{4}$",
+        "pattern": "^(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"  # year 0001-9999
+        "(?:(?:0[13578]|1[02])(?:0[1-9]|[12][0-9]|3[01])"  # personnummer: a day of the month
+        "|(?:0[469]|11)(?:0[1-9]|[12][0-9]|30)"
+        "|02(?:0[1-9]|1[0-9]|2[0-9])"  # 29 February in every year: leap years are a rule
+        "|(?:0[0-9]|1[0-2])(?:6[0-9]|[78][0-9]|9[01]))"  # samordningsnummer: day + 60
+        "[-+]?[0-9]{4}$",
     },
     type(None): {"type": "null"},
 }
@@ -491,8 +496,8 @@ _UNIT_WORDS = {
 
 
 _PERSON_ID_RULE = (
-    "a personnummer or samordningsnummer whose birth date exists and whose check digit "
-    "(Luhn) is right; a pattern cannot check either"
+    "a personnummer or samordningsnummer whose check digit (Luhn) is right, and whose "
+    "29 February falls in a leap year; a pattern cannot check either"
 )
 
 
