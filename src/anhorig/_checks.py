@@ -97,6 +97,14 @@ KINDS = {
     "be; the value itself is what ``inner`` (a validator or ``None``) accepts",
     "nested": "(required, rest, inner): what ``inner`` accepts, an object whose fields "
     "``required`` are not ``None``; ``rest`` says in words what else is checked",
+    "each_between": "(low, high, unique): a tuple of whole numbers from ``low`` to ``high``, "
+    "each once if ``unique``",
+    "bound_by": "(selectors, table): a whole number at most ``table[values]``, where "
+    "``values`` are the values of the fields ``selectors`` (enum values as written)",
+    "each_in": "(values,): a tuple or frozenset of members of ``values`` (a live collection: "
+    "a source registered later is in it)",
+    "rule": "(inner, text): what ``inner`` accepts (a validator or ``None``), and a rule "
+    "between fields that ``text`` says in words",
     "each_matches": "(pattern,): a frozenset of texts, each one the compiled ``pattern`` "
     "matches in full",
 }

@@ -60,7 +60,7 @@ def test_every_schema_is_valid_named_and_described(name: str) -> None:
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["$id"] == f"urn:anhorig:schema:{name}:1"
-    assert "invalid" not in json.dumps(schema)
+    assert "anhorig.invalid" not in json.dumps(schema)
     objects = [schema, *schema["$defs"].values()]
     for node in objects:
         for key, prop in node.get("properties", {}).items():
@@ -93,7 +93,10 @@ def test_enums_carry_their_swedish_and_english_labels() -> None:
 
     assert kinds["enum"] == [kind.value for kind in RespiteKind]
     for kind in RespiteKind:
-        assert kinds["x-enum-labels"][kind.value] == {"sv": kind.label("sv"), "en": kind.label("en")}
+        assert kinds["x-enum-labels"][kind.value] == {
+            "sv": kind.label("sv"),
+            "en": kind.label("en"),
+        }
         assert kind.label("sv") in kinds["description"]
 
 
@@ -130,9 +133,10 @@ def test_rules_a_schema_can_state_are_stated() -> None:
     recipient = jsonschema.Draft202012Validator(json_schema(document_types()["Recipient"]))
     base = {"type": "Recipient", "schema_version": 1}
     assert not recipient.is_valid({**base, "kind": "person"})
-    assert not recipient.is_valid({**base, "kind": "role", "role": "relative", "person": None} | {
-        "principal": {"type": "Principal"}
-    })
+    assert not recipient.is_valid(
+        {**base, "kind": "role", "role": "relative", "person": None}
+        | {"principal": {"type": "Principal"}}
+    )
     assert recipient.is_valid({**base, "kind": "role", "role": "relative"})
     grant = json_schema(document_types()["RespiteGrant"])
     assert grant["properties"]["validity"]["required"] == ["end"]
@@ -173,19 +177,15 @@ _SAMPLE = max(8, settings.default.max_examples // 2)
 
 @pytest.mark.parametrize("name", TYPES)
 def test_generated_documents_are_read_or_refused_only_at_listed_rules(name: str) -> None:
+    """Every document generated from a schema is read or refused only at a rule the
+    schema lists; a type whose schema lists no rule has at least 95 % read."""
     agreement = _agreement()
     row = agreement.measure(name, _SAMPLE)
     assert row.generated > 0
     assert row.unlisted == 0, row.reasons.most_common(3)
-    schema = json_schema(document_types()[name])
-    beyond_patterns = any(
-        r["rule"].startswith("a personnummer") for r in schema.get("x-cross-field-rules", ())
-    )
-    if not beyond_patterns:
+    if not json_schema(document_types()[name]).get("x-cross-field-rules"):
         assert row.share >= agreement.GOAL, row.reasons.most_common(3)
 
 
 def test_the_checks_kinds_are_all_described() -> None:
-    assert {"at_least", "at_most", "between", "not_empty", "cases", "nested"} <= set(
-        _checks.KINDS
-    )
+    assert {"at_least", "at_most", "between", "not_empty", "cases", "nested"} <= set(_checks.KINDS)

@@ -19,6 +19,7 @@ import decimal
 import enum
 import functools
 import inspect
+import itertools
 import re
 import sys
 import textwrap
@@ -71,9 +72,7 @@ def _non_blank() -> str:
             ranges[-1] = (ranges[-1][0], code)
         else:
             ranges.append((code, code))
-    listed = "".join(
-        _escaped(a) if a == b else f"{_escaped(a)}-{_escaped(b)}" for a, b in ranges
-    )
+    listed = "".join(_escaped(a) if a == b else f"{_escaped(a)}-{_escaped(b)}" for a, b in ranges)
     return f"[^{listed}]"
 
 
@@ -163,7 +162,7 @@ a 24-hour day as respite counts it, ``beds`` for beds, ``hour-of-day`` for a clo
 
 
 def _unit_from_text(text: str) -> str | None:
-    first = text.split(",")[0].split()[0].lower() if text.strip() else ""
+    first = text.split(",", maxsplit=1)[0].split(maxsplit=1)[0].lower() if text.strip() else ""
     return _UNITS.get(first)
 
 
@@ -172,7 +171,8 @@ def _words(name: str) -> str:
 
 
 def _first_paragraph(doc: str | None) -> str:
-    return " ".join((doc or "").strip().split("\n\n")[0].split())
+    """A docstring's first paragraph on one line, reST's ````code```` as Markdown's."""
+    return " ".join((doc or "").strip().split("\n\n")[0].split()).replace("``", "`")
 
 
 @functools.cache
@@ -189,7 +189,7 @@ def _attribute_docs(cl: type) -> dict[str, str]:
             head = re.match(r" {4}([a-z_][a-z0-9_ /]*):(?: (.*))?$", line)
             if head:
                 for name in names:
-                    found[name] = " ".join(" ".join(entry).split())
+                    found[name] = " ".join(" ".join(entry).split()).replace("``", "`")
                 names = [n.strip() for n in head.group(1).split("/")]
                 entry = [head.group(2) or ""]
             elif line.startswith("     "):
@@ -200,7 +200,7 @@ def _attribute_docs(cl: type) -> dict[str, str]:
     except (OSError, TypeError, SyntaxError, IndexError):
         return found
     body = getattr(tree, "body", [])
-    for node, after in zip(body, body[1:], strict=False):
+    for node, after in itertools.pairwise(body):
         if (
             isinstance(node, ast.AnnAssign)
             and isinstance(node.target, ast.Name)
@@ -217,7 +217,7 @@ def _mentioned(cl: type, name: str) -> str:
     doc = " ".join((cl.__doc__ or "").split())
     for sentence in re.split(r"(?<=[.:;])\s+(?=[A-Z`])", doc):
         if f"``{name}``" in sentence:
-            return sentence.rstrip(":")
+            return sentence.rstrip(":").replace("``", "`")
     return ""
 
 
@@ -303,7 +303,8 @@ class _SchemaBuilder:
             if field.default is attrs.NOTHING:
                 required.append(field.name)
         if hasattr(cl, "__attrs_post_init__") and not tagged:
-            self.rule(cl, "*", _validator_text(cl.__attrs_post_init__))
+            post = _first_paragraph(cl.__attrs_post_init__.__doc__)
+            self.rule(cl, "*", post or "checked once the whole object is built, between its fields")
         schema: dict[str, Any] = {
             "type": "object",
             "title": cl.__name__,
@@ -319,7 +320,9 @@ class _SchemaBuilder:
             schema["description"] = doc
         return schema
 
-    def cases(self, selector: str, table: dict[Any, tuple[tuple[str, ...], tuple[str, ...]]]) -> None:
+    def cases(
+        self, selector: str, table: dict[Any, tuple[tuple[str, ...], tuple[str, ...]]]
+    ) -> None:
         """``if`` the selector has a value ``then`` some fields are given, others not."""
         for selected, (needed, absent) in table.items():
             then: dict[str, Any] = {
@@ -363,9 +366,11 @@ class _SchemaBuilder:
         if not words:
             words = self.type_words(inner, leaf)
         text = f"{_words(field.name)}: {words}"
+        if "'s unit" in words:
+            unit = None  # in another record's unit, as the docstring says: no x-unit to guess
         if unit is not None:
             unit_field = f"{field.name}_unit"
-            if unit_field in names or (field.name != "unit" and unit == "unit"):
+            if unit_field in names or unit == "unit":
                 shown = unit_field if unit_field in names else "unit"
                 schema["x-unit-field"] = shown
                 text += f" Unit: as the field {shown} says."
@@ -398,17 +403,20 @@ class _SchemaBuilder:
             return _first_paragraph(tp.__doc__).split(". ")[0].rstrip(".") or tp.__name__
         if is_collection(tp):
             item = get_args(tp)[0]
-            return f"a list of {self.type_words(item, _LEAF_SCHEMAS.get(item, {}).get('description'))}"
+            return (
+                f"a list of {self.type_words(item, _LEAF_SCHEMAS.get(item, {}).get('description'))}"
+            )
         if is_attrs_union(tp):
-            return "one of " + ", ".join(m.__name__ for m in get_args(tp)) + ", told by its type tag"
+            return (
+                "one of " + ", ".join(m.__name__ for m in get_args(tp)) + ", told by its type tag"
+            )
         return {str: "text", int: "a whole number", bool: "true or false"}.get(tp, str(tp))
 
     def constrain(self, cl: type, field: attrs.Attribute[Any], value: dict[str, Any]) -> str | None:
         """Add to ``value`` what ``field``'s validators check; return a unit if one says."""
         if field.validator is None:
             return None
-        unit: str | None = None
-        patterns: list[str] = []
+        found = _Found()
         work = _flat(field.validator)
         while work:
             validator = work.pop(0)
@@ -417,40 +425,11 @@ class _SchemaBuilder:
                 self.rule(cl, field.name, _validator_text(validator))
                 continue
             kind, arguments = described
-            if kind == "matches":
-                patterns.append(ascii_pattern(arguments[0]))
-            elif kind == "non_empty_text":
-                value["minLength"] = max(value.get("minLength", 0), 1)
-                patterns.append(_non_blank())
-            elif kind == "at_least":
-                value["minimum"] = max(value.get("minimum", arguments[0]), arguments[0])
-            elif kind == "at_most":
-                value["maximum"] = min(value.get("maximum", arguments[0]), arguments[0])
-                unit = unit or _unit_from_text(arguments[2])
-            elif kind == "between":
-                value["minimum"], value["maximum"] = arguments
-            elif kind == "not_empty":
-                value["minLength" if value.get("type") == "string" else "minItems"] = 1
-            elif kind == "each_matches":
-                value["items"] = {**value.get("items", {}), "pattern": ascii_pattern(arguments[0])}
-            elif kind == "cases":
-                selector, table, inner = arguments
-                self.cases(selector, table)
-                work[:0] = _flat(inner) if inner is not None else []
-            elif kind == "nested":
-                required, rest, inner = arguments
-                value["required"] = list(required)
-                value["properties"] = {name: {"not": {"type": "null"}} for name in required}
-                if rest:
-                    self.rule(cl, field.name, rest)
-                work[:0] = _flat(inner)
-            elif kind == "order":
-                other, same_day = arguments
-                order = "on or after" if same_day else "after"
-                self.rule(cl, field.name, f"{field.name} is {order} {other}, when both are given")
-            elif kind == "born_on":
-                self.rule(cl, field.name, f"{field.name} is the birth date in {arguments[0]}")
-        if patterns:
+            handler = getattr(self, f"_kind_{kind}", None)
+            if handler is not None:
+                work[:0] = handler(cl, field.name, value, found, *arguments) or []
+        if found.patterns:
+            patterns = found.patterns
             if "pattern" in value:
                 patterns.insert(0, value.pop("pattern"))
             if len(patterns) == 1:
@@ -458,8 +437,152 @@ class _SchemaBuilder:
             else:
                 value["allOf"] = [{"pattern": p} for p in patterns]
         if kind_is_hour(field.validator):
-            unit = "hour-of-day"
-        return unit
+            return "hour-of-day"
+        return found.unit
+
+    # Each ``_kind_<kind>`` writes what a validator of that kind (``_checks.KINDS``) checks;
+    # it returns the validators it wraps, to be read in turn. Kinds without one ("is",
+    # "each", "a_date", "instant") check nothing a leaf's schema does not already say.
+
+    def _kind_matches(
+        self, cl: type, name: str, value: dict[str, Any], found: _Found, pattern: re.Pattern[str]
+    ) -> None:
+        found.patterns.append(ascii_pattern(pattern))
+
+    def _kind_non_empty_text(
+        self, cl: type, name: str, value: dict[str, Any], found: _Found
+    ) -> None:
+        value["minLength"] = max(value.get("minLength", 0), 1)
+        found.patterns.append(_non_blank())
+
+    def _kind_at_least(
+        self, cl: type, name: str, value: dict[str, Any], found: _Found, bound: int
+    ) -> None:
+        value["minimum"] = max(value.get("minimum", bound), bound)
+
+    def _kind_at_most(
+        self,
+        cl: type,
+        name: str,
+        value: dict[str, Any],
+        found: _Found,
+        bound: int,
+        sv: str,
+        en: str,
+    ) -> None:
+        value["maximum"] = min(value.get("maximum", bound), bound)
+        found.unit = found.unit or _unit_from_text(en)
+
+    def _kind_between(
+        self, cl: type, name: str, value: dict[str, Any], found: _Found, low: int, high: int
+    ) -> None:
+        value["minimum"], value["maximum"] = low, high
+
+    def _kind_not_empty(self, cl: type, name: str, value: dict[str, Any], found: _Found) -> None:
+        value["minLength" if value.get("type") == "string" else "minItems"] = 1
+
+    def _kind_each_matches(
+        self, cl: type, name: str, value: dict[str, Any], found: _Found, pattern: re.Pattern[str]
+    ) -> None:
+        value["items"] = {**value.get("items", {}), "pattern": ascii_pattern(pattern)}
+
+    def _kind_each_between(
+        self,
+        cl: type,
+        name: str,
+        value: dict[str, Any],
+        found: _Found,
+        low: int,
+        high: int,
+        unique: bool,
+    ) -> None:
+        value["items"] = {**value.get("items", {}), "minimum": low, "maximum": high}
+        if unique:
+            value["uniqueItems"] = True
+
+    def _kind_each_in(
+        self, cl: type, name: str, value: dict[str, Any], found: _Found, values: Any
+    ) -> None:
+        value["items"] = {**value.get("items", {}), "enum": sorted(values)}
+
+    def _kind_bound_by(
+        self,
+        cl: type,
+        name: str,
+        value: dict[str, Any],
+        found: _Found,
+        selectors: tuple[str, ...],
+        table: dict[tuple[Any, ...], int],
+    ) -> None:
+        value["maximum"] = min(value.get("maximum", max(table.values())), max(table.values()))
+        for selected, bound in table.items():
+            self.conditions.append(
+                {
+                    "if": {
+                        "properties": {
+                            s: {"const": v} for s, v in zip(selectors, selected, strict=True)
+                        },
+                        "required": list(selectors),
+                    },
+                    "then": {"properties": {name: {"maximum": bound}}},
+                }
+            )
+        if "unit" in selectors:
+            found.unit = "unit"
+
+    def _kind_cases(
+        self,
+        cl: type,
+        name: str,
+        value: dict[str, Any],
+        found: _Found,
+        selector: str,
+        table: dict[Any, Any],
+        inner: Any,
+    ) -> list[Any]:
+        self.cases(selector, table)
+        return _flat(inner) if inner is not None else []
+
+    def _kind_nested(
+        self,
+        cl: type,
+        name: str,
+        value: dict[str, Any],
+        found: _Found,
+        required: tuple[str, ...],
+        rest: str,
+        inner: Any,
+    ) -> list[Any]:
+        value["required"] = list(required)
+        value["properties"] = {field: {"not": {"type": "null"}} for field in required}
+        if rest:
+            self.rule(cl, name, rest)
+        return _flat(inner)
+
+    def _kind_rule(
+        self, cl: type, name: str, value: dict[str, Any], found: _Found, inner: Any, text: str
+    ) -> list[Any]:
+        self.rule(cl, name, text)
+        return _flat(inner) if inner is not None else []
+
+    def _kind_order(
+        self, cl: type, name: str, value: dict[str, Any], found: _Found, other: str, same_day: bool
+    ) -> None:
+        order = "on or after" if same_day else "after"
+        self.rule(cl, name, f"{name} is {order} {other}, when both are given")
+
+    def _kind_born_on(
+        self, cl: type, name: str, value: dict[str, Any], found: _Found, other: str
+    ) -> None:
+        self.rule(cl, name, f"{name} agrees with the birth date in {other}, when both are given")
+
+
+class _Found:
+    """What a field's validators said beyond keywords: patterns to combine, a unit."""
+
+    def __init__(self) -> None:
+        self.patterns: list[str] = []
+        self.unit: str | None = None
 
 
 def _flat(validator: Any) -> list[Any]:
@@ -541,7 +664,8 @@ def json_schema(cl: type) -> dict[str, Any]:
     description = root.get("description", cl.__name__)
     if builder.rules:
         listed = "\n".join(
-            f"- {r['type']}.{r['field']}: {r['rule']}" if r["field"] != "*"
+            f"- {r['type']}.{r['field']}: {r['rule']}"
+            if r["field"] != "*"
             else f"- {r['type']}: {r['rule']}"
             for r in builder.rules
         )

@@ -148,6 +148,14 @@ def _within_period(instance: Quota, attribute: attrs.Attribute[Any], value: Any)
             bounds.refuse(attribute.name, bound, value, sv=sv, en=en)
 
 
+_checks.describe(
+    _within_period,
+    "bound_by",
+    ("unit", "per"),
+    {(unit.value, per.value): bound for (unit, per), (bound, _, _) in _QUOTA_BOUNDS.items()},
+)
+
+
 @collecting
 @attrs.frozen(kw_only=True, order=False)
 class Quota:

@@ -146,6 +146,9 @@ def _day_ends(instance: RespitePolicy, attribute: attrs.Attribute[Any], value: A
         )
 
 
+_checks.describe(_day_ends, "rule", _hour, "day_ends_at is after day_starts_at")
+
+
 def _cap(instance: RespitePolicy, attribute: attrs.Attribute[Any], value: Any) -> None:
     _CAP(instance, attribute, value)
     if instance.carry_over is CarryOver.CAPPED and value is None:
@@ -187,6 +190,20 @@ _LATE_HOURS = optional(
         f"timmar, {bounds.MAX_NOTICE_DAYS} dagar × 24",
         f"hours, {bounds.MAX_NOTICE_DAYS} days × 24",
     )
+)
+
+# The cap's bound, and the carry-over mode that needs it, as a schema can state them.
+_checks.describe(
+    _cap,
+    "cases",
+    "carry_over",
+    {
+        mode.value: (("carry_over_cap",), ())
+        if mode is CarryOver.CAPPED
+        else ((), ("carry_over_cap",))
+        for mode in CarryOver
+    },
+    _CAP,
 )
 
 
