@@ -150,14 +150,14 @@ def from_schema(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
             return build({k: v for k, v in node.items() if k != "allOf"})
         if "allOf" in node:
             rest = {k: v for k, v in node.items() if k != "allOf"}
-            merged: dict[str, Any] = dict(rest)
+            combined: dict[str, Any] = dict(rest)
             patterns = [part["pattern"] for part in node["allOf"] if "pattern" in part]
             for part in node["allOf"]:
                 if "$ref" in part:
-                    merged = {**defs[part["$ref"].removeprefix("#/$defs/")], **merged}
+                    combined = {**defs[part["$ref"].removeprefix("#/$defs/")], **combined}
             if patterns:
-                merged["pattern"] = patterns[0]
-            return build(merged)
+                combined["pattern"] = patterns[0]  # the others: the validator's filter
+            return build(combined)
         kind = node.get("type")
         if kind == "null":
             return st.none()

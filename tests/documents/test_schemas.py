@@ -171,7 +171,7 @@ def test_every_example_the_reader_reads_passes_its_schema(path: Path) -> None:
         jsonschema.Draft202012Validator(json_schema(cls), format_checker=FORMATS).validate(one)
 
 
-_SAMPLE = max(8, settings.default.max_examples // 2)
+_SAMPLE = max(8, settings().max_examples // 2)
 """Documents generated a type: 10 with the dev profile, 30 with ci."""
 
 

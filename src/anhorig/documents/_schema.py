@@ -235,6 +235,8 @@ class _SchemaBuilder:
         self.rules: list[dict[str, str]] = []
         self.conditions: list[dict[str, Any]] = []
         """``if``/``then`` pairs of the class being built, from ``cases`` validators."""
+        self.defaults: dict[str, Any] = {}
+        """The class's fields' defaults as a document writes them, where that is plain."""
 
     # --- types ---------------------------------------------------------------------------
 
@@ -298,6 +300,7 @@ class _SchemaBuilder:
         docs = _attribute_docs(cl)
         names = {f.name for f in fields if f.init}
         outer, self.conditions = self.conditions, []
+        outer_defaults, self.defaults = self.defaults, _written_defaults(fields)
         for field in (f for f in fields if f.init):  # derived fields are never written
             properties[field.name] = self.field(cl, field, docs, names)
             if field.default is attrs.NOTHING:
@@ -315,6 +318,7 @@ class _SchemaBuilder:
         if self.conditions:
             schema["allOf"] = self.conditions
         self.conditions = outer
+        self.defaults = outer_defaults
         doc = _first_paragraph(cl.__doc__)
         if doc:
             schema["description"] = doc
@@ -333,12 +337,16 @@ class _SchemaBuilder:
             }
             if needed:
                 then["required"] = list(needed)
-            self.conditions.append(
-                {
-                    "if": {"properties": {selector: {"const": selected}}, "required": [selector]},
-                    "then": then,
-                }
-            )
+            self.conditions.append({"if": self.selected({selector: selected}), "then": then})
+
+    def selected(self, values: dict[str, Any]) -> dict[str, Any]:
+        """A schema for "these fields hold these values": a field left out holds its
+        default, so it is required only when the default is another value."""
+        required = [name for name, v in values.items() if self.defaults.get(name, _NO) != v]
+        schema: dict[str, Any] = {"properties": {n: {"const": v} for n, v in values.items()}}
+        if required:
+            schema["required"] = required
+        return schema
 
     def rule(self, cl: type, field: str, text: str) -> None:
         entry = {"type": cl.__name__, "field": field, "rule": text}
@@ -518,12 +526,7 @@ class _SchemaBuilder:
         for selected, bound in table.items():
             self.conditions.append(
                 {
-                    "if": {
-                        "properties": {
-                            s: {"const": v} for s, v in zip(selectors, selected, strict=True)
-                        },
-                        "required": list(selectors),
-                    },
+                    "if": self.selected(dict(zip(selectors, selected, strict=True))),
                     "then": {"properties": {name: {"maximum": bound}}},
                 }
             )
@@ -575,6 +578,21 @@ class _SchemaBuilder:
         self, cl: type, name: str, value: dict[str, Any], found: _Found, other: str
     ) -> None:
         self.rule(cl, name, f"{name} agrees with the birth date in {other}, when both are given")
+
+
+_NO = object()
+
+
+def _written_defaults(fields: Any) -> dict[str, Any]:
+    """Fields' plain defaults as a document holds them: enum members as their values."""
+    found: dict[str, Any] = {}
+    for field in fields:
+        default = field.default
+        if isinstance(default, enum.Enum):
+            found[field.name] = default.value
+        elif default is None or isinstance(default, str | int | bool):
+            found[field.name] = default
+    return found
 
 
 class _Found:
