@@ -324,23 +324,12 @@ def _recipient_shape(instance: Recipient, attribute: attrs.Attribute[Any], value
             )
 
 
-_checks.describe(
-    _recipient_shape,
-    "cases",
-    "kind",
-    {
-        kind.value: (
-            (needed,),
-            tuple(
-                name
-                for name in _RECIPIENT_FIELDS.values()
-                if name != needed and not (kind is RecipientKind.PERSON and name == "role")
-            ),
-        )
-        for kind, needed in _RECIPIENT_FIELDS.items()
-    },
-    None,
-)
+_ALSO = {RecipientKind.PERSON: "role"}  # a person may be given a role besides
+_SHAPES = {  # for the JSON Schema: each kind's field, and the fields it must leave out
+    k.value: ((f,), tuple(n for n in _RECIPIENT_FIELDS.values() if n not in (f, _ALSO.get(k))))
+    for k, f in _RECIPIENT_FIELDS.items()
+}
+_checks.describe(_recipient_shape, "cases", "kind", _SHAPES, None)
 
 
 @collecting
