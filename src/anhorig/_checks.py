@@ -250,6 +250,7 @@ def matches(pattern: str, description: str) -> Validator:
                 en=f"expected {description}",
             )
 
+    check.__doc__ = f"Expected {description}."  # what the schema's description says
     describe(check, "matches", compiled)
     return check
 

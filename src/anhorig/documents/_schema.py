@@ -214,11 +214,18 @@ def _attribute_docs(cl: type) -> dict[str, str]:
 
 def _mentioned(cl: type, name: str) -> str:
     """The first sentence of the class docstring that names ``name`` as ````name````."""
-    doc = " ".join((cl.__doc__ or "").split())
-    for sentence in re.split(r"(?<=[.:;])\s+(?=[A-Z`])", doc):
-        if f"``{name}``" in sentence:
-            return sentence.rstrip(":").replace("``", "`")
+    for paragraph in inspect.cleandoc(cl.__doc__ or "").split("\n\n"):
+        text = " ".join(paragraph.split())
+        for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z`])|::\s*", text):
+            if f"``{name}``" in sentence:
+                return sentence.rstrip(":").replace("``", "`")
     return ""
+
+
+def _sentence(text: str) -> str:
+    """``text`` ending as a sentence does, so that more can follow it."""
+    text = text.strip()
+    return text if not text or text.endswith((".", "!", "?")) else f"{text}."
 
 
 def _validator_text(validator: Any) -> str:
@@ -366,14 +373,16 @@ class _SchemaBuilder:
         if inner is PersonId or (is_collection(inner) and get_args(inner)[0] is PersonId):
             self.rule(cl, field.name, _PERSON_ID_RULE)
         leaf = value.pop("description", None) if "$ref" not in value else None
-        unit = self.constrain(cl, field, value)
+        unit, says = self.constrain(cl, field, value)
         if unit is None and inner is int:
             unit = self.unit_by_name(field.name)
         schema: dict[str, Any] = {"anyOf": [value, {"type": "null"}]} if nullable else value
         words = docs.get(field.name) or _mentioned(cl, field.name)
         if not words:
             words = self.type_words(inner, leaf)
-        text = f"{_words(field.name)}: {words}"
+            if says:
+                words = f"{_sentence(words)} {' '.join(_sentence(s) for s in says)}"
+        text = _sentence(f"{_words(field.name)}: {words}")
         if "'s unit" in words:
             unit = None  # in another record's unit, as the docstring says: no x-unit to guess
         if unit is not None:
@@ -420,10 +429,13 @@ class _SchemaBuilder:
             )
         return {str: "text", int: "a whole number", bool: "true or false"}.get(tp, str(tp))
 
-    def constrain(self, cl: type, field: attrs.Attribute[Any], value: dict[str, Any]) -> str | None:
-        """Add to ``value`` what ``field``'s validators check; return a unit if one says."""
+    def constrain(
+        self, cl: type, field: attrs.Attribute[Any], value: dict[str, Any]
+    ) -> tuple[str | None, list[str]]:
+        """Add to ``value`` what ``field``'s validators check; return a unit if one says,
+        and what the validators that check the value alone say of it in words."""
         if field.validator is None:
-            return None
+            return None, []
         found = _Found()
         work = _flat(field.validator)
         while work:
@@ -433,6 +445,10 @@ class _SchemaBuilder:
                 self.rule(cl, field.name, _validator_text(validator))
                 continue
             kind, arguments = described
+            if kind in ("matches", "each_matches", "non_empty_text"):
+                said = _first_paragraph(validator.__doc__).split(". ")[0]
+                if said and said not in found.says:
+                    found.says.append(said)
             handler = getattr(self, f"_kind_{kind}", None)
             if handler is not None:
                 work[:0] = handler(cl, field.name, value, found, *arguments) or []
@@ -445,8 +461,8 @@ class _SchemaBuilder:
             else:
                 value["allOf"] = [{"pattern": p} for p in patterns]
         if kind_is_hour(field.validator):
-            return "hour-of-day"
-        return found.unit
+            return "hour-of-day", found.says
+        return found.unit, found.says
 
     # Each ``_kind_<kind>`` writes what a validator of that kind (``_checks.KINDS``) checks;
     # it returns the validators it wraps, to be read in turn. Kinds without one ("is",
@@ -601,6 +617,7 @@ class _Found:
     def __init__(self) -> None:
         self.patterns: list[str] = []
         self.unit: str | None = None
+        self.says: list[str] = []
 
 
 def _flat(validator: Any) -> list[Any]:
