@@ -12,7 +12,9 @@ from __future__ import annotations
 import enum
 import importlib.util
 import json
+import os
 import re
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -207,3 +209,27 @@ def test_generated_documents_are_read_or_refused_only_at_listed_rules(name: str)
 
 def test_the_checks_kinds_are_all_described() -> None:
     assert {"at_least", "at_most", "between", "not_empty", "cases", "nested"} <= set(_checks.KINDS)
+
+
+def test_the_schema_command_prints_what_a_vendor_validates_with() -> None:
+    """``anhorig schema`` run as a vendor runs it (a subprocess): the same schema, which
+    accepts the example ledger's policy and refuses it with a blank municipality."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run(
+        [sys.executable, "-m", "anhorig", "schema", "RespitePolicy"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    schema = json.loads(done.stdout)
+    assert schema == json.loads(json.dumps(json_schema(document_types()["RespitePolicy"])))
+    validator = jsonschema.Draft202012Validator(schema, format_checker=FORMATS)
+    policy = {"type": "RespitePolicy", "schema_version": 1, "municipality": "Sunne"}
+    assert validator.is_valid(policy)
+    assert not validator.is_valid({**policy, "municipality": "\u2028 "})
+    assert not validator.is_valid({**policy, "notice": 366})
+    assert not validator.is_valid({**policy, "carry_over": "capped"})  # needs its cap
+    assert validator.is_valid({**policy, "carry_over": "capped", "carry_over_cap": 10})
+    assert not validator.is_valid({**policy, "carry_over_cap": 10})  # default: no carry-over
