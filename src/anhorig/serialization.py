@@ -46,7 +46,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
-from anhorig import _json, findings, language, law, organisations, people, time
+from anhorig import _json
 from anhorig._json import MAX_DEPTH, MAX_DOCUMENT_SIZE, load_json
 from anhorig.documents import (
     SCALAR_DOCUMENTS,
@@ -61,7 +61,7 @@ from anhorig.documents import (
     union_members,
 )
 from anhorig.errors import InvalidInput, Problem
-from anhorig.families import FAMILIES, checked_document, load
+from anhorig.families import checked_document, document_modules, load
 from anhorig.language import quote
 from anhorig.people import PersonId, read_canonical
 from anhorig.time import parse_instant
@@ -84,10 +84,6 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
-
-_CORE_DOCUMENT_MODULES = (language, law, time, people, organisations, findings)
-"""The core's modules whose public attrs classes are document types; each rule family's
-come from :data:`anhorig.families.FAMILIES`."""
 
 _JSON_NAMES = {
     str: ("text", "text"),
@@ -376,11 +372,7 @@ converter = make_converter()
 def document_types() -> dict[str, type]:
     """Every document type by its ``"type"`` tag (the class name)."""
     found: dict[str, type] = {}
-    modules = [
-        *_CORE_DOCUMENT_MODULES,
-        *(load(name) for family in FAMILIES for name in family.documents),
-    ]
-    for module in modules:
+    for module in map(load, document_modules()):
         for public in getattr(module, "__all__", ()):
             obj = getattr(module, public)
             if isinstance(obj, type) and attrs.has(obj):
