@@ -159,6 +159,8 @@ class Rule:
                 en=f"the same rule twice: {list(value)}",
             )
 
+    _checks.describe(_known_domain_rules, "each_between", 1, _DOMAIN_NUMBERS[-1], True)
+
     @sources.validator
     def _known_sources(
         self, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
@@ -171,6 +173,8 @@ class Rule:
             _checks.fail(
                 "sources", sv=f"okända källor: {unknown}", en=f"unknown sources: {unknown}"
             )
+
+    _checks.describe(_known_sources, "each_in", SOURCES)
 
     @classmethod
     def define(

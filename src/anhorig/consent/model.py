@@ -324,6 +324,14 @@ def _recipient_shape(instance: Recipient, attribute: attrs.Attribute[Any], value
             )
 
 
+_ALSO = {RecipientKind.PERSON: "role"}  # a person may be given a role besides
+_SHAPES = {  # for the JSON Schema: each kind's field, and the fields it must leave out
+    k.value: ((f,), tuple(n for n in _RECIPIENT_FIELDS.values() if n not in (f, _ALSO.get(k))))
+    for k, f in _RECIPIENT_FIELDS.items()
+}
+_checks.describe(_recipient_shape, "cases", "kind", _SHAPES, None)
+
+
 @collecting
 @attrs.frozen(kw_only=True, order=False, cache_hash=True)
 class Recipient:

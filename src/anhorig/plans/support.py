@@ -132,6 +132,15 @@ def _grant_only_for_respite(instance: Measure, attribute: attrs.Attribute[Any], 
         )
 
 
+_checks.describe(
+    _grant_only_for_respite,
+    "cases",
+    "kind",
+    {kind.value: ((), ("respite_grant_id",)) for kind in MeasureKind if kind not in RESPITE_KINDS},
+    _ID,
+)
+
+
 @collecting
 @attrs.frozen(kw_only=True, order=False)
 class Measure:

@@ -148,6 +148,14 @@ def _within_period(instance: Quota, attribute: attrs.Attribute[Any], value: Any)
             bounds.refuse(attribute.name, bound, value, sv=sv, en=en)
 
 
+_checks.describe(
+    _within_period,
+    "bound_by",
+    ("unit", "per"),
+    {(unit.value, per.value): bound for (unit, per), (bound, _, _) in _QUOTA_BOUNDS.items()},
+)
+
+
 @collecting
 @attrs.frozen(kw_only=True, order=False)
 class Quota:
@@ -187,6 +195,18 @@ def _decision_ref(instance: RespiteGrant, attribute: attrs.Attribute[Any], value
         )
 
 
+_checks.describe(
+    _decision_ref,
+    "cases",
+    "basis",
+    {
+        GrantBasis.DECISION.value: (("decision_ref",), ()),
+        GrantBasis.WITHOUT_NEEDS_ASSESSMENT.value: ((), ("decision_ref",)),
+    },
+    optional(non_empty_text),
+)
+
+
 def _validity(instance: RespiteGrant, attribute: attrs.Attribute[Any], value: Any) -> None:
     instance_of(Period)(instance, attribute, value)
     if isinstance(value, Period):
@@ -200,6 +220,15 @@ def _validity(instance: RespiteGrant, attribute: attrs.Attribute[Any], value: An
             _checks.fail("validity", sv="giltighetstiden är tom", en="the validity period is empty")
         else:
             _quota_within(instance.quota, (value.end - value.start).days)
+
+
+_checks.describe(
+    _validity,
+    "nested",
+    ("end",),
+    "the validity is not empty (end after start), and a quota over the validity fits in it",
+    instance_of(Period),
+)
 
 
 def _quota_within(quota: object, days: int) -> None:

@@ -75,6 +75,9 @@ def _hour(instance: object, attribute: attrs.Attribute[int], value: object) -> N
         )
 
 
+_checks.describe(_hour, "between", 0, 23)
+
+
 @collecting
 @attrs.frozen(kw_only=True, order=False)
 class AlternatingPattern:

@@ -129,6 +129,9 @@ def _hour(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         )
 
 
+_checks.describe(_hour, "between", 0, 24)
+
+
 def _day_ends(instance: RespitePolicy, attribute: attrs.Attribute[Any], value: Any) -> None:
     _hour(instance, attribute, value)
     if (
@@ -141,6 +144,9 @@ def _day_ends(instance: RespitePolicy, attribute: attrs.Attribute[Any], value: A
             sv=f"måste vara efter day_starts_at ({_checks.shown(instance.day_starts_at)})",
             en=f"must be after day_starts_at ({_checks.shown(instance.day_starts_at)})",
         )
+
+
+_checks.describe(_day_ends, "rule", _hour, "day_ends_at is after day_starts_at")
 
 
 def _cap(instance: RespitePolicy, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -184,6 +190,20 @@ _LATE_HOURS = optional(
         f"timmar, {bounds.MAX_NOTICE_DAYS} dagar × 24",
         f"hours, {bounds.MAX_NOTICE_DAYS} days × 24",
     )
+)
+
+# The cap's bound, and the carry-over mode that needs it, as a schema can state them.
+_checks.describe(
+    _cap,
+    "cases",
+    "carry_over",
+    {
+        mode.value: (("carry_over_cap",), ())
+        if mode is CarryOver.CAPPED
+        else ((), ("carry_over_cap",))
+        for mode in CarryOver
+    },
+    _CAP,
 )
 
 
