@@ -1,6 +1,9 @@
 """Växelvård patterns: alternating time at home and away, generated into bookings.
 
-Municipalities describe växelvård as a rhythm: Hudiksvall "3 weeks home + 1 away,
+Växelvård (:attr:`~anhorig.respite.model.RespiteKind.ALTERNATING_CARE`) is planned,
+recurring stays away, unlike a korttidsvistelse taken as single occasions
+(:attr:`~anhorig.respite.model.RespiteKind.SHORT_STAY`). Municipalities describe it as
+a rhythm: Hudiksvall "3 weeks home + 1 away,
 or 2 + 2"; Ulricehamn "1–2 weeks in every 4"; Växjö "at most 14 days a month";
 Högsby "time away should not exceed time at home". An :class:`AlternatingPattern`
 is such a rhythm; :func:`alternating` lays it over a grant's validity as bookings,
@@ -12,7 +15,7 @@ books them one by one into a ledger and returns every finding, and
 >>> from anhorig.people import Person
 >>> from anhorig.time import Period, local
 >>> from anhorig.respite.model import *
->>> grant = RespiteGrant(id="V", kind=RespiteKind.SHORT_STAY, basis=GrantBasis.DECISION,
+>>> grant = RespiteGrant(id="V", kind=RespiteKind.ALTERNATING_CARE, basis=GrantBasis.DECISION,
 ...     decision_ref="D", quota=Quota(amount=120, unit=QuotaUnit.DYGN, per=QuotaPeriod.YEAR),
 ...     validity=Period(date(2026, 1, 5), date(2026, 3, 2)),
 ...     cared_for=Person(name="Erik Ström", birth_date=date(1938, 2, 3)))

@@ -341,7 +341,7 @@ def patterns_away_longer(draw: st.DrawFn) -> PatternUnderPolicy:
     )
     policy = RespitePolicy(
         municipality=draw(st.sampled_from(("Högsby", "Exempel"))),
-        kinds=frozenset({RespiteKind.SHORT_STAY}),
+        kinds=frozenset({RespiteKind.ALTERNATING_CARE}),
         away_not_longer_than_home=True,
     )
     return PatternUnderPolicy(
