@@ -27,6 +27,7 @@ References:
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import attrs
@@ -34,7 +35,7 @@ import attrs
 from anhorig import _checks, bounds
 from anhorig._calendar import local_date
 from anhorig._checks import a_bool, collecting, each, ge, instance_of, non_empty_text, optional
-from anhorig.language import LabelledEnum
+from anhorig.language import LabelledEnum, Lang
 from anhorig.respite.model import Booking, Quota, QuotaPeriod, QuotaUnit, RespiteKind
 from anhorig.time import epoch_seconds, working_days_between
 
@@ -51,6 +52,7 @@ __all__ = [
     "VAXJO",
     "VAXJO_ALTERNATING_CARE",
     "VAXJO_SHORT_STAY",
+    "AgeCeiling",
     "CarryOver",
     "DygnCount",
     "NoticeUnit",
@@ -190,6 +192,45 @@ _LATE_HOURS = optional(
 
 @collecting
 @attrs.frozen(kw_only=True, order=False)
+class AgeCeiling:
+    """The most a municipality grants without a decision from an age on (*utan
+    biståndsbeslut från en viss ålder*): from ``from_age`` (the age of the person cared
+    for) a grant of at most ``ceiling`` needs no decision.
+
+    Habo: no decision from 75, for the 20 hours a month of its avlösning, not for any
+    amount (``AgeCeiling(from_age=75, ceiling=20 hours per month)``). ``from_age`` is
+    at most 150.
+    """
+
+    from_age: int = attrs.field(
+        validator=_count(
+            bounds.MAX_AGE, "år, äldre än någon blivit", "years, older than anyone has lived"
+        )
+    )
+    ceiling: Quota = attrs.field(validator=instance_of(Quota))
+
+    def describe(self, lang: Lang = "sv") -> str:
+        """``högst 20 timmar per månad från 75 år`` / ``at most 20 hours per month from 75``."""
+        if lang == "sv":
+            return f"högst {self.ceiling.describe('sv')} från {self.from_age} år"
+        return f"at most {self.ceiling.describe('en')} from age {self.from_age}"
+
+
+def _age_groups(instance: RespitePolicy, attribute: attrs.Attribute[Any], value: Any) -> None:
+    each(AgeCeiling)(instance, attribute, value)
+    if not isinstance(value, tuple) or not all(isinstance(v, AgeCeiling) for v in value):
+        return
+    ages = [group.from_age for group in value]
+    if any(later <= earlier for earlier, later in itertools.pairwise(ages)):
+        _checks.fail(
+            attribute.name,
+            sv="åldersgrupperna ska stå i stigande ålder, varje ålder en gång",
+            en="the age groups must be in increasing age, each age once",
+        )
+
+
+@collecting
+@attrs.frozen(kw_only=True, order=False)
 class RespitePolicy:
     """One municipality's rules for some respite kinds (*riktlinjer för avlösning*).
 
@@ -200,9 +241,14 @@ class RespitePolicy:
         municipality: whose rules these are (*kommun*).
         kinds: the respite kinds these rules govern.
         standard_quota: the quota the municipality usually grants (the table's figure).
-        free_hours_without_decision: hours a month given without a needs assessment.
-        decision_exempt_from_age: from this age of the person cared for no decision is
-            needed (Habo: 75); below it, a grant needs a decision.
+        free_hours_without_decision: hours a month given without a needs assessment,
+            whatever the age.
+        decision_exempt_from_age: from this age of the person cared for the standard
+            quota needs no decision (Habo: 75); below it, a grant needs a decision. It
+            never covers more than ``standard_quota``.
+        without_decision_by_age: the most granted without a decision per age group
+            (:class:`AgeCeiling`, in increasing age; the oldest group the person has
+            reached applies). Habo: 20 hours a month from 75.
         notice / notice_unit: how far ahead a booking must be made.
         short_notice_allowance: bookings per calendar year and grant that may be made
             with less notice.
@@ -236,6 +282,7 @@ class RespitePolicy:
     standard_quota: Quota | None = attrs.field(default=None, validator=optional(instance_of(Quota)))
     free_hours_without_decision: int = attrs.field(default=0, validator=_FREE_HOURS)
     decision_exempt_from_age: int | None = attrs.field(default=None, validator=_AGE)
+    without_decision_by_age: tuple[AgeCeiling, ...] = attrs.field(default=(), validator=_age_groups)
     notice: int = attrs.field(default=0, validator=_NOTICE)
     notice_unit: NoticeUnit = attrs.field(
         default=NoticeUnit.WORKING_DAYS, validator=instance_of(NoticeUnit)
@@ -267,6 +314,18 @@ class RespitePolicy:
     def governs(self, kind: RespiteKind) -> bool:
         """Whether these rules apply to ``kind``."""
         return kind in self.kinds
+
+    def age_ceiling(self, age: int) -> AgeCeiling | None:
+        """What a person of ``age`` may be granted without a decision by age: the oldest
+        of ``without_decision_by_age`` reached, else from ``decision_exempt_from_age`` the
+        standard quota; ``None`` if no age group applies."""
+        reached = [group for group in self.without_decision_by_age if group.from_age <= age]
+        if reached:
+            return reached[-1]
+        exempt = self.decision_exempt_from_age
+        if exempt is not None and age >= exempt and self.standard_quota is not None:
+            return AgeCeiling(from_age=exempt, ceiling=self.standard_quota)
+        return None
 
 
 def _hours_month(amount: int) -> Quota:
@@ -347,8 +406,13 @@ HABO = RespitePolicy(
     kinds=frozenset({RespiteKind.IN_HOME}),
     standard_quota=_hours_month(20),
     decision_exempt_from_age=75,
+    without_decision_by_age=(AgeCeiling(from_age=75, ceiling=_hours_month(20)),),
 )
-"""Habo: "20 h/month; no beslut if aged 75+; under 75 must apply"."""
+"""Habo: "20 h/month; no beslut if aged 75+; under 75 must apply".
+
+The exemption belongs to the 20 hours (DOMAIN.md §10a): from 75 at most 20 hours a
+month without a decision, more needs one. Whose age counts is not verified; the
+person cared for's, most likely, is used."""
 
 RONNEBY = RespitePolicy(
     municipality="Ronneby",

@@ -24,7 +24,8 @@ Rules (codes are stable):
   eligibility; ``RESPITE-ELIGIBILITY-UNKNOWN`` (warning) when the fact is not recorded.
 - ``RESPITE-COMBINATION``: the family holds kinds the policy does not combine.
 - ``RESPITE-DECISION-REQUIRED``: a grant without a decision beyond what the policy
-  gives without one.
+  gives without one; ``RESPITE-DECISION-CEILING`` when the person's age group lets
+  some be granted without a decision (Habo: 20 hours a month from 75), but not this much.
 - ``RESPITE-UNKNOWN-UNIT`` / ``RESPITE-NO-BED``: the short-stay unit is unknown or
   has no free bed some night (an emergency place too needs a bed).
 - ``RESPITE-CONTINUITY`` (info): the family has asked for certain staff before and
@@ -91,6 +92,7 @@ from anhorig.respite.rules.grant import (
     CARED_FOR_AGE,
     CARER_AGE,
     COMBINATION,
+    DECISION_CEILING,
     DECISION_REQUIRED,
     ELIGIBILITY_UNKNOWN,
     LIVING_TOGETHER,
@@ -117,6 +119,7 @@ __all__ = [
     "CONSECUTIVE",
     "CONSECUTIVE_GUIDELINE",
     "CONTINUITY",
+    "DECISION_CEILING",
     "DECISION_REQUIRED",
     "DYGN_PER_MONTH",
     "ELIGIBILITY_UNKNOWN",

@@ -15,7 +15,7 @@ from anhorig.language import Text
 from anhorig.law import BISTAND, WITHOUT_NEEDS_ASSESSMENT
 from anhorig.respite._sweep import Lookup, last_local_date
 from anhorig.respite.ledger import Ledger
-from anhorig.respite.model import Booking, GrantBasis, QuotaPeriod, QuotaUnit, RespiteGrant
+from anhorig.respite.model import Booking, GrantBasis, Quota, QuotaPeriod, QuotaUnit, RespiteGrant
 from anhorig.respite.policy import RespitePolicy
 from anhorig.respite.rules._common import judged_day, respite_rule
 from anhorig.time import epoch_seconds
@@ -24,6 +24,7 @@ __all__ = [
     "CARED_FOR_AGE",
     "CARER_AGE",
     "COMBINATION",
+    "DECISION_CEILING",
     "DECISION_REQUIRED",
     "ELIGIBILITY_UNKNOWN",
     "LIVING_TOGETHER",
@@ -203,24 +204,66 @@ DECISION_REQUIRED = respite_rule(
 )
 
 
+DECISION_CEILING = respite_rule(
+    "RESPITE-DECISION-CEILING",
+    Severity.ERROR,
+    ("Mer än vad som ges utan beslut", "More than is granted without a decision"),
+    (
+        "{person} är {age} år; {municipality} ger utan biståndsbeslut {ceiling}, men insatsen "
+        "är {quota}.",
+        "{person} is {age}; {municipality} grants {ceiling} without a decision, but the grant "
+        "is {quota}.",
+    ),
+    law=(WITHOUT_NEEDS_ASSESSMENT, BISTAND),
+    domain=(32,),
+)
+
+
+def _within(quota: Quota, ceiling: Quota) -> bool:
+    """Whether ``quota`` is at most ``ceiling``: the same unit and period, no more."""
+    return (
+        quota.unit is ceiling.unit and quota.per is ceiling.per and quota.amount <= ceiling.amount
+    )
+
+
 def check_grant(grant: RespiteGrant, policy: RespitePolicy, *, on: date, path: str = "$") -> Report:
     """Findings about ``grant`` under ``policy`` on ``on``: eligibility and whether it
-    needs a decision."""
+    needs a decision.
+
+    A grant without a decision is in order within the hours everyone gets without one
+    (``free_hours_without_decision``) or within the ceiling of the person's age group
+    (:meth:`~anhorig.respite.policy.RespitePolicy.age_ceiling`); beyond both it needs a
+    decision: ``RESPITE-DECISION-CEILING`` when an age group applies, else
+    ``RESPITE-DECISION-REQUIRED``."""
     judged_day(on)
     findings = grant_eligibility(grant, policy, on, path if path != "$" else "$")
     if grant.basis is GrantBasis.WITHOUT_NEEDS_ASSESSMENT and policy.governs(grant.kind):
-        exempt = (
-            policy.decision_exempt_from_age is not None
-            and grant.cared_for.birth_date is not None
-            and grant.cared_for.age_on(on) >= policy.decision_exempt_from_age
-        )
+        person = grant.cared_for
+        age = person.age_on(on) if person.birth_date is not None else None
+        group = policy.age_ceiling(age) if age is not None else None
         quota = grant.quota
-        within_free = (
-            quota.unit is QuotaUnit.HOURS
-            and quota.per is QuotaPeriod.MONTH
-            and quota.amount <= policy.free_hours_without_decision
+        within_free = _within(
+            quota,
+            Quota(
+                amount=policy.free_hours_without_decision,
+                unit=QuotaUnit.HOURS,
+                per=QuotaPeriod.MONTH,
+            ),
         )
-        if not exempt and not within_free:
+        within_age = group is not None and _within(quota, group.ceiling)
+        if group is not None and not within_free and not within_age:
+            findings.append(
+                DECISION_CEILING.finding(
+                    "basis" if path == "$" else f"{path}.basis",
+                    on=on,
+                    person=str(person),
+                    age=age,
+                    municipality=policy.municipality,
+                    ceiling=Text(sv=group.describe("sv"), en=group.describe("en")),
+                    quota=Text(sv=quota.describe("sv"), en=quota.describe("en")),
+                )
+            )
+        elif not within_free and not within_age:
             free = (
                 Text(
                     sv=f"{policy.free_hours_without_decision} timmar per månad",
@@ -248,5 +291,6 @@ RULES = (
     ELIGIBILITY_UNKNOWN,
     COMBINATION,
     DECISION_REQUIRED,
+    DECISION_CEILING,
 )
 """The rules on grants, in the catalogue's order."""

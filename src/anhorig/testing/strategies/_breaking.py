@@ -272,16 +272,20 @@ def _grant_check(case: Any, on: date) -> Report:
 def respite_grant_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]]:
     """The respite rules only ``check(grant, policy=...)`` finds, by code: a grant and
     its policy, judged on the first day of the grant."""
-    from anhorig.testing.strategies._respite_breaking import grants_needing_decision
+    from anhorig.testing.strategies._respite_breaking import (
+        grants_needing_decision,
+        grants_over_age_ceiling,
+    )
 
-    def breaker() -> st.SearchStrategy[Broken[Any]]:
-        return grants_needing_decision().map(
-            lambda case: Broken(
-                "RESPITE-DECISION-REQUIRED", (case.grant, case.policy), case.on, _grant_check
-            )
+    def breaker(code: str, cases: Any) -> Callable[[], st.SearchStrategy[Broken[Any]]]:
+        return lambda: cases().map(
+            lambda case: Broken(code, (case.grant, case.policy), case.on, _grant_check)
         )
 
-    return {"RESPITE-DECISION-REQUIRED": breaker}
+    return {
+        "RESPITE-DECISION-REQUIRED": breaker("RESPITE-DECISION-REQUIRED", grants_needing_decision),
+        "RESPITE-DECISION-CEILING": breaker("RESPITE-DECISION-CEILING", grants_over_age_ceiling),
+    }
 
 
 def _pattern_check(case: Any, on: date) -> Report:

@@ -35,6 +35,7 @@ from anhorig.respite.model import (
 )
 from anhorig.respite.patterns import AlternatingPattern
 from anhorig.respite.policy import (
+    AgeCeiling,
     CarryOver,
     DygnCount,
     NoticeUnit,
@@ -53,6 +54,7 @@ from anhorig.testing.strategies._core import (
 from anhorig.time import ZONE, Interval, Period
 
 __all__ = [
+    "age_ceilings",
     "alternating_patterns",
     "balances",
     "bookings",
@@ -110,6 +112,14 @@ def quotas(
 
 
 @st.composite
+def age_ceilings(draw: st.DrawFn) -> tuple[AgeCeiling, ...]:
+    """Up to three age groups in increasing age (65..90), each with a ceiling of hours a
+    month or another quota; shrinks towards none."""
+    ages = sorted(draw(st.sets(st.integers(65, 90), max_size=3)))
+    return tuple(AgeCeiling(from_age=age, ceiling=draw(quotas(max_amount=40))) for age in ages)
+
+
+@st.composite
 def respite_policies(
     draw: st.DrawFn, *, kinds: st.SearchStrategy[frozenset[RespiteKind]] | None = None
 ) -> RespitePolicy:
@@ -126,6 +136,7 @@ def respite_policies(
         standard_quota=draw(st.none() | quotas()),
         free_hours_without_decision=draw(st.integers(0, 24)),
         decision_exempt_from_age=draw(st.none() | st.integers(60, 90)),
+        without_decision_by_age=draw(age_ceilings()),
         notice=draw(st.integers(0, 10)),
         notice_unit=draw(st.sampled_from(NoticeUnit)),
         short_notice_allowance=draw(st.integers(0, 3)),
@@ -318,9 +329,7 @@ def ledgers(
             entries.append(Cancellation(booking_id=target, at=moment))
             continue
         grant = draw(st.sampled_from(grants))
-        use_unit = (
-            unit.id if grant.kind in _STAY_KINDS else None
-        )
+        use_unit = unit.id if grant.kind in _STAY_KINDS else None
         booking = draw(
             bookings(grant, ids=st.just(f"B-{index + 1}"), made_at=moment, unit_id=use_unit)
         )
@@ -367,6 +376,9 @@ def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
     """The respite types and their strategies, for hypothesis' ``from_type``."""
     return {
         Quota: quotas(),
+        AgeCeiling: st.builds(
+            AgeCeiling, from_age=st.integers(0, 150), ceiling=quotas(max_amount=40)
+        ),
         RespitePolicy: respite_policies(),
         RespiteGrant: respite_grants(),
         Booking: respite_grants().flatmap(bookings),

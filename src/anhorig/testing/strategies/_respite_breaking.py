@@ -13,6 +13,7 @@ import pendulum
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from anhorig.bounds import MAX_AGE
 from anhorig.organisations import Provider, ProviderKind
 from anhorig.people import Person
 from anhorig.respite.ledger import Ledger
@@ -29,6 +30,7 @@ from anhorig.respite.model import (
 )
 from anhorig.respite.patterns import AlternatingPattern
 from anhorig.respite.policy import (
+    AgeCeiling,
     Overage,
     RespitePolicy,
     Weekday,
@@ -306,6 +308,56 @@ def grants_needing_decision(draw: st.DrawFn) -> GrantUnderPolicy:
         kinds=frozenset({kind}),
         free_hours_without_decision=free,
         decision_exempt_from_age=exempt_from,
+    )
+    grant = RespiteGrant(
+        id="G-1",
+        kind=kind,
+        basis=GrantBasis.WITHOUT_NEEDS_ASSESSMENT,
+        quota=quota,
+        validity=Period.year(year),
+        cared_for=person,
+    )
+    return GrantUnderPolicy(grant=grant, policy=policy, on=on)
+
+
+@st.composite
+def grants_over_age_ceiling(draw: st.DrawFn) -> GrantUnderPolicy:
+    """A grant without a needs assessment for a person old enough for an age group of
+    the policy, beyond that group's ceiling and the hours free to all
+    (``RESPITE-DECISION-CEILING``, issue 12: Habo's 40 hours at 75). Shrinks towards
+    Habo's case: 20 hours a month from an age reached, one hour more granted."""
+    year = draw(st.integers(2025, 2029))
+    on = date(year, 1, 1)
+    kind = draw(respite_kinds())
+    born = draw(st.dates(date(1925, 1, 1), date(1960, 12, 31)))
+    person = Person(name=draw(names()), birth_date=born)
+    age = person.age_on(on)
+    ceiling = Quota(amount=draw(st.integers(0, 40)), unit=QuotaUnit.HOURS, per=QuotaPeriod.MONTH)
+    free = draw(st.integers(0, ceiling.amount))
+    younger = draw(st.integers(0, age))
+    groups = [AgeCeiling(from_age=younger, ceiling=ceiling)]
+    if age < MAX_AGE and draw(st.booleans()):
+        # An older group the person has not reached does not apply.
+        older = draw(st.integers(age + 1, MAX_AGE))
+        groups.append(AgeCeiling(from_age=older, ceiling=attrs.evolve(ceiling, amount=744)))
+    if draw(st.booleans()):
+        quota = attrs.evolve(ceiling, amount=ceiling.amount + draw(st.integers(1, 40)))
+    else:
+        # A quota in another unit or period is never within an hours-a-month ceiling.
+        pairs = [(u, p) for u in QuotaUnit for p in QuotaPeriod]
+        unit, per = draw(
+            st.sampled_from(
+                [pair for pair in pairs if pair != (QuotaUnit.HOURS, QuotaPeriod.MONTH)]
+            )
+        )
+        quota = Quota(
+            amount=draw(st.integers(0, min(60, max_quota(unit, per)))), unit=unit, per=per
+        )
+    policy = RespitePolicy(
+        municipality=draw(st.sampled_from(("Habo", "Exempel"))),
+        kinds=frozenset({kind}),
+        free_hours_without_decision=free,
+        without_decision_by_age=tuple(groups),
     )
     grant = RespiteGrant(
         id="G-1",
