@@ -5,7 +5,7 @@ apart from korttid (Sunne), time away against time at home in the stays booked
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import attrs
 import pytest
@@ -16,17 +16,25 @@ from anhorig.errors import InvalidInput
 from anhorig.people import Person
 from anhorig.respite import (
     HABO,
+    HOGSBY,
     AgeCeiling,
+    AlternatingPattern,
+    Ledger,
     Quota,
     QuotaPeriod,
     QuotaUnit,
     RespiteKind,
     RespitePolicy,
+    alternating,
+    check,
     check_grant,
+    check_pattern,
 )
+from anhorig.respite.rules.pattern import nights_at_home, nights_away
 from anhorig.testing.strategies._respite import respite_grants, respite_policies
+from anhorig.time import Period, local
 
-from ._helpers import grant
+from ._helpers import MUNICIPAL, booking, grant
 
 ON = date(2026, 5, 4)
 DECISION_CODES = {"RESPITE-DECISION-REQUIRED", "RESPITE-DECISION-CEILING"}
@@ -164,3 +172,108 @@ def test_more_hours_never_need_a_decision_less(drawn: object, amount: int) -> No
     start = base.validity.start
     if check_grant(base, HABO, on=start).codes & DECISION_CODES:
         assert check_grant(more, HABO, on=start).codes & DECISION_CODES
+
+
+# --- Högsby: time away against time at home in the stays booked (case 7) ---------------------
+
+
+def _vaxelvard_ledger(*stays: tuple[datetime, datetime]) -> Ledger:
+    g = grant(
+        kind=RespiteKind.ALTERNATING_CARE, amount=366, unit=QuotaUnit.DYGN, per=QuotaPeriod.YEAR
+    )
+    entries = [booking(f"V-{i + 1}", s, e) for i, (s, e) in enumerate(stays)]
+    return Ledger(policies=(HOGSBY,), grants=(g,)).extend(entries)
+
+
+def test_hogsby_checks_the_stays_booked_not_only_the_pattern() -> None:
+    """Issue 12, case 7: '"Time away ≤ time at home" (Högsby) is checked on a pattern,
+    never on the stays actually booked.'
+
+    A week away, a week at home, then eight nights away: the second stay is found,
+    citing Högsby; a week away again (equal) is in order."""
+    first = (local(2026, 1, 5, 14), local(2026, 1, 12, 12))  # 7 nights away
+    equal = _vaxelvard_ledger(first, (local(2026, 1, 19, 14), local(2026, 1, 26, 12)))
+    assert not check(equal, on=ON).codes
+    longer = _vaxelvard_ledger(first, (local(2026, 1, 19, 14), local(2026, 1, 27, 12)))
+    report = check(longer, on=ON)
+    assert report.codes == {"RESPITE-BOOKED-AWAY-EXCEEDS-HOME"}
+    (finding,) = report.findings
+    assert finding.path == "entries[1].interval"
+    assert "8 nätter borta efter 7 nätter hemma" in finding.message.sv
+    assert "Högsby" in finding.message.sv
+    # The same rhythm as a pattern is found by the pattern check.
+    assert check_pattern(AlternatingPattern(home_days=7, away_days=8), HOGSBY, on=ON).codes == {
+        "RESPITE-AWAY-EXCEEDS-HOME"
+    }
+
+
+def test_equal_time_away_and_home_is_allowed_across_the_clock_change() -> None:
+    """Counted in nights: fourteen away after fourteen at home is in order even when the
+    spring change makes the stay an hour shorter in elapsed time, and one more night away
+    is found."""
+    first = (local(2026, 3, 1, 14), local(2026, 3, 15, 12))
+    at_home_14 = (local(2026, 3, 29, 14), local(2026, 4, 12, 12))  # over 29 March 02:00
+    assert not check(_vaxelvard_ledger(first, at_home_14), on=ON).codes
+    one_more = (local(2026, 3, 29, 14), local(2026, 4, 13, 12))
+    assert check(_vaxelvard_ledger(first, one_more), on=ON).codes == {
+        "RESPITE-BOOKED-AWAY-EXCEEDS-HOME"
+    }
+
+
+def test_only_stays_under_a_policy_that_asks_are_judged() -> None:
+    """Korttid under no such policy, and a cancelled stay, are not judged."""
+    first = (local(2026, 1, 5, 14), local(2026, 1, 12, 12))
+    second = (local(2026, 1, 13, 14), local(2026, 1, 27, 12))
+    ledger = _vaxelvard_ledger(first, second)
+    assert check(ledger, on=ON).codes == {"RESPITE-BOOKED-AWAY-EXCEEDS-HOME"}
+    assert not check(ledger.cancel("V-2", at=local(2026, 1, 2)), on=ON).codes
+    korttid = attrs.evolve(ledger.grants[0], kind=RespiteKind.SHORT_STAY)
+    as_korttid = Ledger(policies=(HOGSBY,), grants=(korttid,)).extend(ledger.entries)
+    assert not check(as_korttid, on=ON).codes
+
+
+_EPOCHS = st.integers(int(local(2025, 1, 1).timestamp()), int(local(2028, 12, 31).timestamp())).map(
+    lambda x: x - x % 60
+)
+
+
+@given(st.lists(_EPOCHS, min_size=4, max_size=4, unique=True).map(sorted))
+def test_a_night_is_away_or_at_home_never_both(stamps: list[int]) -> None:
+    """Between two stays every local midnight is counted once: away in the first, at
+    home, or away in the second; together they are the midnights inside the span."""
+    s1, e1, s2, e2 = stamps
+    total = nights_away(s1, e2)
+    assert nights_away(s1, e1) + nights_at_home(e1, s2) + nights_away(s2, e2) == total
+
+
+@given(
+    st.integers(1, 28),
+    st.integers(1, 28),
+    st.integers(0, 23),
+    st.integers(0, 23),
+    st.dates(date(2025, 1, 1), date(2027, 12, 31)),
+)
+def test_a_rhythm_booked_is_judged_as_its_pattern(
+    home: int, away: int, arrive: int, leave: int, start: date
+) -> None:
+    """The stays ``alternating`` lays out under Högsby are found exactly when the pattern
+    is (more days away than at home), the rhythm giving three whole stays. A stay leaving
+    at midnight leaves before that night, so it is a night shorter: found only if the
+    pattern is too."""
+    pattern = AlternatingPattern(
+        home_days=home, away_days=away, arrive_hour=arrive, leave_hour=leave
+    )
+    g = grant(
+        kind=RespiteKind.ALTERNATING_CARE,
+        amount=366,
+        unit=QuotaUnit.DYGN,
+        per=QuotaPeriod.YEAR,
+        validity=Period(start, start + timedelta(days=3 * (home + away) + 1)),
+    )
+    stays = alternating(g, pattern, start=start, made_at=local(2024, 12, 1), provider=MUNICIPAL)
+    ledger = Ledger(policies=(HOGSBY,), grants=(g,)).extend(stays)
+    booked = "RESPITE-BOOKED-AWAY-EXCEEDS-HOME" in check(ledger, on=start).codes
+    if leave > 0:
+        assert booked == (away > home)
+    else:
+        assert not booked or away > home

@@ -31,7 +31,8 @@ Rules (codes are stable):
 - ``RESPITE-CONTINUITY`` (info): the family has asked for certain staff before and
   this booking names none of them (seeds 001, 004: continuity of staff matters).
 - ``RESPITE-AWAY-EXCEEDS-HOME``: a växelvård pattern with more time away than at
-  home where the policy forbids it.
+  home where the policy forbids it; ``RESPITE-BOOKED-AWAY-EXCEEDS-HOME`` (warning) a
+  booked stay longer, in nights, than the time at home before it (``check(ledger)``).
 
 Each rule names the DOMAIN.md rules (24–32) it encodes in its ``domain``, and stands
 by topic directly above the condition that finds it: :mod:`~anhorig.respite.rules.booking`,
@@ -99,7 +100,12 @@ from anhorig.respite.rules.grant import (
     check_grant,
 )
 from anhorig.respite.rules.hours import TIME_OF_DAY, WEEKDAY
-from anhorig.respite.rules.pattern import AWAY_EXCEEDS_HOME, check_pattern
+from anhorig.respite.rules.pattern import (
+    AWAY_EXCEEDS_HOME,
+    BOOKED_AWAY_EXCEEDS_HOME,
+    booked_rhythm_findings,
+    check_pattern,
+)
 from anhorig.respite.rules.quota import OVER_QUOTA, OVERAGE_CHARGED
 from anhorig.respite.rules.stays import (
     CONSECUTIVE,
@@ -113,6 +119,7 @@ _check_ledger_reference = check_ledger_reference  # the name the tests first kne
 
 __all__ = [
     "AWAY_EXCEEDS_HOME",
+    "BOOKED_AWAY_EXCEEDS_HOME",
     "CARED_FOR_AGE",
     "CARER_AGE",
     "COMBINATION",
@@ -137,6 +144,7 @@ __all__ = [
     "UNKNOWN_UNIT",
     "VOLUNTEER",
     "WEEKDAY",
+    "booked_rhythm_findings",
     "check",
     "check_booking",
     "check_grant",

@@ -295,10 +295,19 @@ def _pattern_check(case: Any, on: date) -> Report:
     return check_pattern(pattern, policy, on=on)
 
 
+def _ledger_check(ledger: Any, on: date) -> Report:
+    from anhorig.respite import check
+
+    return check(ledger, on=on)
+
+
 def respite_pattern_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]]:
-    """The respite rules only ``check_pattern`` finds, by code: a växelvård pattern and
-    its policy, judged on a date."""
-    from anhorig.testing.strategies._respite_breaking import patterns_away_longer
+    """The växelvård rhythm rules, by code: a pattern and its policy (``check_pattern``),
+    and stays booked in a ledger (``check(ledger)``), judged on a date."""
+    from anhorig.testing.strategies._respite_breaking import (
+        patterns_away_longer,
+        stays_away_longer,
+    )
 
     def breaker() -> st.SearchStrategy[Broken[Any]]:
         return patterns_away_longer().map(
@@ -307,7 +316,14 @@ def respite_pattern_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broke
             )
         )
 
-    return {"RESPITE-AWAY-EXCEEDS-HOME": breaker}
+    def booked() -> st.SearchStrategy[Broken[Any]]:
+        return stays_away_longer().map(
+            lambda case: Broken(
+                "RESPITE-BOOKED-AWAY-EXCEEDS-HOME", case.ledger, case.on, _ledger_check
+            )
+        )
+
+    return {"RESPITE-AWAY-EXCEEDS-HOME": breaker, "RESPITE-BOOKED-AWAY-EXCEEDS-HOME": booked}
 
 
 def _discharge_check(process: Any, on: date) -> Report:

@@ -401,6 +401,67 @@ def patterns_away_longer(draw: st.DrawFn) -> PatternUnderPolicy:
     )
 
 
+class LedgerOnDay(NamedTuple):
+    """A ledger and the day ``check(ledger)`` judges it on."""
+
+    ledger: Ledger
+    on: date
+
+
+@st.composite
+def stays_away_longer(draw: st.DrawFn) -> LedgerOnDay:
+    """Two växelvård stays booked for one person under a policy that wants time away not
+    to exceed time at home, the second more nights away than the nights at home since
+    the first left (``RESPITE-BOOKED-AWAY-EXCEEDS-HOME``, issue 12 case 7). Shrinks
+    towards one night away, one at home, then two away."""
+    year = draw(st.integers(2025, 2029))
+    first = date(year, 1, 1) + timedelta(days=draw(st.integers(0, 200)))
+    nights = draw(st.integers(1, 14))
+    home = draw(st.integers(1, 27))
+    away = home + draw(st.integers(1, 14))
+    arrive_hour = draw(st.integers(12, 20))
+    leave_hour = draw(st.integers(8, 12))
+    left = first + timedelta(days=nights)
+    again = left + timedelta(days=home)
+    kind = RespiteKind.ALTERNATING_CARE
+    policy = RespitePolicy(
+        municipality=draw(st.sampled_from(("Högsby", "Exempel"))),
+        kinds=frozenset({kind}),
+        away_not_longer_than_home=True,
+    )
+    grant = RespiteGrant(
+        id="G-1",
+        kind=kind,
+        basis=GrantBasis.DECISION,
+        decision_ref="SN-1",
+        quota=Quota(amount=366, unit=QuotaUnit.DYGN, per=QuotaPeriod.YEAR),
+        validity=Period(date(year, 1, 1), date(year + 1, 2, 1)),
+        cared_for=Person(name=draw(names()), birth_date=date(1940, 1, 1)),
+    )
+    provider = Provider(name="Korttidsenheten", kind=ProviderKind.MUNICIPALITY)
+    made = _at(date(year - 1, 12, 1), 9)
+    stays = (
+        Booking(
+            id="V-1",
+            grant_id="G-1",
+            interval=Interval(_at(first, arrive_hour), _at(left, leave_hour)),
+            made_at=made,
+            provider=provider,
+        ),
+        Booking(
+            id="V-2",
+            grant_id="G-1",
+            interval=Interval(
+                _at(again, arrive_hour), _at(again + timedelta(days=away), leave_hour)
+            ),
+            made_at=made,
+            provider=provider,
+        ),
+    )
+    ledger = Ledger(policies=(policy,), grants=(grant,)).extend(stays)
+    return LedgerOnDay(ledger=ledger, on=made.date())
+
+
 def rule_breaking_bookings(
     *, codes: Sequence[str] | None = None
 ) -> st.SearchStrategy[BrokenBooking]:
