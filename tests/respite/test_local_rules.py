@@ -17,6 +17,8 @@ from anhorig.people import Person
 from anhorig.respite import (
     HABO,
     HOGSBY,
+    PRESETS,
+    SUNNE,
     AgeCeiling,
     AlternatingPattern,
     Ledger,
@@ -27,11 +29,12 @@ from anhorig.respite import (
     RespitePolicy,
     alternating,
     check,
+    check_booking,
     check_grant,
     check_pattern,
 )
 from anhorig.respite.rules.pattern import nights_at_home, nights_away
-from anhorig.testing.strategies._respite import respite_grants, respite_policies
+from anhorig.testing.strategies._respite import ledgers, respite_grants, respite_policies
 from anhorig.time import Period, local
 
 from ._helpers import MUNICIPAL, booking, grant
@@ -277,3 +280,94 @@ def test_a_rhythm_booked_is_judged_as_its_pattern(
         assert booked == (away > home)
     else:
         assert not booked or away > home
+
+
+# --- Citations: the municipality's riktlinjer, not the law ----------------------------------
+
+
+def test_respite_rules_cite_the_policy_not_the_duty_to_offer_support() -> None:
+    """Issue 12: 'Every respite rule cites SoL 13 kap. 9 § (notice, weekdays, overlap,
+    quota): those are the municipality's riktlinjer. Cite the policy ... and keep the law
+    for the duty itself.'"""
+    from anhorig.law import CARER_SUPPORT
+    from anhorig.respite import RULES
+
+    by_code = {rule.code: rule for rule in RULES}
+    for code in (
+        "RESPITE-NOTICE",
+        "RESPITE-WEEKDAY",
+        "RESPITE-OVERLAP",
+        "RESPITE-OVER-QUOTA",
+        "RESPITE-AWAY-EXCEEDS-HOME",
+        "RESPITE-BOOKED-AWAY-EXCEEDS-HOME",
+        "RESPITE-DECISION-CEILING",
+    ):
+        assert by_code[code].cites_policy, code
+    duty = [rule.code for rule in RULES if CARER_SUPPORT in rule.law]
+    assert duty == ["RESPITE-VOLUNTEER"]
+
+
+def test_a_notice_finding_cites_sunnes_document_in_swedish() -> None:
+    """The finding names Sunne's document as Sunne's, after no statute."""
+    ledger = Ledger(policies=(SUNNE,), grants=(grant(decision=False),))
+    late = booking(
+        "B", local(2026, 6, 12, 18), local(2026, 6, 12, 22), made_at=local(2026, 6, 10, 9)
+    )
+    (finding,) = check_booking(ledger, late, on=date(2026, 6, 10)).findings
+    assert finding.code == "RESPITE-NOTICE"
+    assert finding.references == ()
+    assert finding.policy_source == SUNNE.source
+    said = finding.explain("sv")
+    assert said.endswith("(Sunne kommun: Avlösning i hemmet, kommunens webbplats)")
+    assert "SoL" not in said
+
+
+def test_a_decision_finding_cites_the_law_and_the_policy() -> None:
+    """Whether a grant needs a decision is law (bistånd, insatser utan individuell
+    behovsprövning) applied with the municipality's ceiling: both are cited."""
+    aged_75 = Person(name="Aino Ström", birth_date=date(1951, 5, 4))
+    (finding,) = check_grant(grant(decision=False, amount=40, cared_for=aged_75), HABO, on=ON)
+    assert {str(ref) for ref in finding.references} == {
+        "SoL (2025:400) 11 kap. 5 §",
+        "SoL (2025:400) 11 kap. 1 §",
+    }
+    assert finding.explain("sv").endswith("; Habo kommun: Avlösning i hemmet, kommunens webbplats)")
+
+
+def test_policy_source_is_a_source_or_a_known_key() -> None:
+    """A policy's source is a Source, or a key of anhorig.law.SOURCES read as that source;
+    an unknown key is refused, naming the field; it round-trips through JSON."""
+    from anhorig.law import SOURCES, Source
+    from anhorig.serialization import from_json, to_json
+
+    keyed = RespitePolicy(municipality="Exempel", source="municipal-respite-rules")
+    assert keyed.source == SOURCES["municipal-respite-rules"]
+    with pytest.raises(InvalidInput) as caught:
+        RespitePolicy(municipality="Exempel", source="no-such-key")
+    assert caught.value.paths == ("source",)
+    with pytest.raises(InvalidInput) as caught:
+        RespitePolicy(municipality="Exempel", source=5)  # type: ignore[arg-type]
+    assert caught.value.paths == ("source",)
+    own = attrs.evolve(
+        SUNNE, source=Source(key="sunne-2027", title="Riktlinjer för anhörigstöd", year=2027)
+    )
+    assert from_json(RespitePolicy, to_json(own)) == own
+    assert all(policy.source is not None for policy in PRESETS.values())
+
+
+@given(ledgers())
+def test_findings_cite_only_the_policies_of_their_ledger(ledger: Ledger) -> None:
+    """Every finding citing a policy cites one of the ledger's policies' documents, and
+    only rules that apply a policy cite one; no finding but a volunteer's cites the duty
+    to offer support."""
+    from anhorig.findings import rule
+    from anhorig.law import CARER_SUPPORT
+
+    sources = {policy.source for policy in ledger.policies}
+    duty = {str(ref) for ref in CARER_SUPPORT.refs}
+    for finding in check(ledger, on=ON):
+        if finding.policy_source is not None:
+            assert rule(finding.code).cites_policy
+            assert finding.policy_source in sources
+        if finding.code != "RESPITE-VOLUNTEER":
+            assert not duty & {str(ref) for ref in finding.references}

@@ -36,6 +36,7 @@ from anhorig import _checks, bounds
 from anhorig._calendar import local_date
 from anhorig._checks import a_bool, collecting, each, ge, instance_of, non_empty_text, optional
 from anhorig.language import LabelledEnum, Lang
+from anhorig.law import SOURCES, Source
 from anhorig.respite.model import Booking, Quota, QuotaPeriod, QuotaUnit, RespiteKind
 from anhorig.time import epoch_seconds, working_days_between
 
@@ -229,6 +230,23 @@ def _age_groups(instance: RespitePolicy, attribute: attrs.Attribute[Any], value:
         )
 
 
+def _source(value: object) -> object:
+    """A key of :data:`anhorig.law.SOURCES` is read as that source; anything else is left
+    for the validator."""
+    return SOURCES.get(value, value) if isinstance(value, str) else value
+
+
+def _known_source(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, str):
+        _checks.fail(
+            attribute.name,
+            sv=f"okänd källa {_checks.shown(value)}",
+            en=f"unknown source {_checks.shown(value)}",
+        )
+    else:
+        optional(instance_of(Source))(instance, attribute, value)
+
+
 @collecting
 @attrs.frozen(kw_only=True, order=False)
 class RespitePolicy:
@@ -239,6 +257,9 @@ class RespitePolicy:
 
     Fields:
         municipality: whose rules these are (*kommun*).
+        source: the municipality's own document these rules come from (*riktlinjer*), a
+            :class:`~anhorig.law.Source` or a key of :data:`anhorig.law.SOURCES`; the
+            findings applying them cite it, as the municipality's rules, not the law.
         kinds: the respite kinds these rules govern.
         standard_quota: the quota the municipality usually grants (the table's figure).
         free_hours_without_decision: hours a month given without a needs assessment,
@@ -276,6 +297,7 @@ class RespitePolicy:
     """
 
     municipality: str = attrs.field(validator=non_empty_text)
+    source: Source | None = attrs.field(default=None, converter=_source, validator=_known_source)
     kinds: frozenset[RespiteKind] = attrs.field(
         default=frozenset(RespiteKind), validator=_checks.and_(each(RespiteKind), _checks.not_empty)
     )
@@ -332,11 +354,23 @@ def _hours_month(amount: int) -> Quota:
     return Quota(amount=amount, unit=QuotaUnit.HOURS, per=QuotaPeriod.MONTH)
 
 
+def _web_page(municipality: str, subject: str) -> Source:
+    """The municipality's web page on ``subject``, as the research brief read it
+    (DOMAIN.md part 2 §6, confidence M: not checked against the riktlinjer themselves)."""
+    key = municipality.lower().translate(str.maketrans("åäö", "aao"))
+    return Source(
+        key=f"{key}-respite",
+        title=f"{subject}, kommunens webbplats",
+        publisher=f"{municipality} kommun",
+    )
+
+
 DEFAULT_POLICY = RespitePolicy(municipality="anhorig (standard)")
 """The rules used for a kind no policy in a ledger governs: the documented defaults."""
 
 SUNNE = RespitePolicy(
     municipality="Sunne",
+    source=_web_page("Sunne", "Avlösning i hemmet"),
     kinds=frozenset({RespiteKind.IN_HOME}),
     standard_quota=_hours_month(10),
     free_hours_without_decision=10,
@@ -354,6 +388,7 @@ Växelvård, not korttid: a korttidsvistelse may be held beside Sunne's avlösni
 
 TRANEMO = RespitePolicy(
     municipality="Tranemo",
+    source=_web_page("Tranemo", "Avlösning i hemmet"),
     kinds=frozenset({RespiteKind.IN_HOME}),
     standard_quota=_hours_month(12),
     weekdays=MONDAY_TO_FRIDAY,
@@ -368,6 +403,12 @@ condition on being left alone is an assessment, not a booking rule, and is not e
 
 BOTKYRKA = RespitePolicy(
     municipality="Botkyrka",
+    source=Source(
+        key="botkyrka-respite",
+        title="Riktlinje för anhörigstöd (VON/2025:00149, 16 juni 2025)",
+        publisher="Botkyrka kommun",
+        year=2025,
+    ),
     kinds=frozenset({RespiteKind.IN_HOME}),
     standard_quota=_hours_month(15),
     overage=Overage.CHARGE,
@@ -376,6 +417,7 @@ BOTKYRKA = RespitePolicy(
 
 VAXJO = RespitePolicy(
     municipality="Växjö",
+    source=_web_page("Växjö", "Avlösning"),
     kinds=frozenset({RespiteKind.IN_HOME}),
     standard_quota=_hours_month(20),
 )
@@ -383,6 +425,7 @@ VAXJO = RespitePolicy(
 
 VAXJO_SHORT_STAY = RespitePolicy(
     municipality="Växjö",
+    source=_web_page("Växjö", "Korttidsvistelse och växelvård"),
     kinds=frozenset({RespiteKind.SHORT_STAY}),
     max_consecutive_dygn=14,
     consecutive_is_strict=False,
@@ -394,6 +437,7 @@ is :data:`VAXJO_ALTERNATING_CARE`."""
 
 VAXJO_ALTERNATING_CARE = RespitePolicy(
     municipality="Växjö",
+    source=_web_page("Växjö", "Korttidsvistelse och växelvård"),
     kinds=frozenset({RespiteKind.ALTERNATING_CARE}),
     max_dygn_per_month=14,
 )
@@ -403,6 +447,7 @@ Fourteen dygn a month is a limit (an error). Korttid is :data:`VAXJO_SHORT_STAY`
 
 HABO = RespitePolicy(
     municipality="Habo",
+    source=_web_page("Habo", "Avlösning i hemmet"),
     kinds=frozenset({RespiteKind.IN_HOME}),
     standard_quota=_hours_month(20),
     decision_exempt_from_age=75,
@@ -416,6 +461,7 @@ person cared for's, most likely, is used."""
 
 RONNEBY = RespitePolicy(
     municipality="Ronneby",
+    source=_web_page("Ronneby", "Avlösning i hemmet"),
     kinds=frozenset({RespiteKind.IN_HOME}),
     standard_quota=_hours_month(24),
     overage=Overage.CHARGE,
@@ -425,6 +471,7 @@ närstående only" (the last is about what staff do, not encoded)."""
 
 HUDIKSVALL = RespitePolicy(
     municipality="Hudiksvall",
+    source=_web_page("Hudiksvall", "Växelvård"),
     kinds=frozenset({RespiteKind.ALTERNATING_CARE}),
     requires_living_together=True,
 )
@@ -434,6 +481,7 @@ The patterns are generated by :func:`anhorig.respite.patterns.alternating`."""
 
 HOGSBY = RespitePolicy(
     municipality="Högsby",
+    source=_web_page("Högsby", "Växelvård"),
     kinds=frozenset({RespiteKind.ALTERNATING_CARE}),
     away_not_longer_than_home=True,
 )

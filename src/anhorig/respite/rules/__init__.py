@@ -60,12 +60,18 @@ True
 >>> import attrs
 >>> late = attrs.evolve(evening, made_at=local(2026, 6, 10, 9))
 >>> print(check_booking(ledger, late, on=date(2026, 6, 10)).explain("en"))
-ERROR RESPITE-NOTICE made_at: The booking was made with 2 calendar days notice; Sunne asks for 7. (SoL (2025:400) 13 kap. 9 §)
+ERROR RESPITE-NOTICE made_at: The booking was made with 2 calendar days notice; Sunne asks for 7. (Sunne kommun: Avlösning i hemmet, kommunens webbplats)
+
+The notice is Sunne's riktlinje, not law: the finding cites Sunne's own document
+(``RespitePolicy.source``). The law is cited where it is the point: the duty to offer
+support (SoL 13 kap. 9 §) for ``RESPITE-VOLUNTEER``, bistånd and insatser without
+individual needs assessment for ``RESPITE-DECISION-REQUIRED`` and
+``RESPITE-DECISION-CEILING``, bistånd for ``RESPITE-OUTSIDE-VALIDITY``.
 
 References:
     - Socialtjänstlag (2001:453) 4 kap. 1 §, 2 a §, 5 kap. 10 §; Socialtjänstlag
-      (2025:400) 11 kap. 1 §, 5 §, 13 kap. 9 § (respite is support to carers; quotas
-      are local policy, not law).
+      (2025:400) 11 kap. 1 §, 5 §, 13 kap. 9 § (respite is support to carers; quotas,
+      notice, days, dygn and eligibility are local policy, not law, and cited as such).
     - DOMAIN.md rules 24–32 and part 2 §6 (municipal riktlinjer).
     - Seed 004: respite must be booked days ahead; volunteers are not respite;
       trygghetsplats; växelvård booked like a hotel.

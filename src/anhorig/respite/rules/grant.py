@@ -17,7 +17,7 @@ from anhorig.respite._sweep import Lookup, last_local_date
 from anhorig.respite.ledger import Ledger
 from anhorig.respite.model import Booking, GrantBasis, Quota, QuotaPeriod, QuotaUnit, RespiteGrant
 from anhorig.respite.policy import RespitePolicy
-from anhorig.respite.rules._common import judged_day, respite_rule
+from anhorig.respite.rules._common import judged_day, local_rule
 from anhorig.time import epoch_seconds
 
 __all__ = [
@@ -35,7 +35,7 @@ __all__ = [
     "grant_eligibility",
 ]
 
-CARER_AGE = respite_rule(
+CARER_AGE = local_rule(
     "RESPITE-CARER-AGE",
     Severity.ERROR,
     ("Anhörig under åldersgränsen", "Carer below the age limit"),
@@ -46,7 +46,7 @@ CARER_AGE = respite_rule(
     domain=(32,),
 )
 
-LIVING_TOGETHER = respite_rule(
+LIVING_TOGETHER = local_rule(
     "RESPITE-LIVING-TOGETHER",
     Severity.ERROR,
     ("Inte sammanboende", "Not living together"),
@@ -57,7 +57,7 @@ LIVING_TOGETHER = respite_rule(
     domain=(32,),
 )
 
-CARED_FOR_AGE = respite_rule(
+CARED_FOR_AGE = local_rule(
     "RESPITE-CARED-FOR-AGE",
     Severity.ERROR,
     ("Närstående under åldersgränsen", "Person cared for below the age limit"),
@@ -68,7 +68,7 @@ CARED_FOR_AGE = respite_rule(
     domain=(32,),
 )
 
-ELIGIBILITY_UNKNOWN = respite_rule(
+ELIGIBILITY_UNKNOWN = local_rule(
     "RESPITE-ELIGIBILITY-UNKNOWN",
     Severity.WARNING,
     ("Villkor kan inte prövas", "A condition cannot be checked"),
@@ -91,6 +91,7 @@ def grant_eligibility(
             ELIGIBILITY_UNKNOWN.finding(
                 path,
                 on=on,
+                policy_source=policy.source,
                 municipality=municipality,
                 condition=Text(sv=condition_sv, en=condition_en),
             )
@@ -107,6 +108,7 @@ def grant_eligibility(
                 CARER_AGE.finding(
                     path,
                     on=on,
+                    policy_source=policy.source,
                     carer=str(carer),
                     age=carer.age_on(on),
                     limit=policy.min_carer_age,
@@ -117,7 +119,11 @@ def grant_eligibility(
         if grant.lives_together is None:
             unknown("sammanboende", "living together")
         elif not grant.lives_together:
-            findings.append(LIVING_TOGETHER.finding(path, on=on, municipality=municipality))
+            findings.append(
+                LIVING_TOGETHER.finding(
+                    path, on=on, municipality=municipality, policy_source=policy.source
+                )
+            )
     if policy.min_cared_for_age is not None:
         person = grant.cared_for
         if person.birth_date is None:
@@ -130,6 +136,7 @@ def grant_eligibility(
                 CARED_FOR_AGE.finding(
                     path,
                     on=on,
+                    policy_source=policy.source,
                     person=str(person),
                     age=person.age_on(on),
                     limit=policy.min_cared_for_age,
@@ -145,7 +152,7 @@ def eligibility_findings(
     return grant_eligibility(grant, policy, on, path) if ledger.governed(grant.kind) else []
 
 
-COMBINATION = respite_rule(
+COMBINATION = local_rule(
     "RESPITE-COMBINATION",
     Severity.ERROR,
     ("Insatser som inte kombineras", "Kinds that are not combined"),
@@ -185,12 +192,13 @@ def combination_findings(
                     other=other.kind.text,
                     grant=other.id,
                     municipality=rule_owner.municipality,
+                    policy_source=rule_owner.source,
                 )
             )
     return findings
 
 
-DECISION_REQUIRED = respite_rule(
+DECISION_REQUIRED = local_rule(
     "RESPITE-DECISION-REQUIRED",
     Severity.ERROR,
     ("Biståndsbeslut krävs", "A decision is required"),
@@ -204,7 +212,7 @@ DECISION_REQUIRED = respite_rule(
 )
 
 
-DECISION_CEILING = respite_rule(
+DECISION_CEILING = local_rule(
     "RESPITE-DECISION-CEILING",
     Severity.ERROR,
     ("Mer än vad som ges utan beslut", "More than is granted without a decision"),
@@ -256,6 +264,7 @@ def check_grant(grant: RespiteGrant, policy: RespitePolicy, *, on: date, path: s
                 DECISION_CEILING.finding(
                     "basis" if path == "$" else f"{path}.basis",
                     on=on,
+                    policy_source=policy.source,
                     person=str(person),
                     age=age,
                     municipality=policy.municipality,
@@ -276,6 +285,7 @@ def check_grant(grant: RespiteGrant, policy: RespitePolicy, *, on: date, path: s
                 DECISION_REQUIRED.finding(
                     "basis" if path == "$" else f"{path}.basis",
                     on=on,
+                    policy_source=policy.source,
                     quota=Text(sv=quota.describe("sv"), en=quota.describe("en")),
                     municipality=policy.municipality,
                     free=free,

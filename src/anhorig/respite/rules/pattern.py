@@ -23,7 +23,7 @@ from anhorig.people import Person
 from anhorig.respite.ledger import Ledger
 from anhorig.respite.model import Booking
 from anhorig.respite.policy import RespitePolicy
-from anhorig.respite.rules._common import respite_rule
+from anhorig.respite.rules._common import local_rule
 
 __all__ = [
     "AWAY_EXCEEDS_HOME",
@@ -48,7 +48,7 @@ class Rhythm(Protocol):
     def away_days(self) -> int: ...
 
 
-AWAY_EXCEEDS_HOME = respite_rule(
+AWAY_EXCEEDS_HOME = local_rule(
     "RESPITE-AWAY-EXCEEDS-HOME",
     Severity.WARNING,
     ("Mer tid borta än hemma", "More time away than at home"),
@@ -70,6 +70,7 @@ def check_pattern(pattern: Rhythm, policy: RespitePolicy, *, on: date) -> Report
                 AWAY_EXCEEDS_HOME.finding(
                     "away_days",
                     on=on,
+                    policy_source=policy.source,
                     away=pattern.away_days,
                     home=pattern.home_days,
                     municipality=policy.municipality,
@@ -79,7 +80,7 @@ def check_pattern(pattern: Rhythm, policy: RespitePolicy, *, on: date) -> Report
     return Report()
 
 
-BOOKED_AWAY_EXCEEDS_HOME = respite_rule(
+BOOKED_AWAY_EXCEEDS_HOME = local_rule(
     "RESPITE-BOOKED-AWAY-EXCEEDS-HOME",
     Severity.WARNING,
     ("Mer tid borta än hemma i det bokade", "More time away than at home in the stays booked"),
@@ -147,6 +148,7 @@ def booked_rhythm_findings(ledger: Ledger, on: date) -> list[Finding]:
                             away=away,
                             home=home,
                             municipality=policy.municipality,
+                            policy_source=policy.source,
                         ),
                     )
                 )

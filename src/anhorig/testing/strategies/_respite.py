@@ -35,6 +35,7 @@ from anhorig.respite.model import (
 )
 from anhorig.respite.patterns import AlternatingPattern
 from anhorig.respite.policy import (
+    PRESETS,
     AgeCeiling,
     CarryOver,
     DygnCount,
@@ -132,6 +133,7 @@ def respite_policies(
     starts = draw(st.integers(0, 12))
     return RespitePolicy(
         municipality=draw(st.sampled_from(("Sunne", "Tranemo", "Växjö", "Ronneby", "Exempel"))),
+        source=draw(st.none() | st.sampled_from([p.source for p in PRESETS.values()])),
         kinds=governed,
         standard_quota=draw(st.none() | quotas()),
         free_hours_without_decision=draw(st.integers(0, 24)),
