@@ -221,9 +221,7 @@ class Rule:
         """The legal references this rule cites on ``on``."""
         return tuple(ref for topic in self.law for ref in topic.cite_all(on))
 
-    def finding(
-        self, path: str = "$", *, on: date, policy_source: Source | None = None, **params: object
-    ) -> Finding:
+    def finding(self, path: str = "$", *, on: date, **params: object) -> Finding:
         """A finding of this rule at ``path``, citing the law in force on ``on`` and, for a
         rule that applies a municipality's policy, ``policy_source``, the policy's own
         document.
@@ -233,6 +231,9 @@ class Rule:
         (`BODY_PARAMETERS`: an organisation, a municipality, a unit), whose numbers only
         are hidden.
         """
+        policy_source = params.pop("policy_source", None)
+        if policy_source is not None and not isinstance(policy_source, Source):
+            raise InvalidInput.at("policy_source", sv="väntade en källa", en="expected a Source")
         for name, value in params.items():
             if isinstance(value, str) and name not in BODY_PARAMETERS:
                 params[name] = mask_value(value)

@@ -346,7 +346,7 @@ def test_policy_source_is_a_source_or_a_known_key() -> None:
         RespitePolicy(municipality="Exempel", source="no-such-key")
     assert caught.value.paths == ("source",)
     with pytest.raises(InvalidInput) as caught:
-        RespitePolicy(municipality="Exempel", source=5)  # type: ignore[arg-type]
+        RespitePolicy(municipality="Exempel", source=5)
     assert caught.value.paths == ("source",)
     own = attrs.evolve(
         SUNNE, source=Source(key="sunne-2027", title="Riktlinjer för anhörigstöd", year=2027)

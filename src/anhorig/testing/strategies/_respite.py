@@ -650,9 +650,9 @@ def clean_ledgers(  # noqa: PLR0915 (one construction, rule by rule)
             nights = min(draw(st.integers(1, 7)), (end - day).days - 1)
             if policy.away_not_longer_than_home:
                 # Away no longer than at home since the last växelvård stay left.
-                left = [d for d in (*rhythm_left, family.left_on.get(kind)) if d and d <= day]
-                if left:
-                    nights = min(nights, (day - max(left)).days)
+                gone = [d for d in (*rhythm_left, family.left_on.get(kind)) if d and d <= day]
+                if gone:
+                    nights = min(nights, (day - max(gone)).days)
             nights = nights_fit(family, kind, grant, day, nights)
             if nights >= 1:
                 take_stay(family, grant, day, nights)
