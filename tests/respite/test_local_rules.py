@@ -32,6 +32,7 @@ from anhorig.respite import (
     check_booking,
     check_grant,
     check_pattern,
+    check_series,
 )
 from anhorig.respite.rules.pattern import nights_at_home, nights_away
 from anhorig.testing.strategies._respite import ledgers, respite_grants, respite_policies
@@ -371,3 +372,25 @@ def test_findings_cite_only_the_policies_of_their_ledger(ledger: Ledger) -> None
             assert finding.policy_source in sources
         if finding.code != "RESPITE-VOLUNTEER":
             assert not duty & {str(ref) for ref in finding.references}
+
+
+def test_a_series_booked_under_hogsby_is_judged_as_booked() -> None:
+    """``check_series`` judges the stays it books against the time at home before each,
+    with the series' own paths."""
+    g = grant(
+        kind=RespiteKind.ALTERNATING_CARE, amount=366, unit=QuotaUnit.DYGN, per=QuotaPeriod.YEAR
+    )
+    heavy = AlternatingPattern(home_days=7, away_days=8)
+    stays = alternating(
+        g, heavy, start=date(2026, 1, 5), made_at=local(2025, 12, 1), provider=MUNICIPAL
+    )
+    _, report = check_series(Ledger(policies=(HOGSBY,), grants=(g,)), stays, on=ON)
+    found = [f for f in report if f.code == "RESPITE-BOOKED-AWAY-EXCEEDS-HOME"]
+    assert [f.path for f in found] == [f"bookings[{i}].interval" for i in range(1, len(stays))]
+    even = AlternatingPattern(home_days=8, away_days=8)
+    stays = alternating(
+        g, even, start=date(2026, 1, 5), made_at=local(2025, 12, 1), provider=MUNICIPAL
+    )
+    _, report = check_series(Ledger(policies=(HOGSBY,), grants=(g,)), stays, on=ON)
+    assert report.ok
+    assert not report.codes

@@ -44,7 +44,7 @@ from anhorig.respite.ledger import Ledger
 from anhorig.respite.model import Booking, RespiteGrant
 from anhorig.respite.policy import DygnCount
 from anhorig.respite.rules.booking import booking_findings
-from anhorig.respite.rules.pattern import check_pattern
+from anhorig.respite.rules.pattern import booked_rhythm_findings, check_pattern
 from anhorig.time import Interval, local
 
 __all__ = [
@@ -173,7 +173,9 @@ def check_series(ledger: Ledger, bookings: Sequence[Booking], *, on: date) -> tu
     """Book ``bookings`` one after another and judge each against what came before.
 
     Returns the ledger with all of them booked (whatever the findings, so that the
-    series can be inspected) and every finding, with paths ``bookings[i]...``.
+    series can be inspected) and every finding, with paths ``bookings[i]...``. The
+    series' stays are then judged as booked against the time at home before each
+    (``RESPITE-BOOKED-AWAY-EXCEEDS-HOME``, where the policy asks it).
     """
     findings: list[Finding] = []
     current = ledger
@@ -183,4 +185,9 @@ def check_series(ledger: Ledger, bookings: Sequence[Booking], *, on: date) -> tu
             booking_findings(current, booking, on, k, f"bookings[{index}]", Lookup(current))
         )
         current = current.book(booking)
+    first = len(ledger)
+    for finding in booked_rhythm_findings(current, on):
+        seq = int(finding.path.removeprefix("entries[").split("]", 1)[0])
+        if seq >= first:
+            findings.append(attrs.evolve(finding, path=f"bookings[{seq - first}].interval"))
     return current, Report(tuple(findings))
