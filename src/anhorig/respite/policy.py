@@ -354,14 +354,15 @@ def _hours_month(amount: int) -> Quota:
     return Quota(amount=amount, unit=QuotaUnit.HOURS, per=QuotaPeriod.MONTH)
 
 
-def _web_page(municipality: str, subject: str) -> Source:
+def _web_page(municipality: str, subject: str, publisher: str = "") -> Source:
     """The municipality's web page on ``subject``, as the research brief read it
-    (DOMAIN.md part 2 §6, confidence M: not checked against the riktlinjer themselves)."""
+    (DOMAIN.md part 2 §6, confidence M: not checked against the riktlinjer themselves);
+    ``publisher`` where the municipality's name is not "<name> kommun"."""
     key = municipality.lower().translate(str.maketrans("åäö", "aao"))
     return Source(
         key=f"{key}-respite",
         title=f"{subject}, kommunens webbplats",
-        publisher=f"{municipality} kommun",
+        publisher=publisher or f"{municipality} kommun",
     )
 
 
@@ -405,9 +406,8 @@ BOTKYRKA = RespitePolicy(
     municipality="Botkyrka",
     source=Source(
         key="botkyrka-respite",
-        title="Riktlinje för anhörigstöd (VON/2025:00149, 16 juni 2025)",
+        title="Riktlinje för anhörigstöd, VON/2025:00149, 16 juni 2025",
         publisher="Botkyrka kommun",
-        year=2025,
     ),
     kinds=frozenset({RespiteKind.IN_HOME}),
     standard_quota=_hours_month(15),
@@ -471,7 +471,7 @@ närstående only" (the last is about what staff do, not encoded)."""
 
 HUDIKSVALL = RespitePolicy(
     municipality="Hudiksvall",
-    source=_web_page("Hudiksvall", "Växelvård"),
+    source=_web_page("Hudiksvall", "Växelvård", "Hudiksvalls kommun"),
     kinds=frozenset({RespiteKind.ALTERNATING_CARE}),
     requires_living_together=True,
 )
