@@ -5,6 +5,7 @@ apart from korttid (Sunne), time away against time at home in the stays booked
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 
 import attrs
@@ -35,6 +36,7 @@ from anhorig.respite import (
     check_series,
 )
 from anhorig.respite.rules.pattern import nights_at_home, nights_away
+from anhorig.testing.strategies import breaking
 from anhorig.testing.strategies._respite import ledgers, respite_grants, respite_policies
 from anhorig.time import Period, local
 
@@ -394,3 +396,25 @@ def test_a_series_booked_under_hogsby_is_judged_as_booked() -> None:
     _, report = check_series(Ledger(policies=(HOGSBY,), grants=(g,)), stays, on=ON)
     assert report.ok
     assert not report.codes
+
+
+_NOT_SWEDISH = re.compile(
+    r"\b(hours?|nights?|from age|at most|alternating|short stay|None|True|False)\b"
+    r"|ALTERNATING_CARE|SHORT_STAY|\d{4}-\d{2}-\d{2}"
+)
+
+
+@given(
+    st.sampled_from(["RESPITE-DECISION-CEILING", "RESPITE-BOOKED-AWAY-EXCEEDS-HOME"]).flatmap(
+        breaking
+    )
+)
+def test_the_new_findings_are_all_swedish_in_swedish(case: object) -> None:
+    """The new rules' findings say everything in Swedish in Swedish mode: no English word,
+    no enum name, no ISO date, no Python value."""
+    from anhorig.testing.strategies import Broken
+
+    assert isinstance(case, Broken)
+    for finding in case.report():
+        said = finding.explain("sv")
+        assert not _NOT_SWEDISH.search(said), said
