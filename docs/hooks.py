@@ -228,6 +228,18 @@ def catalogue_markdown() -> str:
                             f"Cites on {REFERENCE_DATE}",
                             "; ".join(f"`{ref}`" for ref in rule.references(REFERENCE_DATE)) or "–",
                         ],
+                        *(
+                            [
+                                [
+                                    "Local rules",
+                                    "the municipality's own policy (*riktlinjer*), cited from "
+                                    "its document (`RespitePolicy.source`) as local rules, "
+                                    "not law",
+                                ]
+                            ]
+                            if rule.cites_policy
+                            else []
+                        ),
                     ],
                 ),
                 "",

@@ -58,12 +58,21 @@ __all__ = [
 
 
 class RespiteKind(LabelledEnum):
-    """What kind of respite (*avlösningsform*)."""
+    """What kind of respite (*avlösningsform*).
+
+    ``SHORT_STAY`` is a stay away as single occasions (*korttidsvistelse*, korttid);
+    ``ALTERNATING_CARE`` planned, recurring stays in a rhythm with time at home
+    (*växelvård*, :mod:`anhorig.respite.patterns`). Municipalities treat them apart
+    (Sunne does not combine in-home respite with växelvård, but does with korttid);
+    both take beds at a short-stay unit. Documents written before the two were told
+    apart say ``"short_stay"`` for both and read as korttid.
+    """
 
     IN_HOME = "in_home", "avlösning i hemmet", "in-home respite"
-    SHORT_STAY = "short_stay", "korttidsvistelse/växelvård", "short stay / alternating care"
+    SHORT_STAY = "short_stay", "korttidsvistelse", "short stay"
     DAY_CARE = "day_care", "dagverksamhet", "day care"
     EMERGENCY = "emergency", "trygghetsplats", "emergency place"
+    ALTERNATING_CARE = "alternating_care", "växelvård", "alternating care"
 
 
 class QuotaUnit(LabelledEnum):

@@ -23,7 +23,13 @@ from anhorig.respite._sweep import Lookup
 from anhorig.respite.ledger import Ledger
 from anhorig.respite.model import Booking, QuotaUnit, RespiteGrant, RespiteKind
 from anhorig.respite.policy import RespitePolicy, notice_given
-from anhorig.respite.rules._common import LOCAL, SEED, respite_rule
+from anhorig.respite.rules._common import (
+    CARER_SUPPORT_DUTY,
+    LOCAL,
+    SEED,
+    local_rule,
+    respite_rule,
+)
 from anhorig.respite.rules.grant import combination_findings, eligibility_findings
 from anhorig.respite.rules.hours import window_findings
 from anhorig.respite.rules.quota import quota_findings
@@ -54,6 +60,7 @@ UNKNOWN_GRANT = respite_rule(
         "Bokningen {booking} hänvisar till en insats som inte finns: {grant}.",
         "Booking {booking} refers to a grant that does not exist: {grant}.",
     ),
+    sources=LOCAL,
     domain=(24,),
 )
 
@@ -70,6 +77,7 @@ VOLUNTEER = respite_rule(
         "{provider} is a volunteer organisation; it must not be counted or presented as the "
         "municipality's respite.",
     ),
+    law=CARER_SUPPORT_DUTY,
     sources=SEED,
     domain=(24,),
 )
@@ -110,7 +118,7 @@ def validity_findings(
     return []
 
 
-NOTICE = respite_rule(
+NOTICE = local_rule(
     "RESPITE-NOTICE",
     Severity.ERROR,
     ("För kort varsel", "Too short notice"),
@@ -122,7 +130,7 @@ NOTICE = respite_rule(
     domain=(25,),
 )
 
-SHORT_NOTICE = respite_rule(
+SHORT_NOTICE = local_rule(
     "RESPITE-SHORT-NOTICE",
     Severity.INFO,
     ("Kort varsel inom ramen", "Short notice within the allowance"),
@@ -160,6 +168,7 @@ def notice_findings(
             SHORT_NOTICE.finding(
                 at("made_at"),
                 on=on,
+                policy_source=policy.source,
                 left=policy.short_notice_allowance - used - 1,
                 allowed=policy.short_notice_allowance,
                 year=year,
@@ -169,6 +178,7 @@ def notice_findings(
         NOTICE.finding(
             at("made_at"),
             on=on,
+            policy_source=policy.source,
             given=given,
             needed=policy.notice,
             unit=policy.notice_unit.text,
@@ -177,7 +187,7 @@ def notice_findings(
     ]
 
 
-OVERLAP = respite_rule(
+OVERLAP = local_rule(
     "RESPITE-OVERLAP",
     Severity.ERROR,
     ("Överlappande bokningar", "Overlapping bookings"),
@@ -201,7 +211,13 @@ def overlap_findings(
 ) -> list[Finding]:
     """Each earlier booking for the same person that overlaps this one."""
     return [
-        OVERLAP.finding(at("interval"), on=on, booking=booking.id, other=other)
+        OVERLAP.finding(
+            at("interval"),
+            on=on,
+            booking=booking.id,
+            other=other,
+            policy_source=ctx.ledger.policy_for(grant.kind).source,
+        )
         for other in ctx.overlapping(grant, booking, s, e, k)
     ]
 

@@ -15,15 +15,16 @@ from anhorig.language import Text
 from anhorig.law import BISTAND, WITHOUT_NEEDS_ASSESSMENT
 from anhorig.respite._sweep import Lookup, last_local_date
 from anhorig.respite.ledger import Ledger
-from anhorig.respite.model import Booking, GrantBasis, QuotaPeriod, QuotaUnit, RespiteGrant
+from anhorig.respite.model import Booking, GrantBasis, Quota, QuotaPeriod, QuotaUnit, RespiteGrant
 from anhorig.respite.policy import RespitePolicy
-from anhorig.respite.rules._common import judged_day, respite_rule
+from anhorig.respite.rules._common import judged_day, local_rule
 from anhorig.time import epoch_seconds
 
 __all__ = [
     "CARED_FOR_AGE",
     "CARER_AGE",
     "COMBINATION",
+    "DECISION_CEILING",
     "DECISION_REQUIRED",
     "ELIGIBILITY_UNKNOWN",
     "LIVING_TOGETHER",
@@ -34,7 +35,7 @@ __all__ = [
     "grant_eligibility",
 ]
 
-CARER_AGE = respite_rule(
+CARER_AGE = local_rule(
     "RESPITE-CARER-AGE",
     Severity.ERROR,
     ("Anhörig under åldersgränsen", "Carer below the age limit"),
@@ -45,7 +46,7 @@ CARER_AGE = respite_rule(
     domain=(32,),
 )
 
-LIVING_TOGETHER = respite_rule(
+LIVING_TOGETHER = local_rule(
     "RESPITE-LIVING-TOGETHER",
     Severity.ERROR,
     ("Inte sammanboende", "Not living together"),
@@ -56,7 +57,7 @@ LIVING_TOGETHER = respite_rule(
     domain=(32,),
 )
 
-CARED_FOR_AGE = respite_rule(
+CARED_FOR_AGE = local_rule(
     "RESPITE-CARED-FOR-AGE",
     Severity.ERROR,
     ("Närstående under åldersgränsen", "Person cared for below the age limit"),
@@ -67,7 +68,7 @@ CARED_FOR_AGE = respite_rule(
     domain=(32,),
 )
 
-ELIGIBILITY_UNKNOWN = respite_rule(
+ELIGIBILITY_UNKNOWN = local_rule(
     "RESPITE-ELIGIBILITY-UNKNOWN",
     Severity.WARNING,
     ("Villkor kan inte prövas", "A condition cannot be checked"),
@@ -90,6 +91,7 @@ def grant_eligibility(
             ELIGIBILITY_UNKNOWN.finding(
                 path,
                 on=on,
+                policy_source=policy.source,
                 municipality=municipality,
                 condition=Text(sv=condition_sv, en=condition_en),
             )
@@ -106,6 +108,7 @@ def grant_eligibility(
                 CARER_AGE.finding(
                     path,
                     on=on,
+                    policy_source=policy.source,
                     carer=str(carer),
                     age=carer.age_on(on),
                     limit=policy.min_carer_age,
@@ -116,7 +119,11 @@ def grant_eligibility(
         if grant.lives_together is None:
             unknown("sammanboende", "living together")
         elif not grant.lives_together:
-            findings.append(LIVING_TOGETHER.finding(path, on=on, municipality=municipality))
+            findings.append(
+                LIVING_TOGETHER.finding(
+                    path, on=on, municipality=municipality, policy_source=policy.source
+                )
+            )
     if policy.min_cared_for_age is not None:
         person = grant.cared_for
         if person.birth_date is None:
@@ -129,6 +136,7 @@ def grant_eligibility(
                 CARED_FOR_AGE.finding(
                     path,
                     on=on,
+                    policy_source=policy.source,
                     person=str(person),
                     age=person.age_on(on),
                     limit=policy.min_cared_for_age,
@@ -144,7 +152,7 @@ def eligibility_findings(
     return grant_eligibility(grant, policy, on, path) if ledger.governed(grant.kind) else []
 
 
-COMBINATION = respite_rule(
+COMBINATION = local_rule(
     "RESPITE-COMBINATION",
     Severity.ERROR,
     ("Insatser som inte kombineras", "Kinds that are not combined"),
@@ -184,12 +192,13 @@ def combination_findings(
                     other=other.kind.text,
                     grant=other.id,
                     municipality=rule_owner.municipality,
+                    policy_source=rule_owner.source,
                 )
             )
     return findings
 
 
-DECISION_REQUIRED = respite_rule(
+DECISION_REQUIRED = local_rule(
     "RESPITE-DECISION-REQUIRED",
     Severity.ERROR,
     ("Biståndsbeslut krävs", "A decision is required"),
@@ -203,24 +212,67 @@ DECISION_REQUIRED = respite_rule(
 )
 
 
+DECISION_CEILING = local_rule(
+    "RESPITE-DECISION-CEILING",
+    Severity.ERROR,
+    ("Mer än vad som ges utan beslut", "More than is granted without a decision"),
+    (
+        "{person} är {age} år; {municipality} ger utan biståndsbeslut {ceiling}, men insatsen "
+        "är {quota}.",
+        "{person} is {age}; {municipality} grants {ceiling} without a decision, but the grant "
+        "is {quota}.",
+    ),
+    law=(WITHOUT_NEEDS_ASSESSMENT, BISTAND),
+    domain=(32,),
+)
+
+
+def _within(quota: Quota, ceiling: Quota) -> bool:
+    """Whether ``quota`` is at most ``ceiling``: the same unit and period, no more."""
+    return (
+        quota.unit is ceiling.unit and quota.per is ceiling.per and quota.amount <= ceiling.amount
+    )
+
+
 def check_grant(grant: RespiteGrant, policy: RespitePolicy, *, on: date, path: str = "$") -> Report:
     """Findings about ``grant`` under ``policy`` on ``on``: eligibility and whether it
-    needs a decision."""
+    needs a decision.
+
+    A grant without a decision is in order within the hours everyone gets without one
+    (``free_hours_without_decision``) or within the ceiling of the person's age group
+    (:meth:`~anhorig.respite.policy.RespitePolicy.age_ceiling`); beyond both it needs a
+    decision: ``RESPITE-DECISION-CEILING`` when an age group applies, else
+    ``RESPITE-DECISION-REQUIRED``."""
     judged_day(on)
     findings = grant_eligibility(grant, policy, on, path if path != "$" else "$")
     if grant.basis is GrantBasis.WITHOUT_NEEDS_ASSESSMENT and policy.governs(grant.kind):
-        exempt = (
-            policy.decision_exempt_from_age is not None
-            and grant.cared_for.birth_date is not None
-            and grant.cared_for.age_on(on) >= policy.decision_exempt_from_age
-        )
+        person = grant.cared_for
+        age = person.age_on(on) if person.birth_date is not None else None
+        group = policy.age_ceiling(age) if age is not None else None
         quota = grant.quota
-        within_free = (
-            quota.unit is QuotaUnit.HOURS
-            and quota.per is QuotaPeriod.MONTH
-            and quota.amount <= policy.free_hours_without_decision
+        within_free = _within(
+            quota,
+            Quota(
+                amount=policy.free_hours_without_decision,
+                unit=QuotaUnit.HOURS,
+                per=QuotaPeriod.MONTH,
+            ),
         )
-        if not exempt and not within_free:
+        within_age = group is not None and _within(quota, group.ceiling)
+        if group is not None and not within_free and not within_age:
+            findings.append(
+                DECISION_CEILING.finding(
+                    "basis" if path == "$" else f"{path}.basis",
+                    on=on,
+                    policy_source=policy.source,
+                    person=str(person),
+                    age=age,
+                    municipality=policy.municipality,
+                    ceiling=Text(sv=group.describe("sv"), en=group.describe("en")),
+                    quota=Text(sv=quota.describe("sv"), en=quota.describe("en")),
+                )
+            )
+        elif not within_free and not within_age:
             free = (
                 Text(
                     sv=f"{policy.free_hours_without_decision} timmar per månad",
@@ -233,6 +285,7 @@ def check_grant(grant: RespiteGrant, policy: RespitePolicy, *, on: date, path: s
                 DECISION_REQUIRED.finding(
                     "basis" if path == "$" else f"{path}.basis",
                     on=on,
+                    policy_source=policy.source,
                     quota=Text(sv=quota.describe("sv"), en=quota.describe("en")),
                     municipality=policy.municipality,
                     free=free,
@@ -248,5 +301,6 @@ RULES = (
     ELIGIBILITY_UNKNOWN,
     COMBINATION,
     DECISION_REQUIRED,
+    DECISION_CEILING,
 )
 """The rules on grants, in the catalogue's order."""

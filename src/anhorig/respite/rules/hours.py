@@ -16,12 +16,12 @@ from anhorig.language import Text
 from anhorig.respite._index import checked_midnight
 from anhorig.respite.model import Booking
 from anhorig.respite.policy import RespitePolicy, Weekday
-from anhorig.respite.rules._common import respite_rule
+from anhorig.respite.rules._common import local_rule
 from anhorig.time import ZONE, is_working_day
 
 __all__ = ["RULES", "TIME_OF_DAY", "WEEKDAY", "window_findings"]
 
-WEEKDAY = respite_rule(
+WEEKDAY = local_rule(
     "RESPITE-WEEKDAY",
     Severity.ERROR,
     ("Dag då avlösning inte ges", "A day respite is not given"),
@@ -32,7 +32,7 @@ WEEKDAY = respite_rule(
     domain=(24,),
 )
 
-TIME_OF_DAY = respite_rule(
+TIME_OF_DAY = local_rule(
     "RESPITE-TIME-OF-DAY",
     Severity.ERROR,
     ("Utanför tiderna för avlösning", "Outside respite hours"),
@@ -74,6 +74,7 @@ def window_findings(
                 WEEKDAY.finding(
                     at("interval"),
                     on=on,
+                    policy_source=policy.source,
                     day=day,
                     weekday=weekday.text
                     if not holiday
@@ -95,6 +96,7 @@ def window_findings(
                     TIME_OF_DAY.finding(
                         at("interval"),
                         on=on,
+                        policy_source=policy.source,
                         start=_hour_text(policy.day_starts_at),
                         end=_hour_text(policy.day_ends_at),
                         municipality=policy.municipality,

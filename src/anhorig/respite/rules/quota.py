@@ -15,11 +15,11 @@ from anhorig.respite._sweep import Lookup
 from anhorig.respite.ledger import format_amount
 from anhorig.respite.model import Booking, RespiteGrant
 from anhorig.respite.policy import Overage, RespitePolicy
-from anhorig.respite.rules._common import respite_rule
+from anhorig.respite.rules._common import local_rule
 
 __all__ = ["OVERAGE_CHARGED", "OVER_QUOTA", "RULES", "quota_findings"]
 
-OVER_QUOTA = respite_rule(
+OVER_QUOTA = local_rule(
     "RESPITE-OVER-QUOTA",
     Severity.ERROR,
     ("Över kvoten", "Over the quota"),
@@ -30,7 +30,7 @@ OVER_QUOTA = respite_rule(
     domain=(26, 27, 28),
 )
 
-OVERAGE_CHARGED = respite_rule(
+OVERAGE_CHARGED = local_rule(
     "RESPITE-OVERAGE-CHARGED",
     Severity.WARNING,
     ("Tid utöver kvoten debiteras", "Time beyond the quota is charged"),
@@ -59,6 +59,7 @@ def quota_findings(
         rule.finding(
             at("interval"),
             on=on,
+            policy_source=policy.source,
             over=format_amount(added, grant.quota.unit),
             first=period.start,
             last=period.last,

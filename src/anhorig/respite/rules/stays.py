@@ -24,7 +24,7 @@ from anhorig.respite._index import amount_in, checked_midnight
 from anhorig.respite._sweep import Lookup
 from anhorig.respite.model import Booking, QuotaUnit, RespiteGrant
 from anhorig.respite.policy import RespitePolicy
-from anhorig.respite.rules._common import SEED, respite_rule
+from anhorig.respite.rules._common import LOCAL, SEED, local_rule, respite_rule
 
 __all__ = [
     "CONSECUTIVE",
@@ -40,7 +40,7 @@ __all__ = [
     "stay_dygn",
 ]
 
-CONSECUTIVE = respite_rule(
+CONSECUTIVE = local_rule(
     "RESPITE-CONSECUTIVE",
     Severity.ERROR,
     ("För många dygn i följd", "Too many dygn in a row"),
@@ -51,7 +51,7 @@ CONSECUTIVE = respite_rule(
     domain=(29,),
 )
 
-CONSECUTIVE_GUIDELINE = respite_rule(
+CONSECUTIVE_GUIDELINE = local_rule(
     "RESPITE-CONSECUTIVE-GUIDELINE",
     Severity.WARNING,
     ("Längre än riktmärket", "Longer than the guideline"),
@@ -79,10 +79,12 @@ def consecutive_findings(
     if limit is None or dygn <= limit:
         return []
     rule = CONSECUTIVE if policy.consecutive_is_strict else CONSECUTIVE_GUIDELINE
-    return [rule.finding(at("interval"), on=on, dygn=dygn, limit=limit)]
+    return [
+        rule.finding(at("interval"), on=on, dygn=dygn, limit=limit, policy_source=policy.source)
+    ]
 
 
-DYGN_PER_MONTH = respite_rule(
+DYGN_PER_MONTH = local_rule(
     "RESPITE-DYGN-PER-MONTH",
     Severity.ERROR,
     ("För många dygn i månaden", "Too many dygn in the month"),
@@ -121,7 +123,12 @@ def per_month_findings(
         if total > limit:
             findings.append(
                 DYGN_PER_MONTH.finding(
-                    at("interval"), on=on, month=f"{first:%Y-%m}", dygn=total, limit=limit
+                    at("interval"),
+                    policy_source=policy.source,
+                    on=on,
+                    month=f"{first:%Y-%m}",
+                    dygn=total,
+                    limit=limit,
                 )
             )
     return findings
@@ -153,6 +160,7 @@ UNKNOWN_UNIT = respite_rule(
         "Bokningen {booking} hänvisar till en enhet som inte finns: {unit}.",
         "Booking {booking} refers to a unit that does not exist: {unit}.",
     ),
+    sources=LOCAL,
     domain=(30,),
 )
 

@@ -93,6 +93,7 @@ from anhorig.testing.strategies._plans_breaking import (
 )
 from anhorig.testing.strategies._registry import type_strategies
 from anhorig.testing.strategies._respite import (
+    age_ceilings,
     alternating_patterns,
     balances,
     bookings,
@@ -124,6 +125,7 @@ __all__ = [
     "BrokenBooking",
     "activities",
     "adult_conditions",
+    "age_ceilings",
     "alternating_patterns",
     "audit_records",
     "balances",
