@@ -24,10 +24,12 @@ Decision bases (what lets information go, or stops it):
 - ``CONSENT-NO-BASIS``: nothing permits it, so it is denied by default.
 
 Reasons a consent does not count: ``CONSENT-NO-AUTHORITY``, ``CONSENT-UNDOCUMENTED``,
-``CONSENT-CHILD-VIEW-MISSING``, ``CONSENT-CHILD-OBJECTS``, ``CONSENT-OTHER-AUTHORITY``,
+``CONSENT-CHILD-VIEW-MISSING``, ``CONSENT-CHILD-OBJECTS``, ``CONSENT-CHILD-TOO-YOUNG``,
+``CONSENT-OTHER-AUTHORITY``,
 ``CONSENT-REVOKED``, ``CONSENT-NOT-IN-FORCE``; reasons a menprövning does not count:
 ``CONSENT-HARM-POSSIBLE``, ``CONSENT-HARM-ASSESSMENT-NOT-COUNTED``,
-``CONSENT-HARM-ASSESSMENT-OVERRIDDEN``; and about the whole decision:
+``CONSENT-HARM-ASSESSMENT-OVERRIDDEN``; the child's objection to a custodian's consent
+that counts, weighed (``CONSENT-CHILD-VIEW-WEIGHED``); and about the whole decision:
 ``CONSENT-EACH-PERSON``, ``CONSENT-CONFLICT``, ``CONSENT-BASIS-NOT-MET``.
 
 References:
@@ -75,7 +77,9 @@ from anhorig.consent.rules.procedure import (
 )
 from anhorig.consent.rules.validity import (
     CHILD_OBJECTS,
+    CHILD_TOO_YOUNG,
     CHILD_VIEW_MISSING,
+    CHILD_VIEW_WEIGHED,
     NO_AUTHORITY,
     NOT_IN_FORCE,
     UNDOCUMENTED,
@@ -87,7 +91,9 @@ __all__ = [
     "BLOCKED",
     "CARE_EXCHANGE",
     "CHILD_OBJECTS",
+    "CHILD_TOO_YOUNG",
     "CHILD_VIEW_MISSING",
+    "CHILD_VIEW_WEIGHED",
     "CONFLICT",
     "DENY",
     "EACH_PERSON",
@@ -127,6 +133,8 @@ RULES: tuple[_Rule, ...] = (
     UNDOCUMENTED,
     CHILD_VIEW_MISSING,
     CHILD_OBJECTS,
+    CHILD_TOO_YOUNG,
+    CHILD_VIEW_WEIGHED,
     OTHER_AUTHORITY,
     REVOKED,
     NOT_IN_FORCE,

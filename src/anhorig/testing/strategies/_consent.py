@@ -372,12 +372,13 @@ def disclosure_requests(
 
 
 def decision_policies() -> st.SearchStrategy[DecisionPolicy]:
-    """Decision policies: either combining rule, a child-decides age or none, and a
-    harm assessment relied on for one to seven days."""
+    """Decision policies: either combining rule, a child-decides age or none, a
+    child-consents age or none, and a harm assessment relied on for one to seven days."""
     return st.builds(
         DecisionPolicy,
         combining=st.sampled_from(Combining),
         child_decides_from_age=st.none() | st.integers(12, 17),
+        child_consents_from_age=st.none() | st.integers(12, 17),
         harm_assessment_days=st.integers(1, 7),
     )
 
