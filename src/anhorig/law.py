@@ -59,6 +59,7 @@ __all__ = [
     "PERMANENT_CARE_CONTACT",
     "PROP_2025_26_60",
     "REPORT_OF_CONCERN",
+    "SECRECY_BOUNDARIES",
     "SECRECY_HEALTH_CARE",
     "SECRECY_SOCIAL_SERVICES",
     "SHARED_RECORDS",
@@ -362,6 +363,32 @@ SECRECY_SOCIAL_SERVICES = _topic(
     "Sekretess inom socialtjänsten, även mellan nämnder",
     "Secrecy in social services, also between committees",
     _osl(26, "1"),
+)
+SECRECY_BOUNDARIES = _topic(
+    "secrecy_boundaries",
+    "Sekretess gäller mot andra myndigheter och mellan självständiga verksamhetsgrenar inom "
+    "en myndighet",
+    "Secrecy applies against other authorities and between independent branches within an "
+    "authority",
+    _osl(
+        8,
+        "1",
+        confidence=Confidence.MEDIUM,
+        note="a secret piece of information may not be disclosed to individuals or other "
+        "authorities, save as the law provides",
+        unverified="the statute text was not seen; the rule is taken from Skatteverket's "
+        "rättsliga vägledning on sekretessgränser and Lawline's answers citing 8 kap. 1 §",
+    ),
+    _osl(
+        8,
+        "2",
+        confidence=Confidence.MEDIUM,
+        note="within one authority, independent verksamhetsgrenar count as separate "
+        "authorities (prop. 2008/09:150 p. 360; JO 6547-2017: health care and social "
+        "services in one authority are independent of each other)",
+        unverified="the statute text was not seen; whether two branches are independent is "
+        "judged case by case, so the library takes an organisation's sector as its branch",
+    ),
 )
 CONSENT_WAIVER = _topic(
     "consent_waiver",

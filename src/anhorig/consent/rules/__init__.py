@@ -13,6 +13,9 @@ applies them in the law's order (:func:`decide`).
 Decision bases (what lets information go, or stops it):
 
 - ``CONSENT-LISTENING``: information from a relative to staff needs no consent.
+- ``CONSENT-WITHIN-AUTHORITY``: the holder's own branch uses its information; no secrecy
+  boundary is crossed (OSL 8:1–2). ``CONSENT-BRANCH-BOUNDARY`` says when information
+  passes between branches of one authority, which is a boundary.
 - ``CONSENT-REPORT-OF-CONCERN``: a report of concern about a child overrides secrecy.
 - ``CONSENT-RECIPIENT-DECLINES``: a relative who does not want information is not given it.
 - ``CONSENT-BLOCKED`` / ``CONSENT-EMERGENCY``: a block holds; only an emergency breaks it.
@@ -58,11 +61,13 @@ from anhorig.consent.rules.consents import (
     REVOKED,
 )
 from anhorig.consent.rules.exceptions import (
+    BRANCH_BOUNDARY,
     CARE_EXCHANGE,
     LISTENING,
     PATIENT_CANNOT_TAKE_IN_BASIS,
     RECIPIENT_DECLINES,
     REPORT_OF_CONCERN_BASIS,
+    WITHIN_AUTHORITY,
 )
 from anhorig.consent.rules.harm import (
     HARM_ASSESSMENT,
@@ -89,6 +94,7 @@ from anhorig.findings import Rule as _Rule
 __all__ = [
     "BASIS_NOT_MET",
     "BLOCKED",
+    "BRANCH_BOUNDARY",
     "CARE_EXCHANGE",
     "CHILD_OBJECTS",
     "CHILD_TOO_YOUNG",
@@ -114,11 +120,13 @@ __all__ = [
     "REVOKED",
     "RULES",
     "UNDOCUMENTED",
+    "WITHIN_AUTHORITY",
     "decide",
 ]
 
 RULES: tuple[_Rule, ...] = (
     LISTENING,
+    WITHIN_AUTHORITY,
     REPORT_OF_CONCERN_BASIS,
     RECIPIENT_DECLINES,
     BLOCKED,
@@ -144,5 +152,6 @@ RULES: tuple[_Rule, ...] = (
     HARM_POSSIBLE,
     HARM_ASSESSMENT_NOT_COUNTED,
     HARM_ASSESSMENT_OVERRIDDEN,
+    BRANCH_BOUNDARY,
 )
 """Every decision basis and reason of the consent family, in the catalogue."""

@@ -21,6 +21,7 @@ from anhorig.consent._compiled import Question
 from anhorig.consent.decision import Decision, Obligation, ObligationKind, Outcome
 from anhorig.consent.model import (
     Action,
+    person_key,
     Circumstance,
     InfoCategory,
     Principal,
@@ -42,6 +43,7 @@ from anhorig.findings import Finding, Severity
 from anhorig.language import Text
 from anhorig.law import (
     DUTY_OVERRIDES_SECRECY,
+    SECRECY_BOUNDARIES,
     HEALTH_SOCIAL_EXCHANGE_HEALTH,
     HEALTH_SOCIAL_EXCHANGE_SOCIAL,
     PATIENT_CANNOT_TAKE_IN,
@@ -50,16 +52,19 @@ from anhorig.law import (
 from anhorig.people import Person
 
 __all__ = [
+    "BRANCH_BOUNDARY",
     "CARE_EXCHANGE",
     "LISTENING",
     "PATIENT_CANNOT_TAKE_IN_BASIS",
     "RECIPIENT_DECLINES",
     "REPORT_OF_CONCERN_BASIS",
+    "WITHIN_AUTHORITY",
     "care_exchange",
     "listening",
     "patient_cannot_take_in",
     "recipient_declines",
     "report_of_concern",
+    "within_authority",
 ]
 
 
@@ -90,6 +95,87 @@ def listening(q: Question, on: date) -> Decision | None:
         basis=(basis_of(LISTENING, str(request.subject), on),),
         obligations=(Obligation.of(ObligationKind.DOCUMENT_WHAT_WAS_SAID),),
         reasons=(finding(LISTENING, "$.action", on, recipient=recipient_text(request)),),
+    )
+
+
+# --- 6: within one branch of one authority no secrecy boundary is crossed ---------------
+
+WITHIN_AUTHORITY = rule(
+    "CONSENT-WITHIN-AUTHORITY",
+    Severity.INFO,
+    ("Ingen sekretessgräns passeras", "No secrecy boundary is crossed"),
+    (
+        "{holder} använder uppgiften inom sin egen verksamhetsgren ({branch}): sekretess gäller "
+        "mot andra myndigheter och mellan självständiga verksamhetsgrenar inom en myndighet, "
+        "inte inom en och samma verksamhetsgren. Bara den som behöver uppgiften i sitt arbete "
+        "bör ta del av den.",
+        "{holder} uses the information within its own branch ({branch}): secrecy applies "
+        "against other authorities and between independent branches within an authority, "
+        "not within one branch. Only those who need it in their work should see it.",
+    ),
+    law=(SECRECY_BOUNDARIES,),
+    domain=(6,),
+)
+BRANCH_BOUNDARY = rule(
+    "CONSENT-BRANCH-BOUNDARY",
+    Severity.INFO,
+    ("Sekretessgräns inom myndigheten", "A secrecy boundary within the authority"),
+    (
+        "Uppgiften hör till verksamhetsgrenen {from_branch}, men {holder} är {to_branch}: "
+        "självständiga verksamhetsgrenar inom en myndighet räknas som olika myndigheter, så "
+        "sekretessen gäller mellan dem och uppgiften behöver stöd för att lämnas över.",
+        "The information belongs to the branch {from_branch}, but {holder} is {to_branch}: "
+        "independent branches within one authority count as separate authorities, so "
+        "secrecy applies between them and the information needs a basis to pass.",
+    ),
+    law=(SECRECY_BOUNDARIES,),
+    domain=(6,),
+)
+
+_BRANCH = {
+    InfoCategory.HEALTH_CARE: Sector.HEALTH_CARE,
+    InfoCategory.SOCIAL_SERVICES: Sector.SOCIAL_SERVICES,
+}
+"""The branch (*verksamhetsgren*) information of each top category belongs to: the
+secrecy chapter it falls under (OSL 25 or 26 kap.)."""
+
+
+def _branch(sector: Sector) -> Text:
+    return Text(sv=sector.label("sv"), en=sector.label("en"))
+
+
+def within_authority(q: Question, on: date, leading: list[Finding]) -> Decision | None:
+    """PERMIT when the holder discloses to or reads for itself (the recipient is the
+    same organisation) information of its own branch: no secrecy boundary is crossed
+    (OSL 8 kap. 1–2 §§). Information of another branch crosses one, which goes to
+    ``leading``; the decision then goes on as across any boundary."""
+    request = q.request
+    recipient = q.recipient
+    org = recipient.organisation if recipient.kind is RecipientKind.ORGANISATION else None
+    if request.action is Action.COLLECT or org is None or org.id != q.holder.id:
+        return None
+    branch = _BRANCH[request.category.root]
+    if q.holder.sector is not branch:
+        leading.append(
+            finding(
+                BRANCH_BOUNDARY,
+                "$.category",
+                on,
+                from_branch=_branch(branch),
+                holder=str(q.holder),
+                to_branch=_branch(q.holder.sector),
+            )
+        )
+        return None
+    subjects = {person_key(p): str(p) for p in request.subjects}
+    return Decision(
+        outcome=Outcome.PERMIT,
+        basis=tuple(basis_of(WITHIN_AUTHORITY, s, on) for s in subjects.values()),
+        reasons=(
+            finding(
+                WITHIN_AUTHORITY, "$.recipient", on, holder=str(q.holder), branch=_branch(branch)
+            ),
+        ),
     )
 
 
