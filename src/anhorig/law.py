@@ -414,17 +414,47 @@ NEEDED_FOR_OWN_WORK = _topic(
     "Disclosure necessary for the authority's own work",
     _osl(10, "2", confidence=Confidence.MEDIUM),
 )
+_EXCHANGE_UNVERIFIED = (
+    "the statute text was not seen. Direction and groups rest on Lawline (25:12), CVE's "
+    "and Socialstyrelsen's summaries (26:9) and a municipality's guidance naming 26:9 for "
+    "socialtjänst to socialtjänst and 25:12 for the health-care side; the predecessor, "
+    "SekrL 14 kap. 2 § 7 st., covered 'annan sådan myndighet'. The compulsory-care acts "
+    "named are LPT (1991:1128) and LRV (1991:1129) in CVE's rendering of 26:9, 25:12 taken "
+    "as its counterpart; LVM and LVU, which DOMAIN.md lists, were not found named in either"
+)
 HEALTH_SOCIAL_EXCHANGE_HEALTH = _topic(
     "health_social_exchange_health",
-    "Utbyte utan samtycke från hälso- och sjukvården till socialtjänsten för vissa grupper",
-    "Exchange without consent from health care to social services for certain groups",
-    _osl(25, "12", confidence=Confidence.MEDIUM),
+    "Utbyte utan samtycke från hälso- och sjukvården till en annan myndighet inom hälso- och "
+    "sjukvården eller till socialtjänsten, för vissa grupper",
+    "Exchange without consent from health care to another health-care authority or to "
+    "social services, for certain groups",
+    _osl(
+        25,
+        "12",
+        confidence=Confidence.MEDIUM,
+        note="from a health-care authority to another one or to social services, when "
+        "needed for necessary care, treatment or other support of a person under 18, in "
+        "continuous misuse of alcohol, narcotics or volatile solvents, or cared for under "
+        "LPT or LRV; a second paragraph on a pregnant person, for the expected child, is "
+        "not encoded",
+        unverified=_EXCHANGE_UNVERIFIED,
+    ),
 )
 HEALTH_SOCIAL_EXCHANGE_SOCIAL = _topic(
     "health_social_exchange_social",
-    "Utbyte utan samtycke från socialtjänsten till hälso- och sjukvården för vissa grupper",
-    "Exchange without consent from social services to health care for certain groups",
-    _osl(26, "9", confidence=Confidence.MEDIUM),
+    "Utbyte utan samtycke från socialtjänsten till en annan myndighet inom socialtjänsten "
+    "eller till hälso- och sjukvården, för vissa grupper",
+    "Exchange without consent from social services to another social-services authority "
+    "or to health care, for certain groups",
+    _osl(
+        26,
+        "9",
+        confidence=Confidence.MEDIUM,
+        note="from a social-services authority to another one or to health care, for the "
+        "same groups as 25 kap. 12 §; a second paragraph on a pregnant person, for the "
+        "expected child, is not encoded",
+        unverified=_EXCHANGE_UNVERIFIED,
+    ),
 )
 PATIENT_CANNOT_TAKE_IN = _topic(
     "patient_cannot_take_in",

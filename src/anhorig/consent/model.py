@@ -249,7 +249,14 @@ class EvidenceForm(LabelledEnum):
 
 
 class Circumstance(LabelledEnum):
-    """A fact the staff assert about a request that a legal basis needs (*omständighet*)."""
+    """A fact the staff assert about a request that a legal basis needs (*omständighet*).
+
+    ``COMPULSORY_CARE`` is care under the acts OSL 25 kap. 12 § and 26 kap. 9 § name
+    (LPT and LRV in the project's sources; LVM and LVU were not found named: a person
+    cared for under LVM is in continuous misuse, one under LVU mostly under 18, and those
+    groups are asserted or seen as such). The acts are data on
+    :data:`anhorig.consent.rules.exceptions.EXCHANGE_SECTIONS`.
+    """
 
     REPORT_OF_CONCERN = (
         "report_of_concern",
@@ -268,8 +275,8 @@ class Circumstance(LabelledEnum):
     )
     COMPULSORY_CARE = (
         "compulsory_care",
-        "vård enligt LPT, LRV, LVM eller LVU",
-        "compulsory care (LPT, LRV, LVM, LVU)",
+        "psykiatrisk tvångsvård eller rättspsykiatrisk vård (LPT, LRV)",
+        "compulsory psychiatric or forensic psychiatric care (LPT, LRV)",
     )
     PATIENT_CANNOT_TAKE_IN = (
         "patient_cannot_take_in",

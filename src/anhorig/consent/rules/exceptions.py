@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
+
 from anhorig.consent._compiled import Question
 from anhorig.consent.decision import Decision, Obligation, ObligationKind, Outcome
 from anhorig.consent.model import (
     Action,
-    person_key,
     Circumstance,
     InfoCategory,
     Principal,
@@ -29,6 +30,7 @@ from anhorig.consent.model import (
     RecipientKind,
     RecipientRole,
     Sector,
+    person_key,
 )
 from anhorig.consent.rules._common import (
     BASIS_NOT_MET,
@@ -43,23 +45,27 @@ from anhorig.findings import Finding, Severity
 from anhorig.language import Text
 from anhorig.law import (
     DUTY_OVERRIDES_SECRECY,
-    SECRECY_BOUNDARIES,
     HEALTH_SOCIAL_EXCHANGE_HEALTH,
     HEALTH_SOCIAL_EXCHANGE_SOCIAL,
     PATIENT_CANNOT_TAKE_IN,
     REPORT_OF_CONCERN,
+    SECRECY_BOUNDARIES,
+    LawTopic,
 )
 from anhorig.people import Person
 
 __all__ = [
     "BRANCH_BOUNDARY",
     "CARE_EXCHANGE",
+    "EXCHANGE_SECTIONS",
     "LISTENING",
     "PATIENT_CANNOT_TAKE_IN_BASIS",
     "RECIPIENT_DECLINES",
     "REPORT_OF_CONCERN_BASIS",
     "WITHIN_AUTHORITY",
+    "ExchangeSection",
     "care_exchange",
+    "exchange_section",
     "listening",
     "patient_cannot_take_in",
     "recipient_declines",
@@ -294,16 +300,87 @@ CARE_EXCHANGE = rule(
         "Exchange between health care and social services without consent",
     ),
     (
-        "{subject} hör till en grupp ({group}) där uppgifter får lämnas mellan hälso- och "
-        "sjukvården och socialtjänsten utan samtycke, när det behövs för nödvändig vård, "
-        "behandling eller stöd.",
-        "{subject} belongs to a group ({group}) for whom information may pass between health "
-        "care and social services without consent, when needed for necessary care, "
-        "treatment or support.",
+        "{subject} hör till en grupp ({group}) där uppgifter får lämnas {direction} utan "
+        "samtycke, när det behövs för nödvändig vård, behandling eller annat stöd.",
+        "{subject} belongs to a group ({group}) for whom information may be given "
+        "{direction} without consent, when needed for necessary care, treatment or other "
+        "support.",
     ),
     law=(HEALTH_SOCIAL_EXCHANGE_HEALTH, HEALTH_SOCIAL_EXCHANGE_SOCIAL),
     domain=(10,),
 )
+
+
+@attrs.frozen(kw_only=True)
+class ExchangeSection:
+    """What one exchange section covers, as data (*sekretessbrytande bestämmelse*).
+
+    ``topic`` is the section (its reference carries the confidence and what is not
+    verified); ``holder`` the branch whose secrecy it breaks, and whose information it
+    lets go; ``recipients`` the branches it may go to; ``compulsory_care_acts`` the acts
+    whose care puts a person in the group. A municipality that reads the statute
+    otherwise corrects this table, not the code.
+    """
+
+    topic: LawTopic
+    holder: Sector
+    recipients: frozenset[Sector]
+    compulsory_care_acts: tuple[str, ...]
+
+
+EXCHANGE_SECTIONS: tuple[ExchangeSection, ...] = (
+    ExchangeSection(
+        topic=HEALTH_SOCIAL_EXCHANGE_HEALTH,
+        holder=Sector.HEALTH_CARE,
+        recipients=frozenset({Sector.HEALTH_CARE, Sector.SOCIAL_SERVICES}),
+        compulsory_care_acts=("LPT", "LRV"),
+    ),
+    ExchangeSection(
+        topic=HEALTH_SOCIAL_EXCHANGE_SOCIAL,
+        holder=Sector.SOCIAL_SERVICES,
+        recipients=frozenset({Sector.SOCIAL_SERVICES, Sector.HEALTH_CARE}),
+        compulsory_care_acts=("LPT", "LRV"),
+    ),
+)
+"""OSL 25 kap. 12 § (from health care) and 26 kap. 9 § (from social services): each
+breaks its own chapter's secrecy, towards another authority of the same branch or the
+other branch (medium confidence, see the references' ``unverified``)."""
+
+_INFORMATION_OF = {
+    Sector.HEALTH_CARE: InfoCategory.HEALTH_CARE,
+    Sector.SOCIAL_SERVICES: InfoCategory.SOCIAL_SERVICES,
+}
+_TO = {
+    Sector.HEALTH_CARE: Text(sv="hälso- och sjukvården", en="health care"),
+    Sector.SOCIAL_SERVICES: Text(sv="socialtjänsten", en="social services"),
+}
+
+
+def _direction(section: ExchangeSection, to: Sector) -> Text:
+    source = _TO[section.holder]
+    if to is section.holder:
+        return Text(
+            sv=f"från {source.sv} till en annan myndighet inom {source.sv}",
+            en=f"from {source.en} to another authority in {source.en}",
+        )
+    target = _TO[to]
+    return Text(sv=f"från {source.sv} till {target.sv}", en=f"from {source.en} to {target.en}")
+
+
+def _acts(acts: tuple[str, ...], word: str) -> str:
+    return acts[0] if len(acts) == 1 else f"{', '.join(acts[:-1])} {word} {acts[-1]}"
+
+
+def exchange_section(holder: Sector, to: Sector, category: InfoCategory) -> ExchangeSection | None:
+    """The section that lets ``holder``'s information of ``category`` go to ``to``."""
+    for section in EXCHANGE_SECTIONS:
+        if (
+            section.holder is holder
+            and to in section.recipients
+            and _INFORMATION_OF[holder] is category.root
+        ):
+            return section
+    return None
 
 
 def care_exchange(q: Question, person: Person, t: float, on: date) -> Verdict | None:
@@ -313,19 +390,10 @@ def care_exchange(q: Question, person: Person, t: float, on: date) -> Verdict | 
         return None
     recipient = q.recipient
     org = recipient.organisation if recipient.kind is RecipientKind.ORGANISATION else None
-    if org is None:
+    if org is None or org.id == q.holder.id:
         return None
-    holder = q.holder.sector
-    pairs = {
-        (Sector.HEALTH_CARE, Sector.SOCIAL_SERVICES, InfoCategory.HEALTH_CARE): (
-            HEALTH_SOCIAL_EXCHANGE_HEALTH
-        ),
-        (Sector.SOCIAL_SERVICES, Sector.HEALTH_CARE, InfoCategory.SOCIAL_SERVICES): (
-            HEALTH_SOCIAL_EXCHANGE_SOCIAL
-        ),
-    }
-    topic = pairs.get((holder, org.sector, request.category.root))
-    if topic is None:
+    section = exchange_section(q.holder.sector, org.sector, request.category)
+    if section is None:
         return None
     groups_sv: list[str] = []
     groups_en: list[str] = []
@@ -335,16 +403,26 @@ def care_exchange(q: Question, person: Person, t: float, on: date) -> Verdict | 
     if Circumstance.CONTINUOUS_SUBSTANCE_MISUSE in q.circumstances:
         groups_sv.append("fortgående missbruk")
         groups_en.append("continuous substance misuse")
-    if Circumstance.COMPULSORY_CARE in q.circumstances:
-        groups_sv.append("vård enligt LPT, LRV, LVM eller LVU")
-        groups_en.append("compulsory care")
+    acts = section.compulsory_care_acts
+    if Circumstance.COMPULSORY_CARE in q.circumstances and acts:
+        groups_sv.append(f"vård enligt {_acts(acts, 'eller')}")
+        groups_en.append(f"care under {_acts(acts, 'or')}")
     if not groups_sv:
         return None
     group = Text(sv=", ".join(groups_sv), en=", ".join(groups_en))
     subject = str(person)
     verdict = Verdict(Outcome.PERMIT)
-    verdict.basis.append(basis_of(CARE_EXCHANGE, subject, on, references=topic.cite_all(on)))
-    verdict.reasons.append(finding(CARE_EXCHANGE, "$.subject", on, subject=subject, group=group))
+    references = section.topic.cite_all(on)
+    verdict.basis.append(basis_of(CARE_EXCHANGE, subject, on, references=references))
+    found = finding(
+        CARE_EXCHANGE,
+        "$.subject",
+        on,
+        subject=subject,
+        group=group,
+        direction=_direction(section, org.sector),
+    )
+    verdict.reasons.append(attrs.evolve(found, references=references))
     return verdict
 
 
