@@ -58,7 +58,9 @@ __all__ = [
     "PATIENT_RELATIVES_TAKE_PART",
     "PERMANENT_CARE_CONTACT",
     "PROP_2025_26_60",
+    "REPORTERS",
     "REPORT_OF_CONCERN",
+    "REPORT_OF_CONCERN_ANYONE",
     "SECRECY_BOUNDARIES",
     "SECRECY_HEALTH_CARE",
     "SECRECY_SOCIAL_SERVICES",
@@ -70,6 +72,7 @@ __all__ = [
     "Confidence",
     "LawTopic",
     "LegalRef",
+    "Reporter",
     "Source",
     "topics",
 ]
@@ -298,6 +301,27 @@ REPORT_OF_CONCERN = _topic(
     "Duty to report concern about a child",
     _sol01(14, "1"),
     _sol25(19, "1"),
+)
+REPORT_OF_CONCERN_ANYONE = _topic(
+    "report_of_concern_anyone",
+    "Var och en bör anmäla oro för barn (orosanmälan utan skyldighet)",
+    "Anyone should report concern about a child (a report without a duty)",
+    _sol01(
+        14,
+        "1 c",
+        confidence=Confidence.MEDIUM,
+        note="a recommendation ('bör'), not a duty (Socialstyrelsen, Anmäla oro för barn, 2014)",
+        unverified="the statute text was not seen",
+    ),
+    LegalRef(
+        act="SoL",
+        sfs="2025:400",
+        chapter=19,
+        in_force_from=_OLD_SOL_REPEALED,
+        confidence=Confidence.LOW,
+        note="the recommendation is taken to follow the duty into chapter 19",
+        unverified="the section number in SoL 2025:400 was not found, so none is cited",
+    ),
 )
 SIP_SOCIAL_SERVICES = _topic(
     "sip_social_services",
@@ -582,6 +606,103 @@ PERMANENT_CARE_CONTACT = _topic(
     _proposed("SoL", "2025:400", "särskilt boende för äldre"),
     new_duty=True,
 )
+
+
+@_checks.collecting
+@attrs.frozen(kw_only=True)
+class Reporter:
+    """Who reports concern about a child to the social welfare committee (*anmälare*),
+    and whether the law makes it a duty (*anmälningsskyldig*) or a recommendation.
+
+    ``who`` names them as the law lists them, ``duty`` says ``ska`` (True) or ``bör``
+    (False), ``law`` is the provision, ``confidence`` and ``unverified`` how sure the
+    project is of this entry. Data, not logic: a municipality corrects the list here.
+    """
+
+    key: str = attrs.field(validator=_checks.non_empty_text)
+    who: Text = attrs.field(validator=_checks.instance_of(Text))
+    duty: bool = attrs.field(validator=_checks.a_bool)
+    law: LawTopic = attrs.field(validator=_checks.instance_of(LawTopic))
+    confidence: Confidence = attrs.field(validator=_checks.instance_of(Confidence))
+    unverified: str = attrs.field(default="", validator=_checks.text)
+
+
+_REPORTERS_UNVERIFIED = (
+    "the statute text was not seen: the list follows Socialstyrelsen's handbooks on 14 kap. "
+    "1 § (2004, 2014) and Lawline (kriminalvården); prop. 2025/26:12 extends the duty to "
+    "more authorities, which is not encoded"
+)
+REPORTERS: dict[str, Reporter] = {
+    r.key: r
+    for r in (
+        Reporter(
+            key="authorities_for_children",
+            who=Text(
+                sv="myndigheter vars verksamhet berör barn och unga",
+                en="authorities whose activities concern children and young people",
+            ),
+            duty=True,
+            law=REPORT_OF_CONCERN,
+            confidence=Confidence.MEDIUM,
+            unverified=_REPORTERS_UNVERIFIED,
+        ),
+        Reporter(
+            key="health_social_authorities",
+            who=Text(
+                sv="myndigheter inom hälso- och sjukvården, socialtjänsten och kriminalvården",
+                en="authorities in health care, social services and the prison and probation "
+                "service",
+            ),
+            duty=True,
+            law=REPORT_OF_CONCERN,
+            confidence=Confidence.MEDIUM,
+            unverified=_REPORTERS_UNVERIFIED,
+        ),
+        Reporter(
+            key="employees",
+            who=Text(
+                sv="anställda hos sådana myndigheter",
+                en="those employed by such authorities",
+            ),
+            duty=True,
+            law=REPORT_OF_CONCERN,
+            confidence=Confidence.MEDIUM,
+            unverified=_REPORTERS_UNVERIFIED,
+        ),
+        Reporter(
+            key="private_professionals",
+            who=Text(
+                sv="yrkesverksamma i enskild verksamhet som berör barn och unga eller inom "
+                "hälso- och sjukvården eller socialtjänstens område",
+                en="professionals in private activities concerning children and young people, "
+                "or in health care or social services",
+            ),
+            duty=True,
+            law=REPORT_OF_CONCERN,
+            confidence=Confidence.MEDIUM,
+            unverified=_REPORTERS_UNVERIFIED,
+        ),
+        Reporter(
+            key="family_counselling",
+            who=Text(sv="yrkesverksamma inom familjerådgivning", en="family counsellors"),
+            duty=True,
+            law=REPORT_OF_CONCERN,
+            confidence=Confidence.LOW,
+            unverified=_REPORTERS_UNVERIFIED,
+        ),
+        Reporter(
+            key="anyone",
+            who=Text(sv="var och en", en="anyone"),
+            duty=False,
+            law=REPORT_OF_CONCERN_ANYONE,
+            confidence=Confidence.MEDIUM,
+            unverified="the statute text was not seen",
+        ),
+    )
+}
+"""Who reports concern about a child (old SoL 14 kap. 1 § and 1 c §, SoL 2025:400 19 kap.
+from 2025-07-01): the authorities and professionals with the duty, and everyone else, who
+should. Keyed by ``Reporter.key``."""
 
 
 def topics() -> tuple[LawTopic, ...]:

@@ -458,6 +458,16 @@ def _alternating(instance: Provision, attribute: attrs.Attribute[Any], value: An
             )
 
 
+def _for_child_protection(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and instance.purpose is not Purpose.CHILD_PROTECTION:
+        _checks.fail(
+            attribute.name,
+            sv="bara en begäran om skydd av barn (orosanmälan) anger barnet den gäller",
+            en="only a request for child protection (a report of concern) names the child "
+            "it concerns",
+        )
+
+
 def _data_period(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     optional(instance_of(Period))(instance, attribute, value)
 
@@ -698,6 +708,12 @@ class DisclosureRequest:
     giving the information, for ``ACCESS`` the one whose records are read, for
     ``COLLECT`` the one taking information in from ``recipient``. Information about
     several people (``also_about``) needs a basis for each one.
+
+    ``concerns`` is the child a report of concern is about (*barnet som anmälan gäller*)
+    when the information is someone else's: in adult psychiatry the information is the
+    parent's (the ``subject``) and the concern the child's. Only a request for child
+    protection (``Purpose.CHILD_PROTECTION``) names one; it is a person like any other,
+    masked wherever shown.
     """
 
     subject: Person = attrs.field(validator=instance_of(Person))
@@ -711,6 +727,9 @@ class DisclosureRequest:
     data_period: Period | None = attrs.field(default=None, validator=_data_period)
     circumstances: frozenset[Circumstance] = attrs.field(
         default=frozenset(), validator=each(Circumstance)
+    )
+    concerns: Person | None = attrs.field(
+        default=None, validator=_checks.and_(optional(instance_of(Person)), _for_child_protection)
     )
 
     @property
@@ -731,6 +750,7 @@ class DisclosureRequest:
             self.purpose,
             self.data_period,
             self.circumstances,
+            self.concerns,
         )
 
     @property

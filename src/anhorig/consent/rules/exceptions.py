@@ -25,6 +25,7 @@ from anhorig.consent.model import (
     Action,
     Circumstance,
     InfoCategory,
+    Organisation,
     Principal,
     Purpose,
     RecipientKind,
@@ -49,8 +50,10 @@ from anhorig.law import (
     HEALTH_SOCIAL_EXCHANGE_SOCIAL,
     PATIENT_CANNOT_TAKE_IN,
     REPORT_OF_CONCERN,
+    REPORTERS,
     SECRECY_BOUNDARIES,
     LawTopic,
+    Reporter,
 )
 from anhorig.people import Person
 
@@ -70,6 +73,7 @@ __all__ = [
     "patient_cannot_take_in",
     "recipient_declines",
     "report_of_concern",
+    "reporter_for",
     "within_authority",
 ]
 
@@ -192,14 +196,52 @@ REPORT_OF_CONCERN_BASIS = rule(
     Severity.INFO,
     ("Orosanmälan bryter sekretessen", "A report of concern overrides secrecy"),
     (
-        "Anmälan om oro för ett barn till socialnämnden är en skyldighet i lag och ska göras "
-        "genast, oavsett samtycke.",
-        "A report of concern about a child to the social welfare committee is a statutory "
-        "duty and must be made at once, whatever the consents.",
+        "Anmälan om oro för barnet {child} till socialnämnden: {holder} {duty}.",
+        "A report of concern about the child {child} to the social welfare committee: "
+        "{holder} {duty}.",
     ),
     law=(REPORT_OF_CONCERN, DUTY_OVERRIDES_SECRECY),
     domain=(9,),
 )
+
+
+def _duty_text(reporter: Reporter) -> Text:
+    if reporter.duty:
+        return Text(
+            sv=f"räknas till {reporter.who.sv} och är skyldig att anmäla genast; skyldigheten "
+            "i lag bryter sekretessen, oavsett samtycke",
+            en=f"counts among {reporter.who.en} and must report at once; the statutory duty "
+            "overrides secrecy, whatever the consents",
+        )
+    return Text(
+        sv=f"har ingen skyldighet i lag att anmäla men bör göra det, som {reporter.who.sv}; "
+        "skyldigheten har myndigheter och yrkesverksamma vars verksamhet berör barn, hälso- "
+        "och sjukvård eller socialtjänst",
+        en=f"has no statutory duty to report but should, as {reporter.who.en} should; the "
+        "duty lies with authorities and professionals whose activities concern children, "
+        "health care or social services",
+    )
+
+
+def reporter_for(holder: Organisation) -> Reporter:
+    """Who ``holder`` is as a reporter (:data:`anhorig.law.REPORTERS`): an authority or
+    a private professional in health care or social services has the duty; anyone else
+    (an organisation of another sector, whose activities may or may not concern
+    children, or a voluntary organisation) should report."""
+    public = holder.principal in (Principal.MUNICIPALITY, Principal.REGION)
+    if holder.sector in (Sector.HEALTH_CARE, Sector.SOCIAL_SERVICES):
+        if public:
+            return REPORTERS["health_social_authorities"]
+        if holder.principal is Principal.PRIVATE_PROVIDER:
+            return REPORTERS["private_professionals"]
+    return REPORTERS["anyone"]
+
+
+def _concerned_child(q: Question, t: float) -> Person | None:
+    request = q.request
+    if request.concerns is not None:
+        return request.concerns if is_child(request.concerns, t) else None
+    return next((p for p in request.subjects if is_child(p, t)), None)
 
 
 def _report_of_concern_fails(q: Question, t: float) -> Text | None:
@@ -219,29 +261,58 @@ def _report_of_concern_fails(q: Question, t: float) -> Text | None:
             sv="mottagaren måste vara socialnämnden",
             en="the recipient must be the social welfare committee",
         )
-    if not any(is_child(p, t) for p in request.subjects):
+    if _concerned_child(q, t) is None:
+        if request.concerns is not None:
+            return Text(
+                sv=f"barnet som anmälan gäller, {request.concerns}, är inte under 18 år vid "
+                "tidpunkten",
+                en=f"the child the report concerns, {request.concerns}, is not under 18 at "
+                "that instant",
+            )
         return Text(
-            sv="ingen av personerna är ett barn vid tidpunkten",
-            en="none of the people is a child at that instant",
+            sv="ingen av personerna är ett barn vid tidpunkten, och inget barn anges som det "
+            "anmälan gäller",
+            en="none of the people is a child at that instant, and no child is named as the "
+            "one the report concerns",
         )
     return None
 
 
 def report_of_concern(q: Question, t: float, on: date, leading: list[Finding]) -> Decision | None:
-    """PERMIT when a report of concern is asserted and holds; when it is asserted and
-    does not, why goes to ``leading``."""
+    """PERMIT when a report of concern is asserted and holds, saying whether the holder
+    must or should report; when it is asserted and does not, why goes to ``leading``."""
     if Circumstance.REPORT_OF_CONCERN not in q.circumstances:
         return None
     why = _report_of_concern_fails(q, t)
     if why is None:
-        return Decision(
-            outcome=Outcome.PERMIT,
-            basis=(basis_of(REPORT_OF_CONCERN_BASIS, str(q.request.subject), on),),
-            obligations=(
+        child = _concerned_child(q, t)
+        reporter = reporter_for(q.holder)
+        if reporter.duty:
+            references = (*reporter.law.cite_all(on), *DUTY_OVERRIDES_SECRECY.cite_all(on))
+            obligations: tuple[Obligation, ...] = (
                 Obligation.of(ObligationKind.DOCUMENT_DISCLOSURE),
                 Obligation.of(ObligationKind.REPORT_AT_ONCE),
+            )
+        else:
+            references = reporter.law.cite_all(on)
+            obligations = (Obligation.of(ObligationKind.DOCUMENT_DISCLOSURE),)
+        found = finding(
+            REPORT_OF_CONCERN_BASIS,
+            "$.circumstances",
+            on,
+            child=str(child),
+            holder=str(q.holder),
+            duty=_duty_text(reporter),
+        )
+        return Decision(
+            outcome=Outcome.PERMIT,
+            basis=(
+                basis_of(
+                    REPORT_OF_CONCERN_BASIS, str(q.request.subject), on, references=references
+                ),
             ),
-            reasons=(finding(REPORT_OF_CONCERN_BASIS, "$.circumstances", on),),
+            obligations=obligations,
+            reasons=(attrs.evolve(found, references=references),),
         )
     leading.append(
         finding(
