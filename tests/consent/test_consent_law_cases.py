@@ -26,7 +26,9 @@ from anhorig.consent import (
     ChildView,
     Circumstance,
     ConsentRegistry,
+    Decision,
     DecisionPolicy,
+    DisclosureRequest,
     Evidence,
     EvidenceForm,
     Grantor,
@@ -97,13 +99,13 @@ _ENGLISH = re.compile(r"\b(the|consent|child|PERMIT|DENY|NOT_APPLICABLE|None)\b"
 _INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}")
 
 
-def _codes(decision: object) -> list[str]:
-    return [r.code for r in decision.reasons]  # type: ignore[attr-defined]
+def _codes(decision: Decision) -> list[str]:
+    return [r.code for r in decision.reasons]
 
 
-def _swedish(decision: object) -> str:
+def _swedish(decision: Decision) -> str:
     """Every reason's Swedish message, which must hold no English word nor instant."""
-    text = "\n".join(r.message.sv for r in decision.reasons)  # type: ignore[attr-defined]
+    text = "\n".join(r.message.sv for r in decision.reasons)
     assert not _ENGLISH.search(text), text
     assert not _INSTANT.search(text), text
     return text
@@ -270,7 +272,7 @@ def test_a_counted_custodian_consent_over_an_objection_always_says_so(
 # --- 4. Orosanmälan about a parent's situation ------------------------------------------
 
 
-def _report(**changes: object) -> object:
+def _report(**changes: object) -> DisclosureRequest:
     fields: dict[str, object] = {
         "subject": ANNA,
         "holder": PSYCHIATRY,
@@ -392,7 +394,7 @@ def test_a_report_for_a_named_child_permits_whatever_the_parents_records(
 
 def _exchange(
     holder: Organisation, to: Organisation, category: InfoCategory, **changes: object
-) -> object:
+) -> DisclosureRequest:
     circumstances = frozenset({Circumstance.NECESSARY_CARE, *changes.pop("also", ())})  # type: ignore[misc]
     return request(
         subject=changes.pop("subject", LISA),
