@@ -632,70 +632,49 @@ _REPORTERS_UNVERIFIED = (
     "1 § (2004, 2014) and Lawline (kriminalvården); prop. 2025/26:12 extends the duty to "
     "more authorities, which is not encoded"
 )
+
+
+def _reporter(key: str, sv: str, en: str, **kw: object) -> Reporter:
+    kw.setdefault("duty", True)
+    kw.setdefault("law", REPORT_OF_CONCERN)
+    kw.setdefault("confidence", Confidence.MEDIUM)
+    kw.setdefault("unverified", _REPORTERS_UNVERIFIED)
+    return Reporter(key=key, who=Text(sv=sv, en=en), **kw)  # type: ignore[arg-type]
+
+
 REPORTERS: dict[str, Reporter] = {
     r.key: r
     for r in (
-        Reporter(
-            key="authorities_for_children",
-            who=Text(
-                sv="myndigheter vars verksamhet berör barn och unga",
-                en="authorities whose activities concern children and young people",
-            ),
-            duty=True,
-            law=REPORT_OF_CONCERN,
-            confidence=Confidence.MEDIUM,
-            unverified=_REPORTERS_UNVERIFIED,
+        _reporter(
+            "authorities_for_children",
+            "myndigheter vars verksamhet berör barn och unga",
+            "authorities whose activities concern children and young people",
         ),
-        Reporter(
-            key="health_social_authorities",
-            who=Text(
-                sv="myndigheter inom hälso- och sjukvården, socialtjänsten och kriminalvården",
-                en="authorities in health care, social services and the prison and probation "
-                "service",
-            ),
-            duty=True,
-            law=REPORT_OF_CONCERN,
-            confidence=Confidence.MEDIUM,
-            unverified=_REPORTERS_UNVERIFIED,
+        _reporter(
+            "health_social_authorities",
+            "myndigheter inom hälso- och sjukvården, socialtjänsten och kriminalvården",
+            "authorities in health care, social services and the prison and probation service",
         ),
-        Reporter(
-            key="employees",
-            who=Text(
-                sv="anställda hos sådana myndigheter",
-                en="those employed by such authorities",
-            ),
-            duty=True,
-            law=REPORT_OF_CONCERN,
-            confidence=Confidence.MEDIUM,
-            unverified=_REPORTERS_UNVERIFIED,
+        _reporter("employees", "anställda hos sådana myndigheter", "those employed by them"),
+        _reporter(
+            "private_professionals",
+            "yrkesverksamma i enskild verksamhet som berör barn och unga eller inom hälso- och "
+            "sjukvården eller socialtjänstens område",
+            "professionals in private activities concerning children and young people, or in "
+            "health care or social services",
         ),
-        Reporter(
-            key="private_professionals",
-            who=Text(
-                sv="yrkesverksamma i enskild verksamhet som berör barn och unga eller inom "
-                "hälso- och sjukvården eller socialtjänstens område",
-                en="professionals in private activities concerning children and young people, "
-                "or in health care or social services",
-            ),
-            duty=True,
-            law=REPORT_OF_CONCERN,
-            confidence=Confidence.MEDIUM,
-            unverified=_REPORTERS_UNVERIFIED,
-        ),
-        Reporter(
-            key="family_counselling",
-            who=Text(sv="yrkesverksamma inom familjerådgivning", en="family counsellors"),
-            duty=True,
-            law=REPORT_OF_CONCERN,
+        _reporter(
+            "family_counselling",
+            "yrkesverksamma inom familjerådgivning",
+            "family counsellors",
             confidence=Confidence.LOW,
-            unverified=_REPORTERS_UNVERIFIED,
         ),
-        Reporter(
-            key="anyone",
-            who=Text(sv="var och en", en="anyone"),
+        _reporter(
+            "anyone",
+            "var och en",
+            "anyone",
             duty=False,
             law=REPORT_OF_CONCERN_ANYONE,
-            confidence=Confidence.MEDIUM,
             unverified="the statute text was not seen",
         ),
     )

@@ -64,6 +64,7 @@ import pendulum
 from anhorig import _checks
 from anhorig._checks import an_id as _id_validator
 from anhorig._checks import collecting, each, instance_of, non_empty_text, optional
+from anhorig.consent import _fields
 from anhorig.consent._fields import instant, masked_text, optional_instant, to_instant
 from anhorig.consent.receipt import receipt
 from anhorig.language import LabelledEnum
@@ -249,14 +250,7 @@ class EvidenceForm(LabelledEnum):
 
 
 class Circumstance(LabelledEnum):
-    """A fact the staff assert about a request that a legal basis needs (*omständighet*).
-
-    ``COMPULSORY_CARE`` is care under the acts OSL 25 kap. 12 § and 26 kap. 9 § name
-    (LPT and LRV in the project's sources; LVM and LVU were not found named: a person
-    cared for under LVM is in continuous misuse, one under LVU mostly under 18, and those
-    groups are asserted or seen as such). The acts are data on
-    :data:`anhorig.consent.rules.exceptions.EXCHANGE_SECTIONS`.
-    """
+    """A fact the staff assert about a request that a legal basis needs (*omständighet*)."""
 
     REPORT_OF_CONCERN = (
         "report_of_concern",
@@ -456,16 +450,6 @@ def _alternating(instance: Provision, attribute: attrs.Attribute[Any], value: An
                 sv=f"ett undantag måste ha motsatt beslut ({instance.decision.opposite.value})",
                 en=f"an exception must have the opposite decision ({instance.decision.opposite.value})",
             )
-
-
-def _for_child_protection(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None and instance.purpose is not Purpose.CHILD_PROTECTION:
-        _checks.fail(
-            attribute.name,
-            sv="bara en begäran om skydd av barn (orosanmälan) anger barnet den gäller",
-            en="only a request for child protection (a report of concern) names the child "
-            "it concerns",
-        )
 
 
 def _data_period(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -709,11 +693,8 @@ class DisclosureRequest:
     ``COLLECT`` the one taking information in from ``recipient``. Information about
     several people (``also_about``) needs a basis for each one.
 
-    ``concerns`` is the child a report of concern is about (*barnet som anmälan gäller*)
-    when the information is someone else's: in adult psychiatry the information is the
-    parent's (the ``subject``) and the concern the child's. Only a request for child
-    protection (``Purpose.CHILD_PROTECTION``) names one; it is a person like any other,
-    masked wherever shown.
+    ``concerns``: the child a report of concern (``Purpose.CHILD_PROTECTION`` only) is
+    about when the information is a parent's (*barnet som anmälan gäller*); masked.
     """
 
     subject: Person = attrs.field(validator=instance_of(Person))
@@ -729,7 +710,8 @@ class DisclosureRequest:
         default=frozenset(), validator=each(Circumstance)
     )
     concerns: Person | None = attrs.field(
-        default=None, validator=_checks.and_(optional(instance_of(Person)), _for_child_protection)
+        default=None,
+        validator=_checks.and_(optional(instance_of(Person)), _fields.for_child_protection),
     )
 
     @property

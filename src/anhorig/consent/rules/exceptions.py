@@ -19,6 +19,7 @@ from datetime import date
 
 import attrs
 
+from anhorig import _checks
 from anhorig.consent._compiled import Question
 from anhorig.consent.decision import Decision, Obligation, ObligationKind, Outcome
 from anhorig.consent.model import (
@@ -382,6 +383,7 @@ CARE_EXCHANGE = rule(
 )
 
 
+@_checks.collecting
 @attrs.frozen(kw_only=True)
 class ExchangeSection:
     """What one exchange section covers, as data (*sekretessbrytande bestämmelse*).
@@ -393,10 +395,10 @@ class ExchangeSection:
     otherwise corrects this table, not the code.
     """
 
-    topic: LawTopic
-    holder: Sector
-    recipients: frozenset[Sector]
-    compulsory_care_acts: tuple[str, ...]
+    topic: LawTopic = attrs.field(validator=_checks.instance_of(LawTopic))
+    holder: Sector = attrs.field(validator=_checks.instance_of(Sector))
+    recipients: frozenset[Sector] = attrs.field(validator=_checks.each(Sector))
+    compulsory_care_acts: tuple[str, ...] = attrs.field(validator=_checks.each(str))
 
 
 EXCHANGE_SECTIONS: tuple[ExchangeSection, ...] = (
