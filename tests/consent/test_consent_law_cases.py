@@ -331,6 +331,15 @@ def test_only_a_request_for_child_protection_names_the_child() -> None:
     assert "Lisa" not in repr(_report())
 
 
+def test_the_named_child_is_kept_in_a_request_document() -> None:
+    from anhorig.serialization import from_json, to_json
+
+    asked = _report()
+    assert from_json(DisclosureRequest, to_json(asked)) == asked
+    with pytest.raises(InvalidInput):
+        from_json(DisclosureRequest, to_json(asked).replace("child_protection", "sip"))
+
+
 def test_someone_without_the_duty_may_report_and_is_told_so() -> None:
     decision = evaluate(_report(holder=CHURCH, category=InfoCategory.SOCIAL_SERVICES), [])
     assert decision.outcome is Outcome.PERMIT
