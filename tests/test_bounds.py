@@ -235,6 +235,7 @@ CASES: tuple[Case, ...] = (
     ),
     Case("PlanPolicy.discharge_invitation_days", PlanPolicy, "discharge_invitation_days", 365),
     Case("DecisionPolicy.child_decides_from_age", DecisionPolicy, "child_decides_from_age", 18),
+    Case("DecisionPolicy.child_consents_from_age", DecisionPolicy, "child_consents_from_age", 18),
     Case("DecisionPolicy.harm_assessment_days", DecisionPolicy, "harm_assessment_days", 365),
     *(
         Case(f"DischargePolicy.{name}", DischargePolicy, name, 365)

@@ -295,8 +295,10 @@ class CompiledConsent:
 
     ``invalid`` is why it never counts (a catalogue rule and its parameters), or
     ``None``; ``documented_at``, ``adult_at`` and ``mature_at`` are the instants from
-    which it is documented, the child is of age, and the child decides for themselves
-    (see :mod:`anhorig.consent.rules.validity`, which builds it).
+    which it is documented, the child is of age, and the child decides for themselves;
+    ``own_from`` the instant from which a child's own consent counts (``None``: the
+    grantor is not a child consenting alone, or has no known birth date) (see
+    :mod:`anhorig.consent.rules.validity`, which builds it).
     """
 
     __slots__ = (
@@ -307,6 +309,7 @@ class CompiledConsent:
         "id",
         "invalid",
         "mature_at",
+        "own_from",
         "relying_id",
         "root",
         "start",
@@ -321,6 +324,7 @@ class CompiledConsent:
         documented_at: float,
         adult_at: float | None,
         mature_at: float | None,
+        own_from: float | None = None,
     ) -> None:
         self.consent = consent
         self.id = consent.id
@@ -335,6 +339,7 @@ class CompiledConsent:
         self.documented_at = documented_at
         self.adult_at = adult_at
         self.mature_at = mature_at
+        self.own_from = own_from
 
     def breakpoints(self) -> list[float]:
         """The instants where the consent's standing can change."""
@@ -343,6 +348,8 @@ class CompiledConsent:
             points.append(self.adult_at)
         if self.mature_at is not None:
             points.append(self.mature_at)
+        if self.own_from is not None:
+            points.append(self.own_from)
         return [p for p in points if math.isfinite(p)]
 
 

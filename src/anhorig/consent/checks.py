@@ -43,6 +43,7 @@ _PATHS = {
     rules.UNDOCUMENTED.code: "evidence",
     rules.CHILD_VIEW_MISSING.code: "grantor.child_view",
     rules.CHILD_OBJECTS.code: "grantor.child_view.opinion",
+    rules.CHILD_TOO_YOUNG.code: "grantor",
 }
 
 

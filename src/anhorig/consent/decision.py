@@ -186,6 +186,13 @@ class DecisionPolicy:
     ``combining``: deny-overrides by default. ``child_decides_from_age``: from this age
     a child's objection makes a custodian's consent invalid (OSL 12 kap. 3 §; there is
     no fixed age in law, so this is the municipality's choice; ``None`` never).
+    ``child_consents_from_age``: from this age a child's own consent (capacity
+    ``SELF``) is accepted; before it the custodian consents. A child consents alone only
+    with the maturity to decide for themselves (OSL 12 kap. 3 §), which the law ties to
+    no age; the default, 15, is ``child_decides_from_age``'s, so that the age from which
+    a child's no stops the custodian is the age from which the child's yes counts.
+    ``None``: age alone never makes a child's own consent count, so until 18 only the
+    custodian's does (the engine records no individual maturity assessment).
     ``harm_assessment_days``: a harm assessment (*menprövning*) is relied on from when it
     was made until the start of the local day this many days after the day it was made;
     1 (the default) means the same day only. The harm test is made for the disclosure
@@ -200,6 +207,16 @@ class DecisionPolicy:
         default=Combining.DENY_OVERRIDES, validator=instance_of(Combining)
     )
     child_decides_from_age: int | None = attrs.field(
+        default=15,
+        validator=optional(
+            and_(
+                instance_of(int),
+                ge(0),
+                at_most(18, sv="år, myndighetsåldern", en="years, the age of majority"),
+            )
+        ),
+    )
+    child_consents_from_age: int | None = attrs.field(
         default=15,
         validator=optional(
             and_(

@@ -13,6 +13,9 @@ applies them in the law's order (:func:`decide`).
 Decision bases (what lets information go, or stops it):
 
 - ``CONSENT-LISTENING``: information from a relative to staff needs no consent.
+- ``CONSENT-WITHIN-AUTHORITY``: the holder's own branch uses its information; no secrecy
+  boundary is crossed (OSL 8:1–2). ``CONSENT-BRANCH-BOUNDARY`` says when information
+  passes between branches of one authority, which is a boundary.
 - ``CONSENT-REPORT-OF-CONCERN``: a report of concern about a child overrides secrecy.
 - ``CONSENT-RECIPIENT-DECLINES``: a relative who does not want information is not given it.
 - ``CONSENT-BLOCKED`` / ``CONSENT-EMERGENCY``: a block holds; only an emergency breaks it.
@@ -24,10 +27,12 @@ Decision bases (what lets information go, or stops it):
 - ``CONSENT-NO-BASIS``: nothing permits it, so it is denied by default.
 
 Reasons a consent does not count: ``CONSENT-NO-AUTHORITY``, ``CONSENT-UNDOCUMENTED``,
-``CONSENT-CHILD-VIEW-MISSING``, ``CONSENT-CHILD-OBJECTS``, ``CONSENT-OTHER-AUTHORITY``,
+``CONSENT-CHILD-VIEW-MISSING``, ``CONSENT-CHILD-OBJECTS``, ``CONSENT-CHILD-TOO-YOUNG``,
+``CONSENT-OTHER-AUTHORITY``,
 ``CONSENT-REVOKED``, ``CONSENT-NOT-IN-FORCE``; reasons a menprövning does not count:
 ``CONSENT-HARM-POSSIBLE``, ``CONSENT-HARM-ASSESSMENT-NOT-COUNTED``,
-``CONSENT-HARM-ASSESSMENT-OVERRIDDEN``; and about the whole decision:
+``CONSENT-HARM-ASSESSMENT-OVERRIDDEN``; the child's objection to a custodian's consent
+that counts, weighed (``CONSENT-CHILD-VIEW-WEIGHED``); and about the whole decision:
 ``CONSENT-EACH-PERSON``, ``CONSENT-CONFLICT``, ``CONSENT-BASIS-NOT-MET``.
 
 References:
@@ -56,11 +61,13 @@ from anhorig.consent.rules.consents import (
     REVOKED,
 )
 from anhorig.consent.rules.exceptions import (
+    BRANCH_BOUNDARY,
     CARE_EXCHANGE,
     LISTENING,
     PATIENT_CANNOT_TAKE_IN_BASIS,
     RECIPIENT_DECLINES,
     REPORT_OF_CONCERN_BASIS,
+    WITHIN_AUTHORITY,
 )
 from anhorig.consent.rules.harm import (
     HARM_ASSESSMENT,
@@ -75,7 +82,9 @@ from anhorig.consent.rules.procedure import (
 )
 from anhorig.consent.rules.validity import (
     CHILD_OBJECTS,
+    CHILD_TOO_YOUNG,
     CHILD_VIEW_MISSING,
+    CHILD_VIEW_WEIGHED,
     NO_AUTHORITY,
     NOT_IN_FORCE,
     UNDOCUMENTED,
@@ -85,9 +94,12 @@ from anhorig.findings import Rule as _Rule
 __all__ = [
     "BASIS_NOT_MET",
     "BLOCKED",
+    "BRANCH_BOUNDARY",
     "CARE_EXCHANGE",
     "CHILD_OBJECTS",
+    "CHILD_TOO_YOUNG",
     "CHILD_VIEW_MISSING",
+    "CHILD_VIEW_WEIGHED",
     "CONFLICT",
     "DENY",
     "EACH_PERSON",
@@ -108,11 +120,13 @@ __all__ = [
     "REVOKED",
     "RULES",
     "UNDOCUMENTED",
+    "WITHIN_AUTHORITY",
     "decide",
 ]
 
 RULES: tuple[_Rule, ...] = (
     LISTENING,
+    WITHIN_AUTHORITY,
     REPORT_OF_CONCERN_BASIS,
     RECIPIENT_DECLINES,
     BLOCKED,
@@ -127,6 +141,8 @@ RULES: tuple[_Rule, ...] = (
     UNDOCUMENTED,
     CHILD_VIEW_MISSING,
     CHILD_OBJECTS,
+    CHILD_TOO_YOUNG,
+    CHILD_VIEW_WEIGHED,
     OTHER_AUTHORITY,
     REVOKED,
     NOT_IN_FORCE,
@@ -136,5 +152,6 @@ RULES: tuple[_Rule, ...] = (
     HARM_POSSIBLE,
     HARM_ASSESSMENT_NOT_COUNTED,
     HARM_ASSESSMENT_OVERRIDDEN,
+    BRANCH_BOUNDARY,
 )
 """Every decision basis and reason of the consent family, in the catalogue."""

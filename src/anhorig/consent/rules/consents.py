@@ -21,7 +21,13 @@ from anhorig.consent.decision import Basis, Combining, DecisionPolicy, Outcome
 from anhorig.consent.model import Action, GrantorCapacity, RecipientKind
 from anhorig.consent.rules._common import Verdict, basis_of, finding, instant_text, rule
 from anhorig.consent.rules.harm import overridden
-from anhorig.consent.rules.validity import NOT_IN_FORCE, invalid_at, period_text
+from anhorig.consent.rules.validity import (
+    CHILD_VIEW_WEIGHED,
+    NOT_IN_FORCE,
+    child_view_weighed,
+    invalid_at,
+    period_text,
+)
 from anhorig.findings import Finding, Severity
 from anhorig.language import Text
 from anhorig.law import CONSENT_WAIVER, CONSENT_WAIVER_CHILD
@@ -185,6 +191,9 @@ def consents_verdict(
                 grantor=str(consent.grantor.person),
             )
         )
+        weighed = child_view_weighed(consent, path, t, policy)
+        if weighed is not None:
+            applicable_reasons.append(weighed)
     return permits, denies, applicable_reasons
 
 
@@ -204,6 +213,17 @@ CONFLICT = rule(
     ("socialstyrelsen-samtycke",),
     domain=(7,),
 )
+
+
+def _said_by(found: list[Finding], code: str, bases: list[Basis]) -> list[Finding]:
+    """The findings of ``code``, with the child's weighed view of the consents that
+    ``bases`` rest on, in order."""
+    prefixes = tuple(f"consents[{b.consent_id}]." for b in bases)
+    return [
+        r
+        for r in found
+        if r.code == code or (r.code == CHILD_VIEW_WEIGHED.code and r.path.startswith(prefixes))
+    ]
 
 
 def consents_decide(
@@ -230,13 +250,13 @@ def consents_decide(
     if denies and (deny_wins or not permits):
         verdict = Verdict(Outcome.DENY)
         verdict.basis.extend(denies)
-        verdict.reasons.extend(r for r in applicable_reasons if r.code == DENY.code)
+        verdict.reasons.extend(_said_by(applicable_reasons, DENY.code, denies))
         ids = ", ".join(b.consent_id for b in denies if b.consent_id is not None)
         by = Text(sv=f"nekandet i samtycke {ids}", en=f"the denial in consent {ids}")
         verdict.reasons.extend(overridden(q, subject, records, t, on, by))
     else:
         verdict = Verdict(Outcome.PERMIT)
         verdict.basis.extend(permits)
-        verdict.reasons.extend(r for r in applicable_reasons if r.code == PERMIT.code)
+        verdict.reasons.extend(_said_by(applicable_reasons, PERMIT.code, permits))
     verdict.reasons.extend(reasons)
     return verdict

@@ -1,6 +1,7 @@
 """The decision procedure, in the law's order (DOMAIN.md rules 5–13):
 
-1. Listening (``COLLECT``) is always permitted.
+1. Listening (``COLLECT``) is always permitted; so is the holder's use of its own
+   branch's information (no secrecy boundary is crossed, OSL 8 kap. 1–2 §§).
 2. A report of concern about a child to the social welfare committee is permitted.
 3. A relative who does not want information is not given it.
 4. For each person the information is about: a block holds (unless an emergency
@@ -38,6 +39,7 @@ from anhorig.consent.rules.exceptions import (
     patient_cannot_take_in,
     recipient_declines,
     report_of_concern,
+    within_authority,
 )
 from anhorig.consent.rules.harm import assessments_verdict, overridden
 from anhorig.findings import Finding, Severity
@@ -165,6 +167,10 @@ def decide(
         return listened
 
     leading: list[Finding] = []
+    within = within_authority(q, on, leading)
+    if within is not None:
+        return within
+
     reported = report_of_concern(q, t, on, leading)
     if reported is not None:
         return reported

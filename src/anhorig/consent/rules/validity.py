@@ -16,23 +16,36 @@ from __future__ import annotations
 
 import functools
 import math
+from datetime import date
 
-from anhorig.consent._compiled import CompiledConsent, birthday, seconds, start_of_day
+from anhorig.consent._compiled import (
+    CompiledConsent,
+    birthday,
+    local_date,
+    seconds,
+    start_of_day,
+)
 from anhorig.consent.decision import DecisionPolicy
 from anhorig.consent.model import ChildOpinion, Consent, GrantorCapacity, person_key
 from anhorig.consent.rules._common import instant_text, rule
-from anhorig.findings import Rule, Severity
+from anhorig.findings import Finding, Rule, Severity
 from anhorig.language import Text
 from anhorig.law import CONSENT_WAIVER, CONSENT_WAIVER_CHILD
+from anhorig.people import Person
 
 __all__ = [
     "CHILD_OBJECTS",
+    "CHILD_TOO_YOUNG",
     "CHILD_VIEW_MISSING",
+    "CHILD_VIEW_WEIGHED",
     "NOT_IN_FORCE",
     "NO_AUTHORITY",
     "UNDOCUMENTED",
+    "child_view_weighed",
     "compile_consent",
     "invalid_at",
+    "may_consent_alone",
+    "own_consent_from",
     "period_text",
     "shared_compiled",
 ]
@@ -94,6 +107,123 @@ CHILD_OBJECTS = rule(
 )
 
 
+CHILD_VIEW_WEIGHED = rule(
+    "CONSENT-CHILD-VIEW-WEIGHED",
+    Severity.INFO,
+    ("Barnets inställning vägs in", "The child's view is weighed"),
+    (
+        "Barnets inställning: {opinion}; vägs in med hänsyn till ålder och mognad. "
+        "{subject} {why}, så vårdnadshavarens samtycke {consent} gäller.",
+        "The child's view: {opinion}; weighed with regard to age and maturity. {subject} "
+        "{why}, so the custodian's consent {consent} counts.",
+    ),
+    law=(CONSENT_WAIVER_CHILD,),
+    sources=("socialstyrelsen-samtycke",),
+    domain=(7,),
+)
+
+
+def _decides_text(policy: DecisionPolicy) -> Text:
+    # No age in years: the words change only where the decision can (mature_at).
+    age = policy.child_decides_from_age
+    if age is None:
+        return Text(
+            sv="bestämmer inte själv på åldern ensam, enligt kommunens policy",
+            en="does not decide for themselves on age alone, by the municipality's policy",
+        )
+    return Text(
+        sv=f"har inte fyllt {age} år, den ålder från vilken barnet bestämmer själv",
+        en=f"is under {age}, the age from which the child decides for themselves",
+    )
+
+
+def child_view_weighed(
+    consent: Consent, path: str, t: float, policy: DecisionPolicy
+) -> Finding | None:
+    """The child's recorded objection to the custodian's ``consent`` that counts at
+    ``t``, as a reason: the objection is weighed, not silent; ``None`` for any other
+    consent or view."""
+    grantor = consent.grantor
+    view = grantor.child_view
+    born = consent.subject.birth_date
+    if (
+        grantor.capacity is not GrantorCapacity.CUSTODIAN
+        or view is None
+        or view.opinion is not ChildOpinion.OBJECTS
+        or born is None
+    ):
+        return None
+    return CHILD_VIEW_WEIGHED.finding(
+        f"{path}.grantor.child_view",
+        on=local_date(t),
+        opinion=Text(sv=view.opinion.label("sv"), en=view.opinion.label("en")),
+        subject=str(consent.subject),
+        why=_decides_text(policy),
+        consent=consent.id,
+    )
+
+
+# --- 7: a child consents alone only with the maturity to decide -------------------------
+
+CHILD_TOO_YOUNG = rule(
+    "CONSENT-CHILD-TOO-YOUNG",
+    Severity.ERROR,
+    ("Barnet kan inte samtycka ensamt", "The child cannot consent alone"),
+    (
+        "Samtycke {consent} gäller inte: det är barnets eget, och {subject} är {why}. Ett barn "
+        "samtycker ensamt bara när det har mognad att bestämma själv; till dess samtycker "
+        "vårdnadshavaren, med barnets inställning vägd efter ålder och mognad.",
+        "Consent {consent} is not valid: it is the child's own, and {subject} is {why}. A "
+        "child consents alone only with the maturity to decide for themselves; until then "
+        "the custodian consents, weighing the child's view with age and maturity.",
+    ),
+    law=(CONSENT_WAIVER_CHILD,),
+    sources=("socialstyrelsen-samtycke",),
+    domain=(7,),
+)
+
+
+def own_consent_from(person: Person, policy: DecisionPolicy | None = None) -> date | None:
+    """The first day ``person``'s own consent counts by the age rule of ``policy``
+    (``DecisionPolicy.child_consents_from_age``; 18 when it is ``None``), or ``None``
+    when no birth date is known: an adult's own consent is the normal case, and
+    without a birth date nothing shows the person is a child."""
+    born = person.birth_date
+    if born is None:
+        return None
+    age = (policy if policy is not None else DecisionPolicy()).child_consents_from_age
+    return birthday(born, 18 if age is None else age)
+
+
+def may_consent_alone(person: Person, on: date, policy: DecisionPolicy | None = None) -> bool:
+    """Whether ``person`` may consent for themselves on ``on`` (*samtycka själv*).
+
+    An adult may; a child only from ``policy.child_consents_from_age`` (15 by default;
+    ``None``: not before 18), because a child consents alone only with the maturity to
+    decide (OSL 12 kap. 3 §) and the law ties that to no age. A person without a known
+    birth date may. The consent engine and ``anhorig.consent.checks`` apply this same
+    rule (``CONSENT-CHILD-TOO-YOUNG``); other families ask it here.
+    """
+    start = own_consent_from(person, policy)
+    return start is None or on >= start
+
+
+def _too_young(subject: Person, policy: DecisionPolicy) -> dict[str, object]:
+    # No age in years: the words change only where the decision can (own_from).
+    age = policy.child_consents_from_age
+    if age is None:
+        why = Text(
+            sv="under 18 år, och kommunen godtar inte ett barns eget samtycke på åldern ensam",
+            en="under 18, and the municipality does not accept a child's own consent on age alone",
+        )
+    else:
+        why = Text(
+            sv=f"under {age} år, den ålder från vilken kommunen godtar ett barns eget samtycke",
+            en=f"under {age}, the age from which the municipality accepts a child's own consent",
+        )
+    return {"subject": str(subject), "why": why}
+
+
 # --- 8: oral consent is valid but documented --------------------------------------------
 
 UNDOCUMENTED = rule(
@@ -115,11 +245,13 @@ UNDOCUMENTED = rule(
 def compile_consent(consent: Consent, policy: DecisionPolicy) -> CompiledConsent:
     """``consent`` prepared for fast matching, with what makes it invalid whatever the
     instant (``NO_AUTHORITY``, ``CHILD_VIEW_MISSING``, ``UNDOCUMENTED``) and the
-    instants from which it is documented, the child is of age, and the child decides."""
+    instants from which it is documented, the child is of age, the child decides, and a
+    child's own consent counts."""
     invalid: _Invalid | None = None
     documented_at = -math.inf
     adult_at: float | None = None
     mature_at: float | None = None
+    own_from: float | None = None
     evidence = consent.evidence
     grantor = consent.grantor
     subject = consent.subject
@@ -129,6 +261,10 @@ def compile_consent(consent: Consent, policy: DecisionPolicy) -> CompiledConsent
                 f"{grantor.person} är inte {subject}, som uppgifterna gäller",
                 f"{grantor.person} is not {subject}, whom the information is about",
             )
+        else:
+            start = own_consent_from(subject, policy)
+            if start is not None:
+                own_from = start_of_day(start)
     elif grantor.capacity is GrantorCapacity.CUSTODIAN:
         if subject.birth_date is None:
             invalid = _no_authority(
@@ -172,6 +308,7 @@ def compile_consent(consent: Consent, policy: DecisionPolicy) -> CompiledConsent
         documented_at=documented_at,
         adult_at=adult_at,
         mature_at=mature_at,
+        own_from=own_from,
     )
 
 
@@ -204,6 +341,8 @@ def invalid_at(compiled: CompiledConsent, t: float, policy: DecisionPolicy) -> _
         )
     if compiled.mature_at is not None and t >= compiled.mature_at:
         return (CHILD_OBJECTS, {"age": policy.child_decides_from_age})
+    if compiled.own_from is not None and t < compiled.own_from:
+        return (CHILD_TOO_YOUNG, _too_young(compiled.consent.subject, policy))
     return None
 
 
