@@ -134,6 +134,23 @@ class Rule:
     """Keys of `anhorig.law.SOURCES`."""
     domain: tuple[int, ...] = attrs.field(default=())
     """Numbers of the DOMAIN.md rules this entry encodes (*domänregler*), e.g. ``(14,)``."""
+    applies_to: tuple[str, ...] = attrs.field(default=(), validator=_checks.each(str))
+    """The types the rule judges, as the class names the check is given (*gäller*), e.g.
+    ``("SupportPlan",)``, ``("Ledger", "Booking")`` or ``("DisclosureRequest",
+    "ConsentRecord")``."""
+    condition: Text | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_checks.instance_of(Text))
+    )
+    """When the rule fires (*villkor*), in words a re-implementer can follow."""
+    boundary: Text | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_checks.instance_of(Text))
+    )
+    """The exact edge (*gräns*): the last case that passes and the first that fires,
+    e.g. "notice of exactly N working days is enough; N − 1 fires"."""
+    fix: Text | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_checks.instance_of(Text))
+    )
+    """What to change in the document so that the rule no longer fires (*åtgärd*)."""
 
     @domain.validator
     def _known_domain_rules(
@@ -184,12 +201,22 @@ class Rule:
         sources: tuple[str, ...] = (),
         *,
         domain: tuple[int, ...] = (),
+        applies_to: tuple[str, ...] = (),
+        condition: tuple[str, str] | None = None,
+        boundary: tuple[str, str] | None = None,
+        fix: tuple[str, str] | None = None,
     ) -> Rule:
         """A rule of ``family`` with its title and message given as (Swedish, English).
 
         Rule modules bind their family once: ``_rule = functools.partial(Rule.define, "plans")``;
-        ``domain`` names the DOMAIN.md rules it encodes.
+        ``domain`` names the DOMAIN.md rules it encodes; ``applies_to`` the types it
+        judges; ``condition``, ``boundary`` and ``fix`` say, as (Swedish, English), when
+        it fires, at which edge, and what mends the document.
         """
+
+        def text(pair: tuple[str, str] | None) -> Text | None:
+            return None if pair is None else Text(sv=pair[0], en=pair[1])
+
         return cls(
             code=code,
             severity=severity,
@@ -199,6 +226,10 @@ class Rule:
             law=law,
             sources=sources,
             domain=domain,
+            applies_to=applies_to,
+            condition=text(condition),
+            boundary=text(boundary),
+            fix=text(fix),
         )
 
     def references(self, on: date) -> tuple[LegalRef, ...]:
