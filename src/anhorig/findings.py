@@ -135,9 +135,10 @@ class Rule:
     domain: tuple[int, ...] = attrs.field(default=())
     """Numbers of the DOMAIN.md rules this entry encodes (*domänregler*), e.g. ``(14,)``."""
     applies_to: tuple[str, ...] = attrs.field(default=(), validator=_checks.each(str))
-    """The types the rule judges, as the class names the check is given (*gäller*), e.g.
-    ``("SupportPlan",)``, ``("Ledger", "Booking")`` or ``("DisclosureRequest",
-    "ConsentRecord")``."""
+    """The types the rule judges, as the class names of the arguments its check is given,
+    in order (*gäller*): ``("SupportPlan",)``, ``("Ledger", "Booking")`` or
+    ``("DisclosureRequest", "ConsentRecord")``; an argument that may be one of several
+    types names them as ``"SupportPlan | CoordinatedPlan"``."""
     condition: Text | None = attrs.field(
         default=None, validator=attrs.validators.optional(_checks.instance_of(Text))
     )

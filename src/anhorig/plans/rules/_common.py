@@ -82,6 +82,19 @@ PLAN_CONSENT_INVALID_GRANTOR = plan_rule(
     law=(CONSENT_WAIVER, CONSENT_WAIVER_CHILD),
     sources=("socialstyrelsen-samtycke",),
     domain=(14,),
+    applies_to=("SupportPlan | CoordinatedPlan",),
+    condition=(
+        "Ett samtycke i planen som är i kraft den dag som bedöms är lämnat av någon som inte kan samtycka för personen: inte personen själv, eller vårdnadshavare för någon som inte är barn den dagen. Gäller både stödplan och SIP.",
+        "A consent in the plan in force on the day judged was given by someone who cannot consent for its subject: not the person themself, or a custodian for someone who is not a child that day. Applies to both support plans and SIPs.",
+    ),
+    boundary=(
+        "Vårdnadshavare räknas till dagen före 18-årsdagen; samtycken som inte är i kraft den dagen prövas inte.",
+        "A custodian counts until the day before the 18th birthday; consents not in force that day are not judged.",
+    ),
+    fix=(
+        "Inhämta samtycket från personen själv (grantor = self), eller från vårdnadshavaren för ett barn.",
+        "Obtain the consent from the person themself (grantor = self), or from the custodian for a child.",
+    ),
 )
 
 
