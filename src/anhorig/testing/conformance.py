@@ -48,7 +48,7 @@ import json
 import operator
 from collections.abc import Callable, Hashable, Iterable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, TypeAlias
+from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
 
 import attrs
 import hypothesis
