@@ -34,7 +34,7 @@ def test_relation_counterexample_documents_reproduce_the_disagreement() -> None:
     example = report.counterexamples[0]
     documents = dict(example.documents())
     assert set(documents) == {"thing", "on"}
-    thing = from_json(None, documents["thing"])
+    thing: object = from_json(None, documents["thing"])
     assert isinstance(thing, Relationship | ChildRelative)
     on = date.fromisoformat(json.loads(documents["on"]))
     assert check(thing, on=on).codes == example.expected

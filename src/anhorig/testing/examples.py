@@ -124,7 +124,7 @@ class RuleExample:
     @classmethod
     def from_data(cls, code: str, data: dict[str, Any]) -> RuleExample:
         """Read what ``to_data`` wrote, every document with anhorig's reader."""
-        parts = tuple(
+        parts: tuple[_Part, ...] = tuple(
             tuple(from_document(None, m) for m in p)
             if isinstance(p, list)
             else from_document(None, p)

@@ -13,6 +13,7 @@ import functools
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from anhorig.findings import Finding, Report, Rule, Severity
 from anhorig.law import CONSENT_WAIVER, CONSENT_WAIVER_CHILD
@@ -24,6 +25,7 @@ from anhorig.plans._common import (
     PlanConsent,
     add_months,
 )
+from anhorig.plans.rules._explained import EXPLAINED
 
 __all__ = [
     "PLAN_CONSENT_INVALID_GRANTOR",
@@ -35,8 +37,14 @@ __all__ = [
     "plan_rule",
 ]
 
-plan_rule = functools.partial(Rule.define, "plans")
-"""``Rule.define`` bound to the family ``plans``."""
+_plans_rule = functools.partial(Rule.define, "plans")
+
+
+def plan_rule(code: str, *args: Any, **kwargs: Any) -> Rule:
+    """``Rule.define`` bound to the family ``plans``, with the texts
+    :data:`~anhorig.plans.rules._explained.EXPLAINED` keeps for ``code`` (what is given
+    here wins)."""
+    return _plans_rule(code, *args, **{**EXPLAINED.get(code, {}), **kwargs})
 
 
 class Findings:

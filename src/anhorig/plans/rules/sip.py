@@ -92,19 +92,6 @@ SIP_NO_CONSENT = plan_rule(
     law=(*_SIP_LAW, CONSENT_WAIVER),
     sources=("seed-002",),
     domain=(21,),
-    applies_to=("CoordinatedPlan",),
-    condition=(
-        "SIP:en är inte stängd och den enskilde har inget samtycke i kraft den dag som bedöms till att dokumenteras i planen (document_in_plan) och att uppgifter delas med deltagarna (share_with_participants); en anmärkning som nämner de syften som saknas.",
-        "The SIP is not closed and the individual has no consent in force on the day judged to be documented in the plan (document_in_plan) and to share with participants (share_with_participants); one finding naming the purposes missing.",
-    ),
-    boundary=(
-        "Båda syftena krävs; samtycken i kraft den dag som bedöms räcker. En stängd plan prövas inte.",
-        "Both purposes are needed; consents in force on the day judged are enough. A closed plan is not judged.",
-    ),
-    fix=(
-        "Inhämta den enskildes samtycke till båda syftena och lägg det i consents.",
-        "Obtain the individual's consent to both purposes and add it to consents.",
-    ),
 )
 
 
@@ -142,19 +129,6 @@ SIP_DUPLICATE_ID = plan_rule(
     law=_SIP_LAW,  # which principal provides which measure must be unambiguous
     sources=("seed-002",),
     domain=(21,),
-    applies_to=("CoordinatedPlan",),
-    condition=(
-        "Samma id förekommer mer än en gång bland SIP:ens parter (deltagare och närstående tillsammans) eller bland dess insatser (responsibilities).",
-        "The same id occurs more than once among the SIP's parties (participants and relatives together) or among its responsibilities.",
-    ),
-    boundary=(
-        "En part och en insats får ha samma id; en deltagare och en närstående får inte.",
-        "A party and a responsibility may share an id; a participant and a relative may not.",
-    ),
-    fix=(
-        "Ge varje part och varje insats ett eget id.",
-        "Give every party and every responsibility an id of its own.",
-    ),
 )
 
 
@@ -179,19 +153,6 @@ SIP_UNKNOWN_HOLDER = plan_rule(
     law=_SIP_LAW,
     sources=("seed-002",),
     domain=(21,),
-    applies_to=("CoordinatedPlan",),
-    condition=(
-        "En insats holder_id namnger ingen av SIP:ens parter (deltagare eller närstående).",
-        "A responsibility's holder_id names none of the SIP's parties (participants or relatives).",
-    ),
-    boundary=(
-        "Id jämförs exakt; prövas i alla statusar.",
-        "Ids are compared exactly; judged in every status.",
-    ),
-    fix=(
-        "Rätta holder_id, eller lägg till parten.",
-        "Correct holder_id, or add the party.",
-    ),
 )
 
 
@@ -217,19 +178,6 @@ SIP_NO_MEASURES = plan_rule(
     law=_SIP_LAW,
     sources=("seed-002",),
     domain=(21,),
-    applies_to=("CoordinatedPlan",),
-    condition=(
-        "SIP:en anger inga insatser (responsibilities) i en levande plan (status agreed, active eller under_review).",
-        "The SIP names no measures (responsibilities) in a live plan (status agreed, active or under_review).",
-    ),
-    boundary=(
-        "En insats räcker; ett utkast får sakna insatser.",
-        "One measure is enough; a draft may have none.",
-    ),
-    fix=(
-        "Ange vilka insatser som ska göras och vem som ansvarar för dem.",
-        "State which measures are to be taken and who is responsible for them.",
-    ),
 )
 
 
@@ -249,19 +197,6 @@ SIP_OTHERS_NOT_ADDRESSED = plan_rule(
     law=_SIP_LAW,
     sources=("seed-002",),
     domain=(21,),
-    applies_to=("CoordinatedPlan",),
-    condition=(
-        "i en levande plan (status agreed, active eller under_review) anger SIP:en inga insatser av andra än kommun och region och har inte angett att andras insatser övervägts (others_considered = false).",
-        "in a live plan (status agreed, active or under_review) the SIP names no measures by others than the municipality and region and does not state that others' measures were considered (others_considered = false).",
-    ),
-    boundary=(
-        "Antingen en insats av någon annan (t.ex. en närstående eller privat utförare) eller others_considered = true räcker.",
-        "Either a measure by someone else (a relative or a private provider, say) or others_considered = true is enough.",
-    ),
-    fix=(
-        "Ange andras insatser, eller others_considered = true när de har övervägts.",
-        "State others' measures, or set others_considered = true once they have been considered.",
-    ),
 )
 
 
@@ -281,19 +216,6 @@ SIP_NO_LEAD = plan_rule(
     law=_SIP_LAW,
     sources=("seed-002",),
     domain=(21,),
-    applies_to=("CoordinatedPlan",),
-    condition=(
-        "i en levande plan (status agreed, active eller under_review) är lead_principal varken kommunen (municipality) eller regionen (region).",
-        "in a live plan (status agreed, active or under_review) lead_principal is neither the municipality nor the region.",
-    ),
-    boundary=(
-        "Endast municipality och region godtas.",
-        "Only municipality and region are accepted.",
-    ),
-    fix=(
-        "Ange vilken huvudman som har det övergripande ansvaret i lead_principal.",
-        "Give the principal with overall responsibility in lead_principal.",
-    ),
 )
 
 
@@ -313,19 +235,6 @@ SIP_NOT_BOTH_FIELDS = plan_rule(
     law=_SIP_LAW,
     sources=("seed-002",),
     domain=(21,),
-    applies_to=("CoordinatedPlan",),
-    condition=(
-        "i en levande plan (status agreed, active eller under_review) kommer alla insatser från bara en av socialtjänst och hälso- och sjukvård.",
-        "in a live plan (status agreed, active or under_review) all measures come from only one of social services and health care.",
-    ),
-    boundary=(
-        "En insats från varje verksamhet räcker; utan insatser alls ges SIP-NO-MEASURES i stället.",
-        "One measure from each field is enough; with no measures at all SIP-NO-MEASURES is given instead.",
-    ),
-    fix=(
-        "Ange insatser från båda verksamheterna, eller ompröva om en SIP behövs.",
-        "Give measures from both fields, or reconsider whether a SIP is needed.",
-    ),
 )
 _FIELD_NAMES = {
     Sector.SOCIAL_SERVICES: Text(sv="socialtjänst", en="social services"),
@@ -363,19 +272,6 @@ SIP_RELATIVE_COORDINATOR = plan_rule(
     law=_SIP_LAW,
     sources=("seed-003", "seed-001"),
     domain=(18,),
-    applies_to=("CoordinatedPlan",),
-    condition=(
-        "SIP:ens samordnare är inte yrkesverksam, eller är den enskilde eller någon av de närstående.",
-        "The SIP's coordinator is not a professional, or is the individual or one of the relatives.",
-    ),
-    boundary=(
-        "Samma person avgörs av personnummer när båda har ett, annars av namn och födelsedatum; prövas i alla statusar.",
-        "The same person is decided by personnummer when both have one, else by name and birth date; judged in every status.",
-    ),
-    fix=(
-        "Utse en yrkesverksam samordnare.",
-        "Appoint a professional coordinator.",
-    ),
 )
 
 
@@ -400,19 +296,6 @@ SIP_NO_COORDINATOR = plan_rule(
     law=_SIP_LAW,
     sources=("seed-001", "seed-003"),
     domain=(18,),
-    applies_to=("CoordinatedPlan",),
-    condition=(
-        "SIP:en har ingen samordnare (coordinator = null) i en levande plan (status agreed, active eller under_review).",
-        "The SIP has no coordinator (coordinator = null) in a live plan (status agreed, active or under_review).",
-    ),
-    boundary=(
-        "Vilken samordnare som helst tar bort varningen; ett utkast får sakna en.",
-        "Any coordinator clears the warning; a draft may have none.",
-    ),
-    fix=(
-        "Utse en yrkesverksam samordnare.",
-        "Appoint a professional coordinator.",
-    ),
 )
 
 
@@ -434,19 +317,6 @@ SIP_MEETING_UNKNOWN_PARTY = plan_rule(
     law=_SIP_LAW,  # invitations are checked against the plan's own parties
     sources=("seed-001",),
     domain=(21,),
-    applies_to=("CoordinatedPlan",),
-    condition=(
-        "Ett möte kallar (invited) ett id som inte är någon av SIP:ens parter.",
-        "A meeting invites an id that is none of the SIP's parties.",
-    ),
-    boundary=(
-        "Id jämförs exakt; en anmärkning per okänt id.",
-        "Ids are compared exactly; one finding per unknown id.",
-    ),
-    fix=(
-        "Rätta id:t i invited, eller lägg till parten.",
-        "Correct the id in invited, or add the party.",
-    ),
 )
 
 
@@ -480,19 +350,6 @@ SIP_RELATIVE_OBJECTED = plan_rule(
     law=(*_SIP_LAW, PATIENT_RELATIVES_TAKE_PART),
     sources=("seed-002",),
     domain=(21,),
-    applies_to=("CoordinatedPlan",),
-    condition=(
-        "En närstående är kallad till ett möte fast den enskilde motsätter sig att hen deltar (individual_objects = true).",
-        "A relative is invited to a meeting although the individual objects to their taking part (individual_objects = true).",
-    ),
-    boundary=(
-        "Bara individual_objects = true slår till, oavsett vad den närstående svarat.",
-        "Only individual_objects = true fires, whatever the relative answered.",
-    ),
-    fix=(
-        "Ta bort den närstående ur invited, eller registrera att den enskilde inte längre motsätter sig.",
-        "Remove the relative from invited, or record that the individual no longer objects.",
-    ),
 )
 
 
@@ -527,19 +384,6 @@ SIP_RELATIVE_NOT_ASKED = plan_rule(
     law=(*_SIP_LAW, PATIENT_RELATIVES_TAKE_PART),
     sources=("seed-001", "seed-003"),
     domain=(21,),
-    applies_to=("CoordinatedPlan",),
-    condition=(
-        "En närstående är kallad till ett möte men hade inte tillfrågats (asked_on saknas eller ligger efter mötesdagen) eller inte svarat före mötet, och den enskilde motsätter sig inte.",
-        "A relative is invited to a meeting but had not been asked (no asked_on, or asked_on after the meeting day) or had not answered by then, and the individual does not object.",
-    ),
-    boundary=(
-        "Tillfrågad på mötesdagen räcker (asked_on ≤ held_on); dagen efter slår regeln till. Motsätter sig den enskilde ges SIP-RELATIVE-OBJECTED i stället.",
-        "Asked on the meeting day is enough (asked_on ≤ held_on); the day after fires. If the individual objects, SIP-RELATIVE-OBJECTED is given instead.",
-    ),
-    fix=(
-        "Fråga den närstående före mötet och ange asked_on och wants_to_take_part, eller kalla inte hen.",
-        "Ask the relative before the meeting and record asked_on and wants_to_take_part, or do not invite them.",
-    ),
 )
 
 
@@ -582,19 +426,6 @@ SIP_RELATIVE_DECLINED = plan_rule(
     law=(*_SIP_LAW, PATIENT_RELATIVES_TAKE_PART),
     sources=("seed-001", "seed-003"),
     domain=(17, 21),
-    applies_to=("CoordinatedPlan",),
-    condition=(
-        "En närstående är kallad till ett möte fast hen tillfrågades senast mötesdagen och tackade nej (wants_to_take_part = false), och den enskilde motsätter sig inte.",
-        "A relative is invited to a meeting although they were asked by the meeting day and declined (wants_to_take_part = false), and the individual does not object.",
-    ),
-    boundary=(
-        "Ett nej räknas bara om asked_on ligger senast mötesdagen.",
-        "A no counts only if asked_on is on or before the meeting day.",
-    ),
-    fix=(
-        "Kalla inte en närstående som tackat nej; fråga igen om hen ändrat sig.",
-        "Do not invite a relative who declined; ask again whether they changed their mind.",
-    ),
 )
 
 
@@ -641,19 +472,6 @@ SIP_EXPECTS_UNWILLING_RELATIVE = plan_rule(
     law=(*_SIP_LAW, PATIENT_RELATIVES_TAKE_PART),
     sources=("seed-001", "seed-003"),
     domain=(17, 21),
-    applies_to=("CoordinatedPlan",),
-    condition=(
-        "SIP:en är inte stängd och en insats har en närstående som ansvarig (holder_id) som den dag som bedöms inte har sagt ja: inte tillfrågad, inte svarat eller tackat nej.",
-        "The SIP is not closed and a responsibility is held (holder_id) by a relative who on the day judged has not said yes: not asked, not answered, or declined.",
-    ),
-    boundary=(
-        "Ett ja med asked_on senast den dag som bedöms räcker.",
-        "A yes with asked_on on or before the day judged is enough.",
-    ),
-    fix=(
-        "Fråga den närstående och registrera ett ja, eller ge insatsen en annan ansvarig.",
-        "Ask the relative and record a yes, or give the responsibility another holder.",
-    ),
 )
 
 
@@ -715,19 +533,6 @@ SIP_RESPONSIBLE_NOT_INVITED = plan_rule(
     law=_SIP_LAW,
     sources=("seed-001",),
     domain=(21,),
-    applies_to=("CoordinatedPlan",),
-    condition=(
-        "En deltagare som ansvarar för en insats är inte kallad till det senaste mötet (hållet eller planerat).",
-        "A participant responsible for a measure is not invited to the latest meeting (held or planned).",
-    ),
-    boundary=(
-        "Bara det senaste mötet (största held_on) prövas; utan möten slår regeln inte till.",
-        "Only the latest meeting (greatest held_on) is judged; without meetings it does not fire.",
-    ),
-    fix=(
-        "Lägg till deltagaren i det senaste mötets invited.",
-        "Add the participant to the latest meeting's invited.",
-    ),
 )
 
 
@@ -759,19 +564,6 @@ SIP_RESPONSIBLE_ABSENT = plan_rule(
     law=_SIP_LAW,
     sources=("seed-001",),
     domain=(21,),
-    applies_to=("CoordinatedPlan",),
-    condition=(
-        "En kallad deltagare som ansvarar för en insats var inte med (attended) på det senaste möte som hållits senast den dag som bedöms.",
-        "An invited participant responsible for a measure did not attend the last meeting held on or before the day judged.",
-    ),
-    boundary=(
-        "Ett möte samma dag som bedöms räknas som hållet; senare möten prövas inte.",
-        "A meeting on the day judged counts as held; later meetings are not judged.",
-    ),
-    fix=(
-        "Registrera deltagaren i attended om hen var med, eller följ upp frånvaron.",
-        "Record the participant in attended if they came, or follow up the absence.",
-    ),
 )
 
 
@@ -805,19 +597,6 @@ SIP_FOLLOW_UP_MISSING = plan_rule(
     ),
     sources=("ibic", "local-routines"),
     domain=(21,),
-    applies_to=("CoordinatedPlan",),
-    condition=(
-        "i en levande plan (status agreed, active eller under_review): ingen öppen uppföljning (follow_ups utan done_on) är planerad.",
-        "in a live plan (status agreed, active or under_review): no open follow-up (follow_ups without done_on) is planned.",
-    ),
-    boundary=(
-        "En enda öppen uppföljning räcker, hur sent den än ligger (det prövar TOO-LATE); genomförda uppföljningar räknas inte.",
-        "One open follow-up is enough, however late (TOO-LATE judges that); follow-ups done do not count.",
-    ),
-    fix=(
-        "Planera nästa uppföljning: lägg till en FollowUp med due senast sip_follow_up_interval_months månader efter created_on eller den senaste genomförda uppföljningen.",
-        "Plan the next follow-up: add a FollowUp with due at most sip_follow_up_interval_months months after created_on or the last follow-up done.",
-    ),
 )
 SIP_FOLLOW_UP_TOO_LATE = plan_rule(
     "SIP-FOLLOW-UP-TOO-LATE",
@@ -829,19 +608,6 @@ SIP_FOLLOW_UP_TOO_LATE = plan_rule(
     ),
     sources=("ibic", "local-routines"),
     domain=(21,),
-    applies_to=("CoordinatedPlan",),
-    condition=(
-        "i en levande plan (status agreed, active eller under_review): den tidigaste öppna uppföljningen ligger mer än sip_follow_up_interval_months månader efter created_on eller den senast genomförda uppföljningen, det som är senast.",
-        "in a live plan (status agreed, active or under_review): the earliest open follow-up is more than sip_follow_up_interval_months months after created_on or the last follow-up done, whichever is later.",
-    ),
-    boundary=(
-        "Exakt på gränsdagen (samma dag i månaden, eller månadens sista dag om den dagen saknas) är i tid; dagen efter slår till.",
-        "Exactly on the limit (the same day of the month, or the month's last day where that day is missing) is in time; the day after fires.",
-    ),
-    fix=(
-        "Flytta uppföljningens due till senast gränsdagen (SIP: sip_follow_up_interval_months månader enligt PlanPolicy).",
-        "Move the follow-up's due to the limit at the latest (SIP: sip_follow_up_interval_months months by the PlanPolicy).",
-    ),
 )
 SIP_FOLLOW_UP_OVERDUE = plan_rule(
     "SIP-FOLLOW-UP-OVERDUE",
@@ -853,19 +619,6 @@ SIP_FOLLOW_UP_OVERDUE = plan_rule(
     ),
     sources=("ibic", "local-routines"),
     domain=(21,),
-    applies_to=("CoordinatedPlan",),
-    condition=(
-        "i en levande plan (status agreed, active eller under_review): den tidigaste öppna uppföljningens due ligger före den dag som bedöms.",
-        "in a live plan (status agreed, active or under_review): the earliest open follow-up's due is before the day judged.",
-    ),
-    boundary=(
-        "På due-dagen är uppföljningen i tid; dagen efter slår regeln till (due < on).",
-        "On the due day the follow-up is in time; the day after fires (due < on).",
-    ),
-    fix=(
-        "Genomför uppföljningen och ange done_on, eller planera om den med ett nytt due.",
-        "Hold the follow-up and set done_on, or reschedule it with a new due.",
-    ),
 )
 
 
@@ -893,19 +646,6 @@ SIP_DISCHARGE_INVITATION_LATE = plan_rule(
     ),
     law=(DISCHARGE_COOPERATION,),
     domain=(22,),
-    applies_to=("CoordinatedPlan",),
-    condition=(
-        "SIP:en följer på en utskrivning (discharge) och är inte stängd, och kallelsen skickades senare än discharge_invitation_days dagar efter att patienten anmäldes utskrivningsklar (ready_notified_on), eller är inte skickad och fristen har gått ut den dag som bedöms.",
-        "The SIP follows a discharge and is not closed, and the invitation was sent later than discharge_invitation_days days after the patient was notified ready for discharge (ready_notified_on), or is not sent and the deadline has passed on the day judged.",
-    ),
-    boundary=(
-        "Skickad på fristens sista dag (ready_notified_on + discharge_invitation_days) är i tid; dagen efter slår regeln till.",
-        "Sent on the deadline's last day (ready_notified_on + discharge_invitation_days) is in time; the day after fires.",
-    ),
-    fix=(
-        "Skicka kallelsen inom fristen och ange invitation_sent_on.",
-        "Send the invitation within the deadline and record invitation_sent_on.",
-    ),
 )
 
 

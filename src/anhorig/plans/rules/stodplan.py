@@ -96,19 +96,6 @@ PLAN_NO_CARER_CONSENT = plan_rule(
     law=(CONSENT_WAIVER, CARER_SUPPORT),
     sources=("seed-004", "socialstyrelsen-samtycke"),
     domain=(14,),
-    applies_to=("SupportPlan",),
-    condition=(
-        "Planen är inte stängd och den anhörige har inget samtycke i kraft den dag som bedöms till att dokumenteras i planen (document_in_plan): i planens consents, eller hos det ConsentOracle som ges till check.",
-        "The plan is not closed and the carer has no consent in force on the day judged to be documented in the plan (document_in_plan): in the plan's consents, or with the ConsentOracle given to check.",
-    ),
-    boundary=(
-        "Ett samtycke som gäller från och med den dag som bedöms räcker; ett som upphört dagen före räcker inte. En stängd plan prövas inte.",
-        "A consent in force from the day judged is enough; one that ended the day before is not. A closed plan is not judged.",
-    ),
-    fix=(
-        "Inhämta den anhöriges samtycke och lägg det i consents (subject = carer, purpose document_in_plan, i kraft den dagen).",
-        "Obtain the carer's consent and add it to consents (subject = carer, purpose document_in_plan, in force that day).",
-    ),
 )
 
 
@@ -130,19 +117,6 @@ PLAN_NO_CARED_FOR_CONSENT = plan_rule(
     law=(CONSENT_WAIVER,),
     sources=("seed-004", "socialstyrelsen-samtycke"),
     domain=(14,),
-    applies_to=("SupportPlan",),
-    condition=(
-        "Planen är inte stängd, innehåller uppgifter om den närstående (ett behov om hen eller en insats till hen) och hen har inget samtycke i kraft till document_in_plan den dag som bedöms.",
-        "The plan is not closed, holds information about the person cared for (a need about them or a measure given to them) and they have no consent in force to document_in_plan on the day judged.",
-    ),
-    boundary=(
-        "Utan behov eller insatser som rör den närstående slår regeln inte till; ett samtycke i kraft den dag som bedöms räcker.",
-        "Without needs or measures concerning the person cared for it does not fire; a consent in force on the day judged is enough.",
-    ),
-    fix=(
-        "Inhämta den närståendes samtycke och lägg det i consents, eller ta bort uppgifterna om hen.",
-        "Obtain the cared-for person's consent and add it to consents, or remove the information about them.",
-    ),
 )
 
 
@@ -175,19 +149,6 @@ PLAN_DUPLICATE_ID = plan_rule(
     ("Id {id!r} används mer än en gång i {part}.", "Id {id!r} is used more than once in {part}."),
     sources=("ibic",),
     domain=(15,),
-    applies_to=("SupportPlan",),
-    condition=(
-        "Samma id förekommer mer än en gång bland planens behov, mål eller insatser (var lista för sig).",
-        "The same id occurs more than once among the plan's needs, goals or measures (each list on its own).",
-    ),
-    boundary=(
-        "Ett behov och ett mål får ha samma id; två behov får inte. Id jämförs exakt.",
-        "A need and a goal may share an id; two needs may not. Ids are compared exactly.",
-    ),
-    fix=(
-        "Ge varje behov, mål och insats ett eget id.",
-        "Give every need, goal and measure an id of its own.",
-    ),
 )
 
 
@@ -210,19 +171,6 @@ PLAN_GOAL_UNKNOWN_NEED = plan_rule(
     ),
     sources=("ibic", "seed-004"),
     domain=(15,),
-    applies_to=("SupportPlan",),
-    condition=(
-        "Ett måls need_id namnger inget av planens behov.",
-        "A goal's need_id names none of the plan's needs.",
-    ),
-    boundary=(
-        "Id jämförs exakt; prövas i alla statusar.",
-        "Ids are compared exactly; judged in every status.",
-    ),
-    fix=(
-        "Rätta målets need_id, eller lägg till behovet.",
-        "Correct the goal's need_id, or add the need.",
-    ),
 )
 
 
@@ -245,19 +193,6 @@ PLAN_MEASURE_UNKNOWN_GOAL = plan_rule(
     ),
     sources=("ibic", "seed-004"),
     domain=(15,),
-    applies_to=("SupportPlan",),
-    condition=(
-        "En insats goal_id namnger inget av planens mål.",
-        "A measure's goal_id names none of the plan's goals.",
-    ),
-    boundary=(
-        "Id jämförs exakt; prövas i alla statusar.",
-        "Ids are compared exactly; judged in every status.",
-    ),
-    fix=(
-        "Rätta insatsens goal_id, eller lägg till målet.",
-        "Correct the measure's goal_id, or add the goal.",
-    ),
 )
 
 
@@ -284,19 +219,6 @@ PLAN_NO_NEEDS = plan_rule(
     law=(CARER_SUPPORT,),
     sources=("ibic",),
     domain=(15,),
-    applies_to=("SupportPlan",),
-    condition=(
-        "Planen har inga behov i en levande plan (status agreed, active eller under_review).",
-        "The plan has no needs in a live plan (status agreed, active or under_review).",
-    ),
-    boundary=(
-        "Ett behov räcker; ett utkast (draft) eller en stängd plan får sakna behov.",
-        "One need is enough; a draft or a closed plan may have none.",
-    ),
-    fix=(
-        "Beskriv minst ett av den anhöriges behov i needs.",
-        "Describe at least one of the carer's needs in needs.",
-    ),
 )
 
 
@@ -312,19 +234,6 @@ PLAN_NEED_WITHOUT_GOAL = plan_rule(
     ("Behovet {need!r} har inget mål.", "Need {need!r} has no goal."),
     sources=("ibic", "seed-004"),
     domain=(15,),
-    applies_to=("SupportPlan",),
-    condition=(
-        "Ett behov har inget mål som pekar på det (need_id) i en levande plan (status agreed, active eller under_review).",
-        "A need has no goal pointing to it (need_id) in a live plan (status agreed, active or under_review).",
-    ),
-    boundary=(
-        "Ett mål per behov räcker; ett utkast får ha behov utan mål.",
-        "One goal per need is enough; a draft may have needs without goals.",
-    ),
-    fix=(
-        "Lägg till ett mål med behovets id som need_id, eller ta bort behovet.",
-        "Add a goal with the need's id as need_id, or remove the need.",
-    ),
 )
 
 
@@ -344,19 +253,6 @@ PLAN_GOAL_WITHOUT_MEASURE = plan_rule(
     ("Målet {goal!r} har ingen insats.", "Goal {goal!r} has no measure."),
     sources=("ibic",),
     domain=(15,),
-    applies_to=("SupportPlan",),
-    condition=(
-        "Ett mål har ingen insats som pekar på det (goal_id) i en levande plan (status agreed, active eller under_review).",
-        "A goal has no measure pointing to it (goal_id) in a live plan (status agreed, active or under_review).",
-    ),
-    boundary=(
-        "En insats per mål räcker; ett utkast får ha mål utan insatser.",
-        "One measure per goal is enough; a draft may have goals without measures.",
-    ),
-    fix=(
-        "Lägg till en insats med målets id som goal_id.",
-        "Add a measure with the goal's id as goal_id.",
-    ),
 )
 
 
@@ -379,19 +275,6 @@ PLAN_FOLLOW_UP_MISSING = plan_rule(
     ),
     sources=("ibic", "local-routines", "seed-004"),
     domain=(15,),
-    applies_to=("SupportPlan",),
-    condition=(
-        "i en levande plan (status agreed, active eller under_review): ingen öppen uppföljning (follow_ups utan done_on) är planerad.",
-        "in a live plan (status agreed, active or under_review): no open follow-up (follow_ups without done_on) is planned.",
-    ),
-    boundary=(
-        "En enda öppen uppföljning räcker, hur sent den än ligger (det prövar TOO-LATE); genomförda uppföljningar räknas inte.",
-        "One open follow-up is enough, however late (TOO-LATE judges that); follow-ups done do not count.",
-    ),
-    fix=(
-        "Planera nästa uppföljning: lägg till en FollowUp med due senast follow_up_interval_months månader efter agreed_on eller den senaste genomförda uppföljningen.",
-        "Plan the next follow-up: add a FollowUp with due at most follow_up_interval_months months after agreed_on or the last follow-up done.",
-    ),
 )
 PLAN_FOLLOW_UP_TOO_LATE = plan_rule(
     "PLAN-FOLLOW-UP-TOO-LATE",
@@ -403,19 +286,6 @@ PLAN_FOLLOW_UP_TOO_LATE = plan_rule(
     ),
     sources=("ibic", "local-routines"),
     domain=(15,),
-    applies_to=("SupportPlan",),
-    condition=(
-        "i en levande plan (status agreed, active eller under_review): den tidigaste öppna uppföljningen ligger mer än follow_up_interval_months månader efter agreed_on eller den senast genomförda uppföljningen, det som är senast.",
-        "in a live plan (status agreed, active or under_review): the earliest open follow-up is more than follow_up_interval_months months after agreed_on or the last follow-up done, whichever is later.",
-    ),
-    boundary=(
-        "Exakt på gränsdagen (samma dag i månaden, eller månadens sista dag om den dagen saknas) är i tid; dagen efter slår till.",
-        "Exactly on the limit (the same day of the month, or the month's last day where that day is missing) is in time; the day after fires.",
-    ),
-    fix=(
-        "Flytta uppföljningens due till senast gränsdagen (stödplan: follow_up_interval_months månader enligt PlanPolicy).",
-        "Move the follow-up's due to the limit at the latest (support plan: follow_up_interval_months months by the PlanPolicy).",
-    ),
 )
 PLAN_FOLLOW_UP_OVERDUE = plan_rule(
     "PLAN-FOLLOW-UP-OVERDUE",
@@ -427,19 +297,6 @@ PLAN_FOLLOW_UP_OVERDUE = plan_rule(
     ),
     sources=("ibic", "local-routines"),
     domain=(15,),
-    applies_to=("SupportPlan",),
-    condition=(
-        "i en levande plan (status agreed, active eller under_review): den tidigaste öppna uppföljningens due ligger före den dag som bedöms.",
-        "in a live plan (status agreed, active or under_review): the earliest open follow-up's due is before the day judged.",
-    ),
-    boundary=(
-        "På due-dagen är uppföljningen i tid; dagen efter slår regeln till (due < on).",
-        "On the due day the follow-up is in time; the day after fires (due < on).",
-    ),
-    fix=(
-        "Genomför uppföljningen och ange done_on, eller planera om den med ett nytt due.",
-        "Hold the follow-up and set done_on, or reschedule it with a new due.",
-    ),
 )
 
 
@@ -467,19 +324,6 @@ PLAN_SIGNER_NOT_CARER = plan_rule(
     ),
     sources=("seed-004",),
     domain=(16,),
-    applies_to=("SupportPlan",),
-    condition=(
-        "En underskrift med rollen carer är gjord av någon annan än planens anhörige.",
-        "A signature with role carer is made by someone other than the plan's carer.",
-    ),
-    boundary=(
-        "Samma person avgörs av personnummer när båda har ett, annars av namn och födelsedatum; prövas i alla statusar.",
-        "The same person is decided by personnummer when both have one, else by name and birth date; judged in every status.",
-    ),
-    fix=(
-        "Låt den anhörige själv skriva under som carer, eller ge underskriften rätt roll.",
-        "Have the carer sign as carer themself, or give the signature its right role.",
-    ),
 )
 
 
@@ -504,19 +348,6 @@ PLAN_SIGNATURE_MISSING = plan_rule(
     ),
     sources=("seed-004",),
     domain=(16,),
-    applies_to=("SupportPlan",),
-    condition=(
-        "Den anhörige (role carer) eller handläggaren (role case_officer) har inte skrivit under i en levande plan (status agreed, active eller under_review); en anmärkning per roll som saknas.",
-        "The carer (role carer) or the case officer (role case_officer) has not signed in a live plan (status agreed, active or under_review); one finding per missing role.",
-    ),
-    boundary=(
-        "En underskrift per roll räcker; ett utkast behöver inga.",
-        "One signature per role is enough; a draft needs none.",
-    ),
-    fix=(
-        "Låt den anhörige och handläggaren skriva under (signatures med rollerna carer och case_officer).",
-        "Have the carer and the case officer sign (signatures with roles carer and case_officer).",
-    ),
 )
 
 
@@ -545,19 +376,6 @@ PLAN_INVOLVEMENT_OVERDUE = plan_rule(
     law=(CARER_SUPPORT,),
     sources=("seed-001", "seed-003"),
     domain=(3, 17),
-    applies_to=("SupportPlan",),
-    condition=(
-        "Planen är inte stängd och den anhöriges senaste delaktighet (involvement, registrerad senast den dag som bedöms) har reconfirm_by före den dagen.",
-        "The plan is not closed and the carer's latest involvement (recorded on or before the day judged) has reconfirm_by before that day.",
-    ),
-    boundary=(
-        "reconfirm_by-dagen själv är i tid; dagen efter slår regeln till.",
-        "The reconfirm_by day itself is in time; the day after fires.",
-    ),
-    fix=(
-        "Fråga den anhörige igen och registrera en ny involvement med senare reconfirm_by.",
-        "Ask the carer again and record a new involvement with a later reconfirm_by.",
-    ),
 )
 
 
@@ -614,19 +432,6 @@ PLAN_EXPECTS_UNWILLING_CARER = plan_rule(
     law=(CARER_SUPPORT,),
     sources=("seed-001", "seed-003"),
     domain=(3, 17),
-    applies_to=("SupportPlan",),
-    condition=(
-        "Planen förväntar något av den anhörige (en expectation med of = carer) fast hen den dag som bedöms inte har tillfrågats, har sagt nej, eller sa ja men svaret skulle ha bekräftats före den dagen.",
-        "The plan expects something of the carer (an expectation with of = carer) although on the day judged they have not been asked, said no, or said yes but the answer should have been reconfirmed before that day.",
-    ),
-    boundary=(
-        "Ett ja med reconfirm_by samma dag som bedöms räcker; dagen efter slår regeln till. En anmärkning per förväntan.",
-        "A yes with reconfirm_by on the day judged is enough; the day after fires. One finding per expectation.",
-    ),
-    fix=(
-        "Ta bort förväntningarna på den anhörige, eller fråga hen och registrera ett ja (willing) med ett framtida reconfirm_by.",
-        "Remove the expectations of the carer, or ask them and record a yes (willing) with a future reconfirm_by.",
-    ),
 )
 
 
@@ -654,19 +459,6 @@ PLAN_EXPECTATIONS_ONE_SIDED = plan_rule(
     ),
     sources=("seed-001", "seed-004"),
     domain=(17,),
-    applies_to=("SupportPlan",),
-    condition=(
-        "i en levande plan (status agreed, active eller under_review) saknas förväntningar på verksamheten (of = services), eller på den anhörige (of = carer) när hen har sagt ja och svaret inte är för gammalt.",
-        "in a live plan (status agreed, active or under_review) there are no expectations of the services (of = services), or of the carer (of = carer) when they have said yes and the answer is not stale.",
-    ),
-    boundary=(
-        "En förväntan åt vart håll räcker; av en anhörig som inte sagt ja förväntas inget, så då räcker en på verksamheten.",
-        "One expectation each way is enough; nothing is expected of a carer who has not said yes, so then one of the services is enough.",
-    ),
-    fix=(
-        "Skriv vad verksamheten åtar sig, och vad den anhörige vill göra, i expectations.",
-        "Write what the services undertake, and what the carer wants to do, in expectations.",
-    ),
 )
 
 
@@ -701,19 +493,6 @@ PLAN_RELATIVE_COORDINATOR = plan_rule(
     ),
     sources=("seed-003", "seed-001"),
     domain=(18,),
-    applies_to=("SupportPlan",),
-    condition=(
-        "Planens samordnare (coordinator) är inte yrkesverksam (professional = false), eller är den anhörige eller den närstående själv.",
-        "The plan's coordinator is not a professional (professional = false), or is the carer or the person cared for.",
-    ),
-    boundary=(
-        "Ingen samordnare alls ger i stället PLAN-NO-SUPPORT-CONTACT; prövas i alla statusar.",
-        "No coordinator at all gives PLAN-NO-SUPPORT-CONTACT instead; judged in every status.",
-    ),
-    fix=(
-        "Utse en yrkesverksam stödkontakt som samordnare.",
-        "Appoint a professional support contact as coordinator.",
-    ),
 )
 
 
@@ -738,19 +517,6 @@ PLAN_NO_SUPPORT_CONTACT = plan_rule(
     law=(CARER_SUPPORT_CONTACT,),  # cited from 2026-07-01 only: a new duty
     sources=("seed-001", "seed-003", "seed-004", "prop-2025-26-60"),
     domain=(18,),
-    applies_to=("SupportPlan",),
-    condition=(
-        "Planen har ingen samordnare (coordinator = null) i en levande plan (status agreed, active eller under_review).",
-        "The plan has no coordinator (coordinator = null) in a live plan (status agreed, active or under_review).",
-    ),
-    boundary=(
-        "Vilken samordnare som helst tar bort varningen (en anhörig som samordnare ger PLAN-RELATIVE-COORDINATOR); från 2026-07-01 nämner meddelandet den nya skyldigheten.",
-        "Any coordinator clears the warning (a relative as coordinator gives PLAN-RELATIVE-COORDINATOR); from 2026-07-01 the message names the new duty.",
-    ),
-    fix=(
-        "Erbjud den anhörige en stödkontakt och ange hen som coordinator.",
-        "Offer the carer a support contact and give them as coordinator.",
-    ),
 )
 _SUPPORT_CONTACT_DUTY = Text(
     sv="; från 1 juli 2026 ska den som vårdar eller stöder en närstående erbjudas en "
@@ -779,19 +545,6 @@ PLAN_NO_CONTINGENCY_PLAN = plan_rule(
     law=(CARER_SUPPORT,),
     sources=("seed-004",),
     domain=(17,),
-    applies_to=("SupportPlan",),
-    condition=(
-        "Planen saknar plan för när den anhörige blir sjuk (contingency = null) och den anhörige ger omfattande vård (substantial_care) i en levande plan (status agreed, active eller under_review).",
-        "The plan has no plan for when the carer falls ill (contingency = null) and the carer gives substantial care (substantial_care) in a live plan (status agreed, active or under_review).",
-    ),
-    boundary=(
-        "Utan substantial_care slår regeln inte till.",
-        "Without substantial_care it does not fire.",
-    ),
-    fix=(
-        "Lägg till en ContingencyPlan: vem som tar över, vilken trygghetsplats och hur den nås.",
-        "Add a ContingencyPlan: who takes over, which emergency place and how to reach it.",
-    ),
 )
 
 
@@ -806,19 +559,6 @@ PLAN_CONTINGENCY_FAMILY_UNKNOWN = plan_rule(
     law=(CARER_SUPPORT,),
     sources=("seed-004",),
     domain=(17,),
-    applies_to=("SupportPlan",),
-    condition=(
-        "Planen har en plan vid akut behov men familjen är inte känd av enheten (family_known_to_unit = false) i en levande plan (status agreed, active eller under_review).",
-        "The plan has a contingency plan but the family is not known to the unit (family_known_to_unit = false) in a live plan (status agreed, active or under_review).",
-    ),
-    boundary=(
-        "Bara false slår till; true tar bort varningen.",
-        "Only false fires; true clears the warning.",
-    ),
-    fix=(
-        "Låt familjen besöka eller presenteras för trygghetsplatsen och ange family_known_to_unit = true.",
-        "Have the family visit or be introduced to the emergency place and set family_known_to_unit = true.",
-    ),
 )
 
 
@@ -850,19 +590,6 @@ PLAN_VOLUNTEER_RESPITE = plan_rule(
     ),
     sources=("seed-004",),
     domain=(19,),
-    applies_to=("SupportPlan",),
-    condition=(
-        "En insats av avlösningsslag (RESPITE_KINDS) har en frivilligorganisation som utförare.",
-        "A measure of a respite kind (RESPITE_KINDS) has a volunteer organisation as provider.",
-    ),
-    boundary=(
-        "Frivilligas insatser av andra slag går bra; en kommunal eller privat utförare av avlösning går bra.",
-        "Volunteers' measures of other kinds are fine; a municipal or private respite provider is fine.",
-    ),
-    fix=(
-        "Ge avlösningen en kommunal eller upphandlad utförare, eller ge frivilligas insats ett annat slag än avlösning.",
-        "Give the respite a municipal or contracted provider, or give the volunteers' measure a kind other than respite.",
-    ),
 )
 
 
@@ -891,19 +618,6 @@ PLAN_DECISION_MISSING = plan_rule(
     law=(BISTAND,),
     sources=("seed-004",),
     domain=(20,),
-    applies_to=("SupportPlan",),
-    condition=(
-        "En insats är beviljad genom biståndsbeslut (granted_by_decision) men anger inget beslut (decision_id = null).",
-        "A measure is granted by a decision (granted_by_decision) but names none (decision_id = null).",
-    ),
-    boundary=(
-        "Vilket decision_id som helst räcker; det prövas inte mot något register.",
-        "Any decision_id is enough; it is not checked against a register.",
-    ),
-    fix=(
-        "Ange beslutets id i decision_id.",
-        "Give the decision's id in decision_id.",
-    ),
 )
 
 
@@ -923,19 +637,6 @@ PLAN_DECISION_REQUIRED = plan_rule(
     law=(BISTAND,),
     sources=("seed-004",),
     domain=(20,),
-    applies_to=("SupportPlan",),
-    condition=(
-        "En insats som inte är beviljad genom beslut är av ett slag som riktlinjen kräver beslut för (PlanPolicy.decision_required).",
-        "A measure not granted by a decision is of a kind the policy requires a decision for (PlanPolicy.decision_required).",
-    ),
-    boundary=(
-        "Slag utanför decision_required får ges utan behovsprövning.",
-        "Kinds outside decision_required may be given without needs assessment.",
-    ),
-    fix=(
-        "Fatta ett biståndsbeslut (granted_by_decision = true med decision_id), eller välj en insats som ges utan behovsprövning.",
-        "Make a decision (granted_by_decision = true with a decision_id), or choose a measure given without needs assessment.",
-    ),
 )
 
 
@@ -965,19 +666,6 @@ PLAN_DECISION_UNEXPECTED = plan_rule(
     law=(WITHOUT_NEEDS_ASSESSMENT,),
     sources=("seed-004",),
     domain=(20,),
-    applies_to=("SupportPlan",),
-    condition=(
-        "En insats som inte är beviljad genom beslut (granted_by_decision = false) anger ändå ett decision_id.",
-        "A measure not granted by a decision (granted_by_decision = false) still gives a decision_id.",
-    ),
-    boundary=(
-        "decision_id = null går igenom.",
-        "decision_id = null passes.",
-    ),
-    fix=(
-        "Ta bort decision_id, eller ange granted_by_decision = true om insatsen är beviljad genom beslut.",
-        "Remove decision_id, or set granted_by_decision = true if the measure is granted by a decision.",
-    ),
 )
 
 
