@@ -48,12 +48,13 @@ import json
 import operator
 from collections.abc import Callable, Hashable, Iterable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar, cast
 
 import attrs
 import hypothesis
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from hypothesis.statistics import collector
 
 from anhorig.language import Lang
 from anhorig.relations import ChildRelative, Relationship
@@ -175,8 +176,8 @@ class ConformanceReport(Generic[_C, _R]):
     shrinking does not count."""
     counterexamples: tuple[Counterexample[_C, _R], ...]
     shrink_steps: int = 0
-    """How many more times the functions were run after a round's first failure: to
-    shrink the counterexample, and once more to replay it."""
+    """How many more times the functions were run to shrink the counterexamples
+    (hypothesis' shrink phase)."""
 
     @property
     def ok(self) -> bool:
@@ -257,22 +258,16 @@ def conform(
         raise InvalidArgument(f"max_examples={max_examples} must be >= 1")
     classes: dict[Hashable, type[_Disagreement]] = {}
     known: set[Hashable] = set()
-    # Generated cases and shrink steps, counted apart: hypothesis stops generating at a
-    # round's first failure (report_multiple_bugs=False), so every later call shrinks.
-    generated = [0]
-    shrunk = [0]
-    failed = [False]
+    counted = [0, 0]  # cases generated, shrink steps: over every round
 
     def disagree(counterexample: Counterexample[_C, _R], key: Hashable) -> None:
         if key not in known:
-            failed[0] = True
             raise _kind_class(classes, key)(counterexample)
 
+    calls = [0]
+
     def check(case: _C) -> None:
-        if failed[0]:
-            shrunk[0] += 1
-        else:
-            generated[0] += 1
+        calls[0] += 1
         expected = reference(case)
         try:
             actual = vendor(case)
@@ -288,12 +283,14 @@ def conform(
                 kind(expected, actual, None),
             )
 
+    # A round stops generating at its first new disagreement (report_multiple_bugs=False),
+    # so its cases are the passing ones and that one, within what is left of max_examples.
     phases = (Phase.explicit, Phase.reuse, Phase.generate, Phase.target)
     found: list[Counterexample[_C, _R]] = []
     round_ = 0
-    while len(known) < max_kinds and generated[0] < max_examples:
+    while len(known) < max_kinds and counted[0] < max_examples:
         run = settings(
-            max_examples=max_examples - generated[0],
+            max_examples=max_examples - counted[0],
             database=None,
             deadline=None,
             report_multiple_bugs=False,
@@ -301,9 +298,12 @@ def conform(
             phases=(*phases, Phase.shrink) if shrink else phases,
         )(hypothesis.seed(None if seed is None else seed + round_)(given(cases)(check)))
         round_ += 1
-        failed[0] = False
+        statistics: list[dict[str, Any]] = []
+        calls[0] = 0
         try:
-            run()
+            # The statistics hook is typed for its default, None; it takes a callback.
+            with cast(Any, collector).with_value(statistics.append):
+                run()
         except _Disagreement as exc:
             new: list[BaseException] = [exc]
         except BaseExceptionGroup as group:
@@ -311,12 +311,32 @@ def conform(
             if not all(isinstance(e, _Disagreement) for e in new):
                 raise
         else:
+            new = []
+        # Without hypothesis' statistics every call counts as a case: never too few.
+        generated, shrunk = _phase_counts(statistics) if statistics else (calls[0], 0)
+        counted[0] += generated
+        counted[1] += shrunk
+        if not new:
             break
         for failure in new:
             assert isinstance(failure, _Disagreement)
             found.append(failure.counterexample)
             known.add(next(key for key, cls in classes.items() if type(failure) is cls))
-    return ConformanceReport(name, generated[0], tuple(found), shrunk[0])
+    return ConformanceReport(name, counted[0], tuple(found), counted[1])
+
+
+def _phase_counts(statistics: list[dict[str, Any]]) -> tuple[int, int]:
+    """Cases generated and shrink steps of one run, from hypothesis' own statistics
+    (``hypothesis.statistics.collector``, as its pytest plugin reads them): test cases
+    that reached the function, per phase."""
+
+    def ran(phase: str) -> int:
+        cases = [
+            case for stats in statistics for case in stats.get(phase, {}).get("test-cases", [])
+        ]
+        return sum(1 for case in cases if case.get("status") in ("valid", "interesting"))
+
+    return ran("reuse-phase") + ran("generate-phase"), ran("shrink-phase")
 
 
 def _flatten(group: BaseExceptionGroup[BaseException]) -> Iterable[BaseException]:
