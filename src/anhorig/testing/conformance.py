@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import json
 import operator
+import random
 from collections.abc import Callable, Hashable, Iterable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar, cast
@@ -172,8 +173,8 @@ class ConformanceReport(Generic[_C, _R]):
 
     name: str
     examples: int
-    """How many cases were generated and run, never more than ``max_examples``;
-    shrinking does not count."""
+    """How many cases were generated and run (of the one sequence every round goes
+    over), never more than ``max_examples``; shrinking does not count."""
     counterexamples: tuple[Counterexample[_C, _R], ...]
     shrink_steps: int = 0
     """How many more times the functions were run to shrink the counterexamples
@@ -245,12 +246,13 @@ def conform(
     ``same`` decides whether two answers agree (equality by default); ``kind`` sorts
     disagreements so that one minimal counterexample is kept per kind. Hypothesis stops
     at the first failure it finds, so the run goes in rounds: each round sets aside
-    the kinds already found and looks again, up to ``max_kinds`` kinds, and the rounds
-    share ``max_examples``: the report's ``examples`` never exceeds it. Shrinking
-    makes each counterexample minimal and costs most of a failing run's time (counted
-    apart, as ``shrink_steps``); ``shrink=False`` reports the first case found
-    instead. ``seed`` makes a run repeatable (hypothesis' ``@seed``; round ``k`` uses
-    ``seed + k``), e.g. in CI. ``labels`` name the parts of a case in the report.
+    the kinds already found and looks again over the same sequence of cases (one seed),
+    up to ``max_kinds`` kinds; the report's ``examples`` counts the cases of that
+    sequence tried, never more than ``max_examples``. Shrinking makes each
+    counterexample minimal and costs most of a failing run's time (counted apart, as
+    ``shrink_steps``); ``shrink=False`` reports the first case found instead. ``seed``
+    makes a run repeatable (hypothesis' ``@seed``), e.g. in CI; without it one is drawn
+    for the run. ``labels`` name the parts of a case in the report.
     """
     if max_examples < 1:
         from hypothesis.errors import InvalidArgument
@@ -258,7 +260,7 @@ def conform(
         raise InvalidArgument(f"max_examples={max_examples} must be >= 1")
     classes: dict[Hashable, type[_Disagreement]] = {}
     known: set[Hashable] = set()
-    counted = [0, 0]  # cases generated, shrink steps: over every round
+    counted = [0, 0]  # cases generated (the furthest round), shrink steps (every round)
 
     def disagree(counterexample: Counterexample[_C, _R], key: Hashable) -> None:
         if key not in known:
@@ -284,20 +286,21 @@ def conform(
             )
 
     # A round stops generating at its first new disagreement (report_multiple_bugs=False),
-    # so its cases are the passing ones and that one, within what is left of max_examples.
+    # and every round draws the same sequence of cases (one seed), so a later round goes
+    # over the cases of the earlier ones, which now agree or are set aside, and on: the
+    # cases tried are those of the round that went furthest, within max_examples.
     phases = (Phase.explicit, Phase.reuse, Phase.generate, Phase.target)
     found: list[Counterexample[_C, _R]] = []
-    round_ = 0
-    while len(known) < max_kinds and counted[0] < max_examples:
+    one_seed = seed if seed is not None else random.getrandbits(64)
+    while len(known) < max_kinds:
         run = settings(
-            max_examples=max_examples - counted[0],
+            max_examples=max_examples,
             database=None,
             deadline=None,
             report_multiple_bugs=False,
             suppress_health_check=[HealthCheck.too_slow],
             phases=(*phases, Phase.shrink) if shrink else phases,
-        )(hypothesis.seed(None if seed is None else seed + round_)(given(cases)(check)))
-        round_ += 1
+        )(hypothesis.seed(one_seed)(given(cases)(check)))
         statistics: list[dict[str, Any]] = []
         calls[0] = 0
         try:
@@ -314,7 +317,7 @@ def conform(
             new = []
         # Without hypothesis' statistics every call counts as a case: never too few.
         generated, shrunk = _phase_counts(statistics) if statistics else (calls[0], 0)
-        counted[0] += generated
+        counted[0] = max(counted[0], generated)
         counted[1] += shrunk
         if not new:
             break
