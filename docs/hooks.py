@@ -219,7 +219,7 @@ def _example_block(code: str, examples: dict[str, Any]) -> list[str]:
     for name, document in zip(names, documents, strict=True):
         if len(documents) > 1:
             out += [f"    `{name}`:", ""]
-        out += ["    ```json"]
+        out += ["    ```text"]  # plain: highlighting would triple the page (2.6 MB)
         text = json.dumps(document, ensure_ascii=False, indent=2)
         out += [f"    {line}" for line in text.split("\n")]
         out += ["    ```", ""]
