@@ -185,8 +185,8 @@ EXPLAINED: dict[str, dict[str, tuple[str, ...]]] = {
             "A signature with role carer is made by someone other than the plan's carer.",
         ),
         "boundary": (
-            "Samma person avgörs av personnummer när båda har ett, annars av namn och födelsedatum; prövas i alla statusar.",
-            "The same person is decided by personnummer when both have one, else by name and birth date; judged in every status.",
+            "Samma person är en lika person (namn, födelsedatum och personnummer) eller samma personnummer; prövas i alla statusar.",
+            "The same person is an equal person (name, birth date and personnummer) or the same personnummer; judged in every status.",
         ),
         "fix": (
             "Låt den anhörige själv skriva under som carer, eller ge underskriften rätt roll.",
@@ -485,8 +485,8 @@ EXPLAINED: dict[str, dict[str, tuple[str, ...]]] = {
             "The SIP's coordinator is not a professional, or is the individual or one of the relatives.",
         ),
         "boundary": (
-            "Samma person avgörs av personnummer när båda har ett, annars av namn och födelsedatum; prövas i alla statusar.",
-            "The same person is decided by personnummer when both have one, else by name and birth date; judged in every status.",
+            "Samma person är en lika person (namn, födelsedatum och personnummer) eller samma personnummer; prövas i alla statusar.",
+            "The same person is an equal person (name, birth date and personnummer) or the same personnummer; judged in every status.",
         ),
         "fix": (
             "Utse en yrkesverksam samordnare.",
