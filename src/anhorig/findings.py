@@ -147,6 +147,24 @@ class Rule:
     cites_policy: bool = attrs.field(default=False, validator=_checks.a_bool)
     """Whether the rule applies a municipality's own policy (*riktlinjer*), which its
     findings cite (``Finding.policy_source``): local rules, not law."""
+    applies_to: tuple[str, ...] = attrs.field(default=(), validator=_checks.each(str))
+    """The types the rule judges, as the class names of the arguments its check is given,
+    in order (*gäller*): ``("SupportPlan",)``, ``("Ledger", "Booking")`` or
+    ``("DisclosureRequest", "ConsentRecord")``; an argument that may be one of several
+    types names them as ``"SupportPlan | CoordinatedPlan"``."""
+    condition: Text | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_checks.instance_of(Text))
+    )
+    """When the rule fires (*villkor*), in words a re-implementer can follow."""
+    boundary: Text | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_checks.instance_of(Text))
+    )
+    """The exact edge (*gräns*): the last case that passes and the first that fires,
+    e.g. "notice of exactly N working days is enough; N − 1 fires"."""
+    fix: Text | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_checks.instance_of(Text))
+    )
+    """What to change in the document so that the rule no longer fires (*åtgärd*)."""
 
     @domain.validator
     def _known_domain_rules(
@@ -202,13 +220,23 @@ class Rule:
         *,
         domain: tuple[int, ...] = (),
         cites_policy: bool = False,
+        applies_to: tuple[str, ...] = (),
+        condition: tuple[str, str] | None = None,
+        boundary: tuple[str, str] | None = None,
+        fix: tuple[str, str] | None = None,
     ) -> Rule:
         """A rule of ``family`` with its title and message given as (Swedish, English).
 
         Rule modules bind their family once: ``_rule = functools.partial(Rule.define, "plans")``;
         ``domain`` names the DOMAIN.md rules it encodes; ``cites_policy`` says it applies a
-        municipality's own policy.
+        municipality's own policy; ``applies_to`` the types it
+        judges; ``condition``, ``boundary`` and ``fix`` say, as (Swedish, English), when
+        it fires, at which edge, and what mends the document.
         """
+
+        def text(pair: tuple[str, str] | None) -> Text | None:
+            return None if pair is None else Text(sv=pair[0], en=pair[1])
+
         return cls(
             code=code,
             severity=severity,
@@ -219,6 +247,10 @@ class Rule:
             sources=sources,
             domain=domain,
             cites_policy=cites_policy,
+            applies_to=applies_to,
+            condition=text(condition),
+            boundary=text(boundary),
+            fix=text(fix),
         )
 
     def references(self, on: date) -> tuple[LegalRef, ...]:

@@ -57,6 +57,19 @@ REVOKED = rule(
     law=(CONSENT_WAIVER,),
     sources=("socialstyrelsen-samtycke",),
     domain=(8,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "Ett skäl i evaluate():s beslut, aldrig ensamt: ett samtycke som matchar begäran återkallades vid eller före tidpunkten.",
+        "A reason in evaluate()'s decision, never alone: a consent matching the request was revoked at or before the instant.",
+    ),
+    boundary=(
+        "Återkallat exakt vid tidpunkten räknas inte längre; en sekund senare gäller det fortfarande vid tidpunkten.",
+        "Revoked exactly at the instant it no longer counts; revoked one second later it still holds at the instant.",
+    ),
+    fix=(
+        "Inhämta ett nytt samtycke, eller lämna inte ut.",
+        "Obtain a new consent, or do not disclose.",
+    ),
 )
 
 
@@ -75,6 +88,19 @@ OTHER_AUTHORITY = rule(
     law=(CONSENT_WAIVER,),
     sources=("socialstyrelsen-samtycke",),
     domain=(8,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "Ett skäl i evaluate():s beslut, aldrig ensamt: ett samtycke som matchar begäran inhämtades av en annan myndighet (obtained_by) än den som förlitar sig på det (innehavaren, eller den läsande organisationen vid access).",
+        "A reason in evaluate()'s decision, never alone: a consent matching the request was obtained by another authority (obtained_by) than the one relying on it (the holder, or the reading organisation for access).",
+    ),
+    boundary=(
+        "Myndigheterna jämförs på id, exakt.",
+        "Authorities are compared by id, exactly.",
+    ),
+    fix=(
+        "Låt den myndighet som förlitar sig på samtycket inhämta sitt eget.",
+        "Have the relying authority obtain its own consent.",
+    ),
 )
 
 
@@ -104,6 +130,19 @@ PERMIT = rule(
     law=(CONSENT_WAIVER,),
     sources=("socialstyrelsen-samtycke",),
     domain=(7,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "evaluate() finner ett giltigt samtycke som gäller vid tidpunkten, är inhämtat av den myndighet som förlitar sig på det och vars djupaste matchande provision tillåter begäran; med nekande samtycken avgör kombinationsregeln.",
+        "evaluate() finds a valid consent in force at the instant, obtained by the authority relying on it, whose deepest matching provision permits the request; with denying consents too, the combining rule decides.",
+    ),
+    boundary=(
+        "Samtycket gäller från valid_from (inklusive) till valid_until (exklusive); ett samtycke givet efter tidpunkten finns inte ”per” den.",
+        "The consent holds from valid_from (inclusive) to valid_until (exclusive); one given after the instant does not exist as of it.",
+    ),
+    fix=(
+        "Ingen rättelse: samtycket tillåter utlämnandet, som ska dokumenteras.",
+        "No correction: the consent permits the disclosure, which must be documented.",
+    ),
 )
 DENY = rule(
     "CONSENT-DENY",
@@ -116,6 +155,19 @@ DENY = rule(
     law=(CONSENT_WAIVER,),
     sources=("socialstyrelsen-samtycke",),
     domain=(7,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "evaluate() finner ett giltigt samtycke vars djupaste matchande provision nekar begäran; med kombinationsregeln deny-overrides (standard) vinner det över samtycken som tillåter.",
+        "evaluate() finds a valid consent whose deepest matching provision denies the request; under the deny-overrides combining rule (the default) it wins over permitting consents.",
+    ),
+    boundary=(
+        "En nekande provision djupare än en tillåtande avgör; med permit-overrides vinner ett tillåtande samtycke.",
+        "A denying provision deeper than a permitting one decides; under permit-overrides a permitting consent wins.",
+    ),
+    fix=(
+        "Lämna inte ut; be den enskilde om ett nytt samtycke om hen ändrat sig.",
+        "Do not disclose; ask the person for a new consent if they changed their mind.",
+    ),
 )
 
 
@@ -212,6 +264,19 @@ CONFLICT = rule(
     (CONSENT_WAIVER,),
     ("socialstyrelsen-samtycke",),
     domain=(7,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "Ett skäl i evaluate():s beslut, aldrig ensamt: giltiga samtycken om samma person både tillåter och nekar begäran; kombinationsregeln avgör, aldrig ordningen.",
+        "A reason in evaluate()'s decision, never alone: valid consents about the same person both permit and deny the request; the combining rule decides, never their order.",
+    ),
+    boundary=(
+        "Ett enda giltigt samtycke åt vart håll räcker för konflikt; ogiltiga samtycken räknas inte.",
+        "One valid consent each way is enough for a conflict; invalid consents do not count.",
+    ),
+    fix=(
+        "Klarlägg den enskildes vilja och återkalla det samtycke som inte längre gäller.",
+        "Clarify the person's wish and revoke the consent that no longer holds.",
+    ),
 )
 
 

@@ -44,6 +44,19 @@ CARER_AGE = local_rule(
         "{carer} is {age}; {municipality} requires the carer to be at least {limit}.",
     ),
     domain=(32,),
+    applies_to=("Ledger", "Booking"),
+    condition=(
+        "Riktlinjen kräver en lägsta ålder för den anhörige (min_carer_age) och den anhöriges ålder den dag som bedöms är lägre.",
+        "The policy sets a minimum carer age (min_carer_age) and the carer's age on the day judged is lower.",
+    ),
+    boundary=(
+        "Den dag den anhörige fyller min_carer_age är hen gammal nog; dagen före slår regeln till.",
+        "On the birthday the carer turns min_carer_age they are old enough; the day before fires.",
+    ),
+    fix=(
+        "Rätta födelsedatumet om det är fel; annars ges insatsen inte under kommunens villkor.",
+        "Correct the birth date if wrong; otherwise the grant is not given under the municipality's terms.",
+    ),
 )
 
 LIVING_TOGETHER = local_rule(
@@ -55,6 +68,19 @@ LIVING_TOGETHER = local_rule(
         "{municipality} requires the carer and the person cared for to live together.",
     ),
     domain=(32,),
+    applies_to=("Ledger", "Booking"),
+    condition=(
+        "Riktlinjen kräver att anhörig och närstående bor tillsammans (requires_living_together) och insatsens lives_together är false.",
+        "The policy requires the carer and the person cared for to live together (requires_living_together) and the grant's lives_together is false.",
+    ),
+    boundary=(
+        "Bara false slår till; okänt (null) ger i stället RESPITE-ELIGIBILITY-UNKNOWN.",
+        "Only false fires; unknown (null) gives RESPITE-ELIGIBILITY-UNKNOWN instead.",
+    ),
+    fix=(
+        "Rätta lives_together om det är fel; annars uppfyller insatsen inte kommunens villkor.",
+        "Correct lives_together if wrong; otherwise the grant does not meet the municipality's terms.",
+    ),
 )
 
 CARED_FOR_AGE = local_rule(
@@ -66,6 +92,19 @@ CARED_FOR_AGE = local_rule(
         "{person} is {age}; {municipality} requires at least {limit}.",
     ),
     domain=(32,),
+    applies_to=("Ledger", "Booking"),
+    condition=(
+        "Riktlinjen kräver en lägsta ålder för den närstående (min_cared_for_age) och hens ålder den dag som bedöms är lägre.",
+        "The policy sets a minimum age for the person cared for (min_cared_for_age) and their age on the day judged is lower.",
+    ),
+    boundary=(
+        "På den födelsedag då hen fyller min_cared_for_age räcker åldern; dagen före slår regeln till.",
+        "On the birthday they turn min_cared_for_age the age is enough; the day before fires.",
+    ),
+    fix=(
+        "Rätta födelsedatumet om det är fel; annars uppfyller insatsen inte kommunens villkor.",
+        "Correct the birth date if wrong; otherwise the grant does not meet the municipality's terms.",
+    ),
 )
 
 ELIGIBILITY_UNKNOWN = local_rule(
@@ -77,6 +116,19 @@ ELIGIBILITY_UNKNOWN = local_rule(
         "{municipality} sets the condition {condition}, but the fact is not recorded.",
     ),
     domain=(32,),
+    applies_to=("Ledger", "Booking"),
+    condition=(
+        "Riktlinjen ställer ett villkor (anhörigs ålder, närståendes ålder, sammanboende) men uppgiften saknas: ingen anhörig eller inget födelsedatum, eller lives_together = null.",
+        "The policy sets a condition (carer's age, cared-for person's age, living together) but the fact is missing: no carer or birth date, or lives_together = null.",
+    ),
+    boundary=(
+        "En anmärkning per villkor som inte kan prövas; en känd uppgift, vilken som helst, tar bort den.",
+        "One finding per condition that cannot be judged; any known value clears it.",
+    ),
+    fix=(
+        "Ange den uppgift som saknas (carer med födelsedatum, cared_for.birth_date, lives_together).",
+        "Record the missing fact (carer with a birth date, cared_for.birth_date, lives_together).",
+    ),
 )
 
 
@@ -161,6 +213,19 @@ COMBINATION = local_rule(
         "{municipality} does not combine {kind} with {other} ({grant}).",
     ),
     domain=(32,),
+    applies_to=("Ledger", "Booking"),
+    condition=(
+        "Bokningen ligger i en tid då samma närstående har en annan insats som riktlinjen inte kombinerar med denna (not_combined_with, åt endera hållet).",
+        "The booking lies in a time when the same person cared for has another grant the policy does not combine with this one (not_combined_with, either way).",
+    ),
+    boundary=(
+        "Den andra insatsen räknas om dess giltighetstid överlappar bokningens dagar; slutar den dagen före bokningens första dag går det bra.",
+        "The other grant counts if its validity overlaps the booking's days; ending the day before the booking's first day is fine.",
+    ),
+    fix=(
+        "Avsluta den ena insatsen innan den andra börjar, eller boka utanför den andras giltighetstid.",
+        "End one grant before the other starts, or book outside the other's validity.",
+    ),
 )
 
 
@@ -209,6 +274,19 @@ DECISION_REQUIRED = local_rule(
     ),
     law=(WITHOUT_NEEDS_ASSESSMENT, BISTAND),
     domain=(32,),
+    applies_to=("RespiteGrant", "RespitePolicy"),
+    condition=(
+        "En insats utan behovsprövning (basis = without_needs_assessment) av ett slag som riktlinjen styr ger mer än riktlinjen tillåter utan beslut: mer än free_hours_without_decision timmar per månad, eller dygn eller en annan period, och den närstående är inte undantagen genom sin ålder.",
+        "A grant without needs assessment (basis = without_needs_assessment) of a kind the policy governs gives more than the policy allows without a decision: more than free_hours_without_decision hours a month, or dygn, or another period, and the person cared for is not exempt by age.",
+    ),
+    boundary=(
+        "Exakt free_hours_without_decision timmar per månad räcker; en timme till slår till. På den födelsedag den närstående fyller decision_exempt_from_age är hen undantagen.",
+        "Exactly free_hours_without_decision hours a month is enough; one hour more fires. On the birthday the person turns decision_exempt_from_age they are exempt.",
+    ),
+    fix=(
+        "Fatta ett biståndsbeslut (basis = decision), eller minska kvoten till det som ges utan behovsprövning.",
+        "Make a decision (basis = decision), or reduce the quota to what is given without needs assessment.",
+    ),
 )
 
 

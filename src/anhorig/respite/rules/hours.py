@@ -30,6 +30,19 @@ WEEKDAY = local_rule(
         "{municipality} gives no respite on {day} ({weekday}).",
     ),
     domain=(24,),
+    applies_to=("Ledger", "Booking"),
+    condition=(
+        "En timinsats bokas en dag (Stockholms datum) som riktlinjen inte ger avlösning: en veckodag utanför weekdays, eller en helgdag på en vardag när exclude_holidays gäller.",
+        "An hours booking falls on a day (Stockholm date) the policy gives no respite: a weekday not in weekdays, or a public holiday on a weekday when exclude_holidays is set.",
+    ),
+    boundary=(
+        "En bokning som slutar precis vid midnatt rör inte nästa dag; en sekund in i en stängd dag slår till.",
+        "A booking ending exactly at midnight does not touch the next day; one second into a closed day fires.",
+    ),
+    fix=(
+        "Flytta bokningen till en dag då avlösning ges.",
+        "Move the booking to a day respite is given.",
+    ),
 )
 
 TIME_OF_DAY = local_rule(
@@ -41,6 +54,19 @@ TIME_OF_DAY = local_rule(
         "{municipality} gives respite {start}–{end}; the booking lies outside.",
     ),
     domain=(24,),
+    applies_to=("Ledger", "Booking"),
+    condition=(
+        "En timinsats ligger någon dag utanför riktlinjens tider (day_starts_at–day_ends_at, väggklocka i Stockholm).",
+        "An hours booking lies, on some day, outside the policy's hours (day_starts_at–day_ends_at, Stockholm wall clock).",
+    ),
+    boundary=(
+        "Start precis när tiden börjar och slut precis när den slutar ryms; en sekund utanför slår till. Högst en anmärkning per bokning.",
+        "Starting exactly at opening and ending exactly at closing fits; one second outside fires. At most one finding per booking.",
+    ),
+    fix=(
+        "Lägg bokningen inom tiderna för avlösning.",
+        "Place the booking within the respite hours.",
+    ),
 )
 
 

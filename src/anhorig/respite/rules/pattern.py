@@ -59,6 +59,19 @@ AWAY_EXCEEDS_HOME = local_rule(
         "time away not to exceed time at home.",
     ),
     domain=(29,),
+    applies_to=("AlternatingPattern", "RespitePolicy"),
+    condition=(
+        "Riktlinjen vill att tiden borta inte överstiger tiden hemma (away_not_longer_than_home) och växelvårdens rytm ger fler dagar borta än hemma.",
+        "The policy wants time away not to exceed time at home (away_not_longer_than_home) and the växelvård rhythm gives more days away than at home.",
+    ),
+    boundary=(
+        "Lika många dagar borta som hemma går bra; en dag till borta slår till.",
+        "As many days away as at home is fine; one more day away fires.",
+    ),
+    fix=(
+        "Ändra rytmen så att dagarna borta är högst lika många som dagarna hemma.",
+        "Change the rhythm so that days away are at most as many as days at home.",
+    ),
 )
 
 
