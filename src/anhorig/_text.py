@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextvars
 import enum
 import functools
+import json
 import re
 from collections.abc import Iterable
 from typing import Any, Literal, Self, TypeVar, get_args
@@ -276,8 +277,18 @@ def quote(value: object, *, limit: int = 40) -> str:
     """A bad input value quoted back in a message: masked, cut to ``limit`` characters,
     then quoted as ``repr`` quotes text (``'19391225-****'``).
 
-    Anything not text is shown as ``str`` shows it.
+    A number, ``None`` or a truth value is not text: it is shown unquoted, as JSON writes
+    it (``2``, ``null``, ``true``), never as Python does (``'None'``, ``'2'``). Anything
+    else not text is shown as ``str`` shows it.
     """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return mask_value(repr(value))[:limit]
+    if isinstance(value, (list, tuple, dict)):  # as the JSON it was read from
+        value = json.dumps(value, ensure_ascii=False, default=str)
     text = value if isinstance(value, str) else str(value)
     return repr(mask_value(text)[:limit])
 

@@ -476,11 +476,15 @@ def from_document(cl: type[_T] | None, data: object) -> _T:
     tag = data.get("type")
     if cl is None:
         found = document_type(tag) if isinstance(tag, str) else None
+        if found is None and "type" not in data:
+            raise InvalidInput.at(
+                "$.type", sv="dokumenttyp saknas", en="the document type is missing"
+            )
         if found is None:
             raise InvalidInput.at(
                 "$.type",
-                sv=f"okänd eller saknad dokumenttyp {quote(tag)}",
-                en=f"unknown or missing document type {quote(tag)}",
+                sv=f"okänd dokumenttyp {quote(tag)}",
+                en=f"unknown document type {quote(tag)}",
             )
         target: type = found
     else:

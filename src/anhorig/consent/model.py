@@ -297,6 +297,15 @@ _RECIPIENT_FIELDS = {
 }
 
 
+_FIELD_WORDS = {
+    "person": "en person",
+    "organisation": "en organisation",
+    "principal": "en huvudman",
+    "role": "en roll",
+}
+"""A recipient's fields in Swedish words, for the message that one is missing."""
+
+
 def _recipient_shape(instance: Recipient, attribute: attrs.Attribute[Any], value: Any) -> None:
     kind = instance.kind
     if not isinstance(kind, RecipientKind):
@@ -311,7 +320,7 @@ def _recipient_shape(instance: Recipient, attribute: attrs.Attribute[Any], value
     if present[needed] is None:
         _checks.fail(
             needed,
-            sv=f"en mottagare av slaget {kind.value!r} måste ha {needed}",
+            sv=f"en mottagare av slaget {kind.label('sv')} måste ha {_FIELD_WORDS[needed]}",
             en=f"a recipient of kind {kind.value!r} needs {needed}",
         )
     for name, val in present.items():

@@ -66,7 +66,7 @@ def _children(found: Findings, case: Case) -> None:
                 child=str(entry.child),
                 patient=str(process.patient),
                 conditions=named,
-                day=day.isoformat(),
+                day=day,
             )
 
 
