@@ -151,7 +151,9 @@ class Basis:
         if self.consent_id is not None:
             parts.append(f"{'samtycke' if sv else 'consent'} {mask_value(self.consent_id)}")
         if self.assessment_id is not None:
-            parts.append(f"{'menprövning' if sv else 'assessment'} {mask_value(self.assessment_id)}")
+            parts.append(
+                f"{'menprövning' if sv else 'assessment'} {mask_value(self.assessment_id)}"
+            )
         if self.provision is not None:
             parts.append(provision_text(mask_value(self.provision)).in_(lang))
         cited = "; ".join(str(r) for r in self.references)

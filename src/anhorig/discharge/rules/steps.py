@@ -251,9 +251,7 @@ def _sip_invitation(found: Findings, case: Case) -> None:
         "sip_invitation",
         days=case.policy.sip_invitation_days,
         notified=deadline.runs.start,
-        last_day=(
-            deadline.runs.start.date() + timedelta(days=case.policy.sip_invitation_days)
-        ),
+        last_day=(deadline.runs.start.date() + timedelta(days=case.policy.sip_invitation_days)),
         sent=_sent(deadline.done_at),
     )
 
