@@ -134,8 +134,8 @@ def test_construction_errors_get_their_document_path() -> None:
 def test_wrong_or_missing_type_and_version() -> None:
     """The tag must name the requested type; the version must be the current one."""
     assert "expected 'Relationship'" in _problems(_doc(type="Person"))["$.type"]
-    assert "unknown or missing" in _problems(_doc(type="Nope"), None)["$.type"]
-    assert _problems(_doc(schema_version=2))["$.schema_version"] == "expected 1, got '2'"
+    assert "unknown document type" in _problems(_doc(type="Nope"), None)["$.type"]
+    assert _problems(_doc(schema_version=2))["$.schema_version"] == "expected 1, got 2"
     assert "$.schema_version" in _problems(_doc(schema_version=True))
 
 
