@@ -1,6 +1,6 @@
 """How a message writes the values it quotes (*värden i text*), in Swedish and English.
 
-One place for every value a message shows: a date (``1 april 2026``), an instant in
+One place for every value a message shows: a date (``2026-04-01``), an instant in
 Stockholm local time (``1 april 2026 kl. 09.00``), a duration (``2 timmar 30 minuter``),
 a number (``2,5``), nothing (``uppgift saknas``), yes or no. `anhorig.language.Text.format`
 passes every parameter through `value_text`, so a rule's message template never shows
@@ -10,7 +10,7 @@ Nothing here imports anything else of anhorig (the ground floor).
 
 >>> from datetime import date, datetime, timedelta, timezone
 >>> value_text(date(2026, 4, 1), "sv")
-'1 april 2026'
+'2026-04-01'
 >>> value_text(datetime(2026, 4, 1, 7, tzinfo=timezone.utc), "sv")
 '1 april 2026 kl. 09.00'
 >>> value_text(datetime(2026, 4, 1, 7, tzinfo=timezone.utc), "en")
@@ -31,6 +31,7 @@ from typing import Literal
 __all__ = [
     "STOCKHOLM",
     "date_text",
+    "day_in_words",
     "duration_text",
     "instant_text",
     "number_text",
@@ -87,7 +88,16 @@ def _sv(lang: str) -> bool:
 
 
 def date_text(day: date, lang: _Lang = "sv") -> str:
-    """A day: ``1 april 2026`` (no leading zero, the month in words), ``1 April 2026``."""
+    """A day as a date: ``2026-04-01`` in both languages, the numeric form Swedish
+    writing uses (SS-ISO 8601) and English reads without doubt of day and month.
+
+    A day is shown in words (`day_in_words`) where it is part of an instant.
+    """
+    return day.isoformat()
+
+
+def day_in_words(day: date, lang: _Lang = "sv") -> str:
+    """A day in words: ``1 april 2026`` (no leading zero, the month's name), ``1 April 2026``."""
     return f"{day.day} {_MONTHS['sv' if _sv(lang) else 'en'][day.month - 1]} {day.year}"
 
 
@@ -117,7 +127,7 @@ def instant_text(moment: datetime, lang: _Lang = "sv") -> str:
     """
     local = moment.astimezone(STOCKHOLM) if moment.tzinfo is not None else moment
     sv = _sv(lang)
-    text = f"{date_text(local.date(), lang)}{' kl. ' if sv else ', '}{_clock(local, lang)}"
+    text = f"{day_in_words(local.date(), lang)}{' kl. ' if sv else ', '}{_clock(local, lang)}"
     if moment.tzinfo is not None and _in_fold(local):
         summer = bool(local.dst())
         if sv:

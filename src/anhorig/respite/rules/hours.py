@@ -26,7 +26,7 @@ WEEKDAY = respite_rule(
     Severity.ERROR,
     ("Dag då avlösning inte ges", "A day respite is not given"),
     (
-        "Den {day} ({weekday}) ges ingen avlösning i {municipality}.",
+        "{day} ({weekday}) ges ingen avlösning i {municipality}.",
         "{municipality} gives no respite on {day} ({weekday}).",
     ),
     domain=(24,),
