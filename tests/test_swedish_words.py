@@ -155,7 +155,8 @@ def leaks_sv(text: str) -> list[str]:
     # Python's spellings are searched for everywhere, also in quoted input; an instant
     # quoted back as the input wrote it is the input's own spelling.
     found = [f"{what}: {m.group()!r}" for what, rx in REPRS[:7] for m in rx.finditer(text)]
-    found += [f"{what}: {m.group()!r}" for what, rx in REPRS[7:] for m in rx.finditer(plain)]
+    unquoted = _QUOTED.sub(" ", text)
+    found += [f"{what}: {m.group()!r}" for what, rx in REPRS[7:] for m in rx.finditer(unquoted)]
     for match in _WORD.finditer(plain):
         word = match.group()
         if word.lower() in ENGLISH:
