@@ -27,6 +27,8 @@ import json
 import pkgutil
 import re
 from collections.abc import Iterable, Iterator
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -35,8 +37,24 @@ from hypothesis import strategies as st
 
 import anhorig
 from anhorig import InvalidInput, from_json
-from anhorig.consent import Decision, evaluate
+from anhorig._values import value_text
+from anhorig.consent import (
+    Action,
+    Consent,
+    Decision,
+    DisclosureRequest,
+    Evidence,
+    EvidenceForm,
+    InfoCategory,
+    Purpose,
+    Recipient,
+    evaluate,
+)
 from anhorig.findings import Finding, Report, catalogue
+from anhorig.language import Text
+from anhorig.organisations import Organisation, Principal, Sector
+from anhorig.people import Person
+from anhorig.respite import Ledger, RespiteKind, RespitePolicy, Weekday, check_booking
 from anhorig.testing.strategies import (
     DECIDING_CODES,
     breakable_codes,
@@ -45,8 +63,10 @@ from anhorig.testing.strategies import (
     decision_policies,
     decisions,
 )
+from anhorig.time import local
 
 from .fuzz.mutations import mutated
+from .respite._helpers import booking, grant
 
 
 def _words(text: str) -> frozenset[str]:
@@ -331,3 +351,89 @@ def test_the_json_reader_refuses_in_swedish(source: str | bytes) -> None:
     with pytest.raises(InvalidInput) as caught:
         from_json(None, source)
     assert_said_well(refused(caught.value))
+
+
+# --- the cases, as written --------------------------------------------------------------
+
+
+def test_an_instant_is_said_on_the_stockholm_clock_in_words() -> None:
+    moment = local(2026, 4, 1, 9)
+    assert Text(sv="{t}", en="{t}").format(t=moment) == Text(
+        sv="1 april 2026 kl. 09.00", en="1 April 2026, 09:00"
+    )
+    assert value_text(local(2026, 10, 25, 2, 30), "sv") == "25 oktober 2026 kl. 02.30 (sommartid)"
+    assert value_text(local(2026, 10, 25, 2, 30, fold=1), "sv") == (
+        "25 oktober 2026 kl. 02.30 (normaltid)"
+    )
+    assert value_text(None, "sv") == "uppgift saknas"
+    assert value_text(Decimal("2.50"), "sv") == "2,5"
+
+
+def test_a_decision_in_swedish_names_no_english_and_no_path() -> None:
+    town = Organisation(
+        id="kommun-0480-son",
+        name="Socialnämnden i Nyköping",
+        principal=Principal.MUNICIPALITY,
+        sector=Sector.SOCIAL_SERVICES,
+    )
+    region = Organisation(
+        id="region-sormland",
+        name="Region Sörmland",
+        principal=Principal.REGION,
+        sector=Sector.HEALTH_CARE,
+    )
+    anna = Person(name="Anna Karlsson", birth_date=date(1939, 12, 25))
+    consent = Consent.grant(
+        id="c-1",
+        subject=anna,
+        obtained_by=region,
+        to=(Recipient.any_of_principal(Principal.REGION),),
+        categories=(InfoCategory.SOCIAL_SERVICES,),
+        purposes=(Purpose.SIP,),
+        evidence=Evidence(
+            form=EvidenceForm.ORAL, documented_by="hsa-17", documented_at=local(2026, 3, 2, 10)
+        ),
+        given_at=local(2026, 3, 2, 10),
+    )
+    request = DisclosureRequest(
+        subject=anna,
+        action=Action.DISCLOSE,
+        category=InfoCategory.SOCIAL_HOME_CARE,
+        holder=town,
+        recipient=Recipient.of_organisation(region),
+        purpose=Purpose.SIP,
+        at=local(2026, 5, 4, 9),
+    )
+    said_sv = evaluate(request, (consent,)).explain("sv")
+    assert said_sv.startswith("Beslut: inget stöd (nekas)\n")
+    assert (
+        "Samtycke c-1 inhämtades av Region Sörmland (region-sormland), inte av Socialnämnden i "
+        "Nyköping (kommun-0480-son)" in said_sv
+    )
+    assert leaks_sv(said_sv) == []
+
+
+def test_the_eves_are_helgdagsaftnar() -> None:
+    policy = RespitePolicy(
+        municipality="Exempel",
+        kinds=frozenset({RespiteKind.IN_HOME}),
+        weekdays=frozenset(Weekday) - {Weekday.SATURDAY, Weekday.SUNDAY},
+        exclude_holidays=True,
+    )
+    ledger = Ledger(policies=(policy,), grants=(grant(amount=40),))
+    said_days = {}
+    for day in (date(2026, 12, 24), date(2026, 12, 25), date(2026, 12, 31)):
+        stay = booking(
+            f"B-{day.day}",
+            local(day.year, day.month, day.day, 10),
+            local(day.year, day.month, day.day, 12),
+            made_at=local(2026, 11, 1, 9),
+        )
+        report = check_booking(ledger, stay, on=date(2026, 11, 1))
+        (weekday,) = [f for f in report if f.code == "RESPITE-WEEKDAY"]
+        said_days[day.day] = weekday.message.sv
+    assert said_days == {
+        24: "2026-12-24 (helgdagsafton) ges ingen avlösning i Exempel.",
+        25: "2026-12-25 (helgdag) ges ingen avlösning i Exempel.",
+        31: "2026-12-31 (helgdagsafton) ges ingen avlösning i Exempel.",
+    }
