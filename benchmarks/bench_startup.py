@@ -118,7 +118,7 @@ COMMANDS = (
             str(EXAMPLES / "consent" / "request-sip.json"),
             str(EXAMPLES / "consent" / "consent.json"),
         ),
-        lambda out: "PERMIT" in out,
+        lambda out: "Beslut: tillåtet" in out,
     ),
     Command("anhorig demo", anhorig("demo", "--on", "2026-11-22"), lambda out: "demo" in out),
 )

@@ -56,7 +56,7 @@ _DOMAIN_NUMBERS = range(1, 33)
 """The rules of the project's DOMAIN.md (part 1 lists 32) a catalogue entry can encode."""
 
 BODY_PARAMETERS = frozenset(
-    {"holder", "municipality", "obtained_by", "organisation", "provider", "unit"}
+    {"holder", "municipality", "obtained_by", "organisation", "provider", "relying", "unit"}
 )
 """Message parameters that name a body, not a person (``Röda Korset``, ``Exempelby``):
 shown as given, with only personnummer-shaped numbers hidden (a sole trader's

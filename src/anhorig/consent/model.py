@@ -298,6 +298,15 @@ _RECIPIENT_FIELDS = {
 }
 
 
+_FIELD_WORDS = {
+    "person": "person",
+    "organisation": "organisation",
+    "principal": "huvudman",
+    "role": "roll",
+}
+"""A recipient's fields in Swedish words, for the message that one is missing."""
+
+
 def _recipient_shape(instance: Recipient, attribute: attrs.Attribute[Any], value: Any) -> None:
     kind = instance.kind
     if not isinstance(kind, RecipientKind):
@@ -312,7 +321,7 @@ def _recipient_shape(instance: Recipient, attribute: attrs.Attribute[Any], value
     if present[needed] is None:
         _checks.fail(
             needed,
-            sv=f"en mottagare av slaget {kind.value!r} måste ha {needed}",
+            sv=f"en mottagare angiven som {_FIELD_WORDS[needed]} måste ha en {_FIELD_WORDS[needed]}",
             en=f"a recipient of kind {kind.value!r} needs {needed}",
         )
     for name, val in present.items():
@@ -320,7 +329,7 @@ def _recipient_shape(instance: Recipient, attribute: attrs.Attribute[Any], value
         if val is not None and not allowed:
             _checks.fail(
                 name,
-                sv=f"en mottagare av slaget {kind.value!r} har inget {name}",
+                sv=f"en mottagare angiven som {_FIELD_WORDS[needed]} har ingen {_FIELD_WORDS[name]}",
                 en=f"a recipient of kind {kind.value!r} has no {name}",
             )
 

@@ -12,6 +12,7 @@ from datetime import date
 
 import pendulum
 
+from anhorig._values import instant_text as instant_words
 from anhorig.consent._compiled import birthday, start_of_day
 from anhorig.consent.decision import Basis, ObligationKind, Outcome
 from anhorig.consent.model import DisclosureRequest
@@ -103,9 +104,11 @@ def basis_of(
     )
 
 
-def instant_text(t: float) -> str:
-    """``t`` (seconds since the epoch) as an ISO instant in Stockholm time."""
-    return pendulum.from_timestamp(t, tz=ZONE).isoformat()
+def instant_text(t: float) -> Text:
+    """``t`` (seconds since the epoch) on the Stockholm clock, in words
+    (``1 april 2026 kl. 09.00``)."""
+    moment = pendulum.from_timestamp(t, tz=ZONE)
+    return Text(sv=instant_words(moment, "sv"), en=instant_words(moment, "en"))
 
 
 def recipient_text(request: DisclosureRequest) -> Text:

@@ -17,7 +17,7 @@ import math
 from datetime import date
 
 from anhorig.consent._compiled import Question, SubjectRecords
-from anhorig.consent.decision import Basis, Combining, DecisionPolicy, Outcome
+from anhorig.consent.decision import Basis, Combining, DecisionPolicy, Outcome, provision_text
 from anhorig.consent.model import Action, GrantorCapacity, RecipientKind
 from anhorig.consent.rules._common import Verdict, basis_of, finding, instant_text, rule
 from anhorig.consent.rules.harm import overridden
@@ -29,8 +29,9 @@ from anhorig.consent.rules.validity import (
     period_text,
 )
 from anhorig.findings import Finding, Severity
-from anhorig.language import Text
+from anhorig.language import Text, mask_value
 from anhorig.law import CONSENT_WAIVER, CONSENT_WAIVER_CHILD
+from anhorig.organisations import Organisation
 
 __all__ = [
     "CONFLICT",
@@ -40,6 +41,7 @@ __all__ = [
     "REVOKED",
     "consents_decide",
     "consents_verdict",
+    "relying_authority",
     "relying_id",
 ]
 
@@ -104,7 +106,7 @@ OTHER_AUTHORITY = rule(
 )
 
 
-def relying_id(q: Question) -> str:
+def relying_authority(q: Question) -> Organisation:
     """The authority that relies on the consent: the one reading for ``ACCESS`` to an
     organisation's records, else the holder."""
     recipient = q.recipient
@@ -113,8 +115,13 @@ def relying_id(q: Question) -> str:
         and recipient.kind is RecipientKind.ORGANISATION
         and recipient.organisation is not None
     ):
-        return recipient.organisation.id
-    return q.holder.id
+        return recipient.organisation
+    return q.holder
+
+
+def relying_id(q: Question) -> str:
+    """The id of the authority that relies on the consent (`relying_authority`)."""
+    return relying_authority(q).id
 
 
 # --- 7: a valid consent's provision permits or denies -----------------------------------
@@ -215,7 +222,8 @@ def consents_verdict(
                     on,
                     consent=compiled.id,
                     obtained_by=str(consent.obtained_by),
-                    relying=relying,
+                    # Both authorities named the same way: name and id.
+                    relying=str(relying_authority(q)),
                 )
             )
             continue
@@ -239,7 +247,7 @@ def consents_verdict(
                 f"{path}.{where}",
                 on,
                 consent=compiled.id,
-                where=where,
+                where=provision_text(mask_value(where)),
                 grantor=str(consent.grantor.person),
             )
         )

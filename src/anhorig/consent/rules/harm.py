@@ -195,8 +195,8 @@ def assessments_verdict(
         elif t >= compiled.until:
             start, until = instant_text(compiled.start), instant_text(compiled.until)
             why = Text(
-                sv=f"den gäller från {start} till {until}, inte vid tidpunkten",
-                en=f"it holds from {start} to {until}, not at that instant",
+                sv=f"den gäller från {start.sv} till {until.sv}, inte vid tidpunkten",
+                en=f"it holds from {start.en} to {until.en}, not at that instant",
             )
         if why is not None:
             reasons.append(

@@ -342,14 +342,19 @@ def compile_consent(consent: Consent, policy: DecisionPolicy) -> CompiledConsent
                 {"why": Text(sv="det finns ingen dokumentation", en="there is no documentation")},
             )
         elif evidence.documented_by is None or evidence.documented_at is None:
-            missing = "documented_by" if evidence.documented_by is None else "documented_at"
+            # The reader is told what is missing in words; the English names the field.
+            missing = (
+                Text(sv="vem som dokumenterade", en="documented_by")
+                if evidence.documented_by is None
+                else Text(sv="när det dokumenterades", en="documented_at")
+            )
             invalid = (
                 UNDOCUMENTED,
                 {
                     "why": Text(
-                        sv=f"dokumentationen saknar {missing} (vem och när)",
-                        en=f"the documentation lacks {missing} (who and when)",
-                    )
+                        sv="dokumentationen saknar {missing} (vem och när)",
+                        en="the documentation lacks {missing} (who and when)",
+                    ).format(missing=missing)
                 },
             )
         else:
@@ -430,6 +435,6 @@ def period_text(compiled: CompiledConsent) -> Text:
     """The consent's period of validity in words."""
     start = instant_text(compiled.start)
     if math.isinf(compiled.until):
-        return Text(sv=f"från {start} tills vidare", en=f"from {start} until revoked")
+        return Text(sv=f"från {start.sv} tills vidare", en=f"from {start.en} until revoked")
     end = instant_text(compiled.until)
-    return Text(sv=f"från {start} till {end}", en=f"from {start} to {end}")
+    return Text(sv=f"från {start.sv} till {end.sv}", en=f"from {start.en} to {end.en}")

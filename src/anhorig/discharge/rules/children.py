@@ -79,7 +79,7 @@ def _children(found: Findings, case: Case) -> None:
                 child=str(entry.child),
                 patient=str(process.patient),
                 conditions=named,
-                day=day.isoformat(),
+                day=day,
             )
 
 

@@ -129,7 +129,7 @@ def _bases(found: Findings, case: Case) -> None:
         params: dict[str, object] = {
             "who": case.who(decision.to),
             "category": decision.category.text,
-            "at": decision.asked_at.isoformat(),
+            "at": decision.asked_at,
             "outcome": decision.decision.outcome.text,
             "why": why(decision),
         }
@@ -184,8 +184,8 @@ def _in_time(found: Findings, case: Case) -> None:
                 _path(case, decision),
                 who=case.who(decision.to),
                 category=decision.category.text,
-                day=process.discharge_on.isoformat(),
-                sent=Text(sv=f"skickat {sent.isoformat()}", en=f"sent {sent.isoformat()}")
+                day=process.discharge_on,
+                sent=Text(sv="skickat {at}", en="sent {at}").format(at=sent)
                 if sent is not None
                 else Text(sv="inte skickat", en="not sent"),
             )

@@ -162,7 +162,7 @@ def _prepared(found: Findings, case: Case) -> None:
                 DIS_RELATIVE_NOT_PREPARED,
                 f"relatives[{index}].informed_before_planning_at",
                 relative=str(relative.person),
-                held=planning.held_at.isoformat(),
+                held=planning.held_at,
             )
 
 
@@ -207,8 +207,8 @@ def _support_offered(found: Findings, case: Case) -> None:
                 DIS_CARER_SUPPORT_NOT_OFFERED,
                 f"relatives[{index}].support_offered_on",
                 carer=str(relative.person),
-                known=known.isoformat(),
-                last_day=last_day.isoformat(),
+                known=known,
+                last_day=last_day,
                 days=days,
             )
 
@@ -253,7 +253,7 @@ def _consultant(found: Findings, case: Case) -> None:
                 DIS_CONSULTANT_NOT_INVOLVED,
                 f"relatives[{index}].consultant_involved_on",
                 carer=str(relative.person),
-                day=day.isoformat(),
+                day=day,
             )
 
 
@@ -307,7 +307,7 @@ def _guided(found: Findings, case: Case) -> None:
                 DIS_CARER_NOT_GUIDED,
                 f"relatives[{index}].guidance_given_on",
                 carer=str(relative.person),
-                last_day=last_day.isoformat(),
+                last_day=last_day,
             )
 
 
@@ -385,7 +385,7 @@ def _stages(found: Findings, case: Case) -> None:
             params: dict[str, object] = {
                 "carer": str(relative.person),
                 "stage": stage.stage.text,
-                "occurred": stage.occurred_on.isoformat(),
+                "occurred": stage.occurred_on,
             }
             if told is not None and not decision.permitted:
                 found.add(
@@ -393,7 +393,7 @@ def _stages(found: Findings, case: Case) -> None:
                     f"{path}.informed_at",
                     who=case.who(relative.id),
                     category=decision.category.text,
-                    at=told.isoformat(),
+                    at=told,
                     outcome=decision.decision.outcome.text,
                     why=why(decision),
                 )
@@ -412,7 +412,7 @@ def _stages(found: Findings, case: Case) -> None:
                 found.add(
                     DIS_STAGE_NOT_INFORMED,
                     f"{path}.informed_at",
-                    last_day=last_day.isoformat(),
+                    last_day=last_day,
                     basis=", ".join(
                         (
                             *dict.fromkeys(b.code for b in decision.decision.basis),

@@ -41,8 +41,7 @@ __all__ = [
 def _sent(moment: object) -> Text:
     if moment is None:
         return Text(sv="inte skickat", en="not sent")
-    stamp = moment.isoformat() if hasattr(moment, "isoformat") else str(moment)
-    return Text(sv=f"skickat {stamp}", en=f"sent {stamp}")
+    return Text(sv="skickat {at}", en="sent {at}").format(at=moment)
 
 
 # --- the document's own references -----------------------------------------------------------
@@ -235,7 +234,7 @@ def _admission_notices(found: Findings, case: Case) -> None:
                 f"recipients[{index}]",
                 who=case.who(deadline.about),
                 hours=case.policy.admission_notice_hours,
-                due=deadline.due.isoformat(),
+                due=deadline.due,
                 sent=_sent(deadline.done_at),
             )
 
@@ -276,7 +275,7 @@ def _care_contact(found: Findings, case: Case) -> None:
         return
     contact = process.care_contact
     if contact is None or contact.appointed_at > notice.sent_at:
-        found.add(DIS_NO_CARE_CONTACT, "care_contact", notified=notice.sent_at.isoformat())
+        found.add(DIS_NO_CARE_CONTACT, "care_contact", notified=notice.sent_at)
 
 
 # --- the SIP invitation -------------------------------------------------------------------------
@@ -316,10 +315,8 @@ def _sip_invitation(found: Findings, case: Case) -> None:
         DIS_SIP_INVITATION_LATE,
         "sip_invitation",
         days=case.policy.sip_invitation_days,
-        notified=deadline.runs.start.isoformat(),
-        last_day=(
-            deadline.runs.start.date() + timedelta(days=case.policy.sip_invitation_days)
-        ).isoformat(),
+        notified=deadline.runs.start,
+        last_day=(deadline.runs.start.date() + timedelta(days=case.policy.sip_invitation_days)),
         sent=_sent(deadline.done_at),
     )
 
@@ -360,7 +357,7 @@ def _payment(found: Findings, case: Case) -> None:
         found.add(
             DIS_PAYMENT_RESPONSIBILITY,
             "ready_notice.sent_at",
-            starts=payment.starts_on.isoformat(),
+            starts=payment.starts_on,
             days=days,
             policy=case.policy.name,
         )

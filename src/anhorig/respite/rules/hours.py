@@ -17,7 +17,7 @@ from anhorig.respite._index import checked_midnight
 from anhorig.respite.model import Booking
 from anhorig.respite.policy import RespitePolicy, Weekday
 from anhorig.respite.rules._common import local_rule
-from anhorig.time import ZONE, is_working_day
+from anhorig.time import ZONE, is_holiday_eve, is_working_day
 
 __all__ = ["RULES", "TIME_OF_DAY", "WEEKDAY", "window_findings"]
 
@@ -83,6 +83,14 @@ def _wall_clock_epoch(day: date, hour: int) -> int:
     return math.floor(moment.timestamp())
 
 
+def _day_off(day: date) -> Text:
+    """Why a weekday is off: a public holiday, or one of the three eves (not a holiday
+    in law, a day off by custom)."""
+    if is_holiday_eve(day):
+        return Text(sv="helgdagsafton", en="public holiday eve")
+    return Text(sv="helgdag", en="public holiday")
+
+
 def window_findings(
     policy: RespitePolicy,
     booking: Booking,
@@ -102,9 +110,7 @@ def window_findings(
                     on=on,
                     policy_source=policy.source,
                     day=day,
-                    weekday=weekday.text
-                    if not holiday
-                    else Text(sv="helgdag", en="public holiday"),
+                    weekday=_day_off(day) if holiday else weekday.text,
                     municipality=policy.municipality,
                 )
             )
