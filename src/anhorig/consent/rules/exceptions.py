@@ -139,6 +139,19 @@ WITHIN_AUTHORITY = rule(
     ),
     law=(SECRECY_BOUNDARIES,),
     domain=(6,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "Mottagaren är samma organisation som håller uppgiften (recipient.organisation = holder), och uppgiften hör till dess egen verksamhetsgren: hälso- och sjukvårdsuppgifter hos en huvudman inom hälso- och sjukvården, socialtjänstuppgifter inom socialtjänsten.",
+        "The recipient is the organisation that holds the information (recipient.organisation = holder), and the information belongs to its own branch: health-care information at a health-care organisation, social-services information in social services.",
+    ),
+    boundary=(
+        "Samma id på innehavare och mottagare avgör; en annan nämnd i samma kommun är en annan organisation och en vanlig prövning görs.",
+        "The same id on holder and recipient decides; another committee of the same municipality is another organisation and the normal decision is made.",
+    ),
+    fix=(
+        "Ingen åtgärd: ett beslut att använda uppgiften inom verksamhetsgrenen. Bara den som behöver uppgiften i sitt arbete bör ta del av den.",
+        "Nothing to mend: a decision to use the information within the branch. Only those who need it in their work should see it.",
+    ),
 )
 BRANCH_BOUNDARY = rule(
     "CONSENT-BRANCH-BOUNDARY",
@@ -154,6 +167,19 @@ BRANCH_BOUNDARY = rule(
     ),
     law=(SECRECY_BOUNDARIES,),
     domain=(6,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "Mottagaren är samma organisation som innehavaren, men uppgiften hör till en annan verksamhetsgren än organisationens (t.ex. hälso- och sjukvårdsuppgifter hos socialnämnden).",
+        "The recipient is the holder's own organisation, but the information belongs to another branch than the organisation's (health-care information held by the social welfare committee, say).",
+    ),
+    boundary=(
+        "Grenen bestäms av uppgiftens översta kategori (hälso- och sjukvård eller socialtjänst) mot organisationens sektor; samma gren ger CONSENT-WITHIN-AUTHORITY i stället.",
+        "The branch is the information's top category (health care or social services) against the organisation's sector; the same branch gives CONSENT-WITHIN-AUTHORITY instead.",
+    ),
+    fix=(
+        "Ett skäl, inte ett fel: beslutet prövas som över en gräns mellan myndigheter; inhämta samtycke eller ange ett lagstöd.",
+        "A reason, not an error: the decision is made as across a boundary between authorities; obtain consent or name a legal basis.",
+    ),
 )
 
 _BRANCH = {

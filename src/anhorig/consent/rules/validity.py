@@ -159,6 +159,19 @@ CHILD_VIEW_WEIGHED = rule(
     law=(CONSENT_WAIVER_CHILD,),
     sources=("socialstyrelsen-samtycke",),
     domain=(7,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "Ett samtycke från vårdnadshavare som gäller vid tidpunkten och där barnet motsätter sig (child_view.opinion = objects), men barnet har inte fyllt policyns child_decides_from_age: invändningen redovisas som ett skäl.",
+        "A custodian's consent that counts at the instant where the child objects (child_view.opinion = objects) but has not reached the policy's child_decides_from_age: the objection is given as a reason.",
+    ),
+    boundary=(
+        "Till midnatt när barnet fyller child_decides_from_age redovisas invändningen här; från den stunden gäller CONSENT-CHILD-OBJECTS.",
+        "Until midnight starting the birthday of child_decides_from_age the objection is given here; from that instant CONSENT-CHILD-OBJECTS applies.",
+    ),
+    fix=(
+        "Ett skäl, inte ett fel: väg barnets inställning med hänsyn till ålder och mognad och dokumentera hur den vägts.",
+        "A reason, not an error: weigh the child's view with regard to age and maturity and record how it was weighed.",
+    ),
 )
 
 
@@ -219,6 +232,19 @@ CHILD_TOO_YOUNG = rule(
     law=(CONSENT_WAIVER_CHILD,),
     sources=("socialstyrelsen-samtycke",),
     domain=(7,),
+    applies_to=("Consent",),
+    condition=(
+        "Ett eget samtycke (capacity self) från en person med känt födelsedatum som vid tidpunkten inte har fyllt policyns child_consents_from_age (18 när den saknas).",
+        "An own consent (capacity self) from a person with a known birth date who at the instant has not reached the policy's child_consents_from_age (18 when it is not set).",
+    ),
+    boundary=(
+        "Från midnatt när personen fyller child_consents_from_age räknas samtycket; dagen före slår regeln till. Utan känt födelsedatum räknas personen som vuxen.",
+        "From midnight starting the birthday of child_consents_from_age the consent counts; the day before it fires. Without a known birth date the person counts as an adult.",
+    ),
+    fix=(
+        "Inhämta samtycket av vårdnadshavaren (capacity custodian) med barnets inställning i child_view.",
+        "Obtain the consent from the custodian (capacity custodian) with the child's view in child_view.",
+    ),
 )
 
 

@@ -302,6 +302,19 @@ DECISION_CEILING = local_rule(
     ),
     law=(WITHOUT_NEEDS_ASSESSMENT, BISTAND),
     domain=(32,),
+    applies_to=("RespiteGrant", "RespitePolicy"),
+    condition=(
+        "En insats utan biståndsbeslut (basis without_needs_assessment) av ett slag policyn styr, för en person vars åldersgrupp i without_decision_by_age har ett tak, är större än taket (samma enhet och period) och än free_hours_without_decision.",
+        "A grant without a decision (basis without_needs_assessment) of a kind the policy governs, for a person whose age group in without_decision_by_age has a ceiling, is larger than that ceiling (same unit and period) and than free_hours_without_decision.",
+    ),
+    boundary=(
+        "En insats lika stor som taket godtas; en timme mer slår till (Habo: 20 timmar i månaden från 75 år godtas, 21 inte). Åldern räknas den dag som bedöms.",
+        "A grant equal to the ceiling passes; an hour more fires (Habo: 20 hours a month from 75 passes, 21 does not). The age is taken on the day judged.",
+    ),
+    fix=(
+        "Fatta ett biståndsbeslut för insatsen (basis decision med beslutsreferens), eller minska den till taket.",
+        "Make a needs-assessed decision for the grant (basis decision with its reference), or reduce it to the ceiling.",
+    ),
 )
 
 

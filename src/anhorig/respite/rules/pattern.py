@@ -104,6 +104,19 @@ BOOKED_AWAY_EXCEEDS_HOME = local_rule(
         "wants time away not to exceed time at home.",
     ),
     domain=(29,),
+    applies_to=("Ledger",),
+    condition=(
+        "Under en policy som vill att tiden borta inte överstiger tiden hemma har en bokad vistelse fler nätter borta än nätterna hemma sedan samma persons föregående vistelse.",
+        "Under a policy that wants time away not to exceed time at home, a booked stay has more nights away than the nights at home since the same person's previous stay.",
+    ),
+    boundary=(
+        "Lika många nätter borta som hemma godtas; en natt mer slår till. Nätter räknas som lokala midnätter, så omställningen till sommartid ändrar inget.",
+        "As many nights away as at home passes; one night more fires. Nights are counted as local midnights, so the clock change alters nothing.",
+    ),
+    fix=(
+        "Korta vistelsen eller flytta den så att tiden hemma före den är minst lika lång.",
+        "Shorten the stay or move it so that the time at home before it is at least as long.",
+    ),
 )
 
 
