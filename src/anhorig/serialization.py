@@ -210,8 +210,16 @@ def _enum_hook(tp: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
     listed = ", ".join(repr(v) for v in allowed)
 
     def structure(value: object, _: object) -> enum.Enum:
-        if isinstance(value, str | int) and not isinstance(value, bool) and value in allowed:
-            return allowed[value]
+        if isinstance(value, str | int) and not isinstance(value, bool):
+            if value in allowed:
+                return allowed[value]
+            if type(value) is str:
+                # A former value that the enum's ``_missing_`` still reads (written by
+                # an older version, never written now), e.g. GrantorCapacity's "guardian".
+                try:
+                    return tp(value)
+                except ValueError:
+                    pass
         raise InvalidInput.at(
             "",
             sv=f"okänt värde {quote(value)}; tillåtna: {listed}",

@@ -230,6 +230,13 @@ class GrantorCapacity(LabelledEnum):
     NEIGHBOUR = "neighbour", "granne", "neighbour"
     OTHER = "other", "annan person", "someone else"
 
+    @classmethod
+    def _missing_(cls, value: object) -> GrantorCapacity | None:
+        # Plan documents written before 0.x said "guardian" (god man or förvaltare,
+        # the plans' own GrantorKind): read it as GOD_MAN, which no more consents than
+        # a förvaltare does. Only ever written as the values above.
+        return cls.GOD_MAN if value == "guardian" else None
+
 
 class ChildOpinion(LabelledEnum):
     """What the child thinks of the custodian's consent (*barnets inställning*)."""

@@ -37,6 +37,7 @@ from anhorig.plans._common import (
 )
 from anhorig.plans.policy import RESPITE_KINDS, PlanPolicy
 from anhorig.plans.rules._common import (
+    PLAN_CONSENT_CHILD_TOO_YOUNG,
     PLAN_CONSENT_INVALID_GRANTOR,
     Findings,
     covered,
@@ -49,6 +50,7 @@ from anhorig.plans.support import ExpectedOf, Measure, SignerRole, SupportPlan
 from anhorig.relations import Involvement
 
 __all__ = [
+    "PLAN_CONSENT_CHILD_TOO_YOUNG",
     "PLAN_CONSENT_INVALID_GRANTOR",
     "PLAN_CONTINGENCY_FAMILY_UNKNOWN",
     "PLAN_DECISION_MISSING",
@@ -717,6 +719,7 @@ RULES: tuple[Rule, ...] = (
     PLAN_NO_CARER_CONSENT,
     PLAN_NO_CARED_FOR_CONSENT,
     PLAN_CONSENT_INVALID_GRANTOR,
+    PLAN_CONSENT_CHILD_TOO_YOUNG,
     PLAN_DUPLICATE_ID,
     PLAN_GOAL_UNKNOWN_NEED,
     PLAN_MEASURE_UNKNOWN_GOAL,

@@ -17,13 +17,14 @@ from typing import Any
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from anhorig.consent import EvidenceForm, GrantorCapacity
+from anhorig.consent.rules.validity import may_consent
 from anhorig.organisations import Principal, ProviderKind, Sector
 from anhorig.people import Person
 from anhorig.plans import (
     LIVE_STATUSES,
     RESPITE_KINDS,
     Activity,
-    ConsentForm,
     ConsentPurpose,
     CoordinatedPlan,
     Coordinator,
@@ -146,6 +147,9 @@ def _consent(draw: st.DrawFn, subject: Person, on: date, cid: str, *, share: boo
     given = on - timedelta(days=draw(st.integers(0, 400)))
     revoked = draw(st.none() | st.integers(1, 400).map(lambda d: on + timedelta(days=d)))
     purposes = {ConsentPurpose.DOCUMENT_IN_PLAN}
+    # A child too young to consent alone (consent's rule) consents through a custodian.
+    self_ok = may_consent(GrantorCapacity.SELF, subject, on)
+    grantor = GrantorCapacity.SELF if self_ok else GrantorCapacity.CUSTODIAN
     if share:
         purposes.add(ConsentPurpose.SHARE_WITH_PARTICIPANTS)
     return PlanConsent(
@@ -153,7 +157,8 @@ def _consent(draw: st.DrawFn, subject: Person, on: date, cid: str, *, share: boo
         subject=subject,
         purposes=frozenset(purposes),
         given_on=given,
-        form=draw(st.sampled_from(ConsentForm)),
+        form=draw(st.sampled_from(EvidenceForm)),
+        grantor=grantor,
         recorded_by=draw(names()),
         shared_with=draw(st.frozensets(st.sampled_from(_ORGS), max_size=2)),
         revoked_on=revoked,

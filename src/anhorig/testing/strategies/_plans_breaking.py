@@ -13,6 +13,7 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from anhorig.consent import GrantorCapacity
 from anhorig.organisations import Principal, Provider, ProviderKind, Sector
 from anhorig.people import Person
 from anhorig.plans import (
@@ -25,7 +26,6 @@ from anhorig.plans import (
     ExpectedOf,
     FollowUp,
     Goal,
-    GrantorKind,
     ImplementationArea,
     ImplementationPlan,
     Measure,
@@ -64,6 +64,17 @@ __all__ = [
 
 # --- stödplan --------------------------------------------------------------------------------
 
+_CANNOT_CONSENT = tuple(
+    c for c in GrantorCapacity if c not in (GrantorCapacity.SELF, GrantorCapacity.CUSTODIAN)
+)
+"""Capacities in which no one consents for another (consent's rule, DOMAIN rule 7)."""
+
+
+def _young_child(on: date) -> Person:
+    """A child aged 9 or 10 on ``on``: too young, by consent's default policy, to consent
+    alone."""
+    return Person(name="Ella Berg", birth_date=date(on.year - 10, 6, 15))
+
 
 def _extra_measure(plan: SupportPlan, **kw: Any) -> SupportPlan:
     base: dict[str, Any] = {
@@ -98,7 +109,16 @@ _SUPPORT_BREAKERS: dict[str, Callable[[st.DrawFn, SupportPlan, date], SupportPla
             attrs.evolve(
                 p.consents[1],
                 id="SX",
-                grantor=d(st.sampled_from((GrantorKind.GUARDIAN, GrantorKind.RELATIVE))),
+                grantor=d(st.sampled_from(_CANNOT_CONSENT)),
+            ),
+        ),
+    ),
+    "PLAN-CONSENT-CHILD-TOO-YOUNG": lambda d, p, on: attrs.evolve(
+        p,
+        consents=(
+            *p.consents,
+            attrs.evolve(
+                p.consents[1], id="SY", subject=_young_child(on), grantor=GrantorCapacity.SELF
             ),
         ),
     ),
