@@ -29,6 +29,7 @@ from anhorig.plans._common import (
     add_months,
 )
 from anhorig.plans.implementation import Activity, ImplementationArea, ImplementationPlan
+from anhorig.plans.oracle import RegistryOracle, RegistryQuestion, registry_oracle
 from anhorig.plans.policy import RESPITE_KINDS, MeasureKind, PlanPolicy
 from anhorig.plans.rules import RULES, TRANSITIONS, Plan, check, is_valid, validate
 from anhorig.plans.sip import (
@@ -85,6 +86,8 @@ __all__ = [
     "Principal",
     "Provider",
     "ProviderKind",
+    "RegistryOracle",
+    "RegistryQuestion",
     "Responsibility",
     "Sector",
     "Signature",
@@ -94,5 +97,6 @@ __all__ = [
     "add_months",
     "check",
     "is_valid",
+    "registry_oracle",
     "validate",
 ]
