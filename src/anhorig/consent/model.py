@@ -229,12 +229,14 @@ class GrantorCapacity(LabelledEnum):
     RELATIVE = "relative", "anhörig", "relative"
     NEIGHBOUR = "neighbour", "granne", "neighbour"
     OTHER = "other", "annan person", "someone else"
+    GUARDIAN = "god_man", "god man", "trustee (god man)"
+    """An alias of ``GOD_MAN``: the plans' former ``GrantorKind.GUARDIAN`` (god man or
+    förvaltare). Neither consents for an adult, so the answer is the same."""
 
     @classmethod
     def _missing_(cls, value: object) -> GrantorCapacity | None:
-        # Plan documents written before 0.x said "guardian" (god man or förvaltare,
-        # the plans' own GrantorKind): read it as GOD_MAN, which no more consents than
-        # a förvaltare does. Only ever written as the values above.
+        # Plan documents written before issue 12 said "guardian" (the plans' former
+        # GrantorKind): read it as GOD_MAN. It is never written.
         return cls.GOD_MAN if value == "guardian" else None
 
 
