@@ -8,7 +8,7 @@ check those records. A system that keeps consents in a registry (for instance
 ``anhorig.consent``'s) plugs it in through :class:`ConsentOracle`: give the rule
 check a ``consent_oracle`` and it, not the plan's records, decides whether a
 person's consent covers a purpose on the date judged;
-:class:`~anhorig.plans.oracle.RegistryOracle` adapts ``anhorig.consent``'s
+:class:`~anhorig.plans._oracle.RegistryOracle` adapts ``anhorig.consent``'s
 :class:`~anhorig.consent.ConsentRegistry` to it.
 
 Who gave a consent and how are consent's words (:class:`GrantorCapacity`,
@@ -163,7 +163,7 @@ class ConsentOracle(Protocol):
     ``covers(subject, purpose, on=...)`` answers whether ``subject`` has a valid
     consent to ``purpose`` on ``on``. Given to a plan check as ``consent_oracle``,
     it decides coverage instead of the consents recorded in the plan. Any registry can
-    be adapted to this; :class:`~anhorig.plans.oracle.RegistryOracle` adapts
+    be adapted to this; :class:`~anhorig.plans._oracle.RegistryOracle` adapts
     ``anhorig.consent``'s.
     """
 
