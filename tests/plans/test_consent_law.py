@@ -62,7 +62,10 @@ TOWN = Organisation(
     sector=Sector.SOCIAL_SERVICES,
 )
 REGION = Organisation(
-    id="region-1", name="Vårdcentralen Centrum", principal=Principal.REGION, sector=Sector.HEALTH_CARE
+    id="region-1",
+    name="Vårdcentralen Centrum",
+    principal=Principal.REGION,
+    sector=Sector.HEALTH_CARE,
 )
 TO_REGION = RegistryQuestion(
     action=Action.DISCLOSE,
@@ -192,7 +195,8 @@ def test_plan_and_consent_refuse_a_young_childs_own_consent_with_the_same_law() 
     ):
         assert plans_rule.severity is consent_rule.severity
         assert plans_rule.law == consent_rule.law
-        assert 7 in plans_rule.domain and 7 in consent_rule.domain
+        assert 7 in plans_rule.domain
+        assert 7 in consent_rule.domain
 
 
 def test_a_custodian_for_an_adult_is_told_why() -> None:
@@ -206,9 +210,7 @@ def test_a_custodian_for_an_adult_is_told_why() -> None:
     )
 
 
-_POLICIES = st.builds(
-    DecisionPolicy, child_consents_from_age=st.none() | st.integers(0, 18)
-)
+_POLICIES = st.builds(DecisionPolicy, child_consents_from_age=st.none() | st.integers(0, 18))
 
 
 @given(
@@ -285,7 +287,9 @@ def _registry_consent(
 def _both_authorities(subject: Person, **kw: object) -> ConsentRegistry:
     return ConsentRegistry(
         [
-            _registry_consent("c-kommun", subject, TOWN, REGION, InfoCategory.SOCIAL_SERVICES, **kw),  # type: ignore[arg-type]
+            _registry_consent(
+                "c-kommun", subject, TOWN, REGION, InfoCategory.SOCIAL_SERVICES, **kw
+            ),  # type: ignore[arg-type]
             _registry_consent("c-region", subject, REGION, TOWN, InfoCategory.HEALTH_CARE, **kw),  # type: ignore[arg-type]
         ]
     )
@@ -293,7 +297,9 @@ def _both_authorities(subject: Person, **kw: object) -> ConsentRegistry:
 
 def _sip_oracle(registry: ConsentRegistry) -> RegistryOracle:
     return registry_oracle(
-        registry, document_in_plan=(TO_REGION, TO_TOWN), share_with_participants=(TO_REGION, TO_TOWN)
+        registry,
+        document_in_plan=(TO_REGION, TO_TOWN),
+        share_with_participants=(TO_REGION, TO_TOWN),
     )
 
 
@@ -319,7 +325,8 @@ def test_each_authority_obtains_its_own_consent() -> None:
     assert _sip_codes(registry) == {"SIP-NO-CONSENT"}
     oracle = _sip_oracle(registry)
     [municipal, regional] = oracle.decisions(anna, ConsentPurpose.SHARE_WITH_PARTICIPANTS, on=ON)
-    assert municipal.permitted and not regional.permitted
+    assert municipal.permitted
+    assert not regional.permitted
 
 
 def test_a_sip_checked_against_an_expired_consent() -> None:

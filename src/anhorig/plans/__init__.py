@@ -28,8 +28,8 @@ from anhorig.plans._common import (
     PlanStatus,
     add_months,
 )
-from anhorig.plans.implementation import Activity, ImplementationArea, ImplementationPlan
 from anhorig.plans._oracle import RegistryOracle, RegistryQuestion, registry_oracle
+from anhorig.plans.implementation import Activity, ImplementationArea, ImplementationPlan
 from anhorig.plans.policy import RESPITE_KINDS, MeasureKind, PlanPolicy
 from anhorig.plans.rules import RULES, TRANSITIONS, Plan, check, is_valid, validate
 from anhorig.plans.sip import (
