@@ -113,7 +113,7 @@ def test_plans_use_consents_words_and_the_old_names_are_thin_aliases() -> None:
     are the same classes now, and the former ``GUARDIAN`` is consent's ``GOD_MAN``."""
     assert GrantorKind is GrantorCapacity
     assert ConsentForm is EvidenceForm
-    assert GrantorKind.GUARDIAN is GrantorCapacity.GOD_MAN
+    assert GrantorKind.__members__["GUARDIAN"] is GrantorCapacity.GOD_MAN
     field = {f.name: f for f in attrs.fields(PlanConsent)}
     assert field["grantor"].type in (GrantorCapacity, "GrantorCapacity")
     assert field["form"].type in (EvidenceForm, "EvidenceForm")
@@ -284,13 +284,23 @@ def _registry_consent(
     return consent if grantor is None else attrs.evolve(consent, grantor=grantor)
 
 
-def _both_authorities(subject: Person, **kw: object) -> ConsentRegistry:
+def _both_authorities(
+    subject: Person,
+    *,
+    given: date = date(2026, 10, 21),
+    until: date | None = None,
+    grantor: Grantor | None = None,
+) -> ConsentRegistry:
+    """The municipality's and the region's own consents of ``subject`` to the SIP."""
     return ConsentRegistry(
         [
             _registry_consent(
-                "c-kommun", subject, TOWN, REGION, InfoCategory.SOCIAL_SERVICES, **kw
-            ),  # type: ignore[arg-type]
-            _registry_consent("c-region", subject, REGION, TOWN, InfoCategory.HEALTH_CARE, **kw),  # type: ignore[arg-type]
+                cid, subject, by, to, category, given=given, until=until, grantor=grantor
+            )
+            for cid, by, to, category in (
+                ("c-kommun", TOWN, REGION, InfoCategory.SOCIAL_SERVICES),
+                ("c-region", REGION, TOWN, InfoCategory.HEALTH_CARE),
+            )
         ]
     )
 
