@@ -78,6 +78,16 @@ def _draft() -> SupportPlan:
                 granted_by_decision=False,
                 start=date(2026, 11, 18),
             ),
+            # From 2026-07-01 a live stödplan records information och vägledning.
+            Measure(
+                id="M9",
+                goal_id="G1",
+                kind=MeasureKind.INFORMATION_AND_GUIDANCE,
+                description="Information om stöd till anhöriga",
+                provider=municipality,
+                granted_by_decision=False,
+                start=date(2026, 11, 2),
+            ),
         ),
         expectations=(
             Expectation(of=ExpectedOf.CARER, description="Säger till om hon inte orkar"),

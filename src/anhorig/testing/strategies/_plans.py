@@ -19,6 +19,7 @@ from hypothesis.errors import InvalidArgument
 
 from anhorig.consent import EvidenceForm, GrantorCapacity
 from anhorig.consent.rules.validity import may_consent
+from anhorig.law import CARER_INFORMATION_AND_GUIDANCE
 from anhorig.organisations import Principal, ProviderKind, Sector
 from anhorig.people import Person
 from anhorig.plans import (
@@ -200,8 +201,15 @@ def _status_dates(
     return created, agreed, None
 
 
-def _measure(draw: st.DrawFn, mid: str, goal_id: str, start: date, policy: PlanPolicy) -> Measure:
-    kind = draw(measure_kinds())
+def _measure(
+    draw: st.DrawFn,
+    mid: str,
+    goal_id: str,
+    start: date,
+    policy: PlanPolicy,
+    kind: MeasureKind | None = None,
+) -> Measure:
+    kind = draw(measure_kinds()) if kind is None else kind
     # A voluntary organisation's help is not respite (PLAN-VOLUNTEER-RESPITE).
     kinds = provider_kinds()
     if kind in RESPITE_KINDS:
@@ -265,10 +273,13 @@ def support_plans(
     for need in needs:
         for _ in range(draw(st.integers(1, 2))):
             goals.append(Goal(id=f"G{len(goals) + 1}", need_id=need.id, description=draw(_texts())))
+    # From 2026-07-01 a live plan records information och vägledning (prop. 2025/26:60).
+    guidance = status in LIVE_STATUSES and CARER_INFORMATION_AND_GUIDANCE.in_force_on(on)
     measures: list[Measure] = []
     for goal in goals:
         for _ in range(draw(st.integers(1, 2))):
-            measures.append(_measure(draw, f"M{len(measures) + 1}", goal.id, created, pol))
+            kind = MeasureKind.INFORMATION_AND_GUIDANCE if guidance and not measures else None
+            measures.append(_measure(draw, f"M{len(measures) + 1}", goal.id, created, pol, kind))
     willing = draw(st.booleans())
     involvement = draw(
         st.none()

@@ -182,6 +182,15 @@ _SUPPORT_BREAKERS: dict[str, Callable[[st.DrawFn, SupportPlan, date], SupportPla
         ),
     ),
     "PLAN-NO-SUPPORT-CONTACT": lambda d, p, on: attrs.evolve(p, coordinator=None),
+    "PLAN-NO-INFORMATION-AND-GUIDANCE": lambda d, p, on: attrs.evolve(
+        p,
+        measures=tuple(
+            attrs.evolve(m, kind=MeasureKind.CONVERSATION_SUPPORT)
+            if m.kind is MeasureKind.INFORMATION_AND_GUIDANCE
+            else m
+            for m in p.measures
+        ),
+    ),
     "PLAN-NO-CONTINGENCY-PLAN": lambda d, p, on: attrs.evolve(
         p, substantial_care=True, contingency=None
     ),
