@@ -99,9 +99,9 @@ plans reference and tutorial named it; write ``EvidenceForm``."""
 
 GrantorKind = GrantorCapacity
 """Former name of :class:`~anhorig.consent.GrantorCapacity`, kept because the plans
-reference named it; write ``GrantorCapacity``. ``GrantorKind.GUARDIAN`` (god man or
-förvaltare) is ``GOD_MAN`` or ``FORVALTARE`` now, and a document's ``"guardian"`` reads
-as ``GOD_MAN``."""
+reference named it; write ``GrantorCapacity``. Its former ``GUARDIAN`` (god man or
+förvaltare) is an alias of ``GOD_MAN`` (write ``GOD_MAN`` or ``FORVALTARE``), and a
+document's ``"guardian"`` reads as ``"god_man"``."""
 
 
 @collecting
