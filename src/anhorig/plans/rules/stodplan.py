@@ -22,8 +22,8 @@ from anhorig.findings import Report, Rule, Severity
 from anhorig.language import Text
 from anhorig.law import (
     BISTAND,
-    CARER_SUPPORT,
     CARER_INFORMATION_AND_GUIDANCE,
+    CARER_SUPPORT,
     CARER_SUPPORT_CONTACT,
     CONSENT_WAIVER,
     WITHOUT_NEEDS_ASSESSMENT,
@@ -71,8 +71,8 @@ __all__ = [
     "PLAN_NO_CARED_FOR_CONSENT",
     "PLAN_NO_CARER_CONSENT",
     "PLAN_NO_CONTINGENCY_PLAN",
-    "PLAN_NO_NEEDS",
     "PLAN_NO_INFORMATION_AND_GUIDANCE",
+    "PLAN_NO_NEEDS",
     "PLAN_NO_SUPPORT_CONTACT",
     "PLAN_RELATIVE_COORDINATOR",
     "PLAN_SIGNATURE_MISSING",
