@@ -316,6 +316,37 @@ def glossary_markdown() -> str:
     return "\n".join(out)
 
 
+def _reporters_markdown() -> list[str]:
+    """Who must and who should report concern about a child (``anhorig.law.REPORTERS``)."""
+    from anhorig.law import REPORTERS
+
+    return [
+        "## Who reports concern about a child (*anmälare*)",
+        "",
+        "`anhorig.law.REPORTERS`: the authorities and professionals the law gives the duty "
+        "to report (*ska*), and everyone else, who should (*bör*). Data with its confidence, "
+        "which a municipality can correct; the consent engine's `CONSENT-REPORT-OF-CONCERN` "
+        "says which one the holder is.",
+        "",
+        _table(
+            ["Key", "Who (sv)", "Who (en)", "Duty", "Provision", "Confidence", "Not verified"],
+            (
+                [
+                    f"`{r.key}`",
+                    _escape(r.who.sv),
+                    _escape(r.who.en),
+                    "ska (duty)" if r.duty else "bör (should)",
+                    f"`{r.law.key}`",
+                    r.confidence.value,
+                    _escape(r.unverified) or "–",
+                ]
+                for r in REPORTERS.values()
+            ),
+        ),
+        "",
+    ]
+
+
 def law_markdown() -> str:
     """Every legal topic with its references, in-force dates and confidence."""
     from anhorig.findings import catalogue
@@ -343,6 +374,7 @@ def law_markdown() -> str:
             _table(_REF_HEADER, _ref_rows(topic.refs)),
             "",
         ]
+    out += _reporters_markdown()
     out += [
         "## Sources (*källor*)",
         "",

@@ -58,7 +58,9 @@ __all__ = [
     "PATIENT_RELATIVES_TAKE_PART",
     "PERMANENT_CARE_CONTACT",
     "PROP_2025_26_60",
+    "REPORTERS",
     "REPORT_OF_CONCERN",
+    "REPORT_OF_CONCERN_ANYONE",
     "SECRECY_BOUNDARIES",
     "SECRECY_HEALTH_CARE",
     "SECRECY_SOCIAL_SERVICES",
@@ -70,6 +72,7 @@ __all__ = [
     "Confidence",
     "LawTopic",
     "LegalRef",
+    "Reporter",
     "Source",
     "topics",
 ]
@@ -299,6 +302,27 @@ REPORT_OF_CONCERN = _topic(
     _sol01(14, "1"),
     _sol25(19, "1"),
 )
+REPORT_OF_CONCERN_ANYONE = _topic(
+    "report_of_concern_anyone",
+    "Var och en bör anmäla oro för barn (orosanmälan utan skyldighet)",
+    "Anyone should report concern about a child (a report without a duty)",
+    _sol01(
+        14,
+        "1 c",
+        confidence=Confidence.MEDIUM,
+        note="a recommendation ('bör'), not a duty (Socialstyrelsen, Anmäla oro för barn, 2014)",
+        unverified="the statute text was not seen",
+    ),
+    LegalRef(
+        act="SoL",
+        sfs="2025:400",
+        chapter=19,
+        in_force_from=_OLD_SOL_REPEALED,
+        confidence=Confidence.LOW,
+        note="the recommendation is taken to follow the duty into chapter 19",
+        unverified="the section number in SoL 2025:400 was not found, so none is cited",
+    ),
+)
 SIP_SOCIAL_SERVICES = _topic(
     "sip_social_services",
     "Samordnad individuell plan (socialtjänsten)",
@@ -414,17 +438,47 @@ NEEDED_FOR_OWN_WORK = _topic(
     "Disclosure necessary for the authority's own work",
     _osl(10, "2", confidence=Confidence.MEDIUM),
 )
+_EXCHANGE_UNVERIFIED = (
+    "the statute text was not seen. Direction and groups rest on Lawline (25:12), CVE's "
+    "and Socialstyrelsen's summaries (26:9) and a municipality's guidance naming 26:9 for "
+    "socialtjänst to socialtjänst and 25:12 for the health-care side; the predecessor, "
+    "SekrL 14 kap. 2 § 7 st., covered 'annan sådan myndighet'. The compulsory-care acts "
+    "named are LPT (1991:1128) and LRV (1991:1129) in CVE's rendering of 26:9, 25:12 taken "
+    "as its counterpart; LVM and LVU, which DOMAIN.md lists, were not found named in either"
+)
 HEALTH_SOCIAL_EXCHANGE_HEALTH = _topic(
     "health_social_exchange_health",
-    "Utbyte utan samtycke från hälso- och sjukvården till socialtjänsten för vissa grupper",
-    "Exchange without consent from health care to social services for certain groups",
-    _osl(25, "12", confidence=Confidence.MEDIUM),
+    "Utbyte utan samtycke från hälso- och sjukvården till en annan myndighet inom hälso- och "
+    "sjukvården eller till socialtjänsten, för vissa grupper",
+    "Exchange without consent from health care to another health-care authority or to "
+    "social services, for certain groups",
+    _osl(
+        25,
+        "12",
+        confidence=Confidence.MEDIUM,
+        note="from a health-care authority to another one or to social services, when "
+        "needed for necessary care, treatment or other support of a person under 18, in "
+        "continuous misuse of alcohol, narcotics or volatile solvents, or cared for under "
+        "LPT or LRV; a second paragraph on a pregnant person, for the expected child, is "
+        "not encoded",
+        unverified=_EXCHANGE_UNVERIFIED,
+    ),
 )
 HEALTH_SOCIAL_EXCHANGE_SOCIAL = _topic(
     "health_social_exchange_social",
-    "Utbyte utan samtycke från socialtjänsten till hälso- och sjukvården för vissa grupper",
-    "Exchange without consent from social services to health care for certain groups",
-    _osl(26, "9", confidence=Confidence.MEDIUM),
+    "Utbyte utan samtycke från socialtjänsten till en annan myndighet inom socialtjänsten "
+    "eller till hälso- och sjukvården, för vissa grupper",
+    "Exchange without consent from social services to another social-services authority "
+    "or to health care, for certain groups",
+    _osl(
+        26,
+        "9",
+        confidence=Confidence.MEDIUM,
+        note="from a social-services authority to another one or to health care, for the "
+        "same groups as 25 kap. 12 §; a second paragraph on a pregnant person, for the "
+        "expected child, is not encoded",
+        unverified=_EXCHANGE_UNVERIFIED,
+    ),
 )
 PATIENT_CANNOT_TAKE_IN = _topic(
     "patient_cannot_take_in",
@@ -552,6 +606,82 @@ PERMANENT_CARE_CONTACT = _topic(
     _proposed("SoL", "2025:400", "särskilt boende för äldre"),
     new_duty=True,
 )
+
+
+@_checks.collecting
+@attrs.frozen(kw_only=True)
+class Reporter:
+    """Who reports concern about a child to the social welfare committee (*anmälare*),
+    and whether the law makes it a duty (*anmälningsskyldig*) or a recommendation.
+
+    ``who`` names them as the law lists them, ``duty`` says ``ska`` (True) or ``bör``
+    (False), ``law`` is the provision, ``confidence`` and ``unverified`` how sure the
+    project is of this entry. Data, not logic: a municipality corrects the list here.
+    """
+
+    key: str = attrs.field(validator=_checks.non_empty_text)
+    who: Text = attrs.field(validator=_checks.instance_of(Text))
+    duty: bool = attrs.field(validator=_checks.a_bool)
+    law: LawTopic = attrs.field(validator=_checks.instance_of(LawTopic))
+    confidence: Confidence = attrs.field(validator=_checks.instance_of(Confidence))
+    unverified: str = attrs.field(default="", validator=_checks.text)
+
+
+_REPORTERS_UNVERIFIED = (
+    "the statute text was not seen: the list follows Socialstyrelsen's handbooks on 14 kap. "
+    "1 § (2004, 2014) and Lawline (kriminalvården); prop. 2025/26:12 extends the duty to "
+    "more authorities, which is not encoded"
+)
+
+
+def _reporter(key: str, sv: str, en: str, **kw: object) -> Reporter:
+    kw.setdefault("duty", True)
+    kw.setdefault("law", REPORT_OF_CONCERN)
+    kw.setdefault("confidence", Confidence.MEDIUM)
+    kw.setdefault("unverified", _REPORTERS_UNVERIFIED)
+    return Reporter(key=key, who=Text(sv=sv, en=en), **kw)  # type: ignore[arg-type]
+
+
+REPORTERS: dict[str, Reporter] = {
+    r.key: r
+    for r in (
+        _reporter(
+            "authorities_for_children",
+            "myndigheter vars verksamhet berör barn och unga",
+            "authorities whose activities concern children and young people",
+        ),
+        _reporter(
+            "health_social_authorities",
+            "myndigheter inom hälso- och sjukvården, socialtjänsten och kriminalvården",
+            "authorities in health care, social services and the prison and probation service",
+        ),
+        _reporter("employees", "anställda hos sådana myndigheter", "those employed by them"),
+        _reporter(
+            "private_professionals",
+            "yrkesverksamma i enskild verksamhet som berör barn och unga eller inom hälso- och "
+            "sjukvården eller socialtjänstens område",
+            "professionals in private activities concerning children and young people, or in "
+            "health care or social services",
+        ),
+        _reporter(
+            "family_counselling",
+            "yrkesverksamma inom familjerådgivning",
+            "family counsellors",
+            confidence=Confidence.LOW,
+        ),
+        _reporter(
+            "anyone",
+            "var och en",
+            "anyone",
+            duty=False,
+            law=REPORT_OF_CONCERN_ANYONE,
+            unverified="the statute text was not seen",
+        ),
+    )
+}
+"""Who reports concern about a child (old SoL 14 kap. 1 § and 1 c §, SoL 2025:400 19 kap.
+from 2025-07-01): the authorities and professionals with the duty, and everyone else, who
+should. Keyed by ``Reporter.key``."""
 
 
 def topics() -> tuple[LawTopic, ...]:

@@ -21,6 +21,8 @@ from anhorig.consent import (
     AuditRecord,
     Block,
     BlockLift,
+    ChildOpinion,
+    ChildView,
     Circumstance,
     ConsentRecord,
     ConsentRegistry,
@@ -28,6 +30,8 @@ from anhorig.consent import (
     DisclosureRequest,
     Evidence,
     EvidenceForm,
+    Grantor,
+    GrantorCapacity,
     HarmAssessment,
     HarmConclusion,
     InfoCategory,
@@ -52,6 +56,7 @@ from anhorig.time import local
 from tests.consent.consent_scenario import (
     ANNA,
     EVA,
+    PER,
     TOWN,
     TOWN_HEALTH,
     consent,
@@ -94,11 +99,21 @@ def daughter_asks(**changes: Any) -> DisclosureRequest:
     return request(**fields)
 
 
-def refusal_by(person: Any, holder: Any, given: Any) -> Any:
-    """``person``'s own documented consent, obtained by ``holder``, that denies everything."""
+def refusal_by(person: Any, holder: Any, given: Any, *, at: Any = None) -> Any:
+    """``person``'s own documented consent, obtained by ``holder``, that denies everything;
+    for someone still a child at ``at``, their custodian's (a child's own consent counts
+    only from an age the policy sets), the child agreeing."""
+    grantor = None
+    if at is not None and person.birth_date is not None and person.is_child_on(at.date()):
+        grantor = Grantor(
+            person=PER,
+            capacity=GrantorCapacity.CUSTODIAN,
+            child_view=ChildView(opinion=ChildOpinion.AGREES, recorded_at=given),
+        )
     return consent(
         "zz-deny",
         subject=person,
+        grantor=grantor,
         obtained_by=holder,
         given_at=given,
         evidence=Evidence(form=EvidenceForm.ORAL, documented_by="hsa-17", documented_at=given),
@@ -332,7 +347,7 @@ def test_the_subjects_deny_always_beats_the_assessment(pair: _Pair, data: st.Dat
     the holder, makes a menprövning permit a denial, whatever the policy."""
     request, records = pair
     person = data.draw(st.sampled_from(request.subjects))
-    refusal = refusal_by(person, request.holder, request.at.subtract(days=1))
+    refusal = refusal_by(person, request.holder, request.at.subtract(days=1), at=request.at)
     policy = data.draw(decision_policies())
     decision = evaluate(request, [*records, refusal], policy=policy)
     assert decision.outcome is Outcome.DENY

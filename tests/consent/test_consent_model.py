@@ -160,6 +160,10 @@ def test_catalogue_lists_every_basis_and_reason() -> None:
         "CONSENT-HARM-POSSIBLE",
         "CONSENT-HARM-ASSESSMENT-NOT-COUNTED",
         "CONSENT-HARM-ASSESSMENT-OVERRIDDEN",
+        "CONSENT-CHILD-TOO-YOUNG",
+        "CONSENT-CHILD-VIEW-WEIGHED",
+        "CONSENT-WITHIN-AUTHORITY",
+        "CONSENT-BRANCH-BOUNDARY",
     } == codes
 
 

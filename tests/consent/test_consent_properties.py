@@ -87,10 +87,16 @@ def worlds(draw: st.DrawFn, *, max_consents: int = 5) -> tuple[DisclosureRequest
 
 @given(disclosure_requests())
 def test_deny_by_default(request: DisclosureRequest) -> None:
-    """Without any record, and without asserting any circumstance, nothing is permitted."""
+    """Without any record, and without asserting any circumstance, nothing is permitted
+    across a secrecy boundary; within the holder's own branch none is crossed (OSL 8 kap.
+    1–2 §§, issue 12 item 10)."""
     decision = evaluate(request, ())
-    assert decision.outcome is Outcome.NOT_APPLICABLE
-    assert not decision.permitted
+    if {b.code for b in decision.basis} == {"CONSENT-WITHIN-AUTHORITY"}:
+        assert request.recipient.organisation == request.holder
+        assert decision.permitted
+    else:
+        assert decision.outcome is Outcome.NOT_APPLICABLE
+        assert not decision.permitted
 
 
 @given(worlds(), st.randoms(use_true_random=False), decision_policies())

@@ -180,6 +180,8 @@ SCENARIOS: dict[str, Callable[[], Decision]] = {
         request(
             holder=REGION,
             category=InfoCategory.HEALTH_CARE,
+            # Another organisation: to the holder itself no boundary is crossed.
+            recipient=Recipient.of_organisation(TOWN),
             circumstances=frozenset({Circumstance.PATIENT_CANNOT_TAKE_IN}),
         ),
         (),
@@ -340,12 +342,12 @@ EXPLAINED: dict[str, tuple[str, str]] = {
         "NOT_APPLICABLE\nbasis: CONSENT-NO-BASIS (OSL (2009:400) 25 kap. 1 §)\nwhy: No valid consent from A. K. and no legal exception covers this; secrecy applies (denied by default).\nwhy: Patientlagen ch. 3 s. 4 was asserted but does not apply: it only covers health care information given to a relative.",
     ),
     "care exchange under compulsory care": (
-        "PERMIT\ngrund: CONSENT-CARE-EXCHANGE (OSL (2009:400) 25 kap. 12 §)\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nvarför: A. K. hör till en grupp (vård enligt LPT, LRV, LVM eller LVU) där uppgifter får lämnas mellan hälso- och sjukvården och socialtjänsten utan samtycke, när det behövs för nödvändig vård, behandling eller stöd.",
-        "PERMIT\nbasis: CONSENT-CARE-EXCHANGE (OSL (2009:400) 25 kap. 12 §)\nmust: Document the disclosure in the record: what, to whom, on what basis.\nwhy: A. K. belongs to a group (compulsory care) for whom information may pass between health care and social services without consent, when needed for necessary care, treatment or support.",
+        "PERMIT\ngrund: CONSENT-CARE-EXCHANGE (OSL (2009:400) 25 kap. 12 §)\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nvarför: A. K. hör till en grupp (vård enligt LPT eller LRV) där uppgifter får lämnas från hälso- och sjukvården till socialtjänsten utan samtycke, när det behövs för nödvändig vård, behandling eller annat stöd.",
+        "PERMIT\nbasis: CONSENT-CARE-EXCHANGE (OSL (2009:400) 25 kap. 12 §)\nmust: Document the disclosure in the record: what, to whom, on what basis.\nwhy: A. K. belongs to a group (care under LPT or LRV) for whom information may be given from health care to social services without consent, when needed for necessary care, treatment or other support.",
     ),
     "care exchange under misuse": (
-        "PERMIT\ngrund: CONSENT-CARE-EXCHANGE (OSL (2009:400) 25 kap. 12 §)\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nvarför: A. K. hör till en grupp (fortgående missbruk, vård enligt LPT, LRV, LVM eller LVU) där uppgifter får lämnas mellan hälso- och sjukvården och socialtjänsten utan samtycke, när det behövs för nödvändig vård, behandling eller stöd.",
-        "PERMIT\nbasis: CONSENT-CARE-EXCHANGE (OSL (2009:400) 25 kap. 12 §)\nmust: Document the disclosure in the record: what, to whom, on what basis.\nwhy: A. K. belongs to a group (continuous substance misuse, compulsory care) for whom information may pass between health care and social services without consent, when needed for necessary care, treatment or support.",
+        "PERMIT\ngrund: CONSENT-CARE-EXCHANGE (OSL (2009:400) 25 kap. 12 §)\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nvarför: A. K. hör till en grupp (fortgående missbruk, vård enligt LPT eller LRV) där uppgifter får lämnas från hälso- och sjukvården till socialtjänsten utan samtycke, när det behövs för nödvändig vård, behandling eller annat stöd.",
+        "PERMIT\nbasis: CONSENT-CARE-EXCHANGE (OSL (2009:400) 25 kap. 12 §)\nmust: Document the disclosure in the record: what, to whom, on what basis.\nwhy: A. K. belongs to a group (continuous substance misuse, care under LPT or LRV) for whom information may be given from health care to social services without consent, when needed for necessary care, treatment or other support.",
     ),
     "a recipient who declines": (
         "DENY\ngrund: CONSENT-RECIPIENT-DECLINES\nvarför: E. K. (anhörig/närstående) har sagt att hen inte vill ha information; den lämnas inte ut, oavsett samtycke.",
@@ -360,8 +362,8 @@ EXPLAINED: dict[str, tuple[str, str]] = {
         "NOT_APPLICABLE\nbasis: CONSENT-NO-BASIS (OSL (2009:400) 25 kap. 1 §)\nwhy: A report of concern was asserted but does not apply: it only covers disclosure for the purpose of child protection.\nwhy: No valid consent from L. Ö. and no legal exception covers this; secrecy applies (denied by default).",
     ),
     "a report of concern": (
-        "PERMIT\ngrund: CONSENT-REPORT-OF-CONCERN (SoL (2025:400) 19 kap. 1 §; OSL (2009:400) 10 kap. 28 §)\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nska: Gör anmälan till socialnämnden genast.\nvarför: Anmälan om oro för ett barn till socialnämnden är en skyldighet i lag och ska göras genast, oavsett samtycke.",
-        "PERMIT\nbasis: CONSENT-REPORT-OF-CONCERN (SoL (2025:400) 19 kap. 1 §; OSL (2009:400) 10 kap. 28 §)\nmust: Document the disclosure in the record: what, to whom, on what basis.\nmust: Report to the social welfare committee at once.\nwhy: A report of concern about a child to the social welfare committee is a statutory duty and must be made at once, whatever the consents.",
+        "PERMIT\ngrund: CONSENT-REPORT-OF-CONCERN (SoL (2025:400) 19 kap. 1 §; OSL (2009:400) 10 kap. 28 §)\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nska: Gör anmälan till socialnämnden genast.\nvarför: Anmälan om oro för barnet L. Ö. till socialnämnden: Region Sörmland (region-sormland) räknas till myndigheter inom hälso- och sjukvården, socialtjänsten och kriminalvården och är skyldig att anmäla genast; skyldigheten i lag bryter sekretessen, oavsett samtycke.",
+        "PERMIT\nbasis: CONSENT-REPORT-OF-CONCERN (SoL (2025:400) 19 kap. 1 §; OSL (2009:400) 10 kap. 28 §)\nmust: Document the disclosure in the record: what, to whom, on what basis.\nmust: Report to the social welfare committee at once.\nwhy: A report of concern about the child L. Ö. to the social welfare committee: Region Sörmland (region-sormland) counts among authorities in health care, social services and the prison and probation service and must report at once; the statutory duty overrides secrecy, whatever the consents.",
     ),
     "a deny exception inside a permit": (
         "DENY\ngrund: CONSENT-DENY consent c-1 provision.exceptions[0] (OSL (2009:400) 12 kap. 2 §)\nvarför: Samtycke c-1 (provision.exceptions[0]) från A. K. nekar det uttryckligen.",

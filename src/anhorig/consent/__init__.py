@@ -51,6 +51,7 @@ from anhorig.consent.model import (
 )
 from anhorig.consent.registry import ConsentRegistry
 from anhorig.consent.rules import RULES
+from anhorig.consent.rules.validity import may_consent_alone
 
 __all__ = [
     "RULES",
@@ -91,4 +92,5 @@ __all__ = [
     "Sector",
     "circumstances_from",
     "evaluate",
+    "may_consent_alone",
 ]

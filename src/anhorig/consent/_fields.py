@@ -15,7 +15,26 @@ from anhorig import _checks
 from anhorig.errors import InvalidInput, Problem
 from anhorig.time import as_instant
 
-__all__ = ["Refused", "instant", "masked_text", "optional_instant", "to_instant"]
+__all__ = [
+    "Refused",
+    "for_child_protection",
+    "instant",
+    "masked_text",
+    "optional_instant",
+    "to_instant",
+]
+
+
+def for_child_protection(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Set only on a request for child protection (``Purpose.CHILD_PROTECTION``, whose
+    value is compared so that the model need not be imported here)."""
+    if value is not None and getattr(instance.purpose, "value", None) != "child_protection":
+        _checks.fail(
+            attribute.name,
+            sv="bara en begäran om skydd av barn (orosanmälan) anger barnet den gäller",
+            en="only a request for child protection (a report of concern) names the child "
+            "it concerns",
+        )
 
 
 @attrs.frozen

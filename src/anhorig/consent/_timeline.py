@@ -21,6 +21,7 @@ from anhorig.law import (
     CONSENT_WAIVER_CHILD,
     HEALTH_SOCIAL_EXCHANGE_HEALTH,
     HEALTH_SOCIAL_EXCHANGE_SOCIAL,
+    REPORT_OF_CONCERN_ANYONE,
 )
 from anhorig.people import Person
 
@@ -39,6 +40,7 @@ def _law_change_points() -> list[float]:
         CONSENT_WAIVER_CHILD,
         HEALTH_SOCIAL_EXCHANGE_HEALTH,
         HEALTH_SOCIAL_EXCHANGE_SOCIAL,
+        REPORT_OF_CONCERN_ANYONE,
     ):
         for ref in topic.refs:
             if ref.in_force_from is not None:
@@ -63,6 +65,7 @@ def question_key(request: DisclosureRequest) -> tuple[object, ...]:
         request.purpose,
         request.data_period,
         request.circumstances,
+        request.concerns,
     )
 
 
@@ -133,13 +136,15 @@ def timeline_for(
     so a first ask does not sort.
     """
     subjects = request.subjects
+    # The child a report of concern is about: whether they are a child can change too.
+    concerned = _person_points(request.concerns) if request.concerns is not None else ()
     if len(subjects) == 1:
         (person,) = subjects
         key = person_key(person)
         records = by_subject.get(key)
         breaks = records.breaks(LAW_CHANGES) if records is not None else LAW_CHANGES
         copied = False
-        for point in _person_points(person):
+        for point in (*_person_points(person), *concerned):
             index = bisect_left(breaks, point)
             if index < len(breaks) and breaks[index] == point:
                 continue
@@ -148,7 +153,7 @@ def timeline_for(
             breaks.insert(index, point)
         kept = {} if records is None else {key: records}
         return Timeline(Question(request), breaks, kept, policy, ordered=True)
-    points: list[float] = list(LAW_CHANGES)
+    points: list[float] = [*LAW_CHANGES, *concerned]
     kept = {}
     for person in subjects:
         key = person_key(person)

@@ -64,6 +64,7 @@ import pendulum
 from anhorig import _checks
 from anhorig._checks import an_id as _id_validator
 from anhorig._checks import collecting, each, instance_of, non_empty_text, optional
+from anhorig.consent import _fields
 from anhorig.consent._fields import instant, masked_text, optional_instant, to_instant
 from anhorig.consent.receipt import receipt
 from anhorig.language import LabelledEnum
@@ -277,8 +278,8 @@ class Circumstance(LabelledEnum):
     )
     COMPULSORY_CARE = (
         "compulsory_care",
-        "vård enligt LPT, LRV, LVM eller LVU",
-        "compulsory care (LPT, LRV, LVM, LVU)",
+        "psykiatrisk tvångsvård eller rättspsykiatrisk vård (LPT, LRV)",
+        "compulsory psychiatric or forensic psychiatric care (LPT, LRV)",
     )
     PATIENT_CANNOT_TAKE_IN = (
         "patient_cannot_take_in",
@@ -700,6 +701,9 @@ class DisclosureRequest:
     giving the information, for ``ACCESS`` the one whose records are read, for
     ``COLLECT`` the one taking information in from ``recipient``. Information about
     several people (``also_about``) needs a basis for each one.
+
+    ``concerns``: the child a report of concern (``Purpose.CHILD_PROTECTION`` only) is
+    about when the information is a parent's (*barnet som anmälan gäller*); masked.
     """
 
     subject: Person = attrs.field(validator=instance_of(Person))
@@ -713,6 +717,10 @@ class DisclosureRequest:
     data_period: Period | None = attrs.field(default=None, validator=_data_period)
     circumstances: frozenset[Circumstance] = attrs.field(
         default=frozenset(), validator=each(Circumstance)
+    )
+    concerns: Person | None = attrs.field(
+        default=None,
+        validator=_checks.and_(optional(instance_of(Person)), _fields.for_child_protection),
     )
 
     @property
@@ -733,6 +741,7 @@ class DisclosureRequest:
             self.purpose,
             self.data_period,
             self.circumstances,
+            self.concerns,
         )
 
     @property

@@ -17,18 +17,22 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
+
+from anhorig import _checks
 from anhorig.consent._compiled import Question
 from anhorig.consent.decision import Decision, Obligation, ObligationKind, Outcome
 from anhorig.consent.model import (
     Action,
-    person_key,
     Circumstance,
     InfoCategory,
+    Organisation,
     Principal,
     Purpose,
     RecipientKind,
     RecipientRole,
     Sector,
+    person_key,
 )
 from anhorig.consent.rules._common import (
     BASIS_NOT_MET,
@@ -43,27 +47,34 @@ from anhorig.findings import Finding, Severity
 from anhorig.language import Text
 from anhorig.law import (
     DUTY_OVERRIDES_SECRECY,
-    SECRECY_BOUNDARIES,
     HEALTH_SOCIAL_EXCHANGE_HEALTH,
     HEALTH_SOCIAL_EXCHANGE_SOCIAL,
     PATIENT_CANNOT_TAKE_IN,
     REPORT_OF_CONCERN,
+    REPORTERS,
+    SECRECY_BOUNDARIES,
+    LawTopic,
+    Reporter,
 )
 from anhorig.people import Person
 
 __all__ = [
     "BRANCH_BOUNDARY",
     "CARE_EXCHANGE",
+    "EXCHANGE_SECTIONS",
     "LISTENING",
     "PATIENT_CANNOT_TAKE_IN_BASIS",
     "RECIPIENT_DECLINES",
     "REPORT_OF_CONCERN_BASIS",
     "WITHIN_AUTHORITY",
+    "ExchangeSection",
     "care_exchange",
+    "exchange_section",
     "listening",
     "patient_cannot_take_in",
     "recipient_declines",
     "report_of_concern",
+    "reporter_for",
     "within_authority",
 ]
 
@@ -186,14 +197,52 @@ REPORT_OF_CONCERN_BASIS = rule(
     Severity.INFO,
     ("Orosanmälan bryter sekretessen", "A report of concern overrides secrecy"),
     (
-        "Anmälan om oro för ett barn till socialnämnden är en skyldighet i lag och ska göras "
-        "genast, oavsett samtycke.",
-        "A report of concern about a child to the social welfare committee is a statutory "
-        "duty and must be made at once, whatever the consents.",
+        "Anmälan om oro för barnet {child} till socialnämnden: {holder} {duty}.",
+        "A report of concern about the child {child} to the social welfare committee: "
+        "{holder} {duty}.",
     ),
     law=(REPORT_OF_CONCERN, DUTY_OVERRIDES_SECRECY),
     domain=(9,),
 )
+
+
+def _duty_text(reporter: Reporter) -> Text:
+    if reporter.duty:
+        return Text(
+            sv=f"räknas till {reporter.who.sv} och är skyldig att anmäla genast; skyldigheten "
+            "i lag bryter sekretessen, oavsett samtycke",
+            en=f"counts among {reporter.who.en} and must report at once; the statutory duty "
+            "overrides secrecy, whatever the consents",
+        )
+    return Text(
+        sv=f"har ingen skyldighet i lag att anmäla men bör göra det, som {reporter.who.sv}; "
+        "skyldigheten har myndigheter och yrkesverksamma vars verksamhet berör barn, hälso- "
+        "och sjukvård eller socialtjänst",
+        en=f"has no statutory duty to report but should, as {reporter.who.en} should; the "
+        "duty lies with authorities and professionals whose activities concern children, "
+        "health care or social services",
+    )
+
+
+def reporter_for(holder: Organisation) -> Reporter:
+    """Who ``holder`` is as a reporter (:data:`anhorig.law.REPORTERS`): an authority or
+    a private professional in health care or social services has the duty; anyone else
+    (an organisation of another sector, whose activities may or may not concern
+    children, or a voluntary organisation) should report."""
+    public = holder.principal in (Principal.MUNICIPALITY, Principal.REGION)
+    if holder.sector in (Sector.HEALTH_CARE, Sector.SOCIAL_SERVICES):
+        if public:
+            return REPORTERS["health_social_authorities"]
+        if holder.principal is Principal.PRIVATE_PROVIDER:
+            return REPORTERS["private_professionals"]
+    return REPORTERS["anyone"]
+
+
+def _concerned_child(q: Question, t: float) -> Person | None:
+    request = q.request
+    if request.concerns is not None:
+        return request.concerns if is_child(request.concerns, t) else None
+    return next((p for p in request.subjects if is_child(p, t)), None)
 
 
 def _report_of_concern_fails(q: Question, t: float) -> Text | None:
@@ -213,29 +262,58 @@ def _report_of_concern_fails(q: Question, t: float) -> Text | None:
             sv="mottagaren måste vara socialnämnden",
             en="the recipient must be the social welfare committee",
         )
-    if not any(is_child(p, t) for p in request.subjects):
+    if _concerned_child(q, t) is None:
+        if request.concerns is not None:
+            return Text(
+                sv=f"barnet som anmälan gäller, {request.concerns}, är inte under 18 år vid "
+                "tidpunkten",
+                en=f"the child the report concerns, {request.concerns}, is not under 18 at "
+                "that instant",
+            )
         return Text(
-            sv="ingen av personerna är ett barn vid tidpunkten",
-            en="none of the people is a child at that instant",
+            sv="ingen av personerna är ett barn vid tidpunkten, och inget barn anges som det "
+            "anmälan gäller",
+            en="none of the people is a child at that instant, and no child is named as the "
+            "one the report concerns",
         )
     return None
 
 
 def report_of_concern(q: Question, t: float, on: date, leading: list[Finding]) -> Decision | None:
-    """PERMIT when a report of concern is asserted and holds; when it is asserted and
-    does not, why goes to ``leading``."""
+    """PERMIT when a report of concern is asserted and holds, saying whether the holder
+    must or should report; when it is asserted and does not, why goes to ``leading``."""
     if Circumstance.REPORT_OF_CONCERN not in q.circumstances:
         return None
     why = _report_of_concern_fails(q, t)
     if why is None:
-        return Decision(
-            outcome=Outcome.PERMIT,
-            basis=(basis_of(REPORT_OF_CONCERN_BASIS, str(q.request.subject), on),),
-            obligations=(
+        child = _concerned_child(q, t)
+        reporter = reporter_for(q.holder)
+        if reporter.duty:
+            references = (*reporter.law.cite_all(on), *DUTY_OVERRIDES_SECRECY.cite_all(on))
+            obligations: tuple[Obligation, ...] = (
                 Obligation.of(ObligationKind.DOCUMENT_DISCLOSURE),
                 Obligation.of(ObligationKind.REPORT_AT_ONCE),
+            )
+        else:
+            references = reporter.law.cite_all(on)
+            obligations = (Obligation.of(ObligationKind.DOCUMENT_DISCLOSURE),)
+        found = finding(
+            REPORT_OF_CONCERN_BASIS,
+            "$.circumstances",
+            on,
+            child=str(child),
+            holder=str(q.holder),
+            duty=_duty_text(reporter),
+        )
+        return Decision(
+            outcome=Outcome.PERMIT,
+            basis=(
+                basis_of(
+                    REPORT_OF_CONCERN_BASIS, str(q.request.subject), on, references=references
+                ),
             ),
-            reasons=(finding(REPORT_OF_CONCERN_BASIS, "$.circumstances", on),),
+            obligations=obligations,
+            reasons=(attrs.evolve(found, references=references),),
         )
     leading.append(
         finding(
@@ -294,16 +372,88 @@ CARE_EXCHANGE = rule(
         "Exchange between health care and social services without consent",
     ),
     (
-        "{subject} hör till en grupp ({group}) där uppgifter får lämnas mellan hälso- och "
-        "sjukvården och socialtjänsten utan samtycke, när det behövs för nödvändig vård, "
-        "behandling eller stöd.",
-        "{subject} belongs to a group ({group}) for whom information may pass between health "
-        "care and social services without consent, when needed for necessary care, "
-        "treatment or support.",
+        "{subject} hör till en grupp ({group}) där uppgifter får lämnas {direction} utan "
+        "samtycke, när det behövs för nödvändig vård, behandling eller annat stöd.",
+        "{subject} belongs to a group ({group}) for whom information may be given "
+        "{direction} without consent, when needed for necessary care, treatment or other "
+        "support.",
     ),
     law=(HEALTH_SOCIAL_EXCHANGE_HEALTH, HEALTH_SOCIAL_EXCHANGE_SOCIAL),
     domain=(10,),
 )
+
+
+@_checks.collecting
+@attrs.frozen(kw_only=True)
+class ExchangeSection:
+    """What one exchange section covers, as data (*sekretessbrytande bestämmelse*).
+
+    ``topic`` is the section (its reference carries the confidence and what is not
+    verified); ``holder`` the branch whose secrecy it breaks, and whose information it
+    lets go; ``recipients`` the branches it may go to; ``compulsory_care_acts`` the acts
+    whose care puts a person in the group. A municipality that reads the statute
+    otherwise corrects this table, not the code.
+    """
+
+    topic: LawTopic = attrs.field(validator=_checks.instance_of(LawTopic))
+    holder: Sector = attrs.field(validator=_checks.instance_of(Sector))
+    recipients: frozenset[Sector] = attrs.field(validator=_checks.each(Sector))
+    compulsory_care_acts: tuple[str, ...] = attrs.field(validator=_checks.each(str))
+
+
+EXCHANGE_SECTIONS: tuple[ExchangeSection, ...] = (
+    ExchangeSection(
+        topic=HEALTH_SOCIAL_EXCHANGE_HEALTH,
+        holder=Sector.HEALTH_CARE,
+        recipients=frozenset({Sector.HEALTH_CARE, Sector.SOCIAL_SERVICES}),
+        compulsory_care_acts=("LPT", "LRV"),
+    ),
+    ExchangeSection(
+        topic=HEALTH_SOCIAL_EXCHANGE_SOCIAL,
+        holder=Sector.SOCIAL_SERVICES,
+        recipients=frozenset({Sector.SOCIAL_SERVICES, Sector.HEALTH_CARE}),
+        compulsory_care_acts=("LPT", "LRV"),
+    ),
+)
+"""OSL 25 kap. 12 § (from health care) and 26 kap. 9 § (from social services): each
+breaks its own chapter's secrecy, towards another authority of the same branch or the
+other branch (medium confidence, see the references' ``unverified``)."""
+
+_INFORMATION_OF = {
+    Sector.HEALTH_CARE: InfoCategory.HEALTH_CARE,
+    Sector.SOCIAL_SERVICES: InfoCategory.SOCIAL_SERVICES,
+}
+_TO = {
+    Sector.HEALTH_CARE: Text(sv="hälso- och sjukvården", en="health care"),
+    Sector.SOCIAL_SERVICES: Text(sv="socialtjänsten", en="social services"),
+}
+
+
+def _direction(section: ExchangeSection, to: Sector) -> Text:
+    source = _TO[section.holder]
+    if to is section.holder:
+        return Text(
+            sv=f"från {source.sv} till en annan myndighet inom {source.sv}",
+            en=f"from {source.en} to another authority in {source.en}",
+        )
+    target = _TO[to]
+    return Text(sv=f"från {source.sv} till {target.sv}", en=f"from {source.en} to {target.en}")
+
+
+def _acts(acts: tuple[str, ...], word: str) -> str:
+    return acts[0] if len(acts) == 1 else f"{', '.join(acts[:-1])} {word} {acts[-1]}"
+
+
+def exchange_section(holder: Sector, to: Sector, category: InfoCategory) -> ExchangeSection | None:
+    """The section that lets ``holder``'s information of ``category`` go to ``to``."""
+    for section in EXCHANGE_SECTIONS:
+        if (
+            section.holder is holder
+            and to in section.recipients
+            and _INFORMATION_OF[holder] is category.root
+        ):
+            return section
+    return None
 
 
 def care_exchange(q: Question, person: Person, t: float, on: date) -> Verdict | None:
@@ -313,19 +463,10 @@ def care_exchange(q: Question, person: Person, t: float, on: date) -> Verdict | 
         return None
     recipient = q.recipient
     org = recipient.organisation if recipient.kind is RecipientKind.ORGANISATION else None
-    if org is None:
+    if org is None or org.id == q.holder.id:
         return None
-    holder = q.holder.sector
-    pairs = {
-        (Sector.HEALTH_CARE, Sector.SOCIAL_SERVICES, InfoCategory.HEALTH_CARE): (
-            HEALTH_SOCIAL_EXCHANGE_HEALTH
-        ),
-        (Sector.SOCIAL_SERVICES, Sector.HEALTH_CARE, InfoCategory.SOCIAL_SERVICES): (
-            HEALTH_SOCIAL_EXCHANGE_SOCIAL
-        ),
-    }
-    topic = pairs.get((holder, org.sector, request.category.root))
-    if topic is None:
+    section = exchange_section(q.holder.sector, org.sector, request.category)
+    if section is None:
         return None
     groups_sv: list[str] = []
     groups_en: list[str] = []
@@ -335,16 +476,26 @@ def care_exchange(q: Question, person: Person, t: float, on: date) -> Verdict | 
     if Circumstance.CONTINUOUS_SUBSTANCE_MISUSE in q.circumstances:
         groups_sv.append("fortgående missbruk")
         groups_en.append("continuous substance misuse")
-    if Circumstance.COMPULSORY_CARE in q.circumstances:
-        groups_sv.append("vård enligt LPT, LRV, LVM eller LVU")
-        groups_en.append("compulsory care")
+    acts = section.compulsory_care_acts
+    if Circumstance.COMPULSORY_CARE in q.circumstances and acts:
+        groups_sv.append(f"vård enligt {_acts(acts, 'eller')}")
+        groups_en.append(f"care under {_acts(acts, 'or')}")
     if not groups_sv:
         return None
     group = Text(sv=", ".join(groups_sv), en=", ".join(groups_en))
     subject = str(person)
     verdict = Verdict(Outcome.PERMIT)
-    verdict.basis.append(basis_of(CARE_EXCHANGE, subject, on, references=topic.cite_all(on)))
-    verdict.reasons.append(finding(CARE_EXCHANGE, "$.subject", on, subject=subject, group=group))
+    references = section.topic.cite_all(on)
+    verdict.basis.append(basis_of(CARE_EXCHANGE, subject, on, references=references))
+    found = finding(
+        CARE_EXCHANGE,
+        "$.subject",
+        on,
+        subject=subject,
+        group=group,
+        direction=_direction(section, org.sector),
+    )
+    verdict.reasons.append(attrs.evolve(found, references=references))
     return verdict
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import math
 from datetime import date
+from typing import cast
 
 from anhorig.consent._compiled import (
     CompiledConsent,
@@ -115,9 +116,9 @@ CHILD_VIEW_WEIGHED = rule(
     ("Barnets inställning vägs in", "The child's view is weighed"),
     (
         "Barnets inställning: {opinion}; vägs in med hänsyn till ålder och mognad. "
-        "{subject} är {age} år och {why}, så vårdnadshavarens samtycke {consent} gäller.",
+        "{subject} {why}, så vårdnadshavarens samtycke {consent} gäller.",
         "The child's view: {opinion}; weighed with regard to age and maturity. {subject} "
-        "is {age} and {why}, so the custodian's consent {consent} counts.",
+        "{why}, so the custodian's consent {consent} counts.",
     ),
     law=(CONSENT_WAIVER_CHILD,),
     sources=("socialstyrelsen-samtycke",),
@@ -126,15 +127,16 @@ CHILD_VIEW_WEIGHED = rule(
 
 
 def _decides_text(policy: DecisionPolicy) -> Text:
+    # No age in years: the words change only where the decision can (mature_at).
     age = policy.child_decides_from_age
     if age is None:
         return Text(
-            sv="kommunen låter inte ett barn bestämma själv på åldern ensam",
-            en="the municipality does not let a child decide on age alone",
+            sv="bestämmer inte själv på åldern ensam, enligt kommunens policy",
+            en="does not decide for themselves on age alone, by the municipality's policy",
         )
     return Text(
-        sv=f"bestämmer inte själv förrän vid {age} års ålder",
-        en=f"does not decide for themselves until the age of {age}",
+        sv=f"har inte fyllt {age} år, den ålder från vilken barnet bestämmer själv",
+        en=f"is under {age}, the age from which the child decides for themselves",
     )
 
 
@@ -154,13 +156,11 @@ def child_view_weighed(
         or born is None
     ):
         return None
-    on = local_date(t)
     return CHILD_VIEW_WEIGHED.finding(
         f"{path}.grantor.child_view",
-        on=on,
+        on=local_date(t),
         opinion=Text(sv=view.opinion.label("sv"), en=view.opinion.label("en")),
         subject=str(consent.subject),
-        age=consent.subject.age_on(on),
         why=_decides_text(policy),
         consent=consent.id,
     )
@@ -173,12 +173,12 @@ CHILD_TOO_YOUNG = rule(
     Severity.ERROR,
     ("Barnet kan inte samtycka ensamt", "The child cannot consent alone"),
     (
-        "Samtycke {consent} gäller inte: det är barnets eget, och {subject} är {age} år. Ett "
-        "barn samtycker ensamt bara när det har mognad att bestämma själv; {why}. Till dess "
-        "samtycker vårdnadshavaren, med barnets inställning vägd efter ålder och mognad.",
-        "Consent {consent} is not valid: it is the child's own, and {subject} is {age}. A "
-        "child consents alone only with the maturity to decide for themselves; {why}. Until "
-        "then the custodian consents, weighing the child's view with age and maturity.",
+        "Samtycke {consent} gäller inte: det är barnets eget, och {subject} är {why}. Ett barn "
+        "samtycker ensamt bara när det har mognad att bestämma själv; till dess samtycker "
+        "vårdnadshavaren, med barnets inställning vägd efter ålder och mognad.",
+        "Consent {consent} is not valid: it is the child's own, and {subject} is {why}. A "
+        "child consents alone only with the maturity to decide for themselves; until then "
+        "the custodian consents, weighing the child's view with age and maturity.",
     ),
     law=(CONSENT_WAIVER_CHILD,),
     sources=("socialstyrelsen-samtycke",),
@@ -228,23 +228,8 @@ def grantor_refusal(
     if capacity is GrantorCapacity.SELF:
         if may_consent_alone(subject, on, policy):
             return None
-        age = (policy if policy is not None else DecisionPolicy()).child_consents_from_age
-        accepted = (
-            Text(
-                sv="kommunen godtar inte ett barns eget samtycke på åldern ensam",
-                en="the municipality does not accept a child's own consent on age alone",
-            )
-            if age is None
-            else Text(
-                sv=f"kommunen godtar ett barns eget samtycke från {age} års ålder",
-                en=f"the municipality accepts a child's own consent from the age of {age}",
-            )
-        )
-        years = subject.age_on(on)
-        return CHILD_TOO_YOUNG, Text(
-            sv=f"{subject} är {years} år och {accepted.sv}",
-            en=f"{subject} is {years} and {accepted.en}",
-        )
+        why = cast(Text, _too_young(subject, policy or DecisionPolicy())["why"])
+        return CHILD_TOO_YOUNG, Text(sv=f"{subject} är {why.sv}", en=f"{subject} is {why.en}")
     if capacity is GrantorCapacity.CUSTODIAN:
         born = subject.birth_date
         if born is None:
@@ -272,19 +257,20 @@ def may_consent(
     return grantor_refusal(capacity, subject, on, policy) is None
 
 
-def _too_young(subject: Person, t: float, policy: DecisionPolicy) -> dict[str, object]:
+def _too_young(subject: Person, policy: DecisionPolicy) -> dict[str, object]:
+    # No age in years: the words change only where the decision can (own_from).
     age = policy.child_consents_from_age
     if age is None:
         why = Text(
-            sv="kommunen godtar inte ett barns eget samtycke på åldern ensam",
-            en="the municipality does not accept a child's own consent on age alone",
+            sv="under 18 år, och kommunen godtar inte ett barns eget samtycke på åldern ensam",
+            en="under 18, and the municipality does not accept a child's own consent on age alone",
         )
     else:
         why = Text(
-            sv=f"kommunen godtar ett barns eget samtycke från {age} års ålder",
-            en=f"the municipality accepts a child's own consent from the age of {age}",
+            sv=f"under {age} år, den ålder från vilken kommunen godtar ett barns eget samtycke",
+            en=f"under {age}, the age from which the municipality accepts a child's own consent",
         )
-    return {"subject": str(subject), "age": subject.age_on(local_date(t)), "why": why}
+    return {"subject": str(subject), "why": why}
 
 
 # --- 8: oral consent is valid but documented --------------------------------------------
@@ -405,7 +391,7 @@ def invalid_at(compiled: CompiledConsent, t: float, policy: DecisionPolicy) -> _
     if compiled.mature_at is not None and t >= compiled.mature_at:
         return (CHILD_OBJECTS, {"age": policy.child_decides_from_age})
     if compiled.own_from is not None and t < compiled.own_from:
-        return (CHILD_TOO_YOUNG, _too_young(compiled.consent.subject, t, policy))
+        return (CHILD_TOO_YOUNG, _too_young(compiled.consent.subject, policy))
     return None
 
 

@@ -49,6 +49,7 @@ from anhorig.consent.model import (
     RecipientRole,
     Revocation,
 )
+from anhorig.consent.rules.validity import may_consent_alone
 from anhorig.people import Person
 from anhorig.testing.strategies._core import (
     instants,
@@ -187,28 +188,28 @@ def consents(
     ids: st.SearchStrategy[str] | None = None,
     provisions_: st.SearchStrategy[Provision] | None = None,
 ) -> Consent:
-    """Valid consents: given by the person themselves, or by a custodian for a child
-    under 15 with the child's view recorded (not an objection); documented; valid
-    from when given, for a while or until revoked. Shrinks towards an adult's own
-    permanent unscoped permit."""
+    """Valid consents: given by the person themselves, or, for a child who may not yet
+    consent alone (under 15 by the default policy, ``may_consent_alone``), by a custodian
+    with the child's view recorded (not an objection); documented; valid from when given,
+    for a while or until revoked. Shrinks towards an adult's own permanent unscoped
+    permit."""
     subject = draw(subjects if subjects is not None else person_pool())
     given = draw(consent_instants())
     grantor = Grantor(person=subject, capacity=GrantorCapacity.SELF)
-    if subject.birth_date is not None:
-        fifteen = subject.birth_date + timedelta(days=15 * 365)
-        if subject.birth_date <= given.date() < fifteen and draw(st.booleans()):
-            grantor = Grantor(
-                person=draw(people(min_birth=date(1950, 1, 1), max_birth=date(1995, 12, 31))),
-                capacity=GrantorCapacity.CUSTODIAN,
-                child_view=ChildView(
-                    opinion=draw(
-                        st.sampled_from(
-                            (ChildOpinion.AGREES, ChildOpinion.NEUTRAL, ChildOpinion.UNABLE)
-                        )
-                    ),
-                    recorded_at=given,
+    born = subject.birth_date
+    if born is not None and born <= given.date() and not may_consent_alone(subject, given.date()):
+        grantor = Grantor(
+            person=draw(people(min_birth=date(1950, 1, 1), max_birth=date(1995, 12, 31))),
+            capacity=GrantorCapacity.CUSTODIAN,
+            child_view=ChildView(
+                opinion=draw(
+                    st.sampled_from(
+                        (ChildOpinion.AGREES, ChildOpinion.NEUTRAL, ChildOpinion.UNABLE)
+                    )
                 ),
-            )
+                recorded_at=given,
+            ),
+        )
     who = recipients_ if recipients_ is not None else recipients()
     until = None
     if draw(st.booleans()):

@@ -17,6 +17,8 @@ from anhorig.consent.model import (
     Action,
     Block,
     BlockLift,
+    ChildOpinion,
+    ChildView,
     Circumstance,
     Consent,
     DisclosureRequest,
@@ -34,8 +36,10 @@ from anhorig.consent.model import (
     Recipient,
     RecipientRole,
     Revocation,
+    Sector,
     person_key,
 )
+from anhorig.consent.rules.validity import may_consent_alone
 from anhorig.people import Person
 from anhorig.testing.strategies._consent import (
     blocks,
@@ -77,6 +81,7 @@ DECIDING_CODES = (
     "CONSENT-PERMIT",
     "CONSENT-RECIPIENT-DECLINES",
     "CONSENT-REPORT-OF-CONCERN",
+    "CONSENT-WITHIN-AUTHORITY",
 )
 """The decision codes :func:`deciding` can make ``evaluate`` give as its only reason."""
 
@@ -93,6 +98,16 @@ NEVER_ALONE: dict[str, str] = {
         "does find (CONSENT-RECIPIENT-DECLINES, CONSENT-EMERGENCY, CONSENT-NO-BASIS, ...)"
     ),
     "CONSENT-CHILD-OBJECTS": _NOT_COUNTED,
+    "CONSENT-CHILD-TOO-YOUNG": _NOT_COUNTED,
+    "CONSENT-CHILD-VIEW-WEIGHED": (
+        "it is given only beside the CONSENT-PERMIT or CONSENT-DENY of the custodian's "
+        "consent whose child objects"
+    ),
+    "CONSENT-BRANCH-BOUNDARY": (
+        "it is only a leading reason, for information passing between branches of one "
+        "organisation: evaluate() goes on and always adds the reason of the basis it finds "
+        "(CONSENT-NO-BASIS, CONSENT-PERMIT, ...)"
+    ),
     "CONSENT-CONFLICT": (
         "it is given only when valid consents both permit and deny, together with the "
         "winning consents' CONSENT-DENY (deny-overrides) or CONSENT-PERMIT reasons"
@@ -184,6 +199,14 @@ def _request(
         also_about=subjects[1:],
         data_period=draw(st.none() | periods(max_days=200)),
         circumstances=circumstances,
+    )
+
+
+def _across_from(holder: Organisation) -> st.SearchStrategy[Recipient]:
+    """Concrete recipients other than ``holder`` itself: to the holder, no secrecy
+    boundary may be crossed at all (CONSENT-WITHIN-AUTHORITY, CONSENT-BRANCH-BOUNDARY)."""
+    return recipients(concrete=True).filter(
+        lambda r: r.organisation is None or r.organisation.id != holder.id
     )
 
 
@@ -298,8 +321,9 @@ def _matching(draw: st.DrawFn, request: DisclosureRequest, kind: ProvisionType) 
 def _deciding_consent(
     draw: st.DrawFn, person: Person, request: DisclosureRequest, kind: ProvisionType, index: int
 ) -> Consent:
-    """A person's own valid consent, in force at the request's instant and obtained by
-    the authority that relies on it, that decides the request ``kind``."""
+    """A person's own valid consent (a custodian's for a child who may not consent
+    alone), in force at the request's instant and obtained by the authority that relies
+    on it, that decides the request ``kind``."""
     recipient = request.recipient
     relying = (
         recipient.organisation
@@ -310,10 +334,18 @@ def _deciding_consent(
     until = None
     if draw(st.booleans()):
         until = request.at.add(minutes=draw(st.integers(1, 60 * 24 * 400)))
+    grantor = Grantor(person=person, capacity=GrantorCapacity.SELF)
+    if not may_consent_alone(person, request.at.date()):
+        # A child: the custodian consents, the child agreeing (an objection is a reason).
+        grantor = Grantor(
+            person=draw(people(min_birth=date(1950, 1, 1), max_birth=date(1995, 12, 31))),
+            capacity=GrantorCapacity.CUSTODIAN,
+            child_view=ChildView(opinion=ChildOpinion.AGREES, recorded_at=given),
+        )
     return Consent(
         id=f"c-{index}",
         subject=person,
-        grantor=Grantor(person=person, capacity=GrantorCapacity.SELF),
+        grantor=grantor,
         obtained_by=relying,
         given_at=given,
         evidence=Evidence(
@@ -350,7 +382,8 @@ def _report_of_concern(draw: st.DrawFn, at: pendulum.DateTime, also: int) -> tup
         subjects,
         at,
         action=Action.DISCLOSE,
-        holder=draw(organisations()),
+        # The committee itself would use its own information (CONSENT-WITHIN-AUTHORITY).
+        holder=draw(organisations().filter(lambda o: o.id != _SOCIAL_WELFARE.id)),
         recipient=Recipient.of_organisation(_SOCIAL_WELFARE),
         circumstances=_circumstances(
             draw, must=frozenset({Circumstance.REPORT_OF_CONCERN}), may=_OTHER_CIRCUMSTANCES
@@ -408,13 +441,15 @@ def _blocked(draw: st.DrawFn, at: pendulum.DateTime, also: int) -> tuple[Any, li
 
 def _emergency(draw: st.DrawFn, at: pendulum.DateTime, also: int) -> tuple[Any, list[Any]]:
     subjects = _subjects(draw, _with_id(), also)
+    holder = draw(organisations())
+    reader = draw(st.sampled_from([o for o in _HEALTH_CARE if o.id != holder.id]))
     request = _request(
         draw,
         subjects,
         at,
         action=Action.ACCESS,
-        holder=draw(organisations()),
-        recipient=Recipient.of_organisation(draw(st.sampled_from(_HEALTH_CARE))),
+        holder=holder,
+        recipient=Recipient.of_organisation(reader),
         circumstances=_circumstances(
             draw,
             must=frozenset({Circumstance.EMERGENCY}),
@@ -476,13 +511,14 @@ def _care_exchange(draw: st.DrawFn, at: pendulum.DateTime, also: int) -> tuple[A
 def _by_consent(kind: ProvisionType) -> Any:
     def build(draw: st.DrawFn, at: pendulum.DateTime, also: int) -> tuple[Any, list[Any]]:
         subjects = _subjects(draw, _with_id(), also)
+        holder = draw(organisations())
         request = _request(
             draw,
             subjects,
             at,
             action=draw(_DISCLOSE_OR_ACCESS),
-            holder=draw(organisations()),
-            recipient=draw(recipients(concrete=True)),
+            holder=holder,
+            recipient=draw(_across_from(holder)),
             circumstances=_circumstances(
                 draw, may=_OTHER_CIRCUMSTANCES[1:6]
             ),  # bases after consents,
@@ -533,7 +569,7 @@ def _no_basis(draw: st.DrawFn, at: pendulum.DateTime, also: int) -> tuple[Any, l
         at,
         action=draw(_DISCLOSE_OR_ACCESS),
         holder=holder,
-        recipient=draw(recipients(concrete=True)),
+        recipient=draw(_across_from(holder)),
         circumstances=_circumstances(
             draw,
             may=(
@@ -583,13 +619,14 @@ def _deciding_assessment(
 
 def _by_assessment(draw: st.DrawFn, at: pendulum.DateTime, also: int) -> tuple[Any, list[Any]]:
     subjects = _subjects(draw, _with_id(), also)
+    holder = draw(st.sampled_from((_SOCIAL_WELFARE, *_HEALTH_CARE)))
     request = _request(
         draw,
         subjects,
         at,
         action=Action.DISCLOSE,
-        holder=draw(st.sampled_from((_SOCIAL_WELFARE, *_HEALTH_CARE))),
-        recipient=draw(recipients(concrete=True)),
+        holder=holder,
+        recipient=draw(_across_from(holder)),
         circumstances=_circumstances(
             draw,
             may=(
@@ -617,6 +654,34 @@ def _by_assessment(draw: st.DrawFn, at: pendulum.DateTime, also: int) -> tuple[A
     return request, records
 
 
+_BRANCH_OF = {
+    Sector.HEALTH_CARE: InfoCategory.HEALTH_CARE,
+    Sector.SOCIAL_SERVICES: InfoCategory.SOCIAL_SERVICES,
+}
+
+
+def _within_authority(draw: st.DrawFn, at: pendulum.DateTime, also: int) -> tuple[Any, list[Any]]:
+    subjects = _subjects(draw, _with_id(), also)
+    holder = draw(st.sampled_from((_SOCIAL_WELFARE, *_HEALTH_CARE)))
+    root = _BRANCH_OF[holder.sector]
+    request = _request(
+        draw,
+        subjects,
+        at,
+        action=draw(_DISCLOSE_OR_ACCESS),
+        holder=holder,
+        recipient=Recipient.of_organisation(holder),
+        circumstances=_circumstances(draw, may=_OTHER_CIRCUMSTANCES),
+        category=draw(st.sampled_from([c for c in InfoCategory if c.root is root])),
+    )
+    # Nothing recorded matters where no boundary is crossed: consents, blocks.
+    records: list[Any] = _any_consents(draw, subjects)
+    for index, person in enumerate(subjects):
+        if draw(st.booleans()):
+            records.extend(_blocks_on(draw, person, request, index))
+    return request, records
+
+
 _DECIDERS: dict[str, Any] = {
     "CONSENT-BLOCKED": _blocked,
     "CONSENT-CARE-EXCHANGE": _care_exchange,
@@ -629,6 +694,7 @@ _DECIDERS: dict[str, Any] = {
     "CONSENT-PERMIT": _by_consent(ProvisionType.PERMIT),
     "CONSENT-RECIPIENT-DECLINES": _recipient_declines,
     "CONSENT-REPORT-OF-CONCERN": _report_of_concern,
+    "CONSENT-WITHIN-AUTHORITY": _within_authority,
 }
 
 

@@ -12,7 +12,7 @@ from stdnum import luhn
 
 from anhorig.findings import Finding, Report, Rule, Severity
 from anhorig.language import Text
-from anhorig.law import Confidence, LawTopic, LegalRef, Source
+from anhorig.law import Confidence, LawTopic, LegalRef, Reporter, Source
 from anhorig.organisations import Organisation, Principal, Provider, ProviderKind, Sector
 from anhorig.people import Person, PersonId
 from anhorig.relations import (
@@ -415,6 +415,19 @@ def law_topics() -> st.SearchStrategy[LawTopic]:
     )
 
 
+def reporters() -> st.SearchStrategy[Reporter]:
+    """Who reports concern about a child: with a duty or not, under a legal topic."""
+    return st.builds(
+        Reporter,
+        key=st.sampled_from(("anyone", "example")),
+        who=texts(),
+        duty=st.booleans(),
+        law=law_topics(),
+        confidence=st.sampled_from(Confidence),
+        unverified=st.sampled_from(("", "the statute text was not seen")),
+    )
+
+
 _CODES = st.from_regex(r"[A-Z]{2,5}(-[A-Z0-9]{1,8}){1,3}", fullmatch=True)
 
 
@@ -471,6 +484,7 @@ def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         LegalRef: legal_refs(),
         Source: sources(),
         LawTopic: law_topics(),
+        Reporter: reporters(),
         Finding: findings(),
         Report: reports(),
         Rule: rules(),
