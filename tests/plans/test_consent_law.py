@@ -139,6 +139,17 @@ def test_an_old_plan_document_still_reads(old: str, new: GrantorCapacity) -> Non
     assert json.loads(to_json(plan))["consents"][1]["grantor"] == new.value
 
 
+def test_the_former_value_is_read_only_in_plan_documents() -> None:
+    """``"guardian"`` was the plans' word; a consent family document never wrote it and
+    still refuses it."""
+    document = {"type": "Grantor", "schema_version": 1, "person": {"name": "Olle Ek"}}
+    with pytest.raises(InvalidInput, match=r"capacity: okänt värde 'guardian'"):
+        from_json(Grantor, json.dumps({**document, "capacity": "guardian"}))
+    assert from_json(Grantor, json.dumps({**document, "capacity": "god_man"})).capacity is (
+        GrantorCapacity.GOD_MAN
+    )
+
+
 def test_an_unknown_grantor_is_still_refused() -> None:
     document = json.loads(
         (ROOT / "examples" / "plans" / "sip-valid.json").read_text(encoding="utf-8")

@@ -230,15 +230,7 @@ class GrantorCapacity(LabelledEnum):
     RELATIVE = "relative", "anhörig", "relative"
     NEIGHBOUR = "neighbour", "granne", "neighbour"
     OTHER = "other", "annan person", "someone else"
-    GUARDIAN = "god_man", "god man", "trustee (god man)"
-    """An alias of ``GOD_MAN``: the plans' former ``GrantorKind.GUARDIAN`` (god man or
-    förvaltare). Neither consents for an adult, so the answer is the same."""
-
-    @classmethod
-    def _missing_(cls, value: object) -> GrantorCapacity | None:
-        # Plan documents written before issue 12 said "guardian" (the plans' former
-        # GrantorKind): read it as GOD_MAN. It is never written.
-        return cls.GOD_MAN if value == "guardian" else None
+    GUARDIAN = "god_man", "god man", "trustee (god man)"  # alias: plans' former GrantorKind
 
 
 class ChildOpinion(LabelledEnum):

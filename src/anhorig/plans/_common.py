@@ -127,7 +127,10 @@ class PlanConsent:
     form: EvidenceForm = attrs.field(validator=instance_of(EvidenceForm))
     recorded_by: str = attrs.field(validator=non_empty_text, repr=lambda v: f"<{len(v)} tecken>")
     grantor: GrantorCapacity = attrs.field(
-        default=GrantorCapacity.SELF, validator=instance_of(GrantorCapacity)
+        default=GrantorCapacity.SELF,
+        validator=instance_of(GrantorCapacity),
+        # Written as "guardian" (god man or förvaltare) before issue 12.
+        metadata={_checks.FORMER_VALUES: {"guardian": GrantorCapacity.GOD_MAN}},
     )
     shared_with: frozenset[str] = attrs.field(default=frozenset(), validator=each(str))
     """Recipients named in the consent (organisations or roles), if it allows sharing."""
