@@ -311,16 +311,16 @@ def _reading_former(
 ) -> Callable[[object, object], object]:
     """A field's hook that reads a value older documents wrote as what it means now."""
 
-    def structure(value: object, tp: object) -> object:
+    def structure(value: object, tp: Any) -> object:
         if isinstance(value, str) and value in former:
             return former[value]
-        return c.structure(value, tp)  # type: ignore[call-overload]
+        return c.structure(value, tp)
 
     return structure
 
 
 def _attrs_hook(c: cattrs.Converter, cl: type) -> Callable[[object, object], object]:
-    overrides = {
+    overrides: dict[str, Any] = {
         field.name: override(struct_hook=_reading_former(c, field.metadata[FORMER_VALUES]))
         for field in attrs.fields(cl)
         if FORMER_VALUES in field.metadata
