@@ -10,10 +10,12 @@ from datetime import date, timedelta
 from typing import Any
 
 import attrs
+from hypothesis import assume
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from anhorig.consent import GrantorCapacity
+from anhorig.law import CARER_INFORMATION_AND_GUIDANCE
 from anhorig.organisations import Principal, Provider, ProviderKind, Sector
 from anhorig.people import Person
 from anhorig.plans import (
@@ -227,11 +229,16 @@ def _live() -> st.SearchStrategy[PlanStatus]:
 @st.composite
 def broken_support_plans(draw: st.DrawFn, code: str, *, on: date = DEFAULT_ON) -> SupportPlan:
     """Stödplaner in force on ``on`` that break exactly the rule ``code`` (``PLAN-*``).
+    ``PLAN-NO-INFORMATION-AND-GUIDANCE`` exists from 2026-07-01: an earlier ``on`` is
+    rejected (as by ``assume``).
 
     Shrinks towards the smallest agreed plan with that one fault.
     """
     breaker = _breaking(code, _SUPPORT_BREAKERS, "stödplan")
     check_on(on)
+    if code == "PLAN-NO-INFORMATION-AND-GUIDANCE":
+        # A duty from 2026-07-01 (prop. 2025/26:60): no plan breaks it on a day before.
+        assume(CARER_INFORMATION_AND_GUIDANCE.in_force_on(on))
     plan = draw(
         support_plans(on=on, statuses=_live(), _strictly_before=code == "PLAN-FOLLOW-UP-OVERDUE")
     )
