@@ -27,8 +27,17 @@ def test_consent_vendor_that_permits_whenever_there_is_a_consent_is_caught() -> 
         shrink=False,
     )
     assert not report.ok
-    assert all(c.actual == "permit" for c in report.counterexamples)
-    assert all(c.expected in {"deny", "not_applicable"} for c in report.counterexamples)
+    # Where the vendor permits, anhorig finds no basis or denies; where it says no basis,
+    # the holder used its own branch's information, which crosses no secrecy boundary
+    # (OSL 8 kap. 1-2 §§, issue 12 item 10).
+    for c in report.counterexamples:
+        if c.actual == "permit":
+            assert c.expected in {"deny", "not_applicable"}
+        else:
+            request, _ = c.case
+            assert (c.actual, c.expected) == ("not_applicable", "permit")
+            assert request.recipient.organisation == request.holder
+    assert any(c.actual == "permit" for c in report.counterexamples)
 
 
 def test_consent_vendor_that_evaluates_conforms() -> None:
