@@ -4,7 +4,9 @@ Goals (issue 14, "make the honest numbers good"; never timed in tests):
 
 - ``anhorig validate`` of one plan ≤ 3× ``python -c pass`` in CPU;
 - ``import anhorig`` ≤ 1.3× ``import attrs, cattrs, pendulum`` (the imports' own
-  cost: each process's CPU less that of ``python -c pass``);
+  cost: each process's CPU less that of ``python -c pass``). ``anhorig`` imports its
+  names on first use, which meets this goal by loading nothing; so the same peer is
+  also measured against ``from anhorig import *``, every core name loaded;
 - the hypothesis entry point adds ≤ 10 ms to ``import hypothesis``.
 
 Run on demand::
@@ -78,6 +80,11 @@ COMMANDS = (
         lambda out: out.strip() == "False",
     ),
     Command(
+        "python -c 'from anhorig import *'",
+        python("-c", "from anhorig import *; import sys; print('anhorig.people' in sys.modules)"),
+        lambda out: out.strip() == "True",
+    ),
+    Command(
         "import hypothesis, anhorig's entry point",
         python("-c", HOOK_SEEN),
         lambda out: out.strip() == "True",
@@ -111,7 +118,7 @@ COMMANDS = (
             str(EXAMPLES / "consent" / "request-sip.json"),
             str(EXAMPLES / "consent" / "consent.json"),
         ),
-        lambda out: "PERMIT" in out,
+        lambda out: "Beslut: tillåtet" in out,
     ),
     Command("anhorig demo", anhorig("demo", "--on", "2026-11-22"), lambda out: "demo" in out),
 )
@@ -223,7 +230,16 @@ def main(argv: list[str] | None = None) -> int:
         "import hypothesis, no entry points",
         10e6,
     )
-    for command in COMMANDS[5:]:
+    # The goal above is met by importing names on first use; this is the cost a user
+    # pays once the core vocabulary is used, beside the same peer.
+    bench.goal_net_within(
+        "the core's names, all loaded, ≤ 1.3× import attrs, cattrs, pendulum",
+        "python -c 'from anhorig import *'",
+        "python -c 'import attrs, cattrs, pendulum'",
+        base,
+        1.3,
+    )
+    for command in (c for c in COMMANDS if c.name.startswith("anhorig ")):
         mid, _, _ = bench.ratio(command.name, base)
         bench.value(f"{command.name} / python -c pass", mid, "×")
     bench.report()

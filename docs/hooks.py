@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import json
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -160,6 +161,71 @@ _REF_HEADER = [
 ]
 
 
+RULE_EXAMPLES = Path(__file__).resolve().parent / "reference" / "rule-examples.json"
+"""The failing example of each rule, drawn from the testing kit
+(:func:`anhorig.testing.examples.failing_examples`) and stored, so a build draws nothing;
+``tests/test_docs_rule_examples.py`` checks each gives its finding."""
+
+
+def rule_examples() -> dict[str, Any]:
+    """``{"examples": {code: {"on", "call", "documents"}}, "unbreakable": {code: why}}``."""
+    data: dict[str, Any] = json.loads(RULE_EXAMPLES.read_text(encoding="utf-8"))
+    return data
+
+
+def _bilingual(text: Any) -> str:
+    """A rule's condition, boundary or fix: English, then the Swedish in italics."""
+    if text is None:
+        return "–"
+    return f"{_escape(text.en)} — *{_escape(text.sv)}*"
+
+
+def _applies_to(names: Sequence[str]) -> str:
+    return " + ".join(f"`{name}`" for name in names) or "–"
+
+
+def _arguments(call: str) -> list[str]:
+    """The names of the documents a call takes, in order (not the day).
+
+    >>> _arguments("anhorig.respite.check(grant, on=day, policy=policy)")
+    ['grant', 'policy']
+    """
+    inside = call[call.index("(") + 1 : call.index(")")]
+    names = [arg.strip().partition("=")[2] or arg.strip() for arg in inside.split(",")]
+    return [name for name in names if name != "day"]
+
+
+def _example_block(code: str, examples: dict[str, Any]) -> list[str]:
+    """A collapsed block with the documents that break rule ``code``, or why there are none.
+
+    >>> _example_block("X-1", {"examples": {}, "unbreakable": {"X-1": "a step raises it"}})
+    ['*No failing example: a step raises it.*', '']
+    """
+    if code in examples["unbreakable"]:
+        return [f"*No failing example: {_escape(examples['unbreakable'][code])}.*", ""]
+    example = examples["examples"].get(code)
+    if example is None:
+        return []
+    on, call, documents = example["on"], example["call"], example["documents"]
+    names = _arguments(call)
+    head = f'??? example "Failing example, judged on {on}: `{call}`"'
+    out = [head, ""]
+    if len(documents) == 1:
+        out += [
+            f"    Saved as `example.json`, `anhorig validate example.json --on {on}` "
+            "shows the finding.",
+            "",
+        ]
+    for name, document in zip(names, documents, strict=True):
+        if len(documents) > 1:
+            out += [f"    `{name}`:", ""]
+        out += ["    ```text"]  # plain: highlighting would triple the page (2.6 MB)
+        text = json.dumps(document, ensure_ascii=False, indent=2)
+        out += [f"    {line}" for line in text.split("\n")]
+        out += ["    ```", ""]
+    return out
+
+
 def catalogue_markdown() -> str:
     """The rule catalogue: per family a section, per rule its code, messages, law and the
     DOMAIN.md rules it encodes.
@@ -175,6 +241,7 @@ def catalogue_markdown() -> str:
     titles = {family.name: family.title for family in FAMILIES}
 
     rules = catalogue()
+    examples = rule_examples()
     families: dict[str, list[Any]] = {}
     for rule in rules:
         families.setdefault(rule.family, []).append(rule)
@@ -206,6 +273,20 @@ def catalogue_markdown() -> str:
         + ".",
         "",
     ]
+    unbreakable = examples["unbreakable"]
+    out += [
+        f"{len(examples['examples'])} rules come with a **failing example**: documents the "
+        "testing kit draws to break that rule alone (`anhorig.testing.strategies.breaking`, "
+        "the first case of a fixed seed), stored in `docs/reference/rule-examples.json` and "
+        "checked by the test suite to give the finding. The kit cannot break "
+        f"{len(unbreakable)} rules on purpose:",
+        "",
+        _table(
+            ["Code", "Why there is no failing example"],
+            ([f"[`{c}`](#{c.lower()})", _escape(why)] for c, why in unbreakable.items()),
+        ),
+        "",
+    ]
     for family in sorted(families):
         sv_name, en_name = titles.get(family, (family, family))
         out += [f"## {en_name} (*{sv_name}*, `{family}`)", ""]
@@ -222,16 +303,33 @@ def catalogue_markdown() -> str:
                         ["Severity", _severity(rule.severity, value=True)],
                         ["Family", f"`{rule.family}`"],
                         ["DOMAIN.md rule", _domain(rule.domain)],
+                        ["Applies to", _applies_to(rule.applies_to)],
+                        ["Fires when", _bilingual(rule.condition)],
+                        ["Boundary", _bilingual(rule.boundary)],
+                        ["Fix", _bilingual(rule.fix)],
                         ["Meddelande (sv)", _escape(rule.message.sv)],
                         ["Message (en)", _escape(rule.message.en)],
                         [
                             f"Cites on {REFERENCE_DATE}",
                             "; ".join(f"`{ref}`" for ref in rule.references(REFERENCE_DATE)) or "–",
                         ],
+                        *(
+                            [
+                                [
+                                    "Local rules",
+                                    "the municipality's own policy (*riktlinjer*), cited from "
+                                    "its document (`RespitePolicy.source`) as local rules, "
+                                    "not law",
+                                ]
+                            ]
+                            if rule.cites_policy
+                            else []
+                        ),
                     ],
                 ),
                 "",
             ]
+            out += _example_block(rule.code, examples)
             if rule.law:
                 out += ["**Legal topics**", ""]
                 for topic in rule.law:

@@ -34,6 +34,7 @@ from anhorig.law import LegalRef, Source
 from anhorig.people import Person
 from anhorig.plans import PlanPolicy
 from anhorig.respite import (
+    AgeCeiling,
     AlternatingPattern,
     Balance,
     CarryOver,
@@ -147,6 +148,14 @@ CASES: tuple[Case, ...] = (
         "RespitePolicy.free_hours_without_decision", _policy(), "free_hours_without_decision", 744
     ),
     Case("RespitePolicy.decision_exempt_from_age", _policy(), "decision_exempt_from_age", 150),
+    Case(
+        "AgeCeiling.from_age",
+        lambda: AgeCeiling(
+            from_age=0, ceiling=Quota(amount=20, unit=QuotaUnit.HOURS, per=QuotaPeriod.MONTH)
+        ),
+        "from_age",
+        150,
+    ),
     Case("RespitePolicy.notice", _policy(), "notice", 365),
     Case("RespitePolicy.short_notice_allowance", _policy(), "short_notice_allowance", 366),
     Case(
@@ -414,7 +423,15 @@ def _documented(page: str) -> set[tuple[str, str, int]]:
     return rows
 
 
-RESPITE = ("Quota", "RespitePolicy", "ShortStayUnit", "Occupancy", "Balance", "AlternatingPattern")
+RESPITE = (
+    "Quota",
+    "AgeCeiling",
+    "RespitePolicy",
+    "ShortStayUnit",
+    "Occupancy",
+    "Balance",
+    "AlternatingPattern",
+)
 
 
 def test_the_documented_bounds_are_the_enforced_ones() -> None:

@@ -68,18 +68,19 @@ def test_validate_exit_codes(tmp_path: Path) -> None:
     assert "REL-CHILD-NEEDS-SUPPORT" in text
     code, text = _run("validate", str(bad), str(good), "--on", "2026-01-01", "--format", "json")
     assert code == 2
-    results = json.loads(text)
+    results = json.loads(text)["files"]
     assert results[0]["readable"] is False
-    assert any("$.kind" in p for p in results[0]["problems"])
+    assert any(p["path"] == "$.kind" for p in results[0]["problems"])
     assert results[1]["ok"] is True
     code, _ = _run("validate", str(tmp_path / "missing.json"), "--on", "2026-01-01")
     assert code == 2
 
 
-def test_validate_needs_a_date() -> None:
-    """No hidden clock: the date judged is always given."""
-    with pytest.raises(SystemExit):
-        _run("validate", "x.json")
+def test_validate_needs_a_file() -> None:
+    """Without a file to read, a usage error (exit 2)."""
+    with pytest.raises(SystemExit) as exit_:
+        _run("validate", "--on", "2026-01-01")
+    assert exit_.value.code == 2
 
 
 def test_a_reader_that_goes_away_is_not_an_error() -> None:

@@ -83,6 +83,39 @@ def test_hypothesis_entry_point_registers_every_public_type() -> None:
     assert out.stdout.strip() == "Person"
 
 
+def test_hypothesis_entry_point_imports_almost_nothing() -> None:
+    """Every process that imports hypothesis runs the entry point; it loads only the
+    families table, not the library (issue 14: it adds at most 10 ms)."""
+    code = (
+        "import sys, hypothesis; print(' '.join(sorted(m for m in sys.modules if 'anhorig' in m)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert set(out.stdout.split()) <= {
+        "anhorig",
+        "anhorig._version",
+        "anhorig.families",
+        "anhorig.testing",
+        "anhorig.testing._hook",
+    }
+
+
+@pytest.mark.parametrize("first", ["hypothesis", "anhorig.plans", "anhorig.consent.model"])
+def test_types_are_registered_whichever_is_imported_first(first: str) -> None:
+    """A family imported before hypothesis is registered by the entry point, one imported
+    after it when its module has run; either way hypothesis' lookup holds the kit's
+    resolver for it (without it from_type would fall back to builds())."""
+    code = (
+        f"import {first}; from hypothesis import strategies as st; "
+        "from hypothesis.strategies._internal.types import _global_type_lookup as known; "
+        "from anhorig.plans import SupportPlan; from anhorig.consent import Consent; "
+        "from anhorig.people import Person; from anhorig.testing._hook import _resolve; "
+        "print(all(known.get(t) is _resolve for t in (SupportPlan, Consent, Person)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "True"
+
+
 @pytest.mark.parametrize("module", ["anhorig.testing.strategies", "anhorig.testing.conformance"])
 def test_the_testing_kit_imports_first_in_a_fresh_interpreter(module: str) -> None:
     """Importing the kit before hypothesis must not loop back through the entry point."""
@@ -141,9 +174,19 @@ def test_readme_test_command_is_what_ci_runs() -> None:
 
 
 def test_no_clock_in_the_library() -> None:
-    """Nothing in src/ reads the wall clock: every rule takes its date or instant."""
+    """Nothing in src/ reads the wall clock: every rule takes its date or instant.
+
+    The one exception is the command line's edge (issue 17): ``anhorig._cli``'s
+    ``stockholm_today``, the default of ``--on``, which is always printed.
+    """
     pattern = ("now(", "today(", "time.time(", "utcnow(")
+    edge = ROOT / "src" / "anhorig" / "_cli.py"
     for path in (ROOT / "src").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
+        if path == edge:
+            calls = [word for word in pattern if word in text.replace("stockholm_today(", "")]
+            assert calls == ["now("], calls
+            assert text.count("now(") == 1
+            continue
         for word in pattern:
             assert word not in text, f"{path.relative_to(ROOT)} calls {word}"

@@ -15,8 +15,17 @@ from pathlib import Path
 import attrs
 import pytest
 
-from anhorig import cli, findings, serialization
-from anhorig.families import COMMANDS, FAMILIES, STORE_COMMAND, Family, checked_document, load
+import anhorig
+from anhorig import cli, findings
+from anhorig.families import (
+    COMMANDS,
+    CORE_DOCUMENT_MODULES,
+    FAMILIES,
+    STORE_COMMAND,
+    Family,
+    checked_document,
+    load,
+)
 from anhorig.findings import catalogue
 from anhorig.serialization import document_type, document_types
 
@@ -65,7 +74,7 @@ def test_the_catalogue_is_every_family_s_rules() -> None:
 
 def test_document_types_are_the_core_s_and_every_family_s() -> None:
     expected: dict[str, type] = {}
-    modules = [*serialization._CORE_DOCUMENT_MODULES]
+    modules = [load(name) for name in CORE_DOCUMENT_MODULES]
     modules += [load(name) for family in FAMILIES for name in family.documents]
     for module in modules:
         for public in module.__all__:
@@ -135,12 +144,14 @@ def _string_constants(path: Path) -> set[str]:
 
 def test_no_other_module_names_a_family_s_modules() -> None:
     """The families are listed once: no other module in src holds their modules' names
-    as strings to import, nor imports by name at all."""
+    as strings to import, nor imports by name at all. The package's own lazy re-exports
+    are the exception: they are its static imports, written as a table (checked
+    against them by test_lazy_reexports_are_the_static_imports)."""
     modules = {name.partition(":")[0] for family in FAMILIES for name in _named(family)}
     modules |= {command.module for command in COMMANDS}
     offenders = []
     for path in sorted(SRC.rglob("*.py")):
-        if path == SRC / "families.py":
+        if path in (SRC / "families.py", SRC / "__init__.py"):
             continue
         for text in _string_constants(path):
             if text.partition(":")[0] in modules:
@@ -186,3 +197,19 @@ def test_validate_imports_only_the_family_of_its_document() -> None:
     assert not {
         m for m in loaded if m.startswith("anhorig.") and m.endswith(".cli") and m != "anhorig.cli"
     }
+
+
+def test_lazy_reexports_are_the_static_imports() -> None:
+    """``anhorig``'s table of lazily imported names says exactly what its
+    ``TYPE_CHECKING`` imports say, and every name in it resolves."""
+    tree = ast.parse((SRC / "__init__.py").read_text(encoding="utf-8"))
+    static = {
+        alias.name: node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module and node.module != "anhorig._version"
+        for alias in node.names
+    }
+    assert static == anhorig._WHERE
+    assert set(anhorig.__all__) == {*static, "__version__"}
+    for name, module in static.items():
+        assert getattr(anhorig, name) is getattr(load(module), name)

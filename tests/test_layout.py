@@ -36,9 +36,9 @@ from tests._imports import FILES, MODULES, SRC, uses
 
 FLOORS: tuple[tuple[str, frozenset[str]], ...] = (
     (
-        "ground: bilingual text, problems, errors, masking; the version; the table of the "
+        "ground: bilingual text, how messages write values, problems, errors, masking; the version; the table of the "
         "families (names only: it imports no anhorig module, so the catalogue can read it)",
-        frozenset({"anhorig._text", "anhorig._version", "anhorig.families"}),
+        frozenset({"anhorig._text", "anhorig._values", "anhorig._version", "anhorig.families"}),
     ),
     (
         "field validators, and the face of the text",

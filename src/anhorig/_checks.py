@@ -89,6 +89,29 @@ KINDS = {
     "field ``other``, when both are dates",
     "born_on": "(other,): as `a_date`, and a day the ``PersonId`` in field ``other`` "
     "(if any) was born on",
+    "at_least": "(bound,): a number at least ``bound``; anything else is left to the "
+    "type's own validator",
+    "at_most": "(bound, sv, en): a whole number at most ``bound``, which ``sv`` and ``en`` "
+    "say what it counts; anything else is left to the type's own validator",
+    "between": "(low, high): a whole number from ``low`` to ``high`` (whether ``None`` is "
+    "allowed too is the field type's to say)",
+    "not_empty": "(): a collection with at least one member",
+    "instant": "(): an aware date-time (a ``pendulum.DateTime`` with a time zone)",
+    "cases": "(selector, table, inner): by the value of field ``selector``, ``table[value]`` "
+    "is ``(required, absent)``: the fields that must not be ``None`` and those that must "
+    "be; the value itself is what ``inner`` (a validator or ``None``) accepts",
+    "nested": "(required, rest, inner): what ``inner`` accepts, an object whose fields "
+    "``required`` are not ``None``; ``rest`` says in words what else is checked",
+    "each_between": "(low, high, unique): a tuple of whole numbers from ``low`` to ``high``, "
+    "each once if ``unique``",
+    "bound_by": "(selectors, table): a whole number at most ``table[values]``, where "
+    "``values`` are the values of the fields ``selectors`` (enum values as written)",
+    "each_in": "(values,): a tuple or frozenset of members of ``values`` (a live collection: "
+    "a source registered later is in it)",
+    "rule": "(inner, text): what ``inner`` accepts (a validator or ``None``), and a rule "
+    "between fields that ``text`` says in words",
+    "each_matches": "(pattern,): a frozenset of texts, each one the compiled ``pattern`` "
+    "matches in full",
 }
 """The kinds of `described` validators, with their arguments and what they accept."""
 
@@ -216,7 +239,7 @@ def ge(bound: int | float) -> Validator:
                 en=f"must be >= {bound} (got {shown(value)})",
             )
 
-    return check
+    return describe(check, "at_least", bound)
 
 
 @functools.cache
@@ -232,6 +255,7 @@ def matches(pattern: str, description: str) -> Validator:
                 en=f"expected {description}",
             )
 
+    check.__doc__ = f"Expected {description}."  # what the schema's description says
     describe(check, "matches", compiled)
     return check
 
@@ -344,3 +368,6 @@ def not_empty(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Non
     """A collection with at least one member."""
     if hasattr(value, "__len__") and len(value) == 0:
         fail(attribute.name, sv="får inte vara tom", en="must not be empty")
+
+
+describe(not_empty, "not_empty")

@@ -27,7 +27,7 @@ import sys
 from os import PathLike
 from typing import Any
 
-from anhorig._text import InvalidInput, Problem
+from anhorig._text import InvalidInput, Problem, quote
 
 __all__ = ["MAX_DEPTH", "MAX_DOCUMENT_SIZE", "check_depth", "decode", "load_json", "read_file"]
 
@@ -242,8 +242,8 @@ def _decoded(decoder: json.JSONDecoder, text: str) -> Any:
         raise _decoder_problem(exc) from None
     except _Constant as exc:
         raise _refuse(
-            sv=f"{exc.args[0]} är inget JSON-tal",
-            en=f"{exc.args[0]} is not a JSON number",
+            sv=f"{quote(exc.args[0])} är inget tal i JSON",
+            en=f"{quote(exc.args[0])} is not a JSON number",
         ) from None
     except _Unrepresentable as exc:
         literal = str(exc.args[0])[:40]

@@ -1,6 +1,7 @@
 """The ground floor: bilingual text, problems and errors, and the masking of personal data.
 
-Nothing here imports anything else of anhorig; every other module stands on this one.
+Nothing here imports anything else of anhorig but `anhorig._values` (how a message writes
+a value, on this floor too); every other module stands on this one.
 The public faces are `anhorig.language` (text and masking) and `anhorig.errors` (the
 errors); the classes carry those modules' names, so a traceback, a ``repr`` and a
 pickle name the path users import them from.
@@ -21,11 +22,14 @@ from __future__ import annotations
 import contextvars
 import enum
 import functools
+import json
 import re
 from collections.abc import Iterable
 from typing import Any, Literal, Self, TypeVar, get_args
 
 import attrs
+
+from anhorig._values import value_text
 
 __all__ = [
     "LANGUAGES",
@@ -89,10 +93,12 @@ class Text:
     def format(self, **params: object) -> Text:
         """Both texts with ``{name}`` placeholders filled in from ``params``.
 
-        A parameter that is itself a `Text` is filled in per language.
+        A parameter that is itself a `Text` is filled in per language; any other is
+        written as a reader writes it in that language (`anhorig._values.value_text`:
+        dates and instants in words, a decimal comma, ``uppgift saknas`` for ``None``).
         """
-        sv = {k: v.sv if isinstance(v, Text) else v for k, v in params.items()}
-        en = {k: v.en if isinstance(v, Text) else v for k, v in params.items()}
+        sv = {k: v.sv if isinstance(v, Text) else value_text(v, "sv") for k, v in params.items()}
+        en = {k: v.en if isinstance(v, Text) else value_text(v, "en") for k, v in params.items()}
         return Text(sv=self.sv.format(**sv), en=self.en.format(**en))
 
     def masked(self) -> Text:
@@ -271,8 +277,18 @@ def quote(value: object, *, limit: int = 40) -> str:
     """A bad input value quoted back in a message: masked, cut to ``limit`` characters,
     then quoted as ``repr`` quotes text (``'19391225-****'``).
 
-    Anything not text is shown as ``str`` shows it.
+    A number, ``None`` or a truth value is not text: it is shown unquoted, as JSON writes
+    it (``2``, ``null``, ``true``), never as Python does (``'None'``, ``'2'``). Anything
+    else not text is shown as ``str`` shows it.
     """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return mask_value(repr(value))[:limit]
+    if isinstance(value, (list, tuple, dict)):  # as the JSON it was read from
+        value = json.dumps(value, ensure_ascii=False, default=str)
     text = value if isinstance(value, str) else str(value)
     return repr(mask_value(text)[:limit])
 

@@ -120,4 +120,4 @@ def at_most(bound: int, *, sv: str, en: str) -> _checks.Validator:
         if isinstance(value, int) and not isinstance(value, bool) and value > bound:
             refuse(attribute.name, bound, value, sv=sv, en=en)
 
-    return check
+    return _checks.describe(check, "at_most", bound, sv, en)

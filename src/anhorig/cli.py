@@ -8,7 +8,12 @@ their own subcommands (``consent check``, ``respite balance``): each is listed i
 ``configure(parser)``, which is imported only when its subcommand is run.
 
 Exit codes: 0 valid, 1 findings of error severity, 2 unreadable input
-(:mod:`anhorig._cli`, shared by every subcommand).
+(:mod:`anhorig._cli`, shared by every subcommand, and listed at the end of every
+``--help``). Wherever files are read, ``-`` is standard input and a directory every
+``*.json`` file under it; every problem is reported in the one format of
+:class:`anhorig._cli.Issue`. Commands that judge on a date take ``--on``, today in
+Europe/Stockholm when it is left out, and print the date they judged on. argparse's
+own messages follow ``--lang`` (Swedish by default).
 
 What the commands print about their input is masked (`anhorig.language.mask_value`):
 file names, ids and bad arguments quoted back show no personnummer and no name.
@@ -24,19 +29,25 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from anhorig._cli import (
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_UNREADABLE,
+    Issue,
     add_common,
+    add_on,
     check_files,
+    epilog,
+    help_language,
     iso_date,
+    judging_date,
+    parser_language,
 )
 from anhorig.families import COMMANDS, checked_document, load
-from anhorig.findings import Report
-from anhorig.language import mask_value, quote
+from anhorig.findings import Report, Severity
+from anhorig.language import Lang, Text, mask_value, quote
 
 __all__ = [
     "EXIT_FINDINGS",
@@ -59,11 +70,43 @@ def checker_for(type_name: str) -> Callable[..., Report] | None:
     return check
 
 
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Help that keeps the epilog's lines and shows every option's default."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        if (
+            "default" in text
+            or not action.option_strings
+            or action.default in (None, False, argparse.SUPPRESS)
+        ):
+            return text
+        return text + " (default: %(default)s)"
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse quotes a bad argument back in its error message; this parser masks it."""
+    """argparse quotes a bad argument back in its error message; this parser masks it.
+
+    Every parser of the command (the subcommands' too, which argparse makes of the same
+    class) shows its defaults and ends its help with the exit codes.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs.setdefault("epilog", epilog(help_language()))
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         super().error(mask_value(message))
+
+
+def _language_of(argv: Sequence[str]) -> Lang:
+    """The ``--lang`` that ``argv`` asks for, read before parsing so that argparse's own
+    messages are in it too; Swedish unless English is asked for."""
+    for index, word in enumerate(argv):
+        if (word == "--lang" and argv[index + 1 : index + 2] == ["en"]) or word == "--lang=en":
+            return "en"
+    return "sv"
 
 
 def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
@@ -78,10 +121,18 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
     types = document_types()
     if args.type not in types:
-        print(
-            f"okänd typ / unknown type {quote(args.type)}; " + ", ".join(sorted(types)),
-            file=sys.stderr,
+        known = ", ".join(sorted(types))
+        issue = Issue(
+            None,
+            "TYPE",
+            "INPUT-OPTION",
+            Severity.ERROR,
+            Text(
+                sv=f"okänd dokumenttyp {quote(args.type)}; kända: {known}",
+                en=f"unknown document type {quote(args.type)}; known: {known}",
+            ),
         )
+        print(issue.line(args.lang), file=sys.stderr)
         return EXIT_UNREADABLE
     json.dump(json_schema(types[args.type]), out, ensure_ascii=False, indent=2)
     out.write("\n")
@@ -89,11 +140,13 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    on = judging_date(args.on)
+
     def check(document: object) -> Report:
         family = checker_for(type(document).__name__)
-        return family(document, on=args.on) if family else Report()
+        return family(document, on=on.day) if family else Report()
 
-    return check_files(args.files, check, lang=args.lang, fmt=args.format, out=out)
+    return check_files(args.files, check, lang=args.lang, fmt=args.format, out=out, on=on)
 
 
 def _command_named(argv: Sequence[str]) -> str | None:
@@ -111,21 +164,41 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser = _Parser(prog="anhorig", description="Anhörigstöd som regler / carer support as rules.")
     from anhorig._version import __version__
 
-    parser.add_argument("--version", action="version", version=f"anhorig {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"anhorig {__version__}",
+        help="visa programmets version och avsluta"
+        if help_language() == "sv"
+        else "show program's version number and exit",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     demo = sub.add_parser("demo", help="a walk through the core vocabulary on a seed scenario")
-    demo.add_argument("--on", type=iso_date, default=date(2026, 11, 22), help="date judged")
-    add_common(demo)
+    demo.add_argument(
+        "--on", type=iso_date, default=date(2026, 11, 22), metavar="YYYY-MM-DD", help="date judged"
+    )
+    # No --format: the demo is a text for people, and a JSON request is refused, not ignored.
+    demo.add_argument(
+        "--lang", choices=("sv", "en"), default="sv", help="message language (default: sv)"
+    )
     demo.set_defaults(handler=_cmd_demo)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of a document type")
-    schema.add_argument("type", help="document type, e.g. Relationship")
+    schema.add_argument("type", metavar="TYPE", help="document type, e.g. Relationship")
+    schema.add_argument(
+        "--lang", choices=("sv", "en"), default="sv", help="message language (default: sv)"
+    )
     schema.set_defaults(handler=_cmd_schema)
 
     validate = sub.add_parser("validate", help="read documents and check their rules")
-    validate.add_argument("files", nargs="+", help="JSON documents")
-    validate.add_argument("--on", type=iso_date, required=True, help="date judged, YYYY-MM-DD")
+    validate.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="JSON documents; - for standard input, or a directory",
+    )
+    add_on(validate)
     add_common(validate)
     validate.set_defaults(handler=_cmd_validate)
 
@@ -140,7 +213,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command; returns the exit code."""
     words = sys.argv[1:] if argv is None else list(argv)
-    args = build_parser(words).parse_args(words)
+    with parser_language(_language_of(words)):
+        args = build_parser(words).parse_args(words)
     handler: Callable[[argparse.Namespace, TextIO], int] = args.handler
     from_store = {c.name: c.from_store for c in COMMANDS if c.from_store is not None}
     if getattr(args, "store", None) is not None and args.command in from_store:

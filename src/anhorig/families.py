@@ -34,11 +34,13 @@ from typing import Any
 
 __all__ = [
     "COMMANDS",
+    "CORE_DOCUMENT_MODULES",
     "FAMILIES",
     "STORE_COMMAND",
     "Command",
     "Family",
     "checked_document",
+    "document_modules",
     "load",
 ]
 
@@ -184,6 +186,23 @@ COMMANDS: tuple[Command, ...] = (
     STORE_COMMAND,
 )
 """The subcommands the families and the store add to ``anhorig``, in the order listed."""
+
+
+CORE_DOCUMENT_MODULES: tuple[str, ...] = (
+    "anhorig.language",
+    "anhorig.law",
+    "anhorig.time",
+    "anhorig.people",
+    "anhorig.organisations",
+    "anhorig.findings",
+)
+"""The core's modules whose public attrs classes are document types; each rule family's
+are its ``documents``."""
+
+
+def document_modules() -> tuple[str, ...]:
+    """Every module whose public attrs classes (in ``__all__``) are document types."""
+    return (*CORE_DOCUMENT_MODULES, *(name for f in FAMILIES for name in f.documents))
 
 
 def load(target: str) -> Any:

@@ -56,7 +56,7 @@ _DOMAIN_NUMBERS = range(1, 33)
 """The rules of the project's DOMAIN.md (part 1 lists 32) a catalogue entry can encode."""
 
 BODY_PARAMETERS = frozenset(
-    {"holder", "municipality", "obtained_by", "organisation", "provider", "unit"}
+    {"holder", "municipality", "obtained_by", "organisation", "provider", "relying", "unit"}
 )
 """Message parameters that name a body, not a person (``Röda Korset``, ``Exempelby``):
 shown as given, with only personnummer-shaped numbers hidden (a sole trader's
@@ -102,10 +102,20 @@ class Finding:
     message: Text = attrs.field(validator=_checks.instance_of(Text), converter=_masked_message)
     references: tuple[LegalRef, ...] = attrs.field(default=(), validator=_checks.each(LegalRef))
     sources: tuple[Source, ...] = attrs.field(default=(), validator=_checks.each(Source))
+    policy_source: Source | None = attrs.field(
+        default=None, validator=_checks.optional(_checks.instance_of(Source))
+    )
+    """The local rules applied (*kommunens riktlinjer*), when the finding applies a
+    municipality's own policy rather than the law: cited after the law, as the
+    municipality's."""
 
     def explain(self, lang: Lang = "sv") -> str:
-        """One line: ``ERROR REL-X $.path: message (SoL (2025:400) 13 kap. 9 §)``."""
-        cited = "; ".join(str(r) for r in self.references)
+        """One line: ``ERROR REL-X $.path: message (SoL (2025:400) 13 kap. 9 §)``; a finding
+        applying a municipality's policy cites it too (``Sunne kommun: ...``)."""
+        cited = "; ".join(
+            [str(r) for r in self.references]
+            + ([str(self.policy_source)] if self.policy_source is not None else [])
+        )
         tail = f" ({cited})" if cited else ""
         return (
             f"{self.severity.label(lang)} {self.code} {self.path}: {self.message.in_(lang)}{tail}"
@@ -134,6 +144,27 @@ class Rule:
     """Keys of `anhorig.law.SOURCES`."""
     domain: tuple[int, ...] = attrs.field(default=())
     """Numbers of the DOMAIN.md rules this entry encodes (*domänregler*), e.g. ``(14,)``."""
+    cites_policy: bool = attrs.field(default=False, validator=_checks.a_bool)
+    """Whether the rule applies a municipality's own policy (*riktlinjer*), which its
+    findings cite (``Finding.policy_source``): local rules, not law."""
+    applies_to: tuple[str, ...] = attrs.field(default=(), validator=_checks.each(str))
+    """The types the rule judges, as the class names of the arguments its check is given,
+    in order (*gäller*): ``("SupportPlan",)``, ``("Ledger", "Booking")`` or
+    ``("DisclosureRequest", "ConsentRecord")``; an argument that may be one of several
+    types names them as ``"SupportPlan | CoordinatedPlan"``."""
+    condition: Text | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_checks.instance_of(Text))
+    )
+    """When the rule fires (*villkor*), in words a re-implementer can follow."""
+    boundary: Text | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_checks.instance_of(Text))
+    )
+    """The exact edge (*gräns*): the last case that passes and the first that fires,
+    e.g. "notice of exactly N working days is enough; N − 1 fires"."""
+    fix: Text | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_checks.instance_of(Text))
+    )
+    """What to change in the document so that the rule no longer fires (*åtgärd*)."""
 
     @domain.validator
     def _known_domain_rules(
@@ -159,6 +190,8 @@ class Rule:
                 en=f"the same rule twice: {list(value)}",
             )
 
+    _checks.describe(_known_domain_rules, "each_between", 1, _DOMAIN_NUMBERS[-1], True)
+
     @sources.validator
     def _known_sources(
         self, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
@@ -172,6 +205,8 @@ class Rule:
                 "sources", sv=f"okända källor: {unknown}", en=f"unknown sources: {unknown}"
             )
 
+    _checks.describe(_known_sources, "each_in", SOURCES)
+
     @classmethod
     def define(
         cls,
@@ -184,12 +219,24 @@ class Rule:
         sources: tuple[str, ...] = (),
         *,
         domain: tuple[int, ...] = (),
+        cites_policy: bool = False,
+        applies_to: tuple[str, ...] = (),
+        condition: tuple[str, str] | None = None,
+        boundary: tuple[str, str] | None = None,
+        fix: tuple[str, str] | None = None,
     ) -> Rule:
         """A rule of ``family`` with its title and message given as (Swedish, English).
 
         Rule modules bind their family once: ``_rule = functools.partial(Rule.define, "plans")``;
-        ``domain`` names the DOMAIN.md rules it encodes.
+        ``domain`` names the DOMAIN.md rules it encodes; ``cites_policy`` says it applies a
+        municipality's own policy; ``applies_to`` the types it
+        judges; ``condition``, ``boundary`` and ``fix`` say, as (Swedish, English), when
+        it fires, at which edge, and what mends the document.
         """
+
+        def text(pair: tuple[str, str] | None) -> Text | None:
+            return None if pair is None else Text(sv=pair[0], en=pair[1])
+
         return cls(
             code=code,
             severity=severity,
@@ -199,6 +246,11 @@ class Rule:
             law=law,
             sources=sources,
             domain=domain,
+            cites_policy=cites_policy,
+            applies_to=applies_to,
+            condition=text(condition),
+            boundary=text(boundary),
+            fix=text(fix),
         )
 
     def references(self, on: date) -> tuple[LegalRef, ...]:
@@ -206,13 +258,18 @@ class Rule:
         return tuple(ref for topic in self.law for ref in topic.cite_all(on))
 
     def finding(self, path: str = "$", *, on: date, **params: object) -> Finding:
-        """A finding of this rule at ``path``, citing the law in force on ``on``.
+        """A finding of this rule at ``path``, citing the law in force on ``on`` and, for a
+        rule that applies a municipality's policy, ``policy_source``, the policy's own
+        document.
 
         Text parameters are input (a vendor's ids, a staff member's name) and are
         masked (`anhorig.language.mask_value`), except those that name a body
         (`BODY_PARAMETERS`: an organisation, a municipality, a unit), whose numbers only
         are hidden.
         """
+        policy_source = params.pop("policy_source", None)
+        if policy_source is not None and not isinstance(policy_source, Source):
+            raise InvalidInput.at("policy_source", sv="väntade en källa", en="expected a Source")
         for name, value in params.items():
             if isinstance(value, str) and name not in BODY_PARAMETERS:
                 params[name] = mask_value(value)
@@ -223,6 +280,7 @@ class Rule:
             message=self.message.format(on=on, **params),
             references=self.references(on),
             sources=tuple(SOURCES[key] for key in self.sources),
+            policy_source=policy_source if self.cites_policy else None,
         )
 
 

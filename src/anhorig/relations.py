@@ -340,6 +340,19 @@ INVOLVEMENT_MISSING = Rule(
     law=(CARER_SUPPORT,),
     sources=("seed-001", "seed-003"),
     domain=(3,),
+    applies_to=("Relationship",),
+    condition=Text(
+        sv="En Relationship har ingen delaktighet (Involvement) registrerad den dag som bedöms eller tidigare.",
+        en="A Relationship has no Involvement recorded on or before the day judged.",
+    ),
+    boundary=Text(
+        sv="En delaktighet registrerad just den dag som bedöms räcker (recorded_on == on); registrerad dagen efter räknas inte.",
+        en="An involvement recorded on the day judged itself is enough (recorded_on == on); one recorded the day after does not count.",
+    ),
+    fix=Text(
+        sv="Fråga den anhörige vad hen gör och vill, och lägg till en Involvement med recorded_on senast den dag som bedöms.",
+        en="Ask the carer what they do and want, and add an Involvement with recorded_on on or before the day judged.",
+    ),
 )
 INVOLVEMENT_OVERDUE = Rule(
     code="REL-INVOLVEMENT-OVERDUE",
@@ -355,6 +368,19 @@ INVOLVEMENT_OVERDUE = Rule(
     law=(CARER_SUPPORT,),
     sources=("seed-001",),
     domain=(3,),
+    applies_to=("Relationship",),
+    condition=Text(
+        sv="Den senaste delaktigheten registrerad den dag som bedöms eller tidigare har reconfirm_by före den dagen.",
+        en="The latest involvement recorded on or before the day judged has reconfirm_by before that day.",
+    ),
+    boundary=Text(
+        sv="Den dag reconfirm_by anger är i tid; dagen efter slår regeln till (reconfirm_by < on).",
+        en="The reconfirm_by day itself is in time; the day after fires (reconfirm_by < on).",
+    ),
+    fix=Text(
+        sv="Bekräfta delaktigheten igen med den anhörige och registrera en ny Involvement med ett senare reconfirm_by.",
+        en="Reconfirm the involvement with the carer and record a new Involvement with a later reconfirm_by.",
+    ),
 )
 CARER_NOT_WILLING = Rule(
     code="REL-CARER-NOT-WILLING",
@@ -368,6 +394,19 @@ CARER_NOT_WILLING = Rule(
     law=(CARER_SUPPORT,),
     sources=("seed-001", "seed-003"),
     domain=(3, 17),
+    applies_to=("Relationship",),
+    condition=Text(
+        sv="Den senaste delaktigheten registrerad den dag som bedöms eller tidigare har willing = false.",
+        en="The latest involvement recorded on or before the day judged has willing = false.",
+    ),
+    boundary=Text(
+        sv="Bara den gällande delaktigheten räknas: ett senare registrerat ja (willing = true, recorded_on ≤ on) tar bort anmärkningen.",
+        en="Only the current involvement counts: a later yes (willing = true, recorded_on ≤ on) clears the finding.",
+    ),
+    fix=Text(
+        sv="Inget att rätta i dokumentet: lägg inga uppgifter på den anhörige; om hen ändrar sig, registrera en ny Involvement med willing = true.",
+        en="Nothing to correct in the document: expect nothing of the carer; if they change their mind, record a new Involvement with willing = true.",
+    ),
 )
 CHILD_CARER = Rule(
     code="REL-CHILD-CARER",
@@ -388,6 +427,19 @@ CHILD_CARER = Rule(
     ),
     sources=("seed-001", "seed-003"),
     domain=(4,),
+    applies_to=("Relationship",),
+    condition=Text(
+        sv="Den anhöriges (carer) födelsedatum är känt och hen är under 18 år den dag som bedöms.",
+        en="The carer's birth date is known and they are under 18 on the day judged.",
+    ),
+    boundary=Text(
+        sv="På 18-årsdagen är den anhörige vuxen (en född 29 februari den 1 mars); dagen före slår regeln till. Utan födelsedatum slår den aldrig till.",
+        en="On the 18th birthday the carer is an adult (one born on 29 February on 1 March); the day before fires. Without a birth date it never fires.",
+    ),
+    fix=Text(
+        sv="Inget fel att rätta: uppmärksamma barnet som anhörig och erbjud stöd anpassat till barn.",
+        en="No error to correct: attend to the child as a child relative and offer support suited to a child.",
+    ),
 )
 CHILD_NEEDS_SUPPORT = Rule(
     code="REL-CHILD-NEEDS-SUPPORT",
@@ -413,6 +465,19 @@ CHILD_NEEDS_SUPPORT = Rule(
     ),
     sources=("seed-001", "prop-2025-26-60"),
     domain=(4,),
+    applies_to=("ChildRelative",),
+    condition=Text(
+        sv="En ChildRelative där barnet är under 18 år den dag som bedöms, den vuxne är förälder eller bor varaktigt med barnet (från 2026-07-01 även syskon) och minst ett tillstånd (conditions) anges.",
+        en="A ChildRelative where the child is under 18 on the day judged, the adult is a parent or lives with the child (from 2026-07-01 also a sibling) and at least one condition is given.",
+    ),
+    boundary=Text(
+        sv="Utan födelsedatum för barnet, på 18-årsdagen eller med tom conditions slår regeln inte till; ett syskon räknas först från 2026-07-01.",
+        en="Without the child's birth date, on the 18th birthday or with empty conditions it does not fire; a sibling counts from 2026-07-01 only.",
+    ),
+    fix=Text(
+        sv="En varning att agera på, inget att rätta i dokumentet: ge barnet information, råd och stöd (HSL 5 kap. 7 §) och dokumentera det.",
+        en="A warning to act on, nothing to correct in the document: give the child information, advice and support (HSL 5 kap. 7 §) and record it.",
+    ),
 )
 
 RULES: tuple[Rule, ...] = (

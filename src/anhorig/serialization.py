@@ -28,6 +28,7 @@ import enum
 import functools
 import json
 import math
+import re
 import typing
 from collections.abc import Callable
 from datetime import date, datetime
@@ -45,7 +46,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, override
 
-from anhorig import _json, findings, language, law, organisations, people, time
+from anhorig import _json
 from anhorig._checks import FORMER_VALUES
 from anhorig._json import MAX_DEPTH, MAX_DOCUMENT_SIZE, load_json
 from anhorig.documents import (
@@ -61,8 +62,8 @@ from anhorig.documents import (
     union_members,
 )
 from anhorig.errors import InvalidInput, Problem
-from anhorig.families import FAMILIES, checked_document, load
-from anhorig.language import quote
+from anhorig.families import checked_document, document_modules, load
+from anhorig.language import Lang, quote
 from anhorig.people import PersonId, read_canonical
 from anhorig.time import parse_instant
 
@@ -84,10 +85,6 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
-
-_CORE_DOCUMENT_MODULES = (language, law, time, people, organisations, findings)
-"""The core's modules whose public attrs classes are document types; each rule family's
-come from :data:`anhorig.families.FAMILIES`."""
 
 _JSON_NAMES = {
     str: ("text", "text"),
@@ -198,7 +195,21 @@ def _structure_person_id(value: object, _: object) -> PersonId:
         # century. It refuses spaces around the number and other digits than 0-9 too.
         return PersonId.parse(value)
     except InvalidInput as exc:
+        if _TEN_DIGITS.fullmatch(value):
+            # parse's own advice (pass on=) is for Python callers; a sender can only
+            # write the number the way documents do.
+            raise InvalidInput.at(
+                "",
+                sv="ett 10-siffrigt nummer säger inte vilket århundrade: "
+                "skriv personnumret med 12 siffror, ÅÅÅÅMMDD-NNNN",
+                en="a 10-digit number does not tell the century: "
+                "write the personnummer with 12 digits, YYYYMMDD-NNNN",
+            ) from None
         raise InvalidInput(Problem("", p.message) for p in exc.problems) from None
+
+
+_TEN_DIGITS = re.compile(r"[0-9]{6}[-+]?[0-9]{4}")
+"""The 10-digit forms of a personnummer (``ÅÅMMDD-NNNN``), which documents do not use."""
 
 
 def _enum_value(member: enum.Enum) -> object:
@@ -382,11 +393,7 @@ converter = make_converter()
 def document_types() -> dict[str, type]:
     """Every document type by its ``"type"`` tag (the class name)."""
     found: dict[str, type] = {}
-    modules = [
-        *_CORE_DOCUMENT_MODULES,
-        *(load(name) for family in FAMILIES for name in family.documents),
-    ]
-    for module in modules:
+    for module in map(load, document_modules()):
         for public in getattr(module, "__all__", ()):
             obj = getattr(module, public)
             if isinstance(obj, type) and attrs.has(obj):
@@ -487,7 +494,28 @@ def to_document(obj: object) -> dict[str, Any]:
     return {"type": cl.__name__, "schema_version": SCHEMA_VERSION, **body}
 
 
-def from_document(cl: type[_T] | None, data: object) -> _T:
+def _shown(value: object, lang: Lang, *, limit: int = 40) -> str:
+    """A bad ``type`` or ``schema_version`` quoted back as JSON writes it: text quoted,
+    a number as the number (``2``), and a missing value said in words, never ``'None'``."""
+    if value is None:
+        return "ingenting" if lang == "sv" else "nothing"
+    if isinstance(value, str):
+        return quote(value, limit=limit)
+    if isinstance(value, bool | int) or (isinstance(value, float) and math.isfinite(value)):
+        return json.dumps(value)
+    kind = _json_kind(value)
+    return kind[0] if lang == "sv" else kind[1]
+
+
+@typing.overload
+def from_document(cl: type[_T], data: object) -> _T: ...
+
+
+@typing.overload
+def from_document(cl: None, data: object) -> object: ...
+
+
+def from_document(cl: type[_T] | None, data: object) -> _T | object:
     """Read a document (a dict from JSON); ``cl=None`` reads whatever its ``"type"`` names."""
     if not isinstance(data, dict):
         raise InvalidInput.of(_wrong(_JSON_NAMES[dict], data).problems[0].under("$"))
@@ -496,29 +524,35 @@ def from_document(cl: type[_T] | None, data: object) -> _T:
     if cl is None:
         found = document_type(tag) if isinstance(tag, str) else None
         if found is None:
+            if tag is None:
+                raise InvalidInput.at(
+                    "$.type", sv="dokumenttypen saknas", en="the document type is missing"
+                )
             raise InvalidInput.at(
                 "$.type",
-                sv=f"okänd eller saknad dokumenttyp {quote(tag)}",
-                en=f"unknown or missing document type {quote(tag)}",
+                sv=f"okänd dokumenttyp {_shown(tag, 'sv')}",
+                en=f"unknown document type {_shown(tag, 'en')}",
             )
         target: type = found
     else:
         target = cl
         if tag != cl.__name__:
-            problems.append(
-                Problem.make(
-                    "$.type",
-                    sv=f"väntade {cl.__name__!r}, fick {quote(tag)}",
-                    en=f"expected {cl.__name__!r}, got {quote(tag)}",
-                )
+            wrong_type = Problem.make(
+                "$.type",
+                sv=f"väntade {cl.__name__!r}, fick {_shown(tag, 'sv')}",
+                en=f"expected {cl.__name__!r}, got {_shown(tag, 'en')}",
             )
+            if isinstance(tag, str) and document_type(tag) is not None:
+                # Another document altogether: its fields would only add follow-on lines.
+                raise InvalidInput.of(wrong_type)
+            problems.append(wrong_type)
     version = data.get("schema_version")
     if type(version) is not int or version != SCHEMA_VERSION:
         problems.append(
             Problem.make(
                 "$.schema_version",
-                sv=f"väntade {SCHEMA_VERSION}, fick {quote(version, limit=20)}",
-                en=f"expected {SCHEMA_VERSION}, got {quote(version, limit=20)}",
+                sv=f"väntade {SCHEMA_VERSION}, fick {_shown(version, 'sv', limit=20)}",
+                en=f"expected {SCHEMA_VERSION}, got {_shown(version, 'en', limit=20)}",
             )
         )
     body: object = {k: v for k, v in data.items() if k not in ("type", "schema_version")}
@@ -548,8 +582,20 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
     return json.dumps(to_document(obj), ensure_ascii=False, indent=indent, allow_nan=False)
 
 
-def from_json(cl: type[_T] | None, text: str | bytes) -> _T:
+@typing.overload
+def from_json(cl: type[_T], text: str | bytes) -> _T: ...
+
+
+@typing.overload
+def from_json(cl: None, text: str | bytes) -> object: ...
+
+
+def from_json(cl: type[_T] | None, text: str | bytes) -> _T | object:
     """Read a JSON document; ``InvalidInput`` naming every bad path is the only error raised.
+
+    ``from_json(Type, text)`` reads a document of that type and is typed as returning
+    it; ``from_json(None, text)`` reads whatever type the document's ``"type"`` names
+    and is typed as returning ``object`` (narrow it with ``isinstance``).
 
     The text is read as strictly as by `load_json`: repeated keys, lone surrogates,
     invalid UTF-8, ``NaN`` and numbers that overflow are refused.

@@ -85,6 +85,7 @@ __all__ = [
     "as_instant",
     "day_interval",
     "epoch_seconds",
+    "is_holiday_eve",
     "is_working_day",
     "local",
     "parse_instant",
@@ -623,6 +624,16 @@ def swedish_holidays(year: int, *, eves_off: bool = True) -> frozenset[date]:
     Sundays are not listed (every Sunday is a day off anyway).
     """
     return _holidays_of(year, eves_off)
+
+
+def is_holiday_eve(day: date) -> bool:
+    """Whether ``day`` is midsommarafton, julafton or nyårsafton (*helgdagsafton*): a day
+    off by custom and agreement, not a public holiday (*helgdag*) in law.
+
+    >>> is_holiday_eve(date(2026, 12, 24)), is_holiday_eve(date(2026, 12, 25))
+    (True, False)
+    """
+    return day in _eves(day.year)
 
 
 def is_working_day(day: date, *, eves_off: bool = True) -> bool:

@@ -27,7 +27,7 @@ def test_permit_from_an_anhorig_document() -> None:
         str(EXAMPLES / "consent.json"),
     )
     assert code == 0
-    assert text.startswith("PERMIT\n")
+    assert text.startswith("Beslut: tillåtet\n")
     assert "journal: 2026-05-04 09:30" in text
 
 

@@ -38,11 +38,13 @@ def load(name: str) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize(
-    "name", ["hl7-consent-example-basic-r4.json", "hl7-consent-example-basic-r5.json"]
+    "name", ["bare-organisation-reference-r4.json", "bare-organisation-reference-r5.json"]
 )
-def test_hl7_basic_example_needs_its_organisation_and_reads_with_it(name: str) -> None:
-    """The HL7 'basic' example is valid FHIR. Its organisation is a bare reference, so
-    without a resolver reading names what is missing; with one it reads."""
+def test_bare_organisation_reference_needs_a_resolver_and_reads_with_it(name: str) -> None:
+    """A consent shaped like HL7's 'basic' example (written here, not copied) is valid
+    FHIR. Its organisation is a bare reference, so without a resolver reading names what
+    is missing; with one it reads. HL7's own examples are read in
+    test_consent_fhir_examples.py from ANHORIG_FHIR_EXAMPLES."""
     resource = load(name)
     model = FhirR4BConsent if "r4" in name else FhirR5Consent
     model.model_validate(resource)
@@ -52,11 +54,11 @@ def test_hl7_basic_example_needs_its_organisation_and_reads_with_it(name: str) -
     assert {f"$.{key}[0].display", f"$.{key}[0]"} <= set(err.value.paths)
     assert "the principal is not known" in err.value.explain("en")
     if "r5" in name:
-        return  # this condensed copy also holds an "access only" basis and a nested period
+        return  # the R5 one also holds an "access only" basis and a nested period
     read = from_fhir(resource, resolve={"Organization/f001": REGION}.get)
     assert read.obtained_by == REGION
     assert read.evidence is not None
-    assert read.evidence.document_ref == "The terms of the consent in lawyer speak."
+    assert read.evidence.document_ref == "Samtyckesblankett, undertecknad."
 
 
 def test_mappable_r4_example_reads_and_is_decided() -> None:

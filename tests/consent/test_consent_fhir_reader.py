@@ -177,7 +177,7 @@ def test_lenient_reading_never_shares_more() -> None:
 def test_resolver_and_region_codes() -> None:
     """References are resolved through the caller's resolver; a region's own category
     code is read through tables it extends, while the default tables refuse it."""
-    resource = load("hl7-consent-example-basic-r4.json")
+    resource = load("bare-organisation-reference-r4.json")
     resource["provision"] = {
         "type": "permit",
         "securityLabel": [{"system": "urn:oid:1.2.752.29.99.1", "code": "psyk"}],

@@ -12,6 +12,8 @@ from anhorig.consent import (
     Evidence,
     EvidenceForm,
     Outcome,
+    Provision,
+    ProvisionType,
 )
 from anhorig.errors import InvalidInput
 from anhorig.serialization import from_json, to_json
@@ -90,3 +92,27 @@ def test_audit_record_is_fit_for_the_journal() -> None:
     assert "Samtycke: c-1" in line
     assert from_json(AuditRecord, to_json(record)) == record
     assert repr(registry) == "ConsentRegistry(1 records, 1 people)"
+
+
+def test_equal_provisions_share_one_compiled_tree_while_held() -> None:
+    """Consents read from documents hold equal provisions as distinct objects; the
+    registry compiles the tree once (issue 14: memory per consent), and only while a
+    compiled consent holds it."""
+    import gc
+
+    from anhorig.consent._compiled import _ROOTS, root_node
+
+    first = consent("S-1")
+    second = from_json(type(first), to_json(first))
+    assert second.provision == first.provision
+    assert second.provision is not first.provision
+    shared = root_node(first.provision)
+    assert root_node(second.provision) is shared
+    deny = consent("S-2", provision=Provision(decision=ProvisionType.DENY))
+    kept = root_node(deny.provision)
+    assert kept is not shared
+    assert not kept.permit
+    assert first.provision in _ROOTS
+    del shared
+    gc.collect()
+    assert first.provision not in _ROOTS

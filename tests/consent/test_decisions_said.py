@@ -258,123 +258,123 @@ SCENARIOS: dict[str, Callable[[], Decision]] = {
 
 EXPLAINED: dict[str, tuple[str, str]] = {
     "no basis": (
-        "NOT_APPLICABLE\ngrund: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nvarför: Inget giltigt samtycke från A. K. och inget undantag i lag täcker detta; sekretessen gäller (nekas som standard).",
+        "Beslut: inget stöd (nekas)\ngrund: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nvarför: Inget giltigt samtycke från A. K. och inget undantag i lag täcker detta; sekretessen gäller (nekas som standard).",
         "NOT_APPLICABLE\nbasis: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nwhy: No valid consent from A. K. and no legal exception covers this; secrecy applies (denied by default).",
     ),
     "a consent": (
-        "PERMIT\ngrund: CONSENT-PERMIT consent c-1 provision (OSL (2009:400) 12 kap. 2 §)\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nvarför: Samtycke c-1 (provision) från A. K. tillåter det.",
+        "Beslut: tillåtet\ngrund: CONSENT-PERMIT, samtycke c-1, huvudregeln (OSL (2009:400) 12 kap. 2 §)\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nvarför: Samtycke c-1 (huvudregeln) från A. K. tillåter det.",
         "PERMIT\nbasis: CONSENT-PERMIT consent c-1 provision (OSL (2009:400) 12 kap. 2 §)\nmust: Document the disclosure in the record: what, to whom, on what basis.\nwhy: Consent c-1 (provision) from A. K. permits it.",
     ),
     "listening": (
-        "PERMIT\ngrund: CONSENT-LISTENING\nska: Dokumentera det som sades; uppgifterna skyddas av sekretess.\nvarför: Att ta emot uppgifter från E. K. (anhörig/närstående) kräver inget samtycke: sekretess begränsar utlämnande, inte att lyssna. Det som sägs dokumenteras och skyddas i sin tur.",
+        "Beslut: tillåtet\ngrund: CONSENT-LISTENING\nska: Dokumentera det som sades; uppgifterna skyddas av sekretess.\nvarför: Att ta emot uppgifter från E. K. (anhörig/närstående) kräver inget samtycke: sekretess begränsar utlämnande, inte att lyssna. Det som sägs dokumenteras och skyddas i sin tur.",
         "PERMIT\nbasis: CONSENT-LISTENING\nmust: Document what was said; the information is protected by secrecy.\nwhy: Taking in information from E. K. (relative) needs no consent: secrecy limits disclosure, not listening. What is said is documented and is itself protected.",
     ),
     "no documentation": (
-        "NOT_APPLICABLE\ngrund: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nvarför: Inget giltigt samtycke från A. K. och inget undantag i lag täcker detta; sekretessen gäller (nekas som standard).\nvarför: Samtycke c-1 gäller inte: det finns ingen dokumentation. Ett muntligt samtycke är giltigt men ska dokumenteras (vem, när, hur).",
+        "Beslut: inget stöd (nekas)\ngrund: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nvarför: Inget giltigt samtycke från A. K. och inget undantag i lag täcker detta; sekretessen gäller (nekas som standard).\nvarför: Samtycke c-1 gäller inte: det finns ingen dokumentation. Ett muntligt samtycke är giltigt men ska dokumenteras (vem, när, hur).",
         "NOT_APPLICABLE\nbasis: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nwhy: No valid consent from A. K. and no legal exception covers this; secrecy applies (denied by default).\nwhy: Consent c-1 is not valid: there is no documentation. Oral consent is valid but must be documented (who, when, how).",
     ),
     "documentation without a time": (
-        "NOT_APPLICABLE\ngrund: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nvarför: Inget giltigt samtycke från A. K. och inget undantag i lag täcker detta; sekretessen gäller (nekas som standard).\nvarför: Samtycke c-1 gäller inte: dokumentationen saknar documented_at (vem och när). Ett muntligt samtycke är giltigt men ska dokumenteras (vem, när, hur).",
+        "Beslut: inget stöd (nekas)\ngrund: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nvarför: Inget giltigt samtycke från A. K. och inget undantag i lag täcker detta; sekretessen gäller (nekas som standard).\nvarför: Samtycke c-1 gäller inte: dokumentationen saknar när det dokumenterades (vem och när). Ett muntligt samtycke är giltigt men ska dokumenteras (vem, när, hur).",
         "NOT_APPLICABLE\nbasis: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nwhy: No valid consent from A. K. and no legal exception covers this; secrecy applies (denied by default).\nwhy: Consent c-1 is not valid: the documentation lacks documented_at (who and when). Oral consent is valid but must be documented (who, when, how).",
     ),
     "expired": (
-        "NOT_APPLICABLE\ngrund: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nvarför: Inget giltigt samtycke från A. K. och inget undantag i lag täcker detta; sekretessen gäller (nekas som standard).\nvarför: Samtycke c-1 gäller från 2026-03-02T10:00:00+01:00 till 2026-04-01T00:00:00+02:00, inte vid den efterfrågade tidpunkten.",
-        "NOT_APPLICABLE\nbasis: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nwhy: No valid consent from A. K. and no legal exception covers this; secrecy applies (denied by default).\nwhy: Consent c-1 is valid from 2026-03-02T10:00:00+01:00 to 2026-04-01T00:00:00+02:00, not at the instant asked about.",
+        "Beslut: inget stöd (nekas)\ngrund: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nvarför: Inget giltigt samtycke från A. K. och inget undantag i lag täcker detta; sekretessen gäller (nekas som standard).\nvarför: Samtycke c-1 gäller från 2 mars 2026 kl. 10.00 till 1 april 2026 kl. 00.00, inte vid den efterfrågade tidpunkten.",
+        "NOT_APPLICABLE\nbasis: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nwhy: No valid consent from A. K. and no legal exception covers this; secrecy applies (denied by default).\nwhy: Consent c-1 is valid from 2 March 2026, 10:00 to 1 April 2026, 00:00, not at the instant asked about.",
     ),
     "revoked": (
-        "NOT_APPLICABLE\ngrund: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nvarför: Inget giltigt samtycke från A. K. och inget undantag i lag täcker detta; sekretessen gäller (nekas som standard).\nvarför: Samtycke c-1 återkallades 2026-04-01T00:00:00+02:00; det gäller inte från den tidpunkten.",
-        "NOT_APPLICABLE\nbasis: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nwhy: No valid consent from A. K. and no legal exception covers this; secrecy applies (denied by default).\nwhy: Consent c-1 was revoked at 2026-04-01T00:00:00+02:00; it does not apply from that instant.",
+        "Beslut: inget stöd (nekas)\ngrund: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nvarför: Inget giltigt samtycke från A. K. och inget undantag i lag täcker detta; sekretessen gäller (nekas som standard).\nvarför: Samtycke c-1 återkallades 1 april 2026 kl. 00.00; det gäller inte från den tidpunkten.",
+        "NOT_APPLICABLE\nbasis: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nwhy: No valid consent from A. K. and no legal exception covers this; secrecy applies (denied by default).\nwhy: Consent c-1 was revoked at 1 April 2026, 00:00; it does not apply from that instant.",
     ),
     "revoked twice, the earlier counts": (
-        "NOT_APPLICABLE\ngrund: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nvarför: Inget giltigt samtycke från A. K. och inget undantag i lag täcker detta; sekretessen gäller (nekas som standard).\nvarför: Samtycke c-1 återkallades 2026-04-10T00:00:00+02:00; det gäller inte från den tidpunkten.",
-        "NOT_APPLICABLE\nbasis: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nwhy: No valid consent from A. K. and no legal exception covers this; secrecy applies (denied by default).\nwhy: Consent c-1 was revoked at 2026-04-10T00:00:00+02:00; it does not apply from that instant.",
+        "Beslut: inget stöd (nekas)\ngrund: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nvarför: Inget giltigt samtycke från A. K. och inget undantag i lag täcker detta; sekretessen gäller (nekas som standard).\nvarför: Samtycke c-1 återkallades 10 april 2026 kl. 00.00; det gäller inte från den tidpunkten.",
+        "NOT_APPLICABLE\nbasis: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nwhy: No valid consent from A. K. and no legal exception covers this; secrecy applies (denied by default).\nwhy: Consent c-1 was revoked at 10 April 2026, 00:00; it does not apply from that instant.",
     ),
     "a custodian for a child": (
-        "PERMIT\ngrund: CONSENT-PERMIT consent c-1 provision (OSL (2009:400) 12 kap. 2 §; OSL (2009:400) 12 kap. 3 §)\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nvarför: Samtycke c-1 (provision) från P. Ö. tillåter det.",
+        "Beslut: tillåtet\ngrund: CONSENT-PERMIT, samtycke c-1, huvudregeln (OSL (2009:400) 12 kap. 2 §; OSL (2009:400) 12 kap. 3 §)\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nvarför: Samtycke c-1 (huvudregeln) från P. Ö. tillåter det.",
         "PERMIT\nbasis: CONSENT-PERMIT consent c-1 provision (OSL (2009:400) 12 kap. 2 §; OSL (2009:400) 12 kap. 3 §)\nmust: Document the disclosure in the record: what, to whom, on what basis.\nwhy: Consent c-1 (provision) from P. Ö. permits it.",
     ),
     "a child old enough objects": (
-        "NOT_APPLICABLE\ngrund: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nvarför: Inget giltigt samtycke från L. Ö. och inget undantag i lag täcker detta; sekretessen gäller (nekas som standard).\nvarför: Samtycke c-1 från vårdnadshavare gäller inte: barnet, 10 år eller äldre, motsätter sig och bestämmer själv.",
+        "Beslut: inget stöd (nekas)\ngrund: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nvarför: Inget giltigt samtycke från L. Ö. och inget undantag i lag täcker detta; sekretessen gäller (nekas som standard).\nvarför: Samtycke c-1 från vårdnadshavare gäller inte: barnet, 10 år eller äldre, motsätter sig och bestämmer själv.",
         "NOT_APPLICABLE\nbasis: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nwhy: No valid consent from L. Ö. and no legal exception covers this; secrecy applies (denied by default).\nwhy: Consent c-1 from a custodian is not valid: the child, aged 10 or more, objects and decides for themselves.",
     ),
     "a custodian for someone not shown to be a child": (
-        "NOT_APPLICABLE\ngrund: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nvarför: Inget giltigt samtycke från K. L. och inget undantag i lag täcker detta; sekretessen gäller (nekas som standard).\nvarför: Samtycke c-1 gäller inte: det går inte att visa att den enskilde är ett barn. Bara den enskilde själv, eller vårdnadshavare för ett barn, kan samtycka.",
+        "Beslut: inget stöd (nekas)\ngrund: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nvarför: Inget giltigt samtycke från K. L. och inget undantag i lag täcker detta; sekretessen gäller (nekas som standard).\nvarför: Samtycke c-1 gäller inte: det går inte att visa att den enskilde är ett barn. Bara den enskilde själv, eller vårdnadshavare för ett barn, kan samtycka.",
         "NOT_APPLICABLE\nbasis: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nwhy: No valid consent from K. L. and no legal exception covers this; secrecy applies (denied by default).\nwhy: Consent c-1 is not valid: the person cannot be shown to be a child. Only the person themselves, or a custodian for a child, can consent.",
     ),
     "a custodian the day before a leap-day child's majority": (
-        "PERMIT\ngrund: CONSENT-PERMIT consent c-1 provision (OSL (2009:400) 12 kap. 2 §; OSL (2009:400) 12 kap. 3 §)\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nvarför: Samtycke c-1 (provision) från P. Ö. tillåter det.",
+        "Beslut: tillåtet\ngrund: CONSENT-PERMIT, samtycke c-1, huvudregeln (OSL (2009:400) 12 kap. 2 §; OSL (2009:400) 12 kap. 3 §)\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nvarför: Samtycke c-1 (huvudregeln) från P. Ö. tillåter det.",
         "PERMIT\nbasis: CONSENT-PERMIT consent c-1 provision (OSL (2009:400) 12 kap. 2 §; OSL (2009:400) 12 kap. 3 §)\nmust: Document the disclosure in the record: what, to whom, on what basis.\nwhy: Consent c-1 (provision) from P. Ö. permits it.",
     ),
     "a custodian on a leap-day child's majority": (
-        "NOT_APPLICABLE\ngrund: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nvarför: Inget giltigt samtycke från L. S. och inget undantag i lag täcker detta; sekretessen gäller (nekas som standard).\nvarför: Samtycke c-1 gäller inte: den enskilde har fyllt 18 år; vårdnadshavaren kan inte längre samtycka. Bara den enskilde själv, eller vårdnadshavare för ett barn, kan samtycka.",
+        "Beslut: inget stöd (nekas)\ngrund: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nvarför: Inget giltigt samtycke från L. S. och inget undantag i lag täcker detta; sekretessen gäller (nekas som standard).\nvarför: Samtycke c-1 gäller inte: den enskilde har fyllt 18 år; vårdnadshavaren kan inte längre samtycka. Bara den enskilde själv, eller vårdnadshavare för ett barn, kan samtycka.",
         "NOT_APPLICABLE\nbasis: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nwhy: No valid consent from L. S. and no legal exception covers this; secrecy applies (denied by default).\nwhy: Consent c-1 is not valid: the person has turned 18; the custodian can no longer consent. Only the person themselves, or a custodian for a child, can consent.",
     ),
     "an emergency": (
-        "PERMIT\ngrund: CONSENT-EMERGENCY (Lag (2022:913))\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nska: Dokumentera nödsituationen och åtkomsten; den granskas i efterhand.\nvarför: Nödsituation: åtkomst till uppgifter om A. K. för vård som inte kan vänta. Åtkomsten ska alltid dokumenteras.",
+        "Beslut: tillåtet\ngrund: CONSENT-EMERGENCY (Lag (2022:913))\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nska: Dokumentera nödsituationen och åtkomsten; den granskas i efterhand.\nvarför: Nödsituation: åtkomst till uppgifter om A. K. för vård som inte kan vänta. Åtkomsten ska alltid dokumenteras.",
         "PERMIT\nbasis: CONSENT-EMERGENCY (Lag (2022:913))\nmust: Document the disclosure in the record: what, to whom, on what basis.\nmust: Record the emergency and the access; it is reviewed afterwards.\nwhy: Emergency: access to information about A. K. for care that cannot wait. The access must always be recorded.",
     ),
     "a block": (
-        "DENY\ngrund: CONSENT-BLOCKED (Lag (2022:913))\nvarför: A. K. har spärrat uppgifterna hos Socialnämnden i Nyköping (kommun-0480-son) (spärr b-1); spärren gäller tills den hävs med uttryckligt samtycke.",
+        "Beslut: nekat\ngrund: CONSENT-BLOCKED (Lag (2022:913))\nvarför: A. K. har spärrat uppgifterna hos Socialnämnden i Nyköping (kommun-0480-son) (spärr b-1); spärren gäller tills den hävs med uttryckligt samtycke.",
         "DENY\nbasis: CONSENT-BLOCKED (Lag (2022:913))\nwhy: A. K. has blocked the information held by Socialnämnden i Nyköping (kommun-0480-son) (block b-1); the block holds until lifted by explicit consent.",
     ),
     "a block broken in an emergency": (
-        "PERMIT\ngrund: CONSENT-EMERGENCY (Lag (2022:913))\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nska: Dokumentera nödsituationen och åtkomsten; den granskas i efterhand.\nvarför: Nödsituation: åtkomst till uppgifter om A. K. för vård som inte kan vänta (spärr b-1 bryts). Åtkomsten ska alltid dokumenteras.",
+        "Beslut: tillåtet\ngrund: CONSENT-EMERGENCY (Lag (2022:913))\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nska: Dokumentera nödsituationen och åtkomsten; den granskas i efterhand.\nvarför: Nödsituation: åtkomst till uppgifter om A. K. för vård som inte kan vänta (spärr b-1 bryts). Åtkomsten ska alltid dokumenteras.",
         "PERMIT\nbasis: CONSENT-EMERGENCY (Lag (2022:913))\nmust: Document the disclosure in the record: what, to whom, on what basis.\nmust: Record the emergency and the access; it is reviewed afterwards.\nwhy: Emergency: access to information about A. K. for care that cannot wait (block b-1 is broken). The access must always be recorded.",
     ),
     "a block on other information": (
-        "PERMIT\ngrund: CONSENT-PERMIT consent c-1 provision (OSL (2009:400) 12 kap. 2 §)\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nvarför: Samtycke c-1 (provision) från A. K. tillåter det.",
+        "Beslut: tillåtet\ngrund: CONSENT-PERMIT, samtycke c-1, huvudregeln (OSL (2009:400) 12 kap. 2 §)\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nvarför: Samtycke c-1 (huvudregeln) från A. K. tillåter det.",
         "PERMIT\nbasis: CONSENT-PERMIT consent c-1 provision (OSL (2009:400) 12 kap. 2 §)\nmust: Document the disclosure in the record: what, to whom, on what basis.\nwhy: Consent c-1 (provision) from A. K. permits it.",
     ),
     "a block lifted": (
-        "PERMIT\ngrund: CONSENT-PERMIT consent c-1 provision (OSL (2009:400) 12 kap. 2 §)\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nvarför: Samtycke c-1 (provision) från A. K. tillåter det.",
+        "Beslut: tillåtet\ngrund: CONSENT-PERMIT, samtycke c-1, huvudregeln (OSL (2009:400) 12 kap. 2 §)\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nvarför: Samtycke c-1 (huvudregeln) från A. K. tillåter det.",
         "PERMIT\nbasis: CONSENT-PERMIT consent c-1 provision (OSL (2009:400) 12 kap. 2 §)\nmust: Document the disclosure in the record: what, to whom, on what basis.\nwhy: Consent c-1 (provision) from A. K. permits it.",
     ),
     "a patient who cannot take in": (
-        "PERMIT\ngrund: CONSENT-PATIENT-CANNOT-TAKE-IN (PL (2014:821) 3 kap. 4 §)\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nvarför: A. K. kan inte ta del av informationen och det finns inga tecken på att hen skulle motsätta sig: den lämnas till närstående.",
+        "Beslut: tillåtet\ngrund: CONSENT-PATIENT-CANNOT-TAKE-IN (PL (2014:821) 3 kap. 4 §)\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nvarför: A. K. kan inte ta del av informationen och det finns inga tecken på att hen skulle motsätta sig: den lämnas till närstående.",
         "PERMIT\nbasis: CONSENT-PATIENT-CANNOT-TAKE-IN (PL (2014:821) 3 kap. 4 §)\nmust: Document the disclosure in the record: what, to whom, on what basis.\nwhy: A. K. cannot take in the information and there is no sign they would object: it goes to a relative.",
     ),
     "cannot take in, asserted outside health care": (
-        "NOT_APPLICABLE\ngrund: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nvarför: Inget giltigt samtycke från A. K. och inget undantag i lag täcker detta; sekretessen gäller (nekas som standard).\nvarför: Patientlagen 3 kap. 4 § åberopades men gäller inte: det gäller bara hälso- och sjukvårdens information till en närstående person.",
+        "Beslut: inget stöd (nekas)\ngrund: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nvarför: Inget giltigt samtycke från A. K. och inget undantag i lag täcker detta; sekretessen gäller (nekas som standard).\nvarför: Patientlagen 3 kap. 4 § åberopades men gäller inte: det gäller bara hälso- och sjukvårdens information till en närstående person.",
         "NOT_APPLICABLE\nbasis: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nwhy: No valid consent from A. K. and no legal exception covers this; secrecy applies (denied by default).\nwhy: Patientlagen ch. 3 s. 4 was asserted but does not apply: it only covers health care information given to a relative.",
     ),
     "cannot take in, asserted for an organisation": (
-        "NOT_APPLICABLE\ngrund: CONSENT-NO-BASIS (OSL (2009:400) 25 kap. 1 §)\nvarför: Inget giltigt samtycke från A. K. och inget undantag i lag täcker detta; sekretessen gäller (nekas som standard).\nvarför: Patientlagen 3 kap. 4 § åberopades men gäller inte: det gäller bara hälso- och sjukvårdens information till en närstående person.",
+        "Beslut: inget stöd (nekas)\ngrund: CONSENT-NO-BASIS (OSL (2009:400) 25 kap. 1 §)\nvarför: Inget giltigt samtycke från A. K. och inget undantag i lag täcker detta; sekretessen gäller (nekas som standard).\nvarför: Patientlagen 3 kap. 4 § åberopades men gäller inte: det gäller bara hälso- och sjukvårdens information till en närstående person.",
         "NOT_APPLICABLE\nbasis: CONSENT-NO-BASIS (OSL (2009:400) 25 kap. 1 §)\nwhy: No valid consent from A. K. and no legal exception covers this; secrecy applies (denied by default).\nwhy: Patientlagen ch. 3 s. 4 was asserted but does not apply: it only covers health care information given to a relative.",
     ),
     "care exchange under compulsory care": (
-        "PERMIT\ngrund: CONSENT-CARE-EXCHANGE (OSL (2009:400) 25 kap. 12 §)\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nvarför: A. K. hör till en grupp (vård enligt LPT eller LRV) där uppgifter får lämnas från hälso- och sjukvården till socialtjänsten utan samtycke, när det behövs för nödvändig vård, behandling eller annat stöd.",
+        "Beslut: tillåtet\ngrund: CONSENT-CARE-EXCHANGE (OSL (2009:400) 25 kap. 12 §)\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nvarför: A. K. hör till en grupp (vård enligt LPT eller LRV) där uppgifter får lämnas från hälso- och sjukvården till socialtjänsten utan samtycke, när det behövs för nödvändig vård, behandling eller annat stöd.",
         "PERMIT\nbasis: CONSENT-CARE-EXCHANGE (OSL (2009:400) 25 kap. 12 §)\nmust: Document the disclosure in the record: what, to whom, on what basis.\nwhy: A. K. belongs to a group (care under LPT or LRV) for whom information may be given from health care to social services without consent, when needed for necessary care, treatment or other support.",
     ),
     "care exchange under misuse": (
-        "PERMIT\ngrund: CONSENT-CARE-EXCHANGE (OSL (2009:400) 25 kap. 12 §)\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nvarför: A. K. hör till en grupp (fortgående missbruk, vård enligt LPT eller LRV) där uppgifter får lämnas från hälso- och sjukvården till socialtjänsten utan samtycke, när det behövs för nödvändig vård, behandling eller annat stöd.",
+        "Beslut: tillåtet\ngrund: CONSENT-CARE-EXCHANGE (OSL (2009:400) 25 kap. 12 §)\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nvarför: A. K. hör till en grupp (fortgående missbruk, vård enligt LPT eller LRV) där uppgifter får lämnas från hälso- och sjukvården till socialtjänsten utan samtycke, när det behövs för nödvändig vård, behandling eller annat stöd.",
         "PERMIT\nbasis: CONSENT-CARE-EXCHANGE (OSL (2009:400) 25 kap. 12 §)\nmust: Document the disclosure in the record: what, to whom, on what basis.\nwhy: A. K. belongs to a group (continuous substance misuse, care under LPT or LRV) for whom information may be given from health care to social services without consent, when needed for necessary care, treatment or other support.",
     ),
     "a recipient who declines": (
-        "DENY\ngrund: CONSENT-RECIPIENT-DECLINES\nvarför: E. K. (anhörig/närstående) har sagt att hen inte vill ha information; den lämnas inte ut, oavsett samtycke.",
+        "Beslut: nekat\ngrund: CONSENT-RECIPIENT-DECLINES\nvarför: E. K. (anhörig/närstående) har sagt att hen inte vill ha information; den lämnas inte ut, oavsett samtycke.",
         "DENY\nbasis: CONSENT-RECIPIENT-DECLINES\nwhy: E. K. (relative) has said they do not want information; it is not given, whatever the consents.",
     ),
     "a report of concern to the wrong recipient": (
-        "NOT_APPLICABLE\ngrund: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nvarför: Orosanmälan åberopades men gäller inte: mottagaren måste vara socialnämnden.\nvarför: Inget giltigt samtycke från L. Ö. och inget undantag i lag täcker detta; sekretessen gäller (nekas som standard).",
+        "Beslut: inget stöd (nekas)\ngrund: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nvarför: Orosanmälan åberopades men gäller inte: mottagaren måste vara socialnämnden.\nvarför: Inget giltigt samtycke från L. Ö. och inget undantag i lag täcker detta; sekretessen gäller (nekas som standard).",
         "NOT_APPLICABLE\nbasis: CONSENT-NO-BASIS (OSL (2009:400) 26 kap. 1 §)\nwhy: A report of concern was asserted but does not apply: the recipient must be the social welfare committee.\nwhy: No valid consent from L. Ö. and no legal exception covers this; secrecy applies (denied by default).",
     ),
     "a report of concern for another purpose": (
-        "NOT_APPLICABLE\ngrund: CONSENT-NO-BASIS (OSL (2009:400) 25 kap. 1 §)\nvarför: Orosanmälan åberopades men gäller inte: det gäller bara utlämnande med ändamålet skydd av barn.\nvarför: Inget giltigt samtycke från L. Ö. och inget undantag i lag täcker detta; sekretessen gäller (nekas som standard).",
+        "Beslut: inget stöd (nekas)\ngrund: CONSENT-NO-BASIS (OSL (2009:400) 25 kap. 1 §)\nvarför: Orosanmälan åberopades men gäller inte: det gäller bara utlämnande med ändamålet skydd av barn.\nvarför: Inget giltigt samtycke från L. Ö. och inget undantag i lag täcker detta; sekretessen gäller (nekas som standard).",
         "NOT_APPLICABLE\nbasis: CONSENT-NO-BASIS (OSL (2009:400) 25 kap. 1 §)\nwhy: A report of concern was asserted but does not apply: it only covers disclosure for the purpose of child protection.\nwhy: No valid consent from L. Ö. and no legal exception covers this; secrecy applies (denied by default).",
     ),
     "a report of concern": (
-        "PERMIT\ngrund: CONSENT-REPORT-OF-CONCERN (SoL (2025:400) 19 kap. 1 §; OSL (2009:400) 10 kap. 28 §)\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nska: Gör anmälan till socialnämnden genast.\nvarför: Anmälan om oro för barnet L. Ö. till socialnämnden: Region Sörmland (region-sormland) räknas till myndigheter inom hälso- och sjukvården, socialtjänsten och kriminalvården och är skyldig att anmäla genast; skyldigheten i lag bryter sekretessen, oavsett samtycke.",
+        "Beslut: tillåtet\ngrund: CONSENT-REPORT-OF-CONCERN (SoL (2025:400) 19 kap. 1 §; OSL (2009:400) 10 kap. 28 §)\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nska: Gör anmälan till socialnämnden genast.\nvarför: Anmälan om oro för barnet L. Ö. till socialnämnden: Region Sörmland (region-sormland) räknas till myndigheter inom hälso- och sjukvården, socialtjänsten och kriminalvården och är skyldig att anmäla genast; skyldigheten i lag bryter sekretessen, oavsett samtycke.",
         "PERMIT\nbasis: CONSENT-REPORT-OF-CONCERN (SoL (2025:400) 19 kap. 1 §; OSL (2009:400) 10 kap. 28 §)\nmust: Document the disclosure in the record: what, to whom, on what basis.\nmust: Report to the social welfare committee at once.\nwhy: A report of concern about the child L. Ö. to the social welfare committee: Region Sörmland (region-sormland) counts among authorities in health care, social services and the prison and probation service and must report at once; the statutory duty overrides secrecy, whatever the consents.",
     ),
     "a deny exception inside a permit": (
-        "DENY\ngrund: CONSENT-DENY consent c-1 provision.exceptions[0] (OSL (2009:400) 12 kap. 2 §)\nvarför: Samtycke c-1 (provision.exceptions[0]) från A. K. nekar det uttryckligen.",
+        "Beslut: nekat\ngrund: CONSENT-DENY, samtycke c-1, undantag 1 (OSL (2009:400) 12 kap. 2 §)\nvarför: Samtycke c-1 (undantag 1) från A. K. nekar det uttryckligen.",
         "DENY\nbasis: CONSENT-DENY consent c-1 provision.exceptions[0] (OSL (2009:400) 12 kap. 2 §)\nwhy: Consent c-1 (provision.exceptions[0]) from A. K. explicitly denies it.",
     ),
     "a deny exception, permit overrides": (
-        "PERMIT\ngrund: CONSENT-PERMIT consent c-2 provision (OSL (2009:400) 12 kap. 2 §)\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nvarför: Samtycke c-2 (provision) från A. K. tillåter det.\nvarför: Samtycken om A. K. både tillåter och nekar; kombinationsregeln tillåtande går före avgör, aldrig ordningen de gavs i.",
+        "Beslut: tillåtet\ngrund: CONSENT-PERMIT, samtycke c-2, huvudregeln (OSL (2009:400) 12 kap. 2 §)\nska: Dokumentera utlämnandet i journalen: vad, till vem, med vilket stöd.\nvarför: Samtycke c-2 (huvudregeln) från A. K. tillåter det.\nvarför: Samtycken om A. K. både tillåter och nekar; kombinationsregeln tillåtande går före avgör, aldrig ordningen de gavs i.",
         "PERMIT\nbasis: CONSENT-PERMIT consent c-2 provision (OSL (2009:400) 12 kap. 2 §)\nmust: Document the disclosure in the record: what, to whom, on what basis.\nwhy: Consent c-2 (provision) from A. K. permits it.\nwhy: Consents about A. K. both permit and deny; the combining rule permit overrides decides, never the order they were given in.",
     ),
     "a deny exception, deny overrides": (
-        "DENY\ngrund: CONSENT-DENY consent c-1 provision.exceptions[0] (OSL (2009:400) 12 kap. 2 §)\nvarför: Samtycke c-1 (provision.exceptions[0]) från A. K. nekar det uttryckligen.\nvarför: Samtycken om A. K. både tillåter och nekar; kombinationsregeln nekande går före avgör, aldrig ordningen de gavs i.",
+        "Beslut: nekat\ngrund: CONSENT-DENY, samtycke c-1, undantag 1 (OSL (2009:400) 12 kap. 2 §)\nvarför: Samtycke c-1 (undantag 1) från A. K. nekar det uttryckligen.\nvarför: Samtycken om A. K. både tillåter och nekar; kombinationsregeln nekande går före avgör, aldrig ordningen de gavs i.",
         "DENY\nbasis: CONSENT-DENY consent c-1 provision.exceptions[0] (OSL (2009:400) 12 kap. 2 §)\nwhy: Consent c-1 (provision.exceptions[0]) from A. K. explicitly denies it.\nwhy: Consents about A. K. both permit and deny; the combining rule deny overrides decides, never the order they were given in.",
     ),
 }

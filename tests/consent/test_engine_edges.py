@@ -53,8 +53,8 @@ def test_a_consent_not_yet_in_force_is_explained_with_its_open_ended_period() ->
     decision = evaluate(request(), (later,))
     assert not decision.permitted
     (reason,) = [r for r in decision.reasons if r.code == "CONSENT-NOT-IN-FORCE"]
-    assert "från 2026-06-01T00:00:00+02:00 tills vidare" in reason.message.sv
-    assert "from 2026-06-01T00:00:00+02:00 until revoked" in reason.message.en
+    assert "från 1 juni 2026 kl. 00.00 tills vidare" in reason.message.sv
+    assert "from 1 June 2026, 00:00 until revoked" in reason.message.en
 
 
 def test_a_report_of_concern_about_an_adult_says_why_it_does_not_apply() -> None:

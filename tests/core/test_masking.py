@@ -188,7 +188,8 @@ def test_quote_masks_before_it_cuts_and_quotes() -> None:
     assert quote("19391225-0028") == "'19391225-****'"
     assert quote("x" * 30 + "193912250028") == repr("x" * 30 + "19391225**")
     assert quote("x" * 30 + "193912250028", limit=50) == repr("x" * 30 + "19391225****")
-    assert quote(5) == "'5'"
+    assert quote(5) == "5"  # a number is not text: unquoted, as JSON writes it
+    assert (quote(None), quote(True), quote([1, None])) == ("null", "true", "'[1, null]'")
     assert quote("Anna Karlsson") == "'A. K.'"
 
 

@@ -134,8 +134,14 @@ def test_construction_errors_get_their_document_path() -> None:
 def test_wrong_or_missing_type_and_version() -> None:
     """The tag must name the requested type; the version must be the current one."""
     assert "expected 'Relationship'" in _problems(_doc(type="Person"))["$.type"]
-    assert "unknown or missing" in _problems(_doc(type="Nope"), None)["$.type"]
-    assert _problems(_doc(schema_version=2))["$.schema_version"] == "expected 1, got '2'"
+    assert "unknown document type 'Nope'" in _problems(_doc(type="Nope"), None)["$.type"]
+    assert _problems(_doc(type=None), None)["$.type"] == "the document type is missing"
+    assert _problems(_doc(type=None))["$.type"] == "expected 'Relationship', got nothing"
+    # Numbers quoted back as JSON writes them, not as text.
+    assert _problems(_doc(schema_version=2))["$.schema_version"] == "expected 1, got 2"
+    assert _problems(_doc(schema_version="1"))["$.schema_version"] == "expected 1, got '1'"
+    # Another document altogether gives the one line, not every follow-on field.
+    assert list(_problems(_doc(type="Person"))) == ["$.type"]
     assert "$.schema_version" in _problems(_doc(schema_version=True))
 
 

@@ -92,8 +92,8 @@ def test_discharge_check_command_json() -> None:
     """anhorig discharge check gives every finding as JSON, like validate."""
     code, text = run("discharge", "check", EVERY, "--on", "2026-11-09", "--format", "json")
     assert code == 1
-    (result,) = json.loads(text)
-    assert len({f["code"] for f in result["findings"]}) == 21
+    (result,) = json.loads(text)["files"]
+    assert len({f["code"] for f in result["problems"]}) == 21
 
 
 def test_schema_command_prints_the_process_schema() -> None:

@@ -273,7 +273,7 @@ def test_a_real_process_exits_2_without_a_traceback(tmp_path: Path) -> None:
     done = _anhorig("validate", "--on", "2026-05-04", "--format", "json", *map(str, paths))
     assert done.returncode == 2, done.stderr
     assert b"Traceback" not in done.stderr
-    results = json.loads(done.stdout.decode("utf-8"))
+    results = json.loads(done.stdout.decode("utf-8"))["files"]
     assert [r["readable"] for r in results] == [False] * len(paths)
     done = _anhorig("consent", "check", "--request", request, *map(str, paths))
     assert done.returncode == 2, done.stderr

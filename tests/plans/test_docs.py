@@ -37,6 +37,8 @@ def render_rule_page(on: date = date(2026, 11, 22)) -> str:
         f"references are those in force on {on} (a check cites the law in force on the date it judges).",
         "This page is generated from the catalogue by `tests/plans/test_docs.py`",
         "(`ANHORIG_WRITE_DOCS=1 pytest tests/plans/test_docs.py` rewrites it).",
+        "When each rule fires, its exact boundary, the type it applies to, what fixes it and",
+        "a failing example document are under its code in the [rule catalogue](../reference/rules.md).",
         "",
     ]
     groups = [

@@ -67,7 +67,7 @@ def test_plans_check_command_applies_a_policy() -> None:
     out = io.StringIO()
     args = ["plans", "check", plan, "--on", "2026-11-22", "--policy", str(EXAMPLES / POLICY)]
     assert main([*args, "--format", "json"], out) == 1
-    assert [f["code"] for f in json.loads(out.getvalue())[0]["findings"]] == [
+    assert [f["code"] for f in json.loads(out.getvalue())["files"][0]["problems"]] == [
         "PLAN-FOLLOW-UP-TOO-LATE"
     ]
     bad_policy = ["plans", "check", plan, "--on", "2026-11-22", "--policy", plan]
@@ -89,7 +89,8 @@ def test_plans_template_command_prints_a_readable_plan() -> None:
 def test_example_gives_expected_codes(name: str) -> None:
     """Valid examples check clean; invalid ones give exactly the codes the docs describe."""
     text = (EXAMPLES / name).read_text(encoding="utf-8")
-    plan: Plan = from_json(None, text)
+    plan = from_json(None, text)  # typed as object: narrowed before it is checked
+    assert isinstance(plan, Plan)
     assert check(plan, on=ON).codes == EXPECTED[name]
     if not EXPECTED[name]:
         assert check(plan, on=ON).findings == ()
@@ -138,11 +139,11 @@ def test_validate_command_json_output(tmp_path: Path) -> None:
         out,
     )
     assert code == 2
-    results = json.loads(out.getvalue())
-    assert {f["code"] for f in results[0]["findings"]} == EXPECTED["support-plan-invalid.json"]
-    assert all(f["path"] and f["message"] for f in results[0]["findings"])
+    results = json.loads(out.getvalue())["files"]
+    assert {f["code"] for f in results[0]["problems"]} == EXPECTED["support-plan-invalid.json"]
+    assert all(f["path"] and f["message"] for f in results[0]["problems"])
     assert results[1]["readable"] is False
-    assert any("$.nickname" in p for p in results[1]["problems"])
+    assert any(p["path"] == "$.nickname" for p in results[1]["problems"])
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from anhorig.errors import InvalidInput
 from anhorig.respite import (
     THREE_HOME_ONE_AWAY,
     TWO_HOME_TWO_AWAY,
-    VAXJO_SHORT_STAY,
+    VAXJO_ALTERNATING_CARE,
     AlternatingPattern,
     DygnCount,
     Ledger,
@@ -35,10 +35,13 @@ ON = date(2026, 1, 2)
 UNIT = ShortStayUnit(id="U", name="Tallbacken", beds=2)
 
 
-def _stay_grant(gid: str = "G-1", amount: int = 120) -> RespiteGrant:
-    return grant(
-        gid, kind=RespiteKind.SHORT_STAY, amount=amount, unit=QuotaUnit.DYGN, per=QuotaPeriod.YEAR
-    )
+def _stay_grant(
+    gid: str = "G-1", amount: int = 120, kind: RespiteKind = RespiteKind.SHORT_STAY
+) -> RespiteGrant:
+    return grant(gid, kind=kind, amount=amount, unit=QuotaUnit.DYGN, per=QuotaPeriod.YEAR)
+
+
+VAXELVARD = RespiteKind.ALTERNATING_CARE
 
 
 def test_occupancy_night_by_night() -> None:
@@ -109,7 +112,7 @@ def test_book_like_a_hotel_until_full() -> None:
 
 def test_three_weeks_home_one_away_over_a_year() -> None:
     """3 + 1 over 2026 from Monday 5 January gives 12 stays of 7 nights and a cut one."""
-    g = _stay_grant(amount=100)
+    g = _stay_grant(amount=100, kind=VAXELVARD)
     stays = alternating(
         g,
         THREE_HOME_ONE_AWAY,
@@ -122,7 +125,7 @@ def test_three_weeks_home_one_away_over_a_year() -> None:
     assert all(s.interval.start.weekday() == 0 for s in stays)
     # The last stay, arriving 28 December, is cut to leave by 31 December.
     assert stays[-1].interval.end.date() == date(2026, 12, 31)
-    ledger = Ledger(policies=(VAXJO_SHORT_STAY,), grants=(g,), units=(UNIT,))
+    ledger = Ledger(policies=(VAXJO_ALTERNATING_CARE,), grants=(g,), units=(UNIT,))
     booked, report = check_series(ledger, stays, on=ON)
     assert report.ok, report.explain("en")
     assert booked.balance("G-1", date(2026, 1, 1)).reserved == 12 * 7 + 3
@@ -130,12 +133,12 @@ def test_three_weeks_home_one_away_over_a_year() -> None:
 
 def test_two_and_two_capped_at_fourteen_a_month() -> None:
     """2 + 2 with at most 14 dygn a month shortens stays instead of passing the cap."""
-    g = _stay_grant(amount=200)
+    g = _stay_grant(amount=200, kind=VAXELVARD)
     capped = attrs.evolve(TWO_HOME_TWO_AWAY, max_dygn_per_month=14)
     stays = alternating(
         g, capped, start=date(2026, 1, 1), made_at=local(2025, 12, 1), provider=MUNICIPAL
     )
-    ledger = Ledger(policies=(VAXJO_SHORT_STAY,), grants=(g,))
+    ledger = Ledger(policies=(VAXJO_ALTERNATING_CARE,), grants=(g,))
     _, report = check_series(ledger, stays, on=ON)
     assert report.ok, report.explain("en")
     uncapped = alternating(
@@ -186,3 +189,30 @@ def test_capacity_of_a_parent_ledger_ignores_a_branch() -> None:
     assert occupancy(ledger, "U", date(2026, 3, 3)).occupied == 0
     _, report = book_like_hotel(ledger, stay, on=ON)
     assert report.ok
+
+
+def test_korttid_and_vaxelvard_share_the_beds() -> None:
+    """Korttid and växelvård are two kinds but stays at the same units: a växelvård stay
+    takes the bed a korttid stay would need (DOMAIN.md part 2 §6.2–6.3, seed 004)."""
+    one_bed = ShortStayUnit(id="U", name="Tallbacken", beds=1)
+    korttid = _stay_grant("G-1")
+    neighbour = attrs.evolve(CARED_FOR, name="Per Ek")
+    vaxelvard = attrs.evolve(_stay_grant("G-2", kind=VAXELVARD), cared_for=neighbour)
+    ledger = Ledger(grants=(korttid, vaxelvard), units=(one_bed,))
+    stays = {
+        gid: hotel_stay(
+            grant_id=gid,
+            unit_id="U",
+            arrive=date(2026, 3, 2),
+            nights=2,
+            booking_id=f"B-{gid}",
+            made_at=local(2026, 1, 1),
+            provider=MUNICIPAL,
+        )
+        for gid in ("G-1", "G-2")
+    }
+    ledger, report = book_like_hotel(ledger, stays["G-2"], on=ON)
+    assert report.ok
+    assert occupancy(ledger, "U", date(2026, 3, 2)).free == 0
+    _, refused = book_like_hotel(ledger, stays["G-1"], on=ON)
+    assert refused.codes == {"RESPITE-NO-BED"}

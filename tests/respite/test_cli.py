@@ -23,9 +23,11 @@ def test_balance_per_period_in_english() -> None:
     code, text = run("respite", "balance", str(EXAMPLE), "--on", "2026-04-15", "--lang", "en")
     assert code == 0
     lines = text.splitlines()
+    assert lines.pop(0) == "Judged on 2026-04-15"
     assert lines[0].split() == [
         "grant",
         "period",
+        "(through)",
         "granted",
         "carried",
         "used",
@@ -34,6 +36,7 @@ def test_balance_per_period_in_english() -> None:
         "over",
     ]
     march = next(line for line in lines if "2026-03-01" in line)
+    assert march.split()[1] == "2026-03-01–2026-03-31"  # through the last day
     assert march.split()[2:] == ["10", "h", "0", "h", "10", "h", "0", "h", "0", "h", "0", "h"]
     assert len(lines) == 1 + 6
 
@@ -54,15 +57,15 @@ def test_balance_as_json_and_as_of() -> None:
         "AVL-1",
     )
     assert code == 0
-    rows = json.loads(text)
-    assert [r["used"] + r["reserved"] for r in rows] == [0] * 6
+    rows = json.loads(text)["balances"]
+    assert [r["used_seconds"] + r["reserved_seconds"] for r in rows] == [0] * 6
 
 
 def test_balance_swedish_default_and_unreadable(tmp_path: Path) -> None:
     """Swedish headings by default; a bad document exits 2 naming the problem."""
-    code, text = run("respite", "balance", str(EXAMPLE))
+    code, text = run("respite", "balance", str(EXAMPLE), "--on", "2026-04-15")
     assert code == 0
-    assert text.startswith("insats")
+    assert text.splitlines()[1].startswith("insats")
     bad = tmp_path / "bad.json"
     bad.write_text('{"type": "Ledger", "schema_version": 1, "grants": 5}', encoding="utf-8")
     assert run("respite", "balance", str(bad))[0] == 2

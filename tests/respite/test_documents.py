@@ -75,3 +75,30 @@ def test_booking_needs_aware_made_at(data: st.DataObject) -> None:
             provider=booking.provider,
         )
     assert caught.value.paths == ("made_at",)
+
+
+def test_a_document_written_before_vaxelvard_was_a_kind_still_reads() -> None:
+    """Issue 12, case 6: documents say ``"short_stay"`` as before, and it means korttid;
+    växelvård is ``"alternating_care"``."""
+    from datetime import date
+
+    from anhorig.people import Person
+    from anhorig.respite import GrantBasis, Quota, QuotaPeriod, QuotaUnit, RespiteGrant, RespiteKind
+    from anhorig.time import Period
+
+    grant = RespiteGrant(
+        id="G-1",
+        kind=RespiteKind.SHORT_STAY,
+        basis=GrantBasis.DECISION,
+        decision_ref="SN-1",
+        quota=Quota(amount=14, unit=QuotaUnit.DYGN, per=QuotaPeriod.YEAR),
+        validity=Period.year(2026),
+        cared_for=Person(name="Karin Berg", birth_date=date(1940, 5, 1)),
+    )
+    old = json.loads(to_json(grant))
+    assert old["kind"] == "short_stay"
+    read = from_json(RespiteGrant, json.dumps(old))
+    assert read.kind is RespiteKind.SHORT_STAY
+    assert read.kind.label("sv") == "korttidsvistelse"
+    old["kind"] = "alternating_care"
+    assert from_json(RespiteGrant, json.dumps(old)).kind.label("sv") == "växelvård"

@@ -18,6 +18,7 @@ from anhorig.respite import (
     TRANEMO,
     TWO_HOME_TWO_AWAY,
     VAXJO,
+    VAXJO_ALTERNATING_CARE,
     VAXJO_SHORT_STAY,
     AlternatingPattern,
     CarryOver,
@@ -76,13 +77,31 @@ def test_sunne_one_week_ahead_any_time() -> None:
 
 def test_sunne_not_combined_with_short_stay_or_day_care() -> None:
     """Sunne: in-home respite is not combined with växelvård or dagverksamhet."""
-    stay = grant("G-2", kind=RespiteKind.SHORT_STAY, unit=QuotaUnit.DYGN)
+    stay = grant("G-2", kind=RespiteKind.ALTERNATING_CARE, unit=QuotaUnit.DYGN)
     day = grant("G-3", kind=RespiteKind.DAY_CARE)
     ledger = Ledger(policies=(SUNNE,), grants=(grant(decision=False), stay, day))
     entry = booking("B", local(2026, 6, 1, 9), local(2026, 6, 1, 12))
     report = check_booking(ledger, entry, on=ON)
     assert report.codes == {"RESPITE-COMBINATION"}
     assert len(report) == 2
+
+
+def test_sunne_combines_korttid_not_vaxelvard() -> None:
+    """Issue 12, case 6: "Växelvård is not korttid. One kind SHORT_STAY means both, so
+    Sunne's rule 'not combined with växelvård' refuses every korttid grant too."
+
+    A korttid grant beside Sunne's avlösning is no finding; a växelvård grant is."""
+    entry = booking("B", local(2026, 6, 1, 9), local(2026, 6, 1, 12))
+    korttid = grant("G-2", kind=RespiteKind.SHORT_STAY, unit=QuotaUnit.DYGN)
+    ledger = Ledger(policies=(SUNNE,), grants=(grant(decision=False), korttid))
+    assert check_booking(ledger, entry, on=ON).ok
+    assert not check_booking(ledger, entry, on=ON).codes
+    vaxelvard = attrs.evolve(korttid, kind=RespiteKind.ALTERNATING_CARE)
+    ledger = Ledger(policies=(SUNNE,), grants=(grant(decision=False), vaxelvard))
+    report = check_booking(ledger, entry, on=ON)
+    assert report.codes == {"RESPITE-COMBINATION"}
+    assert "växelvård" in report.findings[0].message.sv
+    assert "korttid" not in report.findings[0].message.sv
 
 
 def test_tranemo_weekdays_only_no_carry_over() -> None:
@@ -116,14 +135,20 @@ def test_vaxjo_twenty_hours_every_day() -> None:
 
 
 def test_vaxjo_short_stay_fourteen_a_month_two_weeks_as_a_rule() -> None:
-    """Växjö: växelvård at most 14 dygn a month; korttid "i regel" 2 weeks."""
+    """Växjö: växelvård at most 14 dygn a month; korttid "i regel" 2 weeks.
+
+    Two presets since korttid and växelvård are two kinds: the monthly limit is
+    växelvård's, the rule of thumb korttid's."""
     stay = grant(kind=RespiteKind.SHORT_STAY, amount=60, unit=QuotaUnit.DYGN, per=QuotaPeriod.YEAR)
     ledger = Ledger(policies=(VAXJO_SHORT_STAY,), grants=(stay,))
     two_weeks = booking("A", local(2026, 6, 1, 14), local(2026, 6, 15, 12))
     assert check_booking(ledger, two_weeks, on=ON).ok
     longer = booking("A", local(2026, 6, 1, 14), local(2026, 6, 17, 12))
-    report = check_booking(ledger, longer, on=ON)
-    assert report.codes == {"RESPITE-CONSECUTIVE-GUIDELINE", "RESPITE-DYGN-PER-MONTH"}
+    assert check_booking(ledger, longer, on=ON).codes == {"RESPITE-CONSECUTIVE-GUIDELINE"}
+    vaxelvard = attrs.evolve(stay, kind=RespiteKind.ALTERNATING_CARE)
+    ledger = Ledger(policies=(VAXJO_ALTERNATING_CARE,), grants=(vaxelvard,))
+    assert check_booking(ledger, two_weeks, on=ON).ok
+    assert check_booking(ledger, longer, on=ON).codes == {"RESPITE-DYGN-PER-MONTH"}
     booked = ledger.book(two_weeks)
     third = booking("B", local(2026, 6, 20, 14), local(2026, 6, 21, 12))
     assert check_booking(booked, third, on=ON).codes == {"RESPITE-DYGN-PER-MONTH"}

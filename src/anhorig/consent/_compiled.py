@@ -14,6 +14,7 @@ from __future__ import annotations
 import enum
 import functools
 import math
+import weakref
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
@@ -138,12 +139,18 @@ _PURPOSE_BIT = {p: 1 << i for i, p in enumerate(Purpose)}
 _CATEGORY_BIT = {c: 1 << i for i, c in enumerate(InfoCategory)}
 
 
+_COVERED_BITS = {
+    granted: sum(bit for other, bit in _CATEGORY_BIT.items() if granted.covers(other))
+    for granted in InfoCategory
+}
+"""Each class's bit and its descendants' (worked out once: ``covers`` goes through the
+enum's slow ``.value``)."""
+
+
 def _category_mask(categories: Iterable[InfoCategory]) -> int:
     mask = 0
     for granted in categories:
-        for other in InfoCategory:
-            if granted.covers(other):
-                mask |= _CATEGORY_BIT[other]
+        mask |= _COVERED_BITS[granted]
     return mask
 
 
@@ -181,6 +188,7 @@ class Node:
     """A provision compiled: its scope as bit masks and keys, its exceptions below it."""
 
     __slots__ = (
+        "__weakref__",
         "actions",
         "categories",
         "data_from",
@@ -264,6 +272,21 @@ class Node:
         return found if found is not None else (self.permit, self.path)
 
 
+_ROOTS: weakref.WeakValueDictionary[Provision, Node] = weakref.WeakValueDictionary()
+"""Compiled provision trees by provision, while some compiled consent holds them:
+consents read from documents hold equal provisions as distinct objects (a form's
+standard wording), and a tree is only read once built."""
+
+
+def root_node(provision: Provision) -> Node:
+    """``provision`` compiled as a consent's root, shared between equal provisions."""
+    node = _ROOTS.get(provision)
+    if node is None:
+        # Two threads may both build one; either is the same tree.
+        node = _ROOTS.setdefault(provision, Node(provision, "provision"))
+    return node
+
+
 # --- compiled records -------------------------------------------------------------------
 
 
@@ -306,7 +329,7 @@ class CompiledConsent:
         self.consent = consent
         self.id = consent.id
         self.relying_id = consent.obtained_by.id
-        self.root = Node(consent.provision, "provision")
+        self.root = root_node(consent.provision)
         # Before it was given a consent is not there to rely on or to mention, even
         # when its validity starts earlier (backdated).
         self.given = seconds(consent.given_at)

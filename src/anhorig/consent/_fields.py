@@ -85,6 +85,10 @@ def optional_instant(instance: Any, attribute: attrs.Attribute[Any], value: Any)
         instant(instance, attribute, value)
 
 
+_checks.describe(instant, "instant")
+_checks.describe(optional_instant, "optional", instant)
+
+
 def masked_text(value: str) -> str:
     """Free text in a repr: only its length (it may name people)."""
     return "''" if not value else f"<{len(value)} tecken>"

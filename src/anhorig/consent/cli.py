@@ -8,8 +8,11 @@
 Each consent file holds one document or a JSON list of documents: anhorig documents
 (``Consent``, ``Revocation``, ``Block``, ``BlockLift``, ``HarmAssessment``) or FHIR ``Consent``
 resources (R4, R4B or R5) and Bundles of them, read strictly. The request file holds a ``DisclosureRequest`` document.
+A consent file may be ``-`` for standard input, or a directory of ``*.json`` files.
 The decision is printed with its basis, obligations and reasons, and the line for
-the journal. Exit codes: 0 permitted, 1 denied or no basis, 2 unreadable input.
+the journal; a file that cannot be read is reported in the command line's one format
+(:class:`anhorig._cli.Issue`: the file, and the JSON path within it).
+Exit codes: 0 permitted, 1 denied or no basis, 2 unreadable input.
 """
 
 from __future__ import annotations
@@ -18,8 +21,16 @@ import argparse
 import json
 from typing import Any, TextIO
 
-from anhorig._cli import EXIT_FINDINGS, EXIT_OK, add_common, print_unreadable
-from anhorig._json import read_file
+from anhorig._cli import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    Issue,
+    Unreadable,
+    add_common,
+    expand_inputs,
+    print_unreadable,
+    read_one,
+)
 from anhorig.consent.audit import AuditRecord
 from anhorig.consent.engine import Combining, ConsentRecord, DecisionPolicy, evaluate
 from anhorig.consent.fhir import read_fhir
@@ -33,7 +44,7 @@ from anhorig.consent.model import (
 )
 from anhorig.errors import InvalidInput, Problem
 from anhorig.language import Lang, mask_value
-from anhorig.serialization import from_document, load_json, to_document
+from anhorig.serialization import from_document, to_document
 
 __all__ = ["configure", "read_fhir_document", "run_check"]
 
@@ -42,8 +53,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """Add ``check`` to the ``anhorig consent`` parser."""
     sub = parser.add_subparsers(dest="consent_command", required=True)
     check = sub.add_parser("check", help="decide a disclosure request from consent documents")
-    check.add_argument("--request", required=True, help="a DisclosureRequest document")
-    check.add_argument("consents", nargs="*", help="consent documents (anhorig or FHIR)")
+    check.add_argument(
+        "--request", required=True, help="a DisclosureRequest document; - for standard input"
+    )
+    check.add_argument(
+        "consents",
+        nargs="*",
+        metavar="CONSENTS",
+        help="consent documents (anhorig or FHIR); - for standard input, or a directory",
+    )
     check.add_argument(
         "--combining",
         choices=[c.value for c in Combining],
@@ -55,25 +73,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     check.set_defaults(handler=run_check)
 
 
-def _read_json(name: str) -> object:
-    try:
-        return load_json(read_file(name))
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise InvalidInput.at(
-            name, sv=f"kan inte läsas ({reason})", en=f"cannot be read ({reason})"
-        ) from None
-    except InvalidInput as exc:
-        raise exc.under(name) from None
-
-
-def _read_records(name: str) -> list[ConsentRecord]:
-    data = _read_json(name)
+def _records_of(data: object) -> list[ConsentRecord]:
+    """The consent records in one file's JSON: one document, or a list of them."""
     documents = data if isinstance(data, list) else [data]
     records: list[ConsentRecord] = []
     problems: list[Problem] = []
     for index, document in enumerate(documents):
-        where = f"{name}[{index}]" if isinstance(data, list) else name
+        where = f"$[{index}]" if isinstance(data, list) else "$"
         try:
             if isinstance(document, dict) and "resourceType" in document:
                 records.extend(r.consent for r in read_fhir(document) if r.consent is not None)
@@ -85,7 +91,7 @@ def _read_records(name: str) -> list[ConsentRecord]:
         if not isinstance(record, Consent | Revocation | Block | BlockLift | HarmAssessment):
             problems.extend(
                 InvalidInput.at(
-                    where,
+                    f"{where}.type",
                     sv=f"väntade ett samtyckesdokument, fick {type(record).__name__}",
                     en=f"expected a consent document, got {type(record).__name__}",
                 ).problems
@@ -111,11 +117,7 @@ def read_fhir_document(data: Any) -> Consent | None:
 
 
 def _read_request(name: str) -> DisclosureRequest:
-    data = _read_json(name)
-    try:
-        return from_document(DisclosureRequest, data)
-    except InvalidInput as exc:
-        raise exc.under(name) from None
+    return read_one(name, lambda data: from_document(DisclosureRequest, data))  # type: ignore[no-any-return]
 
 
 def _masked_ids(decision: dict[str, Any]) -> dict[str, Any]:
@@ -132,27 +134,26 @@ def _masked_ids(decision: dict[str, Any]) -> dict[str, Any]:
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
     """Handle ``anhorig consent check``; returns the exit code."""
     lang: Lang = args.lang
-    problems: list[Problem] = []
+    issues: list[Issue] = []
     request = None
     try:
         request = _read_request(args.request)
-    except InvalidInput as exc:
-        problems.extend(exc.problems)
+    except Unreadable as exc:
+        issues.extend(exc.issues)
     records: list[ConsentRecord] = []
-    for name in args.consents:
+    for name in expand_inputs(args.consents):
         try:
-            records.extend(_read_records(name))
-        except InvalidInput as exc:
-            problems.extend(exc.problems)
-    if not problems and request is not None:
-        try:
-            decision = evaluate(
-                request, records, policy=DecisionPolicy(combining=Combining(args.combining))
-            )
-        except InvalidInput as exc:
-            problems.extend(exc.problems)
-    if problems or request is None:
-        return print_unreadable(problems, lang=lang, fmt=args.format, out=out)
+            records.extend(read_one(name, _records_of))
+        except Unreadable as exc:
+            issues.extend(exc.issues)
+    if issues or request is None:
+        return print_unreadable(issues, lang=lang, fmt=args.format, out=out)
+    try:
+        decision = evaluate(
+            request, records, policy=DecisionPolicy(combining=Combining(args.combining))
+        )
+    except InvalidInput as exc:
+        return print_unreadable(exc.problems, lang=lang, fmt=args.format, out=out)
     record = AuditRecord.of(request, decision)
     if args.format == "json":
         json.dump(

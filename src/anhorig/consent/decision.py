@@ -8,6 +8,8 @@ be done, and the policy that decides where the law leaves room.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from anhorig._checks import and_, collecting, each, ge, instance_of, optional, text
@@ -25,6 +27,7 @@ __all__ = [
     "Obligation",
     "ObligationKind",
     "Outcome",
+    "provision_text",
 ]
 
 
@@ -98,6 +101,26 @@ class Obligation:
 _OBLIGATIONS = {kind: Obligation(kind=kind, message=msg) for kind, msg in _OBLIGATION_TEXT.items()}
 
 
+_EXCEPTION = re.compile(r"\.exceptions\[(\d+)\]")
+
+
+def provision_text(where: str) -> Text:
+    """Which provision of a consent decided, in words: ``provision`` is the consent's
+    main rule (*huvudregeln*), ``provision.exceptions[0]`` its first exception
+    (*undantag 1*), ``provision.exceptions[0].exceptions[1]`` the second exception
+    within it (*undantag 1.2*). English keeps the record's path.
+
+    >>> provision_text("provision.exceptions[0].exceptions[1]").sv
+    'undantag 1.2'
+    """
+    numbers = [str(int(n) + 1) for n in _EXCEPTION.findall(where)]
+    if where == "provision":
+        return Text(sv="huvudregeln", en=where)
+    if numbers and _EXCEPTION.sub("", where) == "provision":
+        return Text(sv=f"undantag {'.'.join(numbers)}", en=where)
+    return Text(sv=f"villkor {where}", en=where)
+
+
 @collecting
 @attrs.frozen(kw_only=True, order=False)
 class Basis:
@@ -115,18 +138,26 @@ class Basis:
     assessment_id: str | None = attrs.field(default=None, validator=optional(text))
     """The harm assessment (*menprövning*) the basis rests on, if any."""
 
-    def explain(self) -> str:
-        """One line: code, consent and provision or assessment, references."""
+    def explain(self, lang: Lang = "sv") -> str:
+        """One line: code, consent and provision or assessment, references.
+
+        In Swedish the record is named in Swedish and the provision in words
+        (``CONSENT-DENY, samtycke c-1, undantag 1``); in English as the record has it
+        (``CONSENT-DENY consent c-1 provision.exceptions[0]``).
+        """
+        sv = check_lang(lang) == "sv"
         parts = [self.code]
         # Ids are the vendor's, and are shown masked like any input (no personnummer).
         if self.consent_id is not None:
-            parts.append(f"consent {mask_value(self.consent_id)}")
+            parts.append(f"{'samtycke' if sv else 'consent'} {mask_value(self.consent_id)}")
         if self.assessment_id is not None:
-            parts.append(f"assessment {mask_value(self.assessment_id)}")
+            parts.append(
+                f"{'menprövning' if sv else 'assessment'} {mask_value(self.assessment_id)}"
+            )
         if self.provision is not None:
-            parts.append(mask_value(self.provision))
+            parts.append(provision_text(mask_value(self.provision)).in_(lang))
         cited = "; ".join(str(r) for r in self.references)
-        return " ".join(parts) + (f" ({cited})" if cited else "")
+        return (", " if sv else " ").join(parts) + (f" ({cited})" if cited else "")
 
 
 @collecting
@@ -167,8 +198,9 @@ class Decision:
         """The decision in words: outcome, basis, obligations and reasons."""
         language = check_lang(lang)
         sv = language == "sv"
-        lines = [self.outcome.name]
-        lines.extend(f"{'grund' if sv else 'basis'}: {b.explain()}" for b in self.basis)
+        # English keeps the outcome's name as a heading; Swedish says it in words.
+        lines = [f"Beslut: {self.outcome.label('sv')}" if sv else self.outcome.name]
+        lines.extend(f"{'grund' if sv else 'basis'}: {b.explain(language)}" for b in self.basis)
         lines.extend(
             f"{'ska' if sv else 'must'}: {o.message.in_(language)}" for o in self.obligations
         )

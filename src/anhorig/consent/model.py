@@ -299,6 +299,15 @@ _RECIPIENT_FIELDS = {
 }
 
 
+_FIELD_WORDS = {
+    "person": "person",
+    "organisation": "organisation",
+    "principal": "huvudman",
+    "role": "roll",
+}
+"""A recipient's fields in Swedish words, for the message that one is missing."""
+
+
 def _recipient_shape(instance: Recipient, attribute: attrs.Attribute[Any], value: Any) -> None:
     kind = instance.kind
     if not isinstance(kind, RecipientKind):
@@ -313,7 +322,7 @@ def _recipient_shape(instance: Recipient, attribute: attrs.Attribute[Any], value
     if present[needed] is None:
         _checks.fail(
             needed,
-            sv=f"en mottagare av slaget {kind.value!r} måste ha {needed}",
+            sv=f"en mottagare angiven som {_FIELD_WORDS[needed]} måste ha en {_FIELD_WORDS[needed]}",
             en=f"a recipient of kind {kind.value!r} needs {needed}",
         )
     for name, val in present.items():
@@ -321,9 +330,17 @@ def _recipient_shape(instance: Recipient, attribute: attrs.Attribute[Any], value
         if val is not None and not allowed:
             _checks.fail(
                 name,
-                sv=f"en mottagare av slaget {kind.value!r} har inget {name}",
+                sv=f"en mottagare angiven som {_FIELD_WORDS[needed]} har ingen {_FIELD_WORDS[name]}",
                 en=f"a recipient of kind {kind.value!r} has no {name}",
             )
+
+
+_ALSO = {RecipientKind.PERSON: "role"}  # a person may be given a role besides
+_SHAPES = {  # for the JSON Schema: each kind's field, and the fields it must leave out
+    k.value: ((f,), tuple(n for n in _RECIPIENT_FIELDS.values() if n not in (f, _ALSO.get(k))))
+    for k, f in _RECIPIENT_FIELDS.items()
+}
+_checks.describe(_recipient_shape, "cases", "kind", _SHAPES, None)
 
 
 @collecting

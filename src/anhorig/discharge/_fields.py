@@ -32,6 +32,9 @@ def an_id(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         )
 
 
+_checks.describe(an_id, "matches", _ID_RE)
+
+
 def ids(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A frozenset of ids (possibly empty)."""
     _checks.each(str)(instance, attribute, value)
@@ -44,6 +47,9 @@ def ids(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
             sv=f"väntade id: 1–64 tecken A–Z, a–z, 0–9, '-' eller '.', fick {bad[:3]!r}",
             en=f"expected ids: 1–64 characters of A–Z, a–z, 0–9, '-' or '.', got {bad[:3]!r}",
         )
+
+
+_checks.describe(ids, "each_matches", _ID_RE)
 
 
 def to_instant(value: object) -> object:
@@ -75,6 +81,10 @@ def optional_instant(instance: Any, attribute: attrs.Attribute[Any], value: Any)
     """``None`` or an aware instant."""
     if value is not None:
         an_instant(instance, attribute, value)
+
+
+_checks.describe(an_instant, "instant")
+_checks.describe(optional_instant, "optional", an_instant)
 
 
 def day_of(moment: datetime) -> date:

@@ -579,7 +579,7 @@ def _render(sheet: Checklist, lang: Lang) -> str:
                 lines.append(pad + ("klart " if sv else "done ") + _stamp(d.done_at))
         for decision in item.decisions:
             outcome = decision.decision.outcome.label(lang)
-            basis = "; ".join(b.explain() for b in decision.decision.basis) or "–"
+            basis = "; ".join(b.explain(lang) for b in decision.decision.basis) or "–"
             lines.append(pad + f"{decision.category.label(lang)}: {outcome} ({basis})")
             if not decision.permitted and decision.decision.reasons:
                 lines.append(pad + "  " + decision.decision.reasons[-1].message.in_(lang))

@@ -1,13 +1,17 @@
 """``anhorig discharge``: a discharge's checklist and deadlines, and its rules.
 
 - ``anhorig discharge checklist FILE [--on DATE] [--policy POLICY.json] [--lang sv|en]
-  [--format text|json]`` prints who to contact, in which order, which deadlines run and
+  [--format human|json]`` prints who to contact, in which order, which deadlines run and
   what each recipient may be told, with the rules' findings. Without ``--on`` the
   document's day of discharge is judged (or, with none planned, the day of its latest
   event): the library reads no clock, and the page always says which day it judged.
-- ``anhorig discharge check FILE... --on DATE [--policy POLICY.json]`` checks discharge
-  documents like ``anhorig validate``, under a region's
+- ``anhorig discharge check FILE... [--on DATE] [--policy POLICY.json]`` checks discharge
+  documents like ``anhorig validate`` (``-`` and directories too; ``--on`` is today in
+  Europe/Stockholm when left out, and printed), under a region's
   :class:`~anhorig.discharge.DischargePolicy`.
+
+``FILE`` may be ``-`` for standard input. Every problem is printed in the command line's
+one format (:class:`anhorig._cli.Issue`).
 
 Exit codes as ``anhorig validate``: 0 no finding of error severity, 1 some, 2 unreadable
 input.
@@ -16,20 +20,21 @@ input.
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
-from pathlib import Path
 from typing import Any, TextIO
 
 from anhorig._cli import (
     EXIT_FINDINGS,
     EXIT_OK,
-    EXIT_UNREADABLE,
+    Unreadable,
     add_common,
+    add_on,
     check_files,
     iso_date,
+    judging_date,
+    print_unreadable,
+    read_one,
 )
-from anhorig.errors import InvalidInput
 from anhorig.language import Lang
 
 __all__ = ["configure", "default_day"]
@@ -56,42 +61,31 @@ def default_day(process: Any) -> date:
     return date(latest.year, latest.month, latest.day)
 
 
-def _read_policy(name: str | None, lang: Lang, out: TextIO) -> Any:
-    """The policy document, ``None`` for the defaults, or ``False`` if unreadable."""
+def _read_policy(name: str | None) -> Any:
+    """The policy document, or ``None`` for the defaults; `Unreadable` if it cannot be read."""
     from anhorig.discharge.policy import DischargePolicy
-    from anhorig.serialization import from_json
+    from anhorig.serialization import from_document
 
     if name is None:
         return None
-    try:
-        return from_json(DischargePolicy, Path(name).read_bytes())
-    except (OSError, InvalidInput) as exc:
-        problems = exc.explain(lang) if isinstance(exc, InvalidInput) else str(exc)
-        out.write(f"{name}: {'OLÄSBAR' if lang == 'sv' else 'UNREADABLE'}\n  {problems}\n")
-        return False
+    return read_one(name, lambda data: from_document(DischargePolicy, data))
 
 
 def _cmd_checklist(args: argparse.Namespace, out: TextIO) -> int:
     from anhorig.discharge.checklist import checklist
     from anhorig.discharge.model import DischargeProcess
-    from anhorig.serialization import from_json, to_json
+    from anhorig.serialization import from_document, to_json
 
     lang: Lang = args.lang
-    policy = _read_policy(args.policy, lang, out)
-    if policy is False:
-        return EXIT_UNREADABLE
+    fmt = "json" if args.format == "json" else "human"
     try:
-        process = from_json(DischargeProcess, Path(args.file).read_bytes())
-    except OSError as exc:
-        print(f"{args.file}: {exc.strerror or type(exc).__name__}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    except InvalidInput as exc:
-        print(f"{args.file}: {'OLÄSBAR' if lang == 'sv' else 'UNREADABLE'}", file=sys.stderr)
-        print(exc.explain(lang), file=sys.stderr)
-        return EXIT_UNREADABLE
+        policy = _read_policy(args.policy)
+        process = read_one(args.file, lambda data: from_document(DischargeProcess, data))
+    except Unreadable as exc:
+        return print_unreadable(exc.issues, lang=lang, fmt=fmt, out=out)
     on = args.on if args.on is not None else default_day(process)
     sheet = checklist(process, on=on, policy=policy)
-    if args.format == "json":
+    if fmt == "json":
         out.write(to_json(sheet, indent=2) + "\n")
     else:
         if args.on is None:
@@ -109,14 +103,16 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from anhorig.findings import Report
 
     lang: Lang = args.lang
-    policy = _read_policy(args.policy, lang, out)
-    if policy is False:
-        return EXIT_UNREADABLE
+    on = judging_date(args.on)
+    try:
+        policy = _read_policy(args.policy)
+    except Unreadable as exc:
+        return print_unreadable(exc.issues, lang=lang, fmt=args.format, out=out, on=on)
 
     def check_discharge(document: object) -> Report:
-        return check(document, on=args.on, policy=policy)  # type: ignore[arg-type]
+        return check(document, on=on.day, policy=policy)  # type: ignore[arg-type]
 
-    return check_files(args.files, check_discharge, lang=lang, fmt=args.format, out=out)
+    return check_files(args.files, check_discharge, lang=lang, fmt=args.format, out=out, on=on)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -124,22 +120,36 @@ def configure(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="discharge_command", required=True)
 
     sheet = sub.add_parser("checklist", help="who to contact, in which order, which deadlines run")
-    sheet.add_argument("file", help="a DischargeProcess document (JSON)")
+    sheet.add_argument(
+        "file", metavar="FILE", help="a DischargeProcess document (JSON); - for standard input"
+    )
     sheet.add_argument(
         "--on", type=iso_date, default=None, help="date judged (default: the day of discharge)"
     )
     sheet.add_argument(
-        "--policy", help="a DischargePolicy document (JSON); the law's defaults if left out"
+        "--policy", help="a DischargePolicy document (JSON) (default: the law's defaults)"
     )
-    sheet.add_argument("--lang", choices=("sv", "en"), default="sv", help="language")
-    sheet.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    sheet.add_argument(
+        "--lang", choices=("sv", "en"), default="sv", help="message language (default: sv)"
+    )
+    sheet.add_argument(
+        "--format",
+        choices=("human", "json", "text"),
+        default="human",
+        help="output format; text is human's old name (default: human)",
+    )
     sheet.set_defaults(handler=_cmd_checklist)
 
     check = sub.add_parser("check", help="check discharge documents under a regional policy")
-    check.add_argument("files", nargs="+", help="DischargeProcess documents (JSON)")
-    check.add_argument("--on", type=iso_date, required=True, help="date judged, YYYY-MM-DD")
     check.add_argument(
-        "--policy", help="a DischargePolicy document (JSON); the law's defaults if left out"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="DischargeProcess documents (JSON); - or a directory",
+    )
+    add_on(check)
+    check.add_argument(
+        "--policy", help="a DischargePolicy document (JSON) (default: the law's defaults)"
     )
     add_common(check)
     check.set_defaults(handler=_cmd_check)

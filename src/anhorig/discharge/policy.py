@@ -90,6 +90,9 @@ def _hour(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         )
 
 
+_checks.describe(_hour, "between", 0, 23)
+
+
 _DEFAULT_RELIABLE = frozenset(c for c in Channel if c is not Channel.TELEPHONE)
 _DEFAULT_NOTICE_ROLES = frozenset({DischargeRole.CASE_OFFICER, DischargeRole.PRIMARY_CARE})
 

@@ -123,6 +123,19 @@ PLAN_ILLEGAL_TRANSITION = Rule.define(
     ),
     sources=("ibic",),
     domain=(15,),
+    applies_to=("SupportPlan | CoordinatedPlan | ImplementationPlan",),
+    condition=(
+        "En statusändring (plan.agree, activate, review, close eller transition) begärs som TRANSITIONS inte tillåter från planens status. Ingen check hittar den: steget kastar RuleViolation.",
+        "A status change (plan.agree, activate, review, close or transition) is asked for that TRANSITIONS does not allow from the plan's status. No check finds it: the step raises RuleViolation.",
+    ),
+    boundary=(
+        "Tillåtet: draft → agreed eller closed; agreed → active eller closed; active → under_review eller closed; under_review → active eller closed; closed → inget.",
+        "Allowed: draft → agreed or closed; agreed → active or closed; active → under_review or closed; under_review → active or closed; closed → nothing.",
+    ),
+    fix=(
+        "Gå via de tillåtna stegen, eller börja en ny plan när en plan är stängd.",
+        "Go through the allowed steps, or start a new plan once one is closed.",
+    ),
 )
 
 

@@ -1,10 +1,12 @@
 """``anhorig plans``: plan commands beyond ``anhorig validate``.
 
-- ``anhorig plans check FILE... --on DATE [--policy POLICY.json]`` checks plan
-  documents like ``anhorig validate`` does, under a municipality's
+- ``anhorig plans check FILE... [--on DATE] [--policy POLICY.json]`` checks plan
+  documents like ``anhorig validate`` does (``-`` and directories too; ``--on`` is
+  today in Europe/Stockholm when left out, and printed), under a municipality's
   :class:`~anhorig.plans.PlanPolicy` read from a ``PlanPolicy`` document.
-- ``anhorig plans template --municipality NAME --from DATE`` prints an
-  implementation plan filled with seed 003's example activities, as JSON.
+- ``anhorig plans template --municipality NAME --from DATE [--lang en]`` prints an
+  implementation plan filled with seed 003's example activities, as JSON (in English
+  translation with ``--lang en``).
 
 Exit codes as ``anhorig validate``: 0 valid, 1 findings of error severity,
 2 unreadable input.
@@ -15,36 +17,41 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from anhorig._cli import EXIT_OK, EXIT_UNREADABLE, add_common, check_files, iso_date
-from anhorig.errors import InvalidInput
-from anhorig.language import Lang, mask_value
+from anhorig._cli import (
+    EXIT_OK,
+    Unreadable,
+    add_common,
+    add_on,
+    check_files,
+    iso_date,
+    judging_date,
+    print_unreadable,
+    read_one,
+)
+from anhorig.errors import InvalidInput, Problem
+from anhorig.language import Lang
 
 __all__ = ["configure"]
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
-    from anhorig._json import read_file
     from anhorig.findings import Report
     from anhorig.plans import PlanPolicy, check
-    from anhorig.serialization import from_json
+    from anhorig.serialization import from_document
 
     lang: Lang = args.lang
+    on = judging_date(args.on)
     policy = None
     if args.policy is not None:
         try:
-            policy = from_json(PlanPolicy, read_file(args.policy))
-        except (OSError, InvalidInput) as exc:
-            problems = exc.explain(lang) if isinstance(exc, InvalidInput) else str(exc)
-            out.write(
-                mask_value(f"{args.policy}: {'OLÄSBAR' if lang == 'sv' else 'UNREADABLE'}")
-                + f"\n  {mask_value(problems)}\n"
-            )
-            return EXIT_UNREADABLE
+            policy = read_one(args.policy, lambda data: from_document(PlanPolicy, data))
+        except Unreadable as exc:
+            return print_unreadable(exc.issues, lang=lang, fmt=args.format, out=out, on=on)
 
     def check_plan(document: object) -> Report:
-        return check(document, on=args.on, policy=policy)  # type: ignore[arg-type]
+        return check(document, on=on.day, policy=policy)  # type: ignore[arg-type]
 
-    return check_files(args.files, check_plan, lang=lang, fmt=args.format, out=out)
+    return check_files(args.files, check_plan, lang=lang, fmt=args.format, out=out, on=on)
 
 
 def _cmd_template(args: argparse.Namespace, out: TextIO) -> int:
@@ -57,12 +64,23 @@ def _cmd_template(args: argparse.Namespace, out: TextIO) -> int:
             valid_from=args.valid_from,
             valid_until=args.valid_until,
             responsible=args.responsible,
+            lang=args.lang,
         )
     except InvalidInput as exc:
-        out.write(exc.explain(args.lang) + "\n")
-        return EXIT_UNREADABLE
+        return print_unreadable(
+            [Problem(_option_of(p.path), p.message) for p in exc.problems],
+            lang=args.lang,
+            fmt="human",
+            out=out,
+        )
     out.write(to_json(plan, indent=2) + "\n")
     return EXIT_OK
+
+
+def _option_of(path: str) -> str:
+    """The option a template's problem comes from (``valid_from`` is ``--from``)."""
+    field = path.rpartition(".")[2]
+    return {"valid_from": "--from", "valid_until": "--until"}.get(field, f"--{field}")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -70,9 +88,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="plans_command", required=True)
 
     check = sub.add_parser("check", help="check plan documents under a municipal policy")
-    check.add_argument("files", nargs="+", help="plan documents (JSON)")
-    check.add_argument("--on", type=iso_date, required=True, help="date judged, YYYY-MM-DD")
-    check.add_argument("--policy", help="a PlanPolicy document (JSON); defaults if left out")
+    check.add_argument(
+        "files", nargs="+", metavar="FILE", help="plan documents (JSON); - or a directory"
+    )
+    add_on(check)
+    check.add_argument(
+        "--policy", help="a PlanPolicy document (JSON) (default: the law's defaults)"
+    )
     add_common(check)
     check.set_defaults(handler=_cmd_check)
 
@@ -85,5 +107,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--until", dest="valid_until", type=iso_date, default=None, help="YYYY-MM-DD"
     )
     template.add_argument("--responsible", default="", help="owner of every row (default: empty)")
-    template.add_argument("--lang", choices=("sv", "en"), default="sv", help="message language")
+    template.add_argument(
+        "--lang",
+        choices=("sv", "en"),
+        default="sv",
+        help="language of the rows' text and of messages (default: sv; en is a translation)",
+    )
     template.set_defaults(handler=_cmd_template)

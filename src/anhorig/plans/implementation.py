@@ -28,7 +28,7 @@ import attrs
 
 from anhorig import _checks
 from anhorig._checks import a_date, collecting, each, instance_of, non_empty_text, optional
-from anhorig.language import LabelledEnum
+from anhorig.language import LabelledEnum, Lang
 
 __all__ = ["Activity", "ImplementationArea", "ImplementationPlan"]
 
@@ -255,18 +255,27 @@ class ImplementationPlan:
         valid_until: date | None = None,
         responsible: str = "",
         areas: frozenset[ImplementationArea] | None = None,
+        lang: Lang = "sv",
     ) -> ImplementationPlan:
         """A plan filled with the example activities of seed 003 (Nka 2024).
 
         Every row gets ``responsible`` (empty by default: the municipality names the
         owners, and until it does the rules report each row). ``areas`` limits the
-        template to some of the three areas.
+        template to some of the three areas. ``lang="en"`` gives the rows' text in
+        English translation (the Swedish is the source).
         """
+        rows_of: list[tuple[ImplementationArea, str, str, str]] = list(_SEED_003_ROWS)
+        if lang == "en":
+            from anhorig.plans._template_en import ROWS_EN
+
+            rows_of = [
+                (row[0], *english) for row, english in zip(_SEED_003_ROWS, ROWS_EN, strict=True)
+            ]
         rows = tuple(
             Activity(
                 area=area, heading=heading, activity=activity, how=how, responsible=responsible
             )
-            for area, heading, activity, how in _SEED_003_ROWS
+            for area, heading, activity, how in rows_of
             if areas is None or area in areas
         )
         return cls(

@@ -132,6 +132,15 @@ def _grant_only_for_respite(instance: Measure, attribute: attrs.Attribute[Any], 
         )
 
 
+_checks.describe(
+    _grant_only_for_respite,
+    "cases",
+    "kind",
+    {kind.value: ((), ("respite_grant_id",)) for kind in MeasureKind if kind not in RESPITE_KINDS},
+    _ID,
+)
+
+
 @collecting
 @attrs.frozen(kw_only=True, order=False)
 class Measure:
@@ -216,12 +225,14 @@ def _status_dates(instance: SupportPlan, attribute: attrs.Attribute[Any], value:
     if value in (PlanStatus.AGREED, PlanStatus.ACTIVE, PlanStatus.UNDER_REVIEW) and agreed is None:
         _checks.fail(
             "agreed_on",
-            sv=f"en plan med status {value.label('sv')} måste ha agreed_on",
+            sv=f"en plan med status {value.label('sv')} måste ha ett datum för överenskommelsen",
             en=f"a plan with status {value.label('en')} must have agreed_on",
         )
     if value is PlanStatus.DRAFT and agreed is not None:
         _checks.fail(
-            "agreed_on", sv="ett utkast har ingen agreed_on", en="a draft has no agreed_on"
+            "agreed_on",
+            sv="ett utkast har inget datum för överenskommelse",
+            en="a draft has no agreed_on",
         )
     if (value is PlanStatus.CLOSED) != (closed is not None):
         _checks.fail(

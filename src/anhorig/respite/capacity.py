@@ -9,6 +9,11 @@ booking for an arrival date and a number of nights, which :func:`try_book`
 (or :func:`book_like_hotel`) checks against free beds and the grant's rules.
 An emergency place (*trygghetsplats*) skips notice and quota but never capacity.
 
+Every stay that names a unit takes its beds, whatever its kind: korttid, växelvård
+and trygghetsplats share the beds of a *korttidsenhet* (DOMAIN.md part 2 §6.2 and §6.3
+treat korttid and växelvård as stays at the same units, at one fee per dygn; seed 004
+books växelvård days "som hotell" against free beds).
+
 >>> from datetime import date
 >>> from anhorig.people import Person
 >>> from anhorig.time import Period, local

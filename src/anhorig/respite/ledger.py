@@ -63,6 +63,7 @@ How it is computed (DESIGN.md decision 5, DOMAIN.md rules 26–31):
 from __future__ import annotations
 
 import bisect
+import decimal
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
@@ -98,7 +99,9 @@ from anhorig.respite.policy import (
 from anhorig.time import Period, as_instant, epoch_seconds
 
 __all__ = [
+    "AMOUNT_FIELDS",
     "DEFAULT_POLICY",
+    "AmountField",
     "Balance",
     "Entry",
     "Ledger",
@@ -136,19 +139,51 @@ _AMOUNT = _checks.and_(
 )
 
 
+AmountField = Literal["granted", "carried_over", "used", "reserved", "remaining", "over_quota"]
+"""The name of one of a `Balance`'s amounts."""
+
+AMOUNT_FIELDS: tuple[AmountField, ...] = (
+    "granted",
+    "carried_over",
+    "used",
+    "reserved",
+    "remaining",
+    "over_quota",
+)
+"""A `Balance`'s amounts, in the order they are shown."""
+
+_HUNDREDTH = decimal.Decimal("0.01")
+
+
 @collecting
 @attrs.frozen(kw_only=True, order=False)
 class Balance:
     """What is left of a grant in one quota period (*saldo*).
 
-    Amounts are seconds for an hours quota and dygn for a dygn quota. ``used`` is
-    what lies before the moment asked about (and cancellations too late to free
-    their time), ``reserved`` what is booked from it on. ``remaining`` and
+    ``unit`` is the quota's unit; the amounts count in `amount_unit`: **seconds** for
+    an hours quota (``granted == 36000`` is 10 hours) and whole **dygn** for a dygn
+    quota, so that they add up exactly. `hours` gives an hours quota's amount in
+    hours, and `amounts` every amount under a name that says its unit
+    (``granted_seconds``, ``granted_hours``, ``granted_dygn``), as ``anhorig respite
+    balance --format json`` writes them. ``period`` is half-open: ``period.end`` is the
+    first day after it, ``period.last`` its last day.
+
+    ``used`` is what lies before the moment asked about (and cancellations too late to
+    free their time), ``reserved`` what is booked from it on. ``remaining`` and
     ``over_quota`` are never both above zero, and always::
 
         remaining - over_quota == granted + carried_over - used - reserved
 
     ``charged`` says the policy charges what goes over the quota rather than refusing it.
+
+    >>> from anhorig.time import Period
+    >>> b = Balance(grant_id="G-1", period=Period.month(2026, 3), unit=QuotaUnit.HOURS,
+    ...             granted=36000, carried_over=0, used=37800, reserved=0, remaining=0,
+    ...             over_quota=1800, charged=True)
+    >>> b.amount_unit, b.hours("granted"), b.hours("used"), b.show("remaining", "en")
+    ('seconds', Decimal('10'), Decimal('10.5'), '-0 h 30 min')
+    >>> b.amounts()["over_quota_hours"], b.amounts()["over_quota_seconds"]
+    (Decimal('0.5'), 1800)
     """
 
     grant_id: str = attrs.field(validator=_checks.non_empty_text)
@@ -167,9 +202,45 @@ class Balance:
         """``granted + carried_over - used - reserved``: negative when over quota."""
         return self.granted + self.carried_over - self.used - self.reserved
 
+    @property
+    def amount_unit(self) -> Literal["seconds", "dygn"]:
+        """What the amounts count: ``"seconds"`` for an hours quota, ``"dygn"`` for a dygn
+        quota."""
+        return "dygn" if self.unit is QuotaUnit.DYGN else "seconds"
+
+    def hours(self, field: AmountField) -> decimal.Decimal:
+        """An hours quota's amount in hours: ``Decimal('10')``, ``Decimal('10.5')``.
+
+        Exact to the hundredth of an hour (36 seconds); an amount between hundredths is
+        rounded half to even, and its exact count stays in seconds. A dygn quota's
+        amounts are not hours: ``InvalidInput``.
+        """
+        if self.unit is QuotaUnit.DYGN:
+            raise InvalidInput.at(
+                field,
+                sv="kvoten räknas i dygn, inte i timmar",
+                en="the quota counts dygn, not hours",
+            )
+        hours = decimal.Decimal(int(getattr(self, field))) / 3600
+        return hours.quantize(_HUNDREDTH, decimal.ROUND_HALF_EVEN).normalize() + 0
+
+    def amounts(self) -> dict[str, int | decimal.Decimal]:
+        """Every amount under a name that says its unit.
+
+        An hours quota gives ``granted_seconds`` (exact) and ``granted_hours`` (see
+        `hours`) for each of `AMOUNT_FIELDS`; a dygn quota gives ``granted_dygn``.
+        """
+        if self.unit is QuotaUnit.DYGN:
+            return {f"{f}_dygn": int(getattr(self, f)) for f in AMOUNT_FIELDS}
+        named: dict[str, int | decimal.Decimal] = {}
+        for f in AMOUNT_FIELDS:
+            named[f"{f}_seconds"] = int(getattr(self, f))
+            named[f"{f}_hours"] = self.hours(f)
+        return named
+
     def show(
         self,
-        field: Literal["granted", "carried_over", "used", "reserved", "remaining", "over_quota"],
+        field: AmountField,
         lang: Lang = "sv",
     ) -> str:
         """One amount for people; ``remaining`` is shown negative when over quota."""

@@ -58,12 +58,21 @@ __all__ = [
 
 
 class RespiteKind(LabelledEnum):
-    """What kind of respite (*avlösningsform*)."""
+    """What kind of respite (*avlösningsform*).
+
+    ``SHORT_STAY`` is a stay away as single occasions (*korttidsvistelse*, korttid);
+    ``ALTERNATING_CARE`` planned, recurring stays in a rhythm with time at home
+    (*växelvård*, :mod:`anhorig.respite.patterns`). Municipalities treat them apart
+    (Sunne does not combine in-home respite with växelvård, but does with korttid);
+    both take beds at a short-stay unit. Documents written before the two were told
+    apart say ``"short_stay"`` for both and read as korttid.
+    """
 
     IN_HOME = "in_home", "avlösning i hemmet", "in-home respite"
-    SHORT_STAY = "short_stay", "korttidsvistelse/växelvård", "short stay / alternating care"
+    SHORT_STAY = "short_stay", "korttidsvistelse", "short stay"
     DAY_CARE = "day_care", "dagverksamhet", "day care"
     EMERGENCY = "emergency", "trygghetsplats", "emergency place"
+    ALTERNATING_CARE = "alternating_care", "växelvård", "alternating care"
 
 
 class QuotaUnit(LabelledEnum):
@@ -148,6 +157,14 @@ def _within_period(instance: Quota, attribute: attrs.Attribute[Any], value: Any)
             bounds.refuse(attribute.name, bound, value, sv=sv, en=en)
 
 
+_checks.describe(
+    _within_period,
+    "bound_by",
+    ("unit", "per"),
+    {(unit.value, per.value): bound for (unit, per), (bound, _, _) in _QUOTA_BOUNDS.items()},
+)
+
+
 @collecting
 @attrs.frozen(kw_only=True, order=False)
 class Quota:
@@ -187,6 +204,18 @@ def _decision_ref(instance: RespiteGrant, attribute: attrs.Attribute[Any], value
         )
 
 
+_checks.describe(
+    _decision_ref,
+    "cases",
+    "basis",
+    {
+        GrantBasis.DECISION.value: (("decision_ref",), ()),
+        GrantBasis.WITHOUT_NEEDS_ASSESSMENT.value: ((), ("decision_ref",)),
+    },
+    optional(non_empty_text),
+)
+
+
 def _validity(instance: RespiteGrant, attribute: attrs.Attribute[Any], value: Any) -> None:
     instance_of(Period)(instance, attribute, value)
     if isinstance(value, Period):
@@ -200,6 +229,15 @@ def _validity(instance: RespiteGrant, attribute: attrs.Attribute[Any], value: An
             _checks.fail("validity", sv="giltighetstiden är tom", en="the validity period is empty")
         else:
             _quota_within(instance.quota, (value.end - value.start).days)
+
+
+_checks.describe(
+    _validity,
+    "nested",
+    ("end",),
+    "the validity is not empty (end after start), and a quota over the validity fits in it",
+    instance_of(Period),
+)
 
 
 def _quota_within(quota: object, days: int) -> None:

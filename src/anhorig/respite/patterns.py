@@ -1,6 +1,9 @@
 """Växelvård patterns: alternating time at home and away, generated into bookings.
 
-Municipalities describe växelvård as a rhythm: Hudiksvall "3 weeks home + 1 away,
+Växelvård (:attr:`~anhorig.respite.model.RespiteKind.ALTERNATING_CARE`) is planned,
+recurring stays away, unlike a korttidsvistelse taken as single occasions
+(:attr:`~anhorig.respite.model.RespiteKind.SHORT_STAY`). Municipalities describe it as
+a rhythm: Hudiksvall "3 weeks home + 1 away,
 or 2 + 2"; Ulricehamn "1–2 weeks in every 4"; Växjö "at most 14 days a month";
 Högsby "time away should not exceed time at home". An :class:`AlternatingPattern`
 is such a rhythm; :func:`alternating` lays it over a grant's validity as bookings,
@@ -12,7 +15,7 @@ books them one by one into a ledger and returns every finding, and
 >>> from anhorig.people import Person
 >>> from anhorig.time import Period, local
 >>> from anhorig.respite.model import *
->>> grant = RespiteGrant(id="V", kind=RespiteKind.SHORT_STAY, basis=GrantBasis.DECISION,
+>>> grant = RespiteGrant(id="V", kind=RespiteKind.ALTERNATING_CARE, basis=GrantBasis.DECISION,
 ...     decision_ref="D", quota=Quota(amount=120, unit=QuotaUnit.DYGN, per=QuotaPeriod.YEAR),
 ...     validity=Period(date(2026, 1, 5), date(2026, 3, 2)),
 ...     cared_for=Person(name="Erik Ström", birth_date=date(1938, 2, 3)))
@@ -41,7 +44,7 @@ from anhorig.respite.ledger import Ledger
 from anhorig.respite.model import Booking, RespiteGrant
 from anhorig.respite.policy import DygnCount
 from anhorig.respite.rules.booking import booking_findings
-from anhorig.respite.rules.pattern import check_pattern
+from anhorig.respite.rules.pattern import booked_rhythm_findings, check_pattern
 from anhorig.time import Interval, local
 
 __all__ = [
@@ -73,6 +76,9 @@ def _hour(instance: object, attribute: attrs.Attribute[int], value: object) -> N
             sv=f"måste vara en timme 0–23 (fick {_checks.shown(value)})",
             en=f"must be an hour 0–23 (got {_checks.shown(value)})",
         )
+
+
+_checks.describe(_hour, "between", 0, 23)
 
 
 @collecting
@@ -170,7 +176,9 @@ def check_series(ledger: Ledger, bookings: Sequence[Booking], *, on: date) -> tu
     """Book ``bookings`` one after another and judge each against what came before.
 
     Returns the ledger with all of them booked (whatever the findings, so that the
-    series can be inspected) and every finding, with paths ``bookings[i]...``.
+    series can be inspected) and every finding, with paths ``bookings[i]...``. The
+    series' stays are then judged as booked against the time at home before each
+    (``RESPITE-BOOKED-AWAY-EXCEEDS-HOME``, where the policy asks it).
     """
     findings: list[Finding] = []
     current = ledger
@@ -180,4 +188,9 @@ def check_series(ledger: Ledger, bookings: Sequence[Booking], *, on: date) -> tu
             booking_findings(current, booking, on, k, f"bookings[{index}]", Lookup(current))
         )
         current = current.book(booking)
+    first = len(ledger)
+    for finding in booked_rhythm_findings(current, on):
+        seq = int(finding.path.removeprefix("entries[").split("]", 1)[0])
+        if seq >= first:
+            findings.append(attrs.evolve(finding, path=f"bookings[{seq - first}].interval"))
     return current, Report(tuple(findings))

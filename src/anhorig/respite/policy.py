@@ -27,6 +27,7 @@ References:
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import attrs
@@ -34,7 +35,8 @@ import attrs
 from anhorig import _checks, bounds
 from anhorig._calendar import local_date
 from anhorig._checks import a_bool, collecting, each, ge, instance_of, non_empty_text, optional
-from anhorig.language import LabelledEnum
+from anhorig.language import LabelledEnum, Lang
+from anhorig.law import SOURCES, Source
 from anhorig.respite.model import Booking, Quota, QuotaPeriod, QuotaUnit, RespiteKind
 from anhorig.time import epoch_seconds, working_days_between
 
@@ -49,7 +51,9 @@ __all__ = [
     "SUNNE",
     "TRANEMO",
     "VAXJO",
+    "VAXJO_ALTERNATING_CARE",
     "VAXJO_SHORT_STAY",
+    "AgeCeiling",
     "CarryOver",
     "DygnCount",
     "NoticeUnit",
@@ -129,6 +133,9 @@ def _hour(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         )
 
 
+_checks.describe(_hour, "between", 0, 24)
+
+
 def _day_ends(instance: RespitePolicy, attribute: attrs.Attribute[Any], value: Any) -> None:
     _hour(instance, attribute, value)
     if (
@@ -141,6 +148,9 @@ def _day_ends(instance: RespitePolicy, attribute: attrs.Attribute[Any], value: A
             sv=f"måste vara efter day_starts_at ({_checks.shown(instance.day_starts_at)})",
             en=f"must be after day_starts_at ({_checks.shown(instance.day_starts_at)})",
         )
+
+
+_checks.describe(_day_ends, "rule", _hour, "day_ends_at is after day_starts_at")
 
 
 def _cap(instance: RespitePolicy, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -186,6 +196,76 @@ _LATE_HOURS = optional(
     )
 )
 
+# The cap's bound, and the carry-over mode that needs it, as a schema can state them.
+_checks.describe(
+    _cap,
+    "cases",
+    "carry_over",
+    {
+        mode.value: (("carry_over_cap",), ())
+        if mode is CarryOver.CAPPED
+        else ((), ("carry_over_cap",))
+        for mode in CarryOver
+    },
+    _CAP,
+)
+
+
+@collecting
+@attrs.frozen(kw_only=True, order=False)
+class AgeCeiling:
+    """The most a municipality grants without a decision from an age on (*utan
+    biståndsbeslut från en viss ålder*): from ``from_age`` (the age of the person cared
+    for) a grant of at most ``ceiling`` needs no decision.
+
+    Habo: no decision from 75, for the 20 hours a month of its avlösning, not for any
+    amount (``AgeCeiling(from_age=75, ceiling=20 hours per month)``). ``from_age`` is
+    at most 150.
+    """
+
+    from_age: int = attrs.field(
+        validator=_count(
+            bounds.MAX_AGE, "år, äldre än någon blivit", "years, older than anyone has lived"
+        )
+    )
+    ceiling: Quota = attrs.field(validator=instance_of(Quota))
+
+    def describe(self, lang: Lang = "sv") -> str:
+        """``högst 20 timmar per månad från 75 år`` / ``at most 20 hours per month from 75``."""
+        if lang == "sv":
+            return f"högst {self.ceiling.describe('sv')} från {self.from_age} år"
+        return f"at most {self.ceiling.describe('en')} from age {self.from_age}"
+
+
+def _age_groups(instance: RespitePolicy, attribute: attrs.Attribute[Any], value: Any) -> None:
+    each(AgeCeiling)(instance, attribute, value)
+    if not isinstance(value, tuple) or not all(isinstance(v, AgeCeiling) for v in value):
+        return
+    ages = [group.from_age for group in value]
+    if any(later <= earlier for earlier, later in itertools.pairwise(ages)):
+        _checks.fail(
+            attribute.name,
+            sv="åldersgrupperna ska stå i stigande ålder, varje ålder en gång",
+            en="the age groups must be in increasing age, each age once",
+        )
+
+
+def _source(value: object) -> object:
+    """A key of :data:`anhorig.law.SOURCES` is read as that source; anything else is left
+    for the validator."""
+    return SOURCES.get(value, value) if isinstance(value, str) else value
+
+
+def _known_source(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, str):
+        _checks.fail(
+            attribute.name,
+            sv=f"okänd källa {_checks.shown(value)}",
+            en=f"unknown source {_checks.shown(value)}",
+        )
+    else:
+        optional(instance_of(Source))(instance, attribute, value)
+
 
 @collecting
 @attrs.frozen(kw_only=True, order=False)
@@ -197,11 +277,19 @@ class RespitePolicy:
 
     Fields:
         municipality: whose rules these are (*kommun*).
+        source: the municipality's own document these rules come from (*riktlinjer*), a
+            :class:`~anhorig.law.Source` or a key of :data:`anhorig.law.SOURCES`; the
+            findings applying them cite it, as the municipality's rules, not the law.
         kinds: the respite kinds these rules govern.
         standard_quota: the quota the municipality usually grants (the table's figure).
-        free_hours_without_decision: hours a month given without a needs assessment.
-        decision_exempt_from_age: from this age of the person cared for no decision is
-            needed (Habo: 75); below it, a grant needs a decision.
+        free_hours_without_decision: hours a month given without a needs assessment,
+            whatever the age.
+        decision_exempt_from_age: from this age of the person cared for the standard
+            quota needs no decision (Habo: 75); below it, a grant needs a decision. It
+            never covers more than ``standard_quota``.
+        without_decision_by_age: the most granted without a decision per age group
+            (:class:`AgeCeiling`, in increasing age; the oldest group the person has
+            reached applies). Habo: 20 hours a month from 75.
         notice / notice_unit: how far ahead a booking must be made.
         short_notice_allowance: bookings per calendar year and grant that may be made
             with less notice.
@@ -229,12 +317,14 @@ class RespitePolicy:
     """
 
     municipality: str = attrs.field(validator=non_empty_text)
+    source: Source | None = attrs.field(default=None, converter=_source, validator=_known_source)
     kinds: frozenset[RespiteKind] = attrs.field(
         default=frozenset(RespiteKind), validator=_checks.and_(each(RespiteKind), _checks.not_empty)
     )
     standard_quota: Quota | None = attrs.field(default=None, validator=optional(instance_of(Quota)))
     free_hours_without_decision: int = attrs.field(default=0, validator=_FREE_HOURS)
     decision_exempt_from_age: int | None = attrs.field(default=None, validator=_AGE)
+    without_decision_by_age: tuple[AgeCeiling, ...] = attrs.field(default=(), validator=_age_groups)
     notice: int = attrs.field(default=0, validator=_NOTICE)
     notice_unit: NoticeUnit = attrs.field(
         default=NoticeUnit.WORKING_DAYS, validator=instance_of(NoticeUnit)
@@ -267,9 +357,33 @@ class RespitePolicy:
         """Whether these rules apply to ``kind``."""
         return kind in self.kinds
 
+    def age_ceiling(self, age: int) -> AgeCeiling | None:
+        """What a person of ``age`` may be granted without a decision by age: the oldest
+        of ``without_decision_by_age`` reached, else from ``decision_exempt_from_age`` the
+        standard quota; ``None`` if no age group applies."""
+        reached = [group for group in self.without_decision_by_age if group.from_age <= age]
+        if reached:
+            return reached[-1]
+        exempt = self.decision_exempt_from_age
+        if exempt is not None and age >= exempt and self.standard_quota is not None:
+            return AgeCeiling(from_age=exempt, ceiling=self.standard_quota)
+        return None
+
 
 def _hours_month(amount: int) -> Quota:
     return Quota(amount=amount, unit=QuotaUnit.HOURS, per=QuotaPeriod.MONTH)
+
+
+def _web_page(municipality: str, subject: str, publisher: str = "") -> Source:
+    """The municipality's web page on ``subject``, as the research brief read it
+    (DOMAIN.md part 2 §6, confidence M: not checked against the riktlinjer themselves);
+    ``publisher`` where the municipality's name is not "<name> kommun"."""
+    key = municipality.lower().translate(str.maketrans("åäö", "aao"))
+    return Source(
+        key=f"{key}-respite",
+        title=f"{subject}, kommunens webbplats",
+        publisher=publisher or f"{municipality} kommun",
+    )
 
 
 DEFAULT_POLICY = RespitePolicy(municipality="anhorig (standard)")
@@ -277,6 +391,7 @@ DEFAULT_POLICY = RespitePolicy(municipality="anhorig (standard)")
 
 SUNNE = RespitePolicy(
     municipality="Sunne",
+    source=_web_page("Sunne", "Avlösning i hemmet"),
     kinds=frozenset({RespiteKind.IN_HOME}),
     standard_quota=_hours_month(10),
     free_hours_without_decision=10,
@@ -284,15 +399,17 @@ SUNNE = RespitePolicy(
     notice_unit=NoticeUnit.CALENDAR_DAYS,
     min_carer_age=18,
     requires_living_together=True,
-    not_combined_with=frozenset({RespiteKind.SHORT_STAY, RespiteKind.DAY_CARE}),
+    not_combined_with=frozenset({RespiteKind.ALTERNATING_CARE, RespiteKind.DAY_CARE}),
 )
 """Sunne: "10 h/month; no biståndsbedömning; carer 18+ and sammanboende; not combined
 with växelvård/dagverksamhet; book 1 week ahead; any time of day."
 
-One week is seven calendar days of notice; carry-over is not stated (default: none)."""
+One week is seven calendar days of notice; carry-over is not stated (default: none).
+Växelvård, not korttid: a korttidsvistelse may be held beside Sunne's avlösning."""
 
 TRANEMO = RespitePolicy(
     municipality="Tranemo",
+    source=_web_page("Tranemo", "Avlösning i hemmet"),
     kinds=frozenset({RespiteKind.IN_HOME}),
     standard_quota=_hours_month(12),
     weekdays=MONDAY_TO_FRIDAY,
@@ -307,6 +424,11 @@ condition on being left alone is an assessment, not a booking rule, and is not e
 
 BOTKYRKA = RespitePolicy(
     municipality="Botkyrka",
+    source=Source(
+        key="botkyrka-respite",
+        title="Riktlinje för anhörigstöd, VON/2025:00149, 16 juni 2025",
+        publisher="Botkyrka kommun",
+    ),
     kinds=frozenset({RespiteKind.IN_HOME}),
     standard_quota=_hours_month(15),
     overage=Overage.CHARGE,
@@ -315,6 +437,7 @@ BOTKYRKA = RespitePolicy(
 
 VAXJO = RespitePolicy(
     municipality="Växjö",
+    source=_web_page("Växjö", "Avlösning"),
     kinds=frozenset({RespiteKind.IN_HOME}),
     standard_quota=_hours_month(20),
 )
@@ -322,26 +445,43 @@ VAXJO = RespitePolicy(
 
 VAXJO_SHORT_STAY = RespitePolicy(
     municipality="Växjö",
+    source=_web_page("Växjö", "Korttidsvistelse och växelvård"),
     kinds=frozenset({RespiteKind.SHORT_STAY}),
     max_consecutive_dygn=14,
     consecutive_is_strict=False,
+)
+"""Växjö, korttid: "korttid 'i regel' 2 weeks".
+
+Two weeks is a rule of thumb (a warning beyond 14 dygn in a row). Växjö's växelvård
+is :data:`VAXJO_ALTERNATING_CARE`."""
+
+VAXJO_ALTERNATING_CARE = RespitePolicy(
+    municipality="Växjö",
+    source=_web_page("Växjö", "Korttidsvistelse och växelvård"),
+    kinds=frozenset({RespiteKind.ALTERNATING_CARE}),
     max_dygn_per_month=14,
 )
-"""Växjö, korttid and växelvård: "korttid 'i regel' 2 weeks; växelvård ≤14 days/month".
+"""Växjö, växelvård: "växelvård ≤14 days/month".
 
-Two weeks is a rule of thumb (a warning beyond 14 dygn in a row); 14 dygn a month
-is a limit (an error)."""
+Fourteen dygn a month is a limit (an error). Korttid is :data:`VAXJO_SHORT_STAY`."""
 
 HABO = RespitePolicy(
     municipality="Habo",
+    source=_web_page("Habo", "Avlösning i hemmet"),
     kinds=frozenset({RespiteKind.IN_HOME}),
     standard_quota=_hours_month(20),
     decision_exempt_from_age=75,
+    without_decision_by_age=(AgeCeiling(from_age=75, ceiling=_hours_month(20)),),
 )
-"""Habo: "20 h/month; no beslut if aged 75+; under 75 must apply"."""
+"""Habo: "20 h/month; no beslut if aged 75+; under 75 must apply".
+
+The exemption belongs to the 20 hours (DOMAIN.md §10a): from 75 at most 20 hours a
+month without a decision, more needs one. Whose age counts is not verified; the
+person cared for's, most likely, is used."""
 
 RONNEBY = RespitePolicy(
     municipality="Ronneby",
+    source=_web_page("Ronneby", "Avlösning i hemmet"),
     kinds=frozenset({RespiteKind.IN_HOME}),
     standard_quota=_hours_month(24),
     overage=Overage.CHARGE,
@@ -351,7 +491,8 @@ närstående only" (the last is about what staff do, not encoded)."""
 
 HUDIKSVALL = RespitePolicy(
     municipality="Hudiksvall",
-    kinds=frozenset({RespiteKind.SHORT_STAY}),
+    source=_web_page("Hudiksvall", "Växelvård", "Hudiksvalls kommun"),
+    kinds=frozenset({RespiteKind.ALTERNATING_CARE}),
     requires_living_together=True,
 )
 """Hudiksvall, växelvård: "3 weeks home + 1 away, or 2 + 2; household must be shared".
@@ -360,7 +501,8 @@ The patterns are generated by :func:`anhorig.respite.patterns.alternating`."""
 
 HOGSBY = RespitePolicy(
     municipality="Högsby",
-    kinds=frozenset({RespiteKind.SHORT_STAY}),
+    source=_web_page("Högsby", "Växelvård"),
+    kinds=frozenset({RespiteKind.ALTERNATING_CARE}),
     away_not_longer_than_home=True,
 )
 """Högsby, växelvård: "time away should not exceed time at home"."""
@@ -371,6 +513,7 @@ PRESETS: dict[str, RespitePolicy] = {
     "botkyrka": BOTKYRKA,
     "vaxjo": VAXJO,
     "vaxjo-short-stay": VAXJO_SHORT_STAY,
+    "vaxjo-alternating-care": VAXJO_ALTERNATING_CARE,
     "habo": HABO,
     "ronneby": RONNEBY,
     "hudiksvall": HUDIKSVALL,

@@ -24,10 +24,20 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import Any, TextIO
 
-from anhorig._cli import EXIT_FINDINGS, EXIT_OK, add_common, iso_date, print_unreadable
+from anhorig._cli import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    Issue,
+    Unreadable,
+    add_common,
+    expand_inputs,
+    iso_date,
+    judging_date,
+    print_unreadable,
+    read_one,
+)
 from anhorig.errors import InvalidInput, Problem
 from anhorig.language import Lang
 
@@ -39,7 +49,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     inner = parser.add_subparsers(dest="store_command", required=True)
     load = inner.add_parser("import", help="append documents to a store, all or nothing")
     load.add_argument("url", help="sqlite:///path or postgresql://...")
-    load.add_argument("files", nargs="+", help="JSON documents (anhorig, FHIR Consent, Ledger)")
+    load.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="JSON documents (anhorig, FHIR Consent, Ledger); - for standard input, or a directory",
+    )
     add_common(load)
     load.set_defaults(handler=_cmd_import)
     export = inner.add_parser("export", help="everything about one person, as JSON")
@@ -58,27 +73,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
     purge.set_defaults(handler=_cmd_purge)
 
 
-def _read(name: str) -> list[Any]:
-    """The records in file ``name``: anhorig documents, FHIR Consents, Ledgers expanded."""
-    from anhorig._json import read_file
+def _records_of(data: object) -> list[Any]:
+    """The records in one file's JSON: anhorig documents, FHIR Consents, Ledgers expanded."""
     from anhorig.consent.fhir import from_fhir
     from anhorig.respite import Ledger
-    from anhorig.serialization import from_document, load_json
+    from anhorig.serialization import from_document
 
-    try:
-        raw = read_file(name)
-    except OSError as exc:
-        raise InvalidInput.at(
-            name, sv=f"kan inte läsas ({exc.strerror})", en=f"cannot be read ({exc.strerror})"
-        ) from None
-    # The same strict reading as every other entry point: a repeated key or a lone
-    # surrogate must not change what is stored.
-    data = load_json(raw)
     documents = data if isinstance(data, list) else [data]
     records: list[Any] = []
     problems: list[Problem] = []
     for index, document in enumerate(documents):
-        where = f"{name}[{index}]" if isinstance(data, list) else name
+        where = f"$[{index}]" if isinstance(data, list) else "$"
         try:
             if isinstance(document, dict) and "resourceType" in document:
                 records.append(from_fhir(document))
@@ -100,20 +105,22 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from anhorig.store import open_store
 
     lang: Lang = args.lang
-    problems: list[Problem] = []
+    issues: list[Issue] = []
     records: list[Any] = []
-    for name in args.files:
+    # The same strict reading as every other entry point: a repeated key or a lone
+    # surrogate must not change what is stored.
+    for name in expand_inputs(args.files):
         try:
-            records.extend(_read(name))
-        except InvalidInput as exc:
-            problems.extend(exc.problems)
-    if problems:
-        return print_unreadable(problems, lang=lang, fmt=args.format, out=out)
+            records.extend(read_one(name, _records_of))
+        except Unreadable as exc:
+            issues.extend(exc.issues)
+    if issues:
+        return print_unreadable(issues, lang=lang, fmt=args.format, out=out)
     try:
         with open_store(args.url) as store:
             done = store.append(records)
     except InvalidInput as exc:
-        return print_unreadable(list(exc.problems), lang=lang, fmt=args.format, out=out)
+        return print_unreadable(_options(exc), lang=lang, fmt=args.format, out=out)
     if args.format == "json":
         json.dump({"added": done.added, "already": done.already}, out)
         out.write("\n")
@@ -122,6 +129,21 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(f"{done.added} records added, {done.already} already there\n")
     return EXIT_OK
+
+
+_OPTION_OF = {"store": "URL", "id": "--person", "before": "--before", "as_of": "--as-of"}
+"""The argument a problem with the store or an argument comes from, by its path."""
+
+
+def _options(exc: InvalidInput) -> list[Problem]:
+    """``exc``'s problems, those of an argument at the argument's name (``URL``,
+    ``--person``); a record's own problems keep their path."""
+    return [
+        Problem(_OPTION_OF[p.path.removeprefix("$.")], p.message)
+        if p.path.removeprefix("$.") in _OPTION_OF
+        else p
+        for p in exc.problems
+    ]
 
 
 def _person(text: str) -> Any:
@@ -139,7 +161,7 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
             documents = store.export(person, fhir=args.fhir)
     except InvalidInput as exc:
         return print_unreadable(
-            [p.under("--person") if p.path == "id" else p for p in exc.problems],
+            _options(exc),
             lang=args.lang,
             fmt=args.format,
             out=out,
@@ -158,7 +180,7 @@ def _cmd_purge(args: argparse.Namespace, out: TextIO) -> int:
         with open_store(args.url) as store:
             done = store.purge(person, before=args.before, reason=args.reason, by=args.by)
     except InvalidInput as exc:
-        return print_unreadable(list(exc.problems), lang=lang, fmt=args.format, out=out)
+        return print_unreadable(_options(exc), lang=lang, fmt=args.format, out=out)
     if args.format == "json":
         json.dump({"purge": done.id, "before": done.before.isoformat(), "counts": done.counts}, out)
         out.write("\n")
@@ -175,7 +197,7 @@ def _cmd_purge(args: argparse.Namespace, out: TextIO) -> int:
 def consent_check(args: argparse.Namespace, out: TextIO) -> int:
     """``anhorig consent check --store URL --request FILE``: decide from the store."""
     from anhorig.consent import AuditRecord, Combining, DecisionPolicy, DisclosureRequest
-    from anhorig.serialization import from_json, to_document
+    from anhorig.serialization import from_document, to_document
     from anhorig.store import open_store
 
     lang: Lang = args.lang
@@ -193,21 +215,15 @@ def consent_check(args: argparse.Namespace, out: TextIO) -> int:
             out=out,
         )
     try:
-        try:
-            request = from_json(DisclosureRequest, Path(args.request).read_bytes())
-        except OSError as exc:
-            raise InvalidInput.at(
-                args.request,
-                sv=f"kan inte läsas ({exc.strerror})",
-                en=f"cannot be read ({exc.strerror})",
-            ) from None
-        except InvalidInput as exc:
-            raise exc.under(args.request) from None
+        request = read_one(args.request, lambda data: from_document(DisclosureRequest, data))
+    except Unreadable as exc:
+        return print_unreadable(exc.issues, lang=lang, fmt=args.format, out=out)
+    try:
         policy = DecisionPolicy(combining=Combining(args.combining))
         with open_store(args.store) as store:
             decision = store.registry(policy=policy, cache_size=8).decide(request)
     except InvalidInput as exc:
-        return print_unreadable(list(exc.problems), lang=lang, fmt=args.format, out=out)
+        return print_unreadable(_options(exc), lang=lang, fmt=args.format, out=out)
     record = AuditRecord.of(request, decision)
     if args.format == "json":
         json.dump(
@@ -232,12 +248,12 @@ def consent_check(args: argparse.Namespace, out: TextIO) -> int:
 
 def respite_balance(args: argparse.Namespace, out: TextIO) -> int:
     """``anhorig respite balance --store URL --grant ID``: balances from the store."""
-    from anhorig.respite import format_amount
-    from anhorig.serialization import converter
+    from anhorig.respite.cli import print_balances
     from anhorig.store import open_store
     from anhorig.time import parse_instant
 
     lang: Lang = args.lang
+    on = judging_date(args.on)
     if args.ledger is not None or args.grant is None:
         return print_unreadable(
             [
@@ -250,41 +266,15 @@ def respite_balance(args: argparse.Namespace, out: TextIO) -> int:
             lang=lang,
             fmt=args.format,
             out=out,
+            on=on,
         )
     try:
         as_of = parse_instant(args.as_of, path="--as-of") if args.as_of else None
         with open_store(args.store) as store:
             ledger = store.ledger(cache_size=1)
             grant = ledger.grant(args.grant)
-            on = args.on if args.on is not None else grant.validity.start
-            balances = ledger.balances(grant.id, on, as_of=as_of)
+            balances = ledger.balances(grant.id, on.day, as_of=as_of)
     except InvalidInput as exc:
-        return print_unreadable(list(exc.problems), lang=lang, fmt=args.format, out=out)
-    refused = any(b.over_quota and not b.charged for b in balances)
-    if args.format == "json":
-        json.dump([converter.unstructure(b) for b in balances], out, ensure_ascii=False, indent=2)
-        out.write("\n")
-        return EXIT_FINDINGS if refused else EXIT_OK
-    head = (
-        ("insats", "period", "beviljat", "sparat", "använt", "bokat", "kvar", "över")
-        if lang == "sv"
-        else ("grant", "period", "granted", "carried", "used", "reserved", "remaining", "over")
-    )
-    charged = " (debiteras)" if lang == "sv" else " (charged)"
-    table = [head] + [
-        (
-            b.grant_id,
-            f"{b.period.start}–{b.period.last}",
-            b.show("granted", lang),
-            b.show("carried_over", lang),
-            b.show("used", lang),
-            b.show("reserved", lang),
-            format_amount(b.remaining, b.unit, lang),
-            b.show("over_quota", lang) + (charged if b.over_quota and b.charged else ""),
-        )
-        for b in balances
-    ]
-    widths = [max(len(row[i]) for row in table) for i in range(len(head))]
-    for row in table:
-        out.write("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() + "\n")
-    return EXIT_FINDINGS if refused else EXIT_OK
+        return print_unreadable(_options(exc), lang=lang, fmt=args.format, out=out, on=on)
+    # The store's own grant ids are shown as stored, as before.
+    return print_balances(list(balances), on, lang=lang, fmt=args.format, out=out, mask=False)

@@ -1,4 +1,5 @@
-"""Tools for testers: hypothesis strategies for every public type, and conformance checks.
+"""Tools for testers: hypothesis strategies for every public type, conformance checks, and
+a failing example of each rule (``anhorig.testing.examples``).
 
 Needs the ``testing`` extra (``pip install "anhorig[testing]"``); ``import anhorig``
 never imports hypothesis.

@@ -12,6 +12,7 @@ from datetime import date
 
 import pendulum
 
+from anhorig._values import instant_text as instant_words
 from anhorig.consent._compiled import birthday, start_of_day
 from anhorig.consent.decision import Basis, ObligationKind, Outcome
 from anhorig.consent.model import DisclosureRequest
@@ -48,6 +49,19 @@ BASIS_NOT_MET = rule(
     # When the exception does not apply, the secrecy it would have lifted stands.
     (SECRECY_HEALTH_CARE, SECRECY_SOCIAL_SERVICES),
     domain=(9, 11),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "Ett skäl i evaluate():s beslut, aldrig ensamt: en åberopad orosanmälan eller Patientlagen 3 kap. 4 § gäller inte (fel ändamål eller mottagare, ingen är barn, tecken på invändning eller fel slags utlämnande); evaluate() går vidare till andra grunder.",
+        "A reason in evaluate()'s decision, never alone: an asserted report of concern or Patientlagen 3:4 does not apply (wrong purpose or recipient, nobody a child, signs of objection, or the wrong kind of disclosure); evaluate() goes on to other bases.",
+    ),
+    boundary=(
+        "Varje villkor i respektive undantag måste vara uppfyllt; ett som brister räcker.",
+        "Every condition of the exception must hold; one failing is enough.",
+    ),
+    fix=(
+        "Åberopa inte undantaget, eller rätta begäran så att villkoren uppfylls; annars behövs samtycke.",
+        "Do not assert the exception, or correct the request so that its conditions hold; otherwise consent is needed.",
+    ),
 )
 
 
@@ -90,9 +104,11 @@ def basis_of(
     )
 
 
-def instant_text(t: float) -> str:
-    """``t`` (seconds since the epoch) as an ISO instant in Stockholm time."""
-    return pendulum.from_timestamp(t, tz=ZONE).isoformat()
+def instant_text(t: float) -> Text:
+    """``t`` (seconds since the epoch) on the Stockholm clock, in words
+    (``1 april 2026 kl. 09.00``)."""
+    moment = pendulum.from_timestamp(t, tz=ZONE)
+    return Text(sv=instant_words(moment, "sv"), en=instant_words(moment, "en"))
 
 
 def recipient_text(request: DisclosureRequest) -> Text:

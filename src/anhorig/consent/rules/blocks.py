@@ -38,6 +38,19 @@ EMERGENCY = rule(
     ),
     law=(SHARED_RECORDS,),
     domain=(13,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "En nödsituation åberopas (circumstances innehåller emergency) för hälso- och sjukvårdens åtkomst (access) för vård och behandling; den bryter en spärr eller ger stöd när inget annat gör det, och ska dokumenteras.",
+        "An emergency is asserted (circumstances holds emergency) for health care's access for care and treatment; it breaks a block or gives a basis where nothing else does, and must be recorded.",
+    ),
+    boundary=(
+        "Bara action access, purpose care_and_treatment och en mottagande organisation inom hälso- och sjukvård; något annat ger ingen nödsituation.",
+        "Only action access, purpose care_and_treatment and a receiving organisation in health care; anything else gives no emergency.",
+    ),
+    fix=(
+        "Dokumentera nödåtkomsten (RECORD_EMERGENCY); ingen rättelse i begäran.",
+        "Record the emergency access (RECORD_EMERGENCY); no correction to the request.",
+    ),
 )
 
 
@@ -83,6 +96,19 @@ BLOCKED = rule(
     ),
     law=(SHARED_RECORDS,),
     domain=(13,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "Begäran lämnar uppgifter över en gräns (mottagaren är inte innehavaren själv, och det är inte collect), och den enskilde har en spärr hos innehavaren, lagd senast tidpunkten och inte hävd, som täcker kategorin; ingen nödsituation.",
+        "The request moves information across a boundary (the recipient is not the holder itself, and it is not collect), and the person has a block at the holder, placed by the instant and not lifted, covering the category; no emergency.",
+    ),
+    boundary=(
+        "Spärren gäller från placed_at; hävd exakt vid tidpunkten gäller den inte längre. En spärr utan kategorier täcker allt.",
+        "The block holds from placed_at; lifted exactly at the instant it no longer holds. A block without categories covers everything.",
+    ),
+    fix=(
+        "Häv spärren med den enskildes uttryckliga samtycke (BlockLift), eller lämna inte ut.",
+        "Lift the block with the person's explicit consent (BlockLift), or do not disclose.",
+    ),
 )
 
 

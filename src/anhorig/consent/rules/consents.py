@@ -17,7 +17,7 @@ import math
 from datetime import date
 
 from anhorig.consent._compiled import Question, SubjectRecords
-from anhorig.consent.decision import Basis, Combining, DecisionPolicy, Outcome
+from anhorig.consent.decision import Basis, Combining, DecisionPolicy, Outcome, provision_text
 from anhorig.consent.model import Action, GrantorCapacity, RecipientKind
 from anhorig.consent.rules._common import Verdict, basis_of, finding, instant_text, rule
 from anhorig.consent.rules.harm import overridden
@@ -29,8 +29,9 @@ from anhorig.consent.rules.validity import (
     period_text,
 )
 from anhorig.findings import Finding, Severity
-from anhorig.language import Text
+from anhorig.language import Text, mask_value
 from anhorig.law import CONSENT_WAIVER, CONSENT_WAIVER_CHILD
+from anhorig.organisations import Organisation
 
 __all__ = [
     "CONFLICT",
@@ -40,6 +41,7 @@ __all__ = [
     "REVOKED",
     "consents_decide",
     "consents_verdict",
+    "relying_authority",
     "relying_id",
 ]
 
@@ -57,6 +59,19 @@ REVOKED = rule(
     law=(CONSENT_WAIVER,),
     sources=("socialstyrelsen-samtycke",),
     domain=(8,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "Ett skäl i evaluate():s beslut, aldrig ensamt: ett samtycke som matchar begäran återkallades vid eller före tidpunkten.",
+        "A reason in evaluate()'s decision, never alone: a consent matching the request was revoked at or before the instant.",
+    ),
+    boundary=(
+        "Återkallat exakt vid tidpunkten räknas inte längre; en sekund senare gäller det fortfarande vid tidpunkten.",
+        "Revoked exactly at the instant it no longer counts; revoked one second later it still holds at the instant.",
+    ),
+    fix=(
+        "Inhämta ett nytt samtycke, eller lämna inte ut.",
+        "Obtain a new consent, or do not disclose.",
+    ),
 )
 
 
@@ -75,10 +90,23 @@ OTHER_AUTHORITY = rule(
     law=(CONSENT_WAIVER,),
     sources=("socialstyrelsen-samtycke",),
     domain=(8,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "Ett skäl i evaluate():s beslut, aldrig ensamt: ett samtycke som matchar begäran inhämtades av en annan myndighet (obtained_by) än den som förlitar sig på det (innehavaren, eller den läsande organisationen vid access).",
+        "A reason in evaluate()'s decision, never alone: a consent matching the request was obtained by another authority (obtained_by) than the one relying on it (the holder, or the reading organisation for access).",
+    ),
+    boundary=(
+        "Myndigheterna jämförs på id, exakt.",
+        "Authorities are compared by id, exactly.",
+    ),
+    fix=(
+        "Låt den myndighet som förlitar sig på samtycket inhämta sitt eget.",
+        "Have the relying authority obtain its own consent.",
+    ),
 )
 
 
-def relying_id(q: Question) -> str:
+def relying_authority(q: Question) -> Organisation:
     """The authority that relies on the consent: the one reading for ``ACCESS`` to an
     organisation's records, else the holder."""
     recipient = q.recipient
@@ -87,8 +115,13 @@ def relying_id(q: Question) -> str:
         and recipient.kind is RecipientKind.ORGANISATION
         and recipient.organisation is not None
     ):
-        return recipient.organisation.id
-    return q.holder.id
+        return recipient.organisation
+    return q.holder
+
+
+def relying_id(q: Question) -> str:
+    """The id of the authority that relies on the consent (`relying_authority`)."""
+    return relying_authority(q).id
 
 
 # --- 7: a valid consent's provision permits or denies -----------------------------------
@@ -104,6 +137,19 @@ PERMIT = rule(
     law=(CONSENT_WAIVER,),
     sources=("socialstyrelsen-samtycke",),
     domain=(7,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "evaluate() finner ett giltigt samtycke som gäller vid tidpunkten, är inhämtat av den myndighet som förlitar sig på det och vars djupaste matchande provision tillåter begäran; med nekande samtycken avgör kombinationsregeln.",
+        "evaluate() finds a valid consent in force at the instant, obtained by the authority relying on it, whose deepest matching provision permits the request; with denying consents too, the combining rule decides.",
+    ),
+    boundary=(
+        "Samtycket gäller från valid_from (inklusive) till valid_until (exklusive); ett samtycke givet efter tidpunkten finns inte ”per” den.",
+        "The consent holds from valid_from (inclusive) to valid_until (exclusive); one given after the instant does not exist as of it.",
+    ),
+    fix=(
+        "Ingen rättelse: samtycket tillåter utlämnandet, som ska dokumenteras.",
+        "No correction: the consent permits the disclosure, which must be documented.",
+    ),
 )
 DENY = rule(
     "CONSENT-DENY",
@@ -116,6 +162,19 @@ DENY = rule(
     law=(CONSENT_WAIVER,),
     sources=("socialstyrelsen-samtycke",),
     domain=(7,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "evaluate() finner ett giltigt samtycke vars djupaste matchande provision nekar begäran; med kombinationsregeln deny-overrides (standard) vinner det över samtycken som tillåter.",
+        "evaluate() finds a valid consent whose deepest matching provision denies the request; under the deny-overrides combining rule (the default) it wins over permitting consents.",
+    ),
+    boundary=(
+        "En nekande provision djupare än en tillåtande avgör; med permit-overrides vinner ett tillåtande samtycke.",
+        "A denying provision deeper than a permitting one decides; under permit-overrides a permitting consent wins.",
+    ),
+    fix=(
+        "Lämna inte ut; be den enskilde om ett nytt samtycke om hen ändrat sig.",
+        "Do not disclose; ask the person for a new consent if they changed their mind.",
+    ),
 )
 
 
@@ -163,7 +222,8 @@ def consents_verdict(
                     on,
                     consent=compiled.id,
                     obtained_by=str(consent.obtained_by),
-                    relying=relying,
+                    # Both authorities named the same way: name and id.
+                    relying=str(relying_authority(q)),
                 )
             )
             continue
@@ -187,7 +247,7 @@ def consents_verdict(
                 f"{path}.{where}",
                 on,
                 consent=compiled.id,
-                where=where,
+                where=provision_text(mask_value(where)),
                 grantor=str(consent.grantor.person),
             )
         )
@@ -212,6 +272,19 @@ CONFLICT = rule(
     (CONSENT_WAIVER,),
     ("socialstyrelsen-samtycke",),
     domain=(7,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "Ett skäl i evaluate():s beslut, aldrig ensamt: giltiga samtycken om samma person både tillåter och nekar begäran; kombinationsregeln avgör, aldrig ordningen.",
+        "A reason in evaluate()'s decision, never alone: valid consents about the same person both permit and deny the request; the combining rule decides, never their order.",
+    ),
+    boundary=(
+        "Ett enda giltigt samtycke åt vart håll räcker för konflikt; ogiltiga samtycken räknas inte.",
+        "One valid consent each way is enough for a conflict; invalid consents do not count.",
+    ),
+    fix=(
+        "Klarlägg den enskildes vilja och återkalla det samtycke som inte längre gäller.",
+        "Clarify the person's wish and revoke the consent that no longer holds.",
+    ),
 )
 
 

@@ -93,6 +93,19 @@ LISTENING = rule(
     ),
     sources=("seed-001", "seed-003"),
     domain=(5,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "Begäran gäller att ta emot uppgifter (action collect): att lyssna kräver inget samtycke.",
+        "The request is to take information in (action collect): listening needs no consent.",
+    ),
+    boundary=(
+        "Bara action collect; disclose och access prövas på andra grunder.",
+        "Only action collect; disclose and access are judged on other bases.",
+    ),
+    fix=(
+        "Ingen rättelse: dokumentera vad som sades.",
+        "No correction: document what was said.",
+    ),
 )
 
 
@@ -203,6 +216,19 @@ REPORT_OF_CONCERN_BASIS = rule(
     ),
     law=(REPORT_OF_CONCERN, DUTY_OVERRIDES_SECRECY),
     domain=(9,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "En orosanmälan åberopas (report_of_concern) för utlämnande (disclose) med ändamålet child_protection till socialnämnden (kommunal organisation inom socialtjänst), och minst en av personerna är barn vid tidpunkten.",
+        "A report of concern is asserted (report_of_concern) for a disclosure with purpose child_protection to the social welfare committee (a municipal organisation in social services), and at least one of the people is a child at the instant.",
+    ),
+    boundary=(
+        "Ett barn är under 18 fram till midnatt när hen fyller 18; uppfylls inte villkoren ges CONSENT-BASIS-NOT-MET och beslutet fattas på annan grund.",
+        "A child is under 18 until midnight starting the 18th birthday; if the conditions fail, CONSENT-BASIS-NOT-MET is given and another basis decides.",
+    ),
+    fix=(
+        "Ingen rättelse: anmäl genast och dokumentera utlämnandet.",
+        "No correction: report at once and document the disclosure.",
+    ),
 )
 
 
@@ -341,6 +367,19 @@ RECIPIENT_DECLINES = rule(
     ),
     sources=("seed-003",),
     domain=(12,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "Mottagaren är en person som har sagt att hen inte vill ha informationen (circumstances innehåller recipient_declines): den lämnas inte ut.",
+        "The recipient is a person who said they do not want the information (circumstances holds recipient_declines): it is not given.",
+    ),
+    boundary=(
+        "Bara en mottagare av slaget person; för en organisation har omständigheten ingen verkan.",
+        "Only a recipient of kind person; for an organisation the circumstance has no effect.",
+    ),
+    fix=(
+        "Lämna inte ut; fråga igen om mottagaren ändrat sig.",
+        "Do not disclose; ask again whether the recipient changed their mind.",
+    ),
 )
 
 
@@ -380,6 +419,19 @@ CARE_EXCHANGE = rule(
     ),
     law=(HEALTH_SOCIAL_EXCHANGE_HEALTH, HEALTH_SOCIAL_EXCHANGE_SOCIAL),
     domain=(10,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "Utlämnande (disclose) mellan hälso- och sjukvård och socialtjänst, av den avsändande verksamhetens egen kategori, när nödvändig vård åberopas (necessary_care) och personen är under 18, har ett fortgående missbruk eller vårdas med tvång (OSL 25 kap. 12 §, 26 kap. 9 §).",
+        "A disclosure between health care and social services, of the sending field's own category, when necessary care is asserted (necessary_care) and the person is under 18, has continuous substance misuse or is in compulsory care (OSL 25:12, 26:9).",
+    ),
+    boundary=(
+        "Under 18 fram till midnatt när personen fyller 18; utan någon av grupperna ges inget stöd här.",
+        "Under 18 until midnight starting the 18th birthday; without any of the groups it gives no basis here.",
+    ),
+    fix=(
+        "Ingen rättelse: utlämnandet har stöd i lag och ska dokumenteras.",
+        "No correction: the disclosure has a legal basis and must be documented.",
+    ),
 )
 
 
@@ -513,6 +565,19 @@ PATIENT_CANNOT_TAKE_IN_BASIS = rule(
     ),
     law=(PATIENT_CANNOT_TAKE_IN,),
     domain=(11,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "Det åberopas att patienten inte kan ta del av informationen, och hälso- och sjukvården lämnar ut hälso- och sjukvårdsuppgifter till en närstående person, utan tecken på att patienten skulle motsätta sig (Patientlagen 3 kap. 4 §).",
+        "It is asserted that the patient cannot take in the information, and health care discloses health care information to a relative (a person), with no signs the patient would object (Patientlagen 3:4).",
+    ),
+    boundary=(
+        "Tecken på att patienten skulle motsätta sig (signs_of_objection) räcker för att regeln inte ska gälla; då ges CONSENT-BASIS-NOT-MET.",
+        "Signs the patient would object (signs_of_objection) are enough for it not to apply; CONSENT-BASIS-NOT-MET is given then.",
+    ),
+    fix=(
+        "Ingen rättelse: lämna den information den närstående behöver och dokumentera det.",
+        "No correction: give the relative the information they need and document it.",
+    ),
 )
 
 

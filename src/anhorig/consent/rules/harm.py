@@ -63,6 +63,19 @@ HARM_ASSESSMENT_NOT_COUNTED = rule(
     ),
     law=(SECRECY_HEALTH_CARE, SECRECY_SOCIAL_SERVICES),
     domain=(6,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "Ett skäl i evaluate():s beslut, aldrig ensamt: en menprövning om utlämnandet kan inte användas: gjord av en annan än innehavaren, innehavaren lyder inte under OSL 25 kap. 1 § eller 26 kap. 1 §, eller den har löpt ut vid tidpunkten.",
+        "A reason in evaluate()'s decision, never alone: a harm assessment about the disclosure cannot be relied on: made by another than the holder, the holder is not under OSL 25:1 or 26:1, or it has expired at the instant.",
+    ),
+    boundary=(
+        "Utgången exakt vid tidpunkten räknas inte; en sekund före gäller den.",
+        "Expired exactly at the instant it does not count; one second before it does.",
+    ),
+    fix=(
+        "Låt innehavaren göra en egen, aktuell menprövning.",
+        "Have the holder make its own current harm assessment.",
+    ),
 )
 HARM_POSSIBLE = rule(
     "CONSENT-HARM-POSSIBLE",
@@ -76,6 +89,19 @@ HARM_POSSIBLE = rule(
     ),
     law=(SECRECY_HEALTH_CARE, SECRECY_SOCIAL_SERVICES),
     domain=(6,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "Ett skäl i evaluate():s beslut, aldrig ensamt: innehavarens menprövning om utlämnandet kom fram till att men inte kan uteslutas (harm_possible): sekretessen gäller.",
+        "A reason in evaluate()'s decision, never alone: the holder's harm assessment about the disclosure concluded harm cannot be ruled out (harm_possible): secrecy holds.",
+    ),
+    boundary=(
+        "Bara slutsatsen no_harm ger stöd; harm_possible ger aldrig det.",
+        "Only the conclusion no_harm gives a basis; harm_possible never does.",
+    ),
+    fix=(
+        "Lämna inte ut utan samtycke eller annan grund.",
+        "Do not disclose without consent or another basis.",
+    ),
 )
 HARM_ASSESSMENT_OVERRIDDEN = rule(
     "CONSENT-HARM-ASSESSMENT-OVERRIDDEN",
@@ -89,6 +115,19 @@ HARM_ASSESSMENT_OVERRIDDEN = rule(
     ),
     law=(SECRECY_HEALTH_CARE, SECRECY_SOCIAL_SERVICES),
     domain=(6,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "Ett skäl i evaluate():s beslut, aldrig ensamt: en menprövning som skulle ha gett stöd slås av en spärr, ett nekande samtycke eller tecken på att den enskilde skulle motsätta sig.",
+        "A reason in evaluate()'s decision, never alone: a harm assessment that would have given a basis is beaten by a block, a denying consent or signs the person would object.",
+    ),
+    boundary=(
+        "Den enskildes nej går alltid före menprövningen.",
+        "The person's no always goes before the assessment.",
+    ),
+    fix=(
+        "Respektera den enskildes nej, eller be om samtycke.",
+        "Respect the person's no, or ask for consent.",
+    ),
 )
 HARM_ASSESSMENT = rule(
     "CONSENT-HARM-ASSESSMENT",
@@ -103,6 +142,19 @@ HARM_ASSESSMENT = rule(
     ),
     law=(SECRECY_HEALTH_CARE, SECRECY_SOCIAL_SERVICES),
     domain=(6,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "Innehavarens egen menprövning, gjord senast tidpunkten och i kraft, om just detta utlämnande, kommer fram till att det står klart att inget men uppstår, och det finns inga tecken på att den enskilde skulle motsätta sig; inget giltigt samtycke avgör.",
+        "The holder's own harm assessment, made by the instant and in force, about this very disclosure, concludes it is clear no harm results, and there are no signs the person would object; no valid consent decides.",
+    ),
+    boundary=(
+        "Prövningen gäller från när den gjordes till dess giltighet löper ut (exklusive); ett samtycke eller en spärr går före.",
+        "The assessment holds from when it was made until it expires (exclusive); a consent or a block goes before it.",
+    ),
+    fix=(
+        "Ingen rättelse: utlämnandet har stöd och ska dokumenteras.",
+        "No correction: the disclosure has a basis and must be documented.",
+    ),
 )
 
 
@@ -143,8 +195,8 @@ def assessments_verdict(
         elif t >= compiled.until:
             start, until = instant_text(compiled.start), instant_text(compiled.until)
             why = Text(
-                sv=f"den gäller från {start} till {until}, inte vid tidpunkten",
-                en=f"it holds from {start} to {until}, not at that instant",
+                sv=f"den gäller från {start.sv} till {until.sv}, inte vid tidpunkten",
+                en=f"it holds from {start.en} to {until.en}, not at that instant",
             )
         if why is not None:
             reasons.append(

@@ -64,6 +64,19 @@ NO_BASIS = rule(
     ),
     law=(SECRECY_HEALTH_CARE, SECRECY_SOCIAL_SERVICES),
     domain=(6,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "För en person som informationen rör finns varken spärr, vårdutbyte enligt OSL 25:12/26:9, giltigt samtycke, menprövning, Patientlagen 3 kap. 4 § eller nödsituation: sekretessen gäller (not_applicable).",
+        "For a person the information is about there is no block, care exchange under OSL 25:12/26:9, valid consent, harm assessment, Patientlagen 3:4 or emergency: secrecy holds (not_applicable).",
+    ),
+    boundary=(
+        "Vilken av grunderna som helst, giltig vid tidpunkten, tar bort anmärkningen.",
+        "Any one of the bases, valid at the instant, clears the finding.",
+    ),
+    fix=(
+        "Be den enskilde om samtycke (inhämtat och dokumenterat av innehavaren) innan uppgifterna lämnas.",
+        "Ask the person for consent (obtained and documented by the holder) before giving the information.",
+    ),
 )
 
 
@@ -148,6 +161,19 @@ EACH_PERSON = rule(
     law=(CONSENT_WAIVER,),
     sources=("socialstyrelsen-samtycke",),
     domain=(8,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "Ett skäl i evaluate():s beslut, aldrig ensamt: informationen rör flera personer (subject och also_about) och för en av dem saknas stöd; utan stöd för var och en lämnas inget ut.",
+        "A reason in evaluate()'s decision, never alone: the information is about several people (subject and also_about) and one of them has no basis; without a basis for each, nothing is given.",
+    ),
+    boundary=(
+        "Varje unik person prövas för sig; samma person två gånger räknas en gång.",
+        "Each distinct person is judged on their own; the same person twice counts once.",
+    ),
+    fix=(
+        "Inhämta samtycke (eller annan grund) för varje person, eller ta bort uppgifterna om den personen.",
+        "Obtain consent (or another basis) for each person, or remove the information about that person.",
+    ),
 )
 
 

@@ -71,6 +71,19 @@ NO_AUTHORITY = rule(
     law=(CONSENT_WAIVER, CONSENT_WAIVER_CHILD),
     sources=("socialstyrelsen-samtycke",),
     domain=(7,),
+    applies_to=("Consent",),
+    condition=(
+        "Samtycket är lämnat av någon som inte kan samtycka: grantor som self är inte subject, en vårdnadshavare för någon utan känt födelsedatum eller som fyllt 18 vid tidpunkten, eller en annan roll (t.ex. anhörig eller god man).",
+        "The consent was given by someone who cannot consent: a self grantor who is not the subject, a custodian for someone without a known birth date or who has turned 18 at the instant, or another capacity (a relative or guardian, say).",
+    ),
+    boundary=(
+        "Vårdnadshavarens samtycke gäller till midnatt när den enskilde fyller 18; från den stunden slår regeln till.",
+        "A custodian's consent holds until midnight starting the 18th birthday; from that instant it fires.",
+    ),
+    fix=(
+        "Inhämta samtycket av den enskilde själv (capacity self), eller av vårdnadshavaren för ett barn.",
+        "Obtain the consent from the person themself (capacity self), or from the custodian for a child.",
+    ),
 )
 
 
@@ -93,6 +106,19 @@ CHILD_VIEW_MISSING = rule(
     law=(CONSENT_WAIVER_CHILD,),
     sources=("socialstyrelsen-samtycke",),
     domain=(7,),
+    applies_to=("Consent",),
+    condition=(
+        "Ett samtycke från vårdnadshavare (capacity custodian) saknar barnets egen inställning (grantor.child_view = null).",
+        "A custodian's consent (capacity custodian) lacks the child's own view (grantor.child_view = null).",
+    ),
+    boundary=(
+        "Vilken dokumenterad inställning som helst räcker för denna regel (en invändning prövas av CONSENT-CHILD-OBJECTS).",
+        "Any recorded view is enough for this rule (an objection is judged by CONSENT-CHILD-OBJECTS).",
+    ),
+    fix=(
+        "Fråga barnet och dokumentera hens inställning i grantor.child_view.",
+        "Ask the child and record their view in grantor.child_view.",
+    ),
 )
 CHILD_OBJECTS = rule(
     "CONSENT-CHILD-OBJECTS",
@@ -107,6 +133,19 @@ CHILD_OBJECTS = rule(
     law=(CONSENT_WAIVER_CHILD,),
     sources=("socialstyrelsen-samtycke",),
     domain=(7,),
+    applies_to=("Consent",),
+    condition=(
+        "Ett samtycke från vårdnadshavare där barnet motsätter sig (child_view.opinion = objects) och har fyllt policyns child_decides_from_age vid tidpunkten: barnet bestämmer själv.",
+        "A custodian's consent where the child objects (child_view.opinion = objects) and has reached the policy's child_decides_from_age at the instant: the child decides.",
+    ),
+    boundary=(
+        "Från midnatt den födelsedag barnet fyller child_decides_from_age slår regeln till; dagen före gäller vårdnadshavarens samtycke. Utan åldersgräns i policyn slår den aldrig till.",
+        "From midnight starting the birthday the child turns child_decides_from_age it fires; the day before the custodian's consent holds. Without an age in the policy it never fires.",
+    ),
+    fix=(
+        "Respektera barnets nej; be barnet självt om samtycke.",
+        "Respect the child's no; ask the child themself for consent.",
+    ),
 )
 
 
@@ -288,6 +327,19 @@ UNDOCUMENTED = rule(
     law=(CONSENT_WAIVER,),
     sources=("socialstyrelsen-samtycke",),
     domain=(8,),
+    applies_to=("Consent",),
+    condition=(
+        "Samtycket saknar dokumentation (evidence = null), dokumentationen saknar documented_by eller documented_at, eller dokumenterades efter tidpunkten.",
+        "The consent has no documentation (evidence = null), the documentation lacks documented_by or documented_at, or it was documented after the instant.",
+    ),
+    boundary=(
+        "Dokumenterat exakt vid tidpunkten räcker; en sekund senare slår regeln till.",
+        "Documented exactly at the instant is enough; one second later fires.",
+    ),
+    fix=(
+        "Dokumentera samtycket: vem (documented_by), när (documented_at) och hur (form).",
+        "Document the consent: who (documented_by), when (documented_at) and how (form).",
+    ),
 )
 
 
@@ -339,14 +391,19 @@ def compile_consent(consent: Consent, policy: DecisionPolicy) -> CompiledConsent
                 {"why": Text(sv="det finns ingen dokumentation", en="there is no documentation")},
             )
         elif evidence.documented_by is None or evidence.documented_at is None:
-            missing = "documented_by" if evidence.documented_by is None else "documented_at"
+            # The reader is told what is missing in words; the English names the field.
+            missing = (
+                Text(sv="vem som dokumenterade", en="documented_by")
+                if evidence.documented_by is None
+                else Text(sv="när det dokumenterades", en="documented_at")
+            )
             invalid = (
                 UNDOCUMENTED,
                 {
                     "why": Text(
-                        sv=f"dokumentationen saknar {missing} (vem och när)",
-                        en=f"the documentation lacks {missing} (who and when)",
-                    )
+                        sv="dokumentationen saknar {missing} (vem och när)",
+                        en="the documentation lacks {missing} (who and when)",
+                    ).format(missing=missing)
                 },
             )
         else:
@@ -407,6 +464,19 @@ NOT_IN_FORCE = rule(
     ),
     law=(CONSENT_WAIVER,),
     domain=(8,),
+    applies_to=("Consent",),
+    condition=(
+        "Ett samtycke gäller inte vid tidpunkten: före valid_from eller från valid_until. consent.checks.check(consent, on=dag) ger det för dagens slut; evaluate() ger det som skäl för ett matchande samtycke.",
+        "A consent is not in force at the instant: before valid_from or from valid_until on. consent.checks.check(consent, on=day) gives it for the end of the day; evaluate() gives it as a reason for a matching consent.",
+    ),
+    boundary=(
+        "valid_from ingår, valid_until ingår inte: vid valid_until exakt slår regeln till.",
+        "valid_from is included, valid_until is not: exactly at valid_until it fires.",
+    ),
+    fix=(
+        "Inhämta ett nytt samtycke för perioden, eller rätta valid_from/valid_until.",
+        "Obtain a new consent for the period, or correct valid_from/valid_until.",
+    ),
 )
 
 
@@ -414,6 +484,6 @@ def period_text(compiled: CompiledConsent) -> Text:
     """The consent's period of validity in words."""
     start = instant_text(compiled.start)
     if math.isinf(compiled.until):
-        return Text(sv=f"från {start} tills vidare", en=f"from {start} until revoked")
+        return Text(sv=f"från {start.sv} tills vidare", en=f"from {start.en} until revoked")
     end = instant_text(compiled.until)
-    return Text(sv=f"från {start} till {end}", en=f"from {start} to {end}")
+    return Text(sv=f"från {start.sv} till {end.sv}", en=f"from {start.en} to {end.en}")

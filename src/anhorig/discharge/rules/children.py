@@ -35,6 +35,19 @@ DIS_CHILD_NOT_CONSIDERED = discharge_rule(
     (CHILD_RELATIVES_HSL, CHILD_RELATIVES_STAFF),
     ("seed-001",),
     domain=(4,),
+    applies_to=("DischargeProcess",),
+    condition=(
+        "På eller efter utskrivningsdagen: patienten har ett tillstånd (patient_conditions), ett barn med känt födelsedatum är under 18 på utskrivningsdagen och är barn till eller bor med patienten, och barnets behov har inte beaktats senast den dagen (consideration saknas eller considered_on är senare).",
+        "On or after the discharge day: the patient has a condition (patient_conditions), a child with a known birth date is under 18 on the discharge day and is the patient's child or lives with them, and the child's needs were not considered by that day (no consideration, or considered_on later).",
+    ),
+    boundary=(
+        "Beaktat på utskrivningsdagen räcker; ett barn som fyller 18 på utskrivningsdagen räknas inte.",
+        "Considered on the discharge day is enough; a child turning 18 on the discharge day does not count.",
+    ),
+    fix=(
+        "Beakta barnets behov av information, råd och stöd och registrera consideration med considered_on.",
+        "Consider the child's need for information, advice and support and record consideration with considered_on.",
+    ),
 )
 
 
@@ -66,7 +79,7 @@ def _children(found: Findings, case: Case) -> None:
                 child=str(entry.child),
                 patient=str(process.patient),
                 conditions=named,
-                day=day.isoformat(),
+                day=day,
             )
 
 

@@ -79,6 +79,19 @@ DIS_TRANSFER_NO_BASIS = discharge_rule(
     _SECRECY,
     ("seed-002",),
     domain=(6, 22),
+    applies_to=("DischargeProcess",),
+    condition=(
+        "En mottagare eller närstående behöver en kategori av uppgifter (needs) men samtyckesmotorn ger inget stöd för att lämna den vid tidpunkten, den är inte skickad och mottagaren har inte avböjt.",
+        "A recipient or relative needs a category of information (needs) but the consent engine gives no basis to disclose it at the time, it is not sent and the recipient has not declined.",
+    ),
+    boundary=(
+        "Ett samtycke eller en annan grund i kraft vid tidpunkten räcker; en närstående som avböjt räknas inte som behövande.",
+        "A consent or another basis in force at the time is enough; a relative who declined is not counted as needing it.",
+    ),
+    fix=(
+        "Be patienten om samtycke, eller registrera en annan grund, innan uppgifterna lämnas.",
+        "Ask the patient for consent, or record another basis, before the information is given.",
+    ),
 )
 
 DIS_DISCLOSED_WITHOUT_BASIS = discharge_rule(
@@ -92,6 +105,19 @@ DIS_DISCLOSED_WITHOUT_BASIS = discharge_rule(
     _SECRECY,
     ("socialstyrelsen-samtycke",),
     domain=(6, 12),
+    applies_to=("DischargeProcess",),
+    condition=(
+        "Uppgifter har lämnats (sent_at eller informed_at) fast samtyckesmotorn inte ger stöd för det vid den tidpunkten.",
+        "Information was given (sent_at or informed_at) although the consent engine gives no basis for it at that moment.",
+    ),
+    boundary=(
+        "Grunden prövas vid ögonblicket uppgifterna lämnades; ett samtycke som börjar gälla en sekund senare räcker inte.",
+        "The basis is judged at the moment the information was given; a consent taking effect one second later is not enough.",
+    ),
+    fix=(
+        "Registrera den grund som fanns (samtycke eller annat) om den saknas i dokumentet; annars är det ett sekretessbrott att utreda.",
+        "Record the basis there was (consent or another) if the document lacks it; otherwise it is a breach of secrecy to look into.",
+    ),
 )
 
 
@@ -103,7 +129,7 @@ def _bases(found: Findings, case: Case) -> None:
         params: dict[str, object] = {
             "who": case.who(decision.to),
             "category": decision.category.text,
-            "at": decision.asked_at.isoformat(),
+            "at": decision.asked_at,
             "outcome": decision.decision.outcome.text,
             "why": why(decision),
         }
@@ -126,6 +152,19 @@ DIS_TRANSFER_LATE = discharge_rule(
     (DISCHARGE_COOPERATION,),
     ("seed-002",),
     domain=(22,),
+    applies_to=("DischargeProcess",),
+    condition=(
+        "En mottagare (inte närstående) behöver uppgifter som får lämnas och fick dem inte senast utskrivningsdagen: skickade vid eller efter midnatt efter utskrivningsdagen, eller inte skickade när den dagen har gått.",
+        "A recipient (not a relative) needs information that may be given and did not get it by the day of discharge: sent at or after the midnight after the discharge day, or not sent once that day has passed.",
+    ),
+    boundary=(
+        "Skickat när som helst på utskrivningsdagen (Stockholms tid) är i tid; vid midnatt efter den är det för sent.",
+        "Sent any time on the discharge day (Stockholm time) is in time; from the midnight after it is late.",
+    ),
+    fix=(
+        "Skicka uppgifterna senast utskrivningsdagen och registrera överföringen.",
+        "Send the information by the discharge day and record the transfer.",
+    ),
 )
 
 
@@ -145,8 +184,8 @@ def _in_time(found: Findings, case: Case) -> None:
                 _path(case, decision),
                 who=case.who(decision.to),
                 category=decision.category.text,
-                day=process.discharge_on.isoformat(),
-                sent=Text(sv=f"skickat {sent.isoformat()}", en=f"sent {sent.isoformat()}")
+                day=process.discharge_on,
+                sent=Text(sv="skickat {at}", en="sent {at}").format(at=sent)
                 if sent is not None
                 else Text(sv="inte skickat", en="not sent"),
             )
@@ -165,6 +204,19 @@ DIS_RECIPIENT_NO_CHANNEL = discharge_rule(
     (DISCHARGE_COOPERATION,),
     ("seed-002",),
     domain=(22,),
+    applies_to=("DischargeProcess",),
+    condition=(
+        "En mottagare eller närstående som behöver uppgifter (och inte avböjt) har ingen kanal (channels är tom).",
+        "A recipient or relative who needs information (and has not declined) has no channel (channels is empty).",
+    ),
+    boundary=(
+        "En kanal, vilken som helst, räcker för denna regel.",
+        "Any one channel is enough for this rule.",
+    ),
+    fix=(
+        "Ange hur mottagaren nås i channels, helst en säker kanal.",
+        "Give how the recipient is reached in channels, preferably a reliable one.",
+    ),
 )
 
 DIS_RECIPIENT_UNRELIABLE_CHANNEL = discharge_rule(
@@ -177,6 +229,19 @@ DIS_RECIPIENT_UNRELIABLE_CHANNEL = discharge_rule(
     ),
     (DISCHARGE_COOPERATION,),
     ("seed-002",),
+    applies_to=("DischargeProcess",),
+    condition=(
+        "En mottagare eller närstående som behöver uppgifter nås bara via kanaler som riktlinjen inte räknar som säkra (inga av reliable_channels).",
+        "A recipient or relative who needs information is reached only by channels the policy does not count as reliable (none of reliable_channels).",
+    ),
+    boundary=(
+        "En säker kanal bland flera räcker.",
+        "One reliable channel among several is enough.",
+    ),
+    fix=(
+        "Lägg till en säker kanal (t.ex. det gemensamma IT-stödet) i channels.",
+        "Add a reliable channel (the shared IT system, say) to channels.",
+    ),
 )
 
 

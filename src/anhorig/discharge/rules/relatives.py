@@ -68,6 +68,19 @@ DIS_RELATIVE_NOT_ASKED = discharge_rule(
     (PATIENT_RELATIVES_TAKE_PART, CARER_SUPPORT),
     ("seed-001", "seed-003"),
     domain=(3, 12),
+    applies_to=("DischargeProcess",),
+    condition=(
+        "En närstående kallades till vårdplaneringen, eller fick information genom en överföring, utan att ha en registrerad delaktighet (involvement) senast den dagen: hen hade inte tillfrågats.",
+        "A relative was called to the planning meeting, or was given information by a transfer, without an involvement recorded on or before that day: they had not been asked.",
+    ),
+    boundary=(
+        "En delaktighet registrerad samma dag som mötet eller överföringen räcker. Högst en anmärkning per närstående.",
+        "An involvement recorded on the day of the meeting or transfer is enough. At most one finding per relative.",
+    ),
+    fix=(
+        "Fråga den närstående först och registrera svaret i involvements.",
+        "Ask the relative first and record the answer in involvements.",
+    ),
 )
 
 
@@ -122,6 +135,19 @@ DIS_RELATIVE_NOT_PREPARED = discharge_rule(
     (PATIENT_RELATIVES_TAKE_PART,),
     ("seed-000",),
     domain=(3,),
+    applies_to=("DischargeProcess",),
+    condition=(
+        "En närstående kallades till vårdplaneringen utan att ha informerats i förväg om vad som ska ske (informed_before_planning_at saknas eller är inte före mötet).",
+        "A relative was called to the planning meeting without being told beforehand what will happen (informed_before_planning_at missing or not before the meeting).",
+    ),
+    boundary=(
+        "Informerad en sekund före held_at räcker; vid mötets början eller senare slår regeln till.",
+        "Told one second before held_at is enough; at the meeting's start or later fires.",
+    ),
+    fix=(
+        "Informera den närstående före mötet och registrera informed_before_planning_at.",
+        "Tell the relative before the meeting and record informed_before_planning_at.",
+    ),
 )
 
 
@@ -136,7 +162,7 @@ def _prepared(found: Findings, case: Case) -> None:
                 DIS_RELATIVE_NOT_PREPARED,
                 f"relatives[{index}].informed_before_planning_at",
                 relative=str(relative.person),
-                held=planning.held_at.isoformat(),
+                held=planning.held_at,
             )
 
 
@@ -152,6 +178,19 @@ DIS_CARER_SUPPORT_NOT_OFFERED = discharge_rule(
     ),
     (CARER_SUPPORT,),
     ("seed-001", "seed-000"),
+    applies_to=("DischargeProcess",),
+    condition=(
+        "En närstående känd som anhörig (known_as_carer_on senast den dag som bedöms) har inte erbjudits stöd inom support_offer_days dagar: support_offered_on ligger senare, eller saknas när fristen har gått.",
+        "A relative known as a carer (known_as_carer_on on or before the day judged) was not offered support within support_offer_days days: support_offered_on is later, or missing once the deadline has passed.",
+    ),
+    boundary=(
+        "Erbjudet på sista dagen (known_as_carer_on + support_offer_days) är i tid; dagen efter slår regeln till.",
+        "Offered on the last day (known_as_carer_on + support_offer_days) is in time; the day after fires.",
+    ),
+    fix=(
+        "Erbjud den anhörige stöd och registrera support_offered_on.",
+        "Offer the carer support and record support_offered_on.",
+    ),
 )
 
 
@@ -168,8 +207,8 @@ def _support_offered(found: Findings, case: Case) -> None:
                 DIS_CARER_SUPPORT_NOT_OFFERED,
                 f"relatives[{index}].support_offered_on",
                 carer=str(relative.person),
-                known=known.isoformat(),
-                last_day=last_day.isoformat(),
+                known=known,
+                last_day=last_day,
                 days=days,
             )
 
@@ -185,6 +224,19 @@ DIS_CONSULTANT_NOT_INVOLVED = discharge_rule(
     (CARER_SUPPORT,),
     ("seed-000",),
     domain=(18,),
+    applies_to=("DischargeProcess",),
+    condition=(
+        "På eller efter utskrivningsdagen: en närstående som var känd anhörig på utskrivningsdagen har inte fått anhörigkonsulenten inkopplad senast den dagen (consultant_involved_on saknas eller är senare).",
+        "On or after the discharge day: a relative known as a carer on the discharge day has not had the carer support officer involved by that day (consultant_involved_on missing or later).",
+    ),
+    boundary=(
+        "Inkopplad på utskrivningsdagen räcker; före utskrivningsdagen prövas regeln inte.",
+        "Involved on the discharge day is enough; before the discharge day it is not judged.",
+    ),
+    fix=(
+        "Koppla in anhörigkonsulenten och registrera consultant_involved_on.",
+        "Involve the carer support officer and record consultant_involved_on.",
+    ),
 )
 
 
@@ -201,7 +253,7 @@ def _consultant(found: Findings, case: Case) -> None:
                 DIS_CONSULTANT_NOT_INVOLVED,
                 f"relatives[{index}].consultant_involved_on",
                 carer=str(relative.person),
-                day=day.isoformat(),
+                day=day,
             )
 
 
@@ -216,6 +268,19 @@ DIS_CARER_NOT_GUIDED = discharge_rule(
     (CARER_INFORMATION_AND_GUIDANCE,),
     ("prop-2025-26-60",),
     domain=(18,),
+    applies_to=("DischargeProcess",),
+    condition=(
+        "Skyldigheten att ge information och vägledning (prop. 2025/26:60) gäller den dag som bedöms, och en känd anhörig har inte fått den (guidance_given_on saknas) inom support_offer_days dagar från det senare av known_as_carer_on och dagen skyldigheten började gälla.",
+        "The duty to give information and guidance (prop. 2025/26:60) is in force on the day judged, and a known carer has not been given it (no guidance_given_on) within support_offer_days days of the later of known_as_carer_on and the day the duty took effect.",
+    ),
+    boundary=(
+        "Den sista dagen är i tid; dagen efter slår regeln till. Före 2026-07-01 prövas regeln inte.",
+        "The last day is in time; the day after fires. Before 2026-07-01 it is not judged.",
+    ),
+    fix=(
+        "Ge den anhörige information och vägledning (eller en stödkontakt) och registrera guidance_given_on.",
+        "Give the carer information and guidance (or a support contact) and record guidance_given_on.",
+    ),
 )
 
 
@@ -242,7 +307,7 @@ def _guided(found: Findings, case: Case) -> None:
                 DIS_CARER_NOT_GUIDED,
                 f"relatives[{index}].guidance_given_on",
                 carer=str(relative.person),
-                last_day=last_day.isoformat(),
+                last_day=last_day,
             )
 
 
@@ -259,6 +324,19 @@ DIS_STAGE_NOT_INFORMED = discharge_rule(
     (CARER_SUPPORT, PATIENT_RELATIVES_TAKE_PART),
     ("seed-004",),
     domain=(3, 12),
+    applies_to=("DischargeProcess",),
+    condition=(
+        "En känd anhörig som vill ha information (wants_information) fick inte veta om ett skede inom stage_information_days dagar från att det inträffade, fast det fanns stöd för att lämna den (samtycke eller annan grund).",
+        "A known carer who wants information (wants_information) was not told of a stage within stage_information_days days of it, although there was a basis to tell them (consent or another ground).",
+    ),
+    boundary=(
+        "Informerad när som helst på sista dagen (occurred_on + stage_information_days, Stockholms tid) är i tid; vid midnatt efter den är det för sent.",
+        "Told any time on the last day (occurred_on + stage_information_days, Stockholm time) is in time; from the midnight after it is late.",
+    ),
+    fix=(
+        "Informera den anhörige i tid och registrera informed_at i skedet.",
+        "Tell the carer in time and record informed_at on the stage.",
+    ),
 )
 
 DIS_STAGE_NO_BASIS = discharge_rule(
@@ -272,6 +350,19 @@ DIS_STAGE_NO_BASIS = discharge_rule(
     (CONSENT_WAIVER, SECRECY_HEALTH_CARE, PATIENT_CANNOT_TAKE_IN),
     ("seed-004", "socialstyrelsen-samtycke"),
     domain=(6, 11, 12),
+    applies_to=("DischargeProcess",),
+    condition=(
+        "En känd anhörig som vill ha information om ett skede har inte fått den i tid och det finns inget stöd för att lämna den (inget samtycke eller annan grund), och den anhörige har inte avböjt.",
+        "A known carer who wants information about a stage was not told in time and there is no basis to tell them (no consent or other ground), and the carer has not declined.",
+    ),
+    boundary=(
+        "Samma frist som DIS-STAGE-NOT-INFORMED; med en grund ges den regeln i stället.",
+        "The same deadline as DIS-STAGE-NOT-INFORMED; with a basis that rule is given instead.",
+    ),
+    fix=(
+        "Be patienten om samtycke (eller registrera en annan grund), och informera sedan den anhörige.",
+        "Ask the patient for consent (or record another basis), then tell the carer.",
+    ),
 )
 
 
@@ -294,7 +385,7 @@ def _stages(found: Findings, case: Case) -> None:
             params: dict[str, object] = {
                 "carer": str(relative.person),
                 "stage": stage.stage.text,
-                "occurred": stage.occurred_on.isoformat(),
+                "occurred": stage.occurred_on,
             }
             if told is not None and not decision.permitted:
                 found.add(
@@ -302,7 +393,7 @@ def _stages(found: Findings, case: Case) -> None:
                     f"{path}.informed_at",
                     who=case.who(relative.id),
                     category=decision.category.text,
-                    at=told.isoformat(),
+                    at=told,
                     outcome=decision.decision.outcome.text,
                     why=why(decision),
                 )
@@ -321,7 +412,7 @@ def _stages(found: Findings, case: Case) -> None:
                 found.add(
                     DIS_STAGE_NOT_INFORMED,
                     f"{path}.informed_at",
-                    last_day=last_day.isoformat(),
+                    last_day=last_day,
                     basis=", ".join(
                         (
                             *dict.fromkeys(b.code for b in decision.decision.basis),
@@ -353,6 +444,19 @@ DIS_NO_CONTINGENCY_PLAN = discharge_rule(
     (CARER_SUPPORT,),
     ("seed-004",),
     domain=(25,),
+    applies_to=("DischargeProcess",),
+    condition=(
+        "En närstående ger omfattande vård (substantial_care) och har ingen plan för när hen blir sjuk (contingency = null).",
+        "A relative gives substantial care (substantial_care) and has no plan for when they fall ill (contingency = null).",
+    ),
+    boundary=(
+        "Utan substantial_care slår regeln inte till.",
+        "Without substantial_care it does not fire.",
+    ),
+    fix=(
+        "Lägg till en ContingencyPlan för den närstående.",
+        "Add a ContingencyPlan for the relative.",
+    ),
 )
 
 DIS_CONTINGENCY_FAMILY_UNKNOWN = discharge_rule(
@@ -366,6 +470,19 @@ DIS_CONTINGENCY_FAMILY_UNKNOWN = discharge_rule(
     (CARER_SUPPORT,),
     ("seed-004",),
     domain=(25,),
+    applies_to=("DischargeProcess",),
+    condition=(
+        "En närstående har en plan vid akut behov men familjen är inte känd av enheten (family_known_to_unit = false).",
+        "A relative has a contingency plan but the family is not known to the unit (family_known_to_unit = false).",
+    ),
+    boundary=(
+        "Bara false slår till.",
+        "Only false fires.",
+    ),
+    fix=(
+        "Gör familjen och trygghetsplatsen kända för varandra och ange family_known_to_unit = true.",
+        "Make the family and the emergency place known to each other and set family_known_to_unit = true.",
+    ),
 )
 
 

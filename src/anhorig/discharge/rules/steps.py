@@ -41,8 +41,7 @@ __all__ = [
 def _sent(moment: object) -> Text:
     if moment is None:
         return Text(sv="inte skickat", en="not sent")
-    stamp = moment.isoformat() if hasattr(moment, "isoformat") else str(moment)
-    return Text(sv=f"skickat {stamp}", en=f"sent {stamp}")
+    return Text(sv="skickat {at}", en="sent {at}").format(at=moment)
 
 
 # --- the document's own references -----------------------------------------------------------
@@ -57,6 +56,19 @@ DIS_DUPLICATE_ID = discharge_rule(
     ),
     (DISCHARGE_COOPERATION,),
     ("seed-002",),
+    applies_to=("DischargeProcess",),
+    condition=(
+        "Samma id används av mer än en mottagare eller närstående i utskrivningen (recipients och relatives tillsammans); en anmärkning för varje förekomst efter den första.",
+        "The same id is used by more than one recipient or relative in the discharge (recipients and relatives together); one finding for each use after the first.",
+    ),
+    boundary=(
+        "Id jämförs exakt; en mottagare och en närstående får inte dela id.",
+        "Ids are compared exactly; a recipient and a relative may not share an id.",
+    ),
+    fix=(
+        "Ge varje mottagare och närstående ett eget id.",
+        "Give every recipient and relative an id of its own.",
+    ),
 )
 
 
@@ -81,6 +93,19 @@ DIS_UNKNOWN_REFERENCE = discharge_rule(
     ),
     (DISCHARGE_COOPERATION,),
     ("seed-002",),
+    applies_to=("DischargeProcess",),
+    condition=(
+        "Ett id som processen hänvisar till (inskrivningsmeddelandens och underrättelsens to, vårdkontaktens unit, vårdplaneringens invited och attended, SIP-kallelsens by och to, överföringars to, given_by) är varken mottagare eller närstående.",
+        "An id the process refers to (the to of admission and ready notices, the care contact's unit, the planning meeting's invited and attended, the SIP invitation's by and to, transfers' to, given_by) is neither a recipient nor a relative.",
+    ),
+    boundary=(
+        "Id jämförs exakt; en anmärkning per okänd hänvisning.",
+        "Ids are compared exactly; one finding per unknown reference.",
+    ),
+    fix=(
+        "Rätta hänvisningen, eller lägg till mottagaren eller den närstående.",
+        "Correct the reference, or add the recipient or relative.",
+    ),
 )
 
 
@@ -185,6 +210,19 @@ DIS_ADMISSION_NOTICE_LATE = discharge_rule(
     (DISCHARGE_COOPERATION,),
     ("seed-000", "seed-002"),
     domain=(22,),
+    applies_to=("DischargeProcess",),
+    condition=(
+        "Läkaren bedömde att insatser kan behövas (support_may_be_needed) och en mottagare vars roll ska få inskrivningsmeddelande (admission_notice_roles) fick det inte inom admission_notice_hours timmar från inskrivningen (admitted_at), eller har inte fått det när fristen gått ut före den dag som bedöms.",
+        "The physician judged services may be needed (support_may_be_needed) and a recipient whose role gets a notice of admission (admission_notice_roles) did not get it within admission_notice_hours elapsed hours of admitted_at, or has not got it when the deadline has passed before the day judged.",
+    ),
+    boundary=(
+        "Fristen är förfluten tid (UTC): skickat en sekund före admitted_at + admission_notice_hours är i tid, exakt då är för sent. Det första meddelandet till mottagaren räknas.",
+        "The deadline is elapsed time (UTC): sent one second before admitted_at + admission_notice_hours is in time, exactly then is late. The first notice to the recipient counts.",
+    ),
+    fix=(
+        "Skicka inskrivningsmeddelandet i tid och registrera det i admission_notices (to och sent_at).",
+        "Send the notice of admission in time and record it in admission_notices (to and sent_at).",
+    ),
 )
 
 
@@ -196,7 +234,7 @@ def _admission_notices(found: Findings, case: Case) -> None:
                 f"recipients[{index}]",
                 who=case.who(deadline.about),
                 hours=case.policy.admission_notice_hours,
-                due=deadline.due.isoformat(),
+                due=deadline.due,
                 sent=_sent(deadline.done_at),
             )
 
@@ -214,6 +252,19 @@ DIS_NO_CARE_CONTACT = discharge_rule(
     (DISCHARGE_COOPERATION,),
     ("seed-000",),
     domain=(22,),
+    applies_to=("DischargeProcess",),
+    condition=(
+        "Insatser kan behövas (support_may_be_needed), patienten har anmälts utskrivningsklar (ready_notice) och ingen fast vårdkontakt var utsedd då: care_contact saknas eller appointed_at ligger efter ready_notice.sent_at.",
+        "Services may be needed (support_may_be_needed), the patient has been notified ready for discharge (ready_notice) and no named care contact had been appointed by then: no care_contact, or appointed_at after ready_notice.sent_at.",
+    ),
+    boundary=(
+        "Utsedd i samma ögonblick som underrättelsen skickas räcker; en sekund senare slår regeln till.",
+        "Appointed at the very moment the ready notice is sent is enough; one second later fires.",
+    ),
+    fix=(
+        "Utse en fast vårdkontakt i öppenvården före underrättelsen och ange care_contact med appointed_at.",
+        "Appoint a named care contact in öppenvården before the ready notice and record care_contact with appointed_at.",
+    ),
 )
 
 
@@ -224,7 +275,7 @@ def _care_contact(found: Findings, case: Case) -> None:
         return
     contact = process.care_contact
     if contact is None or contact.appointed_at > notice.sent_at:
-        found.add(DIS_NO_CARE_CONTACT, "care_contact", notified=notice.sent_at.isoformat())
+        found.add(DIS_NO_CARE_CONTACT, "care_contact", notified=notice.sent_at)
 
 
 # --- the SIP invitation -------------------------------------------------------------------------
@@ -240,6 +291,19 @@ DIS_SIP_INVITATION_LATE = discharge_rule(
     (DISCHARGE_COOPERATION, SIP_HEALTH_CARE, SIP_SOCIAL_SERVICES),
     ("seed-001",),
     domain=(21, 22),
+    applies_to=("DischargeProcess",),
+    condition=(
+        "En SIP behövs (sip_needed), underrättelsen om utskrivningsklar är skickad och kallelsen till SIP skickades efter den sista dagen (underrättelsens dag + sip_invitation_days), eller är inte skickad när den dagen har gått.",
+        "A SIP is needed (sip_needed), the ready notice has been sent and the SIP invitation was sent after the last day (the notice's day + sip_invitation_days), or is not sent once that day has passed.",
+    ),
+    boundary=(
+        "Skickad när som helst på den sista dagen (Stockholms tid) är i tid; vid midnatt efter den är det för sent.",
+        "Sent any time on the last day (Stockholm time) is in time; from the midnight after it is late.",
+    ),
+    fix=(
+        "Skicka kallelsen inom fristen och registrera sip_invitation med sent_at.",
+        "Send the invitation within the deadline and record sip_invitation with sent_at.",
+    ),
 )
 
 
@@ -251,10 +315,8 @@ def _sip_invitation(found: Findings, case: Case) -> None:
         DIS_SIP_INVITATION_LATE,
         "sip_invitation",
         days=case.policy.sip_invitation_days,
-        notified=deadline.runs.start.isoformat(),
-        last_day=(
-            deadline.runs.start.date() + timedelta(days=case.policy.sip_invitation_days)
-        ).isoformat(),
+        notified=deadline.runs.start,
+        last_day=(deadline.runs.start.date() + timedelta(days=case.policy.sip_invitation_days)),
         sent=_sent(deadline.done_at),
     )
 
@@ -272,6 +334,19 @@ DIS_PAYMENT_RESPONSIBILITY = discharge_rule(
     (DISCHARGE_COOPERATION,),
     (),
     domain=(22,),
+    applies_to=("DischargeProcess",),
+    condition=(
+        "Kommunen har fått både inskrivningsmeddelande och underrättelse om utskrivningsklar, betalningsansvaret har inträtt (payment_days kalenderdagar efter underrättelsens dag, eller dagen efter om den skickades efter payment_cutoff_hour) och patienten är kvar på sjukhus minst ett dygn därefter.",
+        "The municipality has received both the notice of admission and the ready notice, its payment responsibility has started (payment_days calendar days after the notice's day, or the day after if sent after payment_cutoff_hour) and the patient stays in hospital at least one day after that.",
+    ),
+    boundary=(
+        "Vårddygn räknas från och med startdagen till utskrivningsdagen (den räknas inte), eller till och med den dag som bedöms; noll dygn ger ingen info.",
+        "Hospital days count from the start day up to the discharge day (not counted), or up to and including the day judged; zero days gives no info.",
+    ),
+    fix=(
+        "Ingen rättelse: en upplysning om att kommunen betalar; skriv ut patienten eller ordna insatser för att korta tiden.",
+        "No correction: information that the municipality pays; discharge the patient or arrange services to shorten the time.",
+    ),
 )
 
 
@@ -282,7 +357,7 @@ def _payment(found: Findings, case: Case) -> None:
         found.add(
             DIS_PAYMENT_RESPONSIBILITY,
             "ready_notice.sent_at",
-            starts=payment.starts_on.isoformat(),
+            starts=payment.starts_on,
             days=days,
             policy=case.policy.name,
         )

@@ -14,6 +14,7 @@ import functools
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from anhorig.consent.rules.validity import CHILD_TOO_YOUNG, grantor_refusal
 from anhorig.findings import Finding, Report, Rule, Severity
@@ -26,6 +27,7 @@ from anhorig.plans._common import (
     PlanConsent,
     add_months,
 )
+from anhorig.plans.rules._explained import EXPLAINED
 
 __all__ = [
     "PLAN_CONSENT_CHILD_TOO_YOUNG",
@@ -38,8 +40,14 @@ __all__ = [
     "plan_rule",
 ]
 
-plan_rule = functools.partial(Rule.define, "plans")
-"""``Rule.define`` bound to the family ``plans``."""
+_plans_rule = functools.partial(Rule.define, "plans")
+
+
+def plan_rule(code: str, *args: Any, **kwargs: Any) -> Rule:
+    """``Rule.define`` bound to the family ``plans``, with the texts
+    :data:`~anhorig.plans.rules._explained.EXPLAINED` keeps for ``code`` (what is given
+    here wins)."""
+    return _plans_rule(code, *args, **{**EXPLAINED.get(code, {}), **kwargs})
 
 
 class Findings:
@@ -89,6 +97,19 @@ PLAN_CONSENT_INVALID_GRANTOR = plan_rule(
     law=(CONSENT_WAIVER, CONSENT_WAIVER_CHILD),
     sources=("socialstyrelsen-samtycke",),
     domain=(7, 14),
+    applies_to=("SupportPlan | CoordinatedPlan",),
+    condition=(
+        "Ett samtycke i planen som är i kraft den dag som bedöms är lämnat av någon som inte kan samtycka för personen: inte personen själv, eller vårdnadshavare för någon som inte är barn den dagen (consent-familjens regel, grantor_refusal). Gäller både stödplan och SIP.",
+        "A consent in the plan in force on the day judged was given by someone who cannot consent for its subject: not the person themself, or a custodian for someone who is not a child that day (the consent family's rule, grantor_refusal). Applies to both support plans and SIPs.",
+    ),
+    boundary=(
+        "Vårdnadshavare räknas till dagen före 18-årsdagen; samtycken som inte är i kraft den dagen prövas inte.",
+        "A custodian counts until the day before the 18th birthday; consents not in force that day are not judged.",
+    ),
+    fix=(
+        "Inhämta samtycket från personen själv (grantor = self), eller från vårdnadshavaren för ett barn.",
+        "Obtain the consent from the person themself (grantor = self), or from the custodian for a child.",
+    ),
 )
 """Consent's ``CONSENT-NO-AUTHORITY`` for a consent recorded in a plan."""
 

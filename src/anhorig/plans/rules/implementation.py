@@ -38,6 +38,19 @@ IMPL_AREA_EMPTY = plan_rule(
     ),
     sources=("seed-003", "national-carer-strategy", "ibic"),  # the strategy is not law
     domain=(23,),
+    applies_to=("ImplementationPlan",),
+    condition=(
+        "Ett av anhörigstrategins tre områden har inga aktiviteter i genomförandeplanen.",
+        "One of the carer strategy's three areas has no activities in the implementation plan.",
+    ),
+    boundary=(
+        "En aktivitet per område räcker; en anmärkning per tomt område.",
+        "One activity per area is enough; one finding per empty area.",
+    ),
+    fix=(
+        "Lägg till minst en aktivitet i området.",
+        "Add at least one activity in the area.",
+    ),
 )
 
 
@@ -60,6 +73,19 @@ IMPL_NO_OWNER = plan_rule(
     ("Aktiviteten {activity!r} har ingen ansvarig.", "Activity {activity!r} has no owner."),
     sources=("seed-003",),
     domain=(23,),
+    applies_to=("ImplementationPlan",),
+    condition=(
+        "En aktivitets responsible är tom eller bara blanksteg.",
+        "An activity's responsible is empty or only whitespace.",
+    ),
+    boundary=(
+        "Vilket tecken som helst utöver blanksteg räcker.",
+        "Any character beyond whitespace is enough.",
+    ),
+    fix=(
+        "Ange vem som ansvarar för aktiviteten.",
+        "Name who is responsible for the activity.",
+    ),
 )
 
 
@@ -78,6 +104,19 @@ IMPL_NO_HOW = plan_rule(
     ),
     sources=("seed-003",),
     domain=(23,),
+    applies_to=("ImplementationPlan",),
+    condition=(
+        "En aktivitets how är tom eller bara blanksteg.",
+        "An activity's how is empty or only whitespace.",
+    ),
+    boundary=(
+        "Vilket tecken som helst utöver blanksteg räcker.",
+        "Any character beyond whitespace is enough.",
+    ),
+    fix=(
+        "Beskriv hur aktiviteten ska genomföras.",
+        "Describe how the activity will be carried out.",
+    ),
 )
 
 
@@ -96,6 +135,19 @@ IMPL_OVERDUE = plan_rule(
     ),
     sources=("seed-003",),
     domain=(23,),
+    applies_to=("ImplementationPlan",),
+    condition=(
+        "En aktivitet har ett due före den dag som bedöms och är inte markerad som klar (done_on = null).",
+        "An activity has a due before the day judged and is not marked done (done_on = null).",
+    ),
+    boundary=(
+        "På due-dagen är den i tid; dagen efter slår regeln till. Utan due slår den aldrig till.",
+        "On the due day it is in time; the day after fires. Without a due it never fires.",
+    ),
+    fix=(
+        "Ange done_on när aktiviteten är klar, eller ett nytt due.",
+        "Set done_on once the activity is done, or a new due.",
+    ),
 )
 
 
@@ -116,6 +168,19 @@ IMPL_DUE_OUTSIDE_PLAN = plan_rule(
     ),
     sources=("seed-003",),
     domain=(23,),
+    applies_to=("ImplementationPlan",),
+    condition=(
+        "En aktivitets due ligger efter planens valid_until.",
+        "An activity's due is after the plan's valid_until.",
+    ),
+    boundary=(
+        "due samma dag som valid_until går bra; dagen efter slår regeln till. Utan due eller valid_until slår den inte till.",
+        "A due on valid_until itself is fine; the day after fires. Without due or valid_until it does not fire.",
+    ),
+    fix=(
+        "Flytta aktivitetens due inom planens giltighetstid, eller förläng planen.",
+        "Move the activity's due within the plan's validity, or extend the plan.",
+    ),
 )
 
 

@@ -24,13 +24,15 @@ Rules (codes are stable):
   eligibility; ``RESPITE-ELIGIBILITY-UNKNOWN`` (warning) when the fact is not recorded.
 - ``RESPITE-COMBINATION``: the family holds kinds the policy does not combine.
 - ``RESPITE-DECISION-REQUIRED``: a grant without a decision beyond what the policy
-  gives without one.
+  gives without one; ``RESPITE-DECISION-CEILING`` when the person's age group lets
+  some be granted without a decision (Habo: 20 hours a month from 75), but not this much.
 - ``RESPITE-UNKNOWN-UNIT`` / ``RESPITE-NO-BED``: the short-stay unit is unknown or
   has no free bed some night (an emergency place too needs a bed).
 - ``RESPITE-CONTINUITY`` (info): the family has asked for certain staff before and
   this booking names none of them (seeds 001, 004: continuity of staff matters).
 - ``RESPITE-AWAY-EXCEEDS-HOME``: a växelvård pattern with more time away than at
-  home where the policy forbids it.
+  home where the policy forbids it; ``RESPITE-BOOKED-AWAY-EXCEEDS-HOME`` (warning) a
+  booked stay longer, in nights, than the time at home before it (``check(ledger)``).
 
 Each rule names the DOMAIN.md rules (24–32) it encodes in its ``domain``, and stands
 by topic directly above the condition that finds it: :mod:`~anhorig.respite.rules.booking`,
@@ -58,12 +60,18 @@ True
 >>> import attrs
 >>> late = attrs.evolve(evening, made_at=local(2026, 6, 10, 9))
 >>> print(check_booking(ledger, late, on=date(2026, 6, 10)).explain("en"))
-ERROR RESPITE-NOTICE made_at: The booking was made with 2 calendar days notice; Sunne asks for 7. (SoL (2025:400) 13 kap. 9 §)
+ERROR RESPITE-NOTICE made_at: The booking was made with 2 calendar days notice; Sunne asks for 7. (Sunne kommun: Avlösning i hemmet, kommunens webbplats)
+
+The notice is Sunne's riktlinje, not law: the finding cites Sunne's own document
+(``RespitePolicy.source``). The law is cited where it is the point: the duty to offer
+support (SoL 13 kap. 9 §) for ``RESPITE-VOLUNTEER``, bistånd and insatser without
+individual needs assessment for ``RESPITE-DECISION-REQUIRED`` and
+``RESPITE-DECISION-CEILING``, bistånd for ``RESPITE-OUTSIDE-VALIDITY``.
 
 References:
     - Socialtjänstlag (2001:453) 4 kap. 1 §, 2 a §, 5 kap. 10 §; Socialtjänstlag
-      (2025:400) 11 kap. 1 §, 5 §, 13 kap. 9 § (respite is support to carers; quotas
-      are local policy, not law).
+      (2025:400) 11 kap. 1 §, 5 §, 13 kap. 9 § (respite is support to carers; quotas,
+      notice, days, dygn and eligibility are local policy, not law, and cited as such).
     - DOMAIN.md rules 24–32 and part 2 §6 (municipal riktlinjer).
     - Seed 004: respite must be booked days ahead; volunteers are not respite;
       trygghetsplats; växelvård booked like a hotel.
@@ -91,13 +99,19 @@ from anhorig.respite.rules.grant import (
     CARED_FOR_AGE,
     CARER_AGE,
     COMBINATION,
+    DECISION_CEILING,
     DECISION_REQUIRED,
     ELIGIBILITY_UNKNOWN,
     LIVING_TOGETHER,
     check_grant,
 )
 from anhorig.respite.rules.hours import TIME_OF_DAY, WEEKDAY
-from anhorig.respite.rules.pattern import AWAY_EXCEEDS_HOME, check_pattern
+from anhorig.respite.rules.pattern import (
+    AWAY_EXCEEDS_HOME,
+    BOOKED_AWAY_EXCEEDS_HOME,
+    booked_rhythm_findings,
+    check_pattern,
+)
 from anhorig.respite.rules.quota import OVER_QUOTA, OVERAGE_CHARGED
 from anhorig.respite.rules.stays import (
     CONSECUTIVE,
@@ -111,12 +125,14 @@ _check_ledger_reference = check_ledger_reference  # the name the tests first kne
 
 __all__ = [
     "AWAY_EXCEEDS_HOME",
+    "BOOKED_AWAY_EXCEEDS_HOME",
     "CARED_FOR_AGE",
     "CARER_AGE",
     "COMBINATION",
     "CONSECUTIVE",
     "CONSECUTIVE_GUIDELINE",
     "CONTINUITY",
+    "DECISION_CEILING",
     "DECISION_REQUIRED",
     "DYGN_PER_MONTH",
     "ELIGIBILITY_UNKNOWN",
@@ -134,6 +150,7 @@ __all__ = [
     "UNKNOWN_UNIT",
     "VOLUNTEER",
     "WEEKDAY",
+    "booked_rhythm_findings",
     "check",
     "check_booking",
     "check_grant",

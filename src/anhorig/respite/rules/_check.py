@@ -33,13 +33,18 @@ from anhorig.respite.rules.grant import (
     CARED_FOR_AGE,
     CARER_AGE,
     COMBINATION,
+    DECISION_CEILING,
     DECISION_REQUIRED,
     ELIGIBILITY_UNKNOWN,
     LIVING_TOGETHER,
     check_grant,
 )
 from anhorig.respite.rules.hours import TIME_OF_DAY, WEEKDAY
-from anhorig.respite.rules.pattern import AWAY_EXCEEDS_HOME
+from anhorig.respite.rules.pattern import (
+    AWAY_EXCEEDS_HOME,
+    BOOKED_AWAY_EXCEEDS_HOME,
+    booked_rhythm_findings,
+)
 from anhorig.respite.rules.quota import OVER_QUOTA, OVERAGE_CHARGED
 from anhorig.respite.rules.stays import (
     CONSECUTIVE,
@@ -78,10 +83,12 @@ RULES: tuple[Rule, ...] = (
     ELIGIBILITY_UNKNOWN,
     COMBINATION,
     DECISION_REQUIRED,
+    DECISION_CEILING,
     UNKNOWN_UNIT,
     NO_BED,
     CONTINUITY,
     AWAY_EXCEEDS_HOME,
+    BOOKED_AWAY_EXCEEDS_HOME,
 )
 """The rules of this family, in the catalogue."""
 
@@ -131,6 +138,7 @@ def _check_ledger(ledger: Ledger, on: date) -> Report:
             target = ledger.seq_of(entry.booking_id)
             assert target is not None
             sweep.cancel(target)
+    findings.extend(booked_rhythm_findings(ledger, on))
     return Report(tuple(findings))
 
 
@@ -146,6 +154,7 @@ def check_ledger_reference(ledger: Ledger, on: date) -> Report:
                 for f in booking_findings(ledger, entry, on, seq, f"entries[{seq}]", lookup)
                 if f.code not in _GRANT_CODES
             )
+    findings.extend(booked_rhythm_findings(ledger, on))
     return Report(tuple(findings))
 
 

@@ -23,7 +23,13 @@ from anhorig.respite._sweep import Lookup
 from anhorig.respite.ledger import Ledger
 from anhorig.respite.model import Booking, QuotaUnit, RespiteGrant, RespiteKind
 from anhorig.respite.policy import RespitePolicy, notice_given
-from anhorig.respite.rules._common import LOCAL, SEED, respite_rule
+from anhorig.respite.rules._common import (
+    CARER_SUPPORT_DUTY,
+    LOCAL,
+    SEED,
+    local_rule,
+    respite_rule,
+)
 from anhorig.respite.rules.grant import combination_findings, eligibility_findings
 from anhorig.respite.rules.hours import window_findings
 from anhorig.respite.rules.quota import quota_findings
@@ -54,7 +60,21 @@ UNKNOWN_GRANT = respite_rule(
         "Bokningen {booking} hänvisar till en insats som inte finns: {grant}.",
         "Booking {booking} refers to a grant that does not exist: {grant}.",
     ),
+    sources=LOCAL,
     domain=(24,),
+    applies_to=("Ledger", "Booking"),
+    condition=(
+        "Bokningens grant_id namnger ingen insats (RespiteGrant) i ledgern.",
+        "The booking's grant_id names no grant (RespiteGrant) in the ledger.",
+    ),
+    boundary=(
+        "Id:n jämförs exakt, tecken för tecken; inga andra regler prövas för bokningen.",
+        "Ids are compared exactly, character by character; no other rule is judged for the booking.",
+    ),
+    fix=(
+        "Ange id för en insats som finns i ledgern, eller lägg till insatsen.",
+        "Give the id of a grant in the ledger, or add the grant.",
+    ),
 )
 
 # Found first, by booking_findings: without its grant nothing else can be judged.
@@ -70,8 +90,22 @@ VOLUNTEER = respite_rule(
         "{provider} is a volunteer organisation; it must not be counted or presented as the "
         "municipality's respite.",
     ),
+    law=CARER_SUPPORT_DUTY,
     sources=SEED,
     domain=(24,),
+    applies_to=("Ledger", "Booking"),
+    condition=(
+        "Bokningens utförare (provider.kind) är en frivilligorganisation (voluntary_organisation).",
+        "The booking's provider is a volunteer organisation (provider.kind = voluntary_organisation).",
+    ),
+    boundary=(
+        "Varje annan utförartyp (kommunal, privat, regional) går igenom; vad utföraren heter spelar ingen roll.",
+        "Any other provider kind (municipal, private, regional) passes; the provider's name plays no part.",
+    ),
+    fix=(
+        "Låt kommunen eller en upphandlad utförare ge avlösningen; frivilligas insats dokumenteras utanför ledgern.",
+        "Have the municipality or a contracted provider give the respite; record volunteers' help outside the ledger.",
+    ),
 )
 
 
@@ -92,6 +126,19 @@ OUTSIDE_VALIDITY = respite_rule(
     ),
     law=(BISTAND,),
     domain=(24,),
+    applies_to=("Ledger", "Booking"),
+    condition=(
+        "Bokningens intervall börjar före midnatt (Stockholm) den dag insatsen börjar gälla eller slutar efter midnatt den dag den slutar gälla (validity.end, första dagen den inte gäller).",
+        "The booking's interval starts before midnight (Stockholm) of the grant's first day or ends after midnight of validity.end (the first day it no longer holds).",
+    ),
+    boundary=(
+        "En bokning som slutar precis vid midnatt till validity.end ryms; en sekund senare slår regeln till.",
+        "A booking ending exactly at midnight starting validity.end fits; one second later fires.",
+    ),
+    fix=(
+        "Lägg bokningen inom insatsens giltighetstid, eller förläng beslutet först.",
+        "Place the booking within the grant's validity, or extend the decision first.",
+    ),
 )
 
 
@@ -110,7 +157,7 @@ def validity_findings(
     return []
 
 
-NOTICE = respite_rule(
+NOTICE = local_rule(
     "RESPITE-NOTICE",
     Severity.ERROR,
     ("För kort varsel", "Too short notice"),
@@ -120,9 +167,22 @@ NOTICE = respite_rule(
     ),
     sources=(*SEED, *LOCAL),
     domain=(25,),
+    applies_to=("Ledger", "Booking"),
+    condition=(
+        "Kommunens riktlinje kräver varsel (notice) och bokningen gjordes med färre dagar (arbetsdagar eller kalenderdagar enligt notice_unit) från made_at till starten, och årets ram för kort varsel är förbrukad. Gäller inte akut avlösning.",
+        "The policy asks for notice and the booking was made with fewer days (working or calendar days, by notice_unit) from made_at to its start, and the year's short-notice allowance is used up. Not for emergency respite.",
+    ),
+    boundary=(
+        "Varsel på exakt notice dagar räcker; notice − 1 slår till. Arbetsdagar räknas utan helger, helgdagar och aftnar, från dagen made_at till startdagen.",
+        "Notice of exactly notice days is enough; notice − 1 fires. Working days leave out weekends, public holidays and the eves, counted from made_at's day to the start day.",
+    ),
+    fix=(
+        "Boka tidigare (made_at minst notice dagar före starten), flytta starten, eller ge kortare varsel inom short_notice_allowance.",
+        "Book earlier (made_at at least notice days before the start), move the start, or use the short-notice allowance.",
+    ),
 )
 
-SHORT_NOTICE = respite_rule(
+SHORT_NOTICE = local_rule(
     "RESPITE-SHORT-NOTICE",
     Severity.INFO,
     ("Kort varsel inom ramen", "Short notice within the allowance"),
@@ -134,6 +194,19 @@ SHORT_NOTICE = respite_rule(
     ),
     sources=(*SEED, *LOCAL),
     domain=(25,),
+    applies_to=("Ledger", "Booking"),
+    condition=(
+        "Bokningen gjordes med kortare varsel än riktlinjen kräver, men årets ram för kort varsel (short_notice_allowance) räcker: bokningen godtas.",
+        "The booking was made with less notice than the policy asks, but the year's short-notice allowance (short_notice_allowance) covers it: it is accepted.",
+    ),
+    boundary=(
+        "Ramen räknas per kalenderår (made_at:s år) och insats; den sista bokningen inom ramen ger denna info, nästa ger RESPITE-NOTICE.",
+        "The allowance is counted per calendar year (made_at's year) and grant; the last booking within it gives this info, the next gives RESPITE-NOTICE.",
+    ),
+    fix=(
+        "Inget att rätta; boka med fullt varsel för att spara ramen.",
+        "Nothing to correct; book with full notice to keep the allowance.",
+    ),
 )
 
 
@@ -160,6 +233,7 @@ def notice_findings(
             SHORT_NOTICE.finding(
                 at("made_at"),
                 on=on,
+                policy_source=policy.source,
                 left=policy.short_notice_allowance - used - 1,
                 allowed=policy.short_notice_allowance,
                 year=year,
@@ -169,6 +243,7 @@ def notice_findings(
         NOTICE.finding(
             at("made_at"),
             on=on,
+            policy_source=policy.source,
             given=given,
             needed=policy.notice,
             unit=policy.notice_unit.text,
@@ -177,7 +252,7 @@ def notice_findings(
     ]
 
 
-OVERLAP = respite_rule(
+OVERLAP = local_rule(
     "RESPITE-OVERLAP",
     Severity.ERROR,
     ("Överlappande bokningar", "Overlapping bookings"),
@@ -186,6 +261,19 @@ OVERLAP = respite_rule(
         "Booking {booking} overlaps booking {other} for the same person.",
     ),
     domain=(31,),
+    applies_to=("Ledger", "Booking"),
+    condition=(
+        "Bokningen överlappar en tidigare (ej avbokad) bokning för samma närstående.",
+        "The booking overlaps an earlier (not cancelled) booking for the same person cared for.",
+    ),
+    boundary=(
+        "Intervallen är halvöppna: en bokning som börjar precis när en annan slutar överlappar inte; en sekund tidigare gör den det.",
+        "Intervals are half-open: a booking starting exactly when another ends does not overlap; one second earlier does.",
+    ),
+    fix=(
+        "Flytta eller korta en av bokningarna, eller avboka den andra.",
+        "Move or shorten one of the bookings, or cancel the other.",
+    ),
 )
 
 
@@ -201,7 +289,13 @@ def overlap_findings(
 ) -> list[Finding]:
     """Each earlier booking for the same person that overlaps this one."""
     return [
-        OVERLAP.finding(at("interval"), on=on, booking=booking.id, other=other)
+        OVERLAP.finding(
+            at("interval"),
+            on=on,
+            booking=booking.id,
+            other=other,
+            policy_source=ctx.ledger.policy_for(grant.kind).source,
+        )
         for other in ctx.overlapping(grant, booking, s, e, k)
     ]
 
@@ -216,6 +310,19 @@ CONTINUITY = respite_rule(
     ),
     sources=("seed-004", "seed-001"),
     domain=(),
+    applies_to=("Ledger", "Booking"),
+    condition=(
+        "Familjen har i tidigare bokningar för insatsen önskat viss personal (preferred_staff) och den här bokningen nämner ingen av dem.",
+        "The family asked for certain staff (preferred_staff) in earlier bookings of the grant and this booking names none of them.",
+    ),
+    boundary=(
+        "Ett enda gemensamt namn räcker; utan tidigare önskemål slår regeln aldrig till.",
+        "One name in common is enough; without earlier wishes it never fires.",
+    ),
+    fix=(
+        "Ange någon av den önskade personalen i preferred_staff, om det går.",
+        "Name one of the staff asked for in preferred_staff, where possible.",
+    ),
 )
 
 

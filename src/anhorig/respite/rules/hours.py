@@ -16,12 +16,12 @@ from anhorig.language import Text
 from anhorig.respite._index import checked_midnight
 from anhorig.respite.model import Booking
 from anhorig.respite.policy import RespitePolicy, Weekday
-from anhorig.respite.rules._common import respite_rule
-from anhorig.time import ZONE, is_working_day
+from anhorig.respite.rules._common import local_rule
+from anhorig.time import ZONE, is_holiday_eve, is_working_day
 
 __all__ = ["RULES", "TIME_OF_DAY", "WEEKDAY", "window_findings"]
 
-WEEKDAY = respite_rule(
+WEEKDAY = local_rule(
     "RESPITE-WEEKDAY",
     Severity.ERROR,
     ("Dag då avlösning inte ges", "A day respite is not given"),
@@ -30,9 +30,22 @@ WEEKDAY = respite_rule(
         "{municipality} gives no respite on {day} ({weekday}).",
     ),
     domain=(24,),
+    applies_to=("Ledger", "Booking"),
+    condition=(
+        "En timinsats bokas en dag (Stockholms datum) som riktlinjen inte ger avlösning: en veckodag utanför weekdays, eller en helgdag på en vardag när exclude_holidays gäller.",
+        "An hours booking falls on a day (Stockholm date) the policy gives no respite: a weekday not in weekdays, or a public holiday on a weekday when exclude_holidays is set.",
+    ),
+    boundary=(
+        "En bokning som slutar precis vid midnatt rör inte nästa dag; en sekund in i en stängd dag slår till.",
+        "A booking ending exactly at midnight does not touch the next day; one second into a closed day fires.",
+    ),
+    fix=(
+        "Flytta bokningen till en dag då avlösning ges.",
+        "Move the booking to a day respite is given.",
+    ),
 )
 
-TIME_OF_DAY = respite_rule(
+TIME_OF_DAY = local_rule(
     "RESPITE-TIME-OF-DAY",
     Severity.ERROR,
     ("Utanför tiderna för avlösning", "Outside respite hours"),
@@ -41,6 +54,19 @@ TIME_OF_DAY = respite_rule(
         "{municipality} gives respite {start}–{end}; the booking lies outside.",
     ),
     domain=(24,),
+    applies_to=("Ledger", "Booking"),
+    condition=(
+        "En timinsats ligger någon dag utanför riktlinjens tider (day_starts_at–day_ends_at, väggklocka i Stockholm).",
+        "An hours booking lies, on some day, outside the policy's hours (day_starts_at–day_ends_at, Stockholm wall clock).",
+    ),
+    boundary=(
+        "Start precis när tiden börjar och slut precis när den slutar ryms; en sekund utanför slår till. Högst en anmärkning per bokning.",
+        "Starting exactly at opening and ending exactly at closing fits; one second outside fires. At most one finding per booking.",
+    ),
+    fix=(
+        "Lägg bokningen inom tiderna för avlösning.",
+        "Place the booking within the respite hours.",
+    ),
 )
 
 
@@ -55,6 +81,14 @@ def _wall_clock_epoch(day: date, hour: int) -> int:
         return checked_midnight(day + timedelta(days=1))
     moment = datetime(day.year, day.month, day.day, hour, tzinfo=ZONE)
     return math.floor(moment.timestamp())
+
+
+def _day_off(day: date) -> Text:
+    """Why a weekday is off: a public holiday, or one of the three eves (not a holiday
+    in law, a day off by custom)."""
+    if is_holiday_eve(day):
+        return Text(sv="helgdagsafton", en="public holiday eve")
+    return Text(sv="helgdag", en="public holiday")
 
 
 def window_findings(
@@ -74,10 +108,9 @@ def window_findings(
                 WEEKDAY.finding(
                     at("interval"),
                     on=on,
+                    policy_source=policy.source,
                     day=day,
-                    weekday=weekday.text
-                    if not holiday
-                    else Text(sv="helgdag", en="public holiday"),
+                    weekday=_day_off(day) if holiday else weekday.text,
                     municipality=policy.municipality,
                 )
             )
@@ -95,6 +128,7 @@ def window_findings(
                     TIME_OF_DAY.finding(
                         at("interval"),
                         on=on,
+                        policy_source=policy.source,
                         start=_hour_text(policy.day_starts_at),
                         end=_hour_text(policy.day_ends_at),
                         municipality=policy.municipality,

@@ -24,7 +24,7 @@ from anhorig.respite._index import amount_in, checked_midnight
 from anhorig.respite._sweep import Lookup
 from anhorig.respite.model import Booking, QuotaUnit, RespiteGrant
 from anhorig.respite.policy import RespitePolicy
-from anhorig.respite.rules._common import SEED, respite_rule
+from anhorig.respite.rules._common import LOCAL, SEED, local_rule, respite_rule
 
 __all__ = [
     "CONSECUTIVE",
@@ -40,7 +40,7 @@ __all__ = [
     "stay_dygn",
 ]
 
-CONSECUTIVE = respite_rule(
+CONSECUTIVE = local_rule(
     "RESPITE-CONSECUTIVE",
     Severity.ERROR,
     ("För många dygn i följd", "Too many dygn in a row"),
@@ -49,9 +49,22 @@ CONSECUTIVE = respite_rule(
         "The stay is {dygn} dygn; at most {limit} dygn in a row.",
     ),
     domain=(29,),
+    applies_to=("Ledger", "Booking"),
+    condition=(
+        "En dygnsvistelse är längre än max_consecutive_dygn (räknat som nätter eller kalenderdagar enligt dygn_count) och gränsen är strikt.",
+        "A dygn stay is longer than max_consecutive_dygn (counted as nights or calendar days by dygn_count) and the limit is strict.",
+    ),
+    boundary=(
+        "Exakt max_consecutive_dygn dygn är tillåtet; ett till slår till.",
+        "Exactly max_consecutive_dygn dygn is allowed; one more fires.",
+    ),
+    fix=(
+        "Dela vistelsen eller korta den till högst gränsen.",
+        "Split or shorten the stay to at most the limit.",
+    ),
 )
 
-CONSECUTIVE_GUIDELINE = respite_rule(
+CONSECUTIVE_GUIDELINE = local_rule(
     "RESPITE-CONSECUTIVE-GUIDELINE",
     Severity.WARNING,
     ("Längre än riktmärket", "Longer than the guideline"),
@@ -60,6 +73,19 @@ CONSECUTIVE_GUIDELINE = respite_rule(
         "The stay is {dygn} dygn; as a rule at most {limit} dygn.",
     ),
     domain=(29,),
+    applies_to=("Ledger", "Booking"),
+    condition=(
+        "Som RESPITE-CONSECUTIVE, men gränsen är ett riktmärke (consecutive_is_strict = false).",
+        "As RESPITE-CONSECUTIVE, but the limit is a guideline (consecutive_is_strict = false).",
+    ),
+    boundary=(
+        "Exakt max_consecutive_dygn dygn ger ingen varning; ett till gör det.",
+        "Exactly max_consecutive_dygn dygn gives no warning; one more does.",
+    ),
+    fix=(
+        "En varning: motivera den längre vistelsen, eller korta den.",
+        "A warning: give the reason for the longer stay, or shorten it.",
+    ),
 )
 
 
@@ -79,10 +105,12 @@ def consecutive_findings(
     if limit is None or dygn <= limit:
         return []
     rule = CONSECUTIVE if policy.consecutive_is_strict else CONSECUTIVE_GUIDELINE
-    return [rule.finding(at("interval"), on=on, dygn=dygn, limit=limit)]
+    return [
+        rule.finding(at("interval"), on=on, dygn=dygn, limit=limit, policy_source=policy.source)
+    ]
 
 
-DYGN_PER_MONTH = respite_rule(
+DYGN_PER_MONTH = local_rule(
     "RESPITE-DYGN-PER-MONTH",
     Severity.ERROR,
     ("För många dygn i månaden", "Too many dygn in the month"),
@@ -91,6 +119,19 @@ DYGN_PER_MONTH = respite_rule(
         "{month}: {dygn} dygn away; at most {limit} dygn a month.",
     ),
     domain=(24, 29),
+    applies_to=("Ledger", "Booking"),
+    condition=(
+        "Dygnen borta en kalendermånad, denna och tidigare bokningar för insatsen, blir fler än max_dygn_per_month.",
+        "The dygn away in a calendar month, this and the grant's earlier bookings together, exceed max_dygn_per_month.",
+    ),
+    boundary=(
+        "Exakt max_dygn_per_month dygn i månaden är tillåtet; ett till slår till. En vistelse över ett månadsskifte räknas i båda månaderna med sina egna dygn.",
+        "Exactly max_dygn_per_month dygn in the month is allowed; one more fires. A stay over a month's end counts its own dygn in each month.",
+    ),
+    fix=(
+        "Korta vistelsen eller flytta dygn till en annan månad.",
+        "Shorten the stay or move dygn to another month.",
+    ),
 )
 
 
@@ -121,7 +162,12 @@ def per_month_findings(
         if total > limit:
             findings.append(
                 DYGN_PER_MONTH.finding(
-                    at("interval"), on=on, month=f"{first:%Y-%m}", dygn=total, limit=limit
+                    at("interval"),
+                    policy_source=policy.source,
+                    on=on,
+                    month=f"{first:%Y-%m}",
+                    dygn=total,
+                    limit=limit,
                 )
             )
     return findings
@@ -153,7 +199,21 @@ UNKNOWN_UNIT = respite_rule(
         "Bokningen {booking} hänvisar till en enhet som inte finns: {unit}.",
         "Booking {booking} refers to a unit that does not exist: {unit}.",
     ),
+    sources=LOCAL,
     domain=(30,),
+    applies_to=("Ledger", "Booking"),
+    condition=(
+        "Bokningens unit_id namnger ingen korttidsenhet i ledgern.",
+        "The booking's unit_id names no short-stay unit in the ledger.",
+    ),
+    boundary=(
+        "Utan unit_id prövas inga platser; ett id som inte finns exakt slår till.",
+        "Without a unit_id no beds are judged; an id not present exactly fires.",
+    ),
+    fix=(
+        "Ange en enhet som finns i ledgerns units, eller lägg till enheten.",
+        "Give a unit in the ledger's units, or add the unit.",
+    ),
 )
 
 NO_BED = respite_rule(
@@ -166,6 +226,19 @@ NO_BED = respite_rule(
     ),
     sources=SEED,
     domain=(30,),
+    applies_to=("Ledger", "Booking"),
+    condition=(
+        "En natt som vistelsen omfattar är enhetens alla platser (beds) redan tagna av andra bokningar.",
+        "On a night the stay covers, all the unit's beds are already taken by other bookings.",
+    ),
+    boundary=(
+        "beds − 1 andra bokningar samma natt går bra; beds andra slår till. En natt räknas bara om vistelsen varar över midnatt.",
+        "beds − 1 other bookings that night are fine; beds others fire. A night counts only if the stay lasts past midnight.",
+    ),
+    fix=(
+        "Välj en annan natt eller enhet, eller avboka en annan vistelse.",
+        "Choose another night or unit, or cancel another stay.",
+    ),
 )
 
 

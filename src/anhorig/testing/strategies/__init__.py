@@ -94,6 +94,7 @@ from anhorig.testing.strategies._plans_breaking import (
 )
 from anhorig.testing.strategies._registry import type_strategies
 from anhorig.testing.strategies._respite import (
+    age_ceilings,
     alternating_patterns,
     balances,
     bookings,
@@ -125,6 +126,7 @@ __all__ = [
     "BrokenBooking",
     "activities",
     "adult_conditions",
+    "age_ceilings",
     "alternating_patterns",
     "audit_records",
     "balances",

@@ -272,16 +272,20 @@ def _grant_check(case: Any, on: date) -> Report:
 def respite_grant_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]]:
     """The respite rules only ``check(grant, policy=...)`` finds, by code: a grant and
     its policy, judged on the first day of the grant."""
-    from anhorig.testing.strategies._respite_breaking import grants_needing_decision
+    from anhorig.testing.strategies._respite_breaking import (
+        grants_needing_decision,
+        grants_over_age_ceiling,
+    )
 
-    def breaker() -> st.SearchStrategy[Broken[Any]]:
-        return grants_needing_decision().map(
-            lambda case: Broken(
-                "RESPITE-DECISION-REQUIRED", (case.grant, case.policy), case.on, _grant_check
-            )
+    def breaker(code: str, cases: Any) -> Callable[[], st.SearchStrategy[Broken[Any]]]:
+        return lambda: cases().map(
+            lambda case: Broken(code, (case.grant, case.policy), case.on, _grant_check)
         )
 
-    return {"RESPITE-DECISION-REQUIRED": breaker}
+    return {
+        "RESPITE-DECISION-REQUIRED": breaker("RESPITE-DECISION-REQUIRED", grants_needing_decision),
+        "RESPITE-DECISION-CEILING": breaker("RESPITE-DECISION-CEILING", grants_over_age_ceiling),
+    }
 
 
 def _pattern_check(case: Any, on: date) -> Report:
@@ -291,10 +295,19 @@ def _pattern_check(case: Any, on: date) -> Report:
     return check_pattern(pattern, policy, on=on)
 
 
+def _ledger_check(ledger: Any, on: date) -> Report:
+    from anhorig.respite import check
+
+    return check(ledger, on=on)
+
+
 def respite_pattern_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broken[Any]]]]:
-    """The respite rules only ``check_pattern`` finds, by code: a växelvård pattern and
-    its policy, judged on a date."""
-    from anhorig.testing.strategies._respite_breaking import patterns_away_longer
+    """The växelvård rhythm rules, by code: a pattern and its policy (``check_pattern``),
+    and stays booked in a ledger (``check(ledger)``), judged on a date."""
+    from anhorig.testing.strategies._respite_breaking import (
+        patterns_away_longer,
+        stays_away_longer,
+    )
 
     def breaker() -> st.SearchStrategy[Broken[Any]]:
         return patterns_away_longer().map(
@@ -303,7 +316,14 @@ def respite_pattern_breakers() -> dict[str, Callable[[], st.SearchStrategy[Broke
             )
         )
 
-    return {"RESPITE-AWAY-EXCEEDS-HOME": breaker}
+    def booked() -> st.SearchStrategy[Broken[Any]]:
+        return stays_away_longer().map(
+            lambda case: Broken(
+                "RESPITE-BOOKED-AWAY-EXCEEDS-HOME", case.ledger, case.on, _ledger_check
+            )
+        )
+
+    return {"RESPITE-AWAY-EXCEEDS-HOME": breaker, "RESPITE-BOOKED-AWAY-EXCEEDS-HOME": booked}
 
 
 def _discharge_check(process: Any, on: date) -> Report:

@@ -464,6 +464,12 @@ def rules() -> st.SearchStrategy[Rule]:
         sources=st.lists(st.sampled_from(("seed-001", "seed-004")), max_size=2, unique=True).map(
             tuple
         ),
+        applies_to=st.lists(st.sampled_from(("Relationship", "ChildRelative")), max_size=2).map(
+            tuple
+        ),
+        condition=st.none() | texts(),
+        boundary=st.none() | texts(),
+        fix=st.none() | texts(),
     )
 
 

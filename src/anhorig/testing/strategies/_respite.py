@@ -35,6 +35,8 @@ from anhorig.respite.model import (
 )
 from anhorig.respite.patterns import AlternatingPattern
 from anhorig.respite.policy import (
+    PRESETS,
+    AgeCeiling,
     CarryOver,
     DygnCount,
     NoticeUnit,
@@ -53,6 +55,7 @@ from anhorig.testing.strategies._core import (
 from anhorig.time import ZONE, Interval, Period
 
 __all__ = [
+    "age_ceilings",
     "alternating_patterns",
     "balances",
     "bookings",
@@ -110,6 +113,14 @@ def quotas(
 
 
 @st.composite
+def age_ceilings(draw: st.DrawFn) -> tuple[AgeCeiling, ...]:
+    """Up to three age groups in increasing age (65..90), each with a ceiling of hours a
+    month or another quota; shrinks towards none."""
+    ages = sorted(draw(st.sets(st.integers(65, 90), max_size=3)))
+    return tuple(AgeCeiling(from_age=age, ceiling=draw(quotas(max_amount=40))) for age in ages)
+
+
+@st.composite
 def respite_policies(
     draw: st.DrawFn, *, kinds: st.SearchStrategy[frozenset[RespiteKind]] | None = None
 ) -> RespitePolicy:
@@ -122,10 +133,12 @@ def respite_policies(
     starts = draw(st.integers(0, 12))
     return RespitePolicy(
         municipality=draw(st.sampled_from(("Sunne", "Tranemo", "Växjö", "Ronneby", "Exempel"))),
+        source=draw(st.none() | st.sampled_from([p.source for p in PRESETS.values()])),
         kinds=governed,
         standard_quota=draw(st.none() | quotas()),
         free_hours_without_decision=draw(st.integers(0, 24)),
         decision_exempt_from_age=draw(st.none() | st.integers(60, 90)),
+        without_decision_by_age=draw(age_ceilings()),
         notice=draw(st.integers(0, 10)),
         notice_unit=draw(st.sampled_from(NoticeUnit)),
         short_notice_allowance=draw(st.integers(0, 3)),
@@ -318,9 +331,7 @@ def ledgers(
             entries.append(Cancellation(booking_id=target, at=moment))
             continue
         grant = draw(st.sampled_from(grants))
-        use_unit = (
-            unit.id if grant.kind in (RespiteKind.SHORT_STAY, RespiteKind.EMERGENCY) else None
-        )
+        use_unit = unit.id if grant.kind in _STAY_KINDS else None
         booking = draw(
             bookings(grant, ids=st.just(f"B-{index + 1}"), made_at=moment, unit_id=use_unit)
         )
@@ -367,6 +378,9 @@ def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
     """The respite types and their strategies, for hypothesis' ``from_type``."""
     return {
         Quota: quotas(),
+        AgeCeiling: st.builds(
+            AgeCeiling, from_age=st.integers(0, 150), ceiling=quotas(max_amount=40)
+        ),
         RespitePolicy: respite_policies(),
         RespiteGrant: respite_grants(),
         Booking: respite_grants().flatmap(bookings),
@@ -388,6 +402,7 @@ class _Family:
         self.carer = carer
         self.used: dict[tuple[str, int], int] = {}  # (grant, month or 0) -> seconds or dygn
         self.dygn: dict[tuple[int, DygnCount], int] = {}  # (month, count) -> dygn away
+        self.left_on: dict[RespiteKind, date] = {}  # the last stay's leaving day, by kind
 
     def used_of(self, grant_id: str) -> dict[int, int]:
         """What ``grant_id`` has used, by month (0: the whole year)."""
@@ -431,6 +446,8 @@ def _made(policy: RespitePolicy, day: date) -> pendulum.DateTime:
 
 
 _HOURS_KINDS = (RespiteKind.IN_HOME, RespiteKind.DAY_CARE)
+_STAY_KINDS = (RespiteKind.SHORT_STAY, RespiteKind.ALTERNATING_CARE, RespiteKind.EMERGENCY)
+"""The kinds whose stays take beds at a short-stay unit."""
 
 
 @st.composite
@@ -465,7 +482,8 @@ def _clean_policy(draw: st.DrawFn, kind: RespiteKind) -> RespitePolicy:
         max_consecutive_dygn=draw(st.none() | st.integers(2, 14)),
         max_dygn_per_month=draw(st.none() | st.integers(4, 20)),
         dygn_count=draw(st.sampled_from(DygnCount)),
-        away_not_longer_than_home=draw(st.booleans()),
+        # Högsby's rhythm rule is växelvård's (a korttid stay has no rhythm).
+        away_not_longer_than_home=kind is RespiteKind.ALTERNATING_CARE and draw(st.booleans()),
     )
 
 
@@ -482,9 +500,9 @@ def clean_ledgers(  # noqa: PLR0915 (one construction, rule by rule)
 
     One family (and sometimes a neighbour at the same short-stay unit) with a grant
     by decision for each of some of ``kinds`` (default: every kind): in-home respite
-    and day care (*dagverksamhet*) in hours, short stays (*korttidsvistelse*) and
-    emergency places (*trygghetsplats*) in dygn, and with ``vaxelvard`` sometimes a
-    växelvård rhythm over a few whole months. The carer is adult and lives with a
+    and day care (*dagverksamhet*) in hours, short stays (*korttidsvistelse*), växelvård
+    stays and emergency places (*trygghetsplats*) in dygn, and with ``vaxelvard``
+    sometimes a växelvård rhythm over a few whole months. The carer is adult and lives with a
     person over 70, every fact recorded. Each kind has a strict policy, and bookings
     are placed in time order so that each rule holds:
 
@@ -549,7 +567,7 @@ def clean_ledgers(  # noqa: PLR0915 (one construction, rule by rule)
             fits = policy.max_consecutive_dygn is None or dygn <= policy.max_consecutive_dygn
             if kind is not RespiteKind.EMERGENCY:
                 fits = fits and dygn <= _budget(grant, policy, family.used_of(grant.id), 0)
-            for other in (RespiteKind.SHORT_STAY, RespiteKind.EMERGENCY):
+            for other in _STAY_KINDS:
                 limit = policies[other].max_dygn_per_month if other in policies else None
                 if limit is None:
                     continue
@@ -630,9 +648,15 @@ def clean_ledgers(  # noqa: PLR0915 (one construction, rule by rule)
             # växelvård months or the last day of the year.
             end = min(block[0], last_day) if block is not None and day < block[0] else last_day
             nights = min(draw(st.integers(1, 7)), (end - day).days - 1)
+            if policy.away_not_longer_than_home:
+                # Away no longer than at home since the last växelvård stay left.
+                gone = [d for d in (*rhythm_left, family.left_on.get(kind)) if d and d <= day]
+                if gone:
+                    nights = min(nights, (day - max(gone)).days)
             nights = nights_fit(family, kind, grant, day, nights)
             if nights >= 1:
                 take_stay(family, grant, day, nights)
+                family.left_on[kind] = day + timedelta(days=nights)
                 arrive = local(day.year, day.month, day.day, 14)
                 leave_day = day + timedelta(days=nights)
                 emergency = kind is RespiteKind.EMERGENCY
@@ -658,9 +682,10 @@ def clean_ledgers(  # noqa: PLR0915 (one construction, rule by rule)
         Person(name=draw(names()), birth_date=date(1960, 2, 1)),
     )
     block: tuple[date, date] | None = None
-    if vaxelvard and RespiteKind.SHORT_STAY in policies and draw(st.booleans()):
+    rhythm_left: list[date] = []  # the days the rhythm's stays leave on
+    if vaxelvard and RespiteKind.ALTERNATING_CARE in policies and draw(st.booleans()):
         # Växelvård: a rhythm over whole months, booked in one go like a hotel stay.
-        policy = policies[RespiteKind.SHORT_STAY]
+        policy = policies[RespiteKind.ALTERNATING_CARE]
         first_month = draw(st.integers(3, 8))
         block = (date(year, first_month, 1), date(year, first_month + draw(st.integers(1, 3)), 1))
         home = draw(st.integers(3, 21))
@@ -675,7 +700,7 @@ def clean_ledgers(  # noqa: PLR0915 (one construction, rule by rule)
         )
         provisional = RespiteGrant(
             id="V-1",
-            kind=RespiteKind.SHORT_STAY,
+            kind=RespiteKind.ALTERNATING_CARE,
             basis=GrantBasis.DECISION,
             decision_ref="SN-V-1",
             quota=Quota(amount=1, unit=QuotaUnit.DYGN, per=QuotaPeriod.VALIDITY),
@@ -698,6 +723,7 @@ def clean_ledgers(  # noqa: PLR0915 (one construction, rule by rule)
             arrive = stay.interval.start.date()
             nights = (stay.interval.end.date() - arrive).days
             total += len(_stay_dygn(arrive, nights, policy.dygn_count))
+            rhythm_left.append(stay.interval.end.date())
             for i in range(nights):
                 night = arrive + timedelta(days=i)
                 beds[night] = beds.get(night, 0) + 1

@@ -13,6 +13,7 @@ import pendulum
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from anhorig.bounds import MAX_AGE
 from anhorig.organisations import Provider, ProviderKind
 from anhorig.people import Person
 from anhorig.respite.ledger import Ledger
@@ -29,6 +30,7 @@ from anhorig.respite.model import (
 )
 from anhorig.respite.patterns import AlternatingPattern
 from anhorig.respite.policy import (
+    AgeCeiling,
     Overage,
     RespitePolicy,
     Weekday,
@@ -318,6 +320,56 @@ def grants_needing_decision(draw: st.DrawFn) -> GrantUnderPolicy:
     return GrantUnderPolicy(grant=grant, policy=policy, on=on)
 
 
+@st.composite
+def grants_over_age_ceiling(draw: st.DrawFn) -> GrantUnderPolicy:
+    """A grant without a needs assessment for a person old enough for an age group of
+    the policy, beyond that group's ceiling and the hours free to all
+    (``RESPITE-DECISION-CEILING``, issue 12: Habo's 40 hours at 75). Shrinks towards
+    Habo's case: 20 hours a month from an age reached, one hour more granted."""
+    year = draw(st.integers(2025, 2029))
+    on = date(year, 1, 1)
+    kind = draw(respite_kinds())
+    born = draw(st.dates(date(1925, 1, 1), date(1960, 12, 31)))
+    person = Person(name=draw(names()), birth_date=born)
+    age = person.age_on(on)
+    ceiling = Quota(amount=draw(st.integers(0, 40)), unit=QuotaUnit.HOURS, per=QuotaPeriod.MONTH)
+    free = draw(st.integers(0, ceiling.amount))
+    younger = draw(st.integers(0, age))
+    groups = [AgeCeiling(from_age=younger, ceiling=ceiling)]
+    if age < MAX_AGE and draw(st.booleans()):
+        # An older group the person has not reached does not apply.
+        older = draw(st.integers(age + 1, MAX_AGE))
+        groups.append(AgeCeiling(from_age=older, ceiling=attrs.evolve(ceiling, amount=744)))
+    if draw(st.booleans()):
+        quota = attrs.evolve(ceiling, amount=ceiling.amount + draw(st.integers(1, 40)))
+    else:
+        # A quota in another unit or period is never within an hours-a-month ceiling.
+        pairs = [(u, p) for u in QuotaUnit for p in QuotaPeriod]
+        unit, per = draw(
+            st.sampled_from(
+                [pair for pair in pairs if pair != (QuotaUnit.HOURS, QuotaPeriod.MONTH)]
+            )
+        )
+        quota = Quota(
+            amount=draw(st.integers(0, min(60, max_quota(unit, per)))), unit=unit, per=per
+        )
+    policy = RespitePolicy(
+        municipality=draw(st.sampled_from(("Habo", "Exempel"))),
+        kinds=frozenset({kind}),
+        free_hours_without_decision=free,
+        without_decision_by_age=tuple(groups),
+    )
+    grant = RespiteGrant(
+        id="G-1",
+        kind=kind,
+        basis=GrantBasis.WITHOUT_NEEDS_ASSESSMENT,
+        quota=quota,
+        validity=Period.year(year),
+        cared_for=person,
+    )
+    return GrantUnderPolicy(grant=grant, policy=policy, on=on)
+
+
 class PatternUnderPolicy(NamedTuple):
     """A växelvård pattern and the policy it is judged under on ``on``."""
 
@@ -341,12 +393,73 @@ def patterns_away_longer(draw: st.DrawFn) -> PatternUnderPolicy:
     )
     policy = RespitePolicy(
         municipality=draw(st.sampled_from(("Högsby", "Exempel"))),
-        kinds=frozenset({RespiteKind.SHORT_STAY}),
+        kinds=frozenset({RespiteKind.ALTERNATING_CARE}),
         away_not_longer_than_home=True,
     )
     return PatternUnderPolicy(
         pattern=pattern, policy=policy, on=draw(st.dates(FIRST_DAY, LAST_DAY))
     )
+
+
+class LedgerOnDay(NamedTuple):
+    """A ledger and the day ``check(ledger)`` judges it on."""
+
+    ledger: Ledger
+    on: date
+
+
+@st.composite
+def stays_away_longer(draw: st.DrawFn) -> LedgerOnDay:
+    """Two växelvård stays booked for one person under a policy that wants time away not
+    to exceed time at home, the second more nights away than the nights at home since
+    the first left (``RESPITE-BOOKED-AWAY-EXCEEDS-HOME``, issue 12 case 7). Shrinks
+    towards one night away, one at home, then two away."""
+    year = draw(st.integers(2025, 2029))
+    first = date(year, 1, 1) + timedelta(days=draw(st.integers(0, 200)))
+    nights = draw(st.integers(1, 14))
+    home = draw(st.integers(1, 27))
+    away = home + draw(st.integers(1, 14))
+    arrive_hour = draw(st.integers(12, 20))
+    leave_hour = draw(st.integers(8, 12))
+    left = first + timedelta(days=nights)
+    again = left + timedelta(days=home)
+    kind = RespiteKind.ALTERNATING_CARE
+    policy = RespitePolicy(
+        municipality=draw(st.sampled_from(("Högsby", "Exempel"))),
+        kinds=frozenset({kind}),
+        away_not_longer_than_home=True,
+    )
+    grant = RespiteGrant(
+        id="G-1",
+        kind=kind,
+        basis=GrantBasis.DECISION,
+        decision_ref="SN-1",
+        quota=Quota(amount=366, unit=QuotaUnit.DYGN, per=QuotaPeriod.YEAR),
+        validity=Period(date(year, 1, 1), date(year + 1, 2, 1)),
+        cared_for=Person(name=draw(names()), birth_date=date(1940, 1, 1)),
+    )
+    provider = Provider(name="Korttidsenheten", kind=ProviderKind.MUNICIPALITY)
+    made = _at(date(year - 1, 12, 1), 9)
+    stays = (
+        Booking(
+            id="V-1",
+            grant_id="G-1",
+            interval=Interval(_at(first, arrive_hour), _at(left, leave_hour)),
+            made_at=made,
+            provider=provider,
+        ),
+        Booking(
+            id="V-2",
+            grant_id="G-1",
+            interval=Interval(
+                _at(again, arrive_hour), _at(again + timedelta(days=away), leave_hour)
+            ),
+            made_at=made,
+            provider=provider,
+        ),
+    )
+    ledger = Ledger(policies=(policy,), grants=(grant,)).extend(stays)
+    return LedgerOnDay(ledger=ledger, on=made.date())
 
 
 def rule_breaking_bookings(
