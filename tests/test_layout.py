@@ -81,6 +81,15 @@ SEAMS: dict[tuple[str, str], str] = {
         "anhorig.discharge",
         "anhorig.consent",
     ): "discharge decides disclosures with the consent engine",
+    # One consent law, one implementation (issue 12): a consent recorded in a plan says
+    # who gave it and how in consent's words (GrantorCapacity, EvidenceForm), whether
+    # that grantor may consent is consent's rule (grantor_refusal), and the adapter
+    # from a ConsentRegistry to plans' ConsentOracle lives with the family that needs
+    # it, so the dependency runs one way: plans on consent, never back.
+    (
+        "anhorig.plans",
+        "anhorig.consent",
+    ): "plans use consent's vocabulary and rule of who may consent, and adapt its registry",
 }
 """Imports between families that are allowed, with why: (importer's family, imported family)."""
 

@@ -26,6 +26,7 @@ from anhorig._text import collected_problems, collecting, fail
 __all__ = [
     "CHECKS",
     "FIRST_DAY",
+    "FORMER_VALUES",
     "KINDS",
     "LAST_DAY",
     "MAX_YEAR",
@@ -68,6 +69,10 @@ FIRST_DAY = date(MIN_YEAR, 1, 1)
 LAST_DAY = date(MAX_YEAR, 12, 31)
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+FORMER_VALUES = "anhorig.former_values"
+"""The key of an attrs field's metadata that maps values older documents wrote to what they
+read as now (never written); the converter reads them, the JSON Schema does not list them."""
 
 CHECKS = "__anhorig_checks__"
 """The attribute in which a validator says what it checks: ``(kind, arguments)``."""

@@ -44,9 +44,10 @@ from cattrs.errors import (
     IterableValidationNote,
     StructureHandlerNotFoundError,
 )
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, override
 
 from anhorig import _json
+from anhorig._checks import FORMER_VALUES
 from anhorig._json import MAX_DEPTH, MAX_DOCUMENT_SIZE, load_json
 from anhorig.documents import (
     SCALAR_DOCUMENTS,
@@ -316,9 +317,27 @@ def _union_unstructure(c: cattrs.Converter, tp: Any) -> Callable[[Any], dict[str
     return unstructure
 
 
+def _reading_former(
+    c: cattrs.Converter, former: typing.Mapping[object, object]
+) -> Callable[[object, object], object]:
+    """A field's hook that reads a value older documents wrote as what it means now."""
+
+    def structure(value: object, tp: Any) -> object:
+        if isinstance(value, str) and value in former:
+            return former[value]
+        return c.structure(value, tp)
+
+    return structure
+
+
 def _attrs_hook(c: cattrs.Converter, cl: type) -> Callable[[object, object], object]:
+    overrides: dict[str, Any] = {
+        field.name: override(struct_hook=_reading_former(c, field.metadata[FORMER_VALUES]))
+        for field in attrs.fields(cl)
+        if FORMER_VALUES in field.metadata
+    }
     inner: Callable[[Any, Any], Any] = make_dict_structure_fn(
-        cl, c, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+        cl, c, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **overrides
     )
 
     def structure(value: object, _: object) -> object:

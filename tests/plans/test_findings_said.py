@@ -333,8 +333,8 @@ _variant(
     (
         "PLAN-CONSENT-INVALID-GRANTOR",
         "consents[0].grantor",
-        "Samtycket S1 är lämnat av god man eller förvaltare för K. B.; bara personen själv (eller vårdnadshavare för ett barn) kan samtycka.",
-        "Consent S1 was given by guardian or trustee for K. B.; only the person themself (or a custodian for a child) can consent.",
+        "Samtycket S1 för K. B. gäller inte: den som samtyckte gjorde det som god man. Bara personen själv, eller vårdnadshavare för ett barn, kan samtycka.",
+        "Consent S1 for K. B. is not valid: the grantor consented as trustee (god man). Only the person themself, or a custodian for a child, can consent.",
     ),
 )
 _variant(

@@ -78,6 +78,16 @@ def _draft() -> SupportPlan:
                 granted_by_decision=False,
                 start=date(2026, 11, 18),
             ),
+            # From 2026-07-01 a live stödplan records information och vägledning.
+            Measure(
+                id="M9",
+                goal_id="G1",
+                kind=MeasureKind.INFORMATION_AND_GUIDANCE,
+                description="Information om stöd till anhöriga",
+                provider=municipality,
+                granted_by_decision=False,
+                start=date(2026, 11, 2),
+            ),
         ),
         expectations=(
             Expectation(of=ExpectedOf.CARER, description="Säger till om hon inte orkar"),
@@ -301,11 +311,12 @@ def test_implementation_template_has_seed_003_rows_in_every_area() -> None:
 
 def test_every_rule_in_catalogue_with_domain_rule_and_bilingual_message() -> None:
     """Every plan rule is in the catalogue, has Swedish and English text and names its DOMAIN rule;
-    together they cover rules 14–23, and rule 3 where a plan counts on its carer's answer."""
+    together they cover rules 14–23, rule 3 where a plan counts on its carer's answer, and
+    rule 7 where a plan applies consent's rule of who may consent."""
     codes = {r.code for r in catalogue()}
     assert {r.code for r in RULES} <= codes
     assert set(DOMAIN_RULES) == {r.code for r in RULES}
-    assert {n for ns in DOMAIN_RULES.values() for n in ns} == {3, *range(14, 24)}
+    assert {n for ns in DOMAIN_RULES.values() for n in ns} == {3, 7, *range(14, 24)}
     for rule in RULES:
         assert rule.message.sv
         assert rule.message.en
@@ -384,13 +395,14 @@ def test_measures_by_others_are_those_of_neither_municipality_nor_region(
 
 def test_import_anhorig_imports_neither_plans_nor_hypothesis() -> None:
     """import anhorig stays light: the plans subpackage and hypothesis load only on demand,
-    and importing anhorig.plans does not import hypothesis or anhorig.consent either."""
+    and importing anhorig.plans does not import hypothesis or anhorig.respite either
+    (it imports anhorig.consent, whose words and rule of who may consent it uses)."""
     import subprocess
     import sys
 
     code = (
         "import sys, anhorig; a = {'anhorig.plans', 'hypothesis'} & set(sys.modules); "
-        "import anhorig.plans; b = {'hypothesis', 'anhorig.consent', 'anhorig.respite'} & set(sys.modules); "
+        "import anhorig.plans; b = {'hypothesis', 'anhorig.respite'} & set(sys.modules); "
         "print(sorted(a), sorted(b))"
     )
     result = subprocess.run(

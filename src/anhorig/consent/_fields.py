@@ -21,6 +21,7 @@ __all__ = [
     "instant",
     "masked_text",
     "optional_instant",
+    "recipient_shape",
     "to_instant",
 ]
 
@@ -92,3 +93,57 @@ _checks.describe(optional_instant, "optional", instant)
 def masked_text(value: str) -> str:
     """Free text in a repr: only its length (it may name people)."""
     return "''" if not value else f"<{len(value)} tecken>"
+
+
+_RECIPIENT_FIELDS = {
+    "person": "person",
+    "organisation": "organisation",
+    "principal": "principal",
+    "role": "role",
+}
+"""Each recipient kind (by value) and the field it must fill."""
+
+_FIELD_WORDS = {
+    "person": "person",
+    "organisation": "organisation",
+    "principal": "huvudman",
+    "role": "roll",
+}
+"""A recipient's fields in Swedish words, for the message that one is missing."""
+
+
+def recipient_shape(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A recipient fills the field of its kind and no other (a person may have a role
+    besides). Kinds are compared by value, so that the model need not be imported."""
+    kind = getattr(instance.kind, "value", None)
+    if kind not in _RECIPIENT_FIELDS:
+        return
+    needed = _RECIPIENT_FIELDS[kind]
+    present = {
+        "person": instance.person,
+        "organisation": instance.organisation,
+        "principal": instance.principal,
+        "role": instance.role,
+    }
+    if present[needed] is None:
+        _checks.fail(
+            needed,
+            sv=f"en mottagare angiven som {_FIELD_WORDS[needed]} måste ha en {_FIELD_WORDS[needed]}",
+            en=f"a recipient of kind {kind!r} needs {needed}",
+        )
+    for name, val in present.items():
+        allowed = name == needed or (kind == "person" and name == "role")
+        if val is not None and not allowed:
+            _checks.fail(
+                name,
+                sv=f"en mottagare angiven som {_FIELD_WORDS[needed]} har ingen {_FIELD_WORDS[name]}",
+                en=f"a recipient of kind {kind!r} has no {name}",
+            )
+
+
+_ALSO = {"person": "role"}  # a person may be given a role besides
+_SHAPES = {  # for the JSON Schema: each kind's field, and the fields it must leave out
+    k: ((f,), tuple(n for n in _RECIPIENT_FIELDS.values() if n not in (f, _ALSO.get(k))))
+    for k, f in _RECIPIENT_FIELDS.items()
+}
+_checks.describe(recipient_shape, "cases", "kind", _SHAPES, None)

@@ -230,6 +230,7 @@ class GrantorCapacity(LabelledEnum):
     RELATIVE = "relative", "anhörig", "relative"
     NEIGHBOUR = "neighbour", "granne", "neighbour"
     OTHER = "other", "annan person", "someone else"
+    GUARDIAN = "god_man", "god man", "trustee (god man)"  # alias: plans' former GrantorKind
 
 
 class ChildOpinion(LabelledEnum):
@@ -290,58 +291,6 @@ class Circumstance(LabelledEnum):
     )
 
 
-_RECIPIENT_FIELDS = {
-    RecipientKind.PERSON: "person",
-    RecipientKind.ORGANISATION: "organisation",
-    RecipientKind.PRINCIPAL: "principal",
-    RecipientKind.ROLE: "role",
-}
-
-
-_FIELD_WORDS = {
-    "person": "person",
-    "organisation": "organisation",
-    "principal": "huvudman",
-    "role": "roll",
-}
-"""A recipient's fields in Swedish words, for the message that one is missing."""
-
-
-def _recipient_shape(instance: Recipient, attribute: attrs.Attribute[Any], value: Any) -> None:
-    kind = instance.kind
-    if not isinstance(kind, RecipientKind):
-        return
-    needed = _RECIPIENT_FIELDS[kind]
-    present = {
-        "person": instance.person,
-        "organisation": instance.organisation,
-        "principal": instance.principal,
-        "role": instance.role,
-    }
-    if present[needed] is None:
-        _checks.fail(
-            needed,
-            sv=f"en mottagare angiven som {_FIELD_WORDS[needed]} måste ha en {_FIELD_WORDS[needed]}",
-            en=f"a recipient of kind {kind.value!r} needs {needed}",
-        )
-    for name, val in present.items():
-        allowed = name == needed or (kind is RecipientKind.PERSON and name == "role")
-        if val is not None and not allowed:
-            _checks.fail(
-                name,
-                sv=f"en mottagare angiven som {_FIELD_WORDS[needed]} har ingen {_FIELD_WORDS[name]}",
-                en=f"a recipient of kind {kind.value!r} has no {name}",
-            )
-
-
-_ALSO = {RecipientKind.PERSON: "role"}  # a person may be given a role besides
-_SHAPES = {  # for the JSON Schema: each kind's field, and the fields it must leave out
-    k.value: ((f,), tuple(n for n in _RECIPIENT_FIELDS.values() if n not in (f, _ALSO.get(k))))
-    for k, f in _RECIPIENT_FIELDS.items()
-}
-_checks.describe(_recipient_shape, "cases", "kind", _SHAPES, None)
-
-
 @collecting
 @attrs.frozen(kw_only=True, order=False, cache_hash=True)
 class Recipient:
@@ -363,7 +312,8 @@ class Recipient:
         default=None, validator=optional(instance_of(Principal))
     )
     role: RecipientRole | None = attrs.field(
-        default=None, validator=_checks.and_(optional(instance_of(RecipientRole)), _recipient_shape)
+        default=None,
+        validator=_checks.and_(optional(instance_of(RecipientRole)), _fields.recipient_shape),
     )
 
     @classmethod

@@ -20,12 +20,15 @@ from anhorig.plans._common import (
     ConsentOracle,
     ConsentPurpose,
     Coordinator,
+    EvidenceForm,
     FollowUp,
+    GrantorCapacity,
     GrantorKind,
     PlanConsent,
     PlanStatus,
     add_months,
 )
+from anhorig.plans._oracle import RegistryOracle, RegistryQuestion, registry_oracle
 from anhorig.plans.implementation import Activity, ImplementationArea, ImplementationPlan
 from anhorig.plans.policy import RESPITE_KINDS, MeasureKind, PlanPolicy
 from anhorig.plans.rules import RULES, TRANSITIONS, Plan, check, is_valid, validate
@@ -62,10 +65,12 @@ __all__ = [
     "CoordinatedPlan",
     "Coordinator",
     "Discharge",
+    "EvidenceForm",
     "Expectation",
     "ExpectedOf",
     "FollowUp",
     "Goal",
+    "GrantorCapacity",
     "GrantorKind",
     "ImplementationArea",
     "ImplementationPlan",
@@ -81,6 +86,8 @@ __all__ = [
     "Principal",
     "Provider",
     "ProviderKind",
+    "RegistryOracle",
+    "RegistryQuestion",
     "Responsibility",
     "Sector",
     "Signature",
@@ -90,5 +97,6 @@ __all__ = [
     "add_months",
     "check",
     "is_valid",
+    "registry_oracle",
     "validate",
 ]

@@ -7,7 +7,14 @@ whom, when, how it was given and recorded, and when it was revoked. The rules
 check those records. A system that keeps consents in a registry (for instance
 ``anhorig.consent``'s) plugs it in through :class:`ConsentOracle`: give the rule
 check a ``consent_oracle`` and it, not the plan's records, decides whether a
-person's consent covers a purpose on the date judged.
+person's consent covers a purpose on the date judged;
+:class:`~anhorig.plans._oracle.RegistryOracle` adapts ``anhorig.consent``'s
+:class:`~anhorig.consent.ConsentRegistry` to it.
+
+Who gave a consent and how are consent's words (:class:`GrantorCapacity`,
+:class:`EvidenceForm`), and whether that grantor may consent is consent's one rule
+(:func:`anhorig.consent.rules.validity.grantor_refusal`): one law, one answer in both
+families (issue 12).
 
 References:
     - Offentlighets- och sekretesslag (2009:400) 12 kap. 2–3 §§: consent waives secrecy;
@@ -26,6 +33,9 @@ import attrs
 
 from anhorig import _checks
 from anhorig._checks import a_bool, a_date, collecting, each, instance_of, non_empty_text, optional
+from anhorig.consent.decision import DecisionPolicy
+from anhorig.consent.model import EvidenceForm, GrantorCapacity
+from anhorig.consent.rules.validity import may_consent
 from anhorig.errors import InvalidInput
 from anhorig.language import LabelledEnum
 from anhorig.people import Person
@@ -36,7 +46,9 @@ __all__ = [
     "ConsentOracle",
     "ConsentPurpose",
     "Coordinator",
+    "EvidenceForm",
     "FollowUp",
+    "GrantorCapacity",
     "GrantorKind",
     "PlanConsent",
     "PlanStatus",
@@ -81,26 +93,15 @@ class ConsentPurpose(LabelledEnum):
     )
 
 
-class ConsentForm(LabelledEnum):
-    """How a consent was given (*samtyckets form*); oral consent is valid when documented."""
+ConsentForm = EvidenceForm
+"""Former name of :class:`~anhorig.consent.EvidenceForm` (same values), kept because the
+plans reference and tutorial named it; write ``EvidenceForm``."""
 
-    WRITTEN = "written", "skriftligt", "written"
-    ORAL = "oral", "muntligt", "oral"
-    DIGITAL = "digital", "digitalt", "digital"
-
-
-class GrantorKind(LabelledEnum):
-    """Who gave a consent, relative to the person it is about (*vem som samtyckt*).
-
-    Only the person themself can consent for an adult; a custodian can for a child.
-    A god man, förvaltare or relative cannot consent for an adult: such a record is
-    not a valid consent (OSL 12 kap. 2–3 §§).
-    """
-
-    SELF = "self", "personen själv", "the person themself"
-    CUSTODIAN = "custodian", "vårdnadshavare", "custodian"
-    GUARDIAN = "guardian", "god man eller förvaltare", "guardian or trustee"
-    RELATIVE = "relative", "anhörig", "relative"
+GrantorKind = GrantorCapacity
+"""Former name of :class:`~anhorig.consent.GrantorCapacity`, kept because the plans
+reference named it; write ``GrantorCapacity``. Its former ``GUARDIAN`` (god man or
+förvaltare) is an alias of ``GOD_MAN`` (write ``GOD_MAN`` or ``FORVALTARE``), and a
+document's ``"guardian"`` reads as ``"god_man"``."""
 
 
 @collecting
@@ -108,9 +109,11 @@ class GrantorKind(LabelledEnum):
 class PlanConsent:
     """A consent recorded in a plan (*samtycke*): whose information, to what, with whom.
 
-    ``subject`` is the person the information is about; ``grantor`` says who gave
-    the consent (the subject themself, or their custodian for a child).
-    ``recorded_by`` names who documented it (an oral consent must be documented).
+    ``subject`` is the person the information is about; ``grantor`` says in what
+    capacity the consent was given (consent's :class:`GrantorCapacity`: the subject
+    themself, their custodian for a child, or someone who cannot consent for them) and
+    ``form`` how (consent's :class:`EvidenceForm`). ``recorded_by`` names who
+    documented it (an oral consent must be documented).
     A consent holds from ``given_on`` and until ``revoked_on`` (exclusive): a
     revocation takes effect from that day on.
     """
@@ -121,9 +124,14 @@ class PlanConsent:
         validator=_checks.and_(each(ConsentPurpose), _checks.not_empty)
     )
     given_on: date = attrs.field(validator=a_date)
-    form: ConsentForm = attrs.field(validator=instance_of(ConsentForm))
+    form: EvidenceForm = attrs.field(validator=instance_of(EvidenceForm))
     recorded_by: str = attrs.field(validator=non_empty_text, repr=lambda v: f"<{len(v)} tecken>")
-    grantor: GrantorKind = attrs.field(default=GrantorKind.SELF, validator=instance_of(GrantorKind))
+    grantor: GrantorCapacity = attrs.field(
+        default=GrantorCapacity.SELF,
+        validator=instance_of(GrantorCapacity),
+        # Written as "guardian" (god man or förvaltare) before issue 12.
+        metadata={_checks.FORMER_VALUES: {"guardian": GrantorCapacity.GOD_MAN}},
+    )
     shared_with: frozenset[str] = attrs.field(default=frozenset(), validator=each(str))
     """Recipients named in the consent (organisations or roles), if it allows sharing."""
     revoked_on: date | None = attrs.field(
@@ -134,14 +142,12 @@ class PlanConsent:
         """Whether the consent was given on or before ``on`` and not revoked by then."""
         return self.given_on <= on and (self.revoked_on is None or on < self.revoked_on)
 
-    def grantor_can_consent(self, on: date) -> bool:
-        """Whether ``grantor`` may consent for ``subject`` on ``on`` (rule 7 of DOMAIN)."""
-        if self.grantor is GrantorKind.SELF:
-            return True
-        if self.grantor is GrantorKind.CUSTODIAN:
-            born = self.subject.birth_date
-            return born is not None and self.subject.is_child_on(on)
-        return False
+    def grantor_can_consent(self, on: date, policy: DecisionPolicy | None = None) -> bool:
+        """Whether ``grantor`` may consent for ``subject`` on ``on`` (DOMAIN rule 7):
+        consent's own rule (:func:`~anhorig.consent.rules.validity.may_consent`), with
+        ``policy``'s age from which a child consents alone (consent's default policy
+        when ``None``)."""
+        return may_consent(self.grantor, self.subject, on, policy)
 
     def covers(self, subject: Person, purpose: ConsentPurpose, *, on: date) -> bool:
         """Whether this record is a valid consent of ``subject`` to ``purpose`` on ``on``."""
@@ -159,8 +165,9 @@ class ConsentOracle(Protocol):
 
     ``covers(subject, purpose, on=...)`` answers whether ``subject`` has a valid
     consent to ``purpose`` on ``on``. Given to a plan check as ``consent_oracle``,
-    it decides coverage instead of the consents recorded in the plan; plans never
-    import :mod:`anhorig.consent`, so any registry can be adapted to this.
+    it decides coverage instead of the consents recorded in the plan. Any registry can
+    be adapted to this; :class:`~anhorig.plans._oracle.RegistryOracle` adapts
+    ``anhorig.consent``'s.
     """
 
     def covers(self, subject: Person, purpose: ConsentPurpose, *, on: date) -> bool:

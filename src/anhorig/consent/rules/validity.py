@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import math
 from datetime import date
+from typing import cast
 
 from anhorig.consent._compiled import (
     CompiledConsent,
@@ -43,7 +44,9 @@ __all__ = [
     "UNDOCUMENTED",
     "child_view_weighed",
     "compile_consent",
+    "grantor_refusal",
     "invalid_at",
+    "may_consent",
     "may_consent_alone",
     "own_consent_from",
     "period_text",
@@ -271,6 +274,52 @@ def may_consent_alone(person: Person, on: date, policy: DecisionPolicy | None = 
     """
     start = own_consent_from(person, policy)
     return start is None or on >= start
+
+
+def grantor_refusal(
+    capacity: GrantorCapacity, subject: Person, on: date, policy: DecisionPolicy | None = None
+) -> tuple[Rule, Text] | None:
+    """Why a consent given in ``capacity`` for ``subject`` does not count on ``on`` for
+    who gave it, as the rule that refuses it and the reason in words, or ``None`` when
+    it does (*vem som får samtycka*, DOMAIN.md rule 7, OSL 12 kap. 2–3 §§).
+
+    The person themself may (a child only as :func:`may_consent_alone` says, else
+    ``CHILD_TOO_YOUNG``); a custodian may while the person is shown to be a child;
+    anyone else may not (``NO_AUTHORITY``). ``SELF`` means the grantor is the person
+    the information is about. The consent engine decides the same by instant; other
+    families (the plans) ask here, by day, so that one law has one answer. Whether the
+    child's view is recorded, and how the consent is documented, are other rules.
+    """
+    if capacity is GrantorCapacity.SELF:
+        if may_consent_alone(subject, on, policy):
+            return None
+        why = cast(Text, _too_young(subject, policy or DecisionPolicy())["why"])
+        return CHILD_TOO_YOUNG, Text(sv=f"{subject} är {why.sv}", en=f"{subject} is {why.en}")
+    if capacity is GrantorCapacity.CUSTODIAN:
+        born = subject.birth_date
+        if born is None:
+            return NO_AUTHORITY, Text(
+                sv="det går inte att visa att den enskilde är ett barn",
+                en="the person cannot be shown to be a child",
+            )
+        if on >= birthday(born, 18):
+            return NO_AUTHORITY, Text(
+                sv="den enskilde har fyllt 18 år; vårdnadshavaren kan inte längre samtycka",
+                en="the person has turned 18; the custodian can no longer consent",
+            )
+        return None
+    return NO_AUTHORITY, Text(
+        sv=f"den som samtyckte gjorde det som {capacity.label('sv')}",
+        en=f"the grantor consented as {capacity.label('en')}",
+    )
+
+
+def may_consent(
+    capacity: GrantorCapacity, subject: Person, on: date, policy: DecisionPolicy | None = None
+) -> bool:
+    """Whether a consent given in ``capacity`` for ``subject`` counts on ``on`` for who
+    gave it (:func:`grantor_refusal` finds no refusal)."""
+    return grantor_refusal(capacity, subject, on, policy) is None
 
 
 def _too_young(subject: Person, policy: DecisionPolicy) -> dict[str, object]:

@@ -38,7 +38,7 @@ References:
 
 from anhorig.plans._lifecycle import PLAN_ILLEGAL_TRANSITION, TRANSITIONS, transition
 from anhorig.plans.rules._check import DOMAIN_RULES, RULES, Plan, check, is_valid, validate
-from anhorig.plans.rules._common import PLAN_CONSENT_INVALID_GRANTOR
+from anhorig.plans.rules._common import PLAN_CONSENT_CHILD_TOO_YOUNG, PLAN_CONSENT_INVALID_GRANTOR
 from anhorig.plans.rules.implementation import (
     IMPL_AREA_EMPTY,
     IMPL_DUE_OUTSIDE_PLAN,
@@ -87,6 +87,7 @@ from anhorig.plans.rules.stodplan import (
     PLAN_NO_CARED_FOR_CONSENT,
     PLAN_NO_CARER_CONSENT,
     PLAN_NO_CONTINGENCY_PLAN,
+    PLAN_NO_INFORMATION_AND_GUIDANCE,
     PLAN_NO_NEEDS,
     PLAN_NO_SUPPORT_CONTACT,
     PLAN_RELATIVE_COORDINATOR,
@@ -102,6 +103,7 @@ __all__ = [
     "IMPL_NO_HOW",
     "IMPL_NO_OWNER",
     "IMPL_OVERDUE",
+    "PLAN_CONSENT_CHILD_TOO_YOUNG",
     "PLAN_CONSENT_INVALID_GRANTOR",
     "PLAN_CONTINGENCY_FAMILY_UNKNOWN",
     "PLAN_DECISION_MISSING",
@@ -122,6 +124,7 @@ __all__ = [
     "PLAN_NO_CARED_FOR_CONSENT",
     "PLAN_NO_CARER_CONSENT",
     "PLAN_NO_CONTINGENCY_PLAN",
+    "PLAN_NO_INFORMATION_AND_GUIDANCE",
     "PLAN_NO_NEEDS",
     "PLAN_NO_SUPPORT_CONTACT",
     "PLAN_RELATIVE_COORDINATOR",

@@ -2,8 +2,9 @@
 
 The family's rule constructor (:data:`plan_rule`), the collector a check adds its
 findings to (:class:`Findings`), whether a person's consent covers a purpose
-(:func:`covered`), the one consent rule the stödplan and the SIP both apply
-(``PLAN-CONSENT-INVALID-GRANTOR``), and the two conditions both plan kinds apply with
+(:func:`covered`), the consent rules the stödplan and the SIP both apply
+(``PLAN-CONSENT-INVALID-GRANTOR``, ``PLAN-CONSENT-CHILD-TOO-YOUNG``: who may consent, as
+the consent family decides it), and the two conditions both plan kinds apply with
 their own rules: duplicate ids and a follow-up planned in time.
 """
 
@@ -15,6 +16,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from anhorig.consent.rules.validity import CHILD_TOO_YOUNG, grantor_refusal
 from anhorig.findings import Finding, Report, Rule, Severity
 from anhorig.law import CONSENT_WAIVER, CONSENT_WAIVER_CHILD
 from anhorig.people import Person
@@ -28,6 +30,7 @@ from anhorig.plans._common import (
 from anhorig.plans.rules._explained import EXPLAINED
 
 __all__ = [
+    "PLAN_CONSENT_CHILD_TOO_YOUNG",
     "PLAN_CONSENT_INVALID_GRANTOR",
     "Findings",
     "covered",
@@ -77,23 +80,27 @@ def covered(
     return any(c.covers(subject, purpose, on=on) for c in consents)
 
 
-# --- 14 (and 21): only the person themself, or a child's custodian, consents -------------
+# --- 7 (in 14 and 21): who may consent, as the consent family decides it ---------------
+#
+# The condition is consent's (``grantor_refusal``): the same law gives the same answer in
+# both families. Each plan rule mirrors the consent rule that refuses, with its severity,
+# law and DOMAIN number; the plans' codes stay the plans' own.
 
 PLAN_CONSENT_INVALID_GRANTOR = plan_rule(
     "PLAN-CONSENT-INVALID-GRANTOR",
     Severity.ERROR,
     ("Samtycke lämnat av fel person", "Consent given by someone who cannot give it"),
     (
-        "Samtycket {consent} är lämnat av {grantor} för {subject}; bara personen själv (eller vårdnadshavare för ett barn) kan samtycka.",
-        "Consent {consent} was given by {grantor} for {subject}; only the person themself (or a custodian for a child) can consent.",
+        "Samtycket {consent} för {subject} gäller inte: {why}. Bara personen själv, eller vårdnadshavare för ett barn, kan samtycka.",
+        "Consent {consent} for {subject} is not valid: {why}. Only the person themself, or a custodian for a child, can consent.",
     ),
     law=(CONSENT_WAIVER, CONSENT_WAIVER_CHILD),
     sources=("socialstyrelsen-samtycke",),
-    domain=(14,),
+    domain=(7, 14),
     applies_to=("SupportPlan | CoordinatedPlan",),
     condition=(
-        "Ett samtycke i planen som är i kraft den dag som bedöms är lämnat av någon som inte kan samtycka för personen: inte personen själv, eller vårdnadshavare för någon som inte är barn den dagen. Gäller både stödplan och SIP.",
-        "A consent in the plan in force on the day judged was given by someone who cannot consent for its subject: not the person themself, or a custodian for someone who is not a child that day. Applies to both support plans and SIPs.",
+        "Ett samtycke i planen som är i kraft den dag som bedöms är lämnat av någon som inte kan samtycka för personen: inte personen själv, eller vårdnadshavare för någon som inte är barn den dagen (consent-familjens regel, grantor_refusal). Gäller både stödplan och SIP.",
+        "A consent in the plan in force on the day judged was given by someone who cannot consent for its subject: not the person themself, or a custodian for someone who is not a child that day (the consent family's rule, grantor_refusal). Applies to both support plans and SIPs.",
     ),
     boundary=(
         "Vårdnadshavare räknas till dagen före 18-årsdagen; samtycken som inte är i kraft den dagen prövas inte.",
@@ -104,19 +111,42 @@ PLAN_CONSENT_INVALID_GRANTOR = plan_rule(
         "Obtain the consent from the person themself (grantor = self), or from the custodian for a child.",
     ),
 )
+"""Consent's ``CONSENT-NO-AUTHORITY`` for a consent recorded in a plan."""
+
+PLAN_CONSENT_CHILD_TOO_YOUNG = plan_rule(
+    "PLAN-CONSENT-CHILD-TOO-YOUNG",
+    Severity.ERROR,
+    ("Barnet kan inte samtycka ensamt", "The child cannot consent alone"),
+    (
+        "Samtycket {consent} är barnets eget och gäller inte: {why}. Ett barn samtycker ensamt bara när det har mognad att bestämma själv; till dess samtycker vårdnadshavaren.",
+        "Consent {consent} is the child's own and is not valid: {why}. A child consents alone only with the maturity to decide for themselves; until then the custodian consents.",
+    ),
+    law=(CONSENT_WAIVER_CHILD,),
+    sources=("socialstyrelsen-samtycke",),
+    domain=(7, 14),
+)
+"""Consent's ``CONSENT-CHILD-TOO-YOUNG`` for a consent recorded in a plan."""
 
 
 def invalid_grantors(found: Findings, consents: tuple[PlanConsent, ...]) -> None:
-    """Each consent in force given by someone who cannot consent for its subject."""
+    """Each consent in force whose grantor may not consent for its subject on the day,
+    by consent's rule (with consent's default policy)."""
     for index, consent in enumerate(consents):
-        if consent.in_force_on(found.on) and not consent.grantor_can_consent(found.on):
-            found.add(
-                PLAN_CONSENT_INVALID_GRANTOR,
-                f"consents[{index}].grantor",
-                consent=consent.id,
-                grantor=consent.grantor.text,
-                subject=str(consent.subject),
-            )
+        if not consent.in_force_on(found.on):
+            continue
+        refusal = grantor_refusal(consent.grantor, consent.subject, found.on)
+        if refusal is None:
+            continue
+        refused_by, why = refusal
+        found.add(
+            PLAN_CONSENT_CHILD_TOO_YOUNG
+            if refused_by is CHILD_TOO_YOUNG
+            else PLAN_CONSENT_INVALID_GRANTOR,
+            f"consents[{index}].grantor",
+            consent=consent.id,
+            subject=str(consent.subject),
+            why=why,
+        )
 
 
 # --- conditions both plan kinds apply with their own rules -------------------------------

@@ -673,5 +673,35 @@ EXPLAINED: dict[str, dict[str, tuple[str, ...]]] = {
             "Send the invitation within the deadline and record invitation_sent_on.",
         ),
     },
+    "PLAN-CONSENT-CHILD-TOO-YOUNG": {
+        "applies_to": ("SupportPlan | CoordinatedPlan",),
+        "condition": (
+            "Ett samtycke i planen som är i kraft den dag som bedöms är barnets eget (grantor = self) och barnet är yngre än den ålder från vilken ett barns eget samtycke godtas (consent-familjens regel, grantor_refusal, med DecisionPolicy.child_consents_from_age, 15 år som standard).",
+            "A consent in the plan in force on the day judged is the child's own (grantor = self) and the child is younger than the age from which a child's own consent is accepted (the consent family's rule, grantor_refusal, with DecisionPolicy.child_consents_from_age, 15 by default).",
+        ),
+        "boundary": (
+            "Från och med den dag barnet fyller den åldern gäller samtycket; utan känt födelsedatum godtas det.",
+            "From the day the child reaches that age the consent counts; without a known birth date it is accepted.",
+        ),
+        "fix": (
+            "Inhämta samtycket från vårdnadshavaren (grantor = custodian) och dokumentera barnets inställning.",
+            "Obtain the consent from the custodian (grantor = custodian) and record the child's view.",
+        ),
+    },
+    "PLAN-NO-INFORMATION-AND-GUIDANCE": {
+        "applies_to": ("SupportPlan",),
+        "condition": (
+            "Planen är överenskommen, pågående eller under uppföljning, har insatser, den dag som bedöms är 1 juli 2026 eller senare och ingen insats är information och vägledning (prop. 2025/26:60, låg säkerhet).",
+            "The plan is agreed, active or under review, has measures, the day judged is 1 July 2026 or later and no measure is information and guidance (prop. 2025/26:60, low confidence).",
+        ),
+        "boundary": (
+            "Före 1 juli 2026 finns skyldigheten inte och regeln slår inte till; ett utkast, en stängd plan och en plan utan insatser prövas inte.",
+            "Before 1 July 2026 the duty does not exist and the rule does not fire; a draft, a closed plan and a plan without measures are not judged.",
+        ),
+        "fix": (
+            "Ge den anhörige information och vägledning och lägg in den som en insats (kind = information_and_guidance).",
+            "Give the carer information and guidance and record it as a measure (kind = information_and_guidance).",
+        ),
+    },
 }
 """The texts of each stödplan and SIP rule, by code."""

@@ -22,6 +22,7 @@ from anhorig.findings import Report, Rule, Severity
 from anhorig.language import Text
 from anhorig.law import (
     BISTAND,
+    CARER_INFORMATION_AND_GUIDANCE,
     CARER_SUPPORT,
     CARER_SUPPORT_CONTACT,
     CONSENT_WAIVER,
@@ -35,8 +36,9 @@ from anhorig.plans._common import (
     PlanStatus,
     same_person,
 )
-from anhorig.plans.policy import RESPITE_KINDS, PlanPolicy
+from anhorig.plans.policy import RESPITE_KINDS, MeasureKind, PlanPolicy
 from anhorig.plans.rules._common import (
+    PLAN_CONSENT_CHILD_TOO_YOUNG,
     PLAN_CONSENT_INVALID_GRANTOR,
     Findings,
     covered,
@@ -49,6 +51,7 @@ from anhorig.plans.support import ExpectedOf, Measure, SignerRole, SupportPlan
 from anhorig.relations import Involvement
 
 __all__ = [
+    "PLAN_CONSENT_CHILD_TOO_YOUNG",
     "PLAN_CONSENT_INVALID_GRANTOR",
     "PLAN_CONTINGENCY_FAMILY_UNKNOWN",
     "PLAN_DECISION_MISSING",
@@ -68,6 +71,7 @@ __all__ = [
     "PLAN_NO_CARED_FOR_CONSENT",
     "PLAN_NO_CARER_CONSENT",
     "PLAN_NO_CONTINGENCY_PLAN",
+    "PLAN_NO_INFORMATION_AND_GUIDANCE",
     "PLAN_NO_NEEDS",
     "PLAN_NO_SUPPORT_CONTACT",
     "PLAN_RELATIVE_COORDINATOR",
@@ -532,6 +536,48 @@ def _has_support_contact(found: Findings, plan: SupportPlan) -> None:
         found.add(PLAN_NO_SUPPORT_CONTACT, "coordinator", duty=duty)
 
 
+# --- 17, the law of 2026: information och vägledning to the carer ----------------------
+
+PLAN_NO_INFORMATION_AND_GUIDANCE = plan_rule(
+    "PLAN-NO-INFORMATION-AND-GUIDANCE",
+    Severity.WARNING,
+    ("Ingen information och vägledning", "No information and guidance"),
+    (
+        "Planen visar inte att {carer} har fått information och vägledning (ingen insats av det slaget){duty}.",
+        "The plan does not show that {carer} has been given information and guidance (no measure of that kind){duty}.",
+    ),
+    law=(CARER_INFORMATION_AND_GUIDANCE,),  # a new duty: nothing before 2026-07-01
+    sources=("prop-2025-26-60",),
+    domain=(17,),
+)
+_GUIDANCE_DUTY = Text(
+    sv="; från 1 juli 2026 ska den som vårdar eller stöder en närstående få information "
+    "och vägledning utöver annat stöd (föreslaget i prop. 2025/26:60; antagandet är inte "
+    "verifierat, låg säkerhet)",
+    en="; from 1 July 2026 anyone who cares for or supports someone close is to be given "
+    "information and guidance besides other support (proposed in prop. 2025/26:60; "
+    "adoption not verified, low confidence)",
+)
+
+
+def _information_and_guidance(found: Findings, plan: SupportPlan) -> None:
+    """Judged by the day: the duty exists from the day prop. 2025/26:60 proposed, so a
+    plan judged before it has no such finding. A plan with no measures at all is left
+    to the chain's rules (rule 15), which already say it is empty."""
+    if not (_live(plan) and plan.measures):
+        return
+    if not CARER_INFORMATION_AND_GUIDANCE.in_force_on(found.on):
+        return
+    if any(m.kind is MeasureKind.INFORMATION_AND_GUIDANCE for m in plan.measures):
+        return
+    found.add(
+        PLAN_NO_INFORMATION_AND_GUIDANCE,
+        "measures",
+        carer=str(plan.carer),
+        duty=_GUIDANCE_DUTY,
+    )
+
+
 # --- 17: what the services will do when the carer falls ill (seed 004) -----------------
 
 PLAN_NO_CONTINGENCY_PLAN = plan_rule(
@@ -704,6 +750,7 @@ def check_support_plan(
     _expectations_both_ways(found, plan)
     _coordinator_not_relative(found, plan)
     _has_support_contact(found, plan)
+    _information_and_guidance(found, plan)
     _contingency(found, plan)
     for index, measure in enumerate(plan.measures):
         _not_volunteer_respite(found, index, measure)
@@ -717,6 +764,7 @@ RULES: tuple[Rule, ...] = (
     PLAN_NO_CARER_CONSENT,
     PLAN_NO_CARED_FOR_CONSENT,
     PLAN_CONSENT_INVALID_GRANTOR,
+    PLAN_CONSENT_CHILD_TOO_YOUNG,
     PLAN_DUPLICATE_ID,
     PLAN_GOAL_UNKNOWN_NEED,
     PLAN_MEASURE_UNKNOWN_GOAL,
@@ -733,6 +781,7 @@ RULES: tuple[Rule, ...] = (
     PLAN_EXPECTS_UNWILLING_CARER,
     PLAN_RELATIVE_COORDINATOR,
     PLAN_NO_SUPPORT_CONTACT,
+    PLAN_NO_INFORMATION_AND_GUIDANCE,
     PLAN_NO_CONTINGENCY_PLAN,
     PLAN_CONTINGENCY_FAMILY_UNKNOWN,
     PLAN_VOLUNTEER_RESPITE,

@@ -17,13 +17,15 @@ from typing import Any
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from anhorig.consent import EvidenceForm, GrantorCapacity
+from anhorig.consent.rules.validity import may_consent
+from anhorig.law import CARER_INFORMATION_AND_GUIDANCE
 from anhorig.organisations import Principal, ProviderKind, Sector
 from anhorig.people import Person
 from anhorig.plans import (
     LIVE_STATUSES,
     RESPITE_KINDS,
     Activity,
-    ConsentForm,
     ConsentPurpose,
     CoordinatedPlan,
     Coordinator,
@@ -146,6 +148,9 @@ def _consent(draw: st.DrawFn, subject: Person, on: date, cid: str, *, share: boo
     given = on - timedelta(days=draw(st.integers(0, 400)))
     revoked = draw(st.none() | st.integers(1, 400).map(lambda d: on + timedelta(days=d)))
     purposes = {ConsentPurpose.DOCUMENT_IN_PLAN}
+    # A child too young to consent alone (consent's rule) consents through a custodian.
+    self_ok = may_consent(GrantorCapacity.SELF, subject, on)
+    grantor = GrantorCapacity.SELF if self_ok else GrantorCapacity.CUSTODIAN
     if share:
         purposes.add(ConsentPurpose.SHARE_WITH_PARTICIPANTS)
     return PlanConsent(
@@ -153,7 +158,8 @@ def _consent(draw: st.DrawFn, subject: Person, on: date, cid: str, *, share: boo
         subject=subject,
         purposes=frozenset(purposes),
         given_on=given,
-        form=draw(st.sampled_from(ConsentForm)),
+        form=draw(st.sampled_from(EvidenceForm)),
+        grantor=grantor,
         recorded_by=draw(names()),
         shared_with=draw(st.frozensets(st.sampled_from(_ORGS), max_size=2)),
         revoked_on=revoked,
@@ -195,8 +201,15 @@ def _status_dates(
     return created, agreed, None
 
 
-def _measure(draw: st.DrawFn, mid: str, goal_id: str, start: date, policy: PlanPolicy) -> Measure:
-    kind = draw(measure_kinds())
+def _measure(
+    draw: st.DrawFn,
+    mid: str,
+    goal_id: str,
+    start: date,
+    policy: PlanPolicy,
+    kind: MeasureKind | None = None,
+) -> Measure:
+    kind = draw(measure_kinds()) if kind is None else kind
     # A voluntary organisation's help is not respite (PLAN-VOLUNTEER-RESPITE).
     kinds = provider_kinds()
     if kind in RESPITE_KINDS:
@@ -260,10 +273,13 @@ def support_plans(
     for need in needs:
         for _ in range(draw(st.integers(1, 2))):
             goals.append(Goal(id=f"G{len(goals) + 1}", need_id=need.id, description=draw(_texts())))
+    # From 2026-07-01 a live plan records information och vägledning (prop. 2025/26:60).
+    guidance = status in LIVE_STATUSES and CARER_INFORMATION_AND_GUIDANCE.in_force_on(on)
     measures: list[Measure] = []
     for goal in goals:
         for _ in range(draw(st.integers(1, 2))):
-            measures.append(_measure(draw, f"M{len(measures) + 1}", goal.id, created, pol))
+            kind = MeasureKind.INFORMATION_AND_GUIDANCE if guidance and not measures else None
+            measures.append(_measure(draw, f"M{len(measures) + 1}", goal.id, created, pol, kind))
     willing = draw(st.booleans())
     involvement = draw(
         st.none()

@@ -10,9 +10,12 @@ from datetime import date, timedelta
 from typing import Any
 
 import attrs
+from hypothesis import assume
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from anhorig.consent import GrantorCapacity
+from anhorig.law import CARER_INFORMATION_AND_GUIDANCE
 from anhorig.organisations import Principal, Provider, ProviderKind, Sector
 from anhorig.people import Person
 from anhorig.plans import (
@@ -25,7 +28,6 @@ from anhorig.plans import (
     ExpectedOf,
     FollowUp,
     Goal,
-    GrantorKind,
     ImplementationArea,
     ImplementationPlan,
     Measure,
@@ -64,6 +66,17 @@ __all__ = [
 
 # --- stödplan --------------------------------------------------------------------------------
 
+_CANNOT_CONSENT = tuple(
+    c for c in GrantorCapacity if c not in (GrantorCapacity.SELF, GrantorCapacity.CUSTODIAN)
+)
+"""Capacities in which no one consents for another (consent's rule, DOMAIN rule 7)."""
+
+
+def _young_child(on: date) -> Person:
+    """A child aged 9 or 10 on ``on``: too young, by consent's default policy, to consent
+    alone."""
+    return Person(name="Ella Berg", birth_date=date(on.year - 10, 6, 15))
+
 
 def _extra_measure(plan: SupportPlan, **kw: Any) -> SupportPlan:
     base: dict[str, Any] = {
@@ -98,7 +111,16 @@ _SUPPORT_BREAKERS: dict[str, Callable[[st.DrawFn, SupportPlan, date], SupportPla
             attrs.evolve(
                 p.consents[1],
                 id="SX",
-                grantor=d(st.sampled_from((GrantorKind.GUARDIAN, GrantorKind.RELATIVE))),
+                grantor=d(st.sampled_from(_CANNOT_CONSENT)),
+            ),
+        ),
+    ),
+    "PLAN-CONSENT-CHILD-TOO-YOUNG": lambda d, p, on: attrs.evolve(
+        p,
+        consents=(
+            *p.consents,
+            attrs.evolve(
+                p.consents[1], id="SY", subject=_young_child(on), grantor=GrantorCapacity.SELF
             ),
         ),
     ),
@@ -162,6 +184,15 @@ _SUPPORT_BREAKERS: dict[str, Callable[[st.DrawFn, SupportPlan, date], SupportPla
         ),
     ),
     "PLAN-NO-SUPPORT-CONTACT": lambda d, p, on: attrs.evolve(p, coordinator=None),
+    "PLAN-NO-INFORMATION-AND-GUIDANCE": lambda d, p, on: attrs.evolve(
+        p,
+        measures=tuple(
+            attrs.evolve(m, kind=MeasureKind.CONVERSATION_SUPPORT)
+            if m.kind is MeasureKind.INFORMATION_AND_GUIDANCE
+            else m
+            for m in p.measures
+        ),
+    ),
     "PLAN-NO-CONTINGENCY-PLAN": lambda d, p, on: attrs.evolve(
         p, substantial_care=True, contingency=None
     ),
@@ -198,11 +229,16 @@ def _live() -> st.SearchStrategy[PlanStatus]:
 @st.composite
 def broken_support_plans(draw: st.DrawFn, code: str, *, on: date = DEFAULT_ON) -> SupportPlan:
     """Stödplaner in force on ``on`` that break exactly the rule ``code`` (``PLAN-*``).
+    ``PLAN-NO-INFORMATION-AND-GUIDANCE`` exists from 2026-07-01: an earlier ``on`` is
+    rejected (as by ``assume``).
 
     Shrinks towards the smallest agreed plan with that one fault.
     """
     breaker = _breaking(code, _SUPPORT_BREAKERS, "stödplan")
     check_on(on)
+    if code == "PLAN-NO-INFORMATION-AND-GUIDANCE":
+        # A duty from 2026-07-01 (prop. 2025/26:60): no plan breaks it on a day before.
+        assume(CARER_INFORMATION_AND_GUIDANCE.in_force_on(on))
     plan = draw(
         support_plans(on=on, statuses=_live(), _strictly_before=code == "PLAN-FOLLOW-UP-OVERDUE")
     )
