@@ -17,6 +17,8 @@ import jsonschema
 import pendulum
 import pytest
 
+import anhorig as _package
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 RELATIONSHIP = EXAMPLES / "core" / "relationship.json"
@@ -77,7 +79,7 @@ def anhorig(
     *argv: str | Path, stdin: bytes | None = None, cwd: Path = ROOT
 ) -> subprocess.CompletedProcess[str]:
     """Run ``python -m anhorig`` as a user does, with ``stdin`` on standard input."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = {**os.environ, "PYTHONPATH": str(Path(_package.__file__).resolve().parents[1])}
     done = subprocess.run(
         [sys.executable, "-m", "anhorig", *map(str, argv)],
         input=stdin if stdin is not None else b"",

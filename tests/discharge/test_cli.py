@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import anhorig
 from anhorig.cli import main
 from anhorig.discharge import Checklist, DischargePolicy, ItemStatus
 from anhorig.serialization import from_json, to_json
@@ -17,7 +18,7 @@ from tests.discharge.stockholm import EXAMPLES
 
 VALID = str(EXAMPLES / "stockholm-valid.json")
 EVERY = str(EXAMPLES / "stockholm-every-finding.json")
-SRC = str(Path(__file__).resolve().parents[2] / "src")
+SRC = str(Path(anhorig.__file__).resolve().parents[1])  # the anhorig these tests import
 
 
 def run(*args: str) -> tuple[int, str]:

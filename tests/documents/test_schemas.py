@@ -25,6 +25,7 @@ import attrs
 import jsonschema
 import pytest
 
+import anhorig
 from anhorig import _checks
 from anhorig._text import LabelledEnum
 from anhorig.documents import json_schema
@@ -214,7 +215,7 @@ def test_the_checks_kinds_are_all_described() -> None:
 def test_the_schema_command_prints_what_a_vendor_validates_with() -> None:
     """``anhorig schema`` run as a vendor runs it (a subprocess): the same schema, which
     accepts the example ledger's policy and refuses it with a blank municipality."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = {**os.environ, "PYTHONPATH": str(Path(anhorig.__file__).resolve().parents[1])}
     done = subprocess.run(
         [sys.executable, "-m", "anhorig", "schema", "RespitePolicy"],
         capture_output=True,
