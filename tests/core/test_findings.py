@@ -121,10 +121,11 @@ def test_rule_names_the_domain_rules_it_encodes() -> None:
 
 
 def test_every_plan_rule_names_its_domain_rule() -> None:
-    """The plans family's rules carry their DOMAIN.md numbers (rules 14–23, and 3 where a
-    plan counts on the carer's answer) in the catalogue."""
+    """The plans family's rules carry their DOMAIN.md numbers (rules 14–23, 3 where a
+    plan counts on the carer's answer, and 7 where a plan's consent is a child's) in the
+    catalogue."""
     plans = [entry for entry in catalogue() if entry.family == "plans"]
     assert plans
     assert all(entry.domain for entry in plans)
-    assert {n for entry in plans for n in entry.domain} == {3, *range(14, 24)}
+    assert {n for entry in plans for n in entry.domain} == {3, 7, *range(14, 24)}
     assert rule("SIP-DISCHARGE-INVITATION-LATE").domain == (22,)

@@ -17,7 +17,7 @@ from typing import Any
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from anhorig.consent import EvidenceForm, GrantorCapacity
+from anhorig.consent import Action, EvidenceForm, GrantorCapacity, InfoCategory, Purpose
 from anhorig.consent.rules.validity import may_consent
 from anhorig.law import CARER_INFORMATION_AND_GUIDANCE
 from anhorig.organisations import Principal, ProviderKind, Sector
@@ -44,6 +44,7 @@ from anhorig.plans import (
     PlanConsent,
     PlanPolicy,
     PlanStatus,
+    RegistryQuestion,
     Responsibility,
     Signature,
     SignerRole,
@@ -53,10 +54,12 @@ from anhorig.plans import (
 )
 from anhorig.relations import Involvement
 from anhorig.terminology import Role
+from anhorig.testing.strategies._consent import recipients
 from anhorig.testing.strategies._core import (
     care_areas,
     contingency_plans,
     names,
+    organisations,
     people,
     principals,
     provider_kinds,
@@ -659,7 +662,20 @@ def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         Meeting: meetings(),
         Discharge: discharges(),
         Activity: activities(),
+        RegistryQuestion: registry_questions(),
     }
+
+
+def registry_questions() -> st.SearchStrategy[RegistryQuestion]:
+    """Disclosures a plan's consent purpose may stand for, for ``registry_oracle``."""
+    return st.builds(
+        RegistryQuestion,
+        action=st.sampled_from(Action),
+        category=st.sampled_from(InfoCategory),
+        holder=organisations(),
+        recipient=recipients(),
+        purpose=st.sampled_from(Purpose),
+    )
 
 
 __all__ = [
@@ -680,6 +696,7 @@ __all__ = [
     "plan_consents",
     "plan_policies",
     "plan_statuses",
+    "registry_questions",
     "responsibilities",
     "signatures",
     "sip_relatives",
