@@ -340,6 +340,28 @@ def test_the_named_child_is_kept_in_a_request_document() -> None:
         from_json(DisclosureRequest, to_json(asked).replace("child_protection", "sip"))
 
 
+SCHOOL = Organisation(
+    id="kommun-0484-skola",
+    name="Barn- och utbildningsnämnden i Eskilstuna",
+    principal=Principal.MUNICIPALITY,
+    sector=Sector.OTHER,
+)
+
+
+def test_an_authority_of_another_sector_is_told_when_it_has_the_duty() -> None:
+    """A school has the duty in law, as every authority whose activities concern
+    children; nothing recorded of the organisation says whether it is one, so the
+    explanation says when the duty applies instead of telling it 'bör'."""
+    decision = evaluate(_report(holder=SCHOOL, category=InfoCategory.SOCIAL_SERVICES), [])
+    assert decision.outcome is Outcome.PERMIT
+    text = _swedish(decision)
+    assert "ingen skyldighet i lag" not in text
+    assert "myndigheter vars verksamhet berör barn och unga" in text
+    assert "skyldig att anmäla genast, annars bör den anmäla" in text
+    english = "\n".join(r.message.en for r in decision.reasons)
+    assert "a school or preschool, say) it must report at once, otherwise it should" in english
+
+
 def test_someone_without_the_duty_may_report_and_is_told_so() -> None:
     decision = evaluate(_report(holder=CHURCH, category=InfoCategory.SOCIAL_SERVICES), [])
     assert decision.outcome is Outcome.PERMIT

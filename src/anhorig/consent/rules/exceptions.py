@@ -258,13 +258,25 @@ REPORT_OF_CONCERN_BASIS = rule(
 )
 
 
-def _duty_text(reporter: Reporter) -> Text:
+def _duty_text(reporter: Reporter, holder: Organisation) -> Text:
     if reporter.duty:
         return Text(
             sv=f"räknas till {reporter.who.sv} och är skyldig att anmäla genast; skyldigheten "
             "i lag bryter sekretessen, oavsett samtycke",
             en=f"counts among {reporter.who.en} and must report at once; the statutory duty "
             "overrides secrecy, whatever the consents",
+        )
+    if _public_elsewhere(holder):
+        # The law gives the duty to authorities whose activities concern children (a
+        # school, say); nothing recorded of an organisation says whether its do.
+        children = REPORTERS["authorities_for_children"].who
+        return Text(
+            sv=f"är en myndighet utanför hälso- och sjukvården och socialtjänsten: hör den "
+            f"till {children.sv} (till exempel skola eller förskola) är den skyldig att "
+            "anmäla genast, annars bör den anmäla; skyldigheten i lag bryter sekretessen",
+            en=f"is an authority outside health care and social services: if it is among "
+            f"{children.en} (a school or preschool, say) it must report at once, otherwise "
+            "it should; the statutory duty overrides secrecy",
         )
     return Text(
         sv=f"har ingen skyldighet i lag att anmäla men bör göra det, som {reporter.who.sv}; "
@@ -276,11 +288,21 @@ def _duty_text(reporter: Reporter) -> Text:
     )
 
 
+def _public_elsewhere(holder: Organisation) -> bool:
+    """A municipality's or region's authority outside health care and social services,
+    whose duty to report depends on whether its activities concern children."""
+    return holder.principal in (Principal.MUNICIPALITY, Principal.REGION) and (
+        holder.sector not in (Sector.HEALTH_CARE, Sector.SOCIAL_SERVICES)
+    )
+
+
 def reporter_for(holder: Organisation) -> Reporter:
     """Who ``holder`` is as a reporter (:data:`anhorig.law.REPORTERS`): an authority or
     a private professional in health care or social services has the duty; anyone else
     (an organisation of another sector, whose activities may or may not concern
-    children, or a voluntary organisation) should report."""
+    children, or a voluntary organisation) should report. For a municipality's or
+    region's authority of another sector the explanation says that the duty depends on
+    whether its activities concern children, which nothing recorded shows."""
     public = holder.principal in (Principal.MUNICIPALITY, Principal.REGION)
     if holder.sector in (Sector.HEALTH_CARE, Sector.SOCIAL_SERVICES):
         if public:
@@ -355,7 +377,7 @@ def report_of_concern(q: Question, t: float, on: date, leading: list[Finding]) -
             on,
             child=str(child),
             holder=str(q.holder),
-            duty=_duty_text(reporter),
+            duty=_duty_text(reporter, q.holder),
         )
         return Decision(
             outcome=Outcome.PERMIT,
