@@ -281,8 +281,8 @@ def test_dates_and_instants_out_of_range_in_documents_name_their_paths() -> None
     given = datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=5)))
     valid = from_json(Consent, json.dumps({**consent, "given_at": "2026-03-02T10:00:00+01:00"}))
     assert _problems(lambda: attrs.evolve(valid, given_at=given, valid_from=given)) == {
-        "given_at": "0001-01-01T00:00:00+05:00 lies outside the years 1800–2199 anhorig reads",
-        "valid_from": "0001-01-01T00:00:00+05:00 lies outside the years 1800–2199 anhorig reads",
+        "given_at": "'0001-01-01T00:00:00+05:00' lies outside the years 1800–2199 anhorig reads",
+        "valid_from": "'0001-01-01T00:00:00+05:00' lies outside the years 1800–2199 anhorig reads",
     }
 
 

@@ -87,7 +87,7 @@ ENGLISH = _words(
     property enclosed double quotes unterminated string object control character escape
     decoding decode decoder document empty extra_data
     booking bookings grant grants carer carers relative relatives recipient recipients
-    organisation organization holder subject decision finding findings error warning
+    organization holder subject decision finding findings error warning
     day days hour hours minute minutes seconds week weeks month months year years
     holiday holidays eve weekday weekdays working notice quota overlap
     january february march june july august october
@@ -95,6 +95,7 @@ ENGLISH = _words(
     """
 )
 """English words that are not Swedish words too (so not ``plan``, ``data``, ``info``,
+``organisation``,
 ``policy``, ``extra``, ``status``; nor ``in``, ``for``, ``at``, ``be``, ``under``,
 ``men``); not JSON's literals either (``null``, ``true``, ``false``), which a message
 quotes back as the document writes them."""
@@ -131,6 +132,9 @@ REPRS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _CODES = re.compile(r"\b[A-Z]+(?:-[A-Z0-9]+)+\b")
 _HYPHENATED = re.compile(r"[\w.]+(?:-[\w.]+)+")
 _QUOTED = re.compile(r"""(?<!\w)(['"])(.*?)\1(?!\w)""")
+_QUOTED_JSON = re.compile(r"""'[\[{].*?[\]}]'(?!\w)""")
+"""A list or object quoted back as the document wrote it: its keys are JSON strings,
+``{"0": null}``, not numbers put in quotes."""
 _WORD = re.compile(r"[^\W\d_]{2,}(?:_[^\W\d_]+)*")
 """A word of two letters or more (a masked name's initials, ``A. K.``, are not words)."""
 _NAMED_BODY = re.compile(r"[^,.;:()]*\([\w]+(?:-[\w]+)+\)")
@@ -174,7 +178,8 @@ def leaks_sv(text: str) -> list[str]:
     plain = prose(text)
     # Python's spellings are searched for everywhere, also in quoted input; an instant
     # quoted back as the input wrote it is the input's own spelling.
-    found = [f"{what}: {m.group()!r}" for what, rx in REPRS[:7] for m in rx.finditer(text)]
+    own = _QUOTED_JSON.sub(" ", text)
+    found = [f"{what}: {m.group()!r}" for what, rx in REPRS[:7] for m in rx.finditer(own)]
     unquoted = _QUOTED.sub(" ", text)
     found += [f"{what}: {m.group()!r}" for what, rx in REPRS[7:] for m in rx.finditer(unquoted)]
     for match in _WORD.finditer(plain):

@@ -150,8 +150,9 @@ def shown(value: object) -> str:
 def years_message(value: object) -> dict[str, str]:
     """The message for a date or instant outside `MIN_YEAR`–`MAX_YEAR`, as ``sv``/``en``."""
     return {
-        "sv": f"{value} ligger utanför åren {MIN_YEAR}–{MAX_YEAR} som anhorig läser",
-        "en": f"{value} lies outside the years {MIN_YEAR}–{MAX_YEAR} anhorig reads",
+        # Quoted: the value is the input's own spelling (an ISO instant), not prose.
+        "sv": f"'{value}' ligger utanför åren {MIN_YEAR}–{MAX_YEAR} som anhorig läser",
+        "en": f"'{value}' lies outside the years {MIN_YEAR}–{MAX_YEAR} anhorig reads",
     }
 
 
