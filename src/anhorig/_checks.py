@@ -244,19 +244,21 @@ def ge(bound: int | float) -> Validator:
 
 
 @functools.cache
-def matches(pattern: str, description: str) -> Validator:
-    """A string matching ``pattern`` in full; ``description`` says what that means."""
+def matches(pattern: str, description: str, en: str | None = None) -> Validator:
+    """A string matching ``pattern`` in full; ``description`` says what that means, in
+    Swedish, and ``en`` in English (the same words when not given)."""
     compiled = re.compile(pattern)
+    english = description if en is None else en
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, str) or not compiled.fullmatch(value):
             fail(
                 attribute.name,
                 sv=f"väntade {description}",
-                en=f"expected {description}",
+                en=f"expected {english}",
             )
 
-    check.__doc__ = f"Expected {description}."  # what the schema's description says
+    check.__doc__ = f"Expected {english}."  # what the schema's description says
     describe(check, "matches", compiled)
     return check
 

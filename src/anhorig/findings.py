@@ -62,7 +62,9 @@ BODY_PARAMETERS = frozenset(
 shown as given, with only personnummer-shaped numbers hidden (a sole trader's
 organisation number is the owner's personnummer)."""
 
-_CODE = _checks.matches(r"[A-Z]+(-[A-Z0-9]+)+", "en regelkod / a rule code, REL-EXAMPLE")
+_CODE = _checks.matches(
+    r"[A-Z]+(-[A-Z0-9]+)+", "en regelkod, REL-EXAMPLE", en="a rule code, REL-EXAMPLE"
+)
 
 
 class Severity(LabelledEnum):

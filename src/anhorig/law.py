@@ -100,7 +100,9 @@ class LegalRef:
     act: str = attrs.field(validator=_checks.non_empty_text)
     """Short name of the act: ``SoL``, ``HSL``, ``OSL``, ``PL``, ``Lag``."""
     sfs: str = attrs.field(
-        validator=_checks.matches(r"\d{4}:\d+", "ett SFS-nummer / an SFS number, 2001:453")
+        validator=_checks.matches(
+            r"\d{4}:\d+", "ett SFS-nummer, 2001:453", en="an SFS number, 2001:453"
+        )
     )
     """The SFS number, ``2001:453``."""
     chapter: int | None = attrs.field(

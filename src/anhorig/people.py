@@ -156,7 +156,7 @@ class PersonId:
 
     value: str = attrs.field(
         validator=_checks.and_(
-            _checks.matches(r"[0-9]{8}-[0-9]{4}", "ÅÅÅÅMMDD-NNNN / YYYYMMDD-NNNN"),
+            _checks.matches(r"[0-9]{8}-[0-9]{4}", "ÅÅÅÅMMDD-NNNN", en="YYYYMMDD-NNNN"),
             _a_number,
         )
     )

@@ -459,7 +459,7 @@ def test_the_schema_pattern_states_the_forms_documents_take(text: str) -> None:
         ("19391225-0029", "check digit"),
         ("19391392-0000", "birth date does not exist"),
         ("19390229-0006", "birth date does not exist"),
-        ("193912250028", "expected ÅÅÅÅMMDD-NNNN"),
+        ("193912250028", "expected YYYYMMDD-NNNN"),
     ],
 )
 def test_a_person_id_built_directly_is_a_number_too(value: str, why: str) -> None:

@@ -50,7 +50,11 @@ __all__ = [
     "SipRelative",
 ]
 
-_ID = _checks.matches(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}", "ett id / an id: A-Z a-z 0-9 . _ : -")
+_ID = _checks.matches(
+    r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}",
+    "ett id: A-Z a-z 0-9 . _ : -",
+    en="an id: A-Z a-z 0-9 . _ : -",
+)
 
 _SIP_PRINCIPALS = (Principal.MUNICIPALITY, Principal.REGION)
 """The two principals who make a SIP; anyone else's part is a measure by others."""

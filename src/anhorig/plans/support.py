@@ -87,7 +87,11 @@ __all__ = [
     "SupportPlan",
 ]
 
-_ID = _checks.matches(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}", "ett id / an id: A-Z a-z 0-9 . _ : -")
+_ID = _checks.matches(
+    r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}",
+    "ett id: A-Z a-z 0-9 . _ : -",
+    en="an id: A-Z a-z 0-9 . _ : -",
+)
 
 
 def _hidden(value: str) -> str:
