@@ -244,7 +244,15 @@ def measure(name: str, count: int, *, at: int = 0) -> Agreement:
     validator = jsonschema.Draft202012Validator(
         schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     )
+    # A rule is listed on its field, and relates the fields its words name: "a quota
+    # over the validity fits in it" is reported at $.quota.amount.
     fields = {rule["field"] for rule in schema.get("x-cross-field-rules", ())}
+    fields |= {
+        word
+        for rule in schema.get("x-cross-field-rules", ())
+        for word in re.findall(r"[a-z_]+", rule["rule"])
+        if word in schema.get("properties", {})
+    }
     result = Agreement(name)
     for document in documents(schema, count, at=at):
         if not validator.is_valid(document):
