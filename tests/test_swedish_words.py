@@ -132,9 +132,10 @@ REPRS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _CODES = re.compile(r"\b[A-Z]+(?:-[A-Z0-9]+)+\b")
 _HYPHENATED = re.compile(r"[\w.]+(?:-[\w.]+)+")
 _QUOTED = re.compile(r"""(?<!\w)(['"])(.*?)\1(?!\w)""")
-_QUOTED_JSON = re.compile(r"""'[\[{].*?[\]}]'(?!\w)""")
+_QUOTED_JSON = re.compile(r"""'[\[{][^']*'""")
 """A list or object quoted back as the document wrote it: its keys are JSON strings,
-``{"0": null}``, not numbers put in quotes."""
+``{"0": null}``, not numbers put in quotes (a long one is cut short, so no closing
+bracket is required)."""
 _WORD = re.compile(r"[^\W\d_]{2,}(?:_[^\W\d_]+)*")
 """A word of two letters or more (a masked name's initials, ``A. K.``, are not words)."""
 _NAMED_BODY = re.compile(r"[^,.;:()]*\([\w]+(?:-[\w]+)+\)")

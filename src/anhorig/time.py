@@ -379,8 +379,11 @@ def _check_order(instance: Interval, attribute: attrs.Attribute[Any], value: Any
     if instance.end < instance.start:
         fail(
             "end",
-            sv=f"slutet ({instance.end.isoformat()}) ligger före början ({instance.start.isoformat()})",
-            en=f"end ({instance.end.isoformat()}) is before start ({instance.start.isoformat()})",
+            # Quoted: the instants as the input spells them, which may lie outside the
+            # years anhorig can put in words.
+            sv=f"slutet ('{instance.end.isoformat()}') ligger före början "
+            f"('{instance.start.isoformat()}')",
+            en=f"end ('{instance.end.isoformat()}') is before start ('{instance.start.isoformat()}')",
         )
 
 
