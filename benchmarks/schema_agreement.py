@@ -31,7 +31,7 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
@@ -146,8 +146,7 @@ def from_schema(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
             if key in node:
                 return st.one_of([build(option) for option in node[key]])
         if "allOf" in node and node.get("type") == "object":
-            # if/then pairs: generated without, the validator's filter keeps what fits.
-            return build({k: v for k, v in node.items() if k != "allOf"})
+            return conditional(node, build)
         if "allOf" in node:
             rest = {k: v for k, v in node.items() if k != "allOf"}
             combined: dict[str, Any] = dict(rest)
@@ -205,6 +204,52 @@ def from_schema(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
         return st.text(min_size=least, max_size=least + 20)
 
     return build(schema).filter(validator.is_valid)
+
+
+def conditional(
+    node: dict[str, Any], build: Callable[[dict[str, Any]], st.SearchStrategy[Any]]
+) -> st.SearchStrategy[Any]:
+    """An object with ``if``/``then`` pairs: drawn without them, then each ``then``
+    whose ``if`` holds is made to hold (a field given, left null, or narrowed)."""
+    base = build({k: v for k, v in node.items() if k != "allOf"})
+    pairs = [
+        (jsonschema.Draft202012Validator(part["if"]), part["then"])
+        for part in node["allOf"]
+        if "if" in part and "then" in part
+    ]
+    properties = node.get("properties", {})
+    required = set(node.get("required", ()))
+
+    @st.composite
+    def draw(pick: st.DrawFn) -> Any:
+        document = dict(pick(base))
+        for when, then in pairs:
+            if not when.is_valid(document):
+                continue
+            for name, sub in then.get("properties", {}).items():
+                if sub == {"type": "null"}:
+                    if name in required:
+                        document[name] = None
+                    else:
+                        document.pop(name, None)
+                elif name in properties:
+                    document[name] = pick(build(narrowed(properties[name], sub)))
+            for name in then.get("required", ()):
+                if name not in document and name in properties:
+                    document[name] = pick(build(narrowed(properties[name], {})))
+        return document
+
+    return draw()
+
+
+def narrowed(prop: dict[str, Any], sub: dict[str, Any]) -> dict[str, Any]:
+    """``prop`` without ``null``, and with the keywords of ``sub`` (a ``maximum``)."""
+    options = prop.get("anyOf", [prop])
+    kept = [o for o in options if o != {"type": "null"}] or options
+    extra = {k: v for k, v in sub.items() if k != "not"}
+    if len(kept) == 1:
+        return {**kept[0], **extra}
+    return {"anyOf": [{**o, **extra} for o in kept]}
 
 
 def documents(schema: dict[str, Any], count: int, *, at: int = 0) -> list[Any]:

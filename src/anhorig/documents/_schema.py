@@ -35,11 +35,12 @@ from anhorig import _checks
 from anhorig._text import InvalidInput, LabelledEnum
 from anhorig.documents._shapes import (
     SCALAR_DOCUMENTS,
-    SCHEMA_VERSION,
+    document_form,
     is_attrs_union,
     is_collection,
     is_enum,
     is_literal,
+    schema_version,
 )
 from anhorig.people import PersonId
 
@@ -659,9 +660,9 @@ _PERSON_ID_RULE = (
 )
 
 
-def schema_id(tag: str) -> str:
-    """The ``$id`` of the schema of documents whose ``"type"`` is ``tag``."""
-    return SCHEMA_ID.format(type=tag, version=SCHEMA_VERSION)
+def schema_id(tag: str, version: int = 1) -> str:
+    """The ``$id`` of the schema of documents whose ``"type"`` is ``tag``, of ``version``."""
+    return SCHEMA_ID.format(type=tag, version=version)
 
 
 def json_schema(cl: type) -> dict[str, Any]:
@@ -686,11 +687,14 @@ def json_schema(cl: type) -> dict[str, Any]:
             root["description"] = doc
         builder.rule(cl, "value", _PERSON_ID_RULE)
     else:
-        root = builder.body(cl, tagged=False)
+        form = document_form(cl)
+        root = builder.body(cl if form is None else form.form, tagged=False)
+        root["title"] = cl.__name__
+    version = schema_version(cl)
     root["properties"] = {
         "type": {"const": cl.__name__, "description": "the document type (its class name)"},
         "schema_version": {
-            "const": SCHEMA_VERSION,
+            "const": version,
             "description": "the version of the document's shape",
         },
         **root["properties"],
@@ -711,7 +715,7 @@ def json_schema(cl: type) -> dict[str, Any]:
     root["description"] = description
     schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": schema_id(cl.__name__),
+        "$id": schema_id(cl.__name__, version),
         **root,
     }
     if builder.rules:

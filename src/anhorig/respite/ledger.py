@@ -165,7 +165,9 @@ class Balance:
     quota, so that they add up exactly. `hours` gives an hours quota's amount in
     hours, and `amounts` every amount under a name that says its unit
     (``granted_seconds``, ``granted_hours``, ``granted_dygn``), as ``anhorig respite
-    balance --format json`` writes them. ``period`` is half-open: ``period.end`` is the
+    balance --format json`` writes them; its document (``to_json``, ``schema_version``
+    2) holds ``granted_seconds`` or ``granted_dygn``, and a version 1 document (the
+    amounts under these fields' names) is still read. ``period`` is half-open: ``period.end`` is the
     first day after it, ``period.last`` its last day.
 
     ``used`` is what lies before the moment asked about (and cancellations too late to
