@@ -332,8 +332,9 @@ def _date_order(other: str, *, same_day: bool) -> Validator:
                 sv, en = "måste vara efter", "must be after"
             fail(
                 attribute.name,
-                sv=f"{sv} {other} ({earlier}), fick {value}",
-                en=f"{en} {other} ({earlier}), got {value}",
+                # Quoted: both dates are the input's own, spelt as it spelt them.
+                sv=f"{sv} {other} ('{earlier}'), fick '{value}'",
+                en=f"{en} {other} ('{earlier}'), got '{value}'",
             )
 
     describe(check, "order", other, same_day)

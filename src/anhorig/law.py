@@ -156,8 +156,8 @@ class LegalRef:
         ):
             _checks.fail(
                 attribute.name,
-                sv=f"måste vara efter in_force_from ({self.in_force_from}), fick {value}",
-                en=f"must be after in_force_from ({self.in_force_from}), got {value}",
+                sv=f"måste vara efter in_force_from ('{self.in_force_from}'), fick '{value}'",
+                en=f"must be after in_force_from ('{self.in_force_from}'), got '{value}'",
             )
 
     def in_force_on(self, on: date) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import types
 import typing
@@ -35,7 +36,7 @@ SCALAR_DOCUMENTS: frozenset[type] = frozenset({PersonId})
 """Types whose JSON form is a single value; as documents they hold it under ``"value"``."""
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True)
 class DocumentForm:
     """How a type's documents differ from its fields, from ``version`` on.
 

@@ -161,8 +161,8 @@ class Discharge:
         ):
             _checks.fail(
                 "ready_notified_on",
-                sv=f"får inte vara före admitted_on ({self.admitted_on})",
-                en=f"must not be before admitted_on ({self.admitted_on})",
+                sv=f"får inte vara före admitted_on ('{self.admitted_on}'), fick '{value}'",
+                en=f"must not be before admitted_on ('{self.admitted_on}'), got '{value}'",
             )
 
 

@@ -76,6 +76,7 @@ from anhorig._calendar import (
     month_index,
 )
 from anhorig._checks import collecting, each, instance_of
+from anhorig._values import date_text, value_text
 from anhorig.errors import InvalidInput
 from anhorig.language import Lang
 from anhorig.people import Person
@@ -265,7 +266,8 @@ class Balance:
         tail = ""
         if self.over_quota and self.charged:
             tail = " (debiteras)" if lang == "sv" else " (charged)"
-        return f"{self.grant_id} {self.period.start}–{last}: " + ", ".join(parts) + tail
+        span = f"{date_text(self.period.start, lang)}–{value_text(last, lang)}"
+        return f"{self.grant_id} {span}: " + ", ".join(parts) + tail
 
 
 def _unique(name: str, key: str) -> Any:
