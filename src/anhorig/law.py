@@ -160,6 +160,14 @@ class LegalRef:
                 en=f"must be after in_force_from ('{self.in_force_from}'), got '{value}'",
             )
 
+    _checks.describe(
+        _until_after_from,
+        "rule",
+        _checks.a_date,
+        "in_force_until is after in_force_from, when both are given",
+        "in_force_from < in_force_until",
+    )
+
     def in_force_on(self, on: date) -> bool:
         """Whether the provision applies on ``on``."""
         if self.in_force_from is not None and on < self.in_force_from:

@@ -388,6 +388,9 @@ def _check_order(instance: Interval, attribute: attrs.Attribute[Any], value: Any
         )
 
 
+_checks.describe(_check_order, "rule", None, "end is on or after start", "start <= end")
+
+
 @collecting
 @attrs.frozen(order=False)
 class Interval:
@@ -485,6 +488,11 @@ def _check_period(instance: Period, attribute: attrs.Attribute[Any], value: Any)
             sv=f"slutet ('{instance.end}') ligger före början ('{instance.start}')",
             en=f"end ('{instance.end}') is before start ('{instance.start}')",
         )
+
+
+_checks.describe(
+    _check_period, "rule", None, "end is on or after start, when given", "start <= end"
+)
 
 
 @collecting

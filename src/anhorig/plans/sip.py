@@ -165,6 +165,14 @@ class Discharge:
                 en=f"must not be before admitted_on ('{self.admitted_on}'), got '{value}'",
             )
 
+    _checks.describe(
+        _after_admission,
+        "rule",
+        None,
+        "ready_notified_on is on or after admitted_on",
+        "admitted_on <= ready_notified_on",
+    )
+
 
 @collecting
 @attrs.frozen(kw_only=True, order=False)
