@@ -419,15 +419,6 @@ def _alternating(instance: Provision, attribute: attrs.Attribute[Any], value: An
             )
 
 
-_checks.describe(
-    _alternating,
-    "alternating",
-    "decision",
-    (ProvisionType.PERMIT.value, ProvisionType.DENY.value),
-    f"provisions nest at most {MAX_PROVISION_DEPTH} levels deep",
-)
-
-
 def _data_period(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     optional(instance_of(Period))(instance, attribute, value)
 
@@ -535,15 +526,6 @@ def _after_valid_from(instance: Consent, attribute: attrs.Attribute[Any], value:
             sv=f"måste vara efter valid_from ({start.isoformat()})",
             en=f"must be after valid_from ({start.isoformat()})",
         )
-
-
-_checks.describe(
-    _after_valid_from,
-    "rule",
-    optional_instant,
-    "valid_until is after valid_from, when both are given",
-    "valid_from < valid_until",
-)
 
 
 def _default_valid_from(instance: Consent) -> pendulum.DateTime:
@@ -664,16 +646,6 @@ class BlockLift:
     subject: Person = attrs.field(validator=instance_of(Person))
     lifted_at: pendulum.DateTime = attrs.field(converter=to_instant, validator=instant)
     evidence: Evidence = attrs.field(validator=instance_of(Evidence))
-
-
-# For the JSON Schema: the child a request concerns is given only for child protection.
-_checks.describe(
-    _fields.for_child_protection,
-    "cases",
-    "purpose",
-    {p.value: ((), ("concerns",)) for p in Purpose if p is not Purpose.CHILD_PROTECTION},
-    None,
-)
 
 
 @collecting
