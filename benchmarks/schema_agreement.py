@@ -27,11 +27,12 @@ The generator here covers the keywords anhorig's schemas use, and refuses any ot
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
@@ -39,6 +40,9 @@ from typing import Any
 import jsonschema
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
+from stdnum import luhn
+from stdnum.exceptions import ValidationError
+from stdnum.se import personnummer
 
 from anhorig.errors import InvalidInput
 from anhorig.serialization import document_types, from_document, json_schema
@@ -102,6 +106,123 @@ _KNOWN = frozenset(
 )
 """The keywords the generator reads; every ``x-`` annotation is ignored, as validators do."""
 
+PERSON_ID_FORMAT = "personnummer"
+"""The format anhorig's schemas give a personnummer; registered below as a vendor would."""
+
+FORMATS = jsonschema.FormatChecker()
+"""Every format jsonschema knows, and the personnummer: what a vendor's validator checks."""
+
+
+@FORMATS.checks(PERSON_ID_FORMAT)
+def is_person_id(value: object) -> bool:
+    """A personnummer, or a samordningsnummer (its day less 60), by python-stdnum: another
+    implementation than anhorig's. Anything but text is left to the schema's ``type``."""
+    if not isinstance(value, str):
+        return True
+    if not personnummer.is_valid(value):
+        # A samordningsnummer: the birth date of its day less 60, the check digit of its
+        # own digits. One with an unknown month or day (00, 60) is refused here, though
+        # anhorig reads it: a vendor may be stricter than the reader.
+        number = personnummer.compact(value)
+        if len(number) != 13 or not number[6:8].isdigit() or int(number[6:8]) <= 60:
+            return False
+        try:
+            personnummer.get_birth_date(f"{number[:6]}{int(number[6:8]) - 60:02d}{number[8:]}")
+        except ValidationError:
+            return False
+        return bool(luhn.is_valid(number[2:8] + number[9:]))
+    return True
+
+
+def person_ids() -> st.SearchStrategy[str]:
+    """Personnummer and samordningsnummer that the format accepts: a day, three digits,
+    and the Luhn check digit of the ten that follow the century."""
+
+    def number(day: date, serial: int, coordination: bool) -> str:
+        shown = day.day + 60 if coordination else day.day
+        nine = f"{day:%y%m}{shown:02d}{serial:03d}"
+        return f"{day.year:04d}{nine[2:4]}{shown:02d}-{serial:03d}{luhn.calc_check_digit(nine)}"
+
+    return st.builds(
+        number, st.dates(date(1800, 1, 1), date(2199, 12, 31)), st.integers(0, 999), st.booleans()
+    )
+
+
+def _birth_date(number: str) -> str | None:
+    """The birth date a personnummer or samordningsnummer gives, as a document writes it."""
+    try:
+        day = int(number[6:8])
+        return date(int(number[:4]), int(number[4:6]), day - 60 if day > 60 else day).isoformat()
+    except ValueError:
+        return None
+
+
+def _value(text: Any) -> Any:
+    """A date, instant or number as compared; ``None`` if it is none of them."""
+    if isinstance(text, bool):
+        return None
+    if isinstance(text, int | float):
+        return text
+    if isinstance(text, str):
+        try:
+            return date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
+        except ValueError:
+            return None
+    return None
+
+
+def _at(document: Any, path: str) -> tuple[Any, str] | None:
+    """The object holding the field at dotted ``path`` in ``document``, and its key."""
+    *parents, key = path.split(".")
+    for name in parents:
+        document = document.get(name) if isinstance(document, dict) else None
+    return (document, key) if isinstance(document, dict) else None
+
+
+def _later(value: Any) -> Any:
+    """The next value after ``value`` as a document writes it: a day, a second, one more."""
+    if isinstance(value, datetime):
+        return (value + timedelta(seconds=1)).isoformat()
+    if isinstance(value, date):
+        return (value + timedelta(days=1)).isoformat()
+    return value + 1
+
+
+_ORDER = re.compile(r"([\w.]+) (<=|<) ([\w.]+)")
+_BORN = re.compile(r"(\w+) == birth_date\((\w+)\)")
+
+
+def honour(checks: Sequence[str], document: Any) -> Any:
+    """``document`` made to hold each of ``checks`` (the relations in the schema's
+    ``x-cross-field-rules``) where it can: two values out of order swapped, a birth date
+    set from the personnummer. What it cannot mend it leaves to the reader to refuse."""
+    if not isinstance(document, dict):
+        return document
+    document = dict(document)
+    for check in checks:
+        if order := _ORDER.fullmatch(check):
+            first, second = _at(document, order[1]), _at(document, order[3])
+            if first is None or second is None:
+                continue
+            (a, ka), (b, kb) = first, second
+            va, vb = _value(a.get(ka)), _value(b.get(kb))
+            if va is None or vb is None or type(va) is not type(vb):
+                continue
+            try:
+                wrong = va > vb
+            except TypeError:  # a naive and an aware instant
+                continue
+            if wrong:
+                a[ka], b[kb] = b[kb], a[ka]
+            elif order[2] == "<" and va == vb:
+                b[kb] = _later(vb)
+        elif born := _BORN.fullmatch(check):
+            number = document.get(born[2])
+            if isinstance(number, str) and document.get(born[1]) is not None:
+                document[born[1]] = _birth_date(number) or document[born[1]]
+    return document
+
+
 _OFFSETS = [
     UTC,
     timezone(timedelta(hours=1)),
@@ -110,14 +231,33 @@ _OFFSETS = [
 ]
 
 
+def string(node: dict[str, Any]) -> st.SearchStrategy[str]:
+    if node.get("format") == PERSON_ID_FORMAT:
+        return person_ids()
+    if node.get("format") == "date":
+        return st.dates(date(1800, 1, 1), date(2199, 12, 31)).map(date.isoformat)
+    if node.get("format") == "date-time":
+        return st.datetimes(
+            datetime(1800, 1, 2), datetime(2199, 12, 30), timezones=st.sampled_from(_OFFSETS)
+        ).map(datetime.isoformat)
+    least = node.get("minLength", 0)
+    if "pattern" in node:
+        pattern = node["pattern"]
+        whole = pattern.startswith("^") and pattern.endswith("$")
+        return st.from_regex(pattern, fullmatch=whole).filter(lambda t: len(t) >= least)
+    return st.text(min_size=least, max_size=least + 20)
+
+
 def from_schema(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
     """Documents ``schema`` describes, filtered through a validator for what the generator
     does not aim at (``oneOf`` exclusivity, a second pattern)."""
     defs = schema.get("$defs", {})
     named: dict[str, st.SearchStrategy[Any]] = {}
-    validator = jsonschema.Draft202012Validator(
-        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-    )
+    validator = jsonschema.Draft202012Validator(schema, format_checker=FORMATS)
+    checks: dict[str, list[str]] = {}
+    for rule in schema.get("x-cross-field-rules", ()):
+        if "check" in rule:
+            checks.setdefault(rule["type"], []).append(rule["check"])
 
     def ref(name: str) -> st.SearchStrategy[Any]:
         if name not in named:
@@ -135,7 +275,10 @@ def from_schema(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
                 return ref(node["$ref"].removeprefix("#/$defs/"))
             merged = {**target, **rest}
             # A sibling "not null" on a property narrows the target's; the filter keeps it.
-            merged["properties"] = target.get("properties", {})
+            merged["properties"] = {
+                key: {**prop, **rest.get("properties", {}).get(key, {})}
+                for key, prop in target.get("properties", {}).items()
+            }
             merged["required"] = [*target.get("required", ()), *rest.get("required", ())]
             return build(merged)
         if "const" in node:
@@ -146,8 +289,9 @@ def from_schema(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
             if key in node:
                 return st.one_of([build(option) for option in node[key]])
         if "allOf" in node and node.get("type") == "object":
-            # if/then pairs: generated without, the validator's filter keeps what fits.
-            return build({k: v for k, v in node.items() if k != "allOf"})
+            return conditional(node, build).map(
+                functools.partial(honour, checks.get(node.get("title", ""), []))
+            )
         if "allOf" in node:
             rest = {k: v for k, v in node.items() if k != "allOf"}
             combined: dict[str, Any] = dict(rest)
@@ -187,24 +331,63 @@ def from_schema(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
             return st.fixed_dictionaries(
                 {k: build(v) for k, v in properties.items() if k in required},
                 optional={k: build(v) for k, v in properties.items() if k not in required},
-            )
+            ).map(functools.partial(honour, checks.get(node.get("title", ""), [])))
         raise ValueError(f"the generator cannot read {node}")
 
-    def string(node: dict[str, Any]) -> st.SearchStrategy[str]:
-        if node.get("format") == "date":
-            return st.dates(date(1800, 1, 1), date(2199, 12, 31)).map(date.isoformat)
-        if node.get("format") == "date-time":
-            return st.datetimes(
-                datetime(1800, 1, 2), datetime(2199, 12, 30), timezones=st.sampled_from(_OFFSETS)
-            ).map(datetime.isoformat)
-        least = node.get("minLength", 0)
-        if "pattern" in node:
-            pattern = node["pattern"]
-            whole = pattern.startswith("^") and pattern.endswith("$")
-            return st.from_regex(pattern, fullmatch=whole).filter(lambda t: len(t) >= least)
-        return st.text(min_size=least, max_size=least + 20)
-
     return build(schema).filter(validator.is_valid)
+
+
+def conditional(
+    node: dict[str, Any], build: Callable[[dict[str, Any]], st.SearchStrategy[Any]]
+) -> st.SearchStrategy[Any]:
+    """An object with ``if``/``then`` pairs: drawn without them, then each ``then``
+    whose ``if`` holds is made to hold (a field given, left null, or narrowed)."""
+    base = build({k: v for k, v in node.items() if k != "allOf"})
+    pairs = [
+        (jsonschema.Draft202012Validator(part["if"]), part["then"])
+        for part in node["allOf"]
+        if "if" in part and "then" in part
+    ]
+    properties = node.get("properties", {})
+    required = set(node.get("required", ()))
+
+    @st.composite
+    def draw(pick: st.DrawFn) -> Any:
+        document = dict(pick(base))
+        for when, then in pairs:
+            if not when.is_valid(document):
+                continue
+            for name, sub in then.get("properties", {}).items():
+                if sub == {"type": "null"}:
+                    if name in required:
+                        document[name] = None
+                    else:
+                        document.pop(name, None)
+                elif name in properties:
+                    document[name] = pick(build(narrowed(properties[name], sub)))
+            for name in then.get("required", ()):
+                if name not in document and name in properties:
+                    document[name] = pick(build(narrowed(properties[name], {})))
+        return document
+
+    return draw()
+
+
+def narrowed(prop: dict[str, Any], sub: dict[str, Any]) -> dict[str, Any]:
+    """``prop`` without ``null``, and with the keywords of ``sub`` (a ``maximum``)."""
+    options = prop.get("anyOf", [prop])
+    kept = [o for o in options if o != {"type": "null"}] or options
+    extra = {k: v for k, v in sub.items() if k != "not"}
+
+    def merge(option: dict[str, Any]) -> dict[str, Any]:
+        merged = {**option, **extra}
+        if "items" in extra and "items" in option:  # the members narrowed, not replaced
+            merged["items"] = {**option["items"], **extra["items"]}
+        return merged
+
+    if len(kept) == 1:
+        return merge(kept[0])
+    return {"anyOf": [merge(o) for o in kept]}
 
 
 def documents(schema: dict[str, Any], count: int, *, at: int = 0) -> list[Any]:
@@ -241,9 +424,7 @@ def measure(name: str, count: int, *, at: int = 0) -> Agreement:
     """Generate ``count`` documents of type ``name`` from its schema and read them."""
     cls = document_types()[name]
     schema = json_schema(cls)
-    validator = jsonschema.Draft202012Validator(
-        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-    )
+    validator = jsonschema.Draft202012Validator(schema, format_checker=FORMATS)
     # A rule is listed on its field, and relates the fields its words name: "a quota
     # over the validity fits in it" is reported at $.quota.amount.
     fields = {rule["field"] for rule in schema.get("x-cross-field-rules", ())}

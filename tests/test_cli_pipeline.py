@@ -18,6 +18,7 @@ import pendulum
 import pytest
 
 import anhorig as _package
+from anhorig._values import date_text
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -112,7 +113,7 @@ def test_standard_input() -> None:
     """``-`` reads the document from standard input."""
     done = anhorig("validate", "-", "--on", "2026-01-15", stdin=RELATIONSHIP.read_bytes())
     assert done.returncode == 0, done.stdout
-    assert done.stdout.splitlines() == ["Bedömt per 2026-01-15", "-: Relationship giltig"]
+    assert done.stdout.splitlines() == ["Bedömt per 15 januari 2026", "-: Relationship giltig"]
     done = anhorig("validate", "-", "--on", "2026-01-15", "--format", "json", stdin=b"{")
     assert done.returncode == 2
     (result,) = as_json(done, CHECKED)["files"]
@@ -132,7 +133,7 @@ def test_a_directory_is_every_json_file_under_it_in_sorted_order(tmp_path: Path)
     assert done.returncode == 2
     heads = [line for line in done.stdout.splitlines() if not line.startswith(" ")]
     assert heads == [
-        "Judged on 2026-01-15",
+        "Judged on 15 January 2026",
         f"{tmp_path / 'a.json'}: UNREADABLE",
         f"{tmp_path / 'b' / 'z.json'}: Relationship valid",
         f"{tmp_path / 'c.json'}: UNREADABLE",
@@ -261,7 +262,8 @@ def test_the_judging_date_defaults_to_today_in_stockholm_and_is_printed() -> Non
     first = done.stdout.splitlines()[0]
     assert first.startswith("Judged on ")
     assert first.endswith(" (today in Europe/Stockholm)")
-    assert first.split()[2] in stockholm_days()
+    days = {date_text(date.fromisoformat(d), "en") for d in stockholm_days()}
+    assert first.removeprefix("Judged on ").removesuffix(" (today in Europe/Stockholm)") in days
     result = as_json(
         anhorig("plans", "check", EXAMPLES / "plans" / "sip-valid.json", "--format", "json"),
         CHECKED,
@@ -351,7 +353,7 @@ def test_balance_amounts_say_their_unit() -> None:
     assert (april["reserved_seconds"], april["reserved_hours"]) == (18000, 5)
     table = anhorig("respite", "balance", LEDGER, "--on", "2026-04-15", "--lang", "en").stdout
     lines = table.splitlines()
-    assert lines[0] == "Judged on 2026-04-15"
+    assert lines[0] == "Judged on 15 April 2026"
     assert "period (through)" in lines[1]
     assert "2026-03-01–2026-03-31  10 h" in table
 
@@ -360,4 +362,4 @@ def test_balance_amounts_say_their_unit() -> None:
 def test_the_balance_date_given_is_the_date_printed(day: date) -> None:
     """The date asked about is the date the table says it judged."""
     text = anhorig("respite", "balance", LEDGER, "--on", day.isoformat()).stdout
-    assert text.splitlines()[0] == f"Bedömt per {day}"
+    assert text.splitlines()[0] == f"Bedömt per {date_text(day, 'sv')}"

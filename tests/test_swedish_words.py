@@ -127,6 +127,7 @@ REPRS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a number in quotes", re.compile(r"""(['"])[-+]?\d+(?:[.,]\d+)?\1""")),
     ("an ISO instant", re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\d{2}:\d{2}:\d{2}[+-]\d{2}")),
     ("a UTC offset", re.compile(r"(?<=\d)[+-]\d{2}:\d{2}\b")),
+    ("an ISO date", re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")),
 )
 
 _CODES = re.compile(r"\b[A-Z]+(?:-[A-Z0-9]+)+\b")
@@ -248,6 +249,7 @@ FEW = settings(
         ("fick 'None'", "Python's None"),
         ("väntade högst '2' timmar", "a number in quotes"),
         ("gäller från 2026-04-01T09:00:00+02:00", "an ISO instant"),
+        ("får inte vara före valid_from (2026-04-01)", "an ISO date"),
         ("Expecting value: line 1 column 1 (char 0)", "English word 'value'"),
         ("slag short_stay", "enum value 'short_stay'"),
         ("fick datetime.date(2026, 4, 1)", "a datetime repr"),
@@ -439,7 +441,7 @@ def test_the_eves_are_helgdagsaftnar() -> None:
         (weekday,) = [f for f in report if f.code == "RESPITE-WEEKDAY"]
         said_days[day.day] = weekday.message.sv
     assert said_days == {
-        24: "2026-12-24 (helgdagsafton) ges ingen avlösning i Exempel.",
-        25: "2026-12-25 (helgdag) ges ingen avlösning i Exempel.",
-        31: "2026-12-31 (helgdagsafton) ges ingen avlösning i Exempel.",
+        24: "24 december 2026 (helgdagsafton) ges ingen avlösning i Exempel.",
+        25: "25 december 2026 (helgdag) ges ingen avlösning i Exempel.",
+        31: "31 december 2026 (helgdagsafton) ges ingen avlösning i Exempel.",
     }

@@ -100,16 +100,23 @@ KINDS = {
     "cases": "(selector, table, inner): by the value of field ``selector``, ``table[value]`` "
     "is ``(required, absent)``: the fields that must not be ``None`` and those that must "
     "be; the value itself is what ``inner`` (a validator or ``None``) accepts",
-    "nested": "(required, rest, inner): what ``inner`` accepts, an object whose fields "
-    "``required`` are not ``None``; ``rest`` says in words what else is checked",
+    "nested": "(required, rest, inner[, check]): what ``inner`` accepts, an object whose fields "
+    "``required`` are not ``None``; ``rest`` says in words what else is checked, and "
+    "``check``, if given, as a relation a program can test (see ``rule``)",
     "each_between": "(low, high, unique): a tuple of whole numbers from ``low`` to ``high``, "
     "each once if ``unique``",
     "bound_by": "(selectors, table): a whole number at most ``table[values]``, where "
     "``values`` are the values of the fields ``selectors`` (enum values as written)",
     "each_in": "(values,): a tuple or frozenset of members of ``values`` (a live collection: "
     "a source registered later is in it)",
-    "rule": "(inner, text): what ``inner`` accepts (a validator or ``None``), and a rule "
-    "between fields that ``text`` says in words",
+    "rule": "(inner, text[, check]): what ``inner`` accepts (a validator or ``None``), and a "
+    "rule between fields that ``text`` says in words and ``check``, if given, as a relation a "
+    "program can test: ``a <= b`` or ``a < b`` between two fields (dotted paths from the "
+    "object, dates, instants or numbers; true when either is missing or null), or "
+    "``a == birth_date(b)``, the birth date the personnummer in ``b`` gives",
+    "alternating": "(field, values, rest): a tuple of objects of the same class, each with the "
+    "other of the two ``values`` in ``field`` than the object holding it; ``rest`` says in "
+    "words what else is checked",
     "each_matches": "(pattern,): a frozenset of texts, each one the compiled ``pattern`` "
     "matches in full",
 }
@@ -332,8 +339,9 @@ def _date_order(other: str, *, same_day: bool) -> Validator:
                 sv, en = "måste vara efter", "must be after"
             fail(
                 attribute.name,
-                sv=f"{sv} {other} ({earlier}), fick {value}",
-                en=f"{en} {other} ({earlier}), got {value}",
+                # Quoted: both dates are the input's own, spelt as it spelt them.
+                sv=f"{sv} {other} ('{earlier}'), fick '{value}'",
+                en=f"{en} {other} ('{earlier}'), got '{value}'",
             )
 
     describe(check, "order", other, same_day)

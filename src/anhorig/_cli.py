@@ -34,6 +34,7 @@ from typing import Any, TextIO
 import attrs
 
 from anhorig._json import MAX_DOCUMENT_SIZE, read_file
+from anhorig._values import date_text
 from anhorig.errors import InvalidInput, Problem
 from anhorig.families import FAMILIES, load
 from anhorig.findings import Report, Severity
@@ -165,6 +166,16 @@ def help_language() -> Lang:
     return _LANG.get()
 
 
+def said(sv: str, en: str) -> str:
+    """A help text in the language the help speaks (:func:`help_language`): every
+    option's help is written in both, and a parser is built in the one asked for."""
+    return sv if _LANG.get() == "sv" else en
+
+
+DEFAULT_WORDS = {"sv": "förval", "en": "default"}
+"""How a help text introduces an option's default: ``(förval: sv)``, ``(default: sv)``."""
+
+
 def epilog(lang: Lang) -> str:
     """The exit codes, for the end of every ``--help``."""
     if lang == "sv":
@@ -219,12 +230,12 @@ class JudgingDate:
         return {"on": self.day.isoformat(), "on_source": "option" if self.given else "today"}
 
     def line(self, lang: Lang) -> str:
-        """The line that says it: ``Bedömt per 2026-01-15 (i dag i Europe/Stockholm)``."""
+        """The line that says it: ``Bedömt per 15 januari 2026 (i dag i Europe/Stockholm)``."""
         if lang == "sv":
             tail = "" if self.given else " (i dag i Europe/Stockholm)"
-            return f"Bedömt per {self.day}{tail}"
+            return f"Bedömt per {date_text(self.day, 'sv')}{tail}"
         tail = "" if self.given else " (today in Europe/Stockholm)"
-        return f"Judged on {self.day}{tail}"
+        return f"Judged on {date_text(self.day, 'en')}{tail}"
 
 
 def judging_date(given: date | None) -> JudgingDate:
@@ -241,20 +252,31 @@ def add_on(parser: argparse.ArgumentParser) -> None:
         type=iso_date,
         default=None,
         metavar="YYYY-MM-DD",
-        help="date judged (default: today in Europe/Stockholm; always printed)",
+        help=said(
+            "dag som bedöms (förval: i dag i Europe/Stockholm; skrivs alltid ut)",
+            "date judged (default: today in Europe/Stockholm; always printed)",
+        ),
     )
 
 
 def add_common(parser: argparse.ArgumentParser) -> None:
     """Options every subcommand shares: ``--lang`` and ``--format``."""
-    parser.add_argument(
-        "--lang", choices=("sv", "en"), default="sv", help="message language (default: sv)"
-    )
+    add_lang(parser)
     parser.add_argument(
         "--format",
         choices=("human", "json"),
         default="human",
-        help="output format (default: human)",
+        help=said("utdataformat", "output format"),
+    )
+
+
+def add_lang(parser: argparse.ArgumentParser, sv: str = "", en: str = "") -> None:
+    """``--lang sv|en``, Swedish by default; ``sv``/``en`` say what else it sets."""
+    parser.add_argument(
+        "--lang",
+        choices=("sv", "en"),
+        default="sv",
+        help=said(sv or "meddelandenas språk", en or "message language"),
     )
 
 

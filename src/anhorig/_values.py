@@ -1,6 +1,6 @@
 """How a message writes the values it quotes (*värden i text*), in Swedish and English.
 
-One place for every value a message shows: a date (``2026-04-01``), an instant in
+One place for every value a message shows: a date (``1 april 2026``), an instant in
 Stockholm local time (``1 april 2026 kl. 09.00``), a duration (``2 timmar 30 minuter``),
 a number (``2,5``), nothing (``uppgift saknas``), yes or no. `anhorig.language.Text.format`
 passes every parameter through `value_text`, so a rule's message template never shows
@@ -9,8 +9,8 @@ Python's spelling of a value (``None``, ``2026-04-01T09:00:00+02:00``, ``Decimal
 Nothing here imports anything else of anhorig (the ground floor).
 
 >>> from datetime import date, datetime, timedelta, timezone
->>> value_text(date(2026, 4, 1), "sv")
-'2026-04-01'
+>>> value_text(date(2026, 4, 1), "sv"), value_text(date(2026, 4, 1), "en")
+('1 april 2026', '1 April 2026')
 >>> value_text(datetime(2026, 4, 1, 7, tzinfo=timezone.utc), "sv")
 '1 april 2026 kl. 09.00'
 >>> value_text(datetime(2026, 4, 1, 7, tzinfo=timezone.utc), "en")
@@ -88,12 +88,13 @@ def _sv(lang: str) -> bool:
 
 
 def date_text(day: date, lang: _Lang = "sv") -> str:
-    """A day as a date: ``2026-04-01`` in both languages, the numeric form Swedish
-    writing uses (SS-ISO 8601) and English reads without doubt of day and month.
+    """A day as a message shows it: ``1 april 2026``, ``1 April 2026``, as the day of an
+    instant is (`instant_text`), so that a message's days and instants read alike.
 
-    A day is shown in words (`day_in_words`) where it is part of an instant.
+    ISO (``2026-04-01``) is for what a program reads: JSON output, and a bad value
+    quoted back as the input spelt it.
     """
-    return day.isoformat()
+    return day_in_words(day, lang)
 
 
 def day_in_words(day: date, lang: _Lang = "sv") -> str:

@@ -32,11 +32,13 @@ from datetime import date
 from typing import Any, NoReturn, TextIO
 
 from anhorig._cli import (
+    DEFAULT_WORDS,
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_UNREADABLE,
     Issue,
     add_common,
+    add_lang,
     add_on,
     check_files,
     epilog,
@@ -44,6 +46,7 @@ from anhorig._cli import (
     iso_date,
     judging_date,
     parser_language,
+    said,
 )
 from anhorig.families import COMMANDS, checked_document, load
 from anhorig.findings import Report, Severity
@@ -75,13 +78,14 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
 
     def _get_help_string(self, action: argparse.Action) -> str:
         text = action.help or ""
+        word = DEFAULT_WORDS[help_language()]
         if (
-            "default" in text
+            word in text
             or not action.option_strings
             or action.default in (None, False, argparse.SUPPRESS)
         ):
             return text
-        return text + " (default: %(default)s)"
+        return text + f" ({word}: %(default)s)"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -161,7 +165,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     Given the ``argv`` to parse, only the subcommand it runs is configured (its module
     imported); the others are listed with their help alone.
     """
-    parser = _Parser(prog="anhorig", description="Anhörigstöd som regler / carer support as rules.")
+    parser = _Parser(
+        prog="anhorig", description=said("Anhörigstöd som regler.", "Carer support as rules.")
+    )
     from anhorig._version import __version__
 
     parser.add_argument(
@@ -174,29 +180,50 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    demo = sub.add_parser("demo", help="a walk through the core vocabulary on a seed scenario")
+    demo = sub.add_parser(
+        "demo",
+        help=said(
+            "en genomgång av kärnans begrepp på ett exempelfall ur underlagen",
+            "a walk through the core vocabulary on a seed scenario",
+        ),
+    )
     demo.add_argument(
-        "--on", type=iso_date, default=date(2026, 11, 22), metavar="YYYY-MM-DD", help="date judged"
+        "--on",
+        type=iso_date,
+        default=date(2026, 11, 22),
+        metavar="YYYY-MM-DD",
+        help=said("dag som bedöms", "date judged"),
     )
     # No --format: the demo is a text for people, and a JSON request is refused, not ignored.
-    demo.add_argument(
-        "--lang", choices=("sv", "en"), default="sv", help="message language (default: sv)"
-    )
+    add_lang(demo)
     demo.set_defaults(handler=_cmd_demo)
 
-    schema = sub.add_parser("schema", help="print the JSON Schema of a document type")
-    schema.add_argument("type", metavar="TYPE", help="document type, e.g. Relationship")
-    schema.add_argument(
-        "--lang", choices=("sv", "en"), default="sv", help="message language (default: sv)"
+    schema = sub.add_parser(
+        "schema",
+        help=said(
+            "skriv ut en dokumenttyps JSON Schema", "print the JSON Schema of a document type"
+        ),
     )
+    schema.add_argument(
+        "type",
+        metavar="TYPE",
+        help=said("dokumenttyp, t.ex. Relationship", "document type, e.g. Relationship"),
+    )
+    add_lang(schema)
     schema.set_defaults(handler=_cmd_schema)
 
-    validate = sub.add_parser("validate", help="read documents and check their rules")
+    validate = sub.add_parser(
+        "validate",
+        help=said("läs dokument och pröva deras regler", "read documents and check their rules"),
+    )
     validate.add_argument(
         "files",
         nargs="+",
         metavar="FILE",
-        help="JSON documents; - for standard input, or a directory",
+        help=said(
+            "JSON-dokument; - för standard in, eller en katalog",
+            "JSON documents; - for standard input, or a directory",
+        ),
     )
     add_on(validate)
     add_common(validate)
@@ -204,7 +231,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
     chosen = None if argv is None else _command_named(argv)
     for command in COMMANDS:
-        parser_of_command = sub.add_parser(command.name, help=command.help)
+        parser_of_command = sub.add_parser(command.name, help=said(*command.help))
         if argv is None or command.name == chosen:
             load(command.module).configure(parser_of_command)
     return parser

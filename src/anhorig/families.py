@@ -51,13 +51,13 @@ class Command:
 
     ``module`` has ``configure(parser)``, which adds the subcommand's own arguments and
     subcommands to the parser ``anhorig`` made for it (named ``name``, described by
-    ``help``). ``from_store`` is the handler (``module:function``) that answers it when
+    ``help``, in Swedish and English). ``from_store`` is the handler (``module:function``) that answers it when
     given ``--store URL``; it lives in the store, which the families never import.
     """
 
     name: str
     module: str
-    help: str
+    help: tuple[str, str]
     from_store: str | None = None
 
 
@@ -116,7 +116,10 @@ FAMILIES: tuple[Family, ...] = (
         command=Command(
             name="plans",
             module="anhorig.plans.cli",
-            help="support plans: check under a policy, templates",
+            help=(
+                "planer: pröva mot en policy, mallar",
+                "support plans: check under a policy, templates",
+            ),
         ),
     ),
     Family(
@@ -131,7 +134,7 @@ FAMILIES: tuple[Family, ...] = (
         command=Command(
             name="consent",
             module="anhorig.consent.cli",
-            help="consent-gated information sharing",
+            help=("informationsdelning med samtycke", "consent-gated information sharing"),
             from_store="anhorig.store.cli:consent_check",
         ),
         fhir_reader="anhorig.consent.cli:read_fhir_document",
@@ -152,7 +155,7 @@ FAMILIES: tuple[Family, ...] = (
         command=Command(
             name="respite",
             module="anhorig.respite.cli",
-            help="respite quotas: balances of a ledger",
+            help=("avlösningskvoter: saldon i en liggare", "respite quotas: balances of a ledger"),
             from_store="anhorig.store.cli:respite_balance",
         ),
     ),
@@ -168,7 +171,10 @@ FAMILIES: tuple[Family, ...] = (
         command=Command(
             name="discharge",
             module="anhorig.discharge.cli",
-            help="discharge from hospital: checklist, deadlines, rules",
+            help=(
+                "utskrivning från sjukhus: checklista, tidsfrister, regler",
+                "discharge from hospital: checklist, deadlines, rules",
+            ),
         ),
     ),
 )
@@ -177,7 +183,10 @@ FAMILIES: tuple[Family, ...] = (
 STORE_COMMAND = Command(
     name="store",
     module="anhorig.store.cli",
-    help="a database of consents and respite ledgers",
+    help=(
+        "en databas med samtycken och avlösningsliggare",
+        "a database of consents and respite ledgers",
+    ),
 )
 """``anhorig store``: not a rule family, but a subcommand over the families' records."""
 

@@ -156,9 +156,17 @@ class LegalRef:
         ):
             _checks.fail(
                 attribute.name,
-                sv=f"måste vara efter in_force_from ({self.in_force_from}), fick {value}",
-                en=f"must be after in_force_from ({self.in_force_from}), got {value}",
+                sv=f"måste vara efter in_force_from ('{self.in_force_from}'), fick '{value}'",
+                en=f"must be after in_force_from ('{self.in_force_from}'), got '{value}'",
             )
+
+    _checks.describe(
+        _until_after_from,
+        "rule",
+        _checks.a_date,
+        "in_force_until is after in_force_from, when both are given",
+        "in_force_from < in_force_until",
+    )
 
     def in_force_on(self, on: date) -> bool:
         """Whether the provision applies on ``on``."""

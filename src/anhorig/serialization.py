@@ -52,6 +52,7 @@ from anhorig._json import MAX_DEPTH, MAX_DOCUMENT_SIZE, load_json
 from anhorig.documents import (
     SCALAR_DOCUMENTS,
     SCHEMA_VERSION,
+    document_form,
     is_attrs_union,
     is_collection,
     is_enum,
@@ -59,6 +60,7 @@ from anhorig.documents import (
     is_set_type,
     json_schema,
     reader,
+    schema_version,
     union_members,
 )
 from anhorig.errors import InvalidInput, Problem
@@ -487,11 +489,16 @@ def to_document(obj: object) -> dict[str, Any]:
             sv=f"{cl.__name__} är ingen dokumenttyp",
             en=f"{cl.__name__} is not a document type",
         )
-    body = converter.unstructure(obj, cl)
+    form = document_form(cl)
+    if form is not None:
+        written = converter.unstructure(form.write(obj), form.form)
+        body = {k: v for k, v in written.items() if v is not None}
+    else:
+        body = converter.unstructure(obj, cl)
     if not isinstance(body, dict):
         # Types written as one JSON value (PersonId as its text) are wrapped in "value".
         body = {"value": body}
-    return {"type": cl.__name__, "schema_version": SCHEMA_VERSION, **body}
+    return {"type": cl.__name__, "schema_version": schema_version(cl), **body}
 
 
 def _shown(value: object, lang: Lang, *, limit: int = 40) -> str:
@@ -546,25 +553,40 @@ def from_document(cl: type[_T] | None, data: object) -> _T | object:
                 # Another document altogether: its fields would only add follow-on lines.
                 raise InvalidInput.of(wrong_type)
             problems.append(wrong_type)
+    form = document_form(target)
+    # The current version first; a former one is read as its documents were written.
+    versions = (schema_version(target), *(form.former if form is not None else ()))
     version = data.get("schema_version")
-    if type(version) is not int or version != SCHEMA_VERSION:
+    if type(version) is not int or version not in versions:
+        shown = " eller ".join(map(str, versions)), " or ".join(map(str, versions))
         problems.append(
             Problem.make(
                 "$.schema_version",
-                sv=f"väntade {SCHEMA_VERSION}, fick {_shown(version, 'sv', limit=20)}",
-                en=f"expected {SCHEMA_VERSION}, got {_shown(version, 'en', limit=20)}",
+                sv=f"väntade {shown[0]}, fick {_shown(version, 'sv', limit=20)}",
+                en=f"expected {shown[1]}, got {_shown(version, 'en', limit=20)}",
             )
         )
     body: object = {k: v for k, v in data.items() if k not in ("type", "schema_version")}
     if target in SCALAR_DOCUMENTS:
         body = _scalar_body(typing.cast(dict[str, object], body), problems)
     try:
-        result: object = _structure(body, target, "$.value" if target in SCALAR_DOCUMENTS else "$")
+        if form is not None and version not in form.former:
+            result: object = _read_form(form.read, _structure(body, form.form, "$"))
+        else:
+            path = "$.value" if target in SCALAR_DOCUMENTS else "$"
+            result = _structure(body, target, path)
     except InvalidInput as exc:
         raise InvalidInput([*problems, *exc.problems]) from None
     if problems:
         raise InvalidInput(problems)
     return typing.cast(_T, result)
+
+
+def _read_form(read: Callable[[Any], object], value: object) -> object:
+    try:
+        return read(value)
+    except InvalidInput as exc:
+        raise InvalidInput([p.under("$") for p in exc.problems]) from None
 
 
 def _scalar_body(body: dict[str, object], problems: list[Problem]) -> object:

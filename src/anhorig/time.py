@@ -70,6 +70,7 @@ from anhorig._checks import (
     years_message,
 )
 from anhorig._text import InvalidInput
+from anhorig._values import date_text
 
 __all__ = [
     "CEST",
@@ -387,6 +388,9 @@ def _check_order(instance: Interval, attribute: attrs.Attribute[Any], value: Any
         )
 
 
+_checks.describe(_check_order, "rule", None, "end is on or after start", "start <= end")
+
+
 @collecting
 @attrs.frozen(order=False)
 class Interval:
@@ -480,9 +484,15 @@ def _check_period(instance: Period, attribute: attrs.Attribute[Any], value: Any)
     if is_date(instance.start) and is_date(value) and value < instance.start:
         fail(
             "end",
-            sv=f"slutet ({instance.end}) ligger före början ({instance.start})",
-            en=f"end ({instance.end}) is before start ({instance.start})",
+            # Quoted: both are the input's own spelling, as an interval's are.
+            sv=f"slutet ('{instance.end}') ligger före början ('{instance.start}')",
+            en=f"end ('{instance.end}') is before start ('{instance.start}')",
         )
+
+
+_checks.describe(
+    _check_period, "rule", None, "end is on or after start, when given", "start <= end"
+)
 
 
 @collecting
@@ -675,8 +685,10 @@ def add_working_days(day: date, count: int, *, eves_off: bool = True) -> date:
     if remaining > room:
         raise InvalidInput.at(
             "count",
-            sv=f"{count} arbetsdagar från {day} hamnar utanför åren {MIN_YEAR}–{MAX_YEAR}",
-            en=f"{count} working days from {day} fall outside the years {MIN_YEAR}–{MAX_YEAR}",
+            sv=f"{count} arbetsdagar från {date_text(day, 'sv')} hamnar utanför åren "
+            f"{MIN_YEAR}–{MAX_YEAR}",
+            en=f"{count} working days from {date_text(day, 'en')} fall outside the years "
+            f"{MIN_YEAR}–{MAX_YEAR}",
         )
     current = day
     while remaining:

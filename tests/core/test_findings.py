@@ -48,7 +48,7 @@ def test_catalogue_codes_are_unique_sorted_and_complete() -> None:
 
 
 def test_rule_findings_cite_the_law_of_the_date() -> None:
-    """A rule's finding cites SoL 2001:453 before 2025-07-01 and SoL 2025:400 after."""
+    """A rule's finding cites SoL 2001:453 before 1 July 2025 and SoL 2025:400 after."""
     entry = Rule(
         code="TEST-EXAMPLE",
         severity=Severity.ERROR,
@@ -63,11 +63,11 @@ def test_rule_findings_cite_the_law_of_the_date() -> None:
     assert str(old.references[0]) == "SoL (2001:453) 5 kap. 10 §"
     assert str(new.references[0]) == "SoL (2025:400) 13 kap. 9 §"
     assert new.message == Text(
-        sv="A. K. saknas den 2025-07-01.", en="A. K. is missing on 2025-07-01."
+        sv="A. K. saknas den 1 juli 2025.", en="A. K. is missing on 1 July 2025."
     )
     assert new.sources[0].key == "seed-004"
     assert new.explain("en") == (
-        "ERROR TEST-EXAMPLE x: A. K. is missing on 2025-07-01. (SoL (2025:400) 13 kap. 9 §)"
+        "ERROR TEST-EXAMPLE x: A. K. is missing on 1 July 2025. (SoL (2025:400) 13 kap. 9 §)"
     )
     assert new.explain("sv").startswith("FEL TEST-EXAMPLE")
 

@@ -30,7 +30,7 @@ def test_checklist_prints_steps_deadlines_and_decisions() -> None:
     """The Swedish page: the DST deadline of the notice, every transfer with its basis."""
     code, text = run("discharge", "checklist", VALID, "--on", "2026-11-09")
     assert code == 0
-    assert "Bedömd 2026-11-09" in text
+    assert "Bedömd 9 november 2026" in text
     assert "2026-10-24 10:00+02:00 → 2026-10-25 09:00+01:00 (klar i tid)" in text
     assert "samtycke-region-1" in text
     assert "nekat (CONSENT-RECIPIENT-DECLINES)" in text
@@ -50,7 +50,7 @@ def test_checklist_without_on_says_which_day_it_judged() -> None:
     """No clock: the document's discharge day is judged, and the page says so."""
     code, text = run("discharge", "checklist", VALID)
     assert code == 0
-    assert text.startswith("(Inget --on angivet: bedömd 2026-10-30")
+    assert text.startswith("(Inget --on angivet: bedömd 30 oktober 2026")
 
 
 def test_checklist_as_json_is_a_checklist_document() -> None:

@@ -24,12 +24,15 @@ from typing import Any, get_args
 import attrs
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import anhorig
 from anhorig import _checks
 from anhorig._text import LabelledEnum
 from anhorig.documents import json_schema
 from anhorig.errors import InvalidInput
+from anhorig.people import Person, PersonId
 from anhorig.serialization import document_types, from_document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,7 +66,9 @@ def test_every_schema_is_valid_named_and_described(name: str) -> None:
     schema = json_schema(document_types()[name])
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"] == f"urn:anhorig:schema:{name}:1"
+    version = schema["properties"]["schema_version"]["const"]
+    assert version == (2 if name == "Balance" else 1)  # Balance's amounts renamed, issue 17
+    assert schema["$id"] == f"urn:anhorig:schema:{name}:{version}"
     assert "anhorig.invalid" not in json.dumps(schema)
     objects = [schema, *schema["$defs"].values()]
     for node in objects:
@@ -237,3 +242,80 @@ def test_the_schema_command_prints_what_a_vendor_validates_with() -> None:
     assert not validator.is_valid({**policy, "carry_over": "capped"})  # needs its cap
     assert validator.is_valid({**policy, "carry_over": "capped", "carry_over_cap": 10})
     assert not validator.is_valid({**policy, "carry_over_cap": 10})  # default: no carry-over
+
+
+# --- what a vendor registers and honours (issue 17) -----------------------------------------
+
+
+def test_the_personnummer_format_registered_as_a_vendor_would_agrees_with_the_reader() -> None:
+    """A validator with the format registered (python-stdnum's check, not anhorig's)
+    refuses a wrong check digit and an impossible day, as the reader does; one without it
+    ignores the format, as draft 2020-12 says."""
+    agreement = _agreement()
+    schema = json_schema(PersonId)
+    assert schema["properties"]["value"]["format"] == "personnummer"
+    vendor = jsonschema.Draft202012Validator(schema, format_checker=agreement.FORMATS)
+    plain = jsonschema.Draft202012Validator(schema, format_checker=FORMATS)
+    for number, good in [
+        ("19391225-0028", True),
+        ("19391225-0029", False),  # check digit
+        ("19391285-0025", True),  # samordningsnummer: day 25 + 60
+        ("19010229-0007", False),  # no 29 February in 1901
+    ]:
+        document = {"type": "PersonId", "schema_version": 1, "value": number}
+        assert vendor.is_valid(document) is good, number
+        assert plain.is_valid(document)
+        read = True
+        try:
+            from_document(PersonId, document)
+        except InvalidInput:
+            read = False
+        assert read is good, number
+
+
+@settings(max_examples=50, deadline=None)
+@given(data=st.data())
+def test_every_number_the_vendor_strategy_makes_is_read(data: st.DataObject) -> None:
+    """The benchmark's generator for the format makes numbers anhorig reads."""
+    number = data.draw(_agreement().person_ids())
+    assert PersonId.parse(number).value == number
+
+
+def test_every_listed_check_names_fields_and_a_relation_a_program_can_test() -> None:
+    """Each ``check`` in ``x-cross-field-rules`` is ``a <= b``, ``a < b`` or
+    ``a == birth_date(b)``, over fields of the type it is listed for."""
+    agreement = _agreement()
+    checked = 0
+    for name in TYPES:
+        schema = json_schema(document_types()[name])
+        titled = {d.get("title"): d for d in [schema, *schema["$defs"].values()]}
+        for rule in schema.get("x-cross-field-rules", ()):
+            if "check" not in rule:
+                continue
+            checked += 1
+            match = agreement._ORDER.fullmatch(rule["check"]) or agreement._BORN.fullmatch(
+                rule["check"]
+            )
+            assert match is not None, rule
+            fields = {match[1].split(".")[0], match[match.lastindex].split(".")[0]}
+            assert fields <= set(titled[rule["type"]]["properties"]), rule
+    assert checked >= 15
+
+
+def test_a_generator_that_honours_the_checks_mends_what_it_can() -> None:
+    """Out of order, swapped; equal where the order is strict, the later moved on; a
+    birth date set from the personnummer. The mended documents are read."""
+    agreement = _agreement()
+    period = {"start": "2026-05-01", "end": "2026-04-01"}
+    assert agreement.honour(["start <= end"], period) == {
+        "start": "2026-04-01",
+        "end": "2026-05-01",
+    }
+    involvement = {"recorded_on": "2026-04-01", "reconfirm_by": "2026-04-01"}
+    assert agreement.honour(["recorded_on < reconfirm_by"], involvement)["reconfirm_by"] == (
+        "2026-04-02"
+    )
+    person = {"id": "19391285-0025", "name": "A", "birth_date": "2000-01-01"}
+    mended = agreement.honour(["birth_date == birth_date(id)"], person)
+    assert mended["birth_date"] == "1939-12-25"
+    from_document(Person, {"type": "Person", "schema_version": 1, **mended})

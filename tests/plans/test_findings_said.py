@@ -54,48 +54,48 @@ def _said(report: Report) -> list[tuple[str, str, str, str]]:
 
 INVALID_EXAMPLES = {
     "support-plan-invalid.json": (
-        "FEL PLAN-NO-CARED-FOR-CONSENT consents: Planen innehåller uppgifter om N. B. (behov, insatser till hen) men saknar hens gällande samtycke den 2026-11-22. (OSL (2009:400) 12 kap. 2 §)\n"
+        "FEL PLAN-NO-CARED-FOR-CONSENT consents: Planen innehåller uppgifter om N. B. (behov, insatser till hen) men saknar hens gällande samtycke den 22 november 2026. (OSL (2009:400) 12 kap. 2 §)\n"
         "FEL PLAN-GOAL-UNKNOWN-NEED goals[7].need_id: Målet 'G8' hänvisar till behovet 'N9', som inte finns i planen.\n"
-        "FEL PLAN-FOLLOW-UP-TOO-LATE follow_ups[0].due: Uppföljningen 2028-01-10 ligger efter kommunens gräns 2027-11-02 (12 månader efter 2026-11-02); enligt kommunens rutin bör den ligga tidigare.\n"
-        "FEL PLAN-EXPECTS-UNWILLING-CARER expectations[0]: Planen förväntar sig något av K. B., som sa nej den 2026-10-26; anhörigrollen är frivillig och inget får förväntas av den som inte sagt att hen vill och orkar. (SoL (2025:400) 13 kap. 9 §)\n"
+        "FEL PLAN-FOLLOW-UP-TOO-LATE follow_ups[0].due: Uppföljningen 10 januari 2028 ligger efter kommunens gräns 2 november 2027 (12 månader efter 2 november 2026); enligt kommunens rutin bör den ligga tidigare.\n"
+        "FEL PLAN-EXPECTS-UNWILLING-CARER expectations[0]: Planen förväntar sig något av K. B., som sa nej den 26 oktober 2026; anhörigrollen är frivillig och inget får förväntas av den som inte sagt att hen vill och orkar. (SoL (2025:400) 13 kap. 9 §)\n"
         "FEL PLAN-RELATIVE-COORDINATOR coordinator: E. B. är angiven som samordnare men är inte yrkesverksam; anhöriga ska inte vara samordnare.\n"
         "FEL PLAN-VOLUNTEER-RESPITE measures[9].provider: Insatsen 'M11' (avlösning i hemmet) utförs av frivilligorganisationen Röda Korset; frivilligas besök är inte kommunens avlösning.\n"
         "FEL PLAN-DECISION-REQUIRED measures[9].granted_by_decision: Kommunen ger avlösning i hemmet bara efter biståndsbeslut, men insatsen 'M11' är inte beviljad genom beslut. (SoL (2025:400) 11 kap. 1 §)",
-        "ERROR PLAN-NO-CARED-FOR-CONSENT consents: The plan holds information about N. B. (needs, measures given to them) but has no consent of theirs in force on 2026-11-22. (OSL (2009:400) 12 kap. 2 §)\n"
+        "ERROR PLAN-NO-CARED-FOR-CONSENT consents: The plan holds information about N. B. (needs, measures given to them) but has no consent of theirs in force on 22 November 2026. (OSL (2009:400) 12 kap. 2 §)\n"
         "ERROR PLAN-GOAL-UNKNOWN-NEED goals[7].need_id: Goal 'G8' refers to need 'N9', which is not in the plan.\n"
-        "ERROR PLAN-FOLLOW-UP-TOO-LATE follow_ups[0].due: The follow-up on 2028-01-10 is after the municipality's limit 2027-11-02 (12 months after 2026-11-02); by the municipality's routine it should be earlier.\n"
-        "ERROR PLAN-EXPECTS-UNWILLING-CARER expectations[0]: The plan expects something of K. B., who said no on 2026-10-26; being a carer is voluntary and nothing may be expected of someone who has not said they are willing. (SoL (2025:400) 13 kap. 9 §)\n"
+        "ERROR PLAN-FOLLOW-UP-TOO-LATE follow_ups[0].due: The follow-up on 10 January 2028 is after the municipality's limit 2 November 2027 (12 months after 2 November 2026); by the municipality's routine it should be earlier.\n"
+        "ERROR PLAN-EXPECTS-UNWILLING-CARER expectations[0]: The plan expects something of K. B., who said no on 26 October 2026; being a carer is voluntary and nothing may be expected of someone who has not said they are willing. (SoL (2025:400) 13 kap. 9 §)\n"
         "ERROR PLAN-RELATIVE-COORDINATOR coordinator: E. B. is named coordinator but is not a professional; relatives must not be coordinators.\n"
         "ERROR PLAN-VOLUNTEER-RESPITE measures[9].provider: Measure 'M11' (in-home respite) is provided by the voluntary organisation Röda Korset; volunteers' visits are not the municipality's respite.\n"
         "ERROR PLAN-DECISION-REQUIRED measures[9].granted_by_decision: The municipality grants in-home respite only by decision, but measure 'M11' is not granted by decision. (SoL (2025:400) 11 kap. 1 §)",
     ),
     "sip-invalid.json": (
-        "FEL SIP-NO-CONSENT consents: En SIP upprättas bara om A. K. samtycker (att uppgifter dokumenteras i planen, att uppgifter lämnas mellan planens deltagare); inget gällande samtycke den 2026-11-22. (HSL (2017:30) 16 kap. 4 §; SoL (2025:400) 10 kap. 8–9 §§; OSL (2009:400) 12 kap. 2 §)\n"
+        "FEL SIP-NO-CONSENT consents: En SIP upprättas bara om A. K. samtycker (att uppgifter dokumenteras i planen, att uppgifter lämnas mellan planens deltagare); inget gällande samtycke den 22 november 2026. (HSL (2017:30) 16 kap. 4 §; SoL (2025:400) 10 kap. 8–9 §§; OSL (2009:400) 12 kap. 2 §)\n"
         "FEL SIP-OTHERS-NOT-ADDRESSED others_considered: En SIP ska ange vilka åtgärder som vidtas av någon annan än kommunen eller regionen (eller att inga gör det). (HSL (2017:30) 16 kap. 4 §; SoL (2025:400) 10 kap. 8–9 §§)\n"
         "FEL SIP-NO-LEAD lead_principal: En SIP ska ange vilken huvudman, kommunen eller regionen, som har det övergripande ansvaret. (HSL (2017:30) 16 kap. 4 §; SoL (2025:400) 10 kap. 8–9 §§)\n"
-        "FEL SIP-RELATIVE-NOT-ASKED meetings[0].invited: L. K. är kallad till mötet 2026-10-23 utan att först ha sagt att hen vill delta. (HSL (2017:30) 16 kap. 4 §; SoL (2025:400) 10 kap. 8–9 §§; PL (2014:821) 5 kap. 3 §)\n"
-        "FEL SIP-RESPONSIBLE-NOT-INVITED meetings[0].invited: A. H. (Vårdcentralen Centrum) har ansvar för en insats men är inte kallad till mötet 2026-10-23. (HSL (2017:30) 16 kap. 4 §; SoL (2025:400) 10 kap. 8–9 §§)\n"
-        "VARNING SIP-RESPONSIBLE-ABSENT meetings[0].attended: L. S. (Exempelby kommun, hemtjänsten) har ansvar för en insats men deltog inte i mötet 2026-10-23. (HSL (2017:30) 16 kap. 4 §; SoL (2025:400) 10 kap. 8–9 §§)\n"
-        "FEL SIP-DISCHARGE-INVITATION-LATE discharge.invitation_sent_on: Kallelse till SIP ska skickas inom 3 dagar från underrättelsen om utskrivningsklar (2026-10-19), senast 2026-10-22; skickad 2026-10-26. (Lag (2017:612))",
-        "ERROR SIP-NO-CONSENT consents: A SIP is made only if A. K. consents (that information is documented in the plan, that information is shared between the plan's participants); none is in force on 2026-11-22. (HSL (2017:30) 16 kap. 4 §; SoL (2025:400) 10 kap. 8–9 §§; OSL (2009:400) 12 kap. 2 §)\n"
+        "FEL SIP-RELATIVE-NOT-ASKED meetings[0].invited: L. K. är kallad till mötet 23 oktober 2026 utan att först ha sagt att hen vill delta. (HSL (2017:30) 16 kap. 4 §; SoL (2025:400) 10 kap. 8–9 §§; PL (2014:821) 5 kap. 3 §)\n"
+        "FEL SIP-RESPONSIBLE-NOT-INVITED meetings[0].invited: A. H. (Vårdcentralen Centrum) har ansvar för en insats men är inte kallad till mötet 23 oktober 2026. (HSL (2017:30) 16 kap. 4 §; SoL (2025:400) 10 kap. 8–9 §§)\n"
+        "VARNING SIP-RESPONSIBLE-ABSENT meetings[0].attended: L. S. (Exempelby kommun, hemtjänsten) har ansvar för en insats men deltog inte i mötet 23 oktober 2026. (HSL (2017:30) 16 kap. 4 §; SoL (2025:400) 10 kap. 8–9 §§)\n"
+        "FEL SIP-DISCHARGE-INVITATION-LATE discharge.invitation_sent_on: Kallelse till SIP ska skickas inom 3 dagar från underrättelsen om utskrivningsklar (19 oktober 2026), senast 22 oktober 2026; skickad 26 oktober 2026. (Lag (2017:612))",
+        "ERROR SIP-NO-CONSENT consents: A SIP is made only if A. K. consents (that information is documented in the plan, that information is shared between the plan's participants); none is in force on 22 November 2026. (HSL (2017:30) 16 kap. 4 §; SoL (2025:400) 10 kap. 8–9 §§; OSL (2009:400) 12 kap. 2 §)\n"
         "ERROR SIP-OTHERS-NOT-ADDRESSED others_considered: A SIP must state which measures anyone other than the municipality or the region will take (or that none will). (HSL (2017:30) 16 kap. 4 §; SoL (2025:400) 10 kap. 8–9 §§)\n"
         "ERROR SIP-NO-LEAD lead_principal: A SIP must state which principal, the municipality or the region, has overall responsibility. (HSL (2017:30) 16 kap. 4 §; SoL (2025:400) 10 kap. 8–9 §§)\n"
-        "ERROR SIP-RELATIVE-NOT-ASKED meetings[0].invited: L. K. is invited to the meeting on 2026-10-23 without first having said they want to take part. (HSL (2017:30) 16 kap. 4 §; SoL (2025:400) 10 kap. 8–9 §§; PL (2014:821) 5 kap. 3 §)\n"
-        "ERROR SIP-RESPONSIBLE-NOT-INVITED meetings[0].invited: A. H. (Vårdcentralen Centrum) is responsible for a measure but is not invited to the meeting on 2026-10-23. (HSL (2017:30) 16 kap. 4 §; SoL (2025:400) 10 kap. 8–9 §§)\n"
-        "WARNING SIP-RESPONSIBLE-ABSENT meetings[0].attended: L. S. (Exempelby kommun, hemtjänsten) is responsible for a measure but did not attend the meeting on 2026-10-23. (HSL (2017:30) 16 kap. 4 §; SoL (2025:400) 10 kap. 8–9 §§)\n"
-        "ERROR SIP-DISCHARGE-INVITATION-LATE discharge.invitation_sent_on: The SIP invitation must be sent within 3 days of the notice of readiness for discharge (2026-10-19), by 2026-10-22; sent on 2026-10-26. (Lag (2017:612))",
+        "ERROR SIP-RELATIVE-NOT-ASKED meetings[0].invited: L. K. is invited to the meeting on 23 October 2026 without first having said they want to take part. (HSL (2017:30) 16 kap. 4 §; SoL (2025:400) 10 kap. 8–9 §§; PL (2014:821) 5 kap. 3 §)\n"
+        "ERROR SIP-RESPONSIBLE-NOT-INVITED meetings[0].invited: A. H. (Vårdcentralen Centrum) is responsible for a measure but is not invited to the meeting on 23 October 2026. (HSL (2017:30) 16 kap. 4 §; SoL (2025:400) 10 kap. 8–9 §§)\n"
+        "WARNING SIP-RESPONSIBLE-ABSENT meetings[0].attended: L. S. (Exempelby kommun, hemtjänsten) is responsible for a measure but did not attend the meeting on 23 October 2026. (HSL (2017:30) 16 kap. 4 §; SoL (2025:400) 10 kap. 8–9 §§)\n"
+        "ERROR SIP-DISCHARGE-INVITATION-LATE discharge.invitation_sent_on: The SIP invitation must be sent within 3 days of the notice of readiness for discharge (19 October 2026), by 22 October 2026; sent on 26 October 2026. (Lag (2017:612))",
     ),
     "implementation-plan-invalid.json": (
         "VARNING IMPL-AREA-EMPTY activities: Området Samverkan och samordning har inga aktiviteter; planen bör täcka strategins tre områden.\n"
-        "VARNING IMPL-OVERDUE activities[0].due: Aktiviteten 'Styrdokument' skulle vara klar 2026-06-30; den 2026-11-22 är den inte markerad som klar.\n"
+        "VARNING IMPL-OVERDUE activities[0].due: Aktiviteten 'Styrdokument' skulle vara klar 30 juni 2026; den 22 november 2026 är den inte markerad som klar.\n"
         "FEL IMPL-NO-OWNER activities[1].responsible: Aktiviteten 'Introduktionsutbildning för alla nyanställda.' har ingen ansvarig.\n"
         "VARNING IMPL-NO-HOW activities[1].how: Aktiviteten 'Introduktionsutbildning för alla nyanställda.' säger inte hur den ska genomföras.\n"
-        "VARNING IMPL-DUE-OUTSIDE-PLAN activities[2].due: Aktiviteten 'Utbilda anhörigombud.' ska vara klar 2027-03-01, efter att planen upphör 2026-12-31.",
+        "VARNING IMPL-DUE-OUTSIDE-PLAN activities[2].due: Aktiviteten 'Utbilda anhörigombud.' ska vara klar 1 mars 2027, efter att planen upphör 31 december 2026.",
         "WARNING IMPL-AREA-EMPTY activities: The area Collaboration and coordination has no activities; the plan should cover the strategy's three areas.\n"
-        "WARNING IMPL-OVERDUE activities[0].due: Activity 'Styrdokument' was due on 2026-06-30; on 2026-11-22 it is not marked done.\n"
+        "WARNING IMPL-OVERDUE activities[0].due: Activity 'Styrdokument' was due on 30 June 2026; on 22 November 2026 it is not marked done.\n"
         "ERROR IMPL-NO-OWNER activities[1].responsible: Activity 'Introduktionsutbildning för alla nyanställda.' has no owner.\n"
         "WARNING IMPL-NO-HOW activities[1].how: Activity 'Introduktionsutbildning för alla nyanställda.' does not say how it will be carried out.\n"
-        "WARNING IMPL-DUE-OUTSIDE-PLAN activities[2].due: Activity 'Utbilda anhörigombud.' is due on 2027-03-01, after the plan ends on 2026-12-31.",
+        "WARNING IMPL-DUE-OUTSIDE-PLAN activities[2].due: Activity 'Utbilda anhörigombud.' is due on 1 March 2027, after the plan ends on 31 December 2026.",
     ),
 }
 
@@ -203,8 +203,8 @@ _variant(
     (
         "PLAN-FOLLOW-UP-MISSING",
         "follow_ups",
-        "Planen har ingen planerad uppföljning; enligt kommunens rutin bör den följas upp senast 2027-11-02.",
-        "The plan has no follow-up planned; by the municipality's routine it should be followed up by 2027-11-02.",
+        "Planen har ingen planerad uppföljning; enligt kommunens rutin bör den följas upp senast 2 november 2027.",
+        "The plan has no follow-up planned; by the municipality's routine it should be followed up by 2 November 2027.",
     ),
     (
         "PLAN-SIGNATURE-MISSING",
@@ -270,8 +270,8 @@ _variant(
     (
         "PLAN-FOLLOW-UP-OVERDUE",
         "follow_ups[0].due",
-        "Uppföljningen skulle ha gjorts senast 2026-11-21; den 2026-11-22 är den inte gjord.",
-        "The follow-up was due by 2026-11-21; on 2026-11-22 it has not been done.",
+        "Uppföljningen skulle ha gjorts senast 21 november 2026; den 22 november 2026 är den inte gjord.",
+        "The follow-up was due by 21 November 2026; on 22 November 2026 it has not been done.",
     ),
 )
 _variant("a follow-up due today", _support(follow_ups=(FollowUp(due=ON),)))
@@ -287,8 +287,8 @@ _variant(
     (
         "PLAN-FOLLOW-UP-OVERDUE",
         "follow_ups[1].due",
-        "Uppföljningen skulle ha gjorts senast 2026-11-21; den 2026-11-22 är den inte gjord.",
-        "The follow-up was due by 2026-11-21; on 2026-11-22 it has not been done.",
+        "Uppföljningen skulle ha gjorts senast 21 november 2026; den 22 november 2026 är den inte gjord.",
+        "The follow-up was due by 21 November 2026; on 22 November 2026 it has not been done.",
     ),
 )
 _variant(
@@ -327,8 +327,8 @@ _variant(
     (
         "PLAN-NO-CARER-CONSENT",
         "consents",
-        "Stödplanen tillhör K. B. och får dokumenteras bara med hens samtycke; inget gällande samtycke den 2026-11-22.",
-        "The support plan is K. B.'s own and may be documented only with their consent; none is in force on 2026-11-22.",
+        "Stödplanen tillhör K. B. och får dokumenteras bara med hens samtycke; inget gällande samtycke den 22 november 2026.",
+        "The support plan is K. B.'s own and may be documented only with their consent; none is in force on 22 November 2026.",
     ),
     (
         "PLAN-CONSENT-INVALID-GRANTOR",
@@ -415,8 +415,8 @@ _variant(
     (
         "SIP-FOLLOW-UP-MISSING",
         "follow_ups",
-        "Planen har ingen planerad uppföljning; enligt huvudmännens rutin bör den följas upp senast 2027-04-23.",
-        "The plan has no follow-up planned; by the principals' routine it should be followed up by 2027-04-23.",
+        "Planen har ingen planerad uppföljning; enligt huvudmännens rutin bör den följas upp senast 23 april 2027.",
+        "The plan has no follow-up planned; by the principals' routine it should be followed up by 23 April 2027.",
     ),
 )
 _variant(
@@ -498,14 +498,14 @@ _variant(
     (
         "SIP-MEETING-UNKNOWN-PARTY",
         "meetings[0].invited",
-        "Mötet 2026-10-23 kallar 'P7', som inte är deltagare eller närstående i planen.",
-        "The meeting on 2026-10-23 invites 'P7', who is neither a participant nor a relative in the plan.",
+        "Mötet 23 oktober 2026 kallar 'P7', som inte är deltagare eller närstående i planen.",
+        "The meeting on 23 October 2026 invites 'P7', who is neither a participant nor a relative in the plan.",
     ),
     (
         "SIP-RELATIVE-OBJECTED",
         "meetings[0].invited",
-        "L. K. är kallad till mötet 2026-10-23, men A. K. motsätter sig att hen deltar.",
-        "L. K. is invited to the meeting on 2026-10-23, but A. K. objects to their taking part.",
+        "L. K. är kallad till mötet 23 oktober 2026, men A. K. motsätter sig att hen deltar.",
+        "L. K. is invited to the meeting on 23 October 2026, but A. K. objects to their taking part.",
     ),
 )
 _variant(
@@ -514,8 +514,8 @@ _variant(
     (
         "SIP-FOLLOW-UP-TOO-LATE",
         "follow_ups[0].due",
-        "Uppföljningen 2027-06-01 ligger efter rutinens gräns 2027-04-23 (6 månader efter 2026-10-23); enligt huvudmännens rutin bör den ligga tidigare.",
-        "The follow-up on 2027-06-01 is after the routine's limit 2027-04-23 (6 months after 2026-10-23); by the principals' routine it should be earlier.",
+        "Uppföljningen 1 juni 2027 ligger efter rutinens gräns 23 april 2027 (6 månader efter 23 oktober 2026); enligt huvudmännens rutin bör den ligga tidigare.",
+        "The follow-up on 1 June 2027 is after the routine's limit 23 April 2027 (6 months after 23 October 2026); by the principals' routine it should be earlier.",
     ),
 )
 _variant(
@@ -524,8 +524,8 @@ _variant(
     (
         "SIP-FOLLOW-UP-OVERDUE",
         "follow_ups[0].due",
-        "Uppföljningen skulle ha gjorts senast 2026-11-01; den 2026-11-22 är den inte gjord.",
-        "The follow-up was due by 2026-11-01; on 2026-11-22 it has not been done.",
+        "Uppföljningen skulle ha gjorts senast 1 november 2026; den 22 november 2026 är den inte gjord.",
+        "The follow-up was due by 1 November 2026; on 22 November 2026 it has not been done.",
     ),
 )
 _variant(
@@ -540,8 +540,8 @@ _variant(
     (
         "SIP-RESPONSIBLE-NOT-INVITED",
         "meetings[0].invited",
-        "L. S. (Exempelby kommun, hemtjänsten) har ansvar för en insats men är inte kallad till mötet 2026-12-01.",
-        "L. S. (Exempelby kommun, hemtjänsten) is responsible for a measure but is not invited to the meeting on 2026-12-01.",
+        "L. S. (Exempelby kommun, hemtjänsten) har ansvar för en insats men är inte kallad till mötet 1 december 2026.",
+        "L. S. (Exempelby kommun, hemtjänsten) is responsible for a measure but is not invited to the meeting on 1 December 2026.",
     ),
 )
 _variant(
@@ -556,8 +556,8 @@ _variant(
     (
         "SIP-RESPONSIBLE-ABSENT",
         "meetings[1].attended",
-        "L. S. (Exempelby kommun, hemtjänsten) har ansvar för en insats men deltog inte i mötet 2026-10-23.",
-        "L. S. (Exempelby kommun, hemtjänsten) is responsible for a measure but did not attend the meeting on 2026-10-23.",
+        "L. S. (Exempelby kommun, hemtjänsten) har ansvar för en insats men deltog inte i mötet 23 oktober 2026.",
+        "L. S. (Exempelby kommun, hemtjänsten) is responsible for a measure but did not attend the meeting on 23 October 2026.",
     ),
 )
 _variant(
@@ -569,8 +569,8 @@ _variant(
     (
         "SIP-DISCHARGE-INVITATION-LATE",
         "discharge.invitation_sent_on",
-        "Kallelse till SIP ska skickas inom 3 dagar från underrättelsen om utskrivningsklar (2026-10-19), senast 2026-10-22; inte skickad.",
-        "The SIP invitation must be sent within 3 days of the notice of readiness for discharge (2026-10-19), by 2026-10-22; not sent.",
+        "Kallelse till SIP ska skickas inom 3 dagar från underrättelsen om utskrivningsklar (19 oktober 2026), senast 22 oktober 2026; inte skickad.",
+        "The SIP invitation must be sent within 3 days of the notice of readiness for discharge (19 October 2026), by 22 October 2026; not sent.",
     ),
 )
 _variant(
@@ -693,5 +693,5 @@ def test_a_consent_register_is_asked_each_purpose() -> None:
     (finding,) = check(SIP, on=ON, consent_oracle=document_only).findings
     assert finding.message.en.startswith(
         "A SIP is made only if A. K. consents (that information is shared between the plan's"
-        " participants); none is in force on 2026-11-22."
+        " participants); none is in force on 22 November 2026."
     )

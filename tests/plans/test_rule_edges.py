@@ -56,8 +56,8 @@ def test_a_relative_asked_but_silent_is_told_so_in_both_languages() -> None:
     relative = attrs.evolve(SIP.relatives[0], asked_on=date(2026, 10, 20), wants_to_take_part=None)
     report = check(attrs.evolve(SIP, relatives=(relative,)), on=ON)
     (finding,) = [f for f in report.findings if f.code == "SIP-EXPECTS-UNWILLING-RELATIVE"]
-    assert "tillfrågades 2026-10-20 men inte har svarat" in finding.message.sv
-    assert "was asked on 2026-10-20 but has not answered" in finding.message.en
+    assert "tillfrågades 20 oktober 2026 men inte har svarat" in finding.message.sv
+    assert "was asked on 20 October 2026 but has not answered" in finding.message.en
 
 
 def test_an_activity_due_on_the_plans_last_day_is_within_the_plan() -> None:

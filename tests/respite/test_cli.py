@@ -23,7 +23,7 @@ def test_balance_per_period_in_english() -> None:
     code, text = run("respite", "balance", str(EXAMPLE), "--on", "2026-04-15", "--lang", "en")
     assert code == 0
     lines = text.splitlines()
-    assert lines.pop(0) == "Judged on 2026-04-15"
+    assert lines.pop(0) == "Judged on 15 April 2026"
     assert lines[0].split() == [
         "grant",
         "period",

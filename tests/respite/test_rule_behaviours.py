@@ -281,7 +281,7 @@ def test_the_whole_ledger_check_finds_a_night_without_a_free_bed() -> None:
     assert _codes_at(report, 1) == {"RESPITE-NO-BED"}
     (finding,) = report.findings
     assert finding.path == "entries[1].unit_id"
-    assert "2026-03-05" in finding.message.en  # the night before 5 March, the only shared one
+    assert "5 March 2026" in finding.message.en  # the night before 5 March, the only shared one
 
 
 def test_a_second_bed_makes_room() -> None:

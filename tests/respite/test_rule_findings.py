@@ -98,14 +98,14 @@ def test_a_booking_on_good_friday_at_short_notice_and_out_of_hours() -> None:
         (
             "RESPITE-OVER-QUOTA",
             "interval",
-            "Bokningen går 2 h över kvoten för 2026-04-01–2026-04-30.",
-            "The booking goes 2 h over the quota for 2026-04-01–2026-04-30.",
+            "Bokningen går 2 h över kvoten för 1 april 2026–30 april 2026.",
+            "The booking goes 2 h over the quota for 1 April 2026–30 April 2026.",
         ),
         (
             "RESPITE-WEEKDAY",
             "interval",
-            "2026-04-03 (helgdag) ges ingen avlösning i Exempel.",
-            "Exempel gives no respite on 2026-04-03 (public holiday).",
+            "3 april 2026 (helgdag) ges ingen avlösning i Exempel.",
+            "Exempel gives no respite on 3 April 2026 (public holiday).",
         ),
         (
             "RESPITE-TIME-OF-DAY",
@@ -135,8 +135,8 @@ def test_unknown_grant_outside_validity_and_volunteers_name_the_booking() -> Non
         (
             "RESPITE-OUTSIDE-VALIDITY",
             "interval",
-            "Bokningen B-3 ligger utanför insatsens giltighetstid 2026-01-01–2026-12-31.",
-            "Booking B-3 lies outside the grant's validity 2026-01-01–2026-12-31.",
+            "Bokningen B-3 ligger utanför insatsens giltighetstid 1 januari 2026–31 december 2026.",
+            "Booking B-3 lies outside the grant's validity 1 January 2026–31 December 2026.",
         )
     ]
     red_cross = Provider(name="Röda korset", kind=ProviderKind.VOLUNTARY_ORGANISATION)
@@ -243,7 +243,7 @@ def test_dygn_over_the_quota_are_counted_in_dygn() -> None:
     ledger = Ledger(grants=(stay_grant,))
     stay = booking("S", local(2026, 3, 2, 14), local(2026, 3, 6, 12))
     assert [s[3] for s in _said(check_booking(ledger, stay, on=ON))] == [
-        "The booking goes 2 dygn over the quota for 2026-01-01–2026-12-31."
+        "The booking goes 2 dygn over the quota for 1 January 2026–31 December 2026."
     ]
 
 
@@ -354,8 +354,8 @@ def test_an_earlier_month_booked_later_can_overdraw_a_later_month() -> None:
         (
             "RESPITE-OVER-QUOTA",
             "entries[1].interval",
-            "Bokningen går 5 h över kvoten för 2026-04-01–2026-04-30.",
-            "The booking goes 5 h over the quota for 2026-04-01–2026-04-30.",
+            "Bokningen går 5 h över kvoten för 1 april 2026–30 april 2026.",
+            "The booking goes 5 h over the quota for 1 April 2026–30 April 2026.",
         )
     ]
     assert _at(check(ledger, on=ON), 1) == expected
@@ -510,7 +510,7 @@ def test_calendar_days_are_counted_against_a_dygn_quota_in_the_whole_ledger() ->
     stay = _stay("A", date(2026, 3, 2), date(2026, 3, 5), date(2025, 12, 1))  # 3 nights, 4 days
     ledger = Ledger(policies=(policy,), grants=(three,)).book(stay)
     assert [s[3] for s in _said(check(ledger, on=ON))] == [
-        "The booking goes 1 dygn over the quota for 2026-01-01–2026-12-31."
+        "The booking goes 1 dygn over the quota for 1 January 2026–31 December 2026."
     ]
     nights = Ledger(policies=(attrs.evolve(policy, dygn_count=DygnCount.NIGHTS),), grants=(three,))
     assert check(nights.book(stay), on=ON).codes == set()
@@ -528,8 +528,8 @@ def test_a_third_stay_finds_no_bed_when_two_beds_are_taken() -> None:
         (
             "RESPITE-NO-BED",
             "entries[2].unit_id",
-            "Tallbacken har inga lediga platser natten mot 2026-03-05 (2 platser).",
-            "Tallbacken has no free bed the night before 2026-03-05 (2 beds).",
+            "Tallbacken har inga lediga platser natten mot 5 mars 2026 (2 platser).",
+            "Tallbacken has no free bed the night before 5 March 2026 (2 beds).",
         )
     ]
     assert _at(report, 0) == _at(report, 1) == []

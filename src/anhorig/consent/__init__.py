@@ -9,6 +9,7 @@ decision is), :mod:`anhorig.consent.rules` (the catalogue and the decision proce
 :mod:`anhorig.consent.audit` and :mod:`anhorig.consent.fhir`.
 """
 
+from anhorig.consent import _described as _described  # validators said for the schema
 from anhorig.consent.audit import AuditRecord
 from anhorig.consent.engine import (
     Basis,

@@ -30,6 +30,7 @@ from anhorig._cli import (
     expand_inputs,
     print_unreadable,
     read_one,
+    said,
 )
 from anhorig.consent.audit import AuditRecord
 from anhorig.consent.engine import Combining, ConsentRecord, DecisionPolicy, evaluate
@@ -52,23 +53,46 @@ __all__ = ["configure", "read_fhir_document", "run_check"]
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add ``check`` to the ``anhorig consent`` parser."""
     sub = parser.add_subparsers(dest="consent_command", required=True)
-    check = sub.add_parser("check", help="decide a disclosure request from consent documents")
+    check = sub.add_parser(
+        "check",
+        help=said(
+            "avgör en begäran om utlämnande utifrån samtyckesdokument",
+            "decide a disclosure request from consent documents",
+        ),
+    )
     check.add_argument(
-        "--request", required=True, help="a DisclosureRequest document; - for standard input"
+        "--request",
+        required=True,
+        help=said(
+            "ett DisclosureRequest-dokument; - för standard in",
+            "a DisclosureRequest document; - for standard input",
+        ),
     )
     check.add_argument(
         "consents",
         nargs="*",
         metavar="CONSENTS",
-        help="consent documents (anhorig or FHIR); - for standard input, or a directory",
+        help=said(
+            "samtyckesdokument (anhorig eller FHIR); - för standard in, eller en katalog",
+            "consent documents (anhorig or FHIR); - for standard input, or a directory",
+        ),
     )
     check.add_argument(
         "--combining",
         choices=[c.value for c in Combining],
         default=Combining.DENY_OVERRIDES.value,
-        help="how conflicting consents combine",
+        help=said(
+            "hur samtycken som strider mot varandra vägs samman", "how conflicting consents combine"
+        ),
     )
-    check.add_argument("--store", metavar="URL", help="decide from this store instead of files")
+    check.add_argument(
+        "--store",
+        metavar="URL",
+        help=said(
+            "avgör utifrån den här databasen i stället för filer",
+            "decide from this store instead of files",
+        ),
+    )
     add_common(check)
     check.set_defaults(handler=run_check)
 

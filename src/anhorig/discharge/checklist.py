@@ -34,6 +34,7 @@ from anhorig._checks import (
     non_empty_text,
     optional,
 )
+from anhorig._values import date_text
 from anhorig.consent import DecisionPolicy
 from anhorig.discharge.deadlines import (
     Deadline,
@@ -213,8 +214,10 @@ def _relative_note(relative: RelativeAtDischarge, on: date) -> Text:
     yes_no = {True: ("ja", "yes"), False: ("nej", "no")}
     info, part = yes_no[wish.wants_information], yes_no[wish.wants_to_take_part]
     return Text(
-        sv=f"tillfrågad {wish.recorded_on}: vill ha information {info[0]}, vill delta {part[0]}; fråga igen senast {wish.reconfirm_by}",
-        en=f"asked {wish.recorded_on}: wants information {info[1]}, wants to take part {part[1]}; ask again by {wish.reconfirm_by}",
+        sv=f"tillfrågad {date_text(wish.recorded_on, 'sv')}: vill ha information {info[0]}, "
+        f"vill delta {part[0]}; fråga igen senast {date_text(wish.reconfirm_by, 'sv')}",
+        en=f"asked {date_text(wish.recorded_on, 'en')}: wants information {info[1]}, "
+        f"wants to take part {part[1]}; ask again by {date_text(wish.reconfirm_by, 'en')}",
     )
 
 
@@ -484,8 +487,8 @@ def _late_steps(
                 deadline=deadline,
                 decisions=(decision,),
                 note=Text(
-                    sv=f"{stage.stage.label('sv')} {stage.occurred_on}",
-                    en=f"{stage.stage.label('en')} {stage.occurred_on}",
+                    sv=f"{stage.stage.label('sv')} {date_text(stage.occurred_on, 'sv')}",
+                    en=f"{stage.stage.label('en')} {date_text(stage.occurred_on, 'en')}",
                 ),
             )
         plan = relative.contingency
@@ -553,9 +556,9 @@ def _render(sheet: Checklist, lang: Lang) -> str:
             else f"Discharge checklist {sheet.process_id}, patient {sheet.patient}"
         ),
         (
-            f"Bedömd {sheet.on} enligt {sheet.policy}"
+            f"Bedömd {date_text(sheet.on, 'sv')} enligt {sheet.policy}"
             if sv
-            else f"Judged on {sheet.on} under {sheet.policy}"
+            else f"Judged on {date_text(sheet.on, 'en')} under {sheet.policy}"
         ),
         "",
     ]

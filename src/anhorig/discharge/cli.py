@@ -28,13 +28,16 @@ from anhorig._cli import (
     EXIT_OK,
     Unreadable,
     add_common,
+    add_lang,
     add_on,
     check_files,
     iso_date,
     judging_date,
     print_unreadable,
     read_one,
+    said,
 )
+from anhorig._values import date_text
 from anhorig.language import Lang
 
 __all__ = ["configure", "default_day"]
@@ -90,9 +93,11 @@ def _cmd_checklist(args: argparse.Namespace, out: TextIO) -> int:
     else:
         if args.on is None:
             out.write(
-                f"(Inget --on angivet: bedömd {on}, dokumentets utskrivningsdag eller senaste händelse.)\n"
+                f"(Inget --on angivet: bedömd {date_text(on, 'sv')}, dokumentets "
+                "utskrivningsdag eller senaste händelse.)\n"
                 if lang == "sv"
-                else f"(No --on given: judged on {on}, the document's day of discharge or latest event.)\n"
+                else f"(No --on given: judged on {date_text(on, 'en')}, the document's day of "
+                "discharge or latest event.)\n"
             )
         out.write(sheet.render(lang))
     return EXIT_OK if sheet.report.ok else EXIT_FINDINGS
@@ -115,41 +120,71 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     return check_files(args.files, check_discharge, lang=lang, fmt=args.format, out=out, on=on)
 
 
+def _policy_help() -> str:
+    return said(
+        "ett DischargePolicy-dokument (JSON) (förval: lagens standardvärden)",
+        "a DischargePolicy document (JSON) (default: the law's defaults)",
+    )
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add ``checklist`` and ``check`` to the ``anhorig discharge`` parser."""
     sub = parser.add_subparsers(dest="discharge_command", required=True)
 
-    sheet = sub.add_parser("checklist", help="who to contact, in which order, which deadlines run")
-    sheet.add_argument(
-        "file", metavar="FILE", help="a DischargeProcess document (JSON); - for standard input"
+    sheet = sub.add_parser(
+        "checklist",
+        help=said(
+            "vem som ska kontaktas, i vilken ordning, vilka tidsfrister som löper",
+            "who to contact, in which order, which deadlines run",
+        ),
     )
     sheet.add_argument(
-        "--on", type=iso_date, default=None, help="date judged (default: the day of discharge)"
+        "file",
+        metavar="FILE",
+        help=said(
+            "ett DischargeProcess-dokument (JSON); - för standard in",
+            "a DischargeProcess document (JSON); - for standard input",
+        ),
     )
     sheet.add_argument(
-        "--policy", help="a DischargePolicy document (JSON) (default: the law's defaults)"
+        "--on",
+        type=iso_date,
+        default=None,
+        help=said(
+            "dag som bedöms (förval: utskrivningsdagen)",
+            "date judged (default: the day of discharge)",
+        ),
     )
-    sheet.add_argument(
-        "--lang", choices=("sv", "en"), default="sv", help="message language (default: sv)"
-    )
+    sheet.add_argument("--policy", help=_policy_help())
+    add_lang(sheet)
     sheet.add_argument(
         "--format",
         choices=("human", "json", "text"),
         default="human",
-        help="output format; text is human's old name (default: human)",
+        help=said(
+            "utdataformat; text är det gamla namnet på human",
+            "output format; text is human's old name",
+        ),
     )
     sheet.set_defaults(handler=_cmd_checklist)
 
-    check = sub.add_parser("check", help="check discharge documents under a regional policy")
+    check = sub.add_parser(
+        "check",
+        help=said(
+            "pröva utskrivningsdokument mot en regional policy",
+            "check discharge documents under a regional policy",
+        ),
+    )
     check.add_argument(
         "files",
         nargs="+",
         metavar="FILE",
-        help="DischargeProcess documents (JSON); - or a directory",
+        help=said(
+            "DischargeProcess-dokument (JSON); - eller en katalog",
+            "DischargeProcess documents (JSON); - or a directory",
+        ),
     )
     add_on(check)
-    check.add_argument(
-        "--policy", help="a DischargePolicy document (JSON) (default: the law's defaults)"
-    )
+    check.add_argument("--policy", help=_policy_help())
     add_common(check)
     check.set_defaults(handler=_cmd_check)

@@ -35,6 +35,7 @@ import pendulum
 
 from anhorig import bounds
 from anhorig._checks import a_date, and_, collecting, ge, instance_of, optional, text
+from anhorig._values import date_text, instant_text
 from anhorig.discharge._fields import day_of, optional_instant, to_instant
 from anhorig.discharge.model import CareKind, DischargeProcess
 from anhorig.discharge.policy import DischargePolicy
@@ -302,15 +303,16 @@ def payment_responsibility(
     if policy.payment_cutoff_hour is not None and notice.sent_at.hour >= policy.payment_cutoff_hour:
         day_zero += timedelta(days=1)
     starts = day_zero + timedelta(days=days)
-    sent = notice.sent_at.strftime("%Y-%m-%d %H:%M")
     return PaymentResponsibility(
         starts_on=starts,
         counted_from=day_zero,
         days=days,
         reason=Text(
-            sv=f"{days} kalenderdagar räknat från {day_zero} (underrättelsen skickad {sent}); "
-            f"kommunen betalar från {starts} ({policy.name}).",
-            en=f"{days} calendar days counted from {day_zero} (notice sent {sent}); the "
-            f"municipality pays from {starts} ({policy.name}).",
+            sv=f"{days} kalenderdagar räknat från {date_text(day_zero, 'sv')} (underrättelsen "
+            f"skickad {instant_text(notice.sent_at, 'sv')}); kommunen betalar från {date_text(starts, 'sv')} "
+            f"({policy.name}).",
+            en=f"{days} calendar days counted from {date_text(day_zero, 'en')} (notice sent "
+            f"{instant_text(notice.sent_at, 'en')}); the municipality pays from {date_text(starts, 'en')} "
+            f"({policy.name}).",
         ),
     )

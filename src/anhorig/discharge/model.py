@@ -469,8 +469,8 @@ def _not_before_admission(
             if isinstance(moment, pendulum.DateTime) and moment < admitted:
                 _checks.fail(
                     f"{path}.{name}",
-                    sv=f"ligger före inskrivningen ({admitted.isoformat()})",
-                    en=f"is before the admission ({admitted.isoformat()})",
+                    sv=f"ligger före inskrivningen ('{admitted.isoformat()}')",
+                    en=f"is before the admission ('{admitted.isoformat()}')",
                 )
 
 

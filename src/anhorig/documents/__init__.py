@@ -10,18 +10,24 @@ from anhorig.documents._schema import json_schema
 from anhorig.documents._shapes import (
     SCALAR_DOCUMENTS,
     SCHEMA_VERSION,
+    DocumentForm,
+    document_form,
     is_attrs_union,
     is_collection,
     is_enum,
     is_literal,
     is_set_type,
+    register_form,
+    schema_version,
     union_members,
 )
 
 __all__ = [
     "SCALAR_DOCUMENTS",
     "SCHEMA_VERSION",
+    "DocumentForm",
     "Reader",
+    "document_form",
     "is_attrs_union",
     "is_collection",
     "is_enum",
@@ -29,5 +35,7 @@ __all__ = [
     "is_set_type",
     "json_schema",
     "reader",
+    "register_form",
+    "schema_version",
     "union_members",
 ]

@@ -35,15 +35,22 @@ from anhorig import _checks
 from anhorig._text import InvalidInput, LabelledEnum
 from anhorig.documents._shapes import (
     SCALAR_DOCUMENTS,
-    SCHEMA_VERSION,
+    document_form,
     is_attrs_union,
     is_collection,
     is_enum,
     is_literal,
+    schema_version,
 )
 from anhorig.people import PersonId
 
-__all__ = ["SCHEMA_ID", "json_schema", "schema_id"]
+__all__ = ["PERSON_ID_FORMAT", "SCHEMA_ID", "json_schema", "schema_id"]
+
+PERSON_ID_FORMAT = "personnummer"
+"""The JSON Schema ``format`` of a personnummer or samordningsnummer. Validators know no
+such format and so ignore it (draft 2020-12: a format is an annotation unless a check is
+registered); a vendor registers one (a right Luhn check digit and a birth date that can
+exist, a samordningsnummer's day less 60) to refuse what anhorig refuses."""
 
 SCHEMA_ID = "urn:anhorig:schema:{type}:{version}"
 """How a schema names itself (``$id``): a URN, not a web address; nothing is served from
@@ -133,8 +140,12 @@ _LEAF_SCHEMAS: dict[Any, dict[str, Any]] = {
     },
     PersonId: {
         "type": "string",
+        "format": PERSON_ID_FORMAT,
         "description": "personnummer or samordningsnummer, 12 digits (YYYYMMDD-NNNN); "
-        "a 10-digit number cannot be read, since a document does not say its century",
+        "a 10-digit number cannot be read, since a document does not say its century. "
+        f"Format {PERSON_ID_FORMAT!r}: its check digit (Luhn) is right and its birth date "
+        "can exist (a samordningsnummer's day less 60); a validator checks it once the "
+        "format is registered with it",
         "pattern": "^(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"  # year 0001-9999
         "(?:(?:0[13578]|1[02])(?:0[1-9]|[12][0-9]|3[01])"  # personnummer: a day of the month
         "|(?:0[469]|11)(?:0[1-9]|[12][0-9]|30)"
@@ -355,8 +366,10 @@ class _SchemaBuilder:
             schema["required"] = required
         return schema
 
-    def rule(self, cl: type, field: str, text: str) -> None:
+    def rule(self, cl: type, field: str, text: str, check: str | None = None) -> None:
         entry = {"type": cl.__name__, "field": field, "rule": text}
+        if check is not None:
+            entry["check"] = check
         if entry not in self.rules:
             self.rules.append(entry)
 
@@ -571,29 +584,56 @@ class _SchemaBuilder:
         required: tuple[str, ...],
         rest: str,
         inner: Any,
+        check: str | None = None,
     ) -> list[Any]:
         value["required"] = list(required)
         value["properties"] = {field: {"not": {"type": "null"}} for field in required}
         if rest:
-            self.rule(cl, name, rest)
+            self.rule(cl, name, rest, check)
         return _flat(inner)
 
     def _kind_rule(
-        self, cl: type, name: str, value: dict[str, Any], found: _Found, inner: Any, text: str
+        self,
+        cl: type,
+        name: str,
+        value: dict[str, Any],
+        found: _Found,
+        inner: Any,
+        text: str,
+        check: str | None = None,
     ) -> list[Any]:
-        self.rule(cl, name, text)
+        self.rule(cl, name, text, check)
         return _flat(inner) if inner is not None else []
+
+    def _kind_alternating(
+        self,
+        cl: type,
+        name: str,
+        value: dict[str, Any],
+        found: _Found,
+        field: str,
+        values: tuple[Any, Any],
+        rest: str,
+    ) -> None:
+        for own, other in (values, values[::-1]):
+            then = {"properties": {name: {"items": self.selected({field: other})}}}
+            self.conditions.append({"if": self.selected({field: own}), "then": then})
+        if rest:
+            self.rule(cl, name, rest)
 
     def _kind_order(
         self, cl: type, name: str, value: dict[str, Any], found: _Found, other: str, same_day: bool
     ) -> None:
         order = "on or after" if same_day else "after"
-        self.rule(cl, name, f"{name} is {order} {other}, when both are given")
+        relation = "<=" if same_day else "<"
+        text = f"{name} is {order} {other}, when both are given"
+        self.rule(cl, name, text, f"{other} {relation} {name}")
 
     def _kind_born_on(
         self, cl: type, name: str, value: dict[str, Any], found: _Found, other: str
     ) -> None:
-        self.rule(cl, name, f"{name} agrees with the birth date in {other}, when both are given")
+        text = f"{name} agrees with the birth date in {other}, when both are given"
+        self.rule(cl, name, text, f"{name} == birth_date({other})")
 
 
 _NO = object()
@@ -628,6 +668,9 @@ def _flat(validator: Any) -> list[Any]:
         return _flat(described[1][0])
     if described is not None and described[0] == "all":
         return [v for part in described[1][0] for v in _flat(part)]
+    inner = getattr(validator, "_validators", None)  # attrs' own and_, from @field.validator
+    if described is None and isinstance(inner, tuple):
+        return [v for part in inner for v in _flat(part)]
     return [validator]
 
 
@@ -655,13 +698,14 @@ _UNIT_WORDS = {
 
 _PERSON_ID_RULE = (
     "a personnummer or samordningsnummer whose check digit (Luhn) is right, and whose "
-    "29 February falls in a leap year; a pattern cannot check either"
+    "29 February falls in a leap year; a pattern cannot check either, the format "
+    f"{PERSON_ID_FORMAT!r} says both to a validator that has it registered"
 )
 
 
-def schema_id(tag: str) -> str:
-    """The ``$id`` of the schema of documents whose ``"type"`` is ``tag``."""
-    return SCHEMA_ID.format(type=tag, version=SCHEMA_VERSION)
+def schema_id(tag: str, version: int = 1) -> str:
+    """The ``$id`` of the schema of documents whose ``"type"`` is ``tag``, of ``version``."""
+    return SCHEMA_ID.format(type=tag, version=version)
 
 
 def json_schema(cl: type) -> dict[str, Any]:
@@ -686,11 +730,14 @@ def json_schema(cl: type) -> dict[str, Any]:
             root["description"] = doc
         builder.rule(cl, "value", _PERSON_ID_RULE)
     else:
-        root = builder.body(cl, tagged=False)
+        form = document_form(cl)
+        root = builder.body(cl if form is None else form.form, tagged=False)
+        root["title"] = cl.__name__
+    version = schema_version(cl)
     root["properties"] = {
         "type": {"const": cl.__name__, "description": "the document type (its class name)"},
         "schema_version": {
-            "const": SCHEMA_VERSION,
+            "const": version,
             "description": "the version of the document's shape",
         },
         **root["properties"],
@@ -711,7 +758,7 @@ def json_schema(cl: type) -> dict[str, Any]:
     root["description"] = description
     schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": schema_id(cl.__name__),
+        "$id": schema_id(cl.__name__, version),
         **root,
     }
     if builder.rules:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import types
 import typing
+from collections.abc import Callable
 from typing import Any, Literal, get_args, get_origin
 
 import attrs
@@ -14,19 +16,61 @@ from anhorig.people import PersonId
 __all__ = [
     "SCALAR_DOCUMENTS",
     "SCHEMA_VERSION",
+    "DocumentForm",
+    "document_form",
     "is_attrs_union",
     "is_collection",
     "is_enum",
     "is_literal",
     "is_set_type",
+    "register_form",
+    "schema_version",
     "union_members",
 ]
 
 SCHEMA_VERSION = 1
-"""The version of every document's shape; bumped when a shape changes incompatibly."""
+"""The version of a document's shape, unless its type's `DocumentForm` says another: a
+type's version is bumped when its shape changes incompatibly (`schema_version`)."""
 
 SCALAR_DOCUMENTS: frozenset[type] = frozenset({PersonId})
 """Types whose JSON form is a single value; as documents they hold it under ``"value"``."""
+
+
+@dataclasses.dataclass(frozen=True)
+class DocumentForm:
+    """How a type's documents differ from its fields, from ``version`` on.
+
+    A document of ``version`` holds the fields of ``form`` (an attrs class, whose JSON
+    Schema is the type's); ``write`` makes a ``form`` from an object and ``read`` the
+    object from a ``form``. Fields of ``form`` that are ``None`` are left out of a
+    document. A document of a version in ``former`` holds the type's own fields, as
+    it did before, and is read as it always was: same fields, same meaning.
+    """
+
+    version: int
+    form: type
+    write: Callable[[Any], Any]
+    read: Callable[[Any], Any]
+    former: tuple[int, ...] = (SCHEMA_VERSION,)
+
+
+_FORMS: dict[type, DocumentForm] = {}
+
+
+def register_form(cl: type, form: DocumentForm) -> None:
+    """Give documents of ``cl`` the shape ``form`` (its family registers it on import)."""
+    _FORMS[cl] = form
+
+
+def document_form(cl: type) -> DocumentForm | None:
+    """The form ``cl``'s documents take, if it is not its own fields."""
+    return _FORMS.get(cl)
+
+
+def schema_version(cl: type) -> int:
+    """The ``"schema_version"`` documents of ``cl`` are written with."""
+    form = _FORMS.get(cl)
+    return form.version if form is not None else SCHEMA_VERSION
 
 
 def is_enum(tp: Any) -> bool:

@@ -21,12 +21,14 @@ from anhorig._cli import (
     EXIT_OK,
     Unreadable,
     add_common,
+    add_lang,
     add_on,
     check_files,
     iso_date,
     judging_date,
     print_unreadable,
     read_one,
+    said,
 )
 from anhorig.errors import InvalidInput, Problem
 from anhorig.language import Lang
@@ -87,30 +89,68 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """Add ``check`` and ``template`` to the ``anhorig plans`` parser."""
     sub = parser.add_subparsers(dest="plans_command", required=True)
 
-    check = sub.add_parser("check", help="check plan documents under a municipal policy")
+    check = sub.add_parser(
+        "check",
+        help=said(
+            "pröva plandokument mot en kommunal policy",
+            "check plan documents under a municipal policy",
+        ),
+    )
     check.add_argument(
-        "files", nargs="+", metavar="FILE", help="plan documents (JSON); - or a directory"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help=said(
+            "plandokument (JSON); - eller en katalog", "plan documents (JSON); - or a directory"
+        ),
     )
     add_on(check)
     check.add_argument(
-        "--policy", help="a PlanPolicy document (JSON) (default: the law's defaults)"
+        "--policy",
+        help=said(
+            "ett PlanPolicy-dokument (JSON) (förval: lagens standardvärden)",
+            "a PlanPolicy document (JSON) (default: the law's defaults)",
+        ),
     )
     add_common(check)
     check.set_defaults(handler=_cmd_check)
 
-    template = sub.add_parser("template", help="an implementation plan from seed 003's examples")
-    template.add_argument("--municipality", required=True, help="the municipality's name")
-    template.add_argument(
-        "--from", dest="valid_from", type=iso_date, required=True, help="YYYY-MM-DD"
+    template = sub.add_parser(
+        "template",
+        help=said(
+            "en implementeringsplan ur exemplen i underlag 003",
+            "an implementation plan from seed 003's examples",
+        ),
     )
     template.add_argument(
-        "--until", dest="valid_until", type=iso_date, default=None, help="YYYY-MM-DD"
+        "--municipality", required=True, help=said("kommunens namn", "the municipality's name")
     )
-    template.add_argument("--responsible", default="", help="owner of every row (default: empty)")
     template.add_argument(
-        "--lang",
-        choices=("sv", "en"),
-        default="sv",
-        help="language of the rows' text and of messages (default: sv; en is a translation)",
+        "--from",
+        dest="valid_from",
+        type=iso_date,
+        required=True,
+        metavar="YYYY-MM-DD",
+        help=said("planens första dag", "the plan's first day"),
+    )
+    template.add_argument(
+        "--until",
+        dest="valid_until",
+        type=iso_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help=said(
+            "planens sista dag (förval: tills vidare)", "the plan's last day (default: open-ended)"
+        ),
+    )
+    template.add_argument(
+        "--responsible",
+        default="",
+        help=said("ansvarig för varje rad (förval: tom)", "owner of every row (default: empty)"),
+    )
+    add_lang(
+        template,
+        "radernas och meddelandenas språk (förval: sv; en är en översättning)",
+        "language of the rows' text and of messages (default: sv; en is a translation)",
     )
     template.set_defaults(handler=_cmd_template)

@@ -161,9 +161,17 @@ class Discharge:
         ):
             _checks.fail(
                 "ready_notified_on",
-                sv=f"får inte vara före admitted_on ({self.admitted_on})",
-                en=f"must not be before admitted_on ({self.admitted_on})",
+                sv=f"får inte vara före admitted_on ('{self.admitted_on}'), fick '{value}'",
+                en=f"must not be before admitted_on ('{self.admitted_on}'), got '{value}'",
             )
+
+    _checks.describe(
+        _after_admission,
+        "rule",
+        None,
+        "ready_notified_on is on or after admitted_on",
+        "admitted_on <= ready_notified_on",
+    )
 
 
 @collecting

@@ -246,6 +246,21 @@ def _status_dates(instance: SupportPlan, attribute: attrs.Attribute[Any], value:
         )
 
 
+# For the JSON Schema: which dates each status needs, and which it must leave out.
+_AGREED = ((PlanStatus.AGREED, PlanStatus.ACTIVE, PlanStatus.UNDER_REVIEW), ("agreed_on",))
+_checks.describe(
+    _status_dates,
+    "cases",
+    "status",
+    {
+        PlanStatus.DRAFT.value: ((), ("agreed_on", "closed_on")),
+        **{status.value: (_AGREED[1], ("closed_on",)) for status in _AGREED[0]},
+        PlanStatus.CLOSED.value: (("closed_on",), ()),
+    },
+    instance_of(PlanStatus),
+)
+
+
 @collecting
 @attrs.frozen(kw_only=True, order=False)
 class SupportPlan:

@@ -8,6 +8,7 @@ The names here are re-exported from the modules that hold them:
 """
 
 from anhorig.organisations import Provider, ProviderKind
+from anhorig.respite import _balance_form as _balance_form  # Balance's document form
 from anhorig.respite.capacity import (
     Occupancy,
     availability,

@@ -74,8 +74,8 @@ def checked_midnight(day: date, path: str = "$") -> int:
     if not 0 <= index < DAYS:
         raise InvalidInput.at(
             path,
-            sv=f"datumet {day} ligger utanför {FIRST_YEAR}–{LAST_YEAR}",
-            en=f"the date {day} is outside {FIRST_YEAR}–{LAST_YEAR}",
+            sv=f"datumet '{day}' ligger utanför {FIRST_YEAR}–{LAST_YEAR}",
+            en=f"the date '{day}' is outside {FIRST_YEAR}–{LAST_YEAR}",
         )
     return day_midnight(index)
 

@@ -39,6 +39,7 @@ from anhorig._cli import (
     option_issues,
     print_unreadable,
     read_one,
+    said,
 )
 from anhorig.errors import InvalidInput, Problem
 from anhorig.language import Lang, mask_value
@@ -137,15 +138,44 @@ def print_balances(
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add ``balance`` to the ``anhorig respite`` parser."""
     inner = parser.add_subparsers(dest="respite_command", required=True)
-    balance = inner.add_parser("balance", help="print the balance per quota period")
-    balance.add_argument(
-        "ledger", nargs="?", metavar="LEDGER", help="a Ledger JSON document; - for standard input"
+    balance = inner.add_parser(
+        "balance",
+        help=said("skriv ut saldot per kvotperiod", "print the balance per quota period"),
     )
-    balance.add_argument("--store", metavar="URL", help="from this store (with --grant)")
-    add_on(balance)
-    balance.add_argument("--grant", default=None, help="only this grant id (default: every grant)")
     balance.add_argument(
-        "--as-of", dest="as_of", default=None, help="read the ledger as of this ISO instant"
+        "ledger",
+        nargs="?",
+        metavar="LEDGER",
+        help=said(
+            "ett Ledger-dokument (JSON); - för standard in",
+            "a Ledger JSON document; - for standard input",
+        ),
+    )
+    balance.add_argument(
+        "--store",
+        metavar="URL",
+        help=said("ur den här databasen (med --grant)", "from this store (with --grant)"),
+    )
+    add_on(balance)
+    balance.add_argument(
+        "--grant",
+        default=None,
+        help=said(
+            "bara den här insatsen (förval: varje insats)",
+            "only this grant id (default: every grant)",
+        ),
+    )
+    balance.add_argument(
+        "--as-of",
+        dest="as_of",
+        default=None,
+        metavar="INSTANT",
+        help=said(
+            "läs liggaren som den var vid den här tidpunkten (ISO 8601, med tidszon; "
+            "förval: allt som registrerats)",
+            "read the ledger as it was at this instant (ISO 8601, with its offset; "
+            "default: everything recorded)",
+        ),
     )
     add_common(balance)
     balance.set_defaults(handler=_cmd_balance)

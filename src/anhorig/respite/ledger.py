@@ -76,6 +76,7 @@ from anhorig._calendar import (
     month_index,
 )
 from anhorig._checks import collecting, each, instance_of
+from anhorig._values import date_text, value_text
 from anhorig.errors import InvalidInput
 from anhorig.language import Lang
 from anhorig.people import Person
@@ -165,7 +166,9 @@ class Balance:
     quota, so that they add up exactly. `hours` gives an hours quota's amount in
     hours, and `amounts` every amount under a name that says its unit
     (``granted_seconds``, ``granted_hours``, ``granted_dygn``), as ``anhorig respite
-    balance --format json`` writes them. ``period`` is half-open: ``period.end`` is the
+    balance --format json`` writes them; its document (``to_json``, ``schema_version``
+    2) holds ``granted_seconds`` or ``granted_dygn``, and a version 1 document (the
+    amounts under these fields' names) is still read. ``period`` is half-open: ``period.end`` is the
     first day after it, ``period.last`` its last day.
 
     ``used`` is what lies before the moment asked about (and cancellations too late to
@@ -263,7 +266,8 @@ class Balance:
         tail = ""
         if self.over_quota and self.charged:
             tail = " (debiteras)" if lang == "sv" else " (charged)"
-        return f"{self.grant_id} {self.period.start}–{last}: " + ", ".join(parts) + tail
+        span = f"{date_text(self.period.start, lang)}–{value_text(last, lang)}"
+        return f"{self.grant_id} {span}: " + ", ".join(parts) + tail
 
 
 def _unique(name: str, key: str) -> Any:

@@ -237,6 +237,7 @@ _checks.describe(
     ("end",),
     "the validity is not empty (end after start), and a quota over the validity fits in it",
     instance_of(Period),
+    "validity.start < validity.end",
 )
 
 
@@ -301,6 +302,15 @@ def _non_empty_interval(instance: Booking, attribute: attrs.Attribute[Any], valu
             sv="bokningen är tom eller slutar före sin början",
             en="the booking is empty or ends before it starts",
         )
+
+
+_checks.describe(
+    _non_empty_interval,
+    "rule",
+    instance_of(Interval),
+    "the booking is not empty: its interval ends after it starts",
+    "interval.start < interval.end",
+)
 
 
 @collecting

@@ -150,7 +150,9 @@ def _day_ends(instance: RespitePolicy, attribute: attrs.Attribute[Any], value: A
         )
 
 
-_checks.describe(_day_ends, "rule", _hour, "day_ends_at is after day_starts_at")
+_checks.describe(
+    _day_ends, "rule", _hour, "day_ends_at is after day_starts_at", "day_starts_at < day_ends_at"
+)
 
 
 def _cap(instance: RespitePolicy, attribute: attrs.Attribute[Any], value: Any) -> None:

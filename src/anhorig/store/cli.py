@@ -37,6 +37,7 @@ from anhorig._cli import (
     judging_date,
     print_unreadable,
     read_one,
+    said,
 )
 from anhorig.errors import InvalidInput, Problem
 from anhorig.language import Lang
@@ -44,31 +45,82 @@ from anhorig.language import Lang
 __all__ = ["configure", "consent_check", "respite_balance"]
 
 
+def _url_help() -> str:
+    return said(
+        "databasens adress: sqlite:///sökväg eller postgresql://...",
+        "the store's address: sqlite:///path or postgresql://...",
+    )
+
+
+def _person_help() -> str:
+    return said("personnummer eller samordningsnummer", "personnummer or samordningsnummer")
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     """Add ``import``, ``export`` and ``purge`` to the ``anhorig store`` parser."""
     inner = parser.add_subparsers(dest="store_command", required=True)
-    load = inner.add_parser("import", help="append documents to a store, all or nothing")
-    load.add_argument("url", help="sqlite:///path or postgresql://...")
+    load = inner.add_parser(
+        "import",
+        help=said(
+            "lägg till dokument i en databas, alla eller inga",
+            "append documents to a store, all or nothing",
+        ),
+    )
+    load.add_argument("url", metavar="URL", help=_url_help())
     load.add_argument(
         "files",
         nargs="+",
         metavar="FILE",
-        help="JSON documents (anhorig, FHIR Consent, Ledger); - for standard input, or a directory",
+        help=said(
+            "JSON-dokument (anhorig, FHIR Consent, Ledger); - för standard in, eller en katalog",
+            "JSON documents (anhorig, FHIR Consent, Ledger); - for standard input, or a directory",
+        ),
     )
     add_common(load)
     load.set_defaults(handler=_cmd_import)
-    export = inner.add_parser("export", help="everything about one person, as JSON")
-    export.add_argument("url", help="sqlite:///path or postgresql://...")
-    export.add_argument("--person", required=True, help="personnummer or samordningsnummer")
-    export.add_argument("--fhir", action="store_true", help="consents as FHIR R5 resources")
+    export = inner.add_parser(
+        "export",
+        help=said("allt om en person, som JSON", "everything about one person, as JSON"),
+    )
+    export.add_argument("url", metavar="URL", help=_url_help())
+    export.add_argument("--person", required=True, help=_person_help())
+    export.add_argument(
+        "--fhir",
+        action="store_true",
+        help=said("samtycken som FHIR R5-resurser", "consents as FHIR R5 resources"),
+    )
     add_common(export)
     export.set_defaults(handler=_cmd_export)
-    purge = inner.add_parser("purge", help="gallring: remove a person's records older than a date")
-    purge.add_argument("url", help="sqlite:///path or postgresql://...")
-    purge.add_argument("--person", required=True, help="personnummer or samordningsnummer")
-    purge.add_argument("--before", required=True, type=iso_date, help="YYYY-MM-DD")
-    purge.add_argument("--reason", required=True, help="the rule applied (no personal data)")
-    purge.add_argument("--by", required=True, help="the operator's staff id")
+    purge = inner.add_parser(
+        "purge",
+        help=said(
+            "gallring: ta bort en persons uppgifter som är äldre än en dag",
+            "gallring: remove a person's records older than a date",
+        ),
+    )
+    purge.add_argument("url", metavar="URL", help=_url_help())
+    purge.add_argument("--person", required=True, help=_person_help())
+    purge.add_argument(
+        "--before",
+        required=True,
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help=said(
+            "ta bort det som registrerats före den här dagen",
+            "remove what was recorded before this day",
+        ),
+    )
+    purge.add_argument(
+        "--reason",
+        required=True,
+        help=said(
+            "gallringsregeln som tillämpas (inga personuppgifter)",
+            "the rule applied (no personal data)",
+        ),
+    )
+    purge.add_argument(
+        "--by", required=True, help=said("handläggarens personal-id", "the operator's staff id")
+    )
     add_common(purge)
     purge.set_defaults(handler=_cmd_purge)
 

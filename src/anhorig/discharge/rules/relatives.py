@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from anhorig._values import date_text
 from anhorig.discharge.model import RelativeAtDischarge
 from anhorig.discharge.rules._common import Case, Findings, discharge_rule
 from anhorig.discharge.rules.information import DIS_DISCLOSED_WITHOUT_BASIS, why
@@ -93,8 +94,9 @@ def _asked(found: Findings, case: Case) -> None:
             and relative.involvement_on(planning.held_at.date()) is None
         ):
             what = Text(
-                sv=f"kallades till vårdplaneringen {planning.held_at.date()}",
-                en=f"was called to the planning meeting on {planning.held_at.date()}",
+                sv=f"kallades till vårdplaneringen {date_text(planning.held_at.date(), 'sv')}",
+                en="was called to the planning meeting on "
+                f"{date_text(planning.held_at.date(), 'en')}",
             )
             found.add(
                 DIS_RELATIVE_NOT_ASKED,
@@ -109,8 +111,8 @@ def _asked(found: Findings, case: Case) -> None:
                 and relative.involvement_on(transfer.sent_at.date()) is None
             ):
                 what = Text(
-                    sv=f"fick information {transfer.sent_at.date()}",
-                    en=f"was given information on {transfer.sent_at.date()}",
+                    sv=f"fick information {date_text(transfer.sent_at.date(), 'sv')}",
+                    en=f"was given information on {date_text(transfer.sent_at.date(), 'en')}",
                 )
                 found.add(
                     DIS_RELATIVE_NOT_ASKED,
@@ -262,8 +264,8 @@ DIS_CARER_NOT_GUIDED = discharge_rule(
     Severity.WARNING,
     ("Anhörig utan information och vägledning", "Carer without information and guidance"),
     (
-        "{carer} har inte fått information och vägledning eller en stödkontakt senast {last_day}; en skyldighet som prop. 2025/26:60 föreslår från 2026-07-01 (antagandet inte verifierat).",
-        "{carer} has not been given information and guidance or a support contact by {last_day}; a duty prop. 2025/26:60 proposes from 2026-07-01 (adoption not verified).",
+        "{carer} har inte fått information och vägledning eller en stödkontakt senast {last_day}; en skyldighet som prop. 2025/26:60 föreslår från 1 juli 2026 (antagandet inte verifierat).",
+        "{carer} has not been given information and guidance or a support contact by {last_day}; a duty prop. 2025/26:60 proposes from 1 July 2026 (adoption not verified).",
     ),
     (CARER_INFORMATION_AND_GUIDANCE,),
     ("prop-2025-26-60",),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from anhorig._values import date_text, value_text
 from anhorig.findings import Report, Rule, Severity
 from anhorig.language import Text
 from anhorig.law import (
@@ -482,13 +483,13 @@ def _answer_text(relative: SipRelative, on: date) -> Text | None:
         return None
     if answer is False:
         return Text(
-            sv=f"tackade nej när hen tillfrågades {relative.asked_on}",
-            en=f"declined when asked on {relative.asked_on}",
+            sv=f"tackade nej när hen tillfrågades {value_text(relative.asked_on, 'sv')}",
+            en=f"declined when asked on {value_text(relative.asked_on, 'en')}",
         )
     if relative.asked_on is not None and relative.asked_on <= on:
         return Text(
-            sv=f"tillfrågades {relative.asked_on} men inte har svarat",
-            en=f"was asked on {relative.asked_on} but has not answered",
+            sv=f"tillfrågades {value_text(relative.asked_on, 'sv')} men inte har svarat",
+            en=f"was asked on {value_text(relative.asked_on, 'en')} but has not answered",
         )
     return Text(
         sv="inte har tillfrågats om hen vill delta", en="has not been asked whether they want to"
@@ -665,7 +666,7 @@ def _invited_after_discharge_in_time(
             days=days,
             notified=discharge.ready_notified_on,
             deadline=deadline,
-            sent=Text(sv=f"skickad {sent}", en=f"sent on {sent}")
+            sent=Text(sv=f"skickad {date_text(sent, 'sv')}", en=f"sent on {date_text(sent, 'en')}")
             if sent is not None
             else Text(sv="inte skickad", en="not sent"),
         )

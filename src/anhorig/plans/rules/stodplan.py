@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from anhorig._values import date_text
 from anhorig.findings import Report, Rule, Severity
 from anhorig.language import Text
 from anhorig.law import (
@@ -410,13 +411,15 @@ def _unwilling_because(plan: SupportPlan, on: date) -> Text | None:
         return Text(sv="inte har tillfrågats", en="has not been asked")
     if not involvement.willing:
         return Text(
-            sv=f"sa nej den {involvement.recorded_on}",
-            en=f"said no on {involvement.recorded_on}",
+            sv=f"sa nej den {date_text(involvement.recorded_on, 'sv')}",
+            en=f"said no on {date_text(involvement.recorded_on, 'en')}",
         )
     if involvement.overdue_on(on):
         return Text(
-            sv=f"sa ja den {involvement.recorded_on}, men svaret skulle ha bekräftats senast {involvement.reconfirm_by}",
-            en=f"said yes on {involvement.recorded_on}, but the answer should have been reconfirmed by {involvement.reconfirm_by}",
+            sv=f"sa ja den {date_text(involvement.recorded_on, 'sv')}, men svaret skulle ha "
+            f"bekräftats senast {date_text(involvement.reconfirm_by, 'sv')}",
+            en=f"said yes on {date_text(involvement.recorded_on, 'en')}, but the answer should "
+            f"have been reconfirmed by {date_text(involvement.reconfirm_by, 'en')}",
         )
     return None
 
