@@ -44,6 +44,7 @@ import atexit
 import importlib.metadata
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -66,6 +67,21 @@ FLOOR = (
     "print('anhorig' in sys.modules)"
 )
 _EMPTY_DIR: list[str] = []
+
+# The entry points' own CPU, timed inside a process that imported hypothesis without
+# them: what hypothesis does for its entry points (read them, load, call), with
+# anhorig's, or with the empty hook in its place. Far less noisy than whole processes.
+_TIMED = (
+    "import time, hypothesis, importlib.metadata as m; t = time.process_time_ns(); "
+    "found = list(m.entry_points(group='hypothesis')); {load}; "
+    "print(time.process_time_ns() - t)"
+)
+IN_PROCESS = {
+    "anhorig's entry point": _TIMED.format(load="[e.load()() for e in found]"),
+    "an empty entry point": _TIMED.format(
+        load=f"m.EntryPoint(name='_', value='{EMPTY_HOOK}:hook', group='hypothesis').load()()"
+    ),
+}
 
 
 def empty_hook_dir() -> str:
@@ -207,6 +223,19 @@ def processes(command: Command) -> Callable[[int], Run]:
     return prepare
 
 
+def in_process(runs: int) -> dict[str, list[int]]:
+    """CPU ns of the entry points' work in each of ``runs`` fresh processes, interleaved."""
+    env = environment(False)
+    found: dict[str, list[int]] = {name: [] for name in IN_PROCESS}
+    for _ in range(runs):
+        for name, code in IN_PROCESS.items():
+            done = subprocess.run(
+                python("-c", code), env=env, capture_output=True, text=True, check=True, cwd=ROOT
+            )
+            found[name].append(int(done.stdout))
+    return found
+
+
 def check_commands(bench: Bench, commands: Sequence[Command]) -> None:
     plugins = sorted(
         f"{entry.name} = {entry.value}"
@@ -274,6 +303,19 @@ def main(argv: list[str] | None = None) -> int:
         "import hypothesis, anhorig's entry point",
         "import hypothesis, an empty entry point",
         10e6,
+    )
+    timed = in_process(args.runs)
+    ours, empty = timed["anhorig's entry point"], timed["an empty entry point"]
+    bench.value(
+        "in process: anhorig's entry point (median CPU)", statistics.median(ours) / 1e6, "ms"
+    )
+    bench.value(
+        "in process: an empty entry point (median CPU)", statistics.median(empty) / 1e6, "ms"
+    )
+    bench.value(
+        "in process: anhorig's beyond the empty one (median of rounds)",
+        statistics.median(a - b for a, b in zip(ours, empty, strict=True)) / 1e6,
+        "ms",
     )
     floor = bench.rows["import hypothesis, an empty entry point"].median
     none = bench.rows["import hypothesis, no entry points"].median
