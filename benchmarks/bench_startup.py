@@ -10,7 +10,9 @@ Goals (issue 14, "make the honest numbers good"; never timed in tests):
 - the hypothesis entry point adds ≤ 10 ms to ``import hypothesis``. Part of that is
   hypothesis reading the environment's entry points at all, which any package with an
   entry point costs: measured as the floor, an empty entry point (a module with a
-  function that does nothing), and anhorig's reported beyond it too.
+  function that does nothing), and anhorig's reported beyond it too. Whole processes
+  vary by milliseconds from run to run on a shared machine, so the entry points' work
+  is also timed inside fresh processes (``IN_PROCESS``), anhorig's and the empty one's.
 
 Run on demand::
 
