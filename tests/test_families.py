@@ -199,6 +199,27 @@ def test_validate_imports_only_the_family_of_its_document() -> None:
     }
 
 
+def test_reading_a_good_document_needs_no_converter_nor_schema_builder() -> None:
+    """A well-formed plan is read by its compiled reader: ``anhorig validate`` and the
+    core's names load neither cattrs nor the JSON Schema builder (issue 14, start-up);
+    the converter is made when a document is refused or written."""
+    plan = EXAMPLES / "plans" / "support-plan-valid.json"
+    lazy = {"cattrs", "anhorig.documents._schema"}
+    validated = _modules_loaded_by(
+        "import io; from anhorig.cli import main; "
+        f"main(['validate', {str(plan)!r}, '--on', '2026-01-01'], io.StringIO())"
+    )
+    assert "anhorig.plans" in validated
+    assert not lazy & validated
+    assert not lazy & _modules_loaded_by("from anhorig import *")
+    refused = _modules_loaded_by(
+        "from anhorig import InvalidInput, from_json\n"
+        'try:\n    from_json(None, \'{"type": "Person", "schema_version": 1, "name": 5}\')\n'
+        "except InvalidInput:\n    pass"
+    )
+    assert "cattrs" in refused
+
+
 def test_lazy_reexports_are_the_static_imports() -> None:
     """``anhorig``'s table of lazily imported names says exactly what its
     ``TYPE_CHECKING`` imports say, and every name in it resolves."""

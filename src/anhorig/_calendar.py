@@ -7,8 +7,10 @@ seconds. A midnight is the first occurrence of 00:00 on the wall clock (a midnig
 never falls in a spring gap; in the autumn fold of 1916 it came twice, and the first,
 still summer time, is meant, as `anhorig.time` reads a fold).
 
-Midnights are computed a year at a time, the first time a day of that year is asked
+Midnights are computed a year at a time, the second time a day of that year is asked
 for, and kept: a process pays for the years it uses, never for a table of centuries.
+The first ask of a year computes that one midnight alone, so that a constant or two
+computed at import (the consent engine's law change points) do not cost a year each.
 
 The *indexed calendar* numbers the days from `DAY_ZERO` (1900-01-01, day 0) to
 2200-01-01 (day ``DAYS - 1``, the midnight that ends 2199) and the months from
@@ -104,9 +106,21 @@ def _year(year: int) -> list[int]:
         return _years.setdefault(year, stamps)
 
 
+_asked_once: set[int] = set()
+"""Years a midnight was asked of once, computed alone: the next ask computes the year."""
+
+
 def midnight(day: date) -> int:
     """Epoch seconds of the Stockholm midnight that begins ``day`` (any year Python has)."""
-    return _year(day.year)[day.toordinal() - date(day.year, 1, 1).toordinal()]
+    year = day.year
+    found = _years.get(year)
+    if found is None:
+        if year not in _asked_once:
+            _asked_once.add(year)
+            # The same arithmetic as _year's, for this one day.
+            return int(datetime(year, day.month, day.day, tzinfo=ZONE).timestamp())
+        found = _year(year)
+    return found[day.toordinal() - date(year, 1, 1).toordinal()]
 
 
 def day_midnight(index: int) -> int:

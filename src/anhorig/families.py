@@ -26,11 +26,8 @@ relations, plans, consent, respite, discharge
 'anhorig.plans:SupportPlan'
 """
 
-from __future__ import annotations
-
 import importlib
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = [
     "COMMANDS",
@@ -45,8 +42,9 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Command:
+# NamedTuples, not dataclasses: hypothesis' entry point imports this table in every
+# process that imports hypothesis, and a frozen dataclass costs ~0.8 ms to make (issue 14).
+class Command(NamedTuple):
     """A subcommand of ``anhorig`` (``anhorig plans ...``).
 
     ``module`` has ``configure(parser)``, which adds the subcommand's own arguments and
@@ -61,8 +59,7 @@ class Command:
     from_store: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Family:
+class Family(NamedTuple):
     """One rule family, every part named as text (``module`` or ``module:attribute``).
 
     ``name`` is what its rules give as :attr:`anhorig.findings.Rule.family`; ``title`` its

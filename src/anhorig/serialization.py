@@ -29,22 +29,13 @@ import functools
 import json
 import math
 import re
+import threading
 import typing
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
-import cattrs
-import pendulum
-from cattrs.errors import (
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-    StructureHandlerNotFoundError,
-)
-from cattrs.gen import make_dict_structure_fn, override
 
 from anhorig import _json
 from anhorig._checks import FORMER_VALUES
@@ -67,7 +58,13 @@ from anhorig.errors import InvalidInput, Problem
 from anhorig.families import checked_document, document_modules, load
 from anhorig.language import Lang, quote
 from anhorig.people import PersonId, read_canonical
-from anhorig.time import parse_instant
+
+# cattrs, pendulum and the JSON Schema builder are imported when first needed: a
+# well-formed document is read by its compiled reader without them, so a command that
+# reads one plan, or `from anhorig import *`, does not pay for them (issue 14).
+if typing.TYPE_CHECKING:
+    import cattrs
+    import pendulum
 
 __all__ = [
     "MAX_DEPTH",
@@ -184,6 +181,8 @@ def _structure_date(value: object, _: object) -> date:
 
 
 def _structure_instant(value: object, _: object) -> pendulum.DateTime:
+    from anhorig.time import parse_instant
+
     if not isinstance(value, str):
         raise _wrong(("en tidpunkt som text", "a date-time as text"), value)
     return parse_instant(value, path="")
@@ -252,6 +251,8 @@ def _literal_hook(tp: Any) -> Callable[[object, object], object]:
 
 
 def _collection_hook(c: cattrs.Converter, tp: Any) -> Callable[[object, object], object]:
+    from cattrs.errors import IterableValidationError, IterableValidationNote
+
     origin = get_origin(tp)
     item = get_args(tp)[0]
     is_set = origin in (frozenset, set)
@@ -333,6 +334,8 @@ def _reading_former(
 
 
 def _attrs_hook(c: cattrs.Converter, cl: type) -> Callable[[object, object], object]:
+    from cattrs.gen import make_dict_structure_fn, override
+
     overrides: dict[str, Any] = {
         field.name: override(struct_hook=_reading_former(c, field.metadata[FORMER_VALUES]))
         for field in attrs.fields(cl)
@@ -352,6 +355,8 @@ def _attrs_hook(c: cattrs.Converter, cl: type) -> Callable[[object, object], obj
 
 def configure_converter(c: cattrs.Converter) -> None:
     """Make ``c`` as strict as anhorig's own converter (the cattrs *preconf* pattern)."""
+    import pendulum
+
     # cattrs dispatches on the class first, so these hooks also receive str and int
     # subclasses (StrEnum members); they hand enums on to the enum hook.
     c.register_structure_hook(str, _structure_str)
@@ -382,13 +387,36 @@ def configure_converter(c: cattrs.Converter) -> None:
 
 def make_converter() -> cattrs.Converter:
     """A new converter configured like anhorig's (for users who need their own)."""
+    import cattrs
+
     c = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     configure_converter(c)
     return c
 
 
-converter = make_converter()
-"""The one converter anhorig uses. Do not register hooks on it; make your own."""
+_MADE: list[cattrs.Converter] = []
+_MAKING = threading.Lock()
+
+
+def _converter() -> cattrs.Converter:
+    """The one converter anhorig uses (``converter``), made on first use."""
+    if not _MADE:
+        with _MAKING:
+            if not _MADE:
+                _MADE.append(make_converter())
+    return _MADE[0]
+
+
+if typing.TYPE_CHECKING:
+    converter: cattrs.Converter
+    """The one converter anhorig uses. Do not register hooks on it; make your own."""
+
+
+def __getattr__(name: str) -> Any:
+    # The converter is made on first use (PEP 562).
+    if name == "converter":
+        return _converter()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @functools.cache
@@ -420,6 +448,14 @@ def document_type(tag: str) -> type | None:
 
 
 def _problems(exc: BaseException, path: str) -> list[Problem]:
+    # Only called on what the converter raised: cattrs is imported by then.
+    from cattrs.errors import (
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+        StructureHandlerNotFoundError,
+    )
+
     if isinstance(exc, InvalidInput):
         return [p.under(path) for p in exc.problems]
     if isinstance(exc, ClassValidationError):
@@ -461,7 +497,15 @@ def _read_person_id(value: object) -> PersonId:
     return person
 
 
-_compiled_reader = reader(converter, {PersonId: _read_person_id})
+class _DeferredConverter:
+    """What a compiled reader asks of the converter (a type's hook), making it only
+    when a reader needs a hook: the readers of most documents need none."""
+
+    def get_structure_hook(self, tp: Any) -> Callable[[Any, Any], Any]:
+        return _converter().get_structure_hook(tp)
+
+
+_compiled_reader = reader(_DeferredConverter(), {PersonId: _read_person_id})
 
 
 def _structure(data: object, cl: type[_T], path: str) -> _T:
@@ -475,7 +519,7 @@ def _structure(data: object, cl: type[_T], path: str) -> _T:
     # deeper than the strict converter should recurse.
     _json.check_depth(data)
     try:
-        return converter.structure(data, cl)
+        return _converter().structure(data, cl)
     except Exception as exc:  # every failure becomes InvalidInput with its paths
         raise InvalidInput(_problems(exc, path)) from None
 
@@ -491,10 +535,10 @@ def to_document(obj: object) -> dict[str, Any]:
         )
     form = document_form(cl)
     if form is not None:
-        written = converter.unstructure(form.write(obj), form.form)
+        written = _converter().unstructure(form.write(obj), form.form)
         body = {k: v for k, v in written.items() if v is not None}
     else:
-        body = converter.unstructure(obj, cl)
+        body = _converter().unstructure(obj, cl)
     if not isinstance(body, dict):
         # Types written as one JSON value (PersonId as its text) are wrapped in "value".
         body = {"value": body}

@@ -5,8 +5,9 @@ package holds what reads and describes a document's shape beside it. It sits a f
 below serialization: nothing here imports the converter, which a reader is handed.
 """
 
+import typing
+
 from anhorig.documents._reader import Reader, reader
-from anhorig.documents._schema import json_schema
 from anhorig.documents._shapes import (
     SCALAR_DOCUMENTS,
     SCHEMA_VERSION,
@@ -39,3 +40,12 @@ __all__ = [
     "schema_version",
     "union_members",
 ]
+
+
+def json_schema(cl: type) -> dict[str, typing.Any]:
+    """The JSON Schema (draft 2020-12) of documents of type ``cl``, for non-Python users."""
+    # The schema builder (ast, inspect, pendulum) is imported when first asked for:
+    # reading a document does not need it (issue 14).
+    from anhorig.documents._schema import json_schema as schema_of
+
+    return schema_of(cl)

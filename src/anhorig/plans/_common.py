@@ -41,6 +41,7 @@ from anhorig.language import LabelledEnum
 from anhorig.people import Person
 
 __all__ = [
+    "CONSENT_POLICY",
     "LIVE_STATUSES",
     "ConsentForm",
     "ConsentOracle",
@@ -57,6 +58,11 @@ __all__ = [
     "reviewed_follow_ups",
     "same_person",
 ]
+
+
+CONSENT_POLICY = DecisionPolicy()
+"""Consent's default policy, the one a plan's consents are judged under: made once, as
+consent's rule would otherwise make it anew for each consent judged (issue 14)."""
 
 
 class PlanStatus(LabelledEnum):
@@ -147,7 +153,7 @@ class PlanConsent:
         consent's own rule (:func:`~anhorig.consent.rules.validity.may_consent`), with
         ``policy``'s age from which a child consents alone (consent's default policy
         when ``None``)."""
-        return may_consent(self.grantor, self.subject, on, policy)
+        return may_consent(self.grantor, self.subject, on, policy or CONSENT_POLICY)
 
     def covers(self, subject: Person, purpose: ConsentPurpose, *, on: date) -> bool:
         """Whether this record is a valid consent of ``subject`` to ``purpose`` on ``on``."""

@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from anhorig.consent.rules.validity import CHILD_TOO_YOUNG, grantor_refusal
 from anhorig.findings import Finding, Report, Rule, Severity
 from anhorig.law import CONSENT_WAIVER, CONSENT_WAIVER_CHILD
 from anhorig.people import Person
 from anhorig.plans._common import (
+    CONSENT_POLICY,
     ConsentOracle,
     ConsentPurpose,
     FollowUp,
@@ -40,6 +41,8 @@ __all__ = [
     "plan_rule",
 ]
 
+_T = TypeVar("_T")
+
 _plans_rule = functools.partial(Rule.define, "plans")
 
 
@@ -56,6 +59,16 @@ class Findings:
     def __init__(self, on: date) -> None:
         self.on = on
         self.items: list[Finding] = []
+        self._answers: dict[str, Any] = {}
+
+    def once(self, question: str, answer: Callable[[], _T]) -> _T:
+        """``answer()``, computed once per check: rules that ask the same ``question`` of
+        the plan share what it costs to answer."""
+        try:
+            found: _T = self._answers[question]
+        except KeyError:
+            found = self._answers[question] = answer()
+        return found
 
     def add(self, rule: Rule, path: str, **params: object) -> None:
         """A finding of ``rule`` at ``path``, citing the law in force on ``on``."""
@@ -134,7 +147,7 @@ def invalid_grantors(found: Findings, consents: tuple[PlanConsent, ...]) -> None
     for index, consent in enumerate(consents):
         if not consent.in_force_on(found.on):
             continue
-        refusal = grantor_refusal(consent.grantor, consent.subject, found.on)
+        refusal = grantor_refusal(consent.grantor, consent.subject, found.on, CONSENT_POLICY)
         if refusal is None:
             continue
         refused_by, why = refusal

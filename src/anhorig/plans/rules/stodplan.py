@@ -384,16 +384,17 @@ PLAN_INVOLVEMENT_OVERDUE = plan_rule(
 )
 
 
-def _current_involvement(plan: SupportPlan, on: date) -> Involvement | None:
-    """The carer's involvement as the relationship check sees it on ``on``."""
-    return plan.relationship().involvement_on(on)
+def _current_involvement(found: Findings, plan: SupportPlan) -> Involvement | None:
+    """The carer's involvement as the relationship check sees it on the day judged
+    (asked by three rules; the relationship is built once per check)."""
+    return found.once("involvement", lambda: plan.relationship().involvement_on(found.on))
 
 
 def _involvement_reconfirmed(found: Findings, plan: SupportPlan) -> None:
     """What the relationship check (REL-INVOLVEMENT-OVERDUE) finds about the plan's carer."""
     if plan.status is PlanStatus.CLOSED:
         return
-    involvement = _current_involvement(plan, found.on)
+    involvement = _current_involvement(found, plan)
     if involvement is not None and involvement.overdue_on(found.on):
         found.add(
             PLAN_INVOLVEMENT_OVERDUE,
@@ -403,10 +404,11 @@ def _involvement_reconfirmed(found: Findings, plan: SupportPlan) -> None:
         )
 
 
-def _unwilling_because(plan: SupportPlan, on: date) -> Text | None:
-    """Why the plan may not count on its carer on ``on``, or ``None`` if it may: they said
-    yes and the answer is not stale."""
-    involvement = _current_involvement(plan, on)
+def _unwilling_because(found: Findings, plan: SupportPlan) -> Text | None:
+    """Why the plan may not count on its carer on the day judged, or ``None`` if it may:
+    they said yes and the answer is not stale."""
+    on = found.on
+    involvement = _current_involvement(found, plan)
     if involvement is None:
         return Text(sv="inte har tillfrågats", en="has not been asked")
     if not involvement.willing:
@@ -424,8 +426,8 @@ def _unwilling_because(plan: SupportPlan, on: date) -> Text | None:
     return None
 
 
-def _carer_willing(plan: SupportPlan, on: date) -> bool:
-    return _unwilling_because(plan, on) is None
+def _carer_willing(found: Findings, plan: SupportPlan) -> bool:
+    return _unwilling_because(found, plan) is None
 
 
 PLAN_EXPECTS_UNWILLING_CARER = plan_rule(
@@ -443,7 +445,7 @@ PLAN_EXPECTS_UNWILLING_CARER = plan_rule(
 
 
 def _nothing_of_unwilling_carer(found: Findings, plan: SupportPlan) -> None:
-    why = _unwilling_because(plan, found.on)
+    why = _unwilling_because(found, plan)
     if why is None:
         return
     for index, expectation in enumerate(plan.expectations):
@@ -476,7 +478,7 @@ def _expectations_both_ways(found: Findings, plan: SupportPlan) -> None:
     missing = []
     if ExpectedOf.SERVICES not in sides:
         missing.append(("verksamheten", "the services"))
-    if _carer_willing(plan, found.on) and ExpectedOf.CARER not in sides:
+    if _carer_willing(found, plan) and ExpectedOf.CARER not in sides:
         missing.append(("anhörig", "the carer"))
     if missing:
         found.add(
