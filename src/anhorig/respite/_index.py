@@ -49,7 +49,7 @@ from anhorig.respite.model import (
     ShortStayUnit,
 )
 from anhorig.respite.policy import DEFAULT_POLICY, DygnCount, RespitePolicy
-from anhorig.time import CEST, CET
+from anhorig.time import CEST, CET, epoch_seconds
 
 __all__ = ["Entries", "Entry", "Index", "amount_in", "checked_midnight", "epoch_micros"]
 
@@ -152,13 +152,17 @@ class Index:
         "by_person",
         "by_unit",
         "cancelled",
+        "carry",
+        "carry_lock",
         "entries",
         "grants",
         "length",
         "lock",
         "policy_of",
+        "quota_periods",
         "recorded",
         "sources",
+        "touches",
         "units",
     )
 
@@ -183,6 +187,17 @@ class Index:
         # inline in an array, so a query reads one compact block per month.
         self.by_grant: dict[str, dict[int, array[int]]] = {g.id: {} for g in grants}
         self.by_unit: dict[str, dict[int, list[int]]] = {u.id: {} for u in units}
+        # Per grant, the entries that change what it counts, in order: their positions,
+        # and (start, end, +1) for a booking, (start, end, -1) for a cancellation in time
+        # (a late one changes nothing). The carry-over snapshots are moved along these.
+        self.touches: dict[str, tuple[array[int], array[int]]] = {
+            g.id: (array("q"), array("q")) for g in grants
+        }
+        # Built on the first balance asked (see anhorig.respite._carry): per grant, its
+        # periods as integers and the snapshot of the most entries made so far.
+        self.quota_periods: dict[str, Any] = {}
+        self.carry: dict[str, Any] = {}
+        self.carry_lock = threading.Lock()
         self.by_person: dict[Person, list[RespiteGrant]] = {}
         for grant in grants:
             self.by_person.setdefault(grant.cared_for, []).append(grant)
@@ -190,12 +205,17 @@ class Index:
         self.lock = threading.Lock()
 
     def __getstate__(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.__slots__ if name != "lock"}
+        # Locks do not pickle; the carry-over caches are rebuilt on demand.
+        skipped = ("lock", "carry_lock", "carry", "quota_periods")
+        return {name: getattr(self, name) for name in self.__slots__ if name not in skipped}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         for name, value in state.items():
             setattr(self, name, value)
         self.lock = threading.Lock()
+        self.carry_lock = threading.Lock()
+        self.carry = {}
+        self.quota_periods = {}
 
     @classmethod
     def build(
@@ -261,6 +281,7 @@ class Index:
         recorded = self.recorded
         booking_seq = self.booking_seq
         by_grant = self.by_grant
+        touches = self.touches
         units = self.units
         store = self.entries
         floor = math.floor
@@ -332,6 +353,9 @@ class Index:
                     )
                     break
                 booking_seq[entry.id] = seq
+                seqs, spans = touches[entry.grant_id]
+                seqs.append(seq)
+                spans.extend((s, e, 1))
                 m = month_of(s)
                 while True:
                     bucket = buckets.get(m)
@@ -365,6 +389,16 @@ class Index:
                     begins = epoch_micros(booked.interval.start)
                     late = r > begins - policy.late_cancellation_hours * 3_600_000_000
                 self.cancelled[target] = (seq, late)
+                if not late:
+                    seqs, spans = touches[booked.grant_id]
+                    seqs.append(seq)
+                    spans.extend(
+                        (
+                            epoch_seconds(booked.interval.start),
+                            epoch_seconds(booked.interval.end),
+                            -1,
+                        )
+                    )
             else:
                 problems = [
                     Problem.make(

@@ -24,8 +24,9 @@ from anhorig._calendar import (
     month_midnight,
 )
 from anhorig.people import Person
-from anhorig.respite._index import amount_in, checked_midnight
-from anhorig.respite.ledger import Ledger, granted_in, quota_period, quota_periods
+from anhorig.respite._carry import Periods
+from anhorig.respite._index import amount_in
+from anhorig.respite.ledger import Ledger, quota_period
 from anhorig.respite.model import Booking, QuotaPeriod, QuotaUnit, RespiteGrant, RespiteKind
 from anhorig.respite.policy import CarryOver, DygnCount, RespitePolicy, notice_given
 from anhorig.time import ZONE, Period, epoch_seconds
@@ -163,49 +164,13 @@ class Lookup:
 class QuotaTrack:
     """One grant's quota periods with the amount counted in each so far (sweep state)."""
 
-    __slots__ = (
-        "cap",
-        "carried",
-        "carry",
-        "count",
-        "grant",
-        "granted",
-        "his",
-        "los",
-        "periods",
-        "starts",
-        "totals",
-        "unit",
-        "valid",
-    )
+    __slots__ = ("carried", "carry", "periods", "quota", "totals", "valid")
 
-    def __init__(self, grant: RespiteGrant, policy: RespitePolicy) -> None:
-        self.grant = grant
-        self.unit = grant.quota.unit
-        self.count = policy.dygn_count
-        self.periods = quota_periods(grant)
-        self.starts = [period.start for period in self.periods]
-        self.granted = [granted_in(grant, policy, period) for period in self.periods]
-        self.los: list[int] = []
-        self.his: list[int] = []
-        for period in self.periods:
-            window = period.intersection(grant.validity)
-            if window is None or window.end is None or window.start == window.end:
-                lo = hi = self.his[-1] if self.his else checked_midnight(period.start)
-            else:
-                lo, hi = checked_midnight(window.start), checked_midnight(window.end)
-            self.los.append(lo)
-            self.his.append(hi)
+    def __init__(self, periods: Periods) -> None:
+        self.quota = periods
+        self.periods = periods.periods
+        self.carry = periods.carry
         self.totals = [0] * len(self.periods)
-        self.carry = (
-            policy.carry_over is not CarryOver.NONE and grant.quota.per is not QuotaPeriod.VALIDITY
-        )
-        cap = policy.carry_over_cap or 0
-        self.cap = (
-            (cap * 3600 if self.unit is QuotaUnit.HOURS else cap)
-            if policy.carry_over is CarryOver.CAPPED
-            else None
-        )
         # carried[i]: what period i inherits, for the totals as they stand; valid up to
         # index ``valid`` (a change to period j's total invalidates what follows it).
         self.carried = [0] * (len(self.periods) + 1)
@@ -213,14 +178,7 @@ class QuotaTrack:
 
     def own(self, s: int, e: int) -> dict[int, int]:
         """The amount booking ``[s, e)`` counts in each period it meets."""
-        first = bisect.bisect_right(self.his, day_midnight(max(day_index(s), 0)))
-        last = bisect.bisect_left(self.los, e)
-        out = {}
-        for i in range(first, last):
-            amount = sum(amount_in(self.unit, self.count, s, e, self.los[i], self.his[i], s))
-            if amount:
-                out[i] = amount
-        return out
+        return self.quota.own(s, e)
 
     def add(self, own: dict[int, int], sign: int) -> None:
         for i, amount in own.items():
@@ -228,8 +186,7 @@ class QuotaTrack:
             self.valid = min(self.valid, i)
 
     def _next(self, i: int, carried: int, extra: int) -> int:
-        left = max(0, self.granted[i] + carried - self.totals[i] - extra)
-        return left if self.cap is None else min(left, self.cap)
+        return self.quota.passed_on(i, carried, self.totals[i] + extra)
 
     def _carried(self, i: int) -> int:
         carried = self.carried
@@ -246,7 +203,7 @@ class QuotaTrack:
             for i in range(first, last + 1):
                 extra = own.get(i, 0)
                 if extra:
-                    net = self.granted[i] - self.totals[i]
+                    net = self.quota.granted[i] - self.totals[i]
                     yield i, max(0, extra - net) - max(0, -net)
             return
         if not own:
@@ -258,8 +215,9 @@ class QuotaTrack:
         with_it = without = self._carried(start)
         for i in range(start, last + 1):
             extra = own.get(i, 0)
-            net = self.granted[i] + without - self.totals[i]
-            net_with = self.granted[i] + with_it - self.totals[i] - extra
+            granted = self.quota.granted[i]
+            net = granted + without - self.totals[i]
+            net_with = granted + with_it - self.totals[i] - extra
             yield i, max(0, -net_with) - max(0, -net)
             without = self._next(i, without, 0)
             with_it = self._next(i, with_it, extra)
@@ -346,12 +304,12 @@ class Sweep(Lookup):
             validity_last = grant.validity.last
             if policy.carry_over is not CarryOver.NONE and validity_last is not None:
                 end_day = max(end_day, validity_last)
-            first = max(0, bisect.bisect_right(track.starts, day) - 1)
+            first = max(0, bisect.bisect_right(track.quota.starts, day) - 1)
             if first < len(track.periods) and (track.periods[first].end or day) <= day:
                 first += 1
-            last = bisect.bisect_right(track.starts, end_day) - 1
+            last = bisect.bisect_right(track.quota.starts, end_day) - 1
         return [
-            (quota_period(grant, track.starts[i]), added)
+            (quota_period(grant, track.quota.starts[i]), added)
             for i, added in track.added(first, last, own)
             if added > 0
         ]
@@ -407,7 +365,7 @@ class Sweep(Lookup):
     def _track(self, grant: RespiteGrant, policy: RespitePolicy) -> QuotaTrack:
         track = self.quota.get(grant.id)
         if track is None:
-            track = self.quota[grant.id] = QuotaTrack(grant, policy)
+            track = self.quota[grant.id] = QuotaTrack(self.ledger.period_table(grant))
         return track
 
     def record(self, seq: int, booking: Booking) -> None:
