@@ -162,6 +162,7 @@ class Index:
         "quota_periods",
         "recorded",
         "sources",
+        "spans",
         "touches",
         "units",
     )
@@ -181,6 +182,9 @@ class Index:
                 self.policy_of.setdefault(kind, policy)
         self.entries: list[Entry] = []
         self.recorded: list[int] = []  # epoch microseconds, never decreasing
+        # Each entry's (start, end) in epoch seconds, two a position ((0, 0) for a
+        # cancellation): what the rules ask of a booking, without pendulum again.
+        self.spans: array[int] = array("q")
         self.booking_seq: dict[str, int] = {}
         self.cancelled: dict[int, tuple[int, bool]] = {}
         # Per grant and month: (position, start, end) triples of epoch seconds, kept
@@ -282,6 +286,7 @@ class Index:
         booking_seq = self.booking_seq
         by_grant = self.by_grant
         touches = self.touches
+        entry_spans = self.spans
         units = self.units
         store = self.entries
         floor = math.floor
@@ -353,6 +358,8 @@ class Index:
                     )
                     break
                 booking_seq[entry.id] = seq
+                entry_spans.append(s)
+                entry_spans.append(e)
                 seqs, spans = touches[entry.grant_id]
                 seqs.append(seq)
                 spans.extend((s, e, 1))
@@ -389,6 +396,8 @@ class Index:
                     begins = epoch_micros(booked.interval.start)
                     late = r > begins - policy.late_cancellation_hours * 3_600_000_000
                 self.cancelled[target] = (seq, late)
+                entry_spans.append(0)
+                entry_spans.append(0)
                 if not late:
                     seqs, spans = touches[booked.grant_id]
                     seqs.append(seq)

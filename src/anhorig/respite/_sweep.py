@@ -52,6 +52,22 @@ class Lookup:
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
 
+    def span(self, booking: Booking, k: int) -> tuple[int, int]:
+        """``booking`` as epoch seconds ``(start, end)``: from the index when it is the
+        entry at ``k`` (judged where it stands), else from its instants."""
+        ledger = self.ledger
+        if k < len(ledger) and ledger.entry(k) is booking:
+            return ledger.span(k)
+        return epoch_seconds(booking.interval.start), epoch_seconds(booking.interval.end)
+
+    def made(self, booking: Booking, k: int) -> int:
+        """When ``booking`` was made, in epoch seconds (from the index at ``k``, as
+        :meth:`span`)."""
+        ledger = self.ledger
+        if k < len(ledger) and ledger.entry(k) is booking:
+            return ledger.recorded_at(k) // 1_000_000
+        return epoch_seconds(booking.made_at)
+
     def _active(self, grant_id: str, k: int, own: str) -> Iterator[Booking]:
         ledger = self.ledger
         for seq in ledger.seqs_of(grant_id, k):

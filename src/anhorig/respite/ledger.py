@@ -529,7 +529,13 @@ class Ledger:
         entry = self.entry(seq)
         if not isinstance(entry, Booking):
             raise InvalidInput.at("seq", sv="ingen bokning", en="not a booking")
-        return epoch_seconds(entry.interval.start), epoch_seconds(entry.interval.end)
+        spans = self._index.spans
+        return spans[2 * seq], spans[2 * seq + 1]
+
+    def recorded_at(self, seq: int) -> int:
+        """When the entry at ``seq`` was recorded, in epoch microseconds."""
+        self.entry(seq)  # IndexError beyond this ledger
+        return self._index.recorded[seq]
 
     def unit_nights(self, unit_id: str) -> dict[int, list[int]]:
         """Booking positions per night (day index) at unit ``unit_id`` (internal).
