@@ -548,7 +548,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (one report, wr
         1.5,
     )
     bench.goal_faster(
-        "(peer) balance, 30-year grant, last year, against the rebuild it replaces",
+        "(issue 14, the peer) balance, 30-year grant, last year: faster than the rebuild it replaces",
         "balance, 30-year grant, last year",
         "rebuild, 30-year grant, last year",
         1,
