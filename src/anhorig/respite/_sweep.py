@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime, timedelta
 
 from anhorig._calendar import (
@@ -28,7 +28,13 @@ from anhorig.respite._carry import Periods
 from anhorig.respite._index import amount_in
 from anhorig.respite.ledger import Ledger, quota_period
 from anhorig.respite.model import Booking, QuotaPeriod, QuotaUnit, RespiteGrant, RespiteKind
-from anhorig.respite.policy import CarryOver, DygnCount, RespitePolicy, notice_given
+from anhorig.respite.policy import (
+    CarryOver,
+    DygnCount,
+    RespitePolicy,
+    notice_between,
+    notice_given,
+)
 from anhorig.time import ZONE, Period, epoch_seconds
 
 __all__ = ["Lookup", "QuotaTrack", "Sweep", "last_local_date"]
@@ -67,6 +73,10 @@ class Lookup:
         if k < len(ledger) and ledger.entry(k) is booking:
             return ledger.recorded_at(k) // 1_000_000
         return epoch_seconds(booking.made_at)
+
+    def notice(self, booking: Booking, policy: RespitePolicy, k: int) -> int:
+        """`notice_given` for ``booking`` judged at ``k``."""
+        return notice_between(self.made(booking, k), self.span(booking, k)[0], policy)
 
     def _active(self, grant_id: str, k: int, own: str) -> Iterator[Booking]:
         ledger = self.ledger
@@ -160,7 +170,7 @@ class Lookup:
                     total += sum(amount_in(QuotaUnit.DYGN, count, os, oe, lo, hi, lo))
         return total
 
-    def partners(self, grant: RespiteGrant) -> Iterable[RespiteGrant]:
+    def partners(self, grant: RespiteGrant) -> Sequence[RespiteGrant]:
         """The grants a combination rule may concern: the same person's, in ledger order."""
         return self.ledger.grants_for(grant.cared_for)
 
@@ -265,6 +275,9 @@ class Sweep(Lookup):
         self.position = {grant.id: index for index, grant in enumerate(ledger.grants)}
         self.earlier = self._overlapping_pairs()
         self.partner_cache: dict[str, list[RespiteGrant]] = {}
+        # Worked out while judging the booking at a position, taken in by record().
+        self.own_of: dict[int, dict[int, int]] = {}
+        self.notice_of: dict[int, int] = {}
 
     def _overlapping_pairs(self) -> dict[int, list[int]]:
         """For each booking, the earlier-recorded bookings of its person that overlap it:
@@ -312,11 +325,12 @@ class Sweep(Lookup):
     ) -> list[tuple[Period, int]]:
         track = self._track(grant, policy)
         own = track.own(s, e)
+        self.own_of[k] = own  # what record() takes in next
         if grant.quota.per is QuotaPeriod.VALIDITY:
             first = last = 0
         else:
-            day = local_date(epoch_seconds(booking.interval.start))
-            end_day = last_local_date(booking.interval.end)
+            day = local_date(s)
+            end_day = local_date(e - (0 if booking.interval.end.microsecond else 1))
             validity_last = grant.validity.last
             if policy.carry_over is not CarryOver.NONE and validity_last is not None:
                 end_day = max(end_day, validity_last)
@@ -359,7 +373,7 @@ class Sweep(Lookup):
         month = month_index(lo)
         return self.dygn.get((grant.cared_for, month, count), 0)
 
-    def partners(self, grant: RespiteGrant) -> Iterable[RespiteGrant]:
+    def partners(self, grant: RespiteGrant) -> Sequence[RespiteGrant]:
         found = self.partner_cache.get(grant.id)
         if found is None:
             ledger = self.ledger
@@ -376,6 +390,12 @@ class Sweep(Lookup):
     def occupied(self, unit_id: str, night: int, k: int, own: str) -> int:
         return self.beds.get((unit_id, night), 0)
 
+    def notice(self, booking: Booking, policy: RespitePolicy, k: int) -> int:
+        given = self.notice_of.get(k)
+        if given is None:
+            given = self.notice_of[k] = super().notice(booking, policy, k)
+        return given
+
     # --- keeping up ---------------------------------------------------------------------
 
     def _track(self, grant: RespiteGrant, policy: RespitePolicy) -> QuotaTrack:
@@ -390,8 +410,11 @@ class Sweep(Lookup):
         grant = ledger.grant(booking.grant_id)
         policy = ledger.policy_for(grant.kind)
         s, e = self.spans[seq]
-        if policy.notice and notice_given(booking, policy) < policy.notice:
-            key = (grant.id, local_date(epoch_seconds(booking.made_at)).year)
+        given = self.notice_of.pop(seq, None)  # worked out when it was judged
+        if policy.notice and given is None:
+            given = Lookup.notice(self, booking, policy, seq)
+        if policy.notice and given is not None and given < policy.notice:
+            key = (grant.id, local_date(self.made(booking, seq)).year)
             self.short[key] = self.short.get(key, 0) + 1
             self.short_of[seq] = key
         if booking.preferred_staff:
@@ -400,7 +423,9 @@ class Sweep(Lookup):
                 staff[name] = staff.get(name, 0) + 1
         if grant.kind is not RespiteKind.EMERGENCY:
             track = self._track(grant, policy)
-            own = track.own(s, e)
+            own = self.own_of.pop(seq, None)
+            if own is None:
+                own = track.own(s, e)
             track.add(own, 1)
             self.quota_of[seq] = (track, own)
         if grant.quota.unit is QuotaUnit.DYGN:

@@ -22,7 +22,7 @@ from anhorig.respite._index import checked_midnight
 from anhorig.respite._sweep import Lookup
 from anhorig.respite.ledger import Ledger
 from anhorig.respite.model import Booking, QuotaUnit, RespiteGrant, RespiteKind
-from anhorig.respite.policy import RespitePolicy, notice_given
+from anhorig.respite.policy import RespitePolicy
 from anhorig.respite.rules._common import (
     CARER_SUPPORT_DUTY,
     LOCAL,
@@ -222,7 +222,7 @@ def notice_findings(
     is left that year (info), else refused."""
     if not policy.notice:
         return []
-    given = notice_given(booking, policy)
+    given = ctx.notice(booking, policy, k)
     if given >= policy.notice:
         return []
     year = local_date(ctx.made(booking, k)).year
