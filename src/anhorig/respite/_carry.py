@@ -24,7 +24,6 @@ made).
 from __future__ import annotations
 
 import bisect
-from array import array
 from collections.abc import Sequence
 from datetime import date
 
@@ -165,13 +164,13 @@ class Carry:
                 carried[i + 1] = periods.passed_on(i, carried[i], 0)
         return cls(0, totals, carried)
 
-    def moved(self, periods: Periods, touches: Sequence[int], spans: array[int], to: int) -> Carry:
+    def moved(self, periods: Periods, refs: Sequence[int], spans: Sequence[int], to: int) -> Carry:
         """The snapshot for the first ``to`` touches: this one with the touches between
         applied (forwards) or taken back (backwards).
 
-        ``touches`` are the positions of the entries touching the grant; ``spans`` holds
-        three integers for each: start, end and +1 for a booking, -1 for a cancellation
-        in time.
+        ``refs`` says for each entry touching the grant which booking it adds (its
+        position) or takes out (``~position``: a cancellation in time); ``spans`` holds
+        every entry's start and end, two integers a position (the index's).
         """
         if to == self.applied:
             return self
@@ -180,7 +179,11 @@ class Carry:
         last = -1
         forward = to > self.applied
         for t in range(self.applied, to) if forward else range(to, self.applied):
-            s, e, sign = spans[3 * t], spans[3 * t + 1], spans[3 * t + 2]
+            ref = refs[t]
+            sign = 1 if ref >= 0 else -1
+            if ref < 0:
+                ref = ~ref
+            s, e = spans[2 * ref], spans[2 * ref + 1]
             if not forward:
                 sign = -sign
             for i, amount in periods.own(s, e).items():

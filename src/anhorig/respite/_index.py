@@ -49,7 +49,7 @@ from anhorig.respite.model import (
     ShortStayUnit,
 )
 from anhorig.respite.policy import DEFAULT_POLICY, DygnCount, RespitePolicy
-from anhorig.time import CEST, CET, epoch_seconds
+from anhorig.time import CEST, CET
 
 __all__ = ["Entries", "Entry", "Index", "amount_in", "checked_midnight", "epoch_micros"]
 
@@ -192,8 +192,9 @@ class Index:
         self.by_grant: dict[str, dict[int, array[int]]] = {g.id: {} for g in grants}
         self.by_unit: dict[str, dict[int, list[int]]] = {u.id: {} for u in units}
         # Per grant, the entries that change what it counts, in order: their positions,
-        # and (start, end, +1) for a booking, (start, end, -1) for a cancellation in time
-        # (a late one changes nothing). The carry-over snapshots are moved along these.
+        # and the booking each adds (its position) or takes out again (its position
+        # bit-inverted, ~seq: a cancellation in time; a late one changes nothing). The
+        # carry-over snapshots are moved along these.
         self.touches: dict[str, tuple[array[int], array[int]]] = {
             g.id: (array("q"), array("q")) for g in grants
         }
@@ -360,9 +361,9 @@ class Index:
                 booking_seq[entry.id] = seq
                 entry_spans.append(s)
                 entry_spans.append(e)
-                seqs, spans = touches[entry.grant_id]
+                seqs, refs = touches[entry.grant_id]
                 seqs.append(seq)
-                spans.extend((s, e, 1))
+                refs.append(seq)
                 m = month_of(s)
                 while True:
                     bucket = buckets.get(m)
@@ -399,15 +400,9 @@ class Index:
                 entry_spans.append(0)
                 entry_spans.append(0)
                 if not late:
-                    seqs, spans = touches[booked.grant_id]
+                    seqs, refs = touches[booked.grant_id]
                     seqs.append(seq)
-                    spans.extend(
-                        (
-                            epoch_seconds(booked.interval.start),
-                            epoch_seconds(booked.interval.end),
-                            -1,
-                        )
-                    )
+                    refs.append(~target)
             else:
                 problems = [
                     Problem.make(

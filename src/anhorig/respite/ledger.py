@@ -647,13 +647,13 @@ class Ledger:
         moved from the nearest snapshot kept in the shared index (see ``_carry``)."""
         index = self._index
         periods = self.period_table(grant)
-        seqs, spans = index.touches[grant.id]
+        seqs, refs = index.touches[grant.id]
         to = bisect.bisect_left(seqs, k)
         known: Carry | None = index.carry.get(grant.id)
         if known is not None and known.applied == to:
             return periods, known
         base = known if known is not None and abs(known.applied - to) <= to else None
-        made = (base or Carry.empty(periods)).moved(periods, seqs, spans, to)
+        made = (base or Carry.empty(periods)).moved(periods, refs, index.spans, to)
         if known is None or made.applied > known.applied:
             with index.carry_lock:  # keep the snapshot of the most entries
                 latest = index.carry.get(grant.id)
