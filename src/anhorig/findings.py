@@ -23,6 +23,8 @@ True
 
 from __future__ import annotations
 
+import functools
+import string
 from collections.abc import Callable, Iterator
 from datetime import date
 from typing import TypeVar
@@ -272,18 +274,61 @@ class Rule:
         policy_source = params.pop("policy_source", None)
         if policy_source is not None and not isinstance(policy_source, Source):
             raise InvalidInput.at("policy_source", sv="väntade en källa", en="expected a Source")
-        for name, value in params.items():
-            if isinstance(value, str) and name not in BODY_PARAMETERS:
+        used = _placeholders(self.message)
+        for name, value in list(params.items()):
+            if name not in used:
+                del params[name]  # not in the message: neither written nor masked
+            elif isinstance(value, str) and name not in BODY_PARAMETERS:
                 params[name] = mask_value(value)
-        return Finding(
-            code=self.code,
-            severity=self.severity,
-            path=path,
-            message=self.message.format(on=on, **params),
-            references=self.references(on),
-            sources=tuple(SOURCES[key] for key in self.sources),
-            policy_source=policy_source if self.cites_policy else None,
-        )
+        if "on" in used:
+            params["on"] = on
+        if type(path) is not str or type(on) is not date:
+            return Finding(
+                code=self.code,
+                severity=self.severity,
+                path=path,
+                message=self.message.format(**params),
+                references=self.references(on),
+                sources=tuple(SOURCES[key] for key in self.sources),
+                policy_source=policy_source if self.cites_policy else None,
+            )
+        # Every field below is the rule's own, checked when the rule was made, or was
+        # just checked here: the finding is built without checking them again (masking
+        # still runs, as the constructor's converters would).
+        finding = object.__new__(Finding)
+        for name, value in (
+            ("code", self.code),
+            ("severity", self.severity),
+            ("path", mask_value(path)),
+            ("message", self.message.format(**params).masked()),
+            ("references", _references(self.law, on)),
+            ("sources", _sources(self.sources)),
+            ("policy_source", policy_source if self.cites_policy else None),
+        ):
+            object.__setattr__(finding, name, value)
+        return finding
+
+
+@functools.lru_cache(maxsize=1024)
+def _placeholders(message: Text) -> frozenset[str]:
+    """The names a message template fills in, in either language."""
+    parse = string.Formatter().parse
+    return frozenset(
+        name.split(".")[0].split("[")[0]
+        for text in (message.sv, message.en)
+        for _, name, _, _ in parse(text)
+        if name
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _references(law: tuple[LawTopic, ...], on: date) -> tuple[LegalRef, ...]:
+    return tuple(ref for topic in law for ref in topic.cite_all(on))
+
+
+@functools.lru_cache(maxsize=1024)
+def _sources(keys: tuple[str, ...]) -> tuple[Source, ...]:
+    return tuple(SOURCES[key] for key in keys)
 
 
 @_checks.collecting

@@ -655,6 +655,20 @@ def is_working_day(day: date, *, eves_off: bool = True) -> bool:
     return day.weekday() < 5 and day not in holidays
 
 
+@functools.lru_cache(maxsize=256)
+def _working_before(year: int, eves_off: bool) -> tuple[int, ...]:
+    """For each day of ``year`` (and the day after it), the working days of the year
+    before it: built the first time the year is counted, one year at a time."""
+    _holidays_of(year, eves_off)  # InvalidInput for a year without known holidays
+    first = date(year, 1, 1).toordinal()
+    days = date(year + 1, 1, 1).toordinal() - first
+    counts = [0] * (days + 1)
+    for offset in range(days):
+        working = is_working_day(date.fromordinal(first + offset), eves_off=eves_off)
+        counts[offset + 1] = counts[offset] + working
+    return tuple(counts)
+
+
 def working_days_between(start: date, end: date, *, eves_off: bool = True) -> int:
     """Working days in ``[start, end)``; negative if ``end`` is before ``start``.
 
@@ -663,12 +677,24 @@ def working_days_between(start: date, end: date, *, eves_off: bool = True) -> in
     """
     if end < start:
         return -working_days_between(end, start, eves_off=eves_off)
+    # From each year's table of working days before each day: a few lookups, not a
+    # walk over the days (check(ledger) counts notice for every booking).
     count = 0
-    day = start
-    while day < end:
-        if is_working_day(day, eves_off=eves_off):
-            count += 1
-        day += timedelta(days=1)
+    if isinstance(start, datetime) or isinstance(end, datetime):
+        day = start  # instants, not days: stepped a day at a time from ``start``
+        while day < end:
+            count += is_working_day(day, eves_off=eves_off)
+            day += timedelta(days=1)
+        return count
+    ordinal, stop = start.toordinal(), end.toordinal()
+    year = start.year
+    while ordinal < stop:
+        counts = _working_before(year, eves_off)
+        year_first = date(year, 1, 1).toordinal()
+        upto = min(stop - year_first, len(counts) - 1)
+        count += counts[upto] - counts[ordinal - year_first]
+        ordinal = year_first + len(counts) - 1
+        year += 1
     return count
 
 

@@ -152,13 +152,18 @@ class Index:
         "by_person",
         "by_unit",
         "cancelled",
+        "carry",
+        "carry_lock",
         "entries",
         "grants",
         "length",
         "lock",
         "policy_of",
+        "quota_periods",
         "recorded",
         "sources",
+        "spans",
+        "touches",
         "units",
     )
 
@@ -177,12 +182,27 @@ class Index:
                 self.policy_of.setdefault(kind, policy)
         self.entries: list[Entry] = []
         self.recorded: list[int] = []  # epoch microseconds, never decreasing
+        # Each entry's (start, end) in epoch seconds, two a position ((0, 0) for a
+        # cancellation): what the rules ask of a booking, without pendulum again.
+        self.spans: array[int] = array("q")
         self.booking_seq: dict[str, int] = {}
         self.cancelled: dict[int, tuple[int, bool]] = {}
         # Per grant and month: (position, start, end) triples of epoch seconds, kept
         # inline in an array, so a query reads one compact block per month.
         self.by_grant: dict[str, dict[int, array[int]]] = {g.id: {} for g in grants}
         self.by_unit: dict[str, dict[int, list[int]]] = {u.id: {} for u in units}
+        # Per grant, the entries that change what it counts, in order: their positions,
+        # and the booking each adds (its position) or takes out again (its position
+        # bit-inverted, ~seq: a cancellation in time; a late one changes nothing). The
+        # carry-over snapshots are moved along these.
+        self.touches: dict[str, tuple[array[int], array[int]]] = {
+            g.id: (array("q"), array("q")) for g in grants
+        }
+        # Built on the first balance asked (see anhorig.respite._carry): per grant, its
+        # periods as integers and the snapshot of the most entries made so far.
+        self.quota_periods: dict[str, Any] = {}
+        self.carry: dict[str, Any] = {}
+        self.carry_lock = threading.Lock()
         self.by_person: dict[Person, list[RespiteGrant]] = {}
         for grant in grants:
             self.by_person.setdefault(grant.cared_for, []).append(grant)
@@ -190,12 +210,17 @@ class Index:
         self.lock = threading.Lock()
 
     def __getstate__(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.__slots__ if name != "lock"}
+        # Locks do not pickle; the carry-over caches are rebuilt on demand.
+        skipped = ("lock", "carry_lock", "carry", "quota_periods")
+        return {name: getattr(self, name) for name in self.__slots__ if name not in skipped}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         for name, value in state.items():
             setattr(self, name, value)
         self.lock = threading.Lock()
+        self.carry_lock = threading.Lock()
+        self.carry = {}
+        self.quota_periods = {}
 
     @classmethod
     def build(
@@ -261,6 +286,8 @@ class Index:
         recorded = self.recorded
         booking_seq = self.booking_seq
         by_grant = self.by_grant
+        touches = self.touches
+        entry_spans = self.spans
         units = self.units
         store = self.entries
         floor = math.floor
@@ -332,6 +359,11 @@ class Index:
                     )
                     break
                 booking_seq[entry.id] = seq
+                entry_spans.append(s)
+                entry_spans.append(e)
+                seqs, refs = touches[entry.grant_id]
+                seqs.append(seq)
+                refs.append(seq)
                 m = month_of(s)
                 while True:
                     bucket = buckets.get(m)
@@ -365,6 +397,12 @@ class Index:
                     begins = epoch_micros(booked.interval.start)
                     late = r > begins - policy.late_cancellation_hours * 3_600_000_000
                 self.cancelled[target] = (seq, late)
+                entry_spans.append(0)
+                entry_spans.append(0)
+                if not late:
+                    seqs, refs = touches[booked.grant_id]
+                    seqs.append(seq)
+                    refs.append(~target)
             else:
                 problems = [
                     Problem.make(

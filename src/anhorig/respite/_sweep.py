@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime, timedelta
 
 from anhorig._calendar import (
@@ -24,10 +24,17 @@ from anhorig._calendar import (
     month_midnight,
 )
 from anhorig.people import Person
-from anhorig.respite._index import amount_in, checked_midnight
-from anhorig.respite.ledger import Ledger, granted_in, quota_period, quota_periods
+from anhorig.respite._carry import Periods
+from anhorig.respite._index import amount_in
+from anhorig.respite.ledger import Ledger, quota_period
 from anhorig.respite.model import Booking, QuotaPeriod, QuotaUnit, RespiteGrant, RespiteKind
-from anhorig.respite.policy import CarryOver, DygnCount, RespitePolicy, notice_given
+from anhorig.respite.policy import (
+    CarryOver,
+    DygnCount,
+    RespitePolicy,
+    notice_between,
+    notice_given,
+)
 from anhorig.time import ZONE, Period, epoch_seconds
 
 __all__ = ["Lookup", "QuotaTrack", "Sweep", "last_local_date"]
@@ -50,6 +57,26 @@ class Lookup:
 
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
+
+    def span(self, booking: Booking, k: int) -> tuple[int, int]:
+        """``booking`` as epoch seconds ``(start, end)``: from the index when it is the
+        entry at ``k`` (judged where it stands), else from its instants."""
+        ledger = self.ledger
+        if k < len(ledger) and ledger.entry(k) is booking:
+            return ledger.span(k)
+        return epoch_seconds(booking.interval.start), epoch_seconds(booking.interval.end)
+
+    def made(self, booking: Booking, k: int) -> int:
+        """When ``booking`` was made, in epoch seconds (from the index at ``k``, as
+        :meth:`span`)."""
+        ledger = self.ledger
+        if k < len(ledger) and ledger.entry(k) is booking:
+            return ledger.recorded_at(k) // 1_000_000
+        return epoch_seconds(booking.made_at)
+
+    def notice(self, booking: Booking, policy: RespitePolicy, k: int) -> int:
+        """`notice_given` for ``booking`` judged at ``k``."""
+        return notice_between(self.made(booking, k), self.span(booking, k)[0], policy)
 
     def _active(self, grant_id: str, k: int, own: str) -> Iterator[Booking]:
         ledger = self.ledger
@@ -143,7 +170,7 @@ class Lookup:
                     total += sum(amount_in(QuotaUnit.DYGN, count, os, oe, lo, hi, lo))
         return total
 
-    def partners(self, grant: RespiteGrant) -> Iterable[RespiteGrant]:
+    def partners(self, grant: RespiteGrant) -> Sequence[RespiteGrant]:
         """The grants a combination rule may concern: the same person's, in ledger order."""
         return self.ledger.grants_for(grant.cared_for)
 
@@ -163,49 +190,13 @@ class Lookup:
 class QuotaTrack:
     """One grant's quota periods with the amount counted in each so far (sweep state)."""
 
-    __slots__ = (
-        "cap",
-        "carried",
-        "carry",
-        "count",
-        "grant",
-        "granted",
-        "his",
-        "los",
-        "periods",
-        "starts",
-        "totals",
-        "unit",
-        "valid",
-    )
+    __slots__ = ("carried", "carry", "periods", "quota", "totals", "valid")
 
-    def __init__(self, grant: RespiteGrant, policy: RespitePolicy) -> None:
-        self.grant = grant
-        self.unit = grant.quota.unit
-        self.count = policy.dygn_count
-        self.periods = quota_periods(grant)
-        self.starts = [period.start for period in self.periods]
-        self.granted = [granted_in(grant, policy, period) for period in self.periods]
-        self.los: list[int] = []
-        self.his: list[int] = []
-        for period in self.periods:
-            window = period.intersection(grant.validity)
-            if window is None or window.end is None or window.start == window.end:
-                lo = hi = self.his[-1] if self.his else checked_midnight(period.start)
-            else:
-                lo, hi = checked_midnight(window.start), checked_midnight(window.end)
-            self.los.append(lo)
-            self.his.append(hi)
+    def __init__(self, periods: Periods) -> None:
+        self.quota = periods
+        self.periods = periods.periods
+        self.carry = periods.carry
         self.totals = [0] * len(self.periods)
-        self.carry = (
-            policy.carry_over is not CarryOver.NONE and grant.quota.per is not QuotaPeriod.VALIDITY
-        )
-        cap = policy.carry_over_cap or 0
-        self.cap = (
-            (cap * 3600 if self.unit is QuotaUnit.HOURS else cap)
-            if policy.carry_over is CarryOver.CAPPED
-            else None
-        )
         # carried[i]: what period i inherits, for the totals as they stand; valid up to
         # index ``valid`` (a change to period j's total invalidates what follows it).
         self.carried = [0] * (len(self.periods) + 1)
@@ -213,14 +204,7 @@ class QuotaTrack:
 
     def own(self, s: int, e: int) -> dict[int, int]:
         """The amount booking ``[s, e)`` counts in each period it meets."""
-        first = bisect.bisect_right(self.his, day_midnight(max(day_index(s), 0)))
-        last = bisect.bisect_left(self.los, e)
-        out = {}
-        for i in range(first, last):
-            amount = sum(amount_in(self.unit, self.count, s, e, self.los[i], self.his[i], s))
-            if amount:
-                out[i] = amount
-        return out
+        return self.quota.own(s, e)
 
     def add(self, own: dict[int, int], sign: int) -> None:
         for i, amount in own.items():
@@ -228,8 +212,7 @@ class QuotaTrack:
             self.valid = min(self.valid, i)
 
     def _next(self, i: int, carried: int, extra: int) -> int:
-        left = max(0, self.granted[i] + carried - self.totals[i] - extra)
-        return left if self.cap is None else min(left, self.cap)
+        return self.quota.passed_on(i, carried, self.totals[i] + extra)
 
     def _carried(self, i: int) -> int:
         carried = self.carried
@@ -246,7 +229,7 @@ class QuotaTrack:
             for i in range(first, last + 1):
                 extra = own.get(i, 0)
                 if extra:
-                    net = self.granted[i] - self.totals[i]
+                    net = self.quota.granted[i] - self.totals[i]
                     yield i, max(0, extra - net) - max(0, -net)
             return
         if not own:
@@ -258,8 +241,9 @@ class QuotaTrack:
         with_it = without = self._carried(start)
         for i in range(start, last + 1):
             extra = own.get(i, 0)
-            net = self.granted[i] + without - self.totals[i]
-            net_with = self.granted[i] + with_it - self.totals[i] - extra
+            granted = self.quota.granted[i]
+            net = granted + without - self.totals[i]
+            net_with = granted + with_it - self.totals[i] - extra
             yield i, max(0, -net_with) - max(0, -net)
             without = self._next(i, without, 0)
             with_it = self._next(i, with_it, extra)
@@ -291,6 +275,9 @@ class Sweep(Lookup):
         self.position = {grant.id: index for index, grant in enumerate(ledger.grants)}
         self.earlier = self._overlapping_pairs()
         self.partner_cache: dict[str, list[RespiteGrant]] = {}
+        # Worked out while judging the booking at a position, taken in by record().
+        self.own_of: dict[int, dict[int, int]] = {}
+        self.notice_of: dict[int, int] = {}
 
     def _overlapping_pairs(self) -> dict[int, list[int]]:
         """For each booking, the earlier-recorded bookings of its person that overlap it:
@@ -338,20 +325,21 @@ class Sweep(Lookup):
     ) -> list[tuple[Period, int]]:
         track = self._track(grant, policy)
         own = track.own(s, e)
+        self.own_of[k] = own  # what record() takes in next
         if grant.quota.per is QuotaPeriod.VALIDITY:
             first = last = 0
         else:
-            day = local_date(epoch_seconds(booking.interval.start))
-            end_day = last_local_date(booking.interval.end)
+            day = local_date(s)
+            end_day = local_date(e - (0 if booking.interval.end.microsecond else 1))
             validity_last = grant.validity.last
             if policy.carry_over is not CarryOver.NONE and validity_last is not None:
                 end_day = max(end_day, validity_last)
-            first = max(0, bisect.bisect_right(track.starts, day) - 1)
+            first = max(0, bisect.bisect_right(track.quota.starts, day) - 1)
             if first < len(track.periods) and (track.periods[first].end or day) <= day:
                 first += 1
-            last = bisect.bisect_right(track.starts, end_day) - 1
+            last = bisect.bisect_right(track.quota.starts, end_day) - 1
         return [
-            (quota_period(grant, track.starts[i]), added)
+            (quota_period(grant, track.quota.starts[i]), added)
             for i, added in track.added(first, last, own)
             if added > 0
         ]
@@ -385,7 +373,7 @@ class Sweep(Lookup):
         month = month_index(lo)
         return self.dygn.get((grant.cared_for, month, count), 0)
 
-    def partners(self, grant: RespiteGrant) -> Iterable[RespiteGrant]:
+    def partners(self, grant: RespiteGrant) -> Sequence[RespiteGrant]:
         found = self.partner_cache.get(grant.id)
         if found is None:
             ledger = self.ledger
@@ -402,12 +390,18 @@ class Sweep(Lookup):
     def occupied(self, unit_id: str, night: int, k: int, own: str) -> int:
         return self.beds.get((unit_id, night), 0)
 
+    def notice(self, booking: Booking, policy: RespitePolicy, k: int) -> int:
+        given = self.notice_of.get(k)
+        if given is None:
+            given = self.notice_of[k] = super().notice(booking, policy, k)
+        return given
+
     # --- keeping up ---------------------------------------------------------------------
 
     def _track(self, grant: RespiteGrant, policy: RespitePolicy) -> QuotaTrack:
         track = self.quota.get(grant.id)
         if track is None:
-            track = self.quota[grant.id] = QuotaTrack(grant, policy)
+            track = self.quota[grant.id] = QuotaTrack(self.ledger.period_table(grant))
         return track
 
     def record(self, seq: int, booking: Booking) -> None:
@@ -416,8 +410,11 @@ class Sweep(Lookup):
         grant = ledger.grant(booking.grant_id)
         policy = ledger.policy_for(grant.kind)
         s, e = self.spans[seq]
-        if policy.notice and notice_given(booking, policy) < policy.notice:
-            key = (grant.id, local_date(epoch_seconds(booking.made_at)).year)
+        given = self.notice_of.pop(seq, None)  # worked out when it was judged
+        if policy.notice and given is None:
+            given = Lookup.notice(self, booking, policy, seq)
+        if policy.notice and given is not None and given < policy.notice:
+            key = (grant.id, local_date(self.made(booking, seq)).year)
             self.short[key] = self.short.get(key, 0) + 1
             self.short_of[seq] = key
         if booking.preferred_staff:
@@ -426,7 +423,9 @@ class Sweep(Lookup):
                 staff[name] = staff.get(name, 0) + 1
         if grant.kind is not RespiteKind.EMERGENCY:
             track = self._track(grant, policy)
-            own = track.own(s, e)
+            own = self.own_of.pop(seq, None)
+            if own is None:
+                own = track.own(s, e)
             track.add(own, 1)
             self.quota_of[seq] = (track, own)
         if grant.quota.unit is QuotaUnit.DYGN:

@@ -30,6 +30,10 @@ How it is computed (DESIGN.md decision 5, DOMAIN.md rules 26–31):
   are exact to the microsecond, not the second. Each grant keeps its bookings in
   per-month buckets. A balance query costs a binary search plus the bookings of that
   grant in the months asked about, whatever the size of the ledger.
+- With carry-over, what a period inherits comes from a per-grant snapshot of every
+  period's total (:mod:`anhorig.respite._carry`), kept in the shared index and moved
+  along only by the entries since, so a balance costs the same in a grant's first
+  month and in the last month of a 30-year grant.
 - The index (:mod:`anhorig.respite._index`) is append-only and shared: a ledger
   returned by ``book`` is made by the constructor, which finds its parent's index
   through the entries and reads it up to one more entry, so only the new entry is
@@ -65,7 +69,7 @@ from __future__ import annotations
 import bisect
 import decimal
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any, Literal
 
 import attrs
@@ -80,6 +84,7 @@ from anhorig._values import date_text, value_text
 from anhorig.errors import InvalidInput
 from anhorig.language import Lang
 from anhorig.people import Person
+from anhorig.respite._carry import Carry, Periods, granted_in, quota_periods
 from anhorig.respite._index import Entry, Index, amount_in, checked_midnight, epoch_micros
 from anhorig.respite.model import (
     Booking,
@@ -92,9 +97,7 @@ from anhorig.respite.model import (
 )
 from anhorig.respite.policy import (
     DEFAULT_POLICY,
-    CarryOver,
     Overage,
-    Proration,
     RespitePolicy,
 )
 from anhorig.time import Period, as_instant, epoch_seconds
@@ -530,7 +533,13 @@ class Ledger:
         entry = self.entry(seq)
         if not isinstance(entry, Booking):
             raise InvalidInput.at("seq", sv="ingen bokning", en="not a booking")
-        return epoch_seconds(entry.interval.start), epoch_seconds(entry.interval.end)
+        spans = self._index.spans
+        return spans[2 * seq], spans[2 * seq + 1]
+
+    def recorded_at(self, seq: int) -> int:
+        """When the entry at ``seq`` was recorded, in epoch microseconds."""
+        self.entry(seq)  # IndexError beyond this ledger
+        return self._index.recorded[seq]
 
     def unit_nights(self, unit_id: str) -> dict[int, list[int]]:
         """Booking positions per night (day index) at unit ``unit_id`` (internal).
@@ -591,20 +600,27 @@ class Ledger:
         ``extra`` (epoch-second spans) counted too: what :meth:`balance` answers, in
         the integers the rules ask in."""
         policy = self.policy_for(grant.kind)
-        carried = 0
-        if policy.carry_over is not CarryOver.NONE and grant.quota.per is not QuotaPeriod.VALIDITY:
-            for period in quota_periods(grant):
-                if period.start >= target.start:
-                    break
-                granted = granted_in(grant, policy, period)
-                used, reserved = self._consumed(grant, policy, period, k, moment, extra)
-                left = max(0, granted + carried - used - reserved)
-                if policy.carry_over is CarryOver.CAPPED:
-                    cap = policy.carry_over_cap or 0
-                    left = min(left, cap * 3600 if grant.quota.unit is QuotaUnit.HOURS else cap)
-                carried = left
-        granted = granted_in(grant, policy, target)
-        used, reserved = self._consumed(grant, policy, target, k, moment, extra)
+        periods, carry = self._carry(grant, k)
+        # What the target inherits: from the grant's snapshot, which counts every
+        # earlier period once (not rebuilt here), with ``extra`` laid on top.
+        before = periods.before(target.start)
+        added: dict[int, int] = {}
+        if extra and periods.carry:
+            for s, e in extra:
+                for i, amount in periods.own(s, e).items():
+                    added[i] = added.get(i, 0) + amount
+        carried = carry.carried_into(periods, before, added)
+        if before < len(periods.periods) and periods.periods[before] == target:
+            granted = periods.granted[before]
+            lo, hi = periods.los[before], periods.his[before]
+        else:  # not one of the grant's quota periods: its own window
+            granted = granted_in(grant, policy, target)
+            window = target.intersection(grant.validity)
+            if window is None or window.end is None:
+                lo = hi = 0
+            else:
+                lo, hi = checked_midnight(window.start), checked_midnight(window.end)
+        used, reserved = self._consumed(grant, policy, lo, hi, k, moment, extra)
         net = granted + carried - used - reserved
         return Balance(
             grant_id=grant.id,
@@ -619,20 +635,48 @@ class Ledger:
             charged=policy.overage is Overage.CHARGE,
         )
 
+    def period_table(self, grant: RespiteGrant) -> Periods:
+        """``grant``'s quota periods as integers under its policy (internal; built once
+        per index and shared)."""
+        index = self._index
+        periods: Periods | None = index.quota_periods.get(grant.id)
+        if periods is None:
+            # Two threads may both build it: equal objects, the first one kept.
+            made = Periods(grant, self.policy_for(grant.kind))
+            periods = index.quota_periods.setdefault(grant.id, made)
+        return periods
+
+    def _carry(self, grant: RespiteGrant, k: int) -> tuple[Periods, Carry]:
+        """The grant's periods and its carry-over snapshot for the first ``k`` entries,
+        moved from the nearest snapshot kept in the shared index (see ``_carry``)."""
+        index = self._index
+        periods = self.period_table(grant)
+        seqs, refs = index.touches[grant.id]
+        to = bisect.bisect_left(seqs, k)
+        known: Carry | None = index.carry.get(grant.id)
+        if known is not None and known.applied == to:
+            return periods, known
+        base = known if known is not None and abs(known.applied - to) <= to else None
+        made = (base or Carry.empty(periods)).moved(periods, refs, index.spans, to)
+        if known is None or made.applied > known.applied:
+            with index.carry_lock:  # keep the snapshot of the most entries
+                latest = index.carry.get(grant.id)
+                if latest is None or made.applied > latest.applied:
+                    index.carry[grant.id] = made
+        return periods, made
+
     def _consumed(
         self,
         grant: RespiteGrant,
         policy: RespitePolicy,
-        period: Period,
+        lo: int,
+        hi: int,
         k: int,
         moment: int,
         extra: Sequence[tuple[int, int]],
     ) -> tuple[int, int]:
-        window = period.intersection(grant.validity)
-        if window is None or window.end is None or window.start == window.end:
+        if lo >= hi:
             return 0, 0
-        lo = checked_midnight(window.start)
-        hi = checked_midnight(window.end)
         unit = grant.quota.unit
         count = policy.dygn_count
         used = reserved = 0
@@ -680,32 +724,3 @@ def quota_period(grant: RespiteGrant, day: date) -> Period:
     if per is QuotaPeriod.YEAR:
         return Period.year(day.year)
     return grant.validity
-
-
-def quota_periods(grant: RespiteGrant) -> tuple[Period, ...]:
-    """The quota periods of ``grant`` that meet its validity, in order."""
-    validity = grant.validity
-    assert validity.end is not None
-    per = grant.quota.per
-    if per is QuotaPeriod.VALIDITY:
-        return (validity,)
-    if per is QuotaPeriod.MONTH:
-        return tuple(validity.months())
-    return tuple(
-        Period.year(year)
-        for year in range(validity.start.year, (validity.end - timedelta(days=1)).year + 1)
-    )
-
-
-def granted_in(grant: RespiteGrant, policy: RespitePolicy, period: Period) -> int:
-    """What ``grant`` gives in ``period`` under ``policy`` (prorated if the policy says so),
-    in seconds for an hours quota and in dygn for a dygn quota."""
-    amount = grant.quota.amount * (3600 if grant.quota.unit is QuotaUnit.HOURS else 1)
-    inside = period.intersection(grant.validity)
-    if inside is None or inside.days == 0:
-        return 0
-    if policy.proration is Proration.NONE or grant.quota.per is QuotaPeriod.VALIDITY:
-        return amount
-    covered = inside.days or 0
-    total = period.days or 1
-    return amount * covered // total

@@ -61,6 +61,7 @@ __all__ = [
     "Proration",
     "RespitePolicy",
     "Weekday",
+    "notice_between",
     "notice_given",
 ]
 
@@ -527,8 +528,14 @@ PRESETS: dict[str, RespitePolicy] = {
 def notice_given(booking: Booking, policy: RespitePolicy) -> int:
     """The notice ``booking`` was made with, in the policy's unit (working days
     exclude weekends and Swedish public holidays)."""
-    made = local_date(epoch_seconds(booking.made_at))
-    starts = local_date(epoch_seconds(booking.interval.start))
+    return notice_between(
+        epoch_seconds(booking.made_at), epoch_seconds(booking.interval.start), policy
+    )
+
+
+def notice_between(made: int, starts: int, policy: RespitePolicy) -> int:
+    """`notice_given` from epoch seconds: made at ``made`` for a start at ``starts``."""
+    made_day, start_day = local_date(made), local_date(starts)
     if policy.notice_unit is NoticeUnit.CALENDAR_DAYS:
-        return (starts - made).days
-    return working_days_between(made, starts)
+        return (start_day - made_day).days
+    return working_days_between(made_day, start_day)

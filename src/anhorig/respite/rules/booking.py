@@ -22,7 +22,7 @@ from anhorig.respite._index import checked_midnight
 from anhorig.respite._sweep import Lookup
 from anhorig.respite.ledger import Ledger
 from anhorig.respite.model import Booking, QuotaUnit, RespiteGrant, RespiteKind
-from anhorig.respite.policy import RespitePolicy, notice_given
+from anhorig.respite.policy import RespitePolicy
 from anhorig.respite.rules._common import (
     CARER_SUPPORT_DUTY,
     LOCAL,
@@ -34,7 +34,6 @@ from anhorig.respite.rules.grant import combination_findings, eligibility_findin
 from anhorig.respite.rules.hours import window_findings
 from anhorig.respite.rules.quota import quota_findings
 from anhorig.respite.rules.stays import bed_findings, dygn_findings
-from anhorig.time import epoch_seconds
 
 __all__ = [
     "CONTINUITY",
@@ -223,10 +222,10 @@ def notice_findings(
     is left that year (info), else refused."""
     if not policy.notice:
         return []
-    given = notice_given(booking, policy)
+    given = ctx.notice(booking, policy, k)
     if given >= policy.notice:
         return []
-    year = local_date(epoch_seconds(booking.made_at)).year
+    year = local_date(ctx.made(booking, k)).year
     used = ctx.short_notice_used(grant, policy, year, k, booking.id)
     if used < policy.short_notice_allowance:
         return [
@@ -367,8 +366,7 @@ def booking_findings(
             UNKNOWN_GRANT.finding(at("grant_id"), on=on, booking=booking.id, grant=booking.grant_id)
         ]
     policy = ledger.policy_for(grant.kind)
-    s = epoch_seconds(booking.interval.start)
-    e = epoch_seconds(booking.interval.end)
+    s, e = ctx.span(booking, k)
     emergency = grant.kind is RespiteKind.EMERGENCY
 
     findings = volunteer_findings(booking, on, at)

@@ -238,10 +238,13 @@ def combination_findings(
     path: str,
 ) -> list[Finding]:
     ledger = ctx.ledger
-    findings = []
+    findings: list[Finding] = []
+    partners = ctx.partners(grant)
+    if not partners:
+        return findings
     first = local_date(epoch_seconds(booking.interval.start))
     last = last_local_date(booking.interval.end)
-    for other in ctx.partners(grant):
+    for other in partners:
         if other.id == grant.id or not other.validity.overlaps(
             type(other.validity)(first, last + timedelta(days=1))
         ):
