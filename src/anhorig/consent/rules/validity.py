@@ -28,8 +28,8 @@ from anhorig.consent._compiled import (
 )
 from anhorig.consent.decision import DecisionPolicy
 from anhorig.consent.model import ChildOpinion, Consent, GrantorCapacity, person_key
-from anhorig.consent.rules._common import instant_text, rule
-from anhorig.findings import Finding, Rule, Severity
+from anhorig.consent.rules._common import LaterFinding, finding, instant_text, rule
+from anhorig.findings import Rule, Severity
 from anhorig.language import Text
 from anhorig.law import CONSENT_WAIVER, CONSENT_WAIVER_CHILD
 from anhorig.people import Person
@@ -194,7 +194,7 @@ def _decides_text(policy: DecisionPolicy) -> Text:
 
 def child_view_weighed(
     consent: Consent, path: str, t: float, policy: DecisionPolicy
-) -> Finding | None:
+) -> LaterFinding | None:
     """The child's recorded objection to the custodian's ``consent`` that counts at
     ``t``, as a reason: the objection is weighed, not silent; ``None`` for any other
     consent or view."""
@@ -208,9 +208,10 @@ def child_view_weighed(
         or born is None
     ):
         return None
-    return CHILD_VIEW_WEIGHED.finding(
+    return finding(
+        CHILD_VIEW_WEIGHED,
         f"{path}.grantor.child_view",
-        on=local_date(t),
+        local_date(t),
         opinion=Text(sv=view.opinion.label("sv"), en=view.opinion.label("en")),
         subject=str(consent.subject),
         why=_decides_text(policy),
