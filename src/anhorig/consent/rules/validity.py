@@ -21,6 +21,7 @@ from typing import cast
 
 from anhorig.consent._compiled import (
     CompiledConsent,
+    Validity,
     birthday,
     local_date,
     seconds,
@@ -46,6 +47,7 @@ __all__ = [
     "compile_consent",
     "grantor_refusal",
     "invalid_at",
+    "judge",
     "may_consent",
     "may_consent_alone",
     "own_consent_from",
@@ -371,10 +373,16 @@ UNDOCUMENTED = rule(
 
 
 def compile_consent(consent: Consent, policy: DecisionPolicy) -> CompiledConsent:
-    """``consent`` prepared for fast matching, with what makes it invalid whatever the
-    instant (``NO_AUTHORITY``, ``CHILD_VIEW_MISSING``, ``UNDOCUMENTED``) and the
-    instants from which it is documented, the child is of age, the child decides, and a
-    child's own consent counts."""
+    """``consent`` prepared for fast matching; its validity (`judge`) is worked out
+    when first read."""
+    return CompiledConsent(consent, policy, judge)
+
+
+def judge(consent: Consent, policy: DecisionPolicy) -> Validity:
+    """What makes ``consent`` invalid whatever the instant (``NO_AUTHORITY``,
+    ``CHILD_VIEW_MISSING``, ``UNDOCUMENTED``) and the instants from which it is
+    documented, the child is of age, the child decides, and a child's own consent
+    counts: ``(invalid, documented_at, adult_at, mature_at, own_from)``."""
     invalid: _Invalid | None = None
     documented_at = -math.inf
     adult_at: float | None = None
@@ -435,14 +443,7 @@ def compile_consent(consent: Consent, policy: DecisionPolicy) -> CompiledConsent
             )
         else:
             documented_at = seconds(evidence.documented_at)
-    return CompiledConsent(
-        consent,
-        invalid=invalid,
-        documented_at=documented_at,
-        adult_at=adult_at,
-        mature_at=mature_at,
-        own_from=own_from,
-    )
+    return invalid, documented_at, adult_at, mature_at, own_from
 
 
 @functools.lru_cache(maxsize=65536)
