@@ -87,3 +87,29 @@ def test_a_decision_read_late_says_what_one_read_at_once_says(
     for asked, late, said_at_once in kept:
         assert _said(late, asked) == said_at_once
         assert _checked_again(late) == late
+
+
+@given(rich_worlds_asked(questions=3), st.data(), decision_policies())
+def test_the_same_request_object_asked_again_after_an_addition(
+    world: tuple[list[DisclosureRequest], list[ConsentRecord]],
+    data: st.DataObject,
+    policy: DecisionPolicy,
+) -> None:
+    """The registry keeps the answer on a request object it was asked with; a record
+    added about the person since must not leave that answer standing."""
+    questions, records = world
+    # Questions a consent's provision speaks to, asked once the consent is in force.
+    for record in records:
+        if isinstance(record, Consent):
+            question = data.draw(question_for(record), label="question for a consent")
+            questions.append(attrs.evolve(question, at=record.valid_from))
+    registry = ConsentRegistry(policy=policy)
+    added: list[ConsentRecord] = []
+    for record in [None, *records]:
+        if record is not None:
+            registry.add(record)
+            added.append(record)
+        for question in questions:  # the very same objects each time
+            expected = evaluate(question, added, policy=policy)
+            assert registry.decide(question) == expected
+            assert registry.decide(question) == expected

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from datetime import date
+from typing import cast
 
 import attrs
 import pendulum
@@ -172,7 +173,7 @@ class LaterBasis:
         *,
         consent_id: str | None,
         provision: str | None,
-        references: tuple[LegalRef, ...] | None,
+        references: tuple[LegalRef, ...] | Deferred | None,
         assessment_id: str | None,
     ) -> None:
         self.entry = entry
@@ -189,14 +190,17 @@ class LaterBasis:
         return self.entry.code
 
     def __call__(self) -> Basis:
+        references = self.references
+        if references is None:
+            references = self.entry.references(self.on)
+        elif isinstance(references, Deferred):
+            references = cast(tuple[LegalRef, ...], references())
         return Basis(
             code=self.entry.code,
             subject=str(self.subject),
             consent_id=self.consent_id,
             provision=self.provision,
-            references=(
-                self.entry.references(self.on) if self.references is None else self.references
-            ),
+            references=references,
             assessment_id=self.assessment_id,
         )
 
@@ -227,7 +231,7 @@ def basis_of(
     *,
     consent_id: str | None = None,
     provision: str | None = None,
-    references: tuple[LegalRef, ...] | None = None,
+    references: tuple[LegalRef, ...] | Deferred | None = None,
     assessment_id: str | None = None,
 ) -> LaterBasis:
     """The basis ``entry`` gives for ``subject`` (masked), citing the law of ``on``

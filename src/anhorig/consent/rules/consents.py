@@ -39,9 +39,9 @@ from anhorig.consent.rules.validity import (
     invalid_at,
     period_text,
 )
-from anhorig.findings import Severity
+from anhorig.findings import Rule, Severity
 from anhorig.language import Text, mask_value
-from anhorig.law import CONSENT_WAIVER, CONSENT_WAIVER_CHILD
+from anhorig.law import CONSENT_WAIVER, CONSENT_WAIVER_CHILD, LegalRef
 from anhorig.organisations import Organisation
 
 __all__ = [
@@ -253,9 +253,9 @@ def consents_verdict(
             continue
         permit, where = result
         entry = PERMIT if permit else DENY
-        references = entry.references(on)
+        references = None  # the rule's own
         if consent.grantor.capacity is GrantorCapacity.CUSTODIAN:
-            references = (*references, *CONSENT_WAIVER_CHILD.cite_all(on))
+            references = Deferred(_custodians, entry, on)
         basis = basis_of(
             entry, subject, on, consent_id=compiled.id, provision=where, references=references
         )
@@ -307,6 +307,11 @@ CONFLICT = rule(
 )
 
 
+def _custodians(entry: Rule, on: date) -> tuple[LegalRef, ...]:
+    """What a custodian's consent cites: the rule's law and a custodian's consent's."""
+    return (*entry.references(on), *CONSENT_WAIVER_CHILD.cite_all(on))
+
+
 def _where(where: str) -> Text:
     return provision_text(mask_value(where))
 
@@ -314,12 +319,18 @@ def _where(where: str) -> Text:
 def _said_by(found: list[LaterFinding], code: str, bases: list[LaterBasis]) -> list[LaterFinding]:
     """The findings of ``code``, with the child's weighed view of the consents that
     ``bases`` rest on, in order."""
-    prefixes = tuple(f"consents[{b.consent_id}]." for b in bases)
-    return [
-        r
-        for r in found
-        if r.code == code or (r.code == CHILD_VIEW_WEIGHED.code and r.path.startswith(prefixes))
-    ]
+    said: list[LaterFinding] = []
+    prefixes: tuple[str, ...] | None = None
+    for r in found:
+        found_code = r.code
+        if found_code == code:
+            said.append(r)
+        elif found_code == CHILD_VIEW_WEIGHED.code:
+            if prefixes is None:
+                prefixes = tuple(f"consents[{b.consent_id}]." for b in bases)
+            if r.path.startswith(prefixes):
+                said.append(r)
+    return said
 
 
 def consents_decide(

@@ -240,11 +240,18 @@ def decide(
         obligations.add(ObligationKind.DOCUMENT_DISCLOSURE)
     else:
         obligations.clear()
-    return Decision.later(
-        outcome,
-        tuple(
-            Obligation.of(kind) for kind in sorted(obligations, key=OBLIGATION_ORDER.__getitem__)
-        ),
-        basis,
-        reasons,
+    return Decision.later(outcome, _in_order(obligations), basis, reasons)
+
+
+_DOCUMENT = (Obligation.of(ObligationKind.DOCUMENT_DISCLOSURE),)
+
+
+def _in_order(obligations: set[ObligationKind]) -> tuple[Obligation, ...]:
+    """The obligations in their order (the two common sets without sorting)."""
+    if not obligations:
+        return ()
+    if len(obligations) == 1 and ObligationKind.DOCUMENT_DISCLOSURE in obligations:
+        return _DOCUMENT
+    return tuple(
+        Obligation.of(kind) for kind in sorted(obligations, key=OBLIGATION_ORDER.__getitem__)
     )
