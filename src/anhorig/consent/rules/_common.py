@@ -20,6 +20,7 @@ from typing import cast
 import attrs
 import pendulum
 
+from anhorig import _checks
 from anhorig._values import instant_text as instant_words
 from anhorig.consent._compiled import birthday, start_of_day
 from anhorig.consent.decision import Basis, ObligationKind, Outcome
@@ -155,7 +156,8 @@ class LaterFinding:
         params = {name: _given(value) for name, value in self.params.items()}
         found = self.entry.finding(self.raw_path, on=self.on, **params)
         if self.references is not None:
-            return attrs.evolve(found, references=self.references)
+            fields = {f.name: getattr(found, f.name) for f in attrs.fields(Finding)}
+            return _checks.trusted(Finding, **{**fields, "references": self.references})
         return found
 
 
@@ -195,7 +197,9 @@ class LaterBasis:
             references = self.entry.references(self.on)
         elif isinstance(references, Deferred):
             references = cast(tuple[LegalRef, ...], references())
-        return Basis(
+        # Parts checked already (a rule's code, ids of checked records, citations).
+        return _checks.trusted(
+            Basis,
             code=self.entry.code,
             subject=str(self.subject),
             consent_id=self.consent_id,
