@@ -565,7 +565,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (one report, wr
         2,
     )
     bench.goal_within(
-        "(the same, asked with an equal new request object) within 2× a dict hit",
+        "(issue 14) the same with an equal new request object: within 2× a dict hit",
         f"warm, registry.decide, an equal new request ({small:,})",
         "warm, dict hit",
         2,
