@@ -99,10 +99,10 @@ def test_the_same_request_object_asked_again_after_an_addition(
     added about the person since must not leave that answer standing."""
     questions, records = world
     # Questions a consent's provision speaks to, asked once the consent is in force.
-    for record in records:
-        if isinstance(record, Consent):
-            question = data.draw(question_for(record), label="question for a consent")
-            questions.append(attrs.evolve(question, at=record.valid_from))
+    for granted in records:
+        if isinstance(granted, Consent):
+            question = data.draw(question_for(granted), label="question for a consent")
+            questions.append(attrs.evolve(question, at=granted.valid_from))
     registry = ConsentRegistry(policy=policy)
     added: list[ConsentRecord] = []
     for record in [None, *records]:
