@@ -86,6 +86,7 @@ __all__ = [
     "day_interval",
     "epoch_seconds",
     "is_holiday_eve",
+    "is_own_instant",
     "is_working_day",
     "local",
     "parse_instant",
