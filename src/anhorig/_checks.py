@@ -17,7 +17,7 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -54,6 +54,7 @@ __all__ = [
     "outside_years",
     "shown",
     "text",
+    "trusted",
     "years_message",
 ]
 
@@ -382,3 +383,27 @@ def not_empty(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Non
 
 
 describe(not_empty, "not_empty")
+
+
+_SETTERS: dict[type, tuple[tuple[str, Any], ...]] = {}
+
+
+def trusted(cls: type[_T], /, **values: Any) -> _T:
+    """An instance of the frozen, slotted attrs class ``cls`` from ``values`` (every
+    field, by name) that are already known to pass its converters and validators: for
+    objects a library builds from checked parts, where checking again is all the cost.
+    Public construction still checks; a test rebuilds such objects through it."""
+    setters = _SETTERS.get(cls)
+    if setters is None:
+        if "_attrs_cached_hash" in getattr(cls, "__slots__", ()):
+            raise TypeError(f"{cls.__name__} caches its hash: build it with its constructor")
+        fields = attrs.fields(cast(Any, cls))
+        setters = tuple((f.name, vars(cls)[f.name].__set__) for f in fields)
+        _SETTERS[cls] = setters
+    if len(values) != len(setters):
+        missing = sorted({name for name, _ in setters} ^ set(values))
+        raise TypeError(f"{cls.__name__}: fields {missing} missing or unknown")
+    made: _T = object.__new__(cls)
+    for name, set_ in setters:
+        set_(made, values[name])
+    return made

@@ -87,6 +87,7 @@ __all__ = [
     "day_interval",
     "epoch_seconds",
     "is_holiday_eve",
+    "is_own_instant",
     "is_working_day",
     "local",
     "parse_instant",
@@ -729,3 +730,42 @@ def add_working_days(day: date, count: int, *, eves_off: bool = True) -> date:
     if not FIRST_DAY <= current <= _END_DAY:
         raise _outside("count", current)
     return current
+
+
+_DAY_ZONE: dict[int, object] = {}
+"""By day (ordinal), the own zone every instant of that local day has in Stockholm, for
+days without a change of offset; filled as days are seen (at most the supported years)."""
+
+
+_ZONE_OF_OFFSET = {3600: CET, 7200: CEST}
+
+
+def is_own_instant(value: object) -> bool:
+    """Whether ``value`` is an instant `as_instant` would give back unchanged: a
+    pendulum date-time in Stockholm's own fixed zone for that instant (`CET`, `CEST`),
+    within the years. ``False`` means only "not sure": `as_instant` then decides.
+
+    Constructors ask this first, so an instant made by anhorig is not worked out again
+    (a pendulum ``timestamp()`` alone costs about a microsecond).
+    """
+    if type(value) is not pendulum.DateTime:
+        return False
+    zone = value.tzinfo
+    day = value.toordinal()
+    known = _DAY_ZONE.get(day)
+    if known is not None:
+        return zone is known
+    offset = 3600 if zone is CET else 7200 if zone is CEST else None
+    if offset is None or not MIN_YEAR < value.year < MAX_YEAR:
+        return False
+    if (value.month, value.day) in ((1, 1), (12, 31)):
+        return False  # the UTC year may be the other one: left to as_instant
+    start, end, winter, summer = _year_offsets(value.year)
+    midnight = (day - EPOCH_ORDINAL) * 86400
+    t = midnight + value.hour * 3600 + value.minute * 60 + value.second - offset
+    if not any(midnight - 7200 <= change <= midnight + 86400 for change in (start, end)):
+        # No change of offset that local day: one zone for all of it.
+        own = _ZONE_OF_OFFSET.get(summer if start <= midnight < end else winter)
+        if own is not None:
+            _DAY_ZONE[day] = own
+    return offset == (summer if start <= t < end else winter)

@@ -281,3 +281,32 @@ def test_a_registry_still_pickles() -> None:
     for question in _questions(rng, 5):
         asked = attrs.evolve(question, at=_instant(rng))
         assert copy.decide(asked) == registry.decide(asked)
+
+
+def test_threads_reading_a_fresh_decision_get_the_same_objects() -> None:
+    """Threads read the explanation of a decision no one has read yet, at once: each
+    gets the very same basis and reasons (built once, then kept), and the same words."""
+    rng = random.Random(14)
+    records = _records(rng, 40)
+    registry = ConsentRegistry(records)
+    questions = _questions(rng, 10)
+    for round_number in Deadline(rounds=30, seconds=4.0):
+        question = questions[round_number % len(questions)]
+        asked = attrs.evolve(question, at=_instant(rng))
+        fresh = [registry.decide(asked), evaluate(asked, records)]
+        seen: list[tuple[Decision, object, object, str]] = []
+
+        def read(
+            decisions: list[Decision] = fresh,
+            seen: list[tuple[Decision, object, object, str]] = seen,
+        ) -> None:
+            for decision in decisions:
+                seen.append((decision, decision.reasons, decision.basis, decision.explain("en")))
+
+        assert run_together([read] * 6) == []
+        for decision in fresh:
+            got = [(r, b, e) for d, r, b, e in seen if d is decision]
+            assert len(got) == 6
+            assert all(r is decision.reasons and b is decision.basis for r, b, _ in got)
+            assert {e for _, _, e in got} == {decision.explain("en")}
+        assert fresh[0] == fresh[1]

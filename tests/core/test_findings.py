@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import string
 from datetime import date
 
+import attrs
 import pytest
 from hypothesis import given
 
@@ -129,3 +131,22 @@ def test_every_plan_rule_names_its_domain_rule() -> None:
     assert all(entry.domain for entry in plans)
     assert {n for entry in plans for n in entry.domain} == {3, 7, *range(14, 24)}
     assert rule("SIP-DISCHARGE-INVITATION-LATE").domain == (22,)
+
+
+@pytest.mark.parametrize("entry", catalogue(), ids=lambda r: r.code)
+def test_a_finding_built_without_checks_is_one_the_constructor_accepts(entry: Rule) -> None:
+    """``Rule.finding`` builds its finding from checked parts without checking them
+    again (`anhorig._checks.trusted`): the public constructor, given the same parts,
+    accepts them and makes an equal finding, masked alike."""
+    names = {
+        name
+        for text in (entry.message.sv, entry.message.en)
+        for _, name, _, _ in string.Formatter().parse(text)
+        if name
+    }
+    params = dict.fromkeys(names - {"on"}, "Anna Karlsson 19391225-0028")
+    found = entry.finding("consents[19391225-0028]", on=date(2026, 5, 4), **params)
+    again = Finding(**attrs.asdict(found, recurse=False))
+    assert again == found
+    assert found.path == "consents[19391225-****]"
+    assert "0028" not in found.message.sv + found.message.en

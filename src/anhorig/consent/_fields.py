@@ -5,6 +5,7 @@ Private to the family: :mod:`anhorig.consent.model` declares its fields with the
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -16,11 +17,15 @@ from anhorig.errors import InvalidInput, Problem
 from anhorig.time import as_instant
 
 __all__ = [
+    "DEFAULT",
+    "Quick",
     "Refused",
+    "exactly_each",
     "for_child_protection",
     "instant",
     "masked_text",
     "optional_instant",
+    "quick_init",
     "recipient_shape",
     "to_instant",
 ]
@@ -147,3 +152,86 @@ _SHAPES = {  # for the JSON Schema: each kind's field, and the fields it must le
     for k, f in _RECIPIENT_FIELDS.items()
 }
 _checks.describe(recipient_shape, "cases", "kind", _SHAPES, None)
+
+
+DEFAULT = "default"
+"""A quick test: the field's default itself (``is``)."""
+
+Quick = type | str | Callable[[Any], bool] | tuple["Quick", ...]
+"""A quick test: an exact type, `DEFAULT`, a predicate, or a tuple of them (any)."""
+
+
+def _quick_test(name: str, test: Quick, scope: dict[str, Any]) -> str:
+    """The test as an expression on ``name``, what it needs put in ``scope``."""
+    if isinstance(test, tuple):
+        parts = [_quick_test(f"{name}", t, scope) for t in test]
+        return "(" + " or ".join(parts) + ")"
+    key = f"_q{len(scope)}"
+    if test == DEFAULT:
+        return f"{name} is _d_{name}"
+    scope[key] = test
+    if isinstance(test, type):
+        return f"type({name}) is {key}"
+    return f"{key}({name})"
+
+
+def exactly_each(container: type, member: type) -> Callable[[Any], bool]:
+    """A quick test: a ``container`` (exactly) of ``member`` s (exactly)."""
+
+    def test(value: Any) -> bool:
+        members: Any = value  # not narrowed: type() is compared, not isinstance
+        return type(value) is container and all(type(m) is member for m in members)
+
+    return test
+
+
+def quick_init(cls: type, quick: Mapping[str, Quick]) -> bool:
+    """Give the attrs class ``cls`` (made `collecting`) a constructor that, when every
+    argument passes its ``quick`` test, stores the arguments without calling the
+    fields' converters and validators; any other call goes to the full constructor,
+    so every bad field is still named as before. Returns whether it did.
+
+    A quick test accepts only values the field's converter leaves as they are and its
+    validators accept whatever the other fields hold (exact types, a default). A class
+    with a field that has no quick test keeps its full constructor (a test checks
+    that the request has the quick one).
+    """
+    full = vars(cls)["__init__"]
+    fields = attrs.fields(cls)
+    names = [f.name for f in fields]
+    if set(quick) != set(names):
+        return False
+    scope: dict[str, Any] = {"_full": full}
+    params: list[str] = []
+    for f in fields:
+        if f.default is attrs.NOTHING:
+            params.append(f.name)
+        elif isinstance(f.default, attrs.Factory):  # type: ignore[arg-type]
+            return False
+        else:
+            scope[f"_d_{f.name}"] = f.default
+            params.append(f"{f.name}=_d_{f.name}")
+    # Through the slots' own descriptors: a third of the cost of object.__setattr__.
+    slots = [*names]
+    if "_attrs_cached_hash" in getattr(cls, "__slots__", ()):
+        scope["_d__attrs_cached_hash"] = None
+        slots.append("_attrs_cached_hash")
+    stores = []
+    for n in slots:
+        scope[f"_s_{n}"] = cls.__dict__[n].__set__
+        stores.append(f"    _s_{n}(self, {n if n in names else '_d_' + n})")
+    tests = " and ".join(_quick_test(n, quick[n], scope) for n in names)
+    arguments = ", ".join(f"{n}={n}" for n in names)
+    lines = [
+        f"def __init__(self, *, {', '.join(params)}):",
+        f"    if not ({tests}):",
+        f"        return _full(self, {arguments})",
+        *stores,
+    ]
+    exec("\n".join(lines), scope)
+    init = scope["__init__"]
+    init.__doc__ = full.__doc__
+    init.__wrapped__ = full
+    init.__quick__ = True
+    cls.__init__ = init  # type: ignore[misc]
+    return True

@@ -10,8 +10,10 @@ when a record about them is added.
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
+from datetime import date
 
 from anhorig.consent._compiled import Question, SubjectRecords, birthday, start_of_day
 from anhorig.consent.decision import Decision, DecisionPolicy
@@ -119,6 +121,11 @@ def _person_points(person: Person) -> tuple[float, ...]:
     born = person.birth_date
     if born is None:
         return ()
+    return _birth_points(born)
+
+
+@functools.lru_cache(maxsize=4096)
+def _birth_points(born: date) -> tuple[float, ...]:
     return (start_of_day(birthday(born, 18)), start_of_day(born))
 
 

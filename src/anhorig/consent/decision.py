@@ -9,6 +9,9 @@ be done, and the policy that decides where the law leaves room.
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import attrs
 
@@ -160,9 +163,15 @@ class Basis:
         return (", " if sv else " ").join(parts) + (f" ({cited})" if cited else "")
 
 
+class _Later:
+    """Room for what a decision made by the engine builds on first read."""
+
+    __slots__ = ("_later",)
+
+
 @collecting
 @attrs.frozen(kw_only=True, order=False)
-class Decision:
+class Decision(_Later):
     """The answer to a disclosure request (*beslut om utlämnande*), with its reasons.
 
     ``outcome`` is PERMIT, DENY or NOT_APPLICABLE (no basis, so denied);
@@ -193,6 +202,24 @@ class Decision:
     def assessment_ids(self) -> tuple[str, ...]:
         """The harm assessments (*menprövningar*) the decision rests on, in order."""
         return tuple(dict.fromkeys(b.assessment_id for b in self.basis if b.assessment_id))
+
+    @classmethod
+    def later(
+        cls,
+        outcome: Outcome,
+        obligations: tuple[Obligation, ...],
+        basis: Sequence[Callable[[], Basis]],
+        reasons: Sequence[Callable[[], Finding]],
+    ) -> Decision:
+        """A decision whose ``basis`` and ``reasons`` are built when first read, each
+        item by calling it: the engine's, made from checked parts without checking
+        them again. Building reads only values that never change, so a decision
+        built late equals one built at once; threads may read it at the same time."""
+        made: Decision = object.__new__(cls)
+        _SET_OUTCOME(made, outcome)
+        _SET_OBLIGATIONS(made, obligations)
+        _SET_LATER(made, (tuple(basis), tuple(reasons)))
+        return made
 
     def explain(self, lang: Lang = "sv") -> str:
         """The decision in words: outcome, basis, obligations and reasons."""
@@ -266,3 +293,32 @@ class DecisionPolicy:
             at_most(MAX_NOTICE_DAYS, sv="dagar, ett år", en="days, one year"),
         ),
     )
+
+
+# Through the slots' own descriptors: a third of the cost of object.__setattr__.
+_SET_OUTCOME = vars(Decision)["outcome"].__set__
+_SET_OBLIGATIONS = vars(Decision)["obligations"].__set__
+_SET_LATER = vars(_Later)["_later"].__set__
+
+_FILLING = threading.Lock()
+_LATE = {"basis": 0, "reasons": 1}
+
+
+def _built(decision: Decision, name: str) -> Any:
+    """``basis`` or ``reasons`` of a decision made by `Decision.later`, built now."""
+    index = _LATE.get(name)
+    if index is None:
+        raise AttributeError(f"'Decision' object has no attribute {name!r}")
+    # Built outside the lock (building may take a while); the first one set stays, so
+    # every reader sees one object.
+    items = tuple(make() for make in object.__getattribute__(decision, "_later")[index])
+    with _FILLING:
+        try:
+            return object.__getattribute__(decision, name)
+        except AttributeError:
+            object.__setattr__(decision, name, items)
+            return items
+
+
+# Set here, not in the class body, so that type checkers still reject unknown names.
+Decision.__getattr__ = _built  # type: ignore[attr-defined]

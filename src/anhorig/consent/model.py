@@ -65,12 +65,20 @@ from anhorig import _checks
 from anhorig._checks import an_id as _id_validator
 from anhorig._checks import collecting, each, instance_of, non_empty_text, optional
 from anhorig.consent import _fields
-from anhorig.consent._fields import instant, masked_text, optional_instant, to_instant
+from anhorig.consent._fields import (
+    DEFAULT,
+    exactly_each,
+    instant,
+    masked_text,
+    optional_instant,
+    quick_init,
+    to_instant,
+)
 from anhorig.consent.receipt import receipt
 from anhorig.language import LabelledEnum
 from anhorig.organisations import Organisation, Principal, Sector
 from anhorig.people import Person
-from anhorig.time import Period
+from anhorig.time import Period, is_own_instant
 
 __all__ = [
     "MAX_PROVISION_DEPTH",
@@ -706,6 +714,26 @@ class DisclosureRequest:
     def timestamp(self) -> float:
         """The instant asked about, as seconds since the epoch (UTC)."""
         return self.at.timestamp()
+
+
+# Requests are built for every question asked: arguments that are already what the
+# fields hold (exact types, an instant anhorig made) are not checked again.
+quick_init(
+    DisclosureRequest,
+    {
+        "subject": Person,
+        "action": Action,
+        "category": InfoCategory,
+        "holder": Organisation,
+        "recipient": Recipient,
+        "purpose": Purpose,
+        "at": is_own_instant,
+        "also_about": (DEFAULT, exactly_each(tuple, Person)),
+        "data_period": (DEFAULT, Period),
+        "circumstances": (DEFAULT, exactly_each(frozenset, Circumstance)),
+        "concerns": DEFAULT,
+    },
+)
 
 
 # --- menprövning: a documented harm assessment -------------------------------------------

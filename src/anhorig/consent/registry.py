@@ -45,7 +45,7 @@ from typing import Any
 from anhorig.consent._compiled import SubjectRecords, seconds
 from anhorig.consent._timeline import Timeline, question_key, timeline_for
 from anhorig.consent.decision import Decision, DecisionPolicy
-from anhorig.consent.engine import check_request, compile_records, record_instant
+from anhorig.consent.engine import check_request, record_instant
 from anhorig.consent.model import (
     Block,
     BlockLift,
@@ -57,6 +57,7 @@ from anhorig.consent.model import (
     Revocation,
     person_key,
 )
+from anhorig.consent.rules.validity import compile_consent
 from anhorig.errors import InvalidInput
 from anhorig.people import Person
 from anhorig.time import as_instant
@@ -135,7 +136,11 @@ class ConsentRegistry:
         self._add(record, in_place=False)
 
     def _add(self, record: ConsentRecord, *, in_place: bool) -> None:
-        if not isinstance(record, Consent | Revocation | Block | BlockLift | HarmAssessment):
+        # A consent, by far the most common record, is told apart first.
+        consent = record if type(record) is Consent else None
+        if consent is None and not isinstance(
+            record, Consent | Revocation | Block | BlockLift | HarmAssessment
+        ):
             raise InvalidInput.at(
                 "record",
                 sv="väntade Consent, Revocation, Block, BlockLift eller HarmAssessment, "
@@ -144,22 +149,39 @@ class ConsentRegistry:
                 f"got {type(record).__name__}",
             )
         key = person_key(record.subject)
-        # Compiled outside the lock: it depends on the record and the policy only.
-        compiled = compile_records((record,), self._policy, shared=False)[key]
+        # Compiled outside the lock: it depends on the record and the policy only (a
+        # consent's validity is worked out when first asked about). One record alone
+        # can clash with nothing: compiled as compile_records would.
+        if consent is not None:
+            compiled = compile_consent(consent, self._policy)
+            new = None
+        else:
+            new = SubjectRecords()
+            new.add(record, self._policy)
         with self._lock:
             if not self._admits(record, key):
                 return
             mine = self._by_subject.get(key)
             # Forget the person's timelines before their new records are visible, so
             # that no timeline built from the old ones is served after.
-            for memo_key in self._memo_keys.pop(key, ()):
-                self._memo.pop(memo_key, None)
-            if mine is None:
-                self._by_subject[key] = compiled
+            memo_keys = self._memo_keys.pop(key, None)
+            if memo_keys is not None:
+                for memo_key in memo_keys:
+                    self._memo.pop(memo_key, None)
+            if new is None:
+                if mine is None:
+                    mine = self._by_subject[key] = SubjectRecords()
+                    mine.add_consent(compiled)
+                elif in_place:
+                    mine.add_consent(compiled)
+                else:
+                    self._by_subject[key] = mine.with_consent(compiled)
+            elif mine is None:
+                self._by_subject[key] = new
             elif in_place:
-                mine.absorb(compiled)
+                mine.absorb(new)
             else:
-                self._by_subject[key] = mine.merged(compiled)
+                self._by_subject[key] = mine.merged(new)
             self._log.append(record)
 
     def _admits(self, record: ConsentRecord, key: str) -> bool:
@@ -220,13 +242,19 @@ class ConsentRegistry:
         # nanoseconds, and a method call would add a third.
         seen = self._asked.by_id.get(id(request))
         if seen is not None and seen[0]() is request:
+            # Answered before from the person's records that are still the published
+            # ones (an addition publishes new ones): that answer.
+            if seen[5] is not None and self._by_subject.get(seen[3]) is seen[4]:
+                return seen[5]
             key, t = seen[1], seen[2]
         else:
             key, t = self._asked.remember(request)
         timeline = self._memo.get(key)
         if timeline is None:
             timeline = self._timeline(request, key)
-        return timeline.decide(t)
+        decision = timeline.decide(t)
+        self._asked.answered(request, timeline, decision)
+        return decision
 
     def _timeline(self, request: DisclosureRequest, key: tuple[Any, ...]) -> Timeline:
         """A timeline for ``request``'s question on the records now published, kept in
@@ -239,9 +267,14 @@ class ConsentRegistry:
             with self._lock:
                 now = {p: self._by_subject[p] for p in people if p in self._by_subject}
             timeline = timeline_for(request, now, self._policy)
+        kept = timeline.records
         with self._lock:
             by_subject = self._by_subject
-            if all(by_subject.get(p) is timeline.records.get(p) for p in people):
+            if len(people) == 1:
+                current = by_subject.get(people[0]) is kept.get(people[0])
+            else:
+                current = all(by_subject.get(p) is kept.get(p) for p in people)
+            if current:
                 self._memo[key] = timeline
                 for person in people:
                     self._memo_keys.setdefault(person, set()).add(key)
@@ -278,8 +311,12 @@ class ConsentRegistry:
 class _Held(weakref.ref[DisclosureRequest]):
     """A weak reference to an asked request that knows the id it is kept under."""
 
-    __slots__ = ("ident",)
+    __slots__ = ("ident", "person")
     ident: int
+    person: str
+
+
+_Entry = tuple[_Held, tuple[Any, ...], float, str, SubjectRecords | None, Decision | None]
 
 
 class _Asked:
@@ -293,7 +330,9 @@ class _Asked:
     __slots__ = ("by_id",)
 
     def __init__(self) -> None:
-        self.by_id: dict[int, tuple[_Held, tuple[Any, ...], float]] = {}
+        # Each request's weak reference, question key, instant, and for a request
+        # about one person: their key, the records answered from and the answer.
+        self.by_id: dict[int, _Entry] = {}
 
     def remember(self, request: DisclosureRequest) -> tuple[tuple[Any, ...], float]:
         """``request``'s question key and its instant in seconds, kept while it lives;
@@ -303,8 +342,20 @@ class _Asked:
         key, t = question_key(request), seconds(request.at)
         held = _Held(request, self._forget)
         held.ident = ident = id(request)
-        self.by_id[ident] = (held, key, t)
+        held.person = ""
+        self.by_id[ident] = (held, key, t, "", None, None)
         return key, t
+
+    def answered(self, request: DisclosureRequest, timeline: Timeline, decision: Decision) -> None:
+        """Keep ``decision`` on ``request`` (one person's only), with the records it
+        was made from, for the next time the same object is asked."""
+        entry = self.by_id.get(id(request))
+        if entry is None or entry[0]() is not request or request.also_about:
+            return
+        person = entry[0].person or person_key(request.subject)
+        entry[0].person = person
+        records = timeline.records.get(person)
+        self.by_id[entry[0].ident] = (entry[0], entry[1], entry[2], person, records, decision)
 
     def _forget(self, held: _Held) -> None:
         entry = self.by_id.get(held.ident)

@@ -16,8 +16,8 @@ from datetime import date
 from anhorig.consent._compiled import Question, SubjectRecords, seconds
 from anhorig.consent.decision import ObligationKind, Outcome
 from anhorig.consent.model import Action, Circumstance, Purpose, RecipientKind, Sector
-from anhorig.consent.rules._common import Verdict, basis_of, finding, rule
-from anhorig.findings import Finding, Severity
+from anhorig.consent.rules._common import LaterFinding, Verdict, Words, basis_of, finding, rule
+from anhorig.findings import Severity
 from anhorig.language import Text
 from anhorig.law import SHARED_RECORDS
 
@@ -70,7 +70,7 @@ def emergency_applies(q: Question) -> bool:
 
 
 def emergency_verdict(
-    subject: str, on: date, path: str, broken: Text | str, reasons: list[Finding]
+    subject: Words, on: date, path: str, broken: Text | str, reasons: list[LaterFinding]
 ) -> Verdict:
     """PERMIT on the emergency, which must be recorded; ``broken`` names the block it
     breaks, if any, and ``reasons`` follow its own."""
@@ -114,7 +114,7 @@ BLOCKED = rule(
 
 def block_verdict(
     q: Question,
-    subject: str,
+    subject: Words,
     records: SubjectRecords,
     t: float,
     on: date,

@@ -17,9 +17,20 @@ import math
 from datetime import date
 
 from anhorig.consent._compiled import Question, SubjectRecords
-from anhorig.consent.decision import Basis, Combining, DecisionPolicy, Outcome, provision_text
+from anhorig.consent.decision import Combining, DecisionPolicy, Outcome, provision_text
 from anhorig.consent.model import Action, GrantorCapacity, RecipientKind
-from anhorig.consent.rules._common import Verdict, basis_of, finding, instant_text, rule
+from anhorig.consent.rules._common import (
+    Deferred,
+    LaterBasis,
+    LaterFinding,
+    Name,
+    Verdict,
+    Words,
+    basis_of,
+    finding,
+    instant_text,
+    rule,
+)
 from anhorig.consent.rules.harm import overridden
 from anhorig.consent.rules.validity import (
     CHILD_VIEW_WEIGHED,
@@ -28,9 +39,9 @@ from anhorig.consent.rules.validity import (
     invalid_at,
     period_text,
 )
-from anhorig.findings import Finding, Severity
+from anhorig.findings import Rule, Severity
 from anhorig.language import Text, mask_value
-from anhorig.law import CONSENT_WAIVER, CONSENT_WAIVER_CHILD
+from anhorig.law import CONSENT_WAIVER, CONSENT_WAIVER_CHILD, LegalRef
 from anhorig.organisations import Organisation
 
 __all__ = [
@@ -180,19 +191,19 @@ DENY = rule(
 
 def consents_verdict(
     q: Question,
-    subject: str,
+    subject: Words,
     records: SubjectRecords | None,
     t: float,
     on: date,
     policy: DecisionPolicy,
-    reasons: list[Finding],
-) -> tuple[list[Basis], list[Basis], list[Finding]]:
+    reasons: list[LaterFinding],
+) -> tuple[list[LaterBasis], list[LaterBasis], list[LaterFinding]]:
     """The permit and deny bases of the valid, applicable consents and their findings;
     the reasons the others do not count are appended to ``reasons``."""
     relying = relying_id(q)
-    permits: list[Basis] = []
-    denies: list[Basis] = []
-    applicable_reasons: list[Finding] = []
+    permits: list[LaterBasis] = []
+    denies: list[LaterBasis] = []
+    applicable_reasons: list[LaterFinding] = []
     if records is None:
         return permits, denies, applicable_reasons
     for compiled in records.consents_for(q.recipient_keys):
@@ -205,13 +216,21 @@ def consents_verdict(
         path = f"consents[{compiled.id}]"
         if not compiled.start <= t < compiled.until:
             reasons.append(
-                finding(NOT_IN_FORCE, path, on, consent=compiled.id, period=period_text(compiled))
+                finding(
+                    NOT_IN_FORCE,
+                    path,
+                    on,
+                    consent=compiled.id,
+                    period=Deferred(period_text, compiled),
+                )
             )
             continue
         revoked = records.revoked.get(compiled.id, math.inf)
         if revoked <= t:
             reasons.append(
-                finding(REVOKED, path, on, consent=compiled.id, revoked=instant_text(revoked))
+                finding(
+                    REVOKED, path, on, consent=compiled.id, revoked=Deferred(instant_text, revoked)
+                )
             )
             continue
         if compiled.relying_id != relying:
@@ -221,9 +240,9 @@ def consents_verdict(
                     path,
                     on,
                     consent=compiled.id,
-                    obtained_by=str(consent.obtained_by),
+                    obtained_by=Deferred(str, consent.obtained_by),
                     # Both authorities named the same way: name and id.
-                    relying=str(relying_authority(q)),
+                    relying=Deferred(str, relying_authority(q)),
                 )
             )
             continue
@@ -234,9 +253,9 @@ def consents_verdict(
             continue
         permit, where = result
         entry = PERMIT if permit else DENY
-        references = entry.references(on)
+        references = None  # the rule's own
         if consent.grantor.capacity is GrantorCapacity.CUSTODIAN:
-            references = (*references, *CONSENT_WAIVER_CHILD.cite_all(on))
+            references = Deferred(_custodians, entry, on)
         basis = basis_of(
             entry, subject, on, consent_id=compiled.id, provision=where, references=references
         )
@@ -247,8 +266,8 @@ def consents_verdict(
                 f"{path}.{where}",
                 on,
                 consent=compiled.id,
-                where=provision_text(mask_value(where)),
-                grantor=str(consent.grantor.person),
+                where=Deferred(_where, where),
+                grantor=Name(consent.grantor.person),
             )
         )
         weighed = child_view_weighed(consent, path, t, policy)
@@ -288,25 +307,40 @@ CONFLICT = rule(
 )
 
 
-def _said_by(found: list[Finding], code: str, bases: list[Basis]) -> list[Finding]:
+def _custodians(entry: Rule, on: date) -> tuple[LegalRef, ...]:
+    """What a custodian's consent cites: the rule's law and a custodian's consent's."""
+    return (*entry.references(on), *CONSENT_WAIVER_CHILD.cite_all(on))
+
+
+def _where(where: str) -> Text:
+    return provision_text(mask_value(where))
+
+
+def _said_by(found: list[LaterFinding], code: str, bases: list[LaterBasis]) -> list[LaterFinding]:
     """The findings of ``code``, with the child's weighed view of the consents that
     ``bases`` rest on, in order."""
-    prefixes = tuple(f"consents[{b.consent_id}]." for b in bases)
-    return [
-        r
-        for r in found
-        if r.code == code or (r.code == CHILD_VIEW_WEIGHED.code and r.path.startswith(prefixes))
-    ]
+    said: list[LaterFinding] = []
+    prefixes: tuple[str, ...] | None = None
+    for r in found:
+        found_code = r.code
+        if found_code == code:
+            said.append(r)
+        elif found_code == CHILD_VIEW_WEIGHED.code:
+            if prefixes is None:
+                prefixes = tuple(f"consents[{b.consent_id}]." for b in bases)
+            if r.path.startswith(prefixes):
+                said.append(r)
+    return said
 
 
 def consents_decide(
     q: Question,
-    subject: str,
+    subject: Words,
     records: SubjectRecords | None,
     t: float,
     on: date,
     policy: DecisionPolicy,
-    reasons: list[Finding],
+    reasons: list[LaterFinding],
 ) -> Verdict | None:
     """The verdict of the valid, applicable consents combined by the policy, or ``None``
     when none applies (the reasons the others do not count go to ``reasons``)."""

@@ -36,14 +36,18 @@ from anhorig.consent.model import (
 )
 from anhorig.consent.rules._common import (
     BASIS_NOT_MET,
+    Deferred,
+    LaterFinding,
+    Name,
     Verdict,
+    Words,
     basis_of,
     finding,
     is_child,
     recipient_text,
     rule,
 )
-from anhorig.findings import Finding, Severity
+from anhorig.findings import Severity
 from anhorig.language import Text
 from anhorig.law import (
     DUTY_OVERRIDES_SECRECY,
@@ -114,11 +118,11 @@ def listening(q: Question, on: date) -> Decision | None:
     request = q.request
     if request.action is not Action.COLLECT:
         return None
-    return Decision(
-        outcome=Outcome.PERMIT,
-        basis=(basis_of(LISTENING, str(request.subject), on),),
-        obligations=(Obligation.of(ObligationKind.DOCUMENT_WHAT_WAS_SAID),),
-        reasons=(finding(LISTENING, "$.action", on, recipient=recipient_text(request)),),
+    return Decision.later(
+        Outcome.PERMIT,
+        (Obligation.of(ObligationKind.DOCUMENT_WHAT_WAS_SAID),),
+        (basis_of(LISTENING, Name(request.subject), on),),
+        (finding(LISTENING, "$.action", on, recipient=Deferred(recipient_text, request)),),
     )
 
 
@@ -194,7 +198,7 @@ def _branch(sector: Sector) -> Text:
     return Text(sv=sector.label("sv"), en=sector.label("en"))
 
 
-def within_authority(q: Question, on: date, leading: list[Finding]) -> Decision | None:
+def within_authority(q: Question, on: date, leading: list[LaterFinding]) -> Decision | None:
     """PERMIT when the holder discloses to or reads for itself (the recipient is the
     same organisation) information of its own branch: no secrecy boundary is crossed
     (OSL 8 kap. 1–2 §§). Information of another branch crosses one, which goes to
@@ -212,18 +216,23 @@ def within_authority(q: Question, on: date, leading: list[Finding]) -> Decision 
                 "$.category",
                 on,
                 from_branch=_branch(branch),
-                holder=str(q.holder),
+                holder=Deferred(str, q.holder),
                 to_branch=_branch(q.holder.sector),
             )
         )
         return None
-    subjects = {person_key(p): str(p) for p in request.subjects}
-    return Decision(
-        outcome=Outcome.PERMIT,
-        basis=tuple(basis_of(WITHIN_AUTHORITY, s, on) for s in subjects.values()),
-        reasons=(
+    subjects = {person_key(p): p for p in request.subjects}
+    return Decision.later(
+        Outcome.PERMIT,
+        (),
+        [basis_of(WITHIN_AUTHORITY, Name(p), on) for p in subjects.values()],
+        (
             finding(
-                WITHIN_AUTHORITY, "$.recipient", on, holder=str(q.holder), branch=_branch(branch)
+                WITHIN_AUTHORITY,
+                "$.recipient",
+                on,
+                holder=Deferred(str, q.holder),
+                branch=_branch(branch),
             ),
         ),
     )
@@ -353,7 +362,9 @@ def _report_of_concern_fails(q: Question, t: float) -> Text | None:
     return None
 
 
-def report_of_concern(q: Question, t: float, on: date, leading: list[Finding]) -> Decision | None:
+def report_of_concern(
+    q: Question, t: float, on: date, leading: list[LaterFinding]
+) -> Decision | None:
     """PERMIT when a report of concern is asserted and holds, saying whether the holder
     must or should report; when it is asserted and does not, why goes to ``leading``."""
     if Circumstance.REPORT_OF_CONCERN not in q.circumstances:
@@ -379,15 +390,15 @@ def report_of_concern(q: Question, t: float, on: date, leading: list[Finding]) -
             holder=str(q.holder),
             duty=_duty_text(reporter, q.holder),
         )
-        return Decision(
-            outcome=Outcome.PERMIT,
-            basis=(
+        return Decision.later(
+            Outcome.PERMIT,
+            obligations,
+            (
                 basis_of(
-                    REPORT_OF_CONCERN_BASIS, str(q.request.subject), on, references=references
+                    REPORT_OF_CONCERN_BASIS, Name(q.request.subject), on, references=references
                 ),
             ),
-            obligations=obligations,
-            reasons=(attrs.evolve(found, references=references),),
+            (found.citing(references),),
         )
     leading.append(
         finding(
@@ -431,7 +442,7 @@ RECIPIENT_DECLINES = rule(
 )
 
 
-def recipient_declines(q: Question, on: date, leading: list[Finding]) -> Decision | None:
+def recipient_declines(q: Question, on: date, leading: list[LaterFinding]) -> Decision | None:
     """DENY when a person who receives it has said they do not want it."""
     request = q.request
     if (
@@ -439,12 +450,18 @@ def recipient_declines(q: Question, on: date, leading: list[Finding]) -> Decisio
         or request.recipient.kind is not RecipientKind.PERSON
     ):
         return None
-    return Decision(
-        outcome=Outcome.DENY,
-        basis=(basis_of(RECIPIENT_DECLINES, str(request.subject), on),),
-        reasons=(
+    return Decision.later(
+        Outcome.DENY,
+        (),
+        (basis_of(RECIPIENT_DECLINES, Name(request.subject), on),),
+        (
             *leading,
-            finding(RECIPIENT_DECLINES, "$.recipient", on, recipient=recipient_text(request)),
+            finding(
+                RECIPIENT_DECLINES,
+                "$.recipient",
+                on,
+                recipient=Deferred(recipient_text, request),
+            ),
         ),
     )
 
@@ -595,7 +612,7 @@ def care_exchange(q: Question, person: Person, t: float, on: date) -> Verdict | 
         group=group,
         direction=_direction(section, org.sector),
     )
-    verdict.reasons.append(attrs.evolve(found, references=references))
+    verdict.reasons.append(found.citing(references))
     return verdict
 
 
@@ -652,7 +669,7 @@ def _cannot_take_in_fails(q: Question) -> Text | None:
 
 
 def patient_cannot_take_in(
-    q: Question, subject: str, on: date, reasons: list[Finding]
+    q: Question, subject: Words, on: date, reasons: list[LaterFinding]
 ) -> Verdict | None:
     """PERMIT when it is asserted that the patient cannot take the information in and
     the exception holds (with ``reasons`` after its own); when it is asserted and does

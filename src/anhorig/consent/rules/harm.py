@@ -14,13 +14,18 @@ from __future__ import annotations
 
 from datetime import date
 
-import attrs
-
 from anhorig.consent._compiled import Question, SubjectRecords
-from anhorig.consent.decision import Basis
 from anhorig.consent.model import Circumstance, HarmConclusion, Sector
-from anhorig.consent.rules._common import basis_of, finding, instant_text, rule
-from anhorig.findings import Finding, Rule, Severity
+from anhorig.consent.rules._common import (
+    LaterBasis,
+    LaterFinding,
+    Words,
+    basis_of,
+    finding,
+    instant_text,
+    rule,
+)
+from anhorig.findings import Rule, Severity
 from anhorig.language import Text
 from anhorig.law import SECRECY_HEALTH_CARE, SECRECY_SOCIAL_SERVICES, LawTopic
 
@@ -44,13 +49,13 @@ def secrecy_topic(sector: Sector) -> tuple[LawTopic, ...]:
     return ()
 
 
-def _cited(entry: Rule, path: str, on: date, sector: Sector, /, **params: object) -> Finding:
+def _cited(entry: Rule, path: str, on: date, sector: Sector, /, **params: object) -> LaterFinding:
     """A finding of ``entry`` citing only the holder's secrecy chapter (25 or 26)."""
     found = finding(entry, path, on, **params)
     topics = secrecy_topic(sector)
     if not topics:
         return found
-    return attrs.evolve(found, references=tuple(r for tp in topics for r in tp.cite_all(on)))
+    return found.citing(tuple(r for tp in topics for r in tp.cite_all(on)))
 
 
 HARM_ASSESSMENT_NOT_COUNTED = rule(
@@ -160,15 +165,15 @@ HARM_ASSESSMENT = rule(
 
 def assessments_verdict(
     q: Question,
-    subject: str,
+    subject: Words,
     records: SubjectRecords | None,
     t: float,
     on: date,
-) -> tuple[list[Basis], list[Finding]]:
+) -> tuple[list[LaterBasis], list[LaterFinding]]:
     """The bases of the harm assessments that let the information go, and the reasons
     the others that are about this disclosure do not, in id order."""
-    permits: list[Basis] = []
-    reasons: list[Finding] = []
+    permits: list[LaterBasis] = []
+    reasons: list[LaterFinding] = []
     if records is None or not records.assessments:
         return permits, reasons
     holder = q.holder
@@ -268,12 +273,12 @@ def assessments_verdict(
 
 def overridden(
     q: Question,
-    subject: str,
+    subject: Words,
     records: SubjectRecords | None,
     t: float,
     on: date,
     by: Text,
-) -> list[Finding]:
+) -> list[LaterFinding]:
     """For each assessment that would have let the information go: that ``by`` (a
     block, a deny in the person's consent) beats it."""
     permits, _ = assessments_verdict(q, subject, records, t, on)

@@ -22,7 +22,6 @@ from datetime import date
 from anhorig.consent._compiled import Question, SubjectRecords, local_date
 from anhorig.consent.decision import (
     OBLIGATION_ORDER,
-    Basis,
     Decision,
     DecisionPolicy,
     Obligation,
@@ -30,7 +29,15 @@ from anhorig.consent.decision import (
     Outcome,
 )
 from anhorig.consent.model import Action, InfoCategory, RecipientKind, person_key
-from anhorig.consent.rules._common import Verdict, basis_of, finding, rule
+from anhorig.consent.rules._common import (
+    LaterBasis,
+    LaterFinding,
+    Name,
+    Verdict,
+    basis_of,
+    finding,
+    rule,
+)
 from anhorig.consent.rules.blocks import block_verdict, emergency_applies, emergency_verdict
 from anhorig.consent.rules.consents import consents_decide
 from anhorig.consent.rules.exceptions import (
@@ -42,7 +49,7 @@ from anhorig.consent.rules.exceptions import (
     within_authority,
 )
 from anhorig.consent.rules.harm import assessments_verdict, overridden
-from anhorig.findings import Finding, Severity
+from anhorig.findings import Severity
 from anhorig.language import Text
 from anhorig.law import CONSENT_WAIVER, SECRECY_HEALTH_CARE, SECRECY_SOCIAL_SERVICES
 from anhorig.people import Person
@@ -90,7 +97,7 @@ def subject_verdict(
 ) -> Verdict:
     """The answer for one person the information is about (step 4)."""
     request = q.request
-    subject = str(person)
+    subject = Name(person)
     recipient = q.recipient
     recipient_org = recipient.organisation if recipient.kind is RecipientKind.ORGANISATION else None
     crossing = recipient_org is None or recipient_org.id != q.holder.id
@@ -111,7 +118,7 @@ def subject_verdict(
         return exchange
 
     # Consents.
-    reasons: list[Finding] = []
+    reasons: list[LaterFinding] = []
     decided = consents_decide(q, subject, records, t, on, policy, reasons)
     if decided is not None:
         return decided
@@ -192,7 +199,7 @@ def decide(
     if listened is not None:
         return listened
 
-    leading: list[Finding] = []
+    leading: list[LaterFinding] = []
     within = within_authority(q, on, leading)
     if within is not None:
         return within
@@ -220,7 +227,7 @@ def decide(
         outcome = Outcome.NOT_APPLICABLE
     else:
         outcome = Outcome.PERMIT
-    basis: list[Basis] = []
+    basis: list[LaterBasis] = []
     obligations: set[ObligationKind] = set()
     reasons = list(leading)
     for person, verdict in verdicts:
@@ -228,16 +235,23 @@ def decide(
         obligations |= verdict.obligations
         reasons.extend(verdict.reasons)
         if len(verdicts) > 1 and verdict.outcome is Outcome.NOT_APPLICABLE:
-            reasons.append(finding(EACH_PERSON, "$.also_about", on, subject=str(person)))
+            reasons.append(finding(EACH_PERSON, "$.also_about", on, subject=Name(person)))
     if outcome is Outcome.PERMIT:
         obligations.add(ObligationKind.DOCUMENT_DISCLOSURE)
     else:
         obligations.clear()
-    return Decision(
-        outcome=outcome,
-        basis=tuple(basis),
-        obligations=tuple(
-            Obligation.of(kind) for kind in sorted(obligations, key=OBLIGATION_ORDER.__getitem__)
-        ),
-        reasons=tuple(reasons),
+    return Decision.later(outcome, _in_order(obligations), basis, reasons)
+
+
+_DOCUMENT = (Obligation.of(ObligationKind.DOCUMENT_DISCLOSURE),)
+
+
+def _in_order(obligations: set[ObligationKind]) -> tuple[Obligation, ...]:
+    """The obligations in their order (the two common sets without sorting)."""
+    if not obligations:
+        return ()
+    if len(obligations) == 1 and ObligationKind.DOCUMENT_DISCLOSURE in obligations:
+        return _DOCUMENT
+    return tuple(
+        Obligation.of(kind) for kind in sorted(obligations, key=OBLIGATION_ORDER.__getitem__)
     )

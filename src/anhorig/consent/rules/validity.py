@@ -21,6 +21,7 @@ from typing import cast
 
 from anhorig.consent._compiled import (
     CompiledConsent,
+    Validity,
     birthday,
     local_date,
     seconds,
@@ -28,8 +29,8 @@ from anhorig.consent._compiled import (
 )
 from anhorig.consent.decision import DecisionPolicy
 from anhorig.consent.model import ChildOpinion, Consent, GrantorCapacity, person_key
-from anhorig.consent.rules._common import instant_text, rule
-from anhorig.findings import Finding, Rule, Severity
+from anhorig.consent.rules._common import LaterFinding, finding, instant_text, rule
+from anhorig.findings import Rule, Severity
 from anhorig.language import Text
 from anhorig.law import CONSENT_WAIVER, CONSENT_WAIVER_CHILD
 from anhorig.people import Person
@@ -46,6 +47,7 @@ __all__ = [
     "compile_consent",
     "grantor_refusal",
     "invalid_at",
+    "judge",
     "may_consent",
     "may_consent_alone",
     "own_consent_from",
@@ -194,7 +196,7 @@ def _decides_text(policy: DecisionPolicy) -> Text:
 
 def child_view_weighed(
     consent: Consent, path: str, t: float, policy: DecisionPolicy
-) -> Finding | None:
+) -> LaterFinding | None:
     """The child's recorded objection to the custodian's ``consent`` that counts at
     ``t``, as a reason: the objection is weighed, not silent; ``None`` for any other
     consent or view."""
@@ -208,9 +210,10 @@ def child_view_weighed(
         or born is None
     ):
         return None
-    return CHILD_VIEW_WEIGHED.finding(
+    return finding(
+        CHILD_VIEW_WEIGHED,
         f"{path}.grantor.child_view",
-        on=local_date(t),
+        local_date(t),
         opinion=Text(sv=view.opinion.label("sv"), en=view.opinion.label("en")),
         subject=str(consent.subject),
         why=_decides_text(policy),
@@ -370,10 +373,16 @@ UNDOCUMENTED = rule(
 
 
 def compile_consent(consent: Consent, policy: DecisionPolicy) -> CompiledConsent:
-    """``consent`` prepared for fast matching, with what makes it invalid whatever the
-    instant (``NO_AUTHORITY``, ``CHILD_VIEW_MISSING``, ``UNDOCUMENTED``) and the
-    instants from which it is documented, the child is of age, the child decides, and a
-    child's own consent counts."""
+    """``consent`` prepared for fast matching; its validity (`judge`) is worked out
+    when first read."""
+    return CompiledConsent(consent, policy, judge)
+
+
+def judge(consent: Consent, policy: DecisionPolicy) -> Validity:
+    """What makes ``consent`` invalid whatever the instant (``NO_AUTHORITY``,
+    ``CHILD_VIEW_MISSING``, ``UNDOCUMENTED``) and the instants from which it is
+    documented, the child is of age, the child decides, and a child's own consent
+    counts: ``(invalid, documented_at, adult_at, mature_at, own_from)``."""
     invalid: _Invalid | None = None
     documented_at = -math.inf
     adult_at: float | None = None
@@ -434,14 +443,7 @@ def compile_consent(consent: Consent, policy: DecisionPolicy) -> CompiledConsent
             )
         else:
             documented_at = seconds(evidence.documented_at)
-    return CompiledConsent(
-        consent,
-        invalid=invalid,
-        documented_at=documented_at,
-        adult_at=adult_at,
-        mature_at=mature_at,
-        own_from=own_from,
-    )
+    return invalid, documented_at, adult_at, mature_at, own_from
 
 
 @functools.lru_cache(maxsize=65536)
