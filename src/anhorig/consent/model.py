@@ -66,7 +66,13 @@ from anhorig._checks import an_id as _id_validator
 from anhorig._checks import collecting, each, instance_of, non_empty_text, optional
 from anhorig.consent import _fields
 from anhorig.consent._fields import instant, masked_text, optional_instant, to_instant
-from anhorig.consent._provision import MAX_PROVISION_DEPTH, Provision
+from anhorig.consent._provision import (
+    MAX_PROVISION_DEPTH,
+    InformationKind,
+    InformationSelector,
+    Provision,
+    RecordLink,
+)
 from anhorig.consent._vocabulary import (
     Action,
     InfoCategory,
@@ -101,6 +107,8 @@ __all__ = [
     "HarmAssessment",
     "HarmConclusion",
     "InfoCategory",
+    "InformationKind",
+    "InformationSelector",
     "Organisation",
     "Principal",
     "Provision",
@@ -109,6 +117,7 @@ __all__ = [
     "Recipient",
     "RecipientKind",
     "RecipientRole",
+    "RecordLink",
     "Revocation",
     "Sector",
     "person_key",
@@ -397,6 +406,12 @@ class DisclosureRequest:
 
     ``concerns``: the child a report of concern (``Purpose.CHILD_PROTECTION`` only) is
     about when the information is a parent's (*barnet som anmälan gäller*); masked.
+
+    ``information``: what the information is (*vilka uppgifter*), as
+    :class:`InformationSelector` s: its records, kinds, codes, document types, security
+    labels, authors. Of each kind it names, it names all the information has. A
+    provision narrowed to particular information permits only what the request shows
+    it covers, and a narrowed deny applies when the request does not say.
     """
 
     subject: Person = attrs.field(validator=instance_of(Person))
@@ -414,6 +429,9 @@ class DisclosureRequest:
     concerns: Person | None = attrs.field(
         default=None,
         validator=_checks.and_(optional(instance_of(Person)), _fields.for_child_protection),
+    )
+    information: frozenset[InformationSelector] = attrs.field(
+        default=frozenset(), validator=each(InformationSelector)
     )
 
     @property
@@ -435,6 +453,7 @@ class DisclosureRequest:
             self.data_period,
             self.circumstances,
             self.concerns,
+            self.information,
         )
 
     @property
