@@ -204,8 +204,19 @@ def test_the_receipt_says_how_a_provision_is_narrowed() -> None:
     assert "Information held by: Region Sörmland" in en
     assert "Gäller 2026-04-01 00:00 – 2026-06-01 00:00" in sv
     assert "Holds 2026-04-01 00:00 – 2026-06-01 00:00" in en
-    assert "säkerhetsmärkning N" in sv
-    assert "security label N" in en
+    assert "Bara uppgifterna: säkerhetsmärkning 'N'" in sv
+    assert "Only the information: security label 'N'" in en
+
+
+def test_the_decision_says_how_the_deciding_provision_is_narrowed() -> None:
+    c = deny_except(holders=frozenset({TOWN}), information=frozenset({N}))
+    decision = evaluate(request(information=frozenset({N})), (c,))
+    assert decision.permitted
+    sv, en = decision.explain("sv"), decision.explain("en")
+    assert "undantag 1: bara uppgifter som finns hos Socialnämnden i Nyköping" in sv
+    assert "säkerhetsmärkning 'N'" in sv
+    assert "provision.exceptions[0]: only information held by Socialnämnden i Nyköping" in en
+    assert "security label 'N'" in en
 
 
 @given(

@@ -22,7 +22,7 @@ from anhorig import _checks
 from anhorig._checks import collecting, each, instance_of, non_empty_text, optional
 from anhorig.consent._fields import optional_instant, to_instant
 from anhorig.consent._vocabulary import Action, InfoCategory, ProvisionType, Purpose, Recipient
-from anhorig.language import LabelledEnum, Lang, check_lang, mask_value
+from anhorig.language import LabelledEnum, Lang, Text, check_lang, mask_value
 from anhorig.organisations import Organisation
 from anhorig.time import Period
 
@@ -160,12 +160,12 @@ class InformationSelector:
         return tag.link in _LINKS_COVERED[self.link]
 
     def describe(self, lang: str = "sv") -> str:
-        """What it names, in words (the code masked)."""
+        """What it names, in words: its kind and its code quoted and masked (the code
+        system is left out: it is a URI, not words)."""
         language: Lang = check_lang(lang)
-        where = f" ({self.system})" if self.system else ""
-        head = f"{self.kind.label(language)} {mask_value(self.code)}{where}"
+        head = f"{self.kind.label(language)} {mask_value(self.code)!r}"
         if self.link is not None:
-            head += f": {self.link.label(language)}"
+            head += f" ({self.link.label(language)})"
         return head
 
 
@@ -306,6 +306,27 @@ class Provision:
             or self.holders
             or self.information
         )
+
+    def narrowing(self) -> Text | None:
+        """How the provision is narrowed, in words (``None`` if it is not): the time it
+        holds for, whose information, which information."""
+        if not self.is_narrowed:
+            return None
+        sv: list[str] = []
+        en: list[str] = []
+        if self.valid_from is not None or self.valid_until is not None:
+            start = self.valid_from.format("YYYY-MM-DD HH:mm") if self.valid_from else "…"
+            end = self.valid_until.format("YYYY-MM-DD HH:mm") if self.valid_until else "…"
+            sv.append(f"gäller {start} – {end}")
+            en.append(f"holds {start} – {end}")
+        if self.holders:
+            names = ", ".join(sorted(str(o) for o in self.holders))
+            sv.append(f"bara uppgifter som finns hos {names}")
+            en.append(f"only information held by {names}")
+        if self.information:
+            sv.append("bara " + "; ".join(sorted(i.describe("sv") for i in self.information)))
+            en.append("only " + "; ".join(sorted(i.describe("en") for i in self.information)))
+        return Text(sv=", ".join(sv), en=", ".join(en))
 
     @property
     def is_narrowed(self) -> bool:

@@ -18,7 +18,7 @@ from datetime import date
 
 from anhorig.consent._compiled import Question, SubjectRecords
 from anhorig.consent.decision import Basis, Combining, DecisionPolicy, Outcome, provision_text
-from anhorig.consent.model import Action, GrantorCapacity, RecipientKind
+from anhorig.consent.model import Action, Consent, GrantorCapacity, RecipientKind
 from anhorig.consent.rules._common import Verdict, basis_of, finding, instant_text, rule
 from anhorig.consent.rules.harm import overridden
 from anhorig.consent.rules.validity import (
@@ -178,6 +178,17 @@ DENY = rule(
 )
 
 
+def _where(consent: Consent, path: str) -> Text:
+    """Which provision decided, in words, with how it is narrowed if it is (the time it
+    holds for, whose information, which information)."""
+    said = provision_text(mask_value(path))
+    narrowing = dict(consent.provision.walk()).get(path)
+    words = narrowing.narrowing() if narrowing is not None else None
+    if words is None:
+        return said
+    return Text(sv=f"{said.sv}: {words.sv}", en=f"{said.en}: {words.en}")
+
+
 def consents_verdict(
     q: Question,
     subject: str,
@@ -247,7 +258,7 @@ def consents_verdict(
                 f"{path}.{where}",
                 on,
                 consent=compiled.id,
-                where=provision_text(mask_value(where)),
+                where=_where(consent, where),
                 grantor=str(consent.grantor.person),
             )
         )
