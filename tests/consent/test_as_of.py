@@ -17,7 +17,9 @@ from hypothesis import strategies as st
 
 from anhorig.consent import (
     Action,
+    Block,
     Circumstance,
+    Consent,
     ConsentRecord,
     ConsentRegistry,
     Decision,
@@ -33,6 +35,7 @@ from anhorig.testing.strategies import (
     block_lifts,
     blocks,
     consent_instants,
+    consent_records,
     consents,
     decision_policies,
     disclosure_requests,
@@ -64,32 +67,11 @@ def worlds_and_a_later_record(draw: st.DrawFn) -> World:
     people = st.sampled_from(pool)
     orgs = organisations()
     who = recipients(people_=people, organisations_=orgs)
-    given_consents = draw(
-        st.lists(
-            consents(subjects=people, organisations_=orgs, recipients_=who),
-            max_size=4,
-            unique_by=lambda c: c.id,
-        )
+    records: list[ConsentRecord] = draw(
+        consent_records(subjects=people, organisations_=orgs, recipients_=who, max_consents=4)
     )
-    records: list[ConsentRecord] = list(given_consents)
-    for given_consent in given_consents:
-        if draw(st.booleans()):
-            records.append(draw(revocations(of=st.just(given_consent))))
-    placed = draw(
-        st.lists(blocks(subjects=people, organisations_=orgs), max_size=2, unique_by=lambda b: b.id)
-    )
-    records.extend(placed)
-    for block in placed:
-        if draw(st.booleans()):
-            records.append(draw(block_lifts(of=st.just(block))))
-    assessed: list[HarmAssessment] = draw(
-        st.lists(
-            harm_assessments(subjects=people, organisations_=orgs, recipients_=who),
-            max_size=2,
-            unique_by=lambda a: a.id,
-        )
-    )
-    records.extend(assessed)
+    given_consents = [r for r in records if isinstance(r, Consent)]
+    placed = [r for r in records if isinstance(r, Block)]
     asked = draw(
         disclosure_requests(
             subjects=people,

@@ -3,7 +3,8 @@
 The examples are HL7's, so they are not kept in this repository: put them as JSON in
 ``$ANHORIG_FHIR_EXAMPLES/r4/`` and ``$ANHORIG_FHIR_EXAMPLES/r5/`` (named
 ``consent-example-<name>.json``, narrative may be left out), e.g. from the published
-example packages ``hl7.fhir.r4.examples`` 4.0.1 and ``hl7.fhir.r5.examples`` 5.0.0.
+example packages ``hl7.fhir.r4.examples`` 4.0.1 and ``hl7.fhir.r5.examples`` 5.0.0:
+``python3 .ci/fhir_examples.py DEST`` fetches and checks them, and ``.ci/run`` does so.
 Without the variable these tests are skipped.
 
 For every example the expectation below is written by hand from the example itself:

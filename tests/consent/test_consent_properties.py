@@ -44,14 +44,12 @@ from anhorig.consent.fhir import from_fhir, to_fhir
 from anhorig.serialization import from_json, json_schema, to_json
 from anhorig.testing.strategies import (
     BREAKABLE_RULES,
-    block_lifts,
-    blocks,
     consent_instants,
+    consent_records,
     consents,
     consents_breaking,
     decision_policies,
     disclosure_requests,
-    harm_assessments,
     organisations,
     provisions,
     recipients,
@@ -324,32 +322,9 @@ def rich_worlds_asked(
     people = st.sampled_from(pool)
     orgs = organisations()
     who = recipients(people_=people, organisations_=orgs)
-    given_consents = draw(
-        st.lists(
-            consents(subjects=people, organisations_=orgs, recipients_=who),
-            max_size=4,
-            unique_by=lambda c: c.id,
-        )
+    records: list[ConsentRecord] = draw(
+        consent_records(subjects=people, organisations_=orgs, recipients_=who, max_consents=4)
     )
-    records: list[ConsentRecord] = list(given_consents)
-    for consent in given_consents:
-        if draw(st.booleans()):
-            records.append(draw(revocations(of=st.just(consent))))
-    placed = draw(
-        st.lists(blocks(subjects=people, organisations_=orgs), max_size=2, unique_by=lambda b: b.id)
-    )
-    records.extend(placed)
-    for block in placed:
-        if draw(st.booleans()):
-            records.append(draw(block_lifts(of=st.just(block))))
-    assessed: list[HarmAssessment] = draw(
-        st.lists(
-            harm_assessments(subjects=people, organisations_=orgs, recipients_=who),
-            max_size=2,
-            unique_by=lambda a: a.id,
-        )
-    )
-    records.extend(assessed)
     requests = draw(
         st.lists(
             disclosure_requests(

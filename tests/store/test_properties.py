@@ -24,23 +24,18 @@ from anhorig.consent import (
     ConsentRecord,
     DecisionPolicy,
     DisclosureRequest,
-    HarmAssessment,
     evaluate,
 )
 from anhorig.respite import Booking, Cancellation, Ledger
 from anhorig.store import open_store
 from anhorig.testing.strategies import (
-    block_lifts,
-    blocks,
     consent_instants,
-    consents,
+    consent_records,
     decision_policies,
     disclosure_requests,
-    harm_assessments,
     ledgers,
     organisations,
     recipients,
-    revocations,
     subject_pools,
 )
 
@@ -55,32 +50,9 @@ def worlds(draw: st.DrawFn) -> tuple[list[DisclosureRequest], list[ConsentRecord
     people = st.sampled_from(pool)
     orgs = organisations()
     who = recipients(people_=people, organisations_=orgs)
-    given = draw(
-        st.lists(
-            consents(subjects=people, organisations_=orgs, recipients_=who),
-            max_size=5,
-            unique_by=lambda c: c.id,
-        )
+    records: list[ConsentRecord] = draw(
+        consent_records(subjects=people, organisations_=orgs, recipients_=who, max_consents=5)
     )
-    records: list[ConsentRecord] = list(given)
-    for consent in given:
-        if draw(st.booleans()):
-            records.append(draw(revocations(of=st.just(consent))))
-    placed = draw(
-        st.lists(blocks(subjects=people, organisations_=orgs), max_size=2, unique_by=lambda b: b.id)
-    )
-    records.extend(placed)
-    for block in placed:
-        if draw(st.booleans()):
-            records.append(draw(block_lifts(of=st.just(block))))
-    assessed: list[HarmAssessment] = draw(
-        st.lists(
-            harm_assessments(subjects=people, organisations_=orgs, recipients_=who),
-            max_size=2,
-            unique_by=lambda a: a.id,
-        )
-    )
-    records.extend(assessed)
     questions = draw(
         st.lists(
             disclosure_requests(

@@ -19,6 +19,7 @@ from anhorig.consent.audit import AuditRecord
 from anhorig.consent.engine import (
     Basis,
     Combining,
+    ConsentRecord,
     Decision,
     DecisionPolicy,
     Obligation,
@@ -465,6 +466,58 @@ def harm_assessments(
         ),
         note=draw(st.sampled_from(("", "Den enskilde har själv berättat det för dottern."))),
     )
+
+
+@st.composite
+def consent_records(
+    draw: st.DrawFn,
+    *,
+    subjects: st.SearchStrategy[Person],
+    organisations_: st.SearchStrategy[Organisation] | None = None,
+    recipients_: st.SearchStrategy[Recipient] | None = None,
+    max_consents: int = 4,
+) -> list[ConsentRecord]:
+    """Records of every kind about ``subjects``, in an order a registry accepts: up to
+    ``max_consents`` consents, some revoked, up to two blocks (*spärr*), some lifted,
+    and up to two harm assessments (*menprövning*); a revocation or lift comes after
+    its record. Shrinks towards no records."""
+    if max_consents < 0:
+        raise InvalidArgument(f"max_consents={max_consents} must be >= 0")
+    orgs = organisations_ if organisations_ is not None else organisations()
+    who = (
+        recipients_
+        if recipients_ is not None
+        else recipients(people_=subjects, organisations_=orgs)
+    )
+    given = draw(
+        st.lists(
+            consents(subjects=subjects, organisations_=orgs, recipients_=who),
+            max_size=max_consents,
+            unique_by=lambda c: c.id,
+        )
+    )
+    records: list[ConsentRecord] = list(given)
+    for consent in given:
+        if draw(st.booleans()):
+            records.append(draw(revocations(of=st.just(consent))))
+    placed = draw(
+        st.lists(
+            blocks(subjects=subjects, organisations_=orgs), max_size=2, unique_by=lambda b: b.id
+        )
+    )
+    records.extend(placed)
+    for block in placed:
+        if draw(st.booleans()):
+            records.append(draw(block_lifts(of=st.just(block))))
+    assessed: list[HarmAssessment] = draw(
+        st.lists(
+            harm_assessments(subjects=subjects, organisations_=orgs, recipients_=who),
+            max_size=2,
+            unique_by=lambda a: a.id,
+        )
+    )
+    records.extend(assessed)
+    return records
 
 
 def decisions() -> st.SearchStrategy[Decision]:
