@@ -186,7 +186,7 @@ class Question:
         period = request.data_period
         self.data_from = None if period is None else period.start.toordinal()
         self.data_until = None if period is None or period.end is None else period.end.toordinal()
-        self.information = by_kind(request.information)
+        self.information = by_kind(request.information) if request.information else _NOTHING
 
 
 def by_kind(
@@ -200,6 +200,13 @@ def by_kind(
         kind: tuple(sorted(group, key=lambda s: (s.system, s.code, s.link or "")))
         for kind, group in found.items()
     }
+
+
+_ALWAYS = -math.inf
+"""The start of a provision that holds from the consent's own start (one shared float)."""
+
+_NOTHING: dict[InformationKind, tuple[InformationSelector, ...]] = {}
+"""A request that does not say what its information is (shared, never changed)."""
 
 
 def _information_matches(
@@ -265,12 +272,13 @@ class Node:
         self.data_until = (
             period.end.toordinal() if period is not None and period.end is not None else None
         )
-        self.from_ = -math.inf if provision.valid_from is None else seconds(provision.valid_from)
+        self.from_ = _ALWAYS if provision.valid_from is None else seconds(provision.valid_from)
         self.until = math.inf if provision.valid_until is None else seconds(provision.valid_until)
         self.holders: frozenset[str] | None = (
             frozenset(o.id for o in provision.holders) if provision.holders else None
         )
-        self.information = by_kind(provision.information)
+        # None unless narrowed: most provisions are not, and an empty dict costs 64 bytes.
+        self.information = by_kind(provision.information) if provision.information else None
         self.exceptions = tuple(
             Node(child, f"{path}.exceptions[{i}]") for i, child in enumerate(provision.exceptions)
         )
@@ -281,7 +289,7 @@ class Node:
             return False
         if self.holders is not None and q.holder.id not in self.holders:
             return False
-        if self.information and not _information_matches(
+        if self.information is not None and not _information_matches(
             self.information, q.information, self.permit
         ):
             return False
@@ -395,7 +403,7 @@ class CompiledConsent:
         self.relying_id = consent.obtained_by.id
         self.root = root_node(consent.provision)
         # Where a provision holding for part of the time starts or stops.
-        self.provision_points = self.root.instants()
+        self.provision_points = tuple(self.root.instants())  # () is shared
         # Before it was given a consent is not there to rely on or to mention, even
         # when its validity starts earlier (backdated).
         self.given = seconds(consent.given_at)
