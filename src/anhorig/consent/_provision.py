@@ -142,9 +142,15 @@ class InformationSelector:
     """
 
     kind: InformationKind = attrs.field(validator=instance_of(InformationKind))
+    """What it names: a record, a kind of resource, a code, a document type, a security
+    label or an author."""
     code: str = attrs.field(validator=non_empty_text, repr=_masked_code)
+    """The code; for a record or an author its reference (``"Task/1"``) or identifier
+    value."""
     system: str = attrs.field(default="", validator=_checks.text)
+    """The code system (a URI), or an identifier's system; empty for a plain reference."""
     link: RecordLink | None = attrs.field(default=None, validator=_link_shape)
+    """For a record only: how the information belongs to it (FHIR ``data.meaning``)."""
 
     @classmethod
     def record(cls, reference: str, link: RecordLink = RecordLink.INSTANCE) -> InformationSelector:

@@ -433,6 +433,8 @@ class DisclosureRequest:
     information: frozenset[InformationSelector] = attrs.field(
         default=frozenset(), validator=each(InformationSelector)
     )
+    """What the information asked for is (records, kinds, codes, document types, security
+    labels, authors); of each kind named, all it has. Empty: not said."""
 
     @property
     def subjects(self) -> tuple[Person, ...]:
