@@ -18,6 +18,12 @@ BURGERS = Organisation(
     principal=Principal.REGION,
     sector=Sector.HEALTH_CARE,
 )
+ARTIS = Organisation(
+    id="f201",
+    name="Artis University Medical Center",
+    principal=Principal.REGION,
+    sector=Sector.HEALTH_CARE,
+)
 BRONSIG = Organisation(
     id="f203", name="Bronsig Hospital", principal=Principal.REGION, sector=Sector.HEALTH_CARE
 )
@@ -35,6 +41,7 @@ def _person(kind: str, id_: str, name: str, **more: Any) -> dict[str, Any]:
 
 PARTIES: dict[str, Resolved] = {
     "Organization/f001": BURGERS,
+    "Organization/f201": ARTIS,
     "Organization/f203": BRONSIG,
     "Organization/2.16.840.1.113883.19.5": GOOD_HEALTH,
     "Patient/f001": _person("Patient", "f001", "Pieter van de Heuvel"),

@@ -26,7 +26,15 @@ from anhorig.consent.fhir import (
     read_fhir,
     to_fhir,
 )
-from anhorig.consent.model import GrantorCapacity, ProvisionType, RecipientRole
+from anhorig.consent.model import (
+    GrantorCapacity,
+    InformationKind,
+    InformationSelector,
+    Provision,
+    ProvisionType,
+    RecipientRole,
+    RecordLink,
+)
 from anhorig.errors import InvalidInput
 from anhorig.language import Text
 from tests.consent.consent_scenario import ANNA, EVA, GIVEN, REGION, consent, request
@@ -176,14 +184,22 @@ def test_lenient_reading_never_shares_more() -> None:
 
 def test_resolver_and_region_codes() -> None:
     """References are resolved through the caller's resolver; a region's own category
-    code is read through tables it extends, while the default tables refuse it."""
+    code is read through tables it extends, while the default tables hold it as a
+    security label the permit is narrowed to (issue 13)."""
     resource = load("bare-organisation-reference-r4.json")
     resource["provision"] = {
         "type": "permit",
         "securityLabel": [{"system": "urn:oid:1.2.752.29.99.1", "code": "psyk"}],
     }
-    with pytest.raises(InvalidInput):
-        from_fhir(resource, resolve={"Organization/f001": REGION}.get)
+    label = from_fhir(resource, resolve={"Organization/f001": REGION}.get)
+    assert label.provision.categories == frozenset()
+    assert label.provision.information == frozenset(
+        {
+            InformationSelector(
+                kind=InformationKind.SECURITY_LABEL, system="urn:oid:1.2.752.29.99.1", code="psyk"
+            )
+        }
+    )
     mine = DEFAULT_CODES.with_rows(
         CodeRow(
             table="category",
@@ -230,6 +246,19 @@ def test_each_provision_table_row_reads_as_stated(row: CodeRow) -> None:
     resource["provision"][0][_ELEMENT[row.table]] = [value]
     if row.table == "action":
         resource["provision"][0]["action"] = [value]
+    if row.term is None and row.table == "category":
+        # A security label that is no category of anhorig's narrows the rule to
+        # information carrying it (issue 13).
+        (exception,) = from_fhir(resource).provision.exceptions
+        assert exception.categories == frozenset()
+        assert exception.information == frozenset(
+            {
+                InformationSelector(
+                    kind=InformationKind.SECURITY_LABEL, system=row.system, code=row.code
+                )
+            }
+        )
+        return
     if row.term is None:
         with pytest.raises(InvalidInput) as err:
             from_fhir(resource)
@@ -385,3 +414,130 @@ def test_a_policy_rule_of_the_wrong_shape_is_invalid_input_with_its_path(rule: o
     with pytest.raises(InvalidInput) as caught:
         from_fhir({"resourceType": "Consent", "status": "active", "policyRule": rule})
     assert any(path.startswith("$.policyRule") for path in caught.value.paths)
+
+
+# --- what narrows a provision (issue 13) ------------------------------------------------
+
+_CDA = InformationSelector(
+    kind=InformationKind.DOCUMENT_TYPE, system="urn:ietf:bcp:13", code="application/hl7-cda+xml"
+)
+_NARROWED = consent(
+    provision=Provision(
+        decision=ProvisionType.PERMIT,
+        valid_from=GIVEN,
+        valid_until=GIVEN.add(years=1),
+        holders=frozenset({REGION}),
+        exceptions=(
+            Provision(
+                decision=ProvisionType.DENY,
+                valid_from=GIVEN.add(months=2),
+                information=frozenset(
+                    {
+                        _CDA,
+                        InformationSelector.record("Task/example3", RecordLink.RELATED),
+                        InformationSelector(
+                            kind=InformationKind.RECORD,
+                            system="urn:oid:1.2.3",
+                            code="lab-7",
+                            link=RecordLink.DEPENDENTS,
+                        ),
+                        InformationSelector(
+                            kind=InformationKind.RESOURCE_KIND,
+                            system="http://hl7.org/fhir/resource-types",
+                            code="MedicationRequest",
+                        ),
+                        InformationSelector(
+                            kind=InformationKind.CODE, system="http://loinc.org", code="34133-9"
+                        ),
+                        InformationSelector(
+                            kind=InformationKind.SECURITY_LABEL,
+                            system="http://terminology.hl7.org/CodeSystem/v3-ActCode",
+                            code="PSY",
+                        ),
+                        InformationSelector(
+                            kind=InformationKind.AUTHOR, code="Practitioner/xcda-author"
+                        ),
+                    }
+                ),
+            ),
+        ),
+    )
+)
+
+
+@pytest.mark.parametrize("version", ["R4", "R5"])
+def test_narrowed_provisions_are_written_and_read_back(version: str) -> None:
+    """Time, custodian and every kind of information are written as FHIR says them (R4's
+    root period is the consent's, so the root's own is an extension; R4 has no
+    documentType, so a document type is a marked ``class``) and read back the same."""
+    resource = to_fhir(_NARROWED, version)  # type: ignore[arg-type]
+    assert from_fhir(resource) == _NARROWED
+    if version == "R4":
+        FhirR4BConsent.model_validate(resource)
+        root = resource["provision"]
+        assert root["extension"][0]["valuePeriod"]["start"] == GIVEN.isoformat()
+        inner = root["provision"][0]
+        (marked,) = [c for c in inner["class"] if "extension" in c]
+        assert marked["code"] == "application/hl7-cda+xml"
+    else:
+        FhirR5Consent.model_validate(resource)
+        root = resource["provision"][0]
+        assert root["period"]["start"] == GIVEN.isoformat()
+        inner = root["provision"][0]
+        assert inner["documentType"] == [
+            {"system": "urn:ietf:bcp:13", "code": "application/hl7-cda+xml"}
+        ]
+    roles = sorted(a["role"]["coding"][0]["code"] for a in root["actor"] + inner["actor"])
+    assert roles == ["AUT", "CST"]
+    assert {d["meaning"] for d in inner["data"]} == {"related", "dependents"}
+
+
+def test_a_date_only_end_covers_the_whole_day_for_a_deny_only() -> None:
+    """FHIR counts a date-only end's whole day in: a deny is read to the next midnight, a
+    permit to that day's midnight (the narrower reading)."""
+    resource = to_fhir(consent(), "R5")
+    resource["provision"] = [{"period": {"start": "2026-04-01", "end": "2026-04-30"}}]
+    (deny,) = from_fhir(resource).provision.exceptions
+    assert deny.valid_until is not None
+    assert deny.valid_until.date().isoformat() == "2026-05-01"
+    resource["decision"] = "deny"
+    (permit,) = from_fhir(resource).provision.exceptions
+    assert permit.valid_until is not None
+    assert permit.valid_until.date().isoformat() == "2026-04-30"
+
+
+@pytest.mark.parametrize(
+    ("element", "value", "path"),
+    [
+        ("data", [{"meaning": "nearby", "reference": {"reference": "Task/1"}}], "data[0].meaning"),
+        ("data", [{"meaning": "instance"}], "data[0].reference"),
+        ("data", [{"meaning": "instance", "reference": {"display": "x"}}], "data[0].reference"),
+        ("resourceType", [{"code": "Task"}], "resourceType[0]"),
+        ("documentType", "x", "documentType"),
+        ("period", {"start": "2026-05-01", "end": "2026-04-01"}, "valid_until"),
+        (
+            "actor",
+            [
+                {
+                    "role": {
+                        "coding": [
+                            {
+                                "system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationType",
+                                "code": "CST",
+                            }
+                        ]
+                    },
+                    "reference": 5,
+                }
+            ],
+            "actor[0].reference",
+        ),
+    ],
+)
+def test_broken_narrowing_is_refused_with_a_path(element: str, value: Any, path: str) -> None:
+    resource = to_fhir(consent(), "R5")
+    resource["provision"] = [{element: value}]
+    for lenient in (False, True):
+        with pytest.raises(InvalidInput) as err:
+            read_fhir(resource, lenient=lenient)
+        assert any(p.path.endswith(path) for p in err.value.problems), err.value.paths

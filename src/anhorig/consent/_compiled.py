@@ -31,6 +31,8 @@ from anhorig.consent.model import (
     DisclosureRequest,
     HarmAssessment,
     InfoCategory,
+    InformationKind,
+    InformationSelector,
     Provision,
     ProvisionType,
     Purpose,
@@ -52,6 +54,7 @@ __all__ = [
     "SubjectRecords",
     "Validity",
     "birthday",
+    "by_kind",
     "keep_earliest",
     "local_date",
     "recipient_keys",
@@ -190,6 +193,7 @@ class Question:
         "data_from",
         "data_until",
         "holder",
+        "information",
         "purpose",
         "recipient",
         "recipient_keys",
@@ -208,6 +212,47 @@ class Question:
         period = request.data_period
         self.data_from = None if period is None else period.start.toordinal()
         self.data_until = None if period is None or period.end is None else period.end.toordinal()
+        self.information = by_kind(request.information) if request.information else _NOTHING
+
+
+def by_kind(
+    selectors: Iterable[InformationSelector],
+) -> dict[InformationKind, tuple[InformationSelector, ...]]:
+    """``selectors`` grouped by kind (each group sorted, so that equal sets compile alike)."""
+    found: dict[InformationKind, list[InformationSelector]] = {}
+    for selector in selectors:
+        found.setdefault(selector.kind, []).append(selector)
+    return {
+        kind: tuple(sorted(group, key=lambda s: (s.system, s.code, s.link or "")))
+        for kind, group in found.items()
+    }
+
+
+_ALWAYS = -math.inf
+"""The start of a provision that holds from the consent's own start (one shared float)."""
+
+_NOTHING: dict[InformationKind, tuple[InformationSelector, ...]] = {}
+"""A request that does not say what its information is (shared, never changed)."""
+
+
+def _information_matches(
+    wanted: dict[InformationKind, tuple[InformationSelector, ...]],
+    given: dict[InformationKind, tuple[InformationSelector, ...]],
+    permit: bool,
+) -> bool:
+    """Whether a provision narrowed to ``wanted`` covers information described by
+    ``given``, kind by kind. A kind the request does not describe is inside a deny and
+    outside a permit; a permit needs every piece the request names covered, a deny any."""
+    for kind, selectors in wanted.items():
+        tags = given.get(kind)
+        if not tags:
+            if permit:
+                return False
+            continue
+        covered = (any(s.covers(tag) for s in selectors) for tag in tags)
+        if not (all(covered) if permit else any(covered)):
+            return False
+    return True
 
 
 class Node:
@@ -220,11 +265,15 @@ class Node:
         "data_from",
         "data_until",
         "exceptions",
+        "from_",
         "has_period",
+        "holders",
+        "information",
         "path",
         "permit",
         "purposes",
         "recipients",
+        "until",
     )
 
     def __init__(self, provision: Provision, path: str) -> None:
@@ -249,12 +298,27 @@ class Node:
         self.data_until = (
             period.end.toordinal() if period is not None and period.end is not None else None
         )
+        self.from_ = _ALWAYS if provision.valid_from is None else seconds(provision.valid_from)
+        self.until = math.inf if provision.valid_until is None else seconds(provision.valid_until)
+        self.holders: frozenset[str] | None = (
+            frozenset(o.id for o in provision.holders) if provision.holders else None
+        )
+        # None unless narrowed: most provisions are not, and an empty dict costs 64 bytes.
+        self.information = by_kind(provision.information) if provision.information else None
         self.exceptions = tuple(
             Node(child, f"{path}.exceptions[{i}]") for i, child in enumerate(provision.exceptions)
         )
 
-    def matches(self, q: Question) -> bool:
-        """Whether the question lies within this provision's scope."""
+    def matches(self, q: Question, t: float) -> bool:
+        """Whether the question at ``t`` lies within this provision's scope."""
+        if not self.from_ <= t < self.until:
+            return False
+        if self.holders is not None and q.holder.id not in self.holders:
+            return False
+        if self.information is not None and not _information_matches(
+            self.information, q.information, self.permit
+        ):
+            return False
         if self.actions and not self.actions & q.action:
             return False
         if self.categories and not self.categories & q.category:
@@ -280,22 +344,29 @@ class Node:
                     return False
         return True
 
-    def decide(self, q: Question) -> tuple[bool, str] | None:
-        """``(permit, path)`` of the deepest matching provision, or ``None``.
+    def decide(self, q: Question, t: float) -> tuple[bool, str] | None:
+        """``(permit, path)`` of the deepest provision matching at ``t``, or ``None``.
 
         Sibling exceptions that both match are combined deny-first, so their order
         in the tree never matters.
         """
-        if not self.matches(q):
+        if not self.matches(q, t):
             return None
         found: tuple[bool, str] | None = None
         for child in self.exceptions:
-            result = child.decide(q)
+            result = child.decide(q, t)
             if result is None:
                 continue
             if found is None or (found[0] and not result[0]):
                 found = result
         return found if found is not None else (self.permit, self.path)
+
+    def instants(self) -> list[float]:
+        """Where a provision of this tree starts or stops holding (finite ones)."""
+        points = [p for p in (self.from_, self.until) if math.isfinite(p)]
+        for child in self.exceptions:
+            points.extend(child.instants())
+        return points
 
 
 _ROOTS: weakref.WeakValueDictionary[Provision, Node] = weakref.WeakValueDictionary()
@@ -349,6 +420,7 @@ class CompiledConsent:
         "invalid",
         "mature_at",
         "own_from",
+        "provision_points",
         "relying_id",
         "root",
         "start",
@@ -383,6 +455,8 @@ class CompiledConsent:
         invalid, documented_at, adult_at, mature_at, own_from = judge(consent, policy)
         self.relying_id = consent.obtained_by.id
         self.root = root_node(consent.provision)
+        # Where a provision holding for part of the time starts or stops.
+        self.provision_points = tuple(self.root.instants())  # () is shared
         # Before it was given a consent is not there to rely on or to mention, even
         # when its validity starts earlier (backdated).
         self.given = seconds(consent.given_at)
@@ -403,6 +477,7 @@ class CompiledConsent:
             points.append(self.mature_at)
         if self.own_from is not None:
             points.append(self.own_from)
+        points.extend(self.provision_points)
         return [p for p in points if math.isfinite(p)]
 
 

@@ -65,7 +65,8 @@ def to_instant(value: object) -> object:
 def instant(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """An aware instant (what `to_instant` made of the input), else a problem."""
     if isinstance(value, Refused):
-        if attribute.name != "valid_from" or value is not instance.given_at:  # said once
+        # A consent's valid_from defaults to its given_at: the same refusal is said once.
+        if attribute.name != "valid_from" or value is not getattr(instance, "given_at", None):
             for problem in value.problems:
                 _checks.fail(attribute.name, sv=problem.message.sv, en=problem.message.en)
         return

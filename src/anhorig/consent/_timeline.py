@@ -68,6 +68,7 @@ def question_key(request: DisclosureRequest) -> tuple[object, ...]:
         request.data_period,
         request.circumstances,
         request.concerns,
+        request.information,
     )
 
 

@@ -74,6 +74,23 @@ from anhorig.consent._fields import (
     quick_init,
     to_instant,
 )
+from anhorig.consent._provision import (
+    MAX_PROVISION_DEPTH,
+    InformationKind,
+    InformationSelector,
+    Provision,
+    RecordLink,
+)
+from anhorig.consent._vocabulary import (
+    Action,
+    InfoCategory,
+    ProvisionType,
+    Purpose,
+    Recipient,
+    RecipientKind,
+    RecipientRole,
+    person_key,
+)
 from anhorig.consent.receipt import receipt
 from anhorig.language import LabelledEnum
 from anhorig.organisations import Organisation, Principal, Sector
@@ -98,6 +115,8 @@ __all__ = [
     "HarmAssessment",
     "HarmConclusion",
     "InfoCategory",
+    "InformationKind",
+    "InformationSelector",
     "Organisation",
     "Principal",
     "Provision",
@@ -106,116 +125,11 @@ __all__ = [
     "Recipient",
     "RecipientKind",
     "RecipientRole",
+    "RecordLink",
     "Revocation",
     "Sector",
     "person_key",
 ]
-
-
-def person_key(person: Person) -> str:
-    """A stable key for ``person``: the full personnummer, else name and birth date.
-
-    Used to index and compare people; never shown to anyone.
-    """
-    if person.id is not None:
-        return person.id.value
-    born = person.birth_date.isoformat() if person.birth_date is not None else "?"
-    return f"~{person.name}|{born}"
-
-
-class Action(LabelledEnum):
-    """What is done with the information (FHIR ``consentaction``) (*åtgärd*).
-
-    ``DISCLOSE``: the holder gives it to the recipient (*lämna ut*). ``ACCESS``: the
-    recipient takes part of the holder's records, as in shared records (*ta del av*,
-    *direktåtkomst*). ``COLLECT``: the holder takes in information from the
-    recipient named in the request, e.g. a relative who talks to staff (*ta emot,
-    lyssna*).
-    """
-
-    DISCLOSE = "disclose", "lämna ut", "disclose"
-    ACCESS = "access", "ta del av (åtkomst)", "access"
-    COLLECT = "collect", "ta emot (lyssna)", "collect (listen)"
-
-
-class InfoCategory(LabelledEnum):
-    """A class of information (*uppgiftskategori*); dotted values form a hierarchy.
-
-    A provision on ``health_care`` covers ``health_care.diagnosis`` and every other
-    class under it.
-    """
-
-    HEALTH_CARE = "health_care", "hälso- och sjukvård", "health care"
-    HEALTH_DIAGNOSIS = "health_care.diagnosis", "diagnoser", "diagnoses"
-    HEALTH_MEDICATION = "health_care.medication", "läkemedel", "medication"
-    HEALTH_CARE_PLAN = "health_care.care_plan", "vårdplan", "care plan"
-    HEALTH_DISCHARGE = "health_care.discharge", "utskrivning", "discharge"
-    SOCIAL_SERVICES = "social_services", "socialtjänst", "social services"
-    SOCIAL_ASSISTANCE = (
-        "social_services.assistance",
-        "biståndsbeslut och insatser",
-        "assistance decisions and services",
-    )
-    SOCIAL_HOME_CARE = "social_services.home_care", "hemtjänst", "home care"
-    SOCIAL_CARER_SUPPORT = "social_services.carer_support", "anhörigstöd", "carer support"
-    SOCIAL_ECONOMY = "social_services.economy", "ekonomi", "finances"
-
-    def covers(self, other: InfoCategory) -> bool:
-        """Whether this class is ``other`` or an ancestor of it."""
-        return other.value == self.value or other.value.startswith(self.value + ".")
-
-    @property
-    def root(self) -> InfoCategory:
-        """The top class: ``HEALTH_CARE`` or ``SOCIAL_SERVICES``."""
-        return InfoCategory(self.value.split(".")[0])
-
-
-class Purpose(LabelledEnum):
-    """Why the information is shared (*ändamål*)."""
-
-    CARE_AND_TREATMENT = "care_and_treatment", "vård och behandling", "care and treatment"
-    SIP = "sip", "samordnad individuell plan (SIP)", "coordinated individual plan (SIP)"
-    DISCHARGE_PLANNING = "discharge_planning", "planering inför utskrivning", "discharge planning"
-    CARER_SUPPORT = "carer_support", "stöd till anhöriga", "support to carers"
-    INFORMING_RELATIVE = (
-        "informing_relative",
-        "information till närstående",
-        "informing a relative",
-    )
-    CHILD_PROTECTION = "child_protection", "skydd av barn (orosanmälan)", "child protection"
-
-
-class RecipientRole(LabelledEnum):
-    """The role a recipient has (*mottagarens roll*)."""
-
-    RELATIVE = "relative", "anhörig/närstående", "relative"
-    CUSTODIAN = "custodian", "vårdnadshavare", "custodian"
-    GUARDIAN = "guardian", "god man eller förvaltare", "guardian (god man, förvaltare)"
-    CARE_STAFF = "care_staff", "vård- och omsorgspersonal", "care staff"
-    CASE_OFFICER = "case_officer", "handläggare", "case officer"
-    SUPPORT_CONTACT = "support_contact", "stödkontakt", "support contact"
-    VOLUNTEER = "volunteer", "volontär", "volunteer"
-
-
-class RecipientKind(LabelledEnum):
-    """How a :class:`Recipient` names who receives the information."""
-
-    PERSON = "person", "en person", "a person"
-    ORGANISATION = "organisation", "en organisation", "an organisation"
-    PRINCIPAL = "principal", "varje organisation med huvudmannen", "any organisation of a principal"
-    ROLE = "role", "varje mottagare med rollen", "any recipient with a role"
-
-
-class ProvisionType(LabelledEnum):
-    """A provision's decision (FHIR ``consent-provision-type``) (*beslut*)."""
-
-    PERMIT = "permit", "tillåt", "permit"
-    DENY = "deny", "neka", "deny"
-
-    @property
-    def opposite(self) -> ProvisionType:
-        """The other decision."""
-        return ProvisionType.DENY if self is ProvisionType.PERMIT else ProvisionType.PERMIT
 
 
 class GrantorCapacity(LabelledEnum):
@@ -297,176 +211,6 @@ class Circumstance(LabelledEnum):
         "mottagaren vill inte ha informationen",
         "the recipient does not want the information",
     )
-
-
-@collecting
-@attrs.frozen(kw_only=True, order=False, cache_hash=True)
-class Recipient:
-    """Who receives the information (*mottagare*): a person, an organisation, any
-    organisation of a principal, or anyone with a role.
-
-    In a provision it says whom the provision is about; in a request it names the
-    actual recipient (a person, with their role, or an organisation). Build one with
-    :meth:`of_person`, :meth:`of_organisation`, :meth:`any_of_principal` or
-    :meth:`any_with_role`.
-    """
-
-    kind: RecipientKind = attrs.field(validator=instance_of(RecipientKind))
-    person: Person | None = attrs.field(default=None, validator=optional(instance_of(Person)))
-    organisation: Organisation | None = attrs.field(
-        default=None, validator=optional(instance_of(Organisation))
-    )
-    principal: Principal | None = attrs.field(
-        default=None, validator=optional(instance_of(Principal))
-    )
-    role: RecipientRole | None = attrs.field(
-        default=None,
-        validator=_checks.and_(optional(instance_of(RecipientRole)), _fields.recipient_shape),
-    )
-
-    @classmethod
-    def of_person(cls, person: Person, *, role: RecipientRole | None = None) -> Recipient:
-        """One person, e.g. a daughter (``role=RecipientRole.RELATIVE``)."""
-        return cls(kind=RecipientKind.PERSON, person=person, role=role)
-
-    @classmethod
-    def of_organisation(cls, organisation: Organisation) -> Recipient:
-        """One organisation (authority, provider)."""
-        return cls(kind=RecipientKind.ORGANISATION, organisation=organisation)
-
-    @classmethod
-    def any_of_principal(cls, principal: Principal) -> Recipient:
-        """Every organisation under ``principal`` (e.g. the region's units)."""
-        return cls(kind=RecipientKind.PRINCIPAL, principal=principal)
-
-    @classmethod
-    def any_with_role(cls, role: RecipientRole) -> Recipient:
-        """Every recipient with ``role`` (e.g. any relative)."""
-        return cls(kind=RecipientKind.ROLE, role=role)
-
-    def keys(self) -> frozenset[str]:
-        """The match keys as text (``"o:<id>"``, ``"k:<principal>"``, ``"p:…"``,
-        ``"r:<role>"``): what a provision's recipient must share with a request's.
-
-        Kept for callers; the engine matches on typed keys of its own."""
-        found: set[str] = set()
-        if self.person is not None:
-            found.add("p:" + person_key(self.person))
-        if self.organisation is not None:
-            found.add("o:" + self.organisation.id)
-            found.add("k:" + self.organisation.principal.value)
-        if self.principal is not None:
-            found.add("k:" + self.principal.value)
-        if self.role is not None:
-            found.add("r:" + self.role.value)
-        return frozenset(found)
-
-    def describe(self, lang: str = "sv") -> str:
-        """Who this is, in words (names masked)."""
-        from anhorig.language import check_lang
-
-        language = check_lang(lang)
-        if self.kind is RecipientKind.PERSON:
-            role = f" ({self.role.label(language)})" if self.role is not None else ""
-            return f"{self.person}{role}"
-        if self.kind is RecipientKind.ORGANISATION:
-            return str(self.organisation)
-        if self.kind is RecipientKind.PRINCIPAL:
-            assert self.principal is not None
-            word = "varje" if language == "sv" else "any"
-            return f"{word} {self.principal.label(language)}"
-        assert self.role is not None
-        word = "varje" if language == "sv" else "any"
-        return f"{word} {self.role.label(language)}"
-
-
-MAX_PROVISION_DEPTH = 16
-"""How deep provisions may nest, the outermost counting as 1.
-
-A consent nests two or three levels (permit, a denied category, a permitted part of
-it); the limit keeps comparing, hashing and deciding on provisions free of deep
-recursion, and a consent document well within `anhorig.serialization.MAX_DEPTH`.
-"""
-
-
-def _nesting(provisions: tuple[Provision, ...]) -> int:
-    """How many levels of provisions ``provisions`` and their exceptions span."""
-    depth = 0
-    level: list[Any] = list(provisions)
-    while level:
-        depth += 1
-        if depth > MAX_PROVISION_DEPTH:
-            break  # enough to refuse; the rest need not be walked
-        level = [
-            child
-            for p in level
-            if isinstance(p, Provision) and isinstance(p.exceptions, tuple)
-            for child in p.exceptions
-        ]
-    return depth
-
-
-def _alternating(instance: Provision, attribute: attrs.Attribute[Any], value: Any) -> None:
-    each(Provision)(instance, attribute, value)
-    if not isinstance(value, tuple):
-        return
-    if value and _nesting(value) >= MAX_PROVISION_DEPTH:
-        _checks.fail(
-            "exceptions",
-            sv=f"villkor får vara nästlade högst {MAX_PROVISION_DEPTH} nivåer djupt",
-            en=f"provisions may nest at most {MAX_PROVISION_DEPTH} levels deep",
-        )
-    if not isinstance(instance.decision, ProvisionType):
-        return
-    for index, child in enumerate(value):
-        if isinstance(child, Provision) and child.decision is instance.decision:
-            _checks.fail(
-                f"exceptions[{index}].decision",
-                sv=f"ett undantag måste ha motsatt beslut ({instance.decision.opposite.value})",
-                en=f"an exception must have the opposite decision ({instance.decision.opposite.value})",
-            )
-
-
-def _data_period(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    optional(instance_of(Period))(instance, attribute, value)
-
-
-@collecting
-@attrs.frozen(kw_only=True, order=False, cache_hash=True)
-class Provision:
-    """A rule in a consent (*villkor*): permit or deny, within a scope, with exceptions.
-
-    An empty scope field means *any*: a provision with no ``actions`` covers every
-    action. A request is within the scope when every non-empty field matches:
-    its action is listed, a listed category covers its category, one listed
-    recipient matches its recipient, its purpose is listed, and its data period lies
-    within ``data_period``. ``exceptions`` are nested provisions of the opposite
-    decision, as in FHIR: the deepest one whose scope holds decides.
-    """
-
-    decision: ProvisionType = attrs.field(validator=instance_of(ProvisionType))
-    actions: frozenset[Action] = attrs.field(default=frozenset(), validator=each(Action))
-    categories: frozenset[InfoCategory] = attrs.field(
-        default=frozenset(), validator=each(InfoCategory)
-    )
-    recipients: frozenset[Recipient] = attrs.field(default=frozenset(), validator=each(Recipient))
-    purposes: frozenset[Purpose] = attrs.field(default=frozenset(), validator=each(Purpose))
-    data_period: Period | None = attrs.field(default=None, validator=_data_period)
-    """The period the information itself is about (FHIR ``dataPeriod``)."""
-    exceptions: tuple[Provision, ...] = attrs.field(default=(), validator=_alternating)
-
-    @property
-    def is_unscoped(self) -> bool:
-        """Whether every scope field is empty (the provision covers everything)."""
-        return not (
-            self.actions or self.categories or self.recipients or self.purposes or self.data_period
-        )
-
-    def walk(self, path: str = "provision") -> Iterable[tuple[str, Provision]]:
-        """Every provision in the tree with its path, depth first."""
-        yield path, self
-        for index, child in enumerate(self.exceptions):
-            yield from child.walk(f"{path}.exceptions[{index}]")
 
 
 @collecting
@@ -670,6 +414,12 @@ class DisclosureRequest:
 
     ``concerns``: the child a report of concern (``Purpose.CHILD_PROTECTION`` only) is
     about when the information is a parent's (*barnet som anmälan gäller*); masked.
+
+    ``information``: what the information is (*vilka uppgifter*), as
+    :class:`InformationSelector` s: its records, kinds, codes, document types, security
+    labels, authors. Of each kind it names, it names all the information has. A
+    provision narrowed to particular information permits only what the request shows
+    it covers, and a narrowed deny applies when the request does not say.
     """
 
     subject: Person = attrs.field(validator=instance_of(Person))
@@ -680,7 +430,7 @@ class DisclosureRequest:
     purpose: Purpose = attrs.field(validator=instance_of(Purpose))
     at: pendulum.DateTime = attrs.field(converter=to_instant, validator=instant)
     also_about: tuple[Person, ...] = attrs.field(default=(), validator=each(Person))
-    data_period: Period | None = attrs.field(default=None, validator=_data_period)
+    data_period: Period | None = attrs.field(default=None, validator=optional(instance_of(Period)))
     circumstances: frozenset[Circumstance] = attrs.field(
         default=frozenset(), validator=each(Circumstance)
     )
@@ -688,6 +438,11 @@ class DisclosureRequest:
         default=None,
         validator=_checks.and_(optional(instance_of(Person)), _fields.for_child_protection),
     )
+    information: frozenset[InformationSelector] = attrs.field(
+        default=frozenset(), validator=each(InformationSelector)
+    )
+    """What the information asked for is (records, kinds, codes, document types, security
+    labels, authors); of each kind named, all it has. Empty: not said."""
 
     @property
     def subjects(self) -> tuple[Person, ...]:
@@ -708,6 +463,7 @@ class DisclosureRequest:
             self.data_period,
             self.circumstances,
             self.concerns,
+            self.information,
         )
 
     @property
@@ -732,6 +488,7 @@ quick_init(
         "data_period": (DEFAULT, Period),
         "circumstances": (DEFAULT, exactly_each(frozenset, Circumstance)),
         "concerns": DEFAULT,
+        "information": (DEFAULT, exactly_each(frozenset, InformationSelector)),
     },
 )
 

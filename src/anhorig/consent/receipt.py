@@ -50,6 +50,14 @@ class Scope(Protocol):
     @property
     def data_period(self) -> Period | None: ...
     @property
+    def valid_from(self) -> pendulum.DateTime | None: ...
+    @property
+    def valid_until(self) -> pendulum.DateTime | None: ...
+    @property
+    def holders(self) -> Iterable[Organisation]: ...
+    @property
+    def information(self) -> Iterable[_Described]: ...
+    @property
     def exceptions(self) -> tuple[Scope, ...]: ...
 
 
@@ -98,6 +106,20 @@ def _scope(p: Scope, lang: Lang) -> list[str]:
             ("Uppgifter från perioden: " if sv else "Information from the period: ")
             + f"{p.data_period.start} – {end if end is not None else '…'}"
         )
+    if p.holders:
+        lines.append(
+            ("Uppgifter som finns hos: " if sv else "Information held by: ")
+            + ", ".join(sorted(o.name for o in p.holders))
+        )
+    if p.information:
+        lines.append(
+            ("Bara uppgifterna: " if sv else "Only the information: ")
+            + "; ".join(sorted(i.describe(lang) for i in p.information))
+        )
+    if p.valid_from is not None or p.valid_until is not None:
+        start = p.valid_from.format("YYYY-MM-DD HH:mm") if p.valid_from is not None else "…"
+        end_ = p.valid_until.format("YYYY-MM-DD HH:mm") if p.valid_until is not None else "…"
+        lines.append(f"{'Gäller' if sv else 'Holds'} {start} – {end_}")
     return lines
 
 

@@ -10,14 +10,17 @@ from typing import Any
 import attrs
 import pendulum
 
-from anhorig.consent.fhir._parties import PartyReader
 from anhorig.consent.fhir._reading import Reader, what
+from anhorig.consent.fhir._scope import ScopeReader
 from anhorig.consent.fhir.codes import (
+    ActorRole,
     Table,
 )
 from anhorig.consent.model import (
     Evidence,
     EvidenceForm,
+    InfoCategory,
+    InformationSelector,
     Provision,
     ProvisionType,
     Recipient,
@@ -40,30 +43,7 @@ __all__ = [
 _MAX_DEPTH = 32
 
 _PROVISION_ELEMENTS = {
-    "data": what(
-        "regeln gäller bara vissa journalposter", "the rule covers particular records only"
-    ),
-    "class": what(
-        "regeln gäller bara vissa slag av resurser",
-        "the rule covers particular kinds of resources only",
-    ),
-    "documentType": what(
-        "regeln gäller bara vissa dokumenttyper", "the rule covers particular document types only"
-    ),
-    "resourceType": what(
-        "regeln gäller bara vissa slag av resurser",
-        "the rule covers particular kinds of resources only",
-    ),
-    "code": what(
-        "regeln gäller bara uppgifter med vissa koder",
-        "the rule covers information with particular codes only",
-    ),
-    "period": what(
-        "regeln gäller bara under en del av samtyckets tid",
-        "the rule holds for part of the consent's time only",
-    ),
     "expression": what("regeln gäller enligt ett uttryck", "the rule holds by an expression"),
-    "extension": what("en extension på regeln", "an extension on the rule"),
 }
 _VERIFICATION_ELEMENTS = {
     "verifiedWith": what("vem samtycket kontrollerades med", "whom the consent was checked with"),
@@ -80,7 +60,7 @@ CONSENT_ELEMENTS = {
 }
 
 
-class ProvisionReader(PartyReader):
+class ProvisionReader(ScopeReader):
     """Reads provisions, the consent's validity, its evidence and its verification."""
 
     def scope_list(
@@ -108,8 +88,10 @@ class ProvisionReader(PartyReader):
         version: str,
         depth: int,
         skip: frozenset[str] = frozenset(),
+        root: bool = False,
     ) -> Provision | None:
-        """One provision of ``decision``; ``None`` when it is set aside or broken."""
+        """One provision of ``decision``; ``None`` when it is set aside or broken.
+        ``root``: the R4 root, whose ``period`` is the consent's validity."""
         if depth > _MAX_DEPTH:
             self.bad(path, "för djupt nästlat", "nested too deeply")
             return None
@@ -121,20 +103,37 @@ class ProvisionReader(PartyReader):
             "dataPeriod",
             "provision",
             "id",
+            "data",
+            "code",
+            "period",
+            "extension",
         } | skip
-        if version == "R4":
-            allowed.add("type")
+        allowed |= {"type", "class"} if version == "R4" else {"resourceType", "documentType"}
         before = len(self.aside)
         self.only(data, path, allowed, _PROVISION_ELEMENTS)
-        held = len(self.aside) == before
+        permit = decision is ProvisionType.PERMIT
+        narrowed = self.narrowing(data, path, version=version, root=root, deny=not permit)
         actions, ok_actions = self.scope_list(data, "action", "action", path, codings=False)
-        categories, ok_categories = self.scope_list(
-            data, "securityLabel", "category", path, codings=True
-        )
+        categories: set[InfoCategory] = set()
+        ok_categories = True
+        for where, item in self.objects(data.get("securityLabel"), f"{path}.securityLabel"):
+            term, fine = self.label(item, where)
+            if fine and isinstance(term, InfoCategory):
+                categories.add(term)
+            elif fine and isinstance(term, InformationSelector):
+                narrowed.information.add(term)
+            ok_categories = ok_categories and fine
         purposes, ok_purposes = self.scope_list(data, "purpose", "purpose", path, codings=True)
         recipients: set[Recipient] = set()
         ok_recipients = True
         for where, actor in self.objects(data.get("actor"), f"{path}.actor"):
+            role = self.actor_role(actor)
+            if role is ActorRole.CUSTODIAN:
+                self.holder(actor, where, narrowed)
+                continue
+            if role is ActorRole.AUTHOR:
+                self.author(actor, where, narrowed)
+                continue
             recipient, fine = self.recipient(actor, where)
             if recipient is not None and fine:
                 recipients.add(recipient)
@@ -142,8 +141,11 @@ class ProvisionReader(PartyReader):
         data_period = None
         if "dataPeriod" in data:
             data_period = self.data_period(data["dataPeriod"], f"{path}.dataPeriod")
-        permit = decision is ProvisionType.PERMIT
-        if permit and not (held and ok_actions and ok_categories and ok_purposes and ok_recipients):
+        held = len(self.aside) == before
+        ok_narrowed = narrowed.ok
+        if permit and not (
+            held and ok_actions and ok_categories and ok_purposes and ok_recipients and ok_narrowed
+        ):
             self.meaning(
                 path,
                 "tillåtelsen läses inte: den är snävare än anhorig kan hålla",
@@ -156,7 +158,16 @@ class ProvisionReader(PartyReader):
             categories = categories if ok_categories else set()
             purposes = purposes if ok_purposes else set()
             recipients = recipients if ok_recipients else set()
-            if not (ok_actions and ok_categories and ok_purposes and ok_recipients and held):
+            if not ok_narrowed:
+                narrowed = type(narrowed)()
+            if not (
+                ok_actions
+                and ok_categories
+                and ok_purposes
+                and ok_recipients
+                and ok_narrowed
+                and held
+            ):
                 self.meaning(
                     path,
                     "nekandet läses så att det täcker mer: det som inte kan hållas begränsar det inte",
@@ -200,6 +211,10 @@ class ProvisionReader(PartyReader):
                 purposes=frozenset(purposes),
                 data_period=data_period,
                 exceptions=tuple(exceptions),
+                valid_from=narrowed.valid_from,
+                valid_until=narrowed.valid_until,
+                holders=frozenset(narrowed.holders),
+                information=frozenset(narrowed.information),
             )
         except InvalidInput as exc:
             self.under(exc, path)
@@ -222,17 +237,6 @@ class ProvisionReader(PartyReader):
         except InvalidInput as exc:
             self.under(exc, path)
             return None
-
-    def validity(
-        self, value: object, path: str
-    ) -> tuple[pendulum.DateTime | None, pendulum.DateTime | None]:
-        data = self.obj(value, path)
-        if data is None:
-            return None, None
-        self.only(data, path, {"start", "end"}, {})
-        start = self.instant(data["start"], f"{path}.start") if "start" in data else None
-        end = self.instant(data["end"], f"{path}.end") if "end" in data else None
-        return start, end
 
     # -- grantor and evidence --
 
@@ -392,10 +396,12 @@ def r4_provision(
     skip = frozenset({"period"})
     scoped = set(raw) - {"period", "type", "id"}
     if stated is base or (stated is None and not scoped):
-        read = reader.provision(raw, "$.provision", base, version="R4", depth=0, skip=skip)
+        read = reader.provision(
+            raw, "$.provision", base, version="R4", depth=0, skip=skip, root=True
+        )
         return read, read is not None, start, end
     exception = reader.provision(
-        raw, "$.provision", base.opposite, version="R4", depth=0, skip=skip
+        raw, "$.provision", base.opposite, version="R4", depth=0, skip=skip, root=True
     )
     if exception is None and base is ProvisionType.DENY:
         return Provision(decision=base), True, start, end

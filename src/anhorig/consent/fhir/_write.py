@@ -20,10 +20,13 @@ from anhorig.consent.fhir._names import (
     SE_PERSONNUMMER,
     SE_SAMORDNINGSNUMMER,
 )
+from anhorig.consent.fhir._scope import INFORMATION_KIND_EXTENSION, PROVISION_PERIOD_EXTENSION
 from anhorig.consent.model import (
     Consent,
     Evidence,
     Grantor,
+    InformationKind,
+    InformationSelector,
     Organisation,
     Provision,
     ProvisionType,
@@ -132,7 +135,47 @@ def _period(start: str, end: str | None) -> dict[str, str]:
     return {"start": start} if end is None else {"start": start, "end": end}
 
 
-def _provision(p: Provision, version: FhirVersion, systems: tuple[str, str]) -> dict[str, Any]:
+def _reference(selector: InformationSelector) -> dict[str, Any]:
+    """A record's or an author's reference: the reference itself, or an identifier."""
+    if selector.system:
+        return {"identifier": {"system": selector.system, "value": selector.code}}
+    return {"reference": selector.code}
+
+
+def _information(p: Provision, version: FhirVersion, out: dict[str, Any]) -> list[dict[str, Any]]:
+    """``p.information`` into ``out``'s elements; the author actors are returned."""
+    chosen = sorted(p.information, key=lambda s: (s.kind.value, s.system, s.code, s.link or ""))
+    authors: list[dict[str, Any]] = []
+    for s in chosen:
+        coding: dict[str, Any] = {"system": s.system, "code": s.code}
+        if s.kind is InformationKind.RECORD:
+            assert s.link is not None
+            out.setdefault("data", []).append({"meaning": s.link.value, "reference": _reference(s)})
+        elif s.kind is InformationKind.AUTHOR:
+            authors.append(
+                {
+                    "role": {"coding": [{"system": PARTICIPATION, "code": "AUT"}]},
+                    "reference": _reference(s),
+                }
+            )
+        elif s.kind is InformationKind.CODE:
+            out.setdefault("code", []).append({"coding": [coding]})
+        elif s.kind is InformationKind.SECURITY_LABEL:
+            out.setdefault("securityLabel", []).append(coding)
+        elif version == "R5":
+            key = "resourceType" if s.kind is InformationKind.RESOURCE_KIND else "documentType"
+            out.setdefault(key, []).append(coding)
+        else:
+            # R4 has only ``class``; a document type is marked as one.
+            if s.kind is InformationKind.DOCUMENT_TYPE:
+                coding["extension"] = [_ext(INFORMATION_KIND_EXTENSION, valueCode=s.kind.value)]
+            out.setdefault("class", []).append(coding)
+    return authors
+
+
+def _provision(
+    p: Provision, version: FhirVersion, systems: tuple[str, str], *, root: bool = False
+) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if version == "R4":
         out["type"] = p.decision.value
@@ -144,14 +187,30 @@ def _provision(p: Provision, version: FhirVersion, systems: tuple[str, str]) -> 
         out["securityLabel"] = [_coding(c) for c in _sorted(p.categories)]
     if p.purposes:
         out["purpose"] = [_coding(c) for c in _sorted(p.purposes)]
-    if p.recipients:
-        actors = [_actor(r, systems) for r in p.recipients]
+    actors = [_actor(r, systems) for r in p.recipients]
+    actors += [
+        {"role": {"coding": [{"system": PARTICIPATION, "code": "CST"}]}, "reference": org_ref(o)}
+        for o in p.holders
+    ]
+    actors += _information(p, version, out)
+    if actors:
         out["actor"] = sorted(actors, key=repr)
     if p.data_period is not None:
         last = p.data_period.last
         out["dataPeriod"] = _period(
             p.data_period.start.isoformat(), None if last is None else last.isoformat()
         )
+    if p.valid_from is not None or p.valid_until is not None:
+        period: dict[str, str] = {}
+        if p.valid_from is not None:
+            period["start"] = p.valid_from.isoformat()
+        if p.valid_until is not None:
+            period["end"] = p.valid_until.isoformat()
+        if root and version == "R4":
+            # R4's root period is the consent's validity: the root's own in an extension.
+            out["extension"] = [_ext(PROVISION_PERIOD_EXTENSION, valuePeriod=period)]
+        else:
+            out["period"] = period
     if p.exceptions:
         out["provision"] = [_provision(child, version, systems) for child in p.exceptions]
     return out
@@ -229,7 +288,7 @@ def to_fhir(
         # The base decision as R4 readers take it from the policy, with our basis as text.
         opt = "OPTIN" if root.decision is ProvisionType.PERMIT else "OPTOUT"
         resource["policyRule"] = {"coding": [{"system": ACT_CODE, "code": opt}], **basis}
-        provision = _provision(root, "R4", systems)
+        provision = _provision(root, "R4", systems, root=True)
         provision["period"] = _period(start, end)
         resource["provision"] = provision
     else:

@@ -94,9 +94,14 @@ class ConsentKind(LabelledEnum):
 
 
 class ActorRole(LabelledEnum):
-    """What an actor in a provision is (*aktörens roll*): anhorig holds recipients only."""
+    """What an actor in a provision is (*aktörens roll*): a recipient
+    (``Provision.recipients``), the one holding the information, its custodian
+    (``Provision.holders``), or its author (an ``AUTHOR`` selector in
+    ``Provision.information``)."""
 
     RECIPIENT = "recipient", "mottagare", "recipient"
+    CUSTODIAN = "custodian", "den som har uppgifterna", "custodian of the information"
+    AUTHOR = "author", "den som skrivit uppgifterna", "author of the information"
 
 
 Table = Literal[
@@ -401,15 +406,15 @@ def _default_rows() -> list[CodeRow]:  # noqa: PLR0915 -- reads one resource ele
         "actor_role",
         PARTICIPATION,
         "CST",
-        None,
-        "den som förvarar uppgifterna",
+        ActorRole.CUSTODIAN,
+        "den som har uppgifterna",
         "custodian of the information",
     )
     add(
         "actor_role",
         PARTICIPATION,
         "AUT",
-        None,
+        ActorRole.AUTHOR,
         "den som skrivit uppgifterna",
         "author of the information",
     )

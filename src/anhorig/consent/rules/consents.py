@@ -18,7 +18,7 @@ from datetime import date
 
 from anhorig.consent._compiled import Question, SubjectRecords
 from anhorig.consent.decision import Combining, DecisionPolicy, Outcome, provision_text
-from anhorig.consent.model import Action, GrantorCapacity, RecipientKind
+from anhorig.consent.model import Action, Consent, GrantorCapacity, RecipientKind
 from anhorig.consent.rules._common import (
     Deferred,
     LaterBasis,
@@ -189,6 +189,17 @@ DENY = rule(
 )
 
 
+def _where(consent: Consent, path: str) -> Text:
+    """Which provision decided, in words, with how it is narrowed if it is (the time it
+    holds for, whose information, which information)."""
+    said = provision_text(mask_value(path))
+    narrowing = dict(consent.provision.walk()).get(path)
+    words = narrowing.narrowing() if narrowing is not None else None
+    if words is None:
+        return said
+    return Text(sv=f"{said.sv}: {words.sv}", en=f"{said.en}: {words.en}")
+
+
 def consents_verdict(
     q: Question,
     subject: Words,
@@ -209,7 +220,7 @@ def consents_verdict(
     for compiled in records.consents_for(q.recipient_keys):
         if compiled.given > t:
             continue  # given later: "as of" t it does not exist
-        result = compiled.root.decide(q)
+        result = compiled.root.decide(q, t)
         if result is None:
             continue
         consent = compiled.consent
@@ -266,7 +277,7 @@ def consents_verdict(
                 f"{path}.{where}",
                 on,
                 consent=compiled.id,
-                where=Deferred(_where, where),
+                where=Deferred(_where, consent, where),
                 grantor=Name(consent.grantor.person),
             )
         )
@@ -310,10 +321,6 @@ CONFLICT = rule(
 def _custodians(entry: Rule, on: date) -> tuple[LegalRef, ...]:
     """What a custodian's consent cites: the rule's law and a custodian's consent's."""
     return (*entry.references(on), *CONSENT_WAIVER_CHILD.cite_all(on))
-
-
-def _where(where: str) -> Text:
-    return provision_text(mask_value(where))
 
 
 def _said_by(found: list[LaterFinding], code: str, bases: list[LaterBasis]) -> list[LaterFinding]:

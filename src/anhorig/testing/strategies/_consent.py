@@ -42,12 +42,15 @@ from anhorig.consent.model import (
     HarmAssessment,
     HarmConclusion,
     InfoCategory,
+    InformationKind,
+    InformationSelector,
     Organisation,
     Provision,
     ProvisionType,
     Purpose,
     Recipient,
     RecipientRole,
+    RecordLink,
     Revocation,
 )
 from anhorig.consent.rules.validity import may_consent_alone
@@ -124,6 +127,33 @@ def recipients(
     return st.one_of(options)
 
 
+_LABELS = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality"
+_SENSITIVE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
+_LOINC = "http://loinc.org"
+_SELECTOR_POOL: tuple[tuple[InformationKind, str, str], ...] = (
+    (InformationKind.SECURITY_LABEL, _LABELS, "N"),
+    (InformationKind.SECURITY_LABEL, _LABELS, "R"),
+    (InformationKind.SECURITY_LABEL, _SENSITIVE, "PSY"),
+    (InformationKind.CODE, _LOINC, "34133-9"),
+    (InformationKind.CODE, _LOINC, "18842-5"),
+    (InformationKind.RESOURCE_KIND, "http://hl7.org/fhir/resource-types", "MedicationRequest"),
+    (InformationKind.DOCUMENT_TYPE, "urn:ietf:bcp:13", "application/hl7-cda+xml"),
+    (InformationKind.AUTHOR, "", "Practitioner/xcda-author"),
+    (InformationKind.RECORD, "", "Task/1"),
+    (InformationKind.RECORD, "", "MedicationRequest/7"),
+)
+
+
+@st.composite
+def information_selectors(draw: st.DrawFn) -> InformationSelector:
+    """Information selectors from a small pool (security labels, codes, a resource kind,
+    a document type, an author, two records with any link), so that a provision's and a
+    request's often meet. Shrinks towards the confidentiality label N."""
+    kind, system, code = draw(st.sampled_from(_SELECTOR_POOL))
+    link = draw(st.sampled_from(RecordLink)) if kind is InformationKind.RECORD else None
+    return InformationSelector(kind=kind, system=system, code=code, link=link)
+
+
 @st.composite
 def provisions(
     draw: st.DrawFn,
@@ -140,6 +170,23 @@ def provisions(
     kind = decision if decision is not None else draw(st.sampled_from(ProvisionType))
     who = recipients_ if recipients_ is not None else recipients()
     data_period = draw(st.none() | periods(max_days=400)) if draw(st.integers(0, 4)) == 0 else None
+    # Narrowed now and then: for part of the time, some holders', some information.
+    valid_from = valid_until = None
+    if draw(st.integers(0, 5)) == 0:
+        valid_from = draw(st.none() | consent_instants())
+        if draw(st.booleans()):
+            start = valid_from if valid_from is not None else pendulum.datetime(2025, 1, 1, tz=ZONE)
+            valid_until = start.add(days=draw(st.integers(1, 400)))
+    holders = (
+        draw(st.frozensets(organisations(), max_size=2))
+        if draw(st.integers(0, 5)) == 0
+        else frozenset()
+    )
+    information = (
+        draw(st.frozensets(information_selectors(), max_size=2))
+        if draw(st.integers(0, 4)) == 0
+        else frozenset()
+    )
     exceptions: tuple[Provision, ...] = ()
     if max_depth > 0:
         exceptions = tuple(
@@ -163,6 +210,10 @@ def provisions(
         purposes=draw(st.frozensets(st.sampled_from(Purpose), max_size=2)),
         data_period=data_period,
         exceptions=exceptions,
+        valid_from=valid_from,
+        valid_until=valid_until,
+        holders=holders,
+        information=information,
     )
 
 
@@ -370,6 +421,7 @@ def disclosure_requests(
         also_about=tuple(draw(st.lists(who, max_size=max_also_about))),
         data_period=draw(st.none() | periods(max_days=200)),
         circumstances=draw(circumstances if circumstances is not None else st.just(frozenset())),
+        information=draw(st.frozensets(information_selectors(), max_size=3)),
     )
 
 
@@ -494,6 +546,7 @@ def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
     """The consent types and their strategies, for hypothesis' ``from_type``."""
     return {
         Recipient: recipients(),
+        InformationSelector: information_selectors(),
         Provision: provisions(),
         Evidence: evidences(),
         Grantor: st.builds(Grantor, person=person_pool(), capacity=st.just(GrantorCapacity.SELF)),
