@@ -21,6 +21,12 @@ BURGERS = Organisation(
 BRONSIG = Organisation(
     id="f203", name="Bronsig Hospital", principal=Principal.REGION, sector=Sector.HEALTH_CARE
 )
+ARTIS = Organisation(
+    id="f201",
+    name="Artis University Medical Center",
+    principal=Principal.REGION,
+    sector=Sector.HEALTH_CARE,
+)
 GOOD_HEALTH = Organisation(
     id="2.16.840.1.113883.19.5",
     name="Good Health Clinic",
@@ -35,6 +41,7 @@ def _person(kind: str, id_: str, name: str, **more: Any) -> dict[str, Any]:
 
 PARTIES: dict[str, Resolved] = {
     "Organization/f001": BURGERS,
+    "Organization/f201": ARTIS,
     "Organization/f203": BRONSIG,
     "Organization/2.16.840.1.113883.19.5": GOOD_HEALTH,
     "Patient/f001": _person("Patient", "f001", "Pieter van de Heuvel"),
@@ -51,6 +58,18 @@ PARTIES: dict[str, Resolved] = {
         "Peter Chalmers",
         relationship=[
             {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0131", "code": "C"}]}
+        ],
+    ),
+    "RelatedPerson/benedicte": _person(
+        "RelatedPerson",
+        "benedicte",
+        "Bénédicte du Marché",
+        relationship=[
+            {
+                "coding": [
+                    {"system": "http://terminology.hl7.org/CodeSystem/v3-RoleCode", "code": "WIFE"}
+                ]
+            }
         ],
     ),
     "Practitioner/f204": _person("Practitioner", "f204", "Carla Espinosa"),

@@ -66,6 +66,7 @@ from anhorig._checks import an_id as _id_validator
 from anhorig._checks import collecting, each, instance_of, non_empty_text, optional
 from anhorig.consent import _fields
 from anhorig.consent._fields import instant, masked_text, optional_instant, to_instant
+from anhorig.consent._identifiers import Identifier
 from anhorig.consent.receipt import receipt
 from anhorig.language import LabelledEnum
 from anhorig.organisations import Organisation, Principal, Sector
@@ -89,6 +90,7 @@ __all__ = [
     "GrantorCapacity",
     "HarmAssessment",
     "HarmConclusion",
+    "Identifier",
     "InfoCategory",
     "Organisation",
     "Principal",
@@ -122,12 +124,14 @@ class Action(LabelledEnum):
     recipient takes part of the holder's records, as in shared records (*ta del av*,
     *direktåtkomst*). ``COLLECT``: the holder takes in information from the
     recipient named in the request, e.g. a relative who talks to staff (*ta emot,
-    lyssna*).
+    lyssna*). ``CORRECT``: the recipient reads the holder's records to correct them
+    (*rätta*); only a consent that permits it lets it through, never a legal exception.
     """
 
     DISCLOSE = "disclose", "lämna ut", "disclose"
     ACCESS = "access", "ta del av (åtkomst)", "access"
     COLLECT = "collect", "ta emot (lyssna)", "collect (listen)"
+    CORRECT = "correct", "rätta uppgifterna", "correct the information"
 
 
 class InfoCategory(LabelledEnum):
@@ -163,7 +167,11 @@ class InfoCategory(LabelledEnum):
 
 
 class Purpose(LabelledEnum):
-    """Why the information is shared (*ändamål*)."""
+    """Why the information is shared (*ändamål*).
+
+    ``EMERGENCY_CARE``: care that cannot wait, in an emergency (*nödsituation*); the
+    emergency basis also needs ``Circumstance.EMERGENCY`` asserted.
+    """
 
     CARE_AND_TREATMENT = "care_and_treatment", "vård och behandling", "care and treatment"
     SIP = "sip", "samordnad individuell plan (SIP)", "coordinated individual plan (SIP)"
@@ -175,6 +183,7 @@ class Purpose(LabelledEnum):
         "informing a relative",
     )
     CHILD_PROTECTION = "child_protection", "skydd av barn (orosanmälan)", "child protection"
+    EMERGENCY_CARE = "emergency_care", "vård i en nödsituation", "care in an emergency"
 
 
 class RecipientRole(LabelledEnum):
@@ -230,6 +239,11 @@ class GrantorCapacity(LabelledEnum):
     RELATIVE = "relative", "anhörig", "relative"
     NEIGHBOUR = "neighbour", "granne", "neighbour"
     OTHER = "other", "annan person", "someone else"
+    EMERGENCY_CONTACT = (
+        "emergency_contact",
+        "kontaktperson vid nödsituation",
+        "emergency contact",
+    )
     GUARDIAN = "god_man", "god man", "trustee (god man)"  # alias: plans' former GrantorKind
 
 
@@ -506,6 +520,11 @@ class Evidence:
     )
     document_ref: str = attrs.field(default="", validator=_checks.text)
     """Where the written or digital consent is kept (a journal entry, a document id)."""
+    verified_with: Person | None = attrs.field(
+        default=None, validator=optional(instance_of(Person))
+    )
+    """Whom the consent was checked with (*kontrollerat med*), e.g. the person or a
+    relative (FHIR ``verification.verifiedWith``)."""
 
     @property
     def is_complete(self) -> bool:
@@ -557,6 +576,11 @@ class Consent:
     valid_until: pendulum.DateTime | None = attrs.field(
         default=None, converter=to_instant, validator=_after_valid_from
     )
+    identifiers: tuple[Identifier, ...] = attrs.field(default=(), validator=each(Identifier))
+    """The numbers other systems know the consent by (FHIR ``identifier``)."""
+    grantees: frozenset[Recipient] = attrs.field(default=frozenset(), validator=each(Recipient))
+    """Whom the consent is granted to (*mottagare av samtycket*, FHIR R5 ``grantee``):
+    when given, its permits hold only for these recipients (empty: as its provisions say)."""
 
     @classmethod
     def grant(
