@@ -56,7 +56,8 @@ EXPECTED: dict[tuple[str, str], tuple[Any, dict[str, str], Any]] = {
         ("Pieter van de Heuvel", "self", "f001", "permit", (), "2015-01-01", "2015-02-01"),
     ),
     # Opt-out, except (permit) data kept by Burgers for emergency treatment, emergency only
-    # (EMRGONLY and ETREAT are held: access for care in an emergency); the custodian is not.
+    # (EMRGONLY and ETREAT are held: access for care in an emergency); inside it a deny of
+    # everything Burgers keeps, so the data permits nothing. The custodian is not held.
     ("r4", "Emergency"): (
         None,
         {"$.provision.actor[0].role.coding[0]": CST},
