@@ -165,3 +165,15 @@ def test_hl7s_basic_example_is_read_with_a_parties_file(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stdout
     assert "Consent ogiltig" in done.stdout
     assert "CONSENT-UNDOCUMENTED" in done.stdout
+
+
+def test_parties_are_refused_with_a_store(tmp_path: Path) -> None:
+    """A store holds anhorig's consents with their parties: --parties there is refused,
+    not ignored."""
+    url = f"sqlite:///{tmp_path / 'consents.db'}"
+    file = _write(tmp_path, "parties.json", [WITH_EXTENSIONS])
+    done = anhorig(
+        "consent", "check", "--store", url, "--request", REQUEST, "--parties", file, "--lang", "en"
+    )
+    assert done.returncode == 2
+    assert "--parties: --parties is for FHIR consent files" in done.stdout
