@@ -41,6 +41,7 @@ def _named(family: Family) -> list[str]:
         names.append(family.command.module)
         names += [family.command.from_store] if family.command.from_store else []
     names += [family.fhir_reader] if family.fhir_reader else []
+    names += [family.fhir_parties] if family.fhir_parties else []
     return names
 
 

@@ -566,6 +566,43 @@ def check_files(
     return worst
 
 
+def add_parties(parser: argparse.ArgumentParser) -> None:
+    """``--parties FILE`` (repeatable): the people and organisations FHIR documents refer
+    to, read by the family that reads FHIR."""
+    parser.add_argument(
+        "--parties",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help=said(
+            "FHIR-resurser för organisationer, patienter, vårdpersonal och närstående "
+            "(en, en lista eller en Bundle) eller anhorigs organisationsdokument som "
+            "FHIR-dokumenten hänvisar till; kan upprepas, - för standard in, eller en katalog",
+            "FHIR Organization/Patient/Practitioner/RelatedPerson resources (one, a list or "
+            "a Bundle) or anhorig Organisation documents that FHIR documents refer to; "
+            "repeatable, - for standard input, or a directory",
+        ),
+    )
+
+
+def reader_with_parties(names: Sequence[str]) -> Callable[[object], object]:
+    """A document reader like the default one whose FHIR resources' references are
+    resolved from the ``--parties`` files ``names`` (read once, here); a parties file
+    that cannot be read raises :class:`Unreadable`."""
+    family = next(f for f in FAMILIES if f.fhir_reader is not None and f.fhir_parties)
+    assert family.fhir_reader is not None
+    assert family.fhir_parties is not None
+    resolve = load(family.fhir_parties)(names)
+    read_fhir_document = load(family.fhir_reader)
+
+    def read(data: object) -> object:
+        if isinstance(data, dict) and "resourceType" in data:
+            return read_fhir_document(data, resolve=resolve)
+        return from_document(None, data)
+
+    return read
+
+
 def _read_loaded(data: object) -> object:
     readers = [family.fhir_reader for family in FAMILIES if family.fhir_reader is not None]
     if isinstance(data, dict) and "resourceType" in data and readers:

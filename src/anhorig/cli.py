@@ -37,15 +37,19 @@ from anhorig._cli import (
     EXIT_OK,
     EXIT_UNREADABLE,
     Issue,
+    Unreadable,
     add_common,
     add_lang,
     add_on,
+    add_parties,
     check_files,
     epilog,
     help_language,
     iso_date,
     judging_date,
     parser_language,
+    print_unreadable,
+    reader_with_parties,
     said,
 )
 from anhorig.families import COMMANDS, checked_document, load
@@ -150,7 +154,15 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
         family = checker_for(type(document).__name__)
         return family(document, on=on.day) if family else Report()
 
-    return check_files(args.files, check, lang=args.lang, fmt=args.format, out=out, on=on)
+    read = None
+    if args.parties:
+        try:
+            read = reader_with_parties(args.parties)
+        except Unreadable as exc:
+            return print_unreadable(exc.issues, lang=args.lang, fmt=args.format, out=out, on=on)
+    return check_files(
+        args.files, check, lang=args.lang, fmt=args.format, out=out, on=on, read=read
+    )
 
 
 def _command_named(argv: Sequence[str]) -> str | None:
@@ -226,6 +238,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         ),
     )
     add_on(validate)
+    add_parties(validate)
     add_common(validate)
     validate.set_defaults(handler=_cmd_validate)
 

@@ -68,7 +68,8 @@ class Family(NamedTuple):
     judges, as ``module:Class``. ``rules`` is the module whose ``RULES`` belong to the
     catalogue and which offers ``check``, ``validate`` and ``is_valid``. ``fhir_reader``,
     if any, reads a FHIR resource (as loaded JSON) into one of its documents for
-    ``anhorig validate``. ``strategies`` has ``type_strategies()``; each of ``breakers``
+    ``anhorig validate`` (with ``resolve=`` a resolver of references), and
+    ``fhir_parties`` reads ``--parties`` files into such a resolver. ``strategies`` has ``type_strategies()``; each of ``breakers``
     gives the family's rule-breaking cases by code.
     """
 
@@ -82,6 +83,7 @@ class Family(NamedTuple):
     breakers: tuple[str, ...]
     command: Command | None = None
     fhir_reader: str | None = None
+    fhir_parties: str | None = None
 
 
 _BREAKING = "anhorig.testing.strategies._breaking"
@@ -135,6 +137,7 @@ FAMILIES: tuple[Family, ...] = (
             from_store="anhorig.store.cli:consent_check",
         ),
         fhir_reader="anhorig.consent.cli:read_fhir_document",
+        fhir_parties="anhorig.consent.cli:read_parties",
     ),
     Family(
         name="respite",

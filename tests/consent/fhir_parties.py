@@ -27,6 +27,12 @@ ARTIS = Organisation(
 BRONSIG = Organisation(
     id="f203", name="Bronsig Hospital", principal=Principal.REGION, sector=Sector.HEALTH_CARE
 )
+ARTIS = Organisation(
+    id="f201",
+    name="Artis University Medical Center",
+    principal=Principal.REGION,
+    sector=Sector.HEALTH_CARE,
+)
 GOOD_HEALTH = Organisation(
     id="2.16.840.1.113883.19.5",
     name="Good Health Clinic",
@@ -58,6 +64,18 @@ PARTIES: dict[str, Resolved] = {
         "Peter Chalmers",
         relationship=[
             {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0131", "code": "C"}]}
+        ],
+    ),
+    "RelatedPerson/benedicte": _person(
+        "RelatedPerson",
+        "benedicte",
+        "Bénédicte du Marché",
+        relationship=[
+            {
+                "coding": [
+                    {"system": "http://terminology.hl7.org/CodeSystem/v3-RoleCode", "code": "WIFE"}
+                ]
+            }
         ],
     ),
     "Practitioner/f204": _person("Practitioner", "f204", "Carla Espinosa"),

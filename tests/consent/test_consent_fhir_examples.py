@@ -28,7 +28,13 @@ from typing import Any
 import pytest
 
 from anhorig.consent.fhir import read_fhir
-from anhorig.consent.model import Consent, InformationSelector, Provision
+from anhorig.consent.model import (
+    Consent,
+    GrantorCapacity,
+    InformationSelector,
+    Provision,
+    ProvisionType,
+)
 from anhorig.errors import InvalidInput
 from tests.consent.fhir_parties import resolve
 
@@ -40,6 +46,8 @@ pytestmark = pytest.mark.skipif(
 )
 
 CORRECT = "correct (amend) the record"
+CST = "custodian of the information"
+PERIOD = "the rule holds for part of the consent's time only"
 
 # version, name: (strict meaning or None, refusal fragments {path: text}, lenient meaning)
 # A meaning is (subject, grantor capacity, controller id, base, exceptions, valid from, until)
@@ -58,14 +66,29 @@ EXPECTED: dict[tuple[str, str], tuple[Any, dict[str, str], Any]] = {
         {},
         ("Pieter van de Heuvel", "self", "f001", "permit", (), "2015-01-01", "2015-02-01"),
     ),
-    # Opt-out, except (permit) data kept by Burgers for emergency treatment, emergency only.
+    # Opt-out, except (permit) data kept by Burgers for emergency treatment, emergency only
+    # (EMRGONLY and ETREAT are held: access for care in an emergency); inside it a deny of
+    # everything Burgers keeps (both NARROWED to the custodian), so the data permits nothing.
     ("r4", "Emergency"): (
-        None,
-        {
-            "$.category[0].coding[0]": "only in an emergency",
-            "$.provision.purpose[0]": "emergency treatment",
-        },
-        ("Pieter van de Heuvel", "self", "f001", "deny", (), "2015-11-18", None),
+        (
+            "Pieter van de Heuvel",
+            "self",
+            "f001",
+            "deny",
+            (("permit", ("access",), (), (), ("emergency_care",)),),
+            "2015-11-18",
+            None,
+        ),
+        {},
+        (
+            "Pieter van de Heuvel",
+            "self",
+            "f001",
+            "deny",
+            (("permit", ("access",), (), (), ("emergency_care",)),),
+            "2015-11-18",
+            None,
+        ),
     ),
     # Opt-out, except (permit) what Burgers holds (the custodian, NARROWED). The narrative
     # says the opposite (no data at a psychiatric hospital available): the data says this.
@@ -90,11 +113,30 @@ EXPECTED: dict[tuple[str, str], tuple[Any, dict[str, str], Any]] = {
             None,
         ),
     ),
-    # Opt-out, except access by Good Health Clinic to what Burgers keeps; "access only".
+    # Opt-out, except access to what Burgers keeps (custodian, NARROWED); "access only"
+    # (INFAO) is held, and the permit is access already. The recipient is Patient/example,
+    # displayed "Good Health Clinic" in the example: the reference, not the display, is
+    # what names the recipient, and it is Peter James Chalmers.
     ("r4", "grantor"): (
-        None,
-        {"$.category[0].coding[0]": "access only"},
-        ("Pieter van de Heuvel", "self", "f001", "deny", (), "2015-11-18", None),
+        (
+            "Pieter van de Heuvel",
+            "self",
+            "f001",
+            "deny",
+            (("permit", ("access",), (), ("Peter James Chalmers",), ()),),
+            "2015-11-18",
+            None,
+        ),
+        {},
+        (
+            "Pieter van de Heuvel",
+            "self",
+            "f001",
+            "deny",
+            (("permit", ("access",), (), ("Peter James Chalmers",), ()),),
+            "2015-11-18",
+            None,
+        ),
     ),
     # Opt-in, except deny what Burgers holds (NARROWED), as the narrative says: the PHI
     # collected at one hospital restricted from disclosure to every provider.
@@ -119,30 +161,49 @@ EXPECTED: dict[tuple[str, str], tuple[Any, dict[str, str], Any]] = {
             None,
         ),
     ),
-    # Opt-in, except deny Burgers access and correction: correction cannot be held.
+    # Opt-in (policyRule OPTIN), except (root typed deny) Burgers may not access or correct
+    # anything; the narrative says the same of Good Health Clinic, the data names Burgers.
     ("r4", "notOrg"): (
-        None,
-        {"$.provision.action[1].coding[0]": CORRECT},
         (
             "Pieter van de Heuvel",
             "self",
             "f001",
             "permit",
-            (("deny", (), (), ("Burgers University Medical Center",), ()),),
+            (("deny", ("access", "correct"), (), ("Burgers University Medical Center",), ()),),
+            "2015-11-18",
+            None,
+        ),
+        {},
+        (
+            "Pieter van de Heuvel",
+            "self",
+            "f001",
+            "permit",
+            (("deny", ("access", "correct"), (), ("Burgers University Medical Center",), ()),),
             "2015-11-18",
             None,
         ),
     ),
-    # Opt-in, except deny the nurse Carla Espinosa access and correction.
+    # Opt-in, except (no type: the opposite of OPTIN) the nurse Practitioner/f204 (Carla
+    # Espinosa; "Fictive Nurse" in the display) may not access or correct anything, as the
+    # narrative's ex-spouse wants.
     ("r4", "notThem"): (
-        None,
-        {"$.provision.action[1].coding[0]": CORRECT},
         (
             "Pieter van de Heuvel",
             "self",
             "f001",
             "permit",
-            (("deny", (), (), ("Carla Espinosa",), ()),),
+            (("deny", ("access", "correct"), (), ("Carla Espinosa",), ()),),
+            "2015-11-18",
+            None,
+        ),
+        {},
+        (
+            "Pieter van de Heuvel",
+            "self",
+            "f001",
+            "permit",
+            (("deny", ("access", "correct"), (), ("Carla Espinosa",), ()),),
             "2015-11-18",
             None,
         ),
@@ -191,10 +252,16 @@ EXPECTED: dict[tuple[str, str], tuple[Any, dict[str, str], Any]] = {
     ),
     # Opt-in, except deny Practitioner 13 for a year, except permit CDA documents by one author.
     ("r4", "signature"): (
-        None,
-        # The permit inside: CDA documents (class) with LOINC 34133-9 or 18842-5 by one
-        # author (NARROWED); only the identifier is left that anhorig cannot hold.
-        {"$.identifier": "business identifier"},
+        (
+            "Patient Seventytwo",
+            "self",
+            "f001",
+            "permit",
+            (("deny", (), (), ("Practitioner Thirteen",), ()),),
+            "2015-10-10",
+            "2016-10-10",
+        ),
+        {},
         (
             "Patient Seventytwo",
             "self",
@@ -205,14 +272,22 @@ EXPECTED: dict[tuple[str, str], tuple[Any, dict[str, str], Any]] = {
             "2016-10-10",
         ),
     ),
-    # Peter (emergency contact) consents for Henry: 30 minutes, deny except MedicationRequests.
+    # Peter (emergency contact, v2-0131#C, held as the grantor's capacity) consents for
+    # Henry: 30 minutes, deny except MedicationRequests.
     ("r4", "smartonfhir"): (
-        None,
-        # Inside the deny, a permit to access MedicationRequests (NARROWED).
-        {"$.performer[0].reference.relationship[0].coding[0]": "v2-0131#C"},
         (
             "Henry Levin",
-            "relative",
+            "emergency_contact",
+            "f001",
+            "permit",
+            (("deny", (), (), (), ()),),
+            "2016-06-23",
+            "2016-06-23",
+        ),
+        {},
+        (
+            "Henry Levin",
+            "emergency_contact",
             "f001",
             "permit",
             (("deny", (), (), (), ()),),
@@ -312,44 +387,74 @@ EXPECTED: dict[tuple[str, str], tuple[Any, dict[str, str], Any]] = {
             None,
         ),
     ),
+    # Permit (consent relied on by Good Health Clinic), except Burgers, the ex-spouse's
+    # employer in the narrative, may not access or correct anything.
     ("r5", "notOrg"): (
-        None,
-        {"$.provision[0].action[1].coding[0]": CORRECT},
         (
             "Pieter van de Heuvel",
             "self",
             "2.16.840.1.113883.19.5",
             "permit",
-            (("deny", (), (), ("Burgers University Medical Center",), ()),),
+            (("deny", ("access", "correct"), (), ("Burgers University Medical Center",), ()),),
+            "2018-12-24",
+            None,
+        ),
+        {},
+        (
+            "Pieter van de Heuvel",
+            "self",
+            "2.16.840.1.113883.19.5",
+            "permit",
+            (("deny", ("access", "correct"), (), ("Burgers University Medical Center",), ()),),
             "2018-12-24",
             None,
         ),
     ),
-    # Eve denies her ex-spouse Carla access and correction; verified with Benedicte.
+    # Eve permits, except her ex-spouse Carla may not access or correct anything; the consent
+    # was checked by Burgers with Bénédicte on 2021-11-11 (evidence, test below).
     ("r5", "notThem"): (
-        None,
-        {
-            "$.provision[0].action[1].coding[0]": CORRECT,
-            "$.verification[0].verifiedWith": "checked with",
-        },
         (
             "Eve Everywoman",
             "self",
             "f001",
             "permit",
-            (("deny", (), (), ("Carla Espinosa",), ()),),
+            (("deny", ("access", "correct"), (), ("Carla Espinosa",), ()),),
+            "2018-12-24",
+            None,
+        ),
+        {},
+        (
+            "Eve Everywoman",
+            "self",
+            "f001",
+            "permit",
+            (("deny", ("access", "correct"), (), ("Carla Espinosa",), ()),),
             "2018-12-24",
             None,
         ),
     ),
-    # Roel (grantor Pat One) denies all but Simone Heps' access to what Bronsig keeps.
+    # Roel (grantor Pat One) denies all but Simone Heps' access to what Bronsig keeps;
+    # "access only" (INFAO), the grantee Simone and the custodian (NARROWED) are held.
     ("r5", "grantor"): (
-        None,
-        {
-            "$.category[0].coding[0]": "access only",
-            "$.grantee": "granted to",
-        },
-        ("Roel", "other", "f203", "deny", (), "2018-12-24", None),
+        (
+            "Roel",
+            "other",
+            "f203",
+            "deny",
+            (("permit", ("access",), (), ("Simone Heps",), ()),),
+            "2018-12-24",
+            None,
+        ),
+        {},
+        (
+            "Roel",
+            "other",
+            "f203",
+            "deny",
+            (("permit", ("access",), (), ("Simone Heps",), ()),),
+            "2018-12-24",
+            None,
+        ),
     ),
     # Deny, except Burgers' access to data labelled confidentiality N, except access to
     # what is labelled PSY, SPI, SEX or N (NARROWED); the screenshot it encodes is not in
@@ -377,10 +482,16 @@ EXPECTED: dict[tuple[str, str], tuple[Any, dict[str, str], Any]] = {
     ),
     # Permit to Pat Two (grantee), except deny Eric van den Broek for a year, except CDA.
     ("r5", "CDA"): (
-        None,
-        # The deny holds 2018-10-10 through 2019-10-10; the permit inside: CDA documents
-        # with LOINC 34133-9 or 18842-5 by one author (NARROWED).
-        {"$.identifier": "business identifier"},
+        (
+            "Pat Two",
+            "self",
+            "f001",
+            "permit",
+            (("deny", (), (), ("Eric van den Broek",), ()),),
+            "2018-12-28",
+            None,
+        ),
+        {},
         (
             "Pat Two",
             "self",
@@ -391,15 +502,23 @@ EXPECTED: dict[tuple[str, str], tuple[Any, dict[str, str], Any]] = {
             None,
         ),
     ),
+    # Peter (emergency contact) for Henry: permit, except deny for 30 minutes, except
+    # access and correction of MedicationRequests; the period and the resource type are not
+    # held (the correction is).
     ("r5", "smartonfhir"): (
-        None,
-        {
-            "$.grantor[0].reference.relationship[0].coding[0]": "v2-0131#C",
-            "$.provision[0].provision[0].action[1].coding[0]": CORRECT,
-        },
         (
             "Henry Levin",
-            "relative",
+            "emergency_contact",
+            "f001",
+            "permit",
+            (("deny", (), (), (), ()),),
+            "2016-06-23",
+            None,
+        ),
+        {},
+        (
+            "Henry Levin",
+            "emergency_contact",
             "f001",
             "permit",
             (("deny", (), (), (), ()),),
@@ -432,11 +551,19 @@ EXPECTED: dict[tuple[str, str], tuple[Any, dict[str, str], Any]] = {
     ),
     # Deny, except permit what Artis holds, except deny (what Artis holds) for emergency
     # treatment: so the data nests it, while the narrative says the emergency use is the
-    # permitted part. Emergency treatment cannot be held, so leniently the inner deny
-    # covers all Artis holds.
+    # permitted part. The inner deny is for care in an emergency (ETREAT); the data is
+    # what is read.
     ("r5", "Emergency"): (
-        None,
-        {"$.provision[0].provision[0].purpose[0]": "emergency treatment"},
+        (
+            "Pieter van de Heuvel",
+            "self",
+            "f201",
+            "deny",
+            (("permit", (), (), (), ()),),
+            "2018-12-24",
+            None,
+        ),
+        {},
         (
             "Pieter van de Heuvel",
             "self",
@@ -550,12 +677,24 @@ NARROWED: dict[tuple[str, str], dict[str, tuple[Any, Any, tuple[str, ...], tuple
             "2016-06-23T09:32:33+02:00",
             (),
             (),
-        )
+        ),
+        "provision.exceptions[0].exceptions[0]": (
+            None,
+            None,
+            (),
+            (("resource_kind", "http://hl7.org/fhir/resource-types", "MedicationRequest", None),),
+        ),
     },
     ("r5", "Emergency"): {
         "provision.exceptions[0]": (None, None, ("f201",), ()),
         "provision.exceptions[0].exceptions[0]": (None, None, ("f201",), ()),
     },
+    ("r4", "Emergency"): {
+        "provision.exceptions[0]": (None, None, ("f001",), ()),
+        "provision.exceptions[0].exceptions[0]": (None, None, ("f001",), ()),
+    },
+    ("r4", "grantor"): {"provision.exceptions[0]": (None, None, ("f001",), ())},
+    ("r5", "grantor"): {"provision.exceptions[0]": (None, None, ("f203",), ())},
 }
 
 
@@ -657,3 +796,49 @@ def test_lenient_reads_every_example_sharing_no_more_than_it_says(version: str, 
     assert narrowed(reading.consent) == NARROWED.get((version, name), {})
     assert set(refusals) <= {p.path for p in reading.set_aside}
     assert bool(reading.set_aside) == bool(refusals)
+
+
+def test_consent_level_meanings_are_held() -> None:
+    """What the examples say of the consent itself, checked by hand: r5 notThem was
+    checked by Burgers (Organization/f001) with Bénédicte on 2021-11-11; r4 signature and
+    r5 CDA carry the business identifier 494e0c7a-…; r5 grantor is granted to Simone Heps;
+    in both smartonfhir examples Peter consents as Henry's emergency contact."""
+    (them,) = read_fhir(_load("r5", "notThem"), resolve=resolve)
+    assert them.consent is not None
+    assert them.consent.evidence is not None
+    evidence = them.consent.evidence
+    assert evidence.documented_by == "Organization/f001"
+    assert evidence.documented_at is not None
+    assert evidence.documented_at.date().isoformat() == "2021-11-11"
+    assert evidence.verified_with is not None
+    assert evidence.verified_with.name == "Bénédicte du Marché"
+    for version, name in (("r4", "signature"), ("r5", "CDA")):
+        (signed,) = read_fhir(_load(version, name), resolve=resolve, lenient=True)
+        assert signed.consent is not None
+        assert [(i.system, i.value) for i in signed.consent.identifiers] == [
+            ("urn:oid:2.16.840.1.113883.3.72.5.9.1", "494e0c7a-a69e-4fb4-9d02-6aae747790d7")
+        ]
+    (granted,) = read_fhir(_load("r5", "grantor"), resolve=resolve, lenient=True)
+    assert granted.consent is not None
+    assert {r.person.name for r in granted.consent.grantees if r.person} == {"Simone Heps"}
+    for version in ("r4", "r5"):
+        (smart,) = read_fhir(_load(version, "smartonfhir"), resolve=resolve, lenient=True)
+        assert smart.consent is not None
+        assert smart.consent.grantor.capacity is GrantorCapacity.EMERGENCY_CONTACT
+
+
+def test_emergency_only_narrows_the_permit_to_access_for_emergency_care() -> None:
+    """r4 Emergency without its custodian actors (the other part of this reading): the
+    EMRGONLY category and the ETREAT purpose leave a permit of access for care in an
+    emergency, with the nested deny of everything still inside it."""
+    resource = _load("r4", "Emergency")
+    del resource["provision"]["actor"]
+    del resource["provision"]["provision"][0]["actor"]
+    (reading,) = read_fhir(resource, resolve=resolve)
+    assert reading.consent is not None
+    assert meaning(reading.consent)[3:5] == (
+        "deny",
+        (("permit", ("access",), (), (), ("emergency_care",)),),
+    )
+    inner = reading.consent.provision.exceptions[0].exceptions
+    assert [p.decision for p in inner] == [ProvisionType.DENY]

@@ -27,6 +27,7 @@ from anhorig.consent import (
     DisclosureRequest,
     Evidence,
     HarmAssessment,
+    Identifier,
     InfoCategory,
     Obligation,
     Organisation,
@@ -133,7 +134,8 @@ def test_a_deny_consent_never_turns_a_deny_into_a_permit(
 def test_nothing_is_permitted_after_a_revocation(
     world: tuple[DisclosureRequest, list[Consent]], data: st.DataObject
 ) -> None:
-    """With every consent revoked, nothing rests on a consent from the revocation on;
+    """With every consent revoked, nothing rests on a consent from the revocation on (the
+    answer is the one without any consent: the holder's own use, say, needs none);
     before it, every answer is as it was."""
     request, given_consents = world
     revoked = [data.draw(revocations(of=st.just(c))) for c in given_consents]
@@ -243,6 +245,7 @@ _TYPES = (
     Recipient,
     Provision,
     Evidence,
+    Identifier,
     Consent,
     Revocation,
     Block,
@@ -268,9 +271,15 @@ def test_json_round_trip_and_schema(pair: tuple[type, object]) -> None:
     jsonschema.validate(json.loads(text), json_schema(cls))
 
 
-@given(consents(subjects=st.sampled_from((ANNA,))) | consents(), st.sampled_from(("R4", "R5")))
+@given(
+    consents(subjects=st.sampled_from((ANNA,)))
+    | consents(grantees_=st.frozensets(recipients(), max_size=2)),
+    st.sampled_from(("R4", "R5")),
+)
 def test_fhir_round_trip_validates_with_a_real_fhir_model(consent: Consent, version: str) -> None:
-    """What to_fhir writes is a valid FHIR R4B / R5 Consent, and reads back unchanged."""
+    """What to_fhir writes is a valid FHIR R4B / R5 Consent, and reads back unchanged:
+    business identifiers, grantees (R4: anhorig's extension) and whom the consent was
+    checked with included."""
     resource = to_fhir(consent, version)  # type: ignore[arg-type]
     model = FhirR4BConsent if version == "R4" else FhirR5Consent
     model.model_validate(resource)

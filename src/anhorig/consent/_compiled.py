@@ -416,6 +416,7 @@ class CompiledConsent:
         "consent",
         "documented_at",
         "given",
+        "grantees",
         "id",
         "invalid",
         "mature_at",
@@ -457,6 +458,12 @@ class CompiledConsent:
         self.root = root_node(consent.provision)
         # Where a provision holding for part of the time starts or stops.
         self.provision_points = tuple(self.root.instants())  # () is shared
+        # Whom the consent is granted to: its permits hold for them only.
+        self.grantees: frozenset[RecipientKey] | None = (
+            frozenset(k for r in consent.grantees for k in selector_keys(r))
+            if consent.grantees
+            else None
+        )
         # Before it was given a consent is not there to rely on or to mention, even
         # when its validity starts earlier (backdated).
         self.given = seconds(consent.given_at)
@@ -467,6 +474,19 @@ class CompiledConsent:
         self.adult_at = adult_at
         self.mature_at = mature_at
         self.own_from = own_from
+
+    def decide(self, q: Question, t: float) -> tuple[bool, str] | None:
+        """``(permit, path)`` of the deepest provision matching at ``t``, or ``None``; a
+        permit for a recipient who is not among the consent's grantees does not apply."""
+        result = self.root.decide(q, t)
+        if (
+            result is not None
+            and result[0]
+            and self.grantees is not None
+            and self.grantees.isdisjoint(q.recipient_keys)
+        ):
+            return None
+        return result
 
     def breakpoints(self) -> list[float]:
         """The instants where the consent's standing can change."""

@@ -45,12 +45,14 @@ class Action(LabelledEnum):
     recipient takes part of the holder's records, as in shared records (*ta del av*,
     *direktåtkomst*). ``COLLECT``: the holder takes in information from the
     recipient named in the request, e.g. a relative who talks to staff (*ta emot,
-    lyssna*).
+    lyssna*). ``CORRECT``: the recipient reads the holder's records to correct them
+    (*rätta*); only a consent that permits it lets it through, never a legal exception.
     """
 
     DISCLOSE = "disclose", "lämna ut", "disclose"
     ACCESS = "access", "ta del av (åtkomst)", "access"
     COLLECT = "collect", "ta emot (lyssna)", "collect (listen)"
+    CORRECT = "correct", "rätta uppgifterna", "correct the information"
 
 
 class InfoCategory(LabelledEnum):
@@ -86,7 +88,11 @@ class InfoCategory(LabelledEnum):
 
 
 class Purpose(LabelledEnum):
-    """Why the information is shared (*ändamål*)."""
+    """Why the information is shared (*ändamål*).
+
+    ``EMERGENCY_CARE``: care that cannot wait, in an emergency (*nödsituation*); the
+    emergency basis also needs ``Circumstance.EMERGENCY`` asserted.
+    """
 
     CARE_AND_TREATMENT = "care_and_treatment", "vård och behandling", "care and treatment"
     SIP = "sip", "samordnad individuell plan (SIP)", "coordinated individual plan (SIP)"
@@ -98,6 +104,7 @@ class Purpose(LabelledEnum):
         "informing a relative",
     )
     CHILD_PROTECTION = "child_protection", "skydd av barn (orosanmälan)", "child protection"
+    EMERGENCY_CARE = "emergency_care", "vård i en nödsituation", "care in an emergency"
 
 
 class RecipientRole(LabelledEnum):

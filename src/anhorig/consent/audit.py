@@ -67,6 +67,7 @@ class AuditRecord:
             Action.DISCLOSE: ("till", "to"),
             Action.ACCESS: ("av", "by"),
             Action.COLLECT: ("från", "from"),
+            Action.CORRECT: ("av", "by"),
         }[r.action]
         words = ("om", towards[0], "för") if language == "sv" else ("about", towards[1], "for")
         line = (

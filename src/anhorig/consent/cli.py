@@ -4,10 +4,18 @@
 
     anhorig consent check --request request.json consents.json [more.json ...]
     anhorig consent check --request request.json --format json --lang en consents.json
+    anhorig consent check --request request.json --parties parties.json consent.fhir.json
 
 Each consent file holds one document or a JSON list of documents: anhorig documents
 (``Consent``, ``Revocation``, ``Block``, ``BlockLift``, ``HarmAssessment``) or FHIR ``Consent``
-resources (R4, R4B or R5) and Bundles of them, read strictly. The request file holds a ``DisclosureRequest`` document.
+resources (R4, R4B or R5) and Bundles of them, read strictly. A FHIR consent's references
+(``Organization/f001``) are resolved from its ``contained`` resources, its Bundle, and the
+``--parties`` files: FHIR ``Organization``, ``Patient``, ``Practitioner``,
+``PractitionerRole``, ``RelatedPerson`` and ``Person`` resources (one, a JSON list or a
+Bundle), or anhorig ``Organisation`` documents, which resolve ``Organization/<id>``. An
+Organization's principal and sector come from anhorig's extensions or from its ``type``
+codes in the mapping tables; what they do not say is refused, naming the reference.
+The request file holds a ``DisclosureRequest`` document.
 A consent file may be ``-`` for standard input, or a directory of ``*.json`` files.
 The decision is printed with its basis, obligations and reasons, and the line for
 the journal; a file that cannot be read is reported in the command line's one format
@@ -19,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Sequence
 from typing import Any, TextIO
 
 from anhorig._cli import (
@@ -27,6 +36,7 @@ from anhorig._cli import (
     Issue,
     Unreadable,
     add_common,
+    add_parties,
     expand_inputs,
     print_unreadable,
     read_one,
@@ -34,20 +44,106 @@ from anhorig._cli import (
 )
 from anhorig.consent.audit import AuditRecord
 from anhorig.consent.engine import Combining, ConsentRecord, DecisionPolicy, evaluate
-from anhorig.consent.fhir import read_fhir
+from anhorig.consent.fhir import Resolved, Resolver, read_fhir
 from anhorig.consent.model import (
     Block,
     BlockLift,
     Consent,
     DisclosureRequest,
     HarmAssessment,
+    Organisation,
     Revocation,
 )
 from anhorig.errors import InvalidInput, Problem
 from anhorig.language import Lang, mask_value
 from anhorig.serialization import from_document, to_document
 
-__all__ = ["configure", "read_fhir_document", "run_check"]
+__all__ = ["configure", "read_fhir_document", "read_parties", "run_check"]
+
+_PARTY_TYPES = (
+    "Organization",
+    "Patient",
+    "Practitioner",
+    "PractitionerRole",
+    "RelatedPerson",
+    "Person",
+)
+"""The FHIR resources a consent's references may point to."""
+_QUOTED_TYPES = ", ".join(repr(t) for t in _PARTY_TYPES)
+
+
+def _party(item: object, where: str, found: dict[str, Resolved]) -> list[Problem]:
+    """Put one party (a FHIR resource or an anhorig Organisation) into ``found``."""
+    if isinstance(item, dict) and "resourceType" not in item and item.get("type") == "Organisation":
+        try:
+            org = from_document(Organisation, item)
+        except InvalidInput as exc:
+            return [p.under(where) for p in exc.problems]
+        found[f"Organization/{org.id}"] = org
+        return []
+    if not isinstance(item, dict) or item.get("resourceType") not in _PARTY_TYPES:
+        kind = item.get("resourceType") if isinstance(item, dict) else type(item).__name__
+        return [
+            Problem.make(
+                f"{where}.resourceType",
+                sv=f"väntade en part ({_QUOTED_TYPES}) eller ett dokument av typen 'Organisation', "
+                f"fick {str(kind)[:40]!r}",
+                en=f"expected a party ({_QUOTED_TYPES}) or an 'Organisation' document, "
+                f"got {str(kind)[:40]!r}",
+            )
+        ]
+    ident = item.get("id")
+    if not isinstance(ident, str) or not ident:
+        return [
+            Problem.make(
+                f"{where}.id",
+                sv="id saknas: inget att hänvisa till",
+                en="no id: nothing refers to it",
+            )
+        ]
+    found[f"{item['resourceType']}/{ident}"] = item
+    return []
+
+
+def _parties_of(data: object) -> dict[str, Resolved]:
+    """The parties in one file's JSON: a resource, a list, or a Bundle of them."""
+    found: dict[str, Resolved] = {}
+    problems: list[Problem] = []
+    if isinstance(data, dict) and data.get("resourceType") == "Bundle":
+        entries = data.get("entry")
+        if not isinstance(entries, list):
+            raise InvalidInput.at("$.entry", sv="väntade en lista", en="expected a list")
+        for index, entry in enumerate(entries):
+            where = f"$.entry[{index}]"
+            resource = entry.get("resource") if isinstance(entry, dict) else None
+            bad = _party(resource, f"{where}.resource", found)
+            problems += bad
+            url = entry.get("fullUrl") if isinstance(entry, dict) else None
+            if not bad and isinstance(url, str) and isinstance(resource, dict):
+                found[url] = resource
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            problems += _party(item, f"$[{index}]", found)
+    else:
+        problems += _party(data, "$", found)
+    if problems:
+        raise InvalidInput(problems)
+    return found
+
+
+def read_parties(names: Sequence[str]) -> Resolver:
+    """A resolver of the parties in the files ``names`` (``--parties``); a file that
+    cannot be read raises :class:`~anhorig._cli.Unreadable` with every issue."""
+    found: dict[str, Resolved] = {}
+    issues: list[Issue] = []
+    for name in expand_inputs(names):
+        try:
+            found.update(read_one(name, _parties_of))
+        except Unreadable as exc:
+            issues.extend(exc.issues)
+    if issues:
+        raise Unreadable(issues)
+    return found.get
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -93,11 +189,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
             "decide from this store instead of files",
         ),
     )
+    add_parties(check)
     add_common(check)
     check.set_defaults(handler=run_check)
 
 
-def _records_of(data: object) -> list[ConsentRecord]:
+def _records_of(data: object, resolve: Resolver | None = None) -> list[ConsentRecord]:
     """The consent records in one file's JSON: one document, or a list of them."""
     documents = data if isinstance(data, list) else [data]
     records: list[ConsentRecord] = []
@@ -106,7 +203,8 @@ def _records_of(data: object) -> list[ConsentRecord]:
         where = f"$[{index}]" if isinstance(data, list) else "$"
         try:
             if isinstance(document, dict) and "resourceType" in document:
-                records.extend(r.consent for r in read_fhir(document) if r.consent is not None)
+                readings = read_fhir(document, resolve=resolve)
+                records.extend(r.consent for r in readings if r.consent is not None)
                 continue
             record: object = from_document(None, document)
         except InvalidInput as exc:
@@ -127,10 +225,12 @@ def _records_of(data: object) -> list[ConsentRecord]:
     return records
 
 
-def read_fhir_document(data: Any) -> Consent | None:
+def read_fhir_document(data: Any, resolve: Resolver | None = None) -> Consent | None:
     """The one consent in a FHIR ``Consent`` or ``Bundle`` (loaded JSON), for ``anhorig
-    validate``; a Bundle of several is refused, pointing to ``anhorig consent check``."""
-    readings = read_fhir(data)
+    validate``, its references resolved through ``resolve`` (``--parties``) after its
+    own contained resources and Bundle; a Bundle of several is refused, pointing to
+    ``anhorig consent check``."""
+    readings = read_fhir(data, resolve=resolve)
     if len(readings) != 1:
         raise InvalidInput.at(
             "$.entry",
@@ -164,10 +264,16 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
         request = _read_request(args.request)
     except Unreadable as exc:
         issues.extend(exc.issues)
+    resolve: Resolver | None = None
+    if args.parties:
+        try:
+            resolve = read_parties(args.parties)
+        except Unreadable as exc:
+            issues.extend(exc.issues)
     records: list[ConsentRecord] = []
     for name in expand_inputs(args.consents):
         try:
-            records.extend(read_one(name, _records_of))
+            records.extend(read_one(name, lambda data: _records_of(data, resolve)))
         except Unreadable as exc:
             issues.extend(exc.issues)
     if issues or request is None:

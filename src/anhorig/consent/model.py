@@ -74,6 +74,7 @@ from anhorig.consent._fields import (
     quick_init,
     to_instant,
 )
+from anhorig.consent._identifiers import Identifier
 from anhorig.consent._provision import (
     MAX_PROVISION_DEPTH,
     InformationKind,
@@ -114,6 +115,7 @@ __all__ = [
     "GrantorCapacity",
     "HarmAssessment",
     "HarmConclusion",
+    "Identifier",
     "InfoCategory",
     "InformationKind",
     "InformationSelector",
@@ -152,6 +154,11 @@ class GrantorCapacity(LabelledEnum):
     RELATIVE = "relative", "anhörig", "relative"
     NEIGHBOUR = "neighbour", "granne", "neighbour"
     OTHER = "other", "annan person", "someone else"
+    EMERGENCY_CONTACT = (
+        "emergency_contact",
+        "kontaktperson vid nödsituation",
+        "emergency contact",
+    )
     GUARDIAN = "god_man", "god man", "trustee (god man)"  # alias: plans' former GrantorKind
 
 
@@ -258,6 +265,11 @@ class Evidence:
     )
     document_ref: str = attrs.field(default="", validator=_checks.text)
     """Where the written or digital consent is kept (a journal entry, a document id)."""
+    verified_with: Person | None = attrs.field(
+        default=None, validator=optional(instance_of(Person))
+    )
+    """Whom the consent was checked with (*kontrollerat med*), e.g. the person or a
+    relative (FHIR ``verification.verifiedWith``)."""
 
     @property
     def is_complete(self) -> bool:
@@ -309,6 +321,11 @@ class Consent:
     valid_until: pendulum.DateTime | None = attrs.field(
         default=None, converter=to_instant, validator=_after_valid_from
     )
+    identifiers: tuple[Identifier, ...] = attrs.field(default=(), validator=each(Identifier))
+    """The numbers other systems know the consent by (FHIR ``identifier``)."""
+    grantees: frozenset[Recipient] = attrs.field(default=frozenset(), validator=each(Recipient))
+    """Whom the consent is granted to (*mottagare av samtycket*, FHIR R5 ``grantee``):
+    when given, its permits hold only for these recipients (empty: as its provisions say)."""
 
     @classmethod
     def grant(

@@ -12,7 +12,7 @@ from typing import Protocol
 
 import pendulum
 
-from anhorig.language import LabelledEnum, Lang, check_lang
+from anhorig.language import LabelledEnum, Lang, check_lang, mask_value
 from anhorig.organisations import Organisation
 from anhorig.time import Period
 
@@ -32,6 +32,15 @@ class _Given(Protocol):
     def form(self) -> LabelledEnum: ...
     @property
     def documented_at(self) -> pendulum.DateTime | None: ...
+    @property
+    def verified_with(self) -> object | None: ...
+
+
+class _Numbered(Protocol):
+    @property
+    def system(self) -> str: ...
+    @property
+    def value(self) -> str: ...
 
 
 class Scope(Protocol):
@@ -76,6 +85,10 @@ class Receipted(Protocol):
     def valid_until(self) -> pendulum.DateTime | None: ...
     @property
     def evidence(self) -> _Given | None: ...
+    @property
+    def identifiers(self) -> tuple[_Numbered, ...]: ...
+    @property
+    def grantees(self) -> Iterable[_Described]: ...
 
 
 _DENY = "deny"
@@ -152,6 +165,13 @@ def receipt(consent: Receipted, lang: str = "sv") -> str:
             else f"You have refused that {consent.obtained_by.name} share information about you:"
         )
     lines.extend("  " + line for line in _scope(root, language))
+    granted = sorted(r.describe(language) for r in consent.grantees)
+    if granted:
+        lines.append(
+            "Samtycket ges bara till: " + ", ".join(granted)
+            if sv
+            else "The consent is given only to: " + ", ".join(granted)
+        )
     for index, exception in enumerate(root.exceptions, start=1):
         head = (
             ("Undantag, delas inte" if sv else "Except, not shared")
@@ -176,7 +196,14 @@ def receipt(consent: Receipted, lang: str = "sv") -> str:
         if evidence.documented_at is not None:
             when = evidence.documented_at.format("YYYY-MM-DD HH:mm")
             given += (", dokumenterat " if sv else ", documented ") + when
+        if evidence.verified_with is not None:
+            given += (", kontrollerat med " if sv else ", checked with ") + str(
+                evidence.verified_with
+            )
         lines.append(given + ".")
+    if consent.identifiers:
+        numbers = ", ".join(f"{mask_value(i.value)} ({i.system})" for i in consent.identifiers)
+        lines.append(("Samtyckets nummer: " if sv else "The consent's numbers: ") + numbers + ".")
     lines.append(
         "Du kan när som helst ta tillbaka ditt samtycke, muntligt eller skriftligt, hos "
         f"{consent.obtained_by.name}. Det gäller från det ögonblicket; det som redan "

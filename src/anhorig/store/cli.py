@@ -253,19 +253,25 @@ def consent_check(args: argparse.Namespace, out: TextIO) -> int:
     from anhorig.store import open_store
 
     lang: Lang = args.lang
+    both: list[Problem] = []
     if args.consents:
-        return print_unreadable(
-            [
-                Problem.make(
-                    "--store",
-                    sv="ange antingen --store eller samtyckesfiler, inte båda",
-                    en="give either --store or consent files, not both",
-                )
-            ],
-            lang=lang,
-            fmt=args.format,
-            out=out,
+        both.append(
+            Problem.make(
+                "--store",
+                sv="ange antingen --store eller samtyckesfiler, inte båda",
+                en="give either --store or consent files, not both",
+            )
         )
+    if getattr(args, "parties", None):
+        both.append(
+            Problem.make(
+                "--parties",
+                sv="--parties gäller samtyckesfiler i FHIR; en databas har sina parter i sig",
+                en="--parties is for FHIR consent files; a store holds its own parties",
+            )
+        )
+    if both:
+        return print_unreadable(both, lang=lang, fmt=args.format, out=out)
     try:
         request = read_one(args.request, lambda data: from_document(DisclosureRequest, data))
     except Unreadable as exc:

@@ -28,7 +28,13 @@ from anhorig.consent.fhir._names import (
 from anhorig.consent.fhir._read import Reading, Resolved, Resolver, from_fhir, read_fhir
 from anhorig.consent.fhir._write import FhirVersion, IdentifierSystems, to_fhir
 from anhorig.consent.fhir.audit import audit_event
-from anhorig.consent.fhir.codes import DEFAULT_CODES, CodeRow, CodeTables, ConsentKind
+from anhorig.consent.fhir.codes import (
+    DEFAULT_CODES,
+    CodeRow,
+    CodeTables,
+    ConsentKind,
+    Restriction,
+)
 
 __all__ = [
     "CODE_SYSTEM",
@@ -46,6 +52,7 @@ __all__ = [
     "Reading",
     "Resolved",
     "Resolver",
+    "Restriction",
     "audit_event",
     "from_fhir",
     "read_fhir",

@@ -286,6 +286,21 @@ class PartyReader(Reader):
             reference = ref.get("reference")
             if isinstance(reference, str) and "/" in reference:
                 org_id = reference.rstrip("/").split("/")[-1]
+        hint = (
+            Text(
+                sv=" (organisationsresursen anger den varken med anhorigs extension '{name}' "
+                "eller med en type-kod som kodtabellerna känner)",
+                en=" (the Organization gives it neither by anhorig's extension '{name}' nor by "
+                "a type code the mapping tables know)",
+            )
+            if isinstance(found, Mapping)
+            else Text(
+                sv=" (ingen organisationsresurs att läsa den ur: ge den i contained, i Bundlen "
+                "eller bland parterna, --parties)",
+                en=" (no Organization to read it from: give one contained, in the Bundle or "
+                "among the parties, --parties)",
+            )
+        )
         missing = [
             (label, sv, en)
             for label, value_, sv, en in (
@@ -301,12 +316,17 @@ class PartyReader(Reader):
                     "organisationens namn saknas",
                     "the organisation's name is missing",
                 ),
-                ("principal", principal, "huvudmannen är inte känd", "the principal is not known"),
+                (
+                    "principal",
+                    principal,
+                    "huvudmannen är inte känd" + hint.sv.format(name="principal"),
+                    "the principal is not known" + hint.en.format(name="principal"),
+                ),
                 (
                     "sector",
                     sector,
-                    "verksamheten (sekretesskapitel) är inte känd",
-                    "the sector (secrecy chapter) is not known",
+                    "verksamheten (sekretesskapitel) är inte känd" + hint.sv.format(name="sector"),
+                    "the sector (secrecy chapter) is not known" + hint.en.format(name="sector"),
                 ),
             )
             if value_ is None

@@ -10,33 +10,41 @@ from typing import Any
 import attrs
 import pendulum
 
+from anhorig.consent.fhir._names import EXTENSION
 from anhorig.consent.fhir._reading import Reader, what
 from anhorig.consent.fhir._scope import ScopeReader
 from anhorig.consent.fhir.codes import (
     ActorRole,
+    Restriction,
     Table,
 )
 from anhorig.consent.model import (
+    Action,
     Evidence,
     EvidenceForm,
     InfoCategory,
     InformationSelector,
     Provision,
     ProvisionType,
+    Purpose,
     Recipient,
+    person_key,
 )
 from anhorig.errors import InvalidInput
 from anhorig.language import Text
+from anhorig.people import Person
 from anhorig.time import Period
 
 __all__ = [
     "CONSENT_ELEMENTS",
     "ProvisionReader",
+    "grantee_ext",
     "grantees",
     "indexed",
     "r4_base",
     "r4_provision",
     "r5_provision",
+    "restricted",
     "strip_permits",
 ]
 
@@ -50,12 +58,10 @@ _VERIFICATION_ELEMENTS = {
     "verificationType": what("hur samtycket kontrollerades", "how the consent was checked"),
 }
 CONSENT_ELEMENTS = {
-    "identifier": what("samtyckets affärsidentitet", "the consent's business identifier"),
     "policy": what("policyn samtycket hänvisar till", "the policy the consent refers to"),
     "policyBasis": what("policyn samtycket bygger på", "the policy the consent rests on"),
     "policyText": what("policytexten", "the policy text"),
     "manager": what("vem som förvaltar samtycket", "who manages the consent"),
-    "grantee": what("vem samtycket ges till", "whom the consent is granted to"),
     "language": what("resursens språk", "the resource's language"),
 }
 
@@ -255,11 +261,21 @@ class ProvisionReader(ScopeReader):
         if "document-ref" in parts:
             where, sub = parts.pop("document-ref")
             ref = self.string(sub.get("valueString"), f"{where}.valueString") or ""
+        with_whom: Person | None = None
+        if "verified-with" in parts:
+            where, sub = parts.pop("verified-with")
+            with_whom = self.person(sub.get("valueReference"), f"{where}.valueReference")[0]
         self.leftover(parts)
         if form is None:
             self.bad(at, "formen saknas", "the form is missing")
             return None
-        return Evidence(form=form, documented_by=by, documented_at=when, document_ref=ref)
+        return Evidence(
+            form=form,
+            documented_by=by,
+            documented_at=when,
+            document_ref=ref,
+            verified_with=with_whom,
+        )
 
     def source(self, data: dict[str, Any], version: str) -> str | None:
         """The document the consent was recorded in (sourceAttachment / sourceReference)."""
@@ -309,14 +325,16 @@ class ProvisionReader(ScopeReader):
 
     def verification(
         self, data: dict[str, Any], version: str
-    ) -> tuple[str | None, pendulum.DateTime | None]:
+    ) -> tuple[str | None, pendulum.DateTime | None, Person | None]:
+        """Who checked the consent, when, and with whom (``verifiedWith``)."""
         by: str | None = None
         when: pendulum.DateTime | None = None
+        with_whom: list[tuple[str, Person]] = []
         for where, item in self.objects(data.get("verification"), "$.verification"):
             self.only(
                 item,
                 where,
-                {"verified", "verifiedBy", "verificationDate"},
+                {"verified", "verifiedBy", "verificationDate", "verifiedWith"},
                 _VERIFICATION_ELEMENTS,
             )
             if item.get("verified") is True and "verifiedBy" not in item:
@@ -349,13 +367,84 @@ class ProvisionReader(ScopeReader):
                     value = ident.get("value") if isinstance(ident, dict) else None
                     value = value if isinstance(value, str) else ref.get("reference")
                     by = self.string(value, f"{where}.verifiedBy")
+            if "verifiedWith" in item:
+                person = self.person(item["verifiedWith"], f"{where}.verifiedWith")[0]
+                if person is not None:
+                    with_whom.append((f"{where}.verifiedWith", person))
             if "verificationDate" in item:
                 raw = item["verificationDate"]
                 dates = [raw] if version == "R4" else self.items(raw, f"{where}.verificationDate")
                 for i, stamp in enumerate(dates):
                     at = f"{where}.verificationDate" + ("" if version == "R4" else f"[{i}]")
                     when = self.instant(stamp, at) or when
-        return by, when
+        if len({person_key(p) for _, p in with_whom}) > 1:
+            self.cannot_hold(
+                with_whom[1][0],
+                Text(
+                    sv="kontroller med flera personer; anhorig håller en",
+                    en="checks with several people; anhorig holds one",
+                ),
+            )
+        return by, when, (with_whom[0][1] if with_whom else None)
+
+
+_LIMITS: dict[Any, tuple[frozenset[Action], dict[Purpose, Purpose] | None]] = {
+    Restriction.ACCESS_ONLY: (frozenset({Action.ACCESS}), None),
+    Restriction.EMERGENCY_ONLY: (
+        frozenset({Action.ACCESS}),
+        {
+            Purpose.EMERGENCY_CARE: Purpose.EMERGENCY_CARE,
+            # Care and treatment "only in an emergency" is care in an emergency.
+            Purpose.CARE_AND_TREATMENT: Purpose.EMERGENCY_CARE,
+        },
+    ),
+}
+"""Each limit: the actions a permit may still cover, and the purposes (what each
+becomes; ``None``: any)."""
+
+
+def _narrowed(p: Provision, limit: Any) -> Provision | None:
+    """``p`` with every permit in it narrowed to ``limit``; ``None`` when ``p`` is a
+    permit left covering nothing."""
+    actions, purposes = _LIMITS[limit]
+    changes: dict[str, Any] = {}
+    if p.decision is ProvisionType.PERMIT:
+        kept = p.actions & actions if p.actions else actions
+        if not kept:
+            return None
+        changes["actions"] = frozenset(kept)
+        if purposes is not None:
+            if p.purposes:
+                mapped = frozenset(purposes[x] for x in p.purposes if x in purposes)
+            else:
+                mapped = frozenset(purposes.values())
+            if not mapped:
+                return None
+            changes["purposes"] = mapped
+    children = [c for c in (_narrowed(e, limit) for e in p.exceptions) if c is not None]
+    return attrs.evolve(p, exceptions=tuple(children), **changes)
+
+
+def restricted(reader: Reader, provision: Provision, restrictions: set[Any]) -> Provision | None:
+    """``provision`` with the limits a consent's category or basis puts on every permit
+    (:class:`~anhorig.consent.fhir.codes.Restriction`): only ever sharing less."""
+    found: Provision | None = provision
+    for limit in sorted(restrictions):
+        if found is None:
+            break
+        if limit not in _LIMITS:
+            reader.cannot_hold("$.category", Text(sv=limit.label("sv"), en=limit.label("en")))
+            continue
+        found = _narrowed(found, limit)
+    if found is None:
+        reader.cannot_hold(
+            "$.category",
+            Text(
+                sv="en gräns som lämnar samtyckets tillåtelse utan innehåll",
+                en="a limit that leaves the consent's permit covering nothing",
+            ),
+        )
+    return found
 
 
 def strip_permits(provision: Provision) -> Provision | None:
@@ -452,24 +541,36 @@ def r5_provision(
         return None, True
 
 
-def grantees(
-    reader: ProvisionReader, data: dict[str, Any], provision: Provision
-) -> Provision | None:
-    """R5 ``grantee``: whom a permitting consent is given to, read as the base's recipients."""
-    if provision.decision is not ProvisionType.PERMIT or not provision.is_unscoped:
-        reader.cannot_hold("$.grantee", CONSENT_ELEMENTS["grantee"])
-        return provision
-    recipients: set[Recipient] = set()
-    ok = True
+def grantees(reader: ProvisionReader, data: dict[str, Any]) -> frozenset[Recipient]:
+    """R5 ``grantee``: whom the consent is granted to (its permits hold for them only)."""
+    found: set[Recipient] = set()
     for where, ref in indexed(reader, data, "grantee"):
         recipient, fine = reader.recipient({"reference": ref}, where)
         if recipient is not None and fine:
-            recipients.add(recipient)
-        ok = ok and fine
-    if not ok:
-        reader.meaning("$.grantee", "tillåtelsen läses inte", "the permit is not read")
-        return None
-    return attrs.evolve(provision, recipients=frozenset(recipients))
+            found.add(recipient)
+    return frozenset(found)
+
+
+def grantee_ext(reader: ProvisionReader, entry: tuple[str, Any]) -> frozenset[Recipient]:
+    """R4: anhorig's ``grantees`` extension, one ``grantee`` reference inside it each."""
+    at, ext = entry
+    found: set[Recipient] = set()
+    for where, part in reader.objects(ext.get("extension"), f"{at}.extension"):
+        if part.get("url") != EXTENSION + "grantee":
+            reader.cannot_hold(
+                where,
+                Text(
+                    sv=f"extensionen {str(part.get('url'))[:80]!r}",
+                    en=f"the extension {str(part.get('url'))[:80]!r}",
+                ),
+            )
+            continue
+        recipient, fine = reader.recipient(
+            {"reference": part.get("valueReference")}, f"{where}.valueReference"
+        )
+        if recipient is not None and fine:
+            found.add(recipient)
+    return frozenset(found)
 
 
 def indexed(reader: Reader, data: dict[str, Any], key: str) -> list[tuple[str, Any]]:

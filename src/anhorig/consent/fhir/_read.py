@@ -21,10 +21,12 @@ from anhorig.consent.fhir._names import (
 )
 from anhorig.consent.fhir._provisions import (
     CONSENT_ELEMENTS,
+    grantee_ext,
     grantees,
     indexed,
     r4_provision,
     r5_provision,
+    restricted,
     strip_permits,
 )
 from anhorig.consent.fhir._provisions import ProvisionReader as _Reader
@@ -40,7 +42,9 @@ from anhorig.consent.model import (
     EvidenceForm,
     Grantor,
     GrantorCapacity,
+    Identifier,
     Provision,
+    Recipient,
 )
 from anhorig.errors import InvalidInput, Problem
 from anhorig.language import Text
@@ -59,7 +63,17 @@ _STATUS_MEANING = {
 
 # --- the resource ----------------------------------------------------------------------
 
-_COMMON = {"resourceType", "id", "meta", "text", "status", "category", "extension", "contained"}
+_COMMON = {
+    "resourceType",
+    "id",
+    "identifier",
+    "meta",
+    "text",
+    "status",
+    "category",
+    "extension",
+    "contained",
+}
 _R4 = _COMMON | {
     "scope",
     "patient",
@@ -88,16 +102,28 @@ _R5 = _COMMON | {
 }
 
 
-def _kinds(reader: _Reader, data: dict[str, Any], version: str) -> tuple[set[Any], bool]:
-    """What the consent is about, from scope, category and basis; ``ok`` False when one of
-    them restricts it in a way anhorig cannot hold."""
+def _restriction(reader: _Reader, coding: object, restrictions: set[Any]) -> bool:
+    """Whether ``coding`` is a limit on the consent's permits (kept in ``restrictions``)."""
+    if not isinstance(coding, dict):
+        return False
+    row = reader.codes.lookup("restriction", coding.get("system"), coding.get("code"))
+    if row is None or row.term is None:
+        return False
+    restrictions.add(row.term)
+    return True
+
+
+def _kinds(reader: _Reader, data: dict[str, Any], version: str) -> tuple[set[Any], bool, set[Any]]:
+    """What the consent is about, from scope, category and basis, and the limits they
+    put on its permits; ``ok`` False when one of them restricts it in a way anhorig
+    cannot hold."""
     kinds: set[Any] = set()
+    restrictions: set[Any] = set()
     ok = True
     sources: list[tuple[str, object]] = []
     if version == "R4" and "scope" in data:
         sources.append(("$.scope", data["scope"]))
-    sources += [(w, c) for w, c in indexed(reader, data, "category")]
-    basis_key = "policyRule" if version == "R4" else "regulatoryBasis"
+    categories = [(w, c) for w, c in indexed(reader, data, "category")]
     bases = (
         [("$.policyRule", data["policyRule"])] if version == "R4" and "policyRule" in data else []
     )
@@ -107,6 +133,27 @@ def _kinds(reader: _Reader, data: dict[str, Any], version: str) -> tuple[set[Any
         terms, fine = reader.concept("kind", concept, where)
         kinds.update(terms)
         ok = ok and fine
+    for where, concept in categories:
+        held = reader.obj(concept, where)
+        if held is None:
+            ok = False
+            continue
+        codings = reader.objects(held.get("coding"), f"{where}.coding")
+        if not codings:
+            reader.meaning(
+                where,
+                "bara text, ingen kod: innebörden kan inte läsas",
+                "text only, no code: the meaning cannot be read",
+            )
+            ok = False
+        for cw, coding in codings:
+            if _restriction(reader, coding, restrictions):
+                kinds.add(ConsentKind.INFORMATION)
+                continue
+            row, fine = reader.lookup("kind", coding, cw)
+            if fine and row is not None:
+                kinds.add(row.term)
+            ok = ok and fine
     for where, concept in bases:
         basis = reader.obj(concept, where)
         if basis is None:
@@ -114,6 +161,8 @@ def _kinds(reader: _Reader, data: dict[str, Any], version: str) -> tuple[set[Any
         for cw, coding in reader.objects(basis.get("coding"), f"{where}.coding"):
             system, code = coding.get("system"), coding.get("code")
             if version == "R4" and reader.codes.lookup("base", system, code) is not None:
+                continue
+            if _restriction(reader, coding, restrictions):
                 continue
             row, fine = reader.lookup("kind", coding, cw)
             if fine and row is not None:
@@ -131,8 +180,27 @@ def _kinds(reader: _Reader, data: dict[str, Any], version: str) -> tuple[set[Any
             ok = False
         if not basis.get("coding") and text is None:
             reader.bad(where, "varken kod eller text", "neither code nor text")
-    _ = basis_key
-    return kinds, ok
+    return kinds, ok, restrictions
+
+
+def _identifiers(reader: _Reader, data: dict[str, Any]) -> tuple[Identifier, ...]:
+    """The consent's business identifiers (``identifier``: ``system`` and ``value``)."""
+    found: list[Identifier] = []
+    for where, item in reader.objects(data.get("identifier"), "$.identifier"):
+        reader.only(item, where, {"system", "value"}, _IDENTIFIER_ELEMENTS)
+        try:
+            found.append(Identifier(system=item.get("system"), value=item.get("value")))  # type: ignore[arg-type]
+        except InvalidInput as exc:
+            reader.under(exc, where)
+    return tuple(found)
+
+
+_IDENTIFIER_ELEMENTS = {
+    "use": Text(sv="identifierarens användning", en="the identifier's use"),
+    "type": Text(sv="identifierarens slag", en="the identifier's type"),
+    "period": Text(sv="när identifieraren gäller", en="when the identifier holds"),
+    "assigner": Text(sv="vem som gav identifieraren", en="who assigned the identifier"),
+}
 
 
 def _single(
@@ -173,7 +241,7 @@ def _read_consent(reader: _Reader, data: dict[str, Any]) -> Consent | None:  # n
             f"samtycket är {sv} ({str(status)[:20]!r}); bara 'active' gäller, en återkallelse är en egen händelse",
             f"the consent is {en} ({str(status)[:20]!r}); only 'active' holds, a revocation is an event of its own",
         )
-    kinds, kind_ok = _kinds(reader, data, version)
+    kinds, kind_ok, restrictions = _kinds(reader, data, version)
     other = sorted(k for k in kinds if k not in (ConsentKind.INFORMATION, ConsentKind.GENERAL))
     if other:
         what = ", ".join(k.label("sv") for k in other)
@@ -210,17 +278,21 @@ def _read_consent(reader: _Reader, data: dict[str, Any]) -> Consent | None:  # n
     exts = reader.extensions(data, "$")
     evidence = reader.evidence_ext(exts.pop("evidence")) if "evidence" in exts else None
     document = reader.source(data, version)
-    by, when = reader.verification(data, version)
-    if evidence is not None and (document is not None or by is not None):
+    by, when, with_whom = reader.verification(data, version)
+    if evidence is not None and (document is not None or by is not None or with_whom is not None):
         reader.cannot_hold(
             "$.extension",
             Text(sv="två uppgifter om dokumentation", en="two records of the documentation"),
         )
     elif evidence is None and document is not None:
         evidence = Evidence(
-            form=EvidenceForm.WRITTEN, documented_by=by, documented_at=when, document_ref=document
+            form=EvidenceForm.WRITTEN,
+            documented_by=by,
+            documented_at=when,
+            document_ref=document,
+            verified_with=with_whom,
         )
-    elif evidence is None and by is not None:
+    elif evidence is None and (by is not None or with_whom is not None):
         reader.cannot_hold(
             "$.verification",
             Text(
@@ -232,6 +304,10 @@ def _read_consent(reader: _Reader, data: dict[str, Any]) -> Consent | None:  # n
     start = end = None
     provision: Provision | None = None
     base_held = True
+    identifiers = _identifiers(reader, data)
+    chosen_grantees: frozenset[Recipient] = frozenset()
+    if "grantees" in exts:
+        chosen_grantees = grantee_ext(reader, exts.pop("grantees"))
     if version == "R4":
         reader.leftover(exts)
         if "dateTime" in data:
@@ -262,8 +338,10 @@ def _read_consent(reader: _Reader, data: dict[str, Any]) -> Consent | None:  # n
         if "period" in data:
             start, end = reader.validity(data["period"], "$.period")
         provision, base_held = r5_provision(reader, data, scoped)
-        if provision is not None and "grantee" in data:
-            provision = grantees(reader, data, provision)
+        if "grantee" in data:
+            chosen_grantees = grantees(reader, data)
+    if restrictions and provision is not None:
+        provision = restricted(reader, provision, restrictions)
     if not kind_ok and provision is not None:
         reader.meaning(
             "$",
@@ -286,6 +364,8 @@ def _read_consent(reader: _Reader, data: dict[str, Any]) -> Consent | None:  # n
             provision=provision,
             valid_from=start if start is not None else given,
             valid_until=end,
+            identifiers=identifiers,
+            grantees=chosen_grantees,
         )
     except InvalidInput as exc:
         reader.under(exc, "$")

@@ -230,7 +230,7 @@ def _grantor_ref(grantor: Grantor, systems: tuple[str, str]) -> dict[str, Any]:
     return person_ref(grantor.person, systems, extra)
 
 
-def _evidence_ext(evidence: Evidence) -> dict[str, Any]:
+def _evidence_ext(evidence: Evidence, systems: tuple[str, str]) -> dict[str, Any]:
     parts = [_ext("evidence-form", valueCode=evidence.form.value)]
     if evidence.documented_by is not None:
         parts.append(_ext("documented-by", valueString=evidence.documented_by))
@@ -238,17 +238,36 @@ def _evidence_ext(evidence: Evidence) -> dict[str, Any]:
         parts.append(_ext("documented-at", valueDateTime=evidence.documented_at.isoformat()))
     if evidence.document_ref:
         parts.append(_ext("document-ref", valueString=evidence.document_ref))
+    if evidence.verified_with is not None:
+        parts.append(
+            _ext("verified-with", valueReference=person_ref(evidence.verified_with, systems))
+        )
     return _ext("evidence", extension=parts)
 
 
-def to_fhir(
-    consent: Consent, version: FhirVersion = "R5", *, identifiers: IdentifierSystems = "oid"
-) -> dict[str, Any]:
-    """``consent`` as a FHIR ``Consent`` resource (a JSON-ready dict) of ``version``.
+def _identity(
+    consent: Consent,
+    version: FhirVersion,
+    systems: tuple[str, str],
+    resource: dict[str, Any],
+    extensions: list[dict[str, Any]],
+) -> list[dict[str, Any]]:
+    """Writes the consent's identifiers (and, in R4, its grantees as anhorig's
+    extension); gives the grantees' references for R5's ``grantee``."""
+    if consent.identifiers:
+        resource["identifier"] = [
+            {"system": i.system, "value": i.value} for i in consent.identifiers
+        ]
+    granted = sorted((_actor(r, systems)["reference"] for r in consent.grantees), key=repr)
+    if granted and version == "R4":
+        # R4 has no grantee: anhorig's extension holds them, one reference each.
+        parts = [_ext("grantee", valueReference=ref) for ref in granted]
+        extensions.append(_ext("grantees", extension=parts))
+    return granted
 
-    ``identifiers="hl7se"`` writes personnummer and samordningsnummer with HL7 Sweden's
-    identifier systems instead of their OIDs; both read back the same.
-    """
+
+def _check_arguments(consent: object, version: object, identifiers: object) -> None:
+    """``InvalidInput`` unless a Consent, a known version and known identifier systems."""
     if not isinstance(consent, Consent):
         raise InvalidInput.at(
             "consent",
@@ -267,13 +286,25 @@ def to_fhir(
             sv=f"okända identifierarsystem {str(identifiers)[:20]!r}; välj 'oid' eller 'hl7se'",
             en=f"unknown identifier systems {str(identifiers)[:20]!r}; choose 'oid' or 'hl7se'",
         )
+
+
+def to_fhir(
+    consent: Consent, version: FhirVersion = "R5", *, identifiers: IdentifierSystems = "oid"
+) -> dict[str, Any]:
+    """``consent`` as a FHIR ``Consent`` resource (a JSON-ready dict) of ``version``.
+
+    ``identifiers="hl7se"`` writes personnummer and samordningsnummer with HL7 Sweden's
+    identifier systems instead of their OIDs; both read back the same.
+    """
+    _check_arguments(consent, version, identifiers)
     systems = IDENTIFIER_SYSTEMS[identifiers]
     start = consent.valid_from.isoformat()
     end = None if consent.valid_until is None else consent.valid_until.isoformat()
     extensions: list[dict[str, Any]] = []
     if consent.evidence is not None:
-        extensions.append(_evidence_ext(consent.evidence))
+        extensions.append(_evidence_ext(consent.evidence, systems))
     resource: dict[str, Any] = {"resourceType": "Consent", "id": consent.id}
+    granted = _identity(consent, version, systems, resource, extensions)
     category = [{"coding": [{"system": LOINC, "code": "59284-0"}]}]
     basis = {"text": OSL_BASIS}
     root = consent.provision
@@ -299,6 +330,8 @@ def to_fhir(
         resource["date"] = consent.given_at.date().isoformat()
         resource["period"] = _period(start, end)
         resource["grantor"] = [_grantor_ref(consent.grantor, systems)]
+        if granted:
+            resource["grantee"] = granted
         resource["controller"] = [org_ref(consent.obtained_by)]
         resource["regulatoryBasis"] = [basis]
         if root.is_unscoped:

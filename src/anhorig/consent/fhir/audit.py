@@ -33,7 +33,10 @@ _EVENT = {
     Action.DISCLOSE: ("110106", "Export"),
     Action.COLLECT: ("110107", "Import"),
     Action.ACCESS: ("110110", "Patient Record"),
+    Action.CORRECT: ("110110", "Patient Record"),
 }
+_ACTION = {Action.CORRECT: "U"}
+"""The AuditEvent action of a request: an update for a correction, else execute."""
 OUTCOME = "http://terminology.hl7.org/CodeSystem/audit-event-outcome"
 OBJECT_ROLE = "http://terminology.hl7.org/CodeSystem/object-role"
 ENTITY_TYPE = "http://terminology.hl7.org/CodeSystem/audit-entity-type"
@@ -93,7 +96,11 @@ def audit_event(
     patient = person_ref(request.subject, systems)
     consents = [{"what": {"reference": f"Consent/{cid}"}} for cid in decision.consent_ids]
     when = request.at.isoformat()
-    resource: dict[str, Any] = {"resourceType": "AuditEvent", "action": "E", "recorded": when}
+    resource: dict[str, Any] = {
+        "resourceType": "AuditEvent",
+        "action": _ACTION.get(request.action, "E"),
+        "recorded": when,
+    }
     if version == "R4":
         resource["type"] = event
         resource["subtype"] = [subtype]

@@ -22,7 +22,8 @@ changing the default one::
 References:
     - HL7 terminology: ``consentscope``, ``consentcategorycodes``, ``consentaction``,
       ``v3-ActCode``, ``v3-ActReason`` (purpose of use), ``v3-ParticipationType``,
-      ``v3-RoleCode``, ``v3-Confidentiality``, ``organization-type``;
+      ``v3-RoleCode``, ``v3-Confidentiality``, ``organization-type``, ``v2-0131``
+      (contact role);
       https://terminology.hl7.org/
     - LOINC 59284-0 *Patient Consent*, 64292-6 *Release of information consent*.
 """
@@ -57,6 +58,7 @@ __all__ = [
     "CodeRow",
     "CodeTables",
     "ConsentKind",
+    "Restriction",
     "Table",
 ]
 
@@ -72,6 +74,7 @@ PARTICIPATION = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"
 ROLE_CODE = "http://terminology.hl7.org/CodeSystem/v3-RoleCode"
 CONFIDENTIALITY = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality"
 ORGANIZATION_TYPE = "http://terminology.hl7.org/CodeSystem/organization-type"
+CONTACT_ROLE = "http://terminology.hl7.org/CodeSystem/v2-0131"
 LOINC = "http://loinc.org"
 
 
@@ -93,6 +96,23 @@ class ConsentKind(LabelledEnum):
     )
 
 
+class Restriction(LabelledEnum):
+    """How a consent's category or basis limits every permit in it (*begränsning*).
+
+    ``ACCESS_ONLY``: the permits cover reading only (``Action.ACCESS``), never
+    disclosing, collecting or correcting. ``EMERGENCY_ONLY``: the permits cover access
+    for care in an emergency only (``Action.ACCESS``, ``Purpose.EMERGENCY_CARE``). A
+    deny is never narrowed: the limit only ever shares less.
+    """
+
+    ACCESS_ONLY = "access_only", "bara åtkomst (läsa)", "access (read) only"
+    EMERGENCY_ONLY = (
+        "emergency_only",
+        "bara åtkomst för vård i en nödsituation",
+        "only access for care in an emergency",
+    )
+
+
 class ActorRole(LabelledEnum):
     """What an actor in a provision is (*aktörens roll*): a recipient
     (``Provision.recipients``), the one holding the information, its custodian
@@ -106,6 +126,7 @@ class ActorRole(LabelledEnum):
 
 Table = Literal[
     "kind",
+    "restriction",
     "base",
     "action",
     "purpose",
@@ -125,6 +146,13 @@ TABLES: dict[Table, tuple[type[LabelledEnum], Text]] = {
         Text(
             sv="R4 scope, category, policyRule och R5 regulatoryBasis: samtyckets slag",
             en="R4 scope, category, policyRule and R5 regulatoryBasis: what the consent is about",
+        ),
+    ),
+    "restriction": (
+        Restriction,
+        Text(
+            sv="category och R5 regulatoryBasis: en gräns för alla samtyckets tillåtelser",
+            en="category and R5 regulatoryBasis: a limit on all the consent's permits",
         ),
     ),
     "base": (
@@ -259,7 +287,15 @@ def _default_rows() -> list[CodeRow]:  # noqa: PLR0915 -- reads one resource ele
         "forskning, återidentifierbart",
         "re-identifiable research",
     )
-    add("kind", CATEGORY, "emrgonly", None, "bara i en nödsituation", "only in an emergency")
+    r = Restriction
+    add(
+        "restriction",
+        CATEGORY,
+        "emrgonly",
+        r.EMERGENCY_ONLY,
+        "bara i en nödsituation",
+        "only in an emergency",
+    )
     add("kind", LOINC, "59284-0", k.GENERAL, "patientens samtycke", "patient consent")
     add(
         "kind",
@@ -279,9 +315,16 @@ def _default_rows() -> list[CodeRow]:  # noqa: PLR0915 -- reads one resource ele
     )
     add("kind", ACT_CODE, "INFA", k.INFORMATION, "tillgång till uppgifter", "information access")
     add("kind", ACT_CODE, "INFASO", None, "bara åtkomst och lagring", "access and save only")
-    add("kind", ACT_CODE, "INFAO", None, "bara åtkomst", "access only")
+    add("restriction", ACT_CODE, "INFAO", r.ACCESS_ONLY, "bara åtkomst", "access only")
     add("kind", ACT_CODE, "IRDSCL", None, "vidareutlämnande", "redisclosure")
-    add("kind", ACT_CODE, "EMRGONLY", None, "bara i en nödsituation", "only in an emergency")
+    add(
+        "restriction",
+        ACT_CODE,
+        "EMRGONLY",
+        r.EMERGENCY_ONLY,
+        "bara i en nödsituation",
+        "only in an emergency",
+    )
     add("kind", ACT_CODE, "RESEARCH", k.RESEARCH, "forskning", "research")
     add(
         "kind", ACT_CODE, "RSDID", k.RESEARCH, "forskning, avidentifierat", "de-identified research"
@@ -318,7 +361,14 @@ def _default_rows() -> list[CodeRow]:  # noqa: PLR0915 -- reads one resource ele
     add("action", ACTIONS, "collect", Action.COLLECT, "samla in", "collect")
     add("action", ACTIONS, "disclose", Action.DISCLOSE, "lämna ut", "disclose")
     add("action", ACTIONS, "use", None, "använda inom verksamheten", "use within the organisation")
-    add("action", ACTIONS, "correct", None, "rätta (ändra) journalen", "correct (amend) the record")
+    add(
+        "action",
+        ACTIONS,
+        "correct",
+        Action.CORRECT,
+        "rätta uppgifterna",
+        "correct (amend) the record",
+    )
 
     add(
         "purpose",
@@ -340,7 +390,7 @@ def _default_rows() -> list[CodeRow]:  # noqa: PLR0915 -- reads one resource ele
         "purpose",
         ACT_REASON,
         "ETREAT",
-        None,
+        Purpose.EMERGENCY_CARE,
         "akut behandling (nödsituation)",
         "emergency treatment",
     )
@@ -446,6 +496,24 @@ def _default_rows() -> list[CodeRow]:  # noqa: PLR0915 -- reads one resource ele
     )
     add("grantor_capacity", ROLE_CODE, "NBOR", GrantorCapacity.NEIGHBOUR, "granne", "neighbour")
     add("grantor_capacity", ROLE_CODE, "FRND", GrantorCapacity.OTHER, "vän", "friend")
+    for code, term, sv, en in (
+        (
+            "C",
+            GrantorCapacity.EMERGENCY_CONTACT,
+            "kontaktperson vid nödsituation",
+            "emergency contact",
+        ),
+        (
+            "EP",
+            GrantorCapacity.EMERGENCY_CONTACT,
+            "kontaktperson vid nödsituation",
+            "emergency contact person",
+        ),
+        ("N", GrantorCapacity.RELATIVE, "närmast anhörig", "next-of-kin"),
+        ("CP", GrantorCapacity.OTHER, "kontaktperson", "contact person"),
+        ("O", GrantorCapacity.OTHER, "annan", "other"),
+    ):
+        add("grantor_capacity", CONTACT_ROLE, code, term, sv, en)
 
     add(
         "sector", ORGANIZATION_TYPE, "prov", Sector.HEALTH_CARE, "vårdgivare", "healthcare provider"

@@ -40,12 +40,12 @@ EMERGENCY = rule(
     domain=(13,),
     applies_to=("DisclosureRequest", "ConsentRecord"),
     condition=(
-        "En nödsituation åberopas (circumstances innehåller emergency) för hälso- och sjukvårdens åtkomst (access) för vård och behandling; den bryter en spärr eller ger stöd när inget annat gör det, och ska dokumenteras.",
-        "An emergency is asserted (circumstances holds emergency) for health care's access for care and treatment; it breaks a block or gives a basis where nothing else does, and must be recorded.",
+        "En nödsituation åberopas (circumstances innehåller emergency) för hälso- och sjukvårdens åtkomst (access) för vård och behandling eller vård i en nödsituation; den bryter en spärr eller ger stöd när inget annat gör det, och ska dokumenteras.",
+        "An emergency is asserted (circumstances holds emergency) for health care's access for care and treatment or care in an emergency; it breaks a block or gives a basis where nothing else does, and must be recorded.",
     ),
     boundary=(
-        "Bara action access, purpose care_and_treatment och en mottagande organisation inom hälso- och sjukvård; något annat ger ingen nödsituation.",
-        "Only action access, purpose care_and_treatment and a receiving organisation in health care; anything else gives no emergency.",
+        "Bara action access, purpose care_and_treatment eller emergency_care och en mottagande organisation inom hälso- och sjukvård; något annat ger ingen nödsituation.",
+        "Only action access, purpose care_and_treatment or emergency_care and a receiving organisation in health care; anything else gives no emergency.",
     ),
     fix=(
         "Dokumentera nödåtkomsten (RECORD_EMERGENCY); ingen rättelse i begäran.",
@@ -54,16 +54,21 @@ EMERGENCY = rule(
 )
 
 
+_EMERGENCY_PURPOSES = frozenset({Purpose.CARE_AND_TREATMENT, Purpose.EMERGENCY_CARE})
+"""The purposes an emergency lets access through for: care and treatment, or care in
+the emergency itself."""
+
+
 def emergency_applies(q: Question) -> bool:
     """Whether an emergency is asserted for health care's access for care and
-    treatment, the only access it lets through."""
+    treatment (or care in the emergency), the only access it lets through."""
     request = q.request
     recipient = q.recipient
     org = recipient.organisation if recipient.kind is RecipientKind.ORGANISATION else None
     return (
         Circumstance.EMERGENCY in q.circumstances
         and request.action is Action.ACCESS
-        and request.purpose is Purpose.CARE_AND_TREATMENT
+        and request.purpose in _EMERGENCY_PURPOSES
         and org is not None
         and org.sector is Sector.HEALTH_CARE
     )

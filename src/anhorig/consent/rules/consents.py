@@ -220,7 +220,7 @@ def consents_verdict(
     for compiled in records.consents_for(q.recipient_keys):
         if compiled.given > t:
             continue  # given later: "as of" t it does not exist
-        result = compiled.root.decide(q, t)
+        result = compiled.decide(q, t)
         if result is None:
             continue
         consent = compiled.consent

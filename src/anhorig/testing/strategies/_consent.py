@@ -41,6 +41,7 @@ from anhorig.consent.model import (
     GrantorCapacity,
     HarmAssessment,
     HarmConclusion,
+    Identifier,
     InfoCategory,
     InformationKind,
     InformationSelector,
@@ -204,7 +205,11 @@ def provisions(
         )
     return Provision(
         decision=kind,
-        actions=draw(st.frozensets(st.sampled_from((Action.DISCLOSE, Action.ACCESS)), max_size=2)),
+        actions=draw(
+            st.frozensets(
+                st.sampled_from((Action.DISCLOSE, Action.ACCESS, Action.CORRECT)), max_size=2
+            )
+        ),
         categories=draw(st.frozensets(st.sampled_from(InfoCategory), max_size=2)),
         recipients=draw(st.frozensets(who, max_size=2)),
         purposes=draw(st.frozensets(st.sampled_from(Purpose), max_size=2)),
@@ -227,6 +232,19 @@ def evidences(draw: st.DrawFn, *, at: pendulum.DateTime | None = None) -> Eviden
         documented_by=draw(st.sampled_from(("hsa-17", "hsa-4711", "handlaggare-3"))),
         documented_at=when.add(minutes=draw(st.integers(0, 60))),
         document_ref=draw(st.sampled_from(("", "journal-2026-118"))),
+        verified_with=draw(st.none() | person_pool()),
+    )
+
+
+def identifiers() -> st.SearchStrategy[Identifier]:
+    """Business identifiers as regions write them (an OID or URL system, a number or a
+    UUID-like value); shrinks towards a short OID and number."""
+    return st.builds(
+        Identifier,
+        system=st.sampled_from(
+            ("urn:oid:1.2.752.29.4.19", "urn:ietf:rfc:3986", "https://region.example/samtycke")
+        ),
+        value=st.from_regex(r"[A-Z]{0,4}-?[0-9a-f]{1,12}", fullmatch=True),
     )
 
 
@@ -239,12 +257,14 @@ def consents(
     recipients_: st.SearchStrategy[Recipient] | None = None,
     ids: st.SearchStrategy[str] | None = None,
     provisions_: st.SearchStrategy[Provision] | None = None,
+    grantees_: st.SearchStrategy[frozenset[Recipient]] | None = None,
 ) -> Consent:
     """Valid consents: given by the person themselves, or, for a child who may not yet
     consent alone (under 15 by the default policy, ``may_consent_alone``), by a custodian
     with the child's view recorded (not an objection); documented; valid from when given,
-    for a while or until revoked. Shrinks towards an adult's own permanent unscoped
-    permit."""
+    for a while or until revoked; with business identifiers or not. Granted to no one in
+    particular unless ``grantees_`` draws whom (a grantee narrows every permit). Shrinks
+    towards an adult's own permanent unscoped permit."""
     subject = draw(subjects if subjects is not None else person_pool())
     given = draw(consent_instants())
     grantor = Grantor(person=subject, capacity=GrantorCapacity.SELF)
@@ -279,6 +299,8 @@ def consents(
         provision=draw(provisions_ if provisions_ is not None else provisions(recipients_=who)),
         valid_from=given,
         valid_until=until,
+        identifiers=tuple(draw(st.lists(identifiers(), max_size=2))),
+        grantees=draw(grantees_ if grantees_ is not None else st.just(frozenset())),
     )
 
 
@@ -301,6 +323,7 @@ def consents_breaking(
                     GrantorCapacity.RELATIVE,
                     GrantorCapacity.NEIGHBOUR,
                     GrantorCapacity.OTHER,
+                    GrantorCapacity.EMERGENCY_CONTACT,
                 )
             )
         )
@@ -341,6 +364,8 @@ def _evolve(consent: Consent, **changes: Any) -> Consent:
         "provision": consent.provision,
         "valid_from": consent.valid_from,
         "valid_until": consent.valid_until,
+        "identifiers": consent.identifiers,
+        "grantees": consent.grantees,
     }
     fields.update(changes)
     return Consent(**fields)
@@ -553,7 +578,8 @@ def type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         ChildView: st.builds(
             ChildView, opinion=st.sampled_from(ChildOpinion), recorded_at=consent_instants()
         ),
-        Consent: consents(),
+        Consent: consents(grantees_=st.frozensets(recipients(), max_size=2)),
+        Identifier: identifiers(),
         Revocation: revocations(),
         Block: blocks(),
         BlockLift: block_lifts(),
