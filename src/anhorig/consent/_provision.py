@@ -226,7 +226,7 @@ def _data_period(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> 
     optional(instance_of(Period))(instance, attribute, value)
 
 
-def _after_valid_from(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+def after_valid_from(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     optional_instant(instance, attribute, value)
     start = instance.valid_from
     if (
@@ -241,7 +241,7 @@ def _after_valid_from(instance: Any, attribute: attrs.Attribute[Any], value: Any
         )
 
 
-_checks.describe(_after_valid_from, "rule", optional_instant, "valid_until is after valid_from")
+_checks.describe(after_valid_from, "rule", optional_instant, "valid_until is after valid_from")
 
 
 @collecting
@@ -283,7 +283,7 @@ class Provision:
     """From when the provision holds (FHIR ``provision.period.start``); ``None``: from
     the consent's own start."""
     valid_until: pendulum.DateTime | None = attrs.field(
-        default=None, converter=to_instant, validator=_after_valid_from
+        default=None, converter=to_instant, validator=after_valid_from
     )
     """Until when the provision holds, exclusive (``provision.period.end``); ``None``: as
     long as the consent."""

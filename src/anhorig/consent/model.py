@@ -81,6 +81,7 @@ from anhorig.consent._provision import (
     InformationSelector,
     Provision,
     RecordLink,
+    after_valid_from,
 )
 from anhorig.consent._vocabulary import (
     Action,
@@ -277,21 +278,6 @@ class Evidence:
         return self.documented_by is not None and self.documented_at is not None
 
 
-def _after_valid_from(instance: Consent, attribute: attrs.Attribute[Any], value: Any) -> None:
-    optional_instant(instance, attribute, value)
-    start = instance.valid_from
-    if (
-        isinstance(value, pendulum.DateTime)
-        and isinstance(start, pendulum.DateTime)
-        and value <= start
-    ):
-        _checks.fail(
-            attribute.name,
-            sv=f"måste vara efter valid_from ({start.isoformat()})",
-            en=f"must be after valid_from ({start.isoformat()})",
-        )
-
-
 def _default_valid_from(instance: Consent) -> pendulum.DateTime:
     return instance.given_at
 
@@ -319,7 +305,7 @@ class Consent:
         validator=instant,
     )
     valid_until: pendulum.DateTime | None = attrs.field(
-        default=None, converter=to_instant, validator=_after_valid_from
+        default=None, converter=to_instant, validator=after_valid_from
     )
     identifiers: tuple[Identifier, ...] = attrs.field(default=(), validator=each(Identifier))
     """The numbers other systems know the consent by (FHIR ``identifier``)."""
