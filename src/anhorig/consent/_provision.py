@@ -20,6 +20,7 @@ import pendulum
 
 from anhorig import _checks
 from anhorig._checks import collecting, each, instance_of, non_empty_text, optional
+from anhorig._values import instant_text
 from anhorig.consent._fields import optional_instant, to_instant
 from anhorig.consent._vocabulary import Action, InfoCategory, ProvisionType, Purpose, Recipient
 from anhorig.language import LabelledEnum, Lang, Text, check_lang, mask_value
@@ -236,8 +237,8 @@ def after_valid_from(instance: Any, attribute: attrs.Attribute[Any], value: Any)
     ):
         _checks.fail(
             attribute.name,
-            sv=f"måste vara efter valid_from ({start.isoformat()})",
-            en=f"must be after valid_from ({start.isoformat()})",
+            sv=f"måste vara efter att giltigheten börjar ({instant_text(start, 'sv')})",
+            en=f"must be after valid_from ({instant_text(start, 'en')})",
         )
 
 
