@@ -379,12 +379,7 @@ def test_cold_asks_in_any_order_between_additions_equal_evaluate(
     of them since the person's records changed a cold ask: every answer is what
     ``evaluate`` gives over every record added so far."""
     questions, records = world
-    # Questions a consent's provision speaks to, so that answers rest on consents too.
-    questions = questions + [
-        data.draw(question_for(record), label="question for a consent")
-        for record in records
-        if isinstance(record, Consent)
-    ]
+    questions = with_consent_questions(data, questions, records)
     registry = ConsentRegistry(policy=policy)
     added: list[ConsentRecord] = []
     for record in [None, *records]:
@@ -406,6 +401,18 @@ def test_cold_asks_in_any_order_between_additions_equal_evaluate(
             assert got.reasons == expected.reasons
             assert got.obligations == expected.obligations
     assert len(registry) == len(added)
+
+
+def with_consent_questions(
+    data: st.DataObject, questions: list[DisclosureRequest], records: list[ConsentRecord]
+) -> list[DisclosureRequest]:
+    """``questions`` and one a consent's provision speaks to for each consent in
+    ``records``, so that answers rest on consents too."""
+    return questions + [
+        data.draw(question_for(record), label="question for a consent")
+        for record in records
+        if isinstance(record, Consent)
+    ]
 
 
 @st.composite

@@ -25,7 +25,11 @@ from anhorig.consent import (
 )
 from anhorig.findings import Finding
 from anhorig.testing.strategies import consent_instants, decision_policies
-from tests.consent.test_consent_properties import question_for, rich_worlds_asked
+from tests.consent.test_consent_properties import (
+    question_for,
+    rich_worlds_asked,
+    with_consent_questions,
+)
 
 
 def _said(decision: Decision, request: DisclosureRequest) -> tuple[object, ...]:
@@ -67,11 +71,7 @@ def test_a_decision_read_late_says_what_one_read_at_once_says(
     kept unread until every record is in. Read then, it equals ``evaluate`` over the
     records added before it was asked, read at once."""
     questions, records = world
-    questions = questions + [
-        data.draw(question_for(record), label="question for a consent")
-        for record in records
-        if isinstance(record, Consent)
-    ]
+    questions = with_consent_questions(data, questions, records)
     registry = ConsentRegistry(policy=policy)
     added: list[ConsentRecord] = []
     kept: list[tuple[DisclosureRequest, Decision, tuple[object, ...]]] = []
