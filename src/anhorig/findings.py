@@ -296,9 +296,17 @@ class Rule:
                 sources=tuple(SOURCES[key] for key in self.sources),
                 policy_source=policy_source if self.cites_policy else None,
             )
-        if not _needed(self.message).issubset(params) or not all(
-            type(value) in _SETTLED or isinstance(value, _UNCHANGING) for value in params.values()
-        ):
+        parts = _PARTS.get(id(self))
+        if parts is None or parts[0] is not self:
+            parts = _parts(self)
+        _, needed, sources = parts
+        settled = needed.issubset(params)
+        if settled:
+            for value in params.values():
+                if type(value) not in _SETTLED and not isinstance(value, _UNCHANGING):
+                    settled = False
+                    break
+        if not settled:
             # A name missing (the error is raised now, as before) or a value that could
             # still change: written at once.
             return _trusted_finding(self, path, on, params, policy_source)
@@ -309,11 +317,24 @@ class Rule:
         finding = object.__new__(Finding)
         _SET_CODE(finding, self.code)
         _SET_SEVERITY(finding, self.severity)
-        _SET_REFERENCES(finding, _references(self.law, on))
-        _SET_SOURCES(finding, _sources(self.sources))
+        _SET_REFERENCES(finding, _references(self.law, on) if self.law else ())
+        _SET_SOURCES(finding, sources)
         _SET_POLICY_SOURCE(finding, policy_source if self.cites_policy else None)
         _SET_LATER(finding, (self.message, path, on, params))
         return finding
+
+
+_PARTS: dict[int, tuple[Rule, frozenset[str], tuple[Source, ...]]] = {}
+"""Per rule (by identity, the rule kept with them): the parameters its message needs
+besides the date judged, and its sources; read for every finding made."""
+
+
+def _parts(rule: Rule) -> tuple[Rule, frozenset[str], tuple[Source, ...]]:
+    if len(_PARTS) > 4096:
+        _PARTS.clear()  # rules made on the fly: keep the table bounded
+    parts = (rule, _placeholders(rule.message) - {"on"}, _sources(rule.sources))
+    _PARTS[id(rule)] = parts
+    return parts
 
 
 def _written_message(message: Text, on: date, params: dict[str, object]) -> Text:
@@ -394,12 +415,6 @@ def _placeholders(message: Text) -> frozenset[str]:
         for _, name, _, _ in parse(text)
         if name
     )
-
-
-@functools.lru_cache(maxsize=1024)
-def _needed(message: Text) -> frozenset[str]:
-    """The parameters a message template needs besides the date judged."""
-    return _placeholders(message) - {"on"}
 
 
 @functools.lru_cache(maxsize=4096)

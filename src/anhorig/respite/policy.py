@@ -33,7 +33,7 @@ from typing import Any
 import attrs
 
 from anhorig import _checks, bounds
-from anhorig._calendar import local_date
+from anhorig._calendar import date_at, day_index
 from anhorig._checks import a_bool, collecting, each, ge, instance_of, non_empty_text, optional
 from anhorig.language import LabelledEnum, Lang
 from anhorig.law import SOURCES, Source
@@ -535,7 +535,7 @@ def notice_given(booking: Booking, policy: RespitePolicy) -> int:
 
 def notice_between(made: int, starts: int, policy: RespitePolicy) -> int:
     """`notice_given` from epoch seconds: made at ``made`` for a start at ``starts``."""
-    made_day, start_day = local_date(made), local_date(starts)
+    made_day, start_day = day_index(made), day_index(starts)  # local dates, as indices
     if policy.notice_unit is NoticeUnit.CALENDAR_DAYS:
-        return (start_day - made_day).days
-    return working_days_between(made_day, start_day)
+        return start_day - made_day
+    return working_days_between(date_at(made_day), date_at(start_day))

@@ -124,10 +124,10 @@ def _check_ledger(ledger: Ledger, on: date) -> Report:
     # which then takes the entry in (O(n log n) over the ledger, see performance.md).
     findings = _grant_findings(ledger, on)
     sweep = Sweep(ledger)
-    for seq in range(len(ledger)):
-        entry = ledger.entry(seq)
+    active = ledger.is_active
+    for seq, entry in enumerate(ledger.entries):
         if isinstance(entry, Booking):
-            if ledger.is_active(seq):
+            if active(seq):
                 findings.extend(
                     booking_findings(
                         ledger, entry, on, seq, f"entries[{seq}]", sweep, eligibility=False

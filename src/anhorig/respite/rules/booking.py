@@ -287,15 +287,15 @@ def overlap_findings(
     at: Callable[[str], str],
 ) -> list[Finding]:
     """Each earlier booking for the same person that overlaps this one."""
+    others = ctx.overlapping(grant, booking, s, e, k)
+    if not others:
+        return []
+    source = ctx.ledger.policy_for(grant.kind).source
     return [
         OVERLAP.finding(
-            at("interval"),
-            on=on,
-            booking=booking.id,
-            other=other,
-            policy_source=ctx.ledger.policy_for(grant.kind).source,
+            at("interval"), on=on, booking=booking.id, other=other, policy_source=source
         )
-        for other in ctx.overlapping(grant, booking, s, e, k)
+        for other in others
     ]
 
 
