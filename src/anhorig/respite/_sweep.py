@@ -288,6 +288,7 @@ class Sweep(Lookup):
     def __init__(self, ledger: Ledger) -> None:
         super().__init__(ledger)
         self.entries = ledger.entries
+        self.flat, self.recorded = ledger.timeline()
         self.short: dict[tuple[str, int], int] = {}
         self.short_of: dict[int, tuple[str, int]] = {}
         self.staff: dict[str, dict[str, int]] = {}
@@ -303,6 +304,7 @@ class Sweep(Lookup):
         # Worked out while judging the booking at a position, taken in by record().
         self.own_of: dict[int, dict[int, int]] = {}
         self.notice_of: dict[int, int] = {}
+        self.made_of: dict[int, int] = {}
 
     def _overlapping_pairs(self) -> dict[int, list[int]]:
         """For each booking, the earlier-recorded bookings of its person that overlap it:
@@ -310,10 +312,10 @@ class Sweep(Lookup):
         ledger = self.ledger
         per_person: dict[Person, list[tuple[int, int, int]]] = {}
         of_grant: dict[str, list[tuple[int, int, int]]] = {}
-        spans = self.spans
+        spans, flat = self.spans, self.flat
         for seq, entry in enumerate(self.entries):
             if isinstance(entry, Booking):
-                s, e = spans[seq] = ledger.span(seq)
+                s, e = spans[seq] = flat[2 * seq], flat[2 * seq + 1]
                 stays = of_grant.get(entry.grant_id)
                 if stays is None:
                     person = ledger.grant(entry.grant_id).cared_for
@@ -413,10 +415,22 @@ class Sweep(Lookup):
     def occupied(self, unit_id: str, night: int, k: int, own: str) -> int:
         return self.beds.get((unit_id, night), 0)
 
+    def made(self, booking: Booking, k: int) -> int:
+        made = self.made_of.get(k)
+        if made is None:
+            if k in self.spans and self.entries[k] is booking:
+                made = self.recorded[k] // 1_000_000
+            else:
+                made = super().made(booking, k)
+            self.made_of[k] = made
+        return made
+
     def notice(self, booking: Booking, policy: RespitePolicy, k: int) -> int:
         given = self.notice_of.get(k)
         if given is None:
-            given = self.notice_of[k] = super().notice(booking, policy, k)
+            given = self.notice_of[k] = notice_between(
+                self.made(booking, k), self.span(booking, k)[0], policy
+            )
         return given
 
     # --- keeping up ---------------------------------------------------------------------
@@ -434,11 +448,14 @@ class Sweep(Lookup):
         policy = ledger.policy_for(grant.kind)
         s, e = self.spans[seq]
         given = self.notice_of.pop(seq, None)  # worked out when it was judged
+        made = self.made_of.pop(seq, None)
         if policy.notice:
             if given is None:
                 given = Lookup.notice(self, booking, policy, seq)
             if given < policy.notice:
-                key = (grant.id, local_date(self.made(booking, seq)).year)
+                if made is None:
+                    made = self.recorded[seq] // 1_000_000
+                key = (grant.id, local_date(made).year)
                 self.short[key] = self.short.get(key, 0) + 1
                 self.short_of[seq] = key
         if booking.preferred_staff:
