@@ -100,12 +100,12 @@ class Lookup:
             and notice_given(entry, policy) < policy.notice
         )
 
-    def staff_asked(self, grant: RespiteGrant, booking: Booking, k: int) -> set[str]:
+    def staff_asked(self, grant: RespiteGrant, booking: Booking, k: int) -> frozenset[str]:
         """Staff the family has asked for in earlier bookings of ``grant``."""
         asked: set[str] = set()
         for entry in self._active(grant.id, k, booking.id):
             asked.update(entry.preferred_staff)
-        return asked
+        return frozenset(asked)
 
     def quota_added(
         self,
@@ -292,6 +292,7 @@ class Sweep(Lookup):
         self.short: dict[tuple[str, int], int] = {}
         self.short_of: dict[int, tuple[str, int]] = {}
         self.staff: dict[str, dict[str, int]] = {}
+        self.asked: dict[str, frozenset[str]] = {}
         self.quota: dict[str, QuotaTrack] = {}
         self.quota_of: dict[int, tuple[QuotaTrack, dict[int, int]]] = {}
         self.dygn: dict[tuple[Person, int, DygnCount], int] = {}
@@ -305,6 +306,7 @@ class Sweep(Lookup):
         self.own_of: dict[int, dict[int, int]] = {}
         self.notice_of: dict[int, int] = {}
         self.made_of: dict[int, int] = {}
+        self.grant_of: dict[str, tuple[RespiteGrant, RespitePolicy, QuotaTrack | None]] = {}
 
     def _overlapping_pairs(self) -> dict[int, list[int]]:
         """For each booking, the earlier-recorded bookings of its person that overlap it:
@@ -347,8 +349,11 @@ class Sweep(Lookup):
     ) -> int:
         return self.short.get((grant.id, year), 0)
 
-    def staff_asked(self, grant: RespiteGrant, booking: Booking, k: int) -> set[str]:
-        return set(self.staff.get(grant.id, ()))
+    def staff_asked(self, grant: RespiteGrant, booking: Booking, k: int) -> frozenset[str]:
+        asked = self.asked.get(grant.id)
+        if asked is None:  # made again only after the staff asked for changed
+            asked = self.asked[grant.id] = frozenset(self.staff.get(grant.id, ()))
+        return asked
 
     def quota_added(
         self,
@@ -444,8 +449,13 @@ class Sweep(Lookup):
     def record(self, seq: int, booking: Booking) -> None:
         """Take the booking at ``seq`` into the running state."""
         ledger = self.ledger
-        grant = ledger.grant(booking.grant_id)
-        policy = ledger.policy_for(grant.kind)
+        found = self.grant_of.get(booking.grant_id)
+        if found is None:
+            grant = ledger.grant(booking.grant_id)
+            policy = ledger.policy_for(grant.kind)
+            track = None if grant.kind is _EMERGENCY else self._track(grant, policy)
+            found = self.grant_of[booking.grant_id] = (grant, policy, track)
+        grant, policy, track = found
         s, e = self.spans[seq]
         given = self.notice_of.pop(seq, None)  # worked out when it was judged
         made = self.made_of.pop(seq, None)
@@ -462,8 +472,8 @@ class Sweep(Lookup):
             staff = self.staff.setdefault(grant.id, {})
             for name in set(booking.preferred_staff):
                 staff[name] = staff.get(name, 0) + 1
-        if grant.kind is not _EMERGENCY:
-            track = self._track(grant, policy)
+            self.asked.pop(grant.id, None)
+        if track is not None:  # not an emergency place, which counts against no quota
             own = self.own_of.pop(seq, None)
             if own is None:
                 own = track.quota.own(s, e)
@@ -501,6 +511,7 @@ class Sweep(Lookup):
                 staff[name] -= 1
                 if not staff[name]:
                     del staff[name]
+            self.asked.pop(booking.grant_id, None)
         counted = self.quota_of.pop(seq, None)
         if counted is not None and not ledger.counts(seq)[1]:
             counted[0].add(counted[1], -1)  # a late cancellation still counts in full
