@@ -288,17 +288,17 @@ class Sweep(Lookup):
     def __init__(self, ledger: Ledger) -> None:
         super().__init__(ledger)
         self.entries = ledger.entries
+        self.n = len(ledger.entries)
+        # Spans (two a position) and recording instants, read from the index as needed.
         self.flat, self.recorded = ledger.timeline()
         self.short: dict[tuple[str, int], int] = {}
         self.short_of: dict[int, tuple[str, int]] = {}
         self.staff: dict[str, dict[str, int]] = {}
         self.asked: dict[str, frozenset[str]] = {}
         self.quota: dict[str, QuotaTrack] = {}
-        self.quota_of: dict[int, tuple[QuotaTrack, dict[int, int]]] = {}
         self.dygn: dict[tuple[Person, int, DygnCount], int] = {}
         self.dygn_of: dict[int, list[tuple[Person, int, DygnCount, int]]] = {}
         self.beds: dict[tuple[str, int], int] = {}
-        self.spans: dict[int, tuple[int, int]] = {}
         self.position = {grant.id: index for index, grant in enumerate(ledger.grants)}
         self.earlier = self._overlapping_pairs()
         self.partner_cache: dict[str, list[RespiteGrant]] = {}
@@ -314,10 +314,10 @@ class Sweep(Lookup):
         ledger = self.ledger
         per_person: dict[Person, list[tuple[int, int, int]]] = {}
         of_grant: dict[str, list[tuple[int, int, int]]] = {}
-        spans, flat = self.spans, self.flat
+        flat = self.flat
         for seq, entry in enumerate(self.entries):
             if isinstance(entry, Booking):
-                s, e = spans[seq] = flat[2 * seq], flat[2 * seq + 1]
+                s, e = flat[2 * seq], flat[2 * seq + 1]
                 stays = of_grant.get(entry.grant_id)
                 if stays is None:
                     person = ledger.grant(entry.grant_id).cared_for
@@ -339,9 +339,8 @@ class Sweep(Lookup):
     # --- answers ------------------------------------------------------------------------
 
     def span(self, booking: Booking, k: int) -> tuple[int, int]:
-        found = self.spans.get(k)
-        if found is not None and self.entries[k] is booking:
-            return found  # read once from the index, when the sweep began
+        if k < self.n and self.entries[k] is booking:
+            return self.flat[2 * k], self.flat[2 * k + 1]  # the index's, as read
         return super().span(booking, k)
 
     def short_notice_used(
@@ -388,7 +387,7 @@ class Sweep(Lookup):
         ordered = sorted(
             (
                 self.position[other.grant_id],
-                max(m0, month_index(self.spans[seq][0])),
+                max(m0, month_index(self.flat[2 * seq])),
                 seq,
                 other.id,
             )
@@ -423,7 +422,7 @@ class Sweep(Lookup):
     def made(self, booking: Booking, k: int) -> int:
         made = self.made_of.get(k)
         if made is None:
-            if k in self.spans and self.entries[k] is booking:
+            if k < self.n and self.entries[k] is booking:
                 made = self.recorded[k] // 1_000_000
             else:
                 made = super().made(booking, k)
@@ -433,9 +432,13 @@ class Sweep(Lookup):
     def notice(self, booking: Booking, policy: RespitePolicy, k: int) -> int:
         given = self.notice_of.get(k)
         if given is None:
-            given = self.notice_of[k] = notice_between(
-                self.made(booking, k), self.span(booking, k)[0], policy
-            )
+            if k < self.n and self.entries[k] is booking:
+                # made() and span(), read here at once: notice is asked of every booking.
+                made = self.made_of[k] = self.recorded[k] // 1_000_000
+                given = notice_between(made, self.flat[2 * k], policy)
+            else:
+                given = super().notice(booking, policy, k)
+            self.notice_of[k] = given
         return given
 
     # --- keeping up ---------------------------------------------------------------------
@@ -456,7 +459,7 @@ class Sweep(Lookup):
             track = None if grant.kind is _EMERGENCY else self._track(grant, policy)
             found = self.grant_of[booking.grant_id] = (grant, policy, track)
         grant, policy, track = found
-        s, e = self.spans[seq]
+        s, e = self.flat[2 * seq], self.flat[2 * seq + 1]
         given = self.notice_of.pop(seq, None)  # worked out when it was judged
         made = self.made_of.pop(seq, None)
         if policy.notice:
@@ -478,7 +481,6 @@ class Sweep(Lookup):
             if own is None:
                 own = track.quota.own(s, e)
             track.add(own, 1)
-            self.quota_of[seq] = (track, own)
         if grant.quota.unit is _DYGN:
             parts = []
             for m in range(month_index(s), month_index(e - 1) + 1):
@@ -512,13 +514,17 @@ class Sweep(Lookup):
                 if not staff[name]:
                     del staff[name]
             self.asked.pop(booking.grant_id, None)
-        counted = self.quota_of.pop(seq, None)
-        if counted is not None and not ledger.counts(seq)[1]:
-            counted[0].add(counted[1], -1)  # a late cancellation still counts in full
+        found = self.grant_of.get(booking.grant_id)
+        assert found is not None  # recorded before it was cancelled
+        track = found[2]
+        s, e = self.flat[2 * seq], self.flat[2 * seq + 1]
+        if track is not None and not ledger.counts(seq)[1]:
+            # What it counted when recorded, worked out again (the same span, the same
+            # periods); a late cancellation still counts in full.
+            track.add(track.quota.own(s, e), -1)
         for person, m, count, amount in self.dygn_of.pop(seq, ()):
             self.dygn[(person, m, count)] -= amount
         if booking.unit_id is not None:
-            s, e = self.spans[seq]
             i = day_index(s) + 1
             while day_midnight(i) < e:
                 self.beds[(booking.unit_id, i - 1)] -= 1
