@@ -267,15 +267,14 @@ def test_threads_reading_a_fresh_finding_get_one_message() -> None:
             staff="Anna",
             booking="B",
         )
-        seen: list[object] = []
+        seen: list[tuple[Text, str]] = []
 
-        def read(found: Finding = found, seen: list[object] = seen) -> None:
-            seen.append(found.message)
-            seen.append(found.path)
+        def read(found: Finding = found, seen: list[tuple[Text, str]] = seen) -> None:
+            seen.append((found.message, found.path))  # one append: threads interleave
 
         with switching_often():
             errors = run_together([read] * 4)
         assert errors == []
-        messages, paths = seen[::2], seen[1::2]
+        messages, paths = [m for m, _ in seen], [p for _, p in seen]
         assert all(m is messages[0] for m in messages)
         assert all(p == f"entries[{round_number}].preferred_staff" for p in paths)

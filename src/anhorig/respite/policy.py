@@ -33,12 +33,12 @@ from typing import Any
 import attrs
 
 from anhorig import _checks, bounds
-from anhorig._calendar import date_at, day_index
+from anhorig._calendar import DAY_ZERO_ORDINAL, day_index
 from anhorig._checks import a_bool, collecting, each, ge, instance_of, non_empty_text, optional
 from anhorig.language import LabelledEnum, Lang
 from anhorig.law import SOURCES, Source
 from anhorig.respite.model import Booking, Quota, QuotaPeriod, QuotaUnit, RespiteKind
-from anhorig.time import epoch_seconds, working_days_between
+from anhorig.time import epoch_seconds, working_days_between_ordinals
 
 __all__ = [
     "BOTKYRKA",
@@ -536,6 +536,9 @@ def notice_given(booking: Booking, policy: RespitePolicy) -> int:
 def notice_between(made: int, starts: int, policy: RespitePolicy) -> int:
     """`notice_given` from epoch seconds: made at ``made`` for a start at ``starts``."""
     made_day, start_day = day_index(made), day_index(starts)  # local dates, as indices
-    if policy.notice_unit is NoticeUnit.CALENDAR_DAYS:
+    if policy.notice_unit is _CALENDAR_DAYS:
         return start_day - made_day
-    return working_days_between(date_at(made_day), date_at(start_day))
+    return working_days_between_ordinals(DAY_ZERO_ORDINAL + made_day, DAY_ZERO_ORDINAL + start_day)
+
+
+_CALENDAR_DAYS = NoticeUnit.CALENDAR_DAYS  # read once: notice is counted for every booking
