@@ -675,29 +675,6 @@ def _working_before(year: int, eves_off: bool) -> tuple[int, ...]:
     return tuple(counts)
 
 
-_WORKING_BY_ORDINAL: dict[int, tuple[int, tuple[int, ...]]] = {}
-"""Per day (proleptic ordinal) of a year counted with the eves off: the year's first
-ordinal and its table of `_working_before`."""
-
-
-def working_days_between_ordinals(start: int, end: int) -> int:
-    """`working_days_between` (eves off) of the dates whose proleptic ordinals are
-    ``start`` and ``end``: within a year already counted, two lookups (the notice of
-    every booking in a whole-ledger check is counted so)."""
-    found = _WORKING_BY_ORDINAL.get(start)
-    if found is not None and found is _WORKING_BY_ORDINAL.get(end):
-        first, counts = found
-        return counts[end - first] - counts[start - first]
-    count = working_days_between(date.fromordinal(start), date.fromordinal(end))
-    for ordinal in (start, end):  # counted without error: remember the years' tables
-        year = date.fromordinal(ordinal).year
-        first = _first_ordinal(year)
-        table = (first, _working_before(year, True))
-        for day in range(first, first + len(table[1]) - 1):
-            _WORKING_BY_ORDINAL.setdefault(day, table)
-    return count
-
-
 def working_days_between(start: date, end: date, *, eves_off: bool = True) -> int:
     """Working days in ``[start, end)``; negative if ``end`` is before ``start``.
 

@@ -22,7 +22,6 @@ from anhorig.time import (
     is_working_day,
     parse_instant,
     swedish_holidays,
-    working_days_between_ordinals,
 )
 
 
@@ -220,20 +219,6 @@ def test_add_working_days_inverts_working_days_between(day: date, n: int) -> Non
     if n:
         assert working_days_between(day, end - timedelta(days=1)) == n - 1
     assert working_days_between(end, day) == -n
-
-
-@given(
-    dates(min_value=date(2000, 1, 1), max_value=date(2060, 12, 31)),
-    st.integers(-400, 400),
-)
-def test_working_days_by_ordinal_count_as_by_date(day: date, span: int) -> None:
-    """Working days between two proleptic ordinals (the whole-ledger check's notice,
-    issue 14) are those between the two dates, within a year, across years and
-    backwards, counted a first time or again."""
-    other = day + timedelta(days=span)
-    expected = working_days_between(day, other)
-    for _ in range(2):  # the second time from the years' tables kept by ordinal
-        assert working_days_between_ordinals(day.toordinal(), other.toordinal()) == expected
 
 
 def test_notice_over_christmas_2026() -> None:

@@ -6,7 +6,7 @@ same paths."""
 from __future__ import annotations
 
 import contextlib
-from datetime import date
+from datetime import date, timedelta
 
 from hypothesis import event, given
 from hypothesis import strategies as st
@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from anhorig.errors import InvalidInput
 from anhorig.findings import Finding
 from anhorig.respite import Booking, Ledger, check
-from anhorig.respite.policy import CarryOver
+from anhorig.respite.policy import CarryOver, _working_days
 from anhorig.respite.rules import BOOKED_AWAY_EXCEEDS_HOME, _check_ledger_reference, check_booking
 from anhorig.testing.strategies import (
     BREAKABLE,
@@ -24,7 +24,7 @@ from anhorig.testing.strategies import (
     ledgers,
     respite_policies,
 )
-from anhorig.time import local
+from anhorig.time import local, working_days_between
 
 from ._helpers import booking, grant
 
@@ -167,3 +167,14 @@ def test_check_reads_as_check_booking_on_ledgers_that_break_a_rule(
     with contextlib.suppress(InvalidInput):  # refused by the ledger: judged as it was
         ledger = ledger.book(booking)
     _reads_as_check_booking(ledger, on)
+
+
+@given(st.dates(date(2000, 1, 1), date(2060, 12, 31)), st.integers(-400, 400))
+def test_notice_in_working_days_counts_as_by_date(day: date, span: int) -> None:
+    """The working days check(ledger) counts for notice from the years' tables kept by
+    day (issue 14) are those `working_days_between` counts between the two dates:
+    within a year, across years and backwards, a first time and again."""
+    other = day + timedelta(days=span)
+    expected = working_days_between(day, other)
+    for _ in range(2):
+        assert _working_days(day.toordinal(), other.toordinal()) == expected

@@ -28,6 +28,7 @@ References:
 from __future__ import annotations
 
 import itertools
+from datetime import date
 from typing import Any
 
 import attrs
@@ -38,7 +39,7 @@ from anhorig._checks import a_bool, collecting, each, ge, instance_of, non_empty
 from anhorig.language import LabelledEnum, Lang
 from anhorig.law import SOURCES, Source
 from anhorig.respite.model import Booking, Quota, QuotaPeriod, QuotaUnit, RespiteKind
-from anhorig.time import epoch_seconds, working_days_between_ordinals
+from anhorig.time import epoch_seconds, working_days_between
 
 __all__ = [
     "BOTKYRKA",
@@ -538,7 +539,33 @@ def notice_between(made: int, starts: int, policy: RespitePolicy) -> int:
     made_day, start_day = day_index(made), day_index(starts)  # local dates, as indices
     if policy.notice_unit is _CALENDAR_DAYS:
         return start_day - made_day
-    return working_days_between_ordinals(DAY_ZERO_ORDINAL + made_day, DAY_ZERO_ORDINAL + start_day)
+    return _working_days(DAY_ZERO_ORDINAL + made_day, DAY_ZERO_ORDINAL + start_day)
 
 
 _CALENDAR_DAYS = NoticeUnit.CALENDAR_DAYS  # read once: notice is counted for every booking
+
+_WORKING_BY_ORDINAL: dict[int, tuple[int, list[int]]] = {}
+"""Per day (proleptic ordinal) of a year whose notice has been counted: the year's first
+day and the working days (eves off) from it to each of its days."""
+
+
+def _working_days(start: int, end: int) -> int:
+    """`working_days_between` of the days with proleptic ordinals ``start`` and ``end``:
+    within a year counted before, two lookups (a whole-ledger check counts the notice of
+    every booking)."""
+    found = _WORKING_BY_ORDINAL.get(start)
+    if found is not None and found is _WORKING_BY_ORDINAL.get(end):
+        first, counts = found
+        return counts[end - first] - counts[start - first]
+    count = working_days_between(date.fromordinal(start), date.fromordinal(end))
+    for ordinal in (start, end):  # counted without error: keep the years' tables
+        year = date.fromordinal(ordinal).year
+        first_day = date(year, 1, 1)
+        first, days = first_day.toordinal(), (date(year + 1, 1, 1) - first_day).days
+        table = (
+            first,
+            [working_days_between(first_day, date.fromordinal(first + i)) for i in range(days)],
+        )
+        for day in range(first, first + days):
+            _WORKING_BY_ORDINAL.setdefault(day, table)
+    return count
