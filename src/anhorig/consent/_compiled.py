@@ -476,17 +476,14 @@ class CompiledConsent:
         self.own_from = own_from
 
     def decide(self, q: Question, t: float) -> tuple[bool, str] | None:
-        """``(permit, path)`` of the deepest provision matching at ``t``, or ``None``; a
-        permit for a recipient who is not among the consent's grantees does not apply."""
-        result = self.root.decide(q, t)
-        if (
-            result is not None
-            and result[0]
-            and self.grantees is not None
-            and self.grantees.isdisjoint(q.recipient_keys)
-        ):
-            return None
-        return result
+        """``(permit, path)`` of the deepest provision matching at ``t``, or ``None``
+        (whether a permit reaches the recipient is :meth:`granted_to`)."""
+        return self.root.decide(q, t)
+
+    def granted_to(self, q: Question) -> bool:
+        """Whether the request's recipient is among the consent's grantees, when it names
+        any: a permit holds for them only (a deny holds whoever asks)."""
+        return self.grantees is None or not self.grantees.isdisjoint(q.recipient_keys)
 
     def breakpoints(self) -> list[float]:
         """The instants where the consent's standing can change."""

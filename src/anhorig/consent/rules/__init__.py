@@ -28,7 +28,7 @@ Decision bases (what lets information go, or stops it):
 
 Reasons a consent does not count: ``CONSENT-NO-AUTHORITY``, ``CONSENT-UNDOCUMENTED``,
 ``CONSENT-CHILD-VIEW-MISSING``, ``CONSENT-CHILD-OBJECTS``, ``CONSENT-CHILD-TOO-YOUNG``,
-``CONSENT-OTHER-AUTHORITY``,
+``CONSENT-OTHER-AUTHORITY``, ``CONSENT-NOT-GRANTEE``,
 ``CONSENT-REVOKED``, ``CONSENT-NOT-IN-FORCE``; reasons a menprövning does not count:
 ``CONSENT-HARM-POSSIBLE``, ``CONSENT-HARM-ASSESSMENT-NOT-COUNTED``,
 ``CONSENT-HARM-ASSESSMENT-OVERRIDDEN``; the child's objection to a custodian's consent
@@ -56,6 +56,7 @@ from anhorig.consent.rules.blocks import (
 from anhorig.consent.rules.consents import (
     CONFLICT,
     DENY,
+    NOT_GRANTEE,
     OTHER_AUTHORITY,
     PERMIT,
     REVOKED,
@@ -109,6 +110,7 @@ __all__ = [
     "HARM_ASSESSMENT_OVERRIDDEN",
     "HARM_POSSIBLE",
     "LISTENING",
+    "NOT_GRANTEE",
     "NOT_IN_FORCE",
     "NO_AUTHORITY",
     "NO_BASIS",
@@ -144,6 +146,7 @@ RULES: tuple[_Rule, ...] = (
     CHILD_TOO_YOUNG,
     CHILD_VIEW_WEIGHED,
     OTHER_AUTHORITY,
+    NOT_GRANTEE,
     REVOKED,
     NOT_IN_FORCE,
     EACH_PERSON,

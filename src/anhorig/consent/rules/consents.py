@@ -29,6 +29,7 @@ from anhorig.consent.rules._common import (
     basis_of,
     finding,
     instant_text,
+    recipient_text,
     rule,
 )
 from anhorig.consent.rules.harm import overridden
@@ -47,6 +48,7 @@ from anhorig.organisations import Organisation
 __all__ = [
     "CONFLICT",
     "DENY",
+    "NOT_GRANTEE",
     "OTHER_AUTHORITY",
     "PERMIT",
     "REVOKED",
@@ -115,6 +117,48 @@ OTHER_AUTHORITY = rule(
         "Have the relying authority obtain its own consent.",
     ),
 )
+
+
+# --- 8: consent is specific to whom: a permit reaches its grantees only -------------------
+
+NOT_GRANTEE = rule(
+    "CONSENT-NOT-GRANTEE",
+    Severity.INFO,
+    (
+        "Mottagaren är inte bland dem samtycket ges till",
+        "The recipient is not among those the consent is granted to",
+    ),
+    (
+        "Samtycke {consent} ges bara till {grantees}; {recipient} är inte bland dem, så "
+        "samtyckets tillåtelse gäller inte den här mottagaren.",
+        "Consent {consent} is granted only to {grantees}; {recipient} is not among them, so "
+        "the consent's permit does not apply to this recipient.",
+    ),
+    law=(CONSENT_WAIVER,),
+    sources=("socialstyrelsen-samtycke",),
+    domain=(8,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "Ett skäl i evaluate():s beslut, aldrig ensamt: ett gällande samtycke vars villkor tillåter begäran namnger vilka det ges till (grantees, FHIR grantee), och mottagaren är inte bland dem.",
+        "A reason in evaluate()'s decision, never alone: a consent in force whose provision permits the request names whom it is granted to (grantees, FHIR grantee), and the recipient is not among them.",
+    ),
+    boundary=(
+        "Mottagaren jämförs som i villkoren (person, organisation, huvudman, roll); ett nekande gäller vem som än frågar.",
+        "The recipient is compared as in the provisions (person, organisation, principal, role); a deny holds whoever asks.",
+    ),
+    fix=(
+        "Inhämta ett samtycke som omfattar mottagaren, eller lämna inte ut.",
+        "Obtain a consent that covers the recipient, or do not disclose.",
+    ),
+)
+
+
+def _grantees_text(consent: Consent) -> Text:
+    """Whom the consent is granted to, in words (names masked)."""
+    return Text(
+        sv=", ".join(sorted(r.describe("sv") for r in consent.grantees)),
+        en=", ".join(sorted(r.describe("en") for r in consent.grantees)),
+    )
 
 
 def relying_authority(q: Question) -> Organisation:
@@ -263,6 +307,18 @@ def consents_verdict(
             reasons.append(finding(entry, path, on, consent=compiled.id, **params))
             continue
         permit, where = result
+        if permit and not compiled.granted_to(q):
+            reasons.append(
+                finding(
+                    NOT_GRANTEE,
+                    path,
+                    on,
+                    consent=compiled.id,
+                    grantees=Deferred(_grantees_text, consent),
+                    recipient=Deferred(recipient_text, q.request),
+                )
+            )
+            continue
         entry = PERMIT if permit else DENY
         references = None  # the rule's own
         if consent.grantor.capacity is GrantorCapacity.CUSTODIAN:
