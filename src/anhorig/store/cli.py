@@ -168,14 +168,9 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     lang: Lang = args.lang
     issues: list[Issue] = []
     records: list[Any] = []
-    resolve: Resolver | None = None
-    if args.parties:
-        from anhorig.consent.cli import read_parties
+    from anhorig.consent.cli import parties_resolver
 
-        try:
-            resolve = read_parties(args.parties)
-        except Unreadable as exc:
-            issues.extend(exc.issues)
+    resolve = parties_resolver(args.parties, issues)
     # The same strict reading as every other entry point: a repeated key or a lone
     # surrogate must not change what is stored.
     for name in expand_inputs(args.files):
