@@ -222,7 +222,13 @@ def test_reading_a_good_document_needs_no_converter_nor_schema_builder() -> None
     assert "cattrs" in refused
 
 
-LAZY = ("anhorig", "anhorig.consent", "anhorig.consent.rules")
+LAZY = (
+    "anhorig",
+    "anhorig.consent",
+    "anhorig.consent.rules",
+    "anhorig.plans",
+    "anhorig.plans.rules",
+)
 """The packages whose public names are imported on first use (`anhorig._lazy`)."""
 
 
@@ -278,17 +284,24 @@ def test_every_name_of_a_lazy_package_imports_in_a_fresh_process(package: str) -
     assert rest.strip() == "[] []"
 
 
-def test_validate_of_a_plan_leaves_the_consent_engine_unimported() -> None:
-    """A plan needs consent's words and its rule of who may consent, not the engine,
-    the registry, the audit nor the other rules: with the lazy faces of
-    ``anhorig.consent`` and ``anhorig.consent.rules`` (issue 14, start-up),
-    ``anhorig validate`` of a plan imports none of them."""
+def test_validate_of_a_stodplan_leaves_what_it_does_not_need_unimported() -> None:
+    """A stödplan needs consent's words and its rule of who may consent, not the
+    engine, the registry, the audit nor the other rules; nor the SIP, the
+    implementation plan or the registry's adapter: with the lazy faces of
+    ``anhorig.consent``, ``anhorig.consent.rules``, ``anhorig.plans`` and
+    ``anhorig.plans.rules`` (issue 14, start-up), ``anhorig validate`` of a stödplan
+    imports none of them."""
     plan = EXAMPLES / "plans" / "support-plan-valid.json"
     loaded = _modules_loaded_by(
         "import io; from anhorig.cli import main; "
         f"main(['validate', {str(plan)!r}, '--on', '2026-01-01'], io.StringIO())"
     )
-    assert {"anhorig.consent.model", "anhorig.consent.rules.validity"} <= loaded
+    assert {
+        "anhorig.consent.model",
+        "anhorig.consent.rules.validity",
+        "anhorig.plans.support",
+        "anhorig.plans.rules.stodplan",
+    } <= loaded
     lazy = {
         "anhorig.consent.engine",
         "anhorig.consent.registry",
@@ -300,5 +313,11 @@ def test_validate_of_a_plan_leaves_the_consent_engine_unimported() -> None:
         "anhorig.consent.rules.consents",
         "anhorig.consent.rules.exceptions",
         "anhorig.consent.rules.harm",
+        "anhorig.plans._oracle",
+        "anhorig.plans.sip",
+        "anhorig.plans.implementation",
+        "anhorig.plans.rules._catalogue",
+        "anhorig.plans.rules.sip",
+        "anhorig.plans.rules.implementation",
     }
     assert not lazy & loaded
