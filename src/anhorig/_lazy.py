@@ -13,7 +13,6 @@ readers; ``tests/test_families.py`` checks that the table says what they say.
 
 from __future__ import annotations
 
-import importlib
 import sys
 
 # Not `typing.TYPE_CHECKING`: importing typing costs more than a lazy package saves.
@@ -37,6 +36,8 @@ def reexport(
         module = where.get(name)
         if module is None:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        import importlib  # here: `import anhorig` and hypothesis' entry point need it not
+
         value = getattr(importlib.import_module(module), name)
         namespace[name] = value
         return value
