@@ -33,7 +33,6 @@ anhorig.errors.InvalidInput: id: kontrollsiffran stämmer inte
 
 from __future__ import annotations
 
-import calendar
 import functools
 import re
 import types
@@ -78,6 +77,17 @@ def _bad(sv: str, en: str) -> InvalidInput:
     return InvalidInput.of(Problem.make("id", sv=sv, en=en))
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _month_days(year: int, month: int) -> int:
+    """``calendar.monthrange(year, month)[1]`` for years from 1 and months 1–12, without
+    its weekday arithmetic (two calls for each number read; issue 14)."""
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _MONTH_DAYS[month]
+
+
 def _birth(year: int, month: int, day: int) -> Birth | None:
     """The birth a number's year, month and day digits encode, or ``None`` if there is
     no such birth. A personnummer's date must exist; a samordningsnummer's (day + 60)
@@ -85,16 +95,14 @@ def _birth(year: int, month: int, day: int) -> Birth | None:
     if year < 1 or month > 12:
         return None
     if day < _COORDINATION_OFFSET:
-        if month == 0 or day == 0 or day > calendar.monthrange(year, month)[1]:
+        if month == 0 or day == 0 or day > _month_days(year, month):
             return None
         return Birth(year, month, day)
     real_day = day - _COORDINATION_OFFSET
     if real_day > 31:
         return None
     known_month = month or None
-    if real_day == 0 or (
-        known_month is not None and real_day > calendar.monthrange(year, known_month)[1]
-    ):
+    if real_day == 0 or (known_month is not None and real_day > _month_days(year, known_month)):
         return Birth(year, known_month, None)
     return Birth(year, known_month, real_day)
 
@@ -221,6 +229,13 @@ class PersonId:
     def born_on(self, day: date) -> bool:
         """Whether someone born on ``day`` can have this number: ``day`` agrees with
         every part of the birth date the number encodes."""
+        value = self.value
+        if value[6] < "6":  # a personnummer: its whole birth date is known
+            return (
+                day.day == int(value[6:8])
+                and day.month == int(value[4:6])
+                and day.year == int(value[:4])
+            )
         year, month, known_day = self.birth
         return (
             day.year == year

@@ -469,3 +469,33 @@ def test_a_person_id_built_directly_is_a_number_too(value: str, why: str) -> Non
         PersonId(value)
     assert why in err.value.explain("en")
     assert PersonId("19171160-2399").birth == Birth(1917, 11, None)
+
+
+@given(_ANY_NUMBER, st.dates(date(1800, 1, 1), date(2199, 12, 31)) | st.data())
+def test_born_on_agrees_with_the_birth_parts(pid: PersonId, day: date | st.DataObject) -> None:
+    """``born_on``'s shortcut for a personnummer (its whole date known) answers as the
+    comparison with every known part of ``birth`` does, on any day and on its own."""
+    if isinstance(day, st.DataObject):  # the day it encodes, or one a part away
+        earliest = _earliest(pid)
+        day = day.draw(
+            st.sampled_from(
+                [earliest, date(earliest.year + 1, earliest.month, 1), date(earliest.year, 1, 1)]
+            )
+        )
+    year, month, known_day = pid.birth
+    expected = (
+        day.year == year
+        and (month is None or day.month == month)
+        and (known_day is None or day.day == known_day)
+    )
+    assert pid.born_on(day) == expected
+
+
+@given(st.integers(1, 9999), st.integers(1, 12))
+def test_month_days_is_calendars(year: int, month: int) -> None:
+    """The days of a month the number check uses are the calendar module's."""
+    import calendar
+
+    from anhorig.people import _month_days
+
+    assert _month_days(year, month) == calendar.monthrange(year, month)[1]
