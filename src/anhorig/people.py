@@ -42,6 +42,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from anhorig import _checks
+from anhorig._checks import month_days
 from anhorig._text import InvalidInput, Problem
 
 __all__ = ["Birth", "Person", "PersonId", "mask_name", "read_canonical"]
@@ -77,17 +78,6 @@ def _bad(sv: str, en: str) -> InvalidInput:
     return InvalidInput.of(Problem.make("id", sv=sv, en=en))
 
 
-_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def _month_days(year: int, month: int) -> int:
-    """``calendar.monthrange(year, month)[1]`` for years from 1 and months 1–12, without
-    its weekday arithmetic (two calls for each number read; issue 14)."""
-    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
-        return 29
-    return _MONTH_DAYS[month]
-
-
 def _birth(year: int, month: int, day: int) -> Birth | None:
     """The birth a number's year, month and day digits encode, or ``None`` if there is
     no such birth. A personnummer's date must exist; a samordningsnummer's (day + 60)
@@ -95,14 +85,14 @@ def _birth(year: int, month: int, day: int) -> Birth | None:
     if year < 1 or month > 12:
         return None
     if day < _COORDINATION_OFFSET:
-        if month == 0 or day == 0 or day > _month_days(year, month):
+        if month == 0 or day == 0 or day > month_days(year, month):
             return None
         return Birth(year, month, day)
     real_day = day - _COORDINATION_OFFSET
     if real_day > 31:
         return None
     known_month = month or None
-    if real_day == 0 or (known_month is not None and real_day > _month_days(year, known_month)):
+    if real_day == 0 or (known_month is not None and real_day > month_days(year, known_month)):
         return Birth(year, known_month, None)
     return Birth(year, known_month, real_day)
 

@@ -496,6 +496,6 @@ def test_month_days_is_calendars(year: int, month: int) -> None:
     """The days of a month the number check uses are the calendar module's."""
     import calendar
 
-    from anhorig.people import _month_days
+    from anhorig._checks import month_days
 
-    assert _month_days(year, month) == calendar.monthrange(year, month)[1]
+    assert month_days(year, month) == calendar.monthrange(year, month)[1]
