@@ -297,7 +297,12 @@ def read_canonical(text: Any) -> PersonId | None:
     digits = value[:8] + value[9:]
     if not (digits.isascii() and digits.isdigit()):
         return None
-    if _birth(int(value[:4]), int(value[4:6]), int(value[6:8])) is None:
+    year, month, day = int(value[:4]), int(value[4:6]), int(value[6:8])
+    if 0 < day < _COORDINATION_OFFSET and year > 0 and 0 < month < 13:
+        # A personnummer's date, as _birth decides it without building the Birth.
+        if day > month_days(year, month):
+            return None
+    elif _birth(year, month, day) is None:
         return None
     if not _luhn_ok(digits[2:]):
         return None

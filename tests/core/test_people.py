@@ -499,3 +499,20 @@ def test_month_days_is_calendars(year: int, month: int) -> None:
     from anhorig._checks import month_days
 
     assert month_days(year, month) == calendar.monthrange(year, month)[1]
+
+
+@pytest.mark.parametrize("year", [1900, 1999, 2000, 2023, 2024])
+def test_canonical_reading_agrees_with_parse_on_every_month_and_day(year: int) -> None:
+    """Every month 00–13 and day 00–99 of leap and other years, with the right check
+    digit: the canonical-form shortcut reads a number exactly when parse reads it."""
+    from anhorig.people import read_canonical
+
+    for month in range(14):
+        for day in range(100):
+            nine = f"{year % 100:02d}{month:02d}{day:02d}123"
+            text = f"{year}{nine[2:6]}-123{luhn.calc_check_digit(nine)}"
+            try:
+                parsed: PersonId | None = PersonId.parse(text)
+            except InvalidInput:
+                parsed = None
+            assert read_canonical(text) == parsed, text
