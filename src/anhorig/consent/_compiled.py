@@ -17,6 +17,7 @@ import math
 import weakref
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import pendulum
 
@@ -559,6 +560,7 @@ class SubjectRecords:
         "consents",
         "lifts",
         "revoked",
+        "timelines",
     )
 
     def __init__(self) -> None:
@@ -575,6 +577,10 @@ class SubjectRecords:
         ) = None
         # consents_for's answers by the keys asked with (a request's keys are few).
         self._for_keys: dict[frozenset[RecipientKey], list[CompiledConsent]] | None = None
+        # The registry's timelines of questions about this person alone, made from
+        # these records: they go with them when an addition publishes new ones. (Any:
+        # a Timeline, whose module imports this one.)
+        self.timelines: dict[tuple[object, ...], Any] | None = None
 
     def changed(self) -> None:
         """Forget what was worked out from the records (they were added to)."""
@@ -582,6 +588,7 @@ class SubjectRecords:
         self._breaks = None
         self._by_recipient = None
         self._for_keys = None
+        self.timelines = None
 
     def sorted_consents(self) -> list[CompiledConsent]:
         """The consents in id order."""

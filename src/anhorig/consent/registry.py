@@ -43,7 +43,7 @@ from datetime import datetime
 from typing import Any
 
 from anhorig.consent._compiled import SubjectRecords, seconds
-from anhorig.consent._timeline import Timeline, question_key, timeline_for
+from anhorig.consent._timeline import Timeline, question_key, timeline_for, timeline_of
 from anhorig.consent.decision import Decision, DecisionPolicy
 from anhorig.consent.engine import check_request, record_instant
 from anhorig.consent.model import (
@@ -77,7 +77,8 @@ class ConsentRegistry:
     calls in some order would get: a decision is ``evaluate`` over the records added
     before it (and perhaps some being added meanwhile), never an exception, never an
     answer worked out before a record about the person was added. Additions take a
-    lock; ``decide`` does not, except briefly on the first ask of a question.
+    lock; ``decide`` does not, except briefly on the first ask of a question about
+    several people or about someone with no records.
     """
 
     __slots__ = (
@@ -106,7 +107,8 @@ class ConsentRegistry:
         self._consents: dict[str, Consent] = {}
         self._assessments: dict[str, HarmAssessment] = {}
         # Only timelines built from the records now in ``_by_subject``: an addition
-        # takes the person's out before it publishes their new records.
+        # takes the person's out before it publishes their new records. (A question
+        # about one person with records keeps its timeline with them instead.)
         self._memo: dict[tuple[Any, ...], Timeline] = {}
         self._memo_keys: dict[str, set[tuple[Any, ...]]] = {}
         self._asked = _Asked()
@@ -249,16 +251,38 @@ class ConsentRegistry:
             key, t = seen[1], seen[2]
         else:
             key, t = self._asked.remember(request)
-        timeline = self._memo.get(key)
-        if timeline is None:
-            timeline = self._timeline(request, key)
+        if request.also_about:
+            timeline = self._memo.get(key)
+            if timeline is None:
+                timeline = self._timeline(request, key)
+            return timeline.decide(t)
+        # About one person with records: the question's timeline is kept with the
+        # records it was made from (published records never change, and an addition
+        # publishes new ones), so no lock and no list of keys to forget.
+        person = key[0]
+        records = self._by_subject.get(person)
+        if records is None:
+            timeline = self._memo.get(key)
+            if timeline is None:
+                timeline = self._timeline(request, key)
+        else:
+            kept = records.timelines
+            found = kept.get(key) if kept is not None else None
+            if found is None:
+                timeline = timeline_of(request, person, records, self._policy)
+                if kept is None:
+                    kept = records.timelines = {}
+                kept[key] = timeline
+            else:
+                timeline = found
         decision = timeline.decide(t)
-        self._asked.answered(request, timeline, decision)
+        self._asked.answered(request, person, records, decision)
         return decision
 
     def _timeline(self, request: DisclosureRequest, key: tuple[Any, ...]) -> Timeline:
         """A timeline for ``request``'s question on the records now published, kept in
-        the memo unless a record about one of its people was added meanwhile."""
+        the memo unless a record about one of its people was added meanwhile (questions
+        about one person with records keep theirs with the records, see ``decide``)."""
         people = [person_key(person) for person in request.subjects]
         if len(people) == 1:
             timeline = timeline_for(request, self._by_subject, self._policy)
@@ -311,9 +335,8 @@ class ConsentRegistry:
 class _Held(weakref.ref[DisclosureRequest]):
     """A weak reference to an asked request that knows the id it is kept under."""
 
-    __slots__ = ("ident", "person")
+    __slots__ = ("ident",)
     ident: int
-    person: str
 
 
 _Entry = tuple[_Held, tuple[Any, ...], float, str, SubjectRecords | None, Decision | None]
@@ -342,19 +365,21 @@ class _Asked:
         key, t = question_key(request), seconds(request.at)
         held = _Held(request, self._forget)
         held.ident = ident = id(request)
-        held.person = ""
         self.by_id[ident] = (held, key, t, "", None, None)
         return key, t
 
-    def answered(self, request: DisclosureRequest, timeline: Timeline, decision: Decision) -> None:
-        """Keep ``decision`` on ``request`` (one person's only), with the records it
-        was made from, for the next time the same object is asked."""
+    def answered(
+        self,
+        request: DisclosureRequest,
+        person: str,
+        records: SubjectRecords | None,
+        decision: Decision,
+    ) -> None:
+        """Keep ``decision`` on ``request`` (about ``person`` alone), with the person's
+        ``records`` it was made from, for the next time the same object is asked."""
         entry = self.by_id.get(id(request))
-        if entry is None or entry[0]() is not request or request.also_about:
+        if entry is None or entry[0]() is not request:
             return
-        person = entry[0].person or person_key(request.subject)
-        entry[0].person = person
-        records = timeline.records.get(person)
         self.by_id[entry[0].ident] = (entry[0], entry[1], entry[2], person, records, decision)
 
     def _forget(self, held: _Held) -> None:
