@@ -117,13 +117,23 @@ OTHER_AUTHORITY = rule(
 )
 
 
+_ACCESS = Action.ACCESS
+_ORGANISATION = RecipientKind.ORGANISATION
+_CUSTODIAN = GrantorCapacity.CUSTODIAN
+_DENY_OVERRIDES = Combining.DENY_OVERRIDES
+_PERMIT = Outcome.PERMIT
+_DENY = Outcome.DENY
+"""Read on every decision: module constants (in Python 3.11 ``Enum.MEMBER`` costs
+about 0.2 µs, through ``EnumType.__getattr__``'s hook)."""
+
+
 def relying_authority(q: Question) -> Organisation:
     """The authority that relies on the consent: the one reading for ``ACCESS`` to an
     organisation's records, else the holder."""
     recipient = q.recipient
     if (
-        q.request.action is Action.ACCESS
-        and recipient.kind is RecipientKind.ORGANISATION
+        q.request.action is _ACCESS
+        and recipient.kind is _ORGANISATION
         and recipient.organisation is not None
     ):
         return recipient.organisation
@@ -265,7 +275,7 @@ def consents_verdict(
         permit, where = result
         entry = PERMIT if permit else DENY
         references = None  # the rule's own
-        if consent.grantor.capacity is GrantorCapacity.CUSTODIAN:
+        if consent.grantor.capacity is _CUSTODIAN:
             references = Deferred(_custodians, entry, on)
         basis = basis_of(
             entry, subject, on, consent_id=compiled.id, provision=where, references=references
@@ -356,20 +366,21 @@ def consents_decide(
     )
     if not (permits or denies):
         return None
-    deny_wins = policy.combining is Combining.DENY_OVERRIDES
+    deny_wins = policy.combining is _DENY_OVERRIDES
     if permits and denies:
         reasons.append(
             finding(CONFLICT, "consents", on, subject=subject, rule=policy.combining.text)
         )
     if denies and (deny_wins or not permits):
-        verdict = Verdict(Outcome.DENY)
+        verdict = Verdict(_DENY)
         verdict.basis.extend(denies)
         verdict.reasons.extend(_said_by(applicable_reasons, DENY.code, denies))
-        ids = ", ".join(b.consent_id for b in denies if b.consent_id is not None)
-        by = Text(sv=f"nekandet i samtycke {ids}", en=f"the denial in consent {ids}")
-        verdict.reasons.extend(overridden(q, subject, records, t, on, by))
+        if records is not None and records.assessments:  # else none to override
+            ids = ", ".join(b.consent_id for b in denies if b.consent_id is not None)
+            by = Text(sv=f"nekandet i samtycke {ids}", en=f"the denial in consent {ids}")
+            verdict.reasons.extend(overridden(q, subject, records, t, on, by))
     else:
-        verdict = Verdict(Outcome.PERMIT)
+        verdict = Verdict(_PERMIT)
         verdict.basis.extend(permits)
         verdict.reasons.extend(_said_by(applicable_reasons, PERMIT.code, permits))
     verdict.reasons.extend(reasons)
