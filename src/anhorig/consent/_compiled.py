@@ -136,8 +136,11 @@ RecipientKey = tuple[Match, str]
 """A match key: what it names and its value (a person's key, an id, an enum value)."""
 
 
+@functools.lru_cache(maxsize=4096)
 def recipient_keys(recipient: Recipient) -> frozenset[RecipientKey]:
-    """What a provision's recipient must share with a request's for it to match."""
+    """What a provision's recipient must share with a request's for it to match (kept
+    for the recipients last asked about: every question asks it; a recipient's hash
+    is kept on it)."""
     found: set[RecipientKey] = set()
     if recipient.person is not None:
         found.add((Match.PERSON, person_key(recipient.person)))

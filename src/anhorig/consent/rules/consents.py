@@ -371,10 +371,15 @@ def consents_decide(
         reasons.append(
             finding(CONFLICT, "consents", on, subject=subject, rule=policy.combining.text)
         )
+    # Consents that all say the same, with no child's view weighed: each finding is of
+    # the winning code, and _said_by would keep them all.
+    agreed = not (permits and denies) and len(applicable_reasons) == len(permits) + len(denies)
     if denies and (deny_wins or not permits):
         verdict = Verdict(_DENY)
         verdict.basis.extend(denies)
-        verdict.reasons.extend(_said_by(applicable_reasons, DENY.code, denies))
+        verdict.reasons.extend(
+            applicable_reasons if agreed else _said_by(applicable_reasons, DENY.code, denies)
+        )
         if records is not None and records.assessments:  # else none to override
             ids = ", ".join(b.consent_id for b in denies if b.consent_id is not None)
             by = Text(sv=f"nekandet i samtycke {ids}", en=f"the denial in consent {ids}")
@@ -382,6 +387,8 @@ def consents_decide(
     else:
         verdict = Verdict(_PERMIT)
         verdict.basis.extend(permits)
-        verdict.reasons.extend(_said_by(applicable_reasons, PERMIT.code, permits))
+        verdict.reasons.extend(
+            applicable_reasons if agreed else _said_by(applicable_reasons, PERMIT.code, permits)
+        )
     verdict.reasons.extend(reasons)
     return verdict
