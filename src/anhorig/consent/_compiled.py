@@ -573,7 +573,8 @@ class SubjectRecords:
         self.lifts: dict[str, float] = {}
         self.assessments: dict[str, CompiledAssessment] = {}
         self._sorted: list[CompiledConsent] | None = None
-        self._breaks: list[float] | None = None
+        # The sorted change points, by the people's points put in with them.
+        self._breaks: dict[tuple[float, ...], list[float]] | None = None
         # Consents by recipient key, and those naming no recipient.
         self._by_recipient: (
             tuple[dict[RecipientKey, list[CompiledConsent]], list[CompiledConsent]] | None
@@ -636,13 +637,20 @@ class SubjectRecords:
             chosen[compiled.id] = compiled
         return [chosen[k] for k in sorted(chosen)]
 
-    def breaks(self, law_changes: Iterable[float]) -> list[float]:
+    def breaks(self, law_changes: Iterable[float], people: tuple[float, ...] = ()) -> list[float]:
         """The sorted, distinct instants where an answer about this person can change
-        (``law_changes`` and the records'); worked out once and shared, so never to
-        be changed by the caller."""
-        found = self._breaks
+        (``law_changes``, the records' and ``people``'s, their birth and majority);
+        worked out once for each ``people`` and shared, so never to be changed by the
+        caller. ``law_changes`` must be the same in every call."""
+        kept = self._breaks
+        if kept is None:
+            kept = self._breaks = {}
+        found = kept.get(people)
         if found is None:
-            found = self._breaks = sorted({*law_changes, *self.breakpoints()})
+            plain = kept.get(())
+            if plain is None:
+                plain = kept[()] = sorted({*law_changes, *self.breakpoints()})
+            found = kept[people] = sorted({*plain, *people}) if people else plain
         return found
 
     def breakpoints(self) -> list[float]:

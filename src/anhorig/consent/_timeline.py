@@ -11,7 +11,7 @@ when a record about them is added.
 from __future__ import annotations
 
 import functools
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from datetime import date
 
@@ -135,19 +135,20 @@ def timeline_of(
 ) -> Timeline:
     """A fresh :class:`Timeline` for ``request``'s question about one person (whose
     :func:`~anhorig.consent.model.person_key` is ``key``) over their ``records``."""
-    breaks = records.breaks(LAW_CHANGES) if records is not None else LAW_CHANGES
-    copied = False
-    # The child a report of concern is about: whether they are a child can change too.
-    concerned = _person_points(request.concerns) if request.concerns is not None else ()
-    for point in (*_person_points(request.subject), *concerned):
-        index = bisect_left(breaks, point)
-        if index < len(breaks) and breaks[index] == point:
-            continue
-        if not copied:
-            breaks, copied = list(breaks), True
-        breaks.insert(index, point)
-    kept = {} if records is None else {key: records}
-    return Timeline(Question(request), breaks, kept, policy, ordered=True)
+    people = _person_points(request.subject)
+    if request.concerns is not None:
+        # The child a report of concern is about: whether they are a child can change too.
+        people = (*people, *_person_points(request.concerns))
+    if records is None:
+        return Timeline(Question(request), _with_law(people), {}, policy, ordered=True)
+    breaks = records.breaks(LAW_CHANGES, people)
+    return Timeline(Question(request), breaks, {key: records}, policy, ordered=True)
+
+
+@functools.lru_cache(maxsize=4096)
+def _with_law(people: tuple[float, ...]) -> list[float]:
+    """The law's change points and ``people``'s, sorted and distinct (shared)."""
+    return sorted({*LAW_CHANGES, *people}) if people else LAW_CHANGES
 
 
 def timeline_for(
