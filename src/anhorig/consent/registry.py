@@ -242,16 +242,19 @@ class ConsentRegistry:
         ``evaluate(request, every record)`` and the same however often asked."""
         # The asked-before lookup is written out here: a warm ask is a few hundred
         # nanoseconds, and a method call would add a third.
-        seen = self._asked.by_id.get(id(request))
+        asked = self._asked.by_id
+        seen = asked.get(id(request))
         if seen is not None and seen[0]() is request:
             # Answered before from the person's records that are still the published
             # ones (an addition publishes new ones): that answer.
             if seen[5] is not None and self._by_subject.get(seen[3]) is seen[4]:
                 return seen[5]
-            key, t = seen[1], seen[2]
+            held, key, t = seen[0], seen[1], seen[2]
         else:
-            key, t = self._asked.remember(request)
+            held, key, t = self._asked.remember(request)
         if request.also_about:
+            # Its key and instant are kept on the object; the answer is not.
+            asked[held.ident] = (held, key, t, "", None, None)
             timeline = self._memo.get(key)
             if timeline is None:
                 timeline = self._timeline(request, key)
@@ -276,7 +279,9 @@ class ConsentRegistry:
             else:
                 timeline = found
         decision = timeline.decide(t)
-        self._asked.answered(request, person, records, decision)
+        # Kept on the object with the records it was made from, for the next time the
+        # same object is asked.
+        asked[held.ident] = (held, key, t, person, records, decision)
         return decision
 
     def _timeline(self, request: DisclosureRequest, key: tuple[Any, ...]) -> Timeline:
@@ -350,37 +355,24 @@ class _Asked:
     by identity with a weak reference, and go when their request does.
     """
 
-    __slots__ = ("by_id",)
+    __slots__ = ("by_id", "forget")
 
     def __init__(self) -> None:
         # Each request's weak reference, question key, instant, and for a request
-        # about one person: their key, the records answered from and the answer.
+        # about one person: their key, the records answered from and the answer
+        # (put in by ``ConsentRegistry.decide``).
         self.by_id: dict[int, _Entry] = {}
+        self.forget = self._forget  # one bound method for every weak reference
 
-    def remember(self, request: DisclosureRequest) -> tuple[tuple[Any, ...], float]:
-        """``request``'s question key and its instant in seconds, kept while it lives;
-        ``InvalidInput`` if it is not a request."""
+    def remember(self, request: DisclosureRequest) -> tuple[_Held, tuple[Any, ...], float]:
+        """A weak reference to ``request`` that drops its entry when it goes, its
+        question key and its instant in seconds (the caller keeps them under the
+        reference's ``ident``); ``InvalidInput`` if it is not a request."""
         if not isinstance(request, DisclosureRequest):
             check_request(request)  # raises, naming what it is
-        key, t = question_key(request), seconds(request.at)
-        held = _Held(request, self._forget)
-        held.ident = ident = id(request)
-        self.by_id[ident] = (held, key, t, "", None, None)
-        return key, t
-
-    def answered(
-        self,
-        request: DisclosureRequest,
-        person: str,
-        records: SubjectRecords | None,
-        decision: Decision,
-    ) -> None:
-        """Keep ``decision`` on ``request`` (about ``person`` alone), with the person's
-        ``records`` it was made from, for the next time the same object is asked."""
-        entry = self.by_id.get(id(request))
-        if entry is None or entry[0]() is not request:
-            return
-        self.by_id[entry[0].ident] = (entry[0], entry[1], entry[2], person, records, decision)
+        held = _Held(request, self.forget)
+        held.ident = id(request)
+        return held, question_key(request), seconds(request.at)
 
     def _forget(self, held: _Held) -> None:
         entry = self.by_id.get(held.ident)

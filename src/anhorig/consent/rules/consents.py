@@ -26,7 +26,6 @@ from anhorig.consent.rules._common import (
     Name,
     Verdict,
     Words,
-    basis_of,
     finding,
     instant_text,
     rule,
@@ -221,12 +220,13 @@ def consents_verdict(
 ) -> tuple[list[LaterBasis], list[LaterBasis], list[LaterFinding]]:
     """The permit and deny bases of the valid, applicable consents and their findings;
     the reasons the others do not count are appended to ``reasons``."""
-    relying = relying_id(q)
     permits: list[LaterBasis] = []
     denies: list[LaterBasis] = []
     applicable_reasons: list[LaterFinding] = []
     if records is None:
         return permits, denies, applicable_reasons
+    relying = relying_authority(q).id
+    revocations = records.revoked
     for compiled in records.consents_for(q.recipient_keys):
         if compiled.given > t:
             continue  # given later: "as of" t it does not exist
@@ -246,7 +246,7 @@ def consents_verdict(
                 )
             )
             continue
-        revoked = records.revoked.get(compiled.id, math.inf)
+        revoked = revocations.get(compiled.id, math.inf) if revocations else math.inf
         if revoked <= t:
             reasons.append(
                 finding(
@@ -277,20 +277,23 @@ def consents_verdict(
         references = None  # the rule's own
         if consent.grantor.capacity is _CUSTODIAN:
             references = Deferred(_custodians, entry, on)
-        basis = basis_of(
-            entry, subject, on, consent_id=compiled.id, provision=where, references=references
+        # Noted as basis_of and finding note them, without their keyword calls.
+        basis = LaterBasis(
+            entry,
+            subject,
+            on,
+            consent_id=compiled.id,
+            provision=where,
+            references=references,
+            assessment_id=None,
         )
         (permits if permit else denies).append(basis)
-        applicable_reasons.append(
-            finding(
-                entry,
-                f"{path}.{where}",
-                on,
-                consent=compiled.id,
-                where=Deferred(_where, consent, where),
-                grantor=Name(consent.grantor.person),
-            )
-        )
+        params = {
+            "consent": compiled.id,
+            "where": Deferred(_where, consent, where),
+            "grantor": Name(consent.grantor.person),
+        }
+        applicable_reasons.append(LaterFinding(entry, f"{path}.{where}", on, params))
         weighed = child_view_weighed(consent, path, t, policy)
         if weighed is not None:
             applicable_reasons.append(weighed)
