@@ -269,12 +269,13 @@ class ConsentRegistry:
             if timeline is None:
                 timeline = self._timeline(request, key)
         else:
-            kept = records.timelines
+            derived = records.derived
+            kept = derived.timelines if derived is not None else None
             found = kept.get(key) if kept is not None else None
             if found is None:
                 timeline = timeline_of(request, person, records, self._policy)
                 if kept is None:
-                    kept = records.timelines = {}
+                    kept = records.worked().timelines = {}
                 kept[key] = timeline
             else:
                 timeline = found
