@@ -26,7 +26,6 @@ from anhorig.consent.rules._common import (
     Name,
     Verdict,
     Words,
-    basis_of,
     finding,
     instant_text,
     recipient_text,
@@ -161,13 +160,23 @@ def _grantees_text(consent: Consent) -> Text:
     )
 
 
+_ACCESS = Action.ACCESS
+_ORGANISATION = RecipientKind.ORGANISATION
+_CUSTODIAN = GrantorCapacity.CUSTODIAN
+_DENY_OVERRIDES = Combining.DENY_OVERRIDES
+_PERMIT = Outcome.PERMIT
+_DENY = Outcome.DENY
+"""Read on every decision: module constants (in Python 3.11 ``Enum.MEMBER`` costs
+about 0.2 µs, through ``EnumType.__getattr__``'s hook)."""
+
+
 def relying_authority(q: Question) -> Organisation:
     """The authority that relies on the consent: the one reading for ``ACCESS`` to an
     organisation's records, else the holder."""
     recipient = q.recipient
     if (
-        q.request.action is Action.ACCESS
-        and recipient.kind is RecipientKind.ORGANISATION
+        q.request.action is _ACCESS
+        and recipient.kind is _ORGANISATION
         and recipient.organisation is not None
     ):
         return recipient.organisation
@@ -255,12 +264,13 @@ def consents_verdict(
 ) -> tuple[list[LaterBasis], list[LaterBasis], list[LaterFinding]]:
     """The permit and deny bases of the valid, applicable consents and their findings;
     the reasons the others do not count are appended to ``reasons``."""
-    relying = relying_id(q)
     permits: list[LaterBasis] = []
     denies: list[LaterBasis] = []
     applicable_reasons: list[LaterFinding] = []
     if records is None:
         return permits, denies, applicable_reasons
+    relying = relying_authority(q).id
+    revocations = records.revoked
     for compiled in records.consents_for(q.recipient_keys):
         if compiled.given > t:
             continue  # given later: "as of" t it does not exist
@@ -280,7 +290,7 @@ def consents_verdict(
                 )
             )
             continue
-        revoked = records.revoked.get(compiled.id, math.inf)
+        revoked = revocations.get(compiled.id, math.inf) if revocations else math.inf
         if revoked <= t:
             reasons.append(
                 finding(
@@ -321,22 +331,25 @@ def consents_verdict(
             continue
         entry = PERMIT if permit else DENY
         references = None  # the rule's own
-        if consent.grantor.capacity is GrantorCapacity.CUSTODIAN:
+        if consent.grantor.capacity is _CUSTODIAN:
             references = Deferred(_custodians, entry, on)
-        basis = basis_of(
-            entry, subject, on, consent_id=compiled.id, provision=where, references=references
+        # Noted as basis_of and finding note them, without their keyword calls.
+        basis = LaterBasis(
+            entry,
+            subject,
+            on,
+            consent_id=compiled.id,
+            provision=where,
+            references=references,
+            assessment_id=None,
         )
         (permits if permit else denies).append(basis)
-        applicable_reasons.append(
-            finding(
-                entry,
-                f"{path}.{where}",
-                on,
-                consent=compiled.id,
-                where=Deferred(_where, consent, where),
-                grantor=Name(consent.grantor.person),
-            )
-        )
+        params = {
+            "consent": compiled.id,
+            "where": Deferred(_where, consent, where),
+            "grantor": Name(consent.grantor.person),
+        }
+        applicable_reasons.append(LaterFinding(entry, f"{path}.{where}", on, params))
         weighed = child_view_weighed(consent, path, t, policy)
         if weighed is not None:
             applicable_reasons.append(weighed)
@@ -412,21 +425,29 @@ def consents_decide(
     )
     if not (permits or denies):
         return None
-    deny_wins = policy.combining is Combining.DENY_OVERRIDES
+    deny_wins = policy.combining is _DENY_OVERRIDES
     if permits and denies:
         reasons.append(
             finding(CONFLICT, "consents", on, subject=subject, rule=policy.combining.text)
         )
+    # Consents that all say the same, with no child's view weighed: each finding is of
+    # the winning code, and _said_by would keep them all.
+    agreed = not (permits and denies) and len(applicable_reasons) == len(permits) + len(denies)
     if denies and (deny_wins or not permits):
-        verdict = Verdict(Outcome.DENY)
+        verdict = Verdict(_DENY)
         verdict.basis.extend(denies)
-        verdict.reasons.extend(_said_by(applicable_reasons, DENY.code, denies))
-        ids = ", ".join(b.consent_id for b in denies if b.consent_id is not None)
-        by = Text(sv=f"nekandet i samtycke {ids}", en=f"the denial in consent {ids}")
-        verdict.reasons.extend(overridden(q, subject, records, t, on, by))
+        verdict.reasons.extend(
+            applicable_reasons if agreed else _said_by(applicable_reasons, DENY.code, denies)
+        )
+        if records is not None and records.assessments:  # else none to override
+            ids = ", ".join(b.consent_id for b in denies if b.consent_id is not None)
+            by = Text(sv=f"nekandet i samtycke {ids}", en=f"the denial in consent {ids}")
+            verdict.reasons.extend(overridden(q, subject, records, t, on, by))
     else:
-        verdict = Verdict(Outcome.PERMIT)
+        verdict = Verdict(_PERMIT)
         verdict.basis.extend(permits)
-        verdict.reasons.extend(_said_by(applicable_reasons, PERMIT.code, permits))
+        verdict.reasons.extend(
+            applicable_reasons if agreed else _said_by(applicable_reasons, PERMIT.code, permits)
+        )
     verdict.reasons.extend(reasons)
     return verdict
