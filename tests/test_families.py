@@ -15,7 +15,6 @@ from pathlib import Path
 import attrs
 import pytest
 
-import anhorig
 from anhorig import cli, findings
 from anhorig.families import (
     COMMANDS,
@@ -145,14 +144,16 @@ def _string_constants(path: Path) -> set[str]:
 
 def test_no_other_module_names_a_family_s_modules() -> None:
     """The families are listed once: no other module in src holds their modules' names
-    as strings to import, nor imports by name at all. The package's own lazy re-exports
-    are the exception: they are its static imports, written as a table (checked
-    against them by test_lazy_reexports_are_the_static_imports)."""
+    as strings to import, nor imports by name at all. The lazy packages' re-exports
+    (`LAZY`, and `anhorig._lazy`, which imports for them) are the exception: they are
+    their static imports, written as a table (checked against them by
+    test_lazy_reexports_are_the_static_imports)."""
     modules = {name.partition(":")[0] for family in FAMILIES for name in _named(family)}
     modules |= {command.module for command in COMMANDS}
     offenders = []
+    lazy_faces = {SRC.parent / package.replace(".", "/") / "__init__.py" for package in LAZY}
     for path in sorted(SRC.rglob("*.py")):
-        if path in (SRC / "families.py", SRC / "__init__.py"):
+        if path in {SRC / "families.py", SRC / "_lazy.py", *lazy_faces}:
             continue
         for text in _string_constants(path):
             if text.partition(":")[0] in modules:
@@ -221,17 +222,102 @@ def test_reading_a_good_document_needs_no_converter_nor_schema_builder() -> None
     assert "cattrs" in refused
 
 
-def test_lazy_reexports_are_the_static_imports() -> None:
-    """``anhorig``'s table of lazily imported names says exactly what its
-    ``TYPE_CHECKING`` imports say, and every name in it resolves."""
-    tree = ast.parse((SRC / "__init__.py").read_text(encoding="utf-8"))
-    static = {
+LAZY = (
+    "anhorig",
+    "anhorig.consent",
+    "anhorig.consent.rules",
+    "anhorig.plans",
+    "anhorig.plans.rules",
+)
+"""The packages whose public names are imported on first use (`anhorig._lazy`)."""
+
+
+def _static_reexports(package: str) -> dict[str, str]:
+    """Each name the package's face imports from an anhorig module (under
+    ``TYPE_CHECKING``), and that module; not the face's own helpers."""
+    path = SRC.parent / package.replace(".", "/") / "__init__.py"
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {
         alias.name: node.module
         for node in ast.walk(tree)
-        if isinstance(node, ast.ImportFrom) and node.module and node.module != "anhorig._version"
+        if isinstance(node, ast.ImportFrom)
+        and node.module
+        and node.module not in ("anhorig", "anhorig._version", package)
         for alias in node.names
     }
-    assert static == anhorig._WHERE
-    assert set(anhorig.__all__) == {*static, "__version__"}
+
+
+@pytest.mark.parametrize("package", LAZY)
+def test_lazy_reexports_are_the_static_imports(package: str) -> None:
+    """A lazy package's table of names says exactly what its ``TYPE_CHECKING`` imports
+    say, its ``__all__`` is that table, ``dir()`` lists it, and every name resolves to
+    the object its module defines."""
+    face = load(package)
+    static = _static_reexports(package)
+    assert static == face._WHERE
+    assert set(face.__all__) == {*static, *(["__version__"] if package == "anhorig" else [])}
+    assert set(face.__all__) <= set(dir(face))
     for name, module in static.items():
-        assert getattr(anhorig, name) is getattr(load(module), name)
+        assert getattr(face, name) is getattr(load(module), name)
+    with pytest.raises(AttributeError, match="no attribute 'not_a_name'"):
+        face.not_a_name  # noqa: B018
+
+
+@pytest.mark.parametrize("package", LAZY)
+def test_every_name_of_a_lazy_package_imports_in_a_fresh_process(package: str) -> None:
+    """Each name in ``__all__`` comes with ``from package import *`` in an interpreter
+    that has imported nothing of anhorig before, as the object its module defines."""
+    code = (
+        "import importlib\n"
+        f"face = importlib.import_module({package!r})\n"
+        f"star = {{}}\nexec('from {package} import *', star)\n"
+        "missing = [n for n in face.__all__ if n not in star]\n"
+        "wrong = [n for n, m in face._WHERE.items() "
+        "if star.get(n) is not getattr(importlib.import_module(m), n)]\n"
+        "print(len(face.__all__), missing, wrong)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    count, rest = result.stdout.split(" ", 1)
+    assert int(count) == len(load(package).__all__)
+    assert rest.strip() == "[] []"
+
+
+def test_validate_of_a_stodplan_leaves_what_it_does_not_need_unimported() -> None:
+    """A stödplan needs consent's words and its rule of who may consent, not the
+    engine, the registry, the audit nor the other rules; nor the SIP, the
+    implementation plan or the registry's adapter: with the lazy faces of
+    ``anhorig.consent``, ``anhorig.consent.rules``, ``anhorig.plans`` and
+    ``anhorig.plans.rules`` (issue 14, start-up), ``anhorig validate`` of a stödplan
+    imports none of them."""
+    plan = EXAMPLES / "plans" / "support-plan-valid.json"
+    loaded = _modules_loaded_by(
+        "import io; from anhorig.cli import main; "
+        f"main(['validate', {str(plan)!r}, '--on', '2026-01-01'], io.StringIO())"
+    )
+    assert {
+        "anhorig.consent.model",
+        "anhorig.consent.rules.validity",
+        "anhorig.plans.support",
+        "anhorig.plans.rules.stodplan",
+    } <= loaded
+    lazy = {
+        "anhorig.consent.engine",
+        "anhorig.consent.registry",
+        "anhorig.consent.audit",
+        "anhorig.consent._timeline",
+        "anhorig.consent.rules._catalogue",
+        "anhorig.consent.rules.procedure",
+        "anhorig.consent.rules.blocks",
+        "anhorig.consent.rules.consents",
+        "anhorig.consent.rules.exceptions",
+        "anhorig.consent.rules.harm",
+        "anhorig.plans._oracle",
+        "anhorig.plans.sip",
+        "anhorig.plans.implementation",
+        "anhorig.plans.rules._catalogue",
+        "anhorig.plans.rules.sip",
+        "anhorig.plans.rules.implementation",
+    }
+    assert not lazy & loaded

@@ -9,16 +9,13 @@ nothing and a process that needs one family, or hypothesis' entry point, loads o
 what it uses.
 """
 
-import importlib as _importlib
-
+from anhorig import _lazy
 from anhorig._version import __version__
 
 # Not `typing.TYPE_CHECKING`: importing typing alone costs more than the rest of
 # `import anhorig` (about 12 ms of CPU, issue 14). Type checkers read this name as theirs.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    import typing as _typing
-
     from anhorig.errors import AnhorigError, InvalidInput, Problem, RuleViolation
     from anhorig.findings import Finding, Report, Rule, Severity, catalogue
     from anhorig.language import Lang, Text
@@ -79,21 +76,9 @@ _WHERE = {
 """Each public name and the module that defines it."""
 
 
-def __getattr__(name: str) -> "_typing.Any":
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module 'anhorig' has no attribute {name!r}")
-    value = getattr(_importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
+if not TYPE_CHECKING:  # type checkers see the imports above
+    __getattr__, __dir__ = _lazy.reexport(__name__, _WHERE)
 del TYPE_CHECKING
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_WHERE})
-
 
 __all__ = [
     "AdultCondition",

@@ -47,6 +47,7 @@ __all__ = [
     "instance_of",
     "is_date",
     "matches",
+    "month_days",
     "non_empty_text",
     "not_before",
     "not_empty",
@@ -305,6 +306,18 @@ def a_bool(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
 describe(text, "is", (str,))
 describe(a_bool, "is", (bool,))
 describe(a_date, "a_date")
+
+
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def month_days(year: int, month: int) -> int:
+    """How many days ``month`` (1–12) of ``year`` (from 1) has: ``calendar.monthrange``'s
+    answer without its weekday arithmetic, for the personnummer check and the plans'
+    month sums, which run for every number read and every plan checked (issue 14)."""
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _MONTH_DAYS[month]
 
 
 def is_date(value: object) -> bool:

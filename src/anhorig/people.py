@@ -33,7 +33,6 @@ anhorig.errors.InvalidInput: id: kontrollsiffran stämmer inte
 
 from __future__ import annotations
 
-import calendar
 import functools
 import re
 import types
@@ -43,6 +42,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from anhorig import _checks
+from anhorig._checks import month_days
 from anhorig._text import InvalidInput, Problem
 
 __all__ = ["Birth", "Person", "PersonId", "mask_name", "read_canonical"]
@@ -85,16 +85,14 @@ def _birth(year: int, month: int, day: int) -> Birth | None:
     if year < 1 or month > 12:
         return None
     if day < _COORDINATION_OFFSET:
-        if month == 0 or day == 0 or day > calendar.monthrange(year, month)[1]:
+        if month == 0 or day == 0 or day > month_days(year, month):
             return None
         return Birth(year, month, day)
     real_day = day - _COORDINATION_OFFSET
     if real_day > 31:
         return None
     known_month = month or None
-    if real_day == 0 or (
-        known_month is not None and real_day > calendar.monthrange(year, known_month)[1]
-    ):
+    if real_day == 0 or (known_month is not None and real_day > month_days(year, known_month)):
         return Birth(year, known_month, None)
     return Birth(year, known_month, real_day)
 
@@ -221,6 +219,13 @@ class PersonId:
     def born_on(self, day: date) -> bool:
         """Whether someone born on ``day`` can have this number: ``day`` agrees with
         every part of the birth date the number encodes."""
+        value = self.value
+        if value[6] < "6":  # a personnummer: its whole birth date is known
+            return (
+                day.day == int(value[6:8])
+                and day.month == int(value[4:6])
+                and day.year == int(value[:4])
+            )
         year, month, known_day = self.birth
         return (
             day.year == year
@@ -292,7 +297,12 @@ def read_canonical(text: Any) -> PersonId | None:
     digits = value[:8] + value[9:]
     if not (digits.isascii() and digits.isdigit()):
         return None
-    if _birth(int(value[:4]), int(value[4:6]), int(value[6:8])) is None:
+    year, month, day = int(value[:4]), int(value[4:6]), int(value[6:8])
+    if 0 < day < _COORDINATION_OFFSET and year > 0 and 0 < month < 13:
+        # A personnummer's date, as _birth decides it without building the Birth.
+        if day > month_days(year, month):
+            return None
+    elif _birth(year, month, day) is None:
         return None
     if not _luhn_ok(digits[2:]):
         return None

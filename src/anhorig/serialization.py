@@ -610,7 +610,10 @@ def from_document(cl: type[_T] | None, data: object) -> _T | object:
                 en=f"expected {shown[1]}, got {_shown(version, 'en', limit=20)}",
             )
         )
-    body: object = {k: v for k, v in data.items() if k not in ("type", "schema_version")}
+    fields = dict(data)  # the same keys in the same order, less the envelope
+    fields.pop("type", None)
+    fields.pop("schema_version", None)
+    body: object = fields
     if target in SCALAR_DOCUMENTS:
         body = _scalar_body(typing.cast(dict[str, object], body), problems)
     try:

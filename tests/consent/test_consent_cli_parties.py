@@ -177,3 +177,48 @@ def test_parties_are_refused_with_a_store(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "--parties: --parties is for FHIR consent files" in done.stdout
+
+
+def test_store_import_reads_the_consent_with_its_parties_and_decides_as_the_files(
+    bare: Path, tmp_path: Path
+) -> None:
+    """``store import --parties`` stores the consent a bare reference names; deciding from
+    the store then says what deciding from the file says. Without the parties nothing is
+    stored (all or nothing) and the refusal says where to give them."""
+    url = f"sqlite:///{tmp_path / 'consents.db'}"
+    file = _write(tmp_path, "parties.json", [WITH_EXTENSIONS])
+    refused = anhorig("store", "import", url, bare, "--lang", "en")
+    assert refused.returncode == 2
+    assert "--parties" in refused.stdout
+    done = anhorig("store", "import", url, "--parties", file, bare, "--format", "json")
+    assert done.returncode == 0, done.stdout
+    assert json.loads(done.stdout) == {"added": 1, "already": 0}
+    stored = anhorig("consent", "check", "--store", url, "--request", REQUEST, "--format", "json")
+    files = anhorig(
+        "consent", "check", "--request", REQUEST, "--parties", file, bare, "--format", "json"
+    )
+    assert stored.returncode == files.returncode == 0
+    assert json.loads(stored.stdout) == json.loads(files.stdout)
+
+
+def test_store_import_reads_every_consent_in_a_bundle(tmp_path: Path) -> None:
+    """A Bundle of two Consents and the people and organisations they refer to is
+    imported whole; importing it again adds nothing."""
+    bundle = json.loads(
+        (Path(__file__).parent / "data" / "region-consent-bundle-r5.json").read_text("utf-8")
+    )
+    entries = bundle["entry"]
+    consent = next(e for e in entries if e["resource"]["resourceType"] == "Consent")
+    second = json.loads(json.dumps(consent))
+    second["resource"]["id"] = second["resource"]["id"] + "-2"
+    second["fullUrl"] = consent.get("fullUrl", "").replace(
+        consent["resource"]["id"], second["resource"]["id"]
+    )
+    bundle["entry"] = [*entries, second]
+    path = _write(tmp_path, "bundle.json", bundle)
+    url = f"sqlite:///{tmp_path / 'consents.db'}"
+    done = anhorig("store", "import", url, path, "--format", "json")
+    assert done.returncode == 0, done.stdout
+    assert json.loads(done.stdout) == {"added": 2, "already": 0}
+    again = anhorig("store", "import", url, path, "--format", "json")
+    assert json.loads(again.stdout) == {"added": 0, "already": 2}

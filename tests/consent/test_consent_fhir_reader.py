@@ -151,6 +151,35 @@ def test_missing_base_decision_is_named_as_such() -> None:
     assert "the base decision is not stated" in err.value.explain("en")
 
 
+def test_r4_nested_rule_without_type_denies_under_a_permit_and_is_never_read_as_a_permit() -> None:
+    """R4 requires a type on nested rules. Under a permit the rule is an exception and can
+    only deny (R4's definition of a nested rule, R5's only reading); under a deny it would
+    permit, which is never inferred: refused strictly, set aside leniently."""
+    from anhorig.consent.model import Action
+
+    nested = Provision(decision=ProvisionType.DENY, actions=frozenset({Action.ACCESS}))
+    permit = to_fhir(
+        consent(provision=Provision(decision=ProvisionType.PERMIT, exceptions=(nested,))), "R4"
+    )
+    typed = from_fhir(permit)
+    del permit["provision"]["provision"][0]["type"]
+    assert from_fhir(permit) == typed
+    inner = Provision(decision=ProvisionType.PERMIT, actions=frozenset({Action.ACCESS}))
+    deny = to_fhir(
+        consent(provision=Provision(decision=ProvisionType.DENY, exceptions=(inner,))), "R4"
+    )
+    del deny["provision"]["provision"][0]["type"]
+    with pytest.raises(InvalidInput) as err:
+        from_fhir(deny)
+    (problem,) = err.value.problems
+    assert problem.path == "$.provision.provision[0].type"
+    assert "a permit is never read in where none is stated" in problem.message.en
+    (reading,) = read_fhir(deny, lenient=True)
+    assert reading.consent is not None
+    assert reading.consent.provision == Provision(decision=ProvisionType.DENY)
+    assert [p.path for p in reading.set_aside] == ["$.provision.provision[0].type"]
+
+
 def test_lenient_reading_never_shares_more() -> None:
     """A deny whose action cannot be held covers every action; a permit that cannot be
     held is not read; a status other than active gives no consent."""
@@ -541,3 +570,32 @@ def test_broken_narrowing_is_refused_with_a_path(element: str, value: Any, path:
         with pytest.raises(InvalidInput) as err:
             read_fhir(resource, lenient=lenient)
         assert any(p.path.endswith(path) for p in err.value.problems), err.value.paths
+
+
+@pytest.mark.parametrize(
+    "row", [r for r in DEFAULT_CODES.rows() if r.table == "sector"], ids=lambda r: r.code
+)
+def test_each_sector_row_reads_as_stated(row: CodeRow) -> None:
+    """Every row of the sector table, as an Organization's type: the consent's
+    organisation gets the row's sector, or the refusal says what the type does mean."""
+    resource = load("bare-organisation-reference-r4.json")
+    organization = {
+        "resourceType": "Organization",
+        "id": "f001",
+        "name": "Region Sörmland",
+        "extension": [
+            {
+                "url": "https://anhorig.invalid/fhir/StructureDefinition/principal",
+                "valueCode": "region",
+            }
+        ],
+        "type": [{"coding": [{"system": row.system, "code": row.code}]}],
+    }
+    if row.term is None:
+        with pytest.raises(InvalidInput) as err:
+            from_fhir(resource, resolve={"Organization/f001": organization}.get)
+        assert f"the type says only: {row.meaning.en}" in err.value.explain("en")
+        assert f"typen säger bara: {row.meaning.sv}" in err.value.explain("sv")
+        return
+    read = from_fhir(resource, resolve={"Organization/f001": organization}.get)
+    assert read.obtained_by.sector is row.term

@@ -167,7 +167,18 @@ def test_grantees_narrow_the_permits_never_the_denies() -> None:
     everyone it names."""
     granted = attrs.evolve(consent(), grantees=frozenset({to_eva()}))
     assert evaluate(request(recipient=to_eva()), [granted]).outcome is Outcome.PERMIT
-    assert evaluate(request(), [granted]).outcome is Outcome.NOT_APPLICABLE
+    elsewhere = evaluate(request(), [granted])
+    assert elsewhere.outcome is Outcome.NOT_APPLICABLE
+    (why,) = [r for r in elsewhere.reasons if r.code == "CONSENT-NOT-GRANTEE"]
+    assert why.path == f"consents[{granted.id}]"
+    assert "ges bara till E. K. (anhörig/närstående); Region Sörmland" in why.message.sv
+    assert "is not among them" in why.message.en
+    assert (
+        "Anna" not in why.message.sv + why.message.en
+    )  # the subject's and recipients' names stay masked
+    assert "CONSENT-NOT-GRANTEE" not in {
+        r.code for r in evaluate(request(recipient=to_eva()), [granted]).reasons
+    }
     refusing = attrs.evolve(
         consent(
             provision=Provision(decision=ProvisionType.DENY, recipients=frozenset({TO_REGION}))

@@ -151,6 +151,7 @@ def test_catalogue_lists_every_basis_and_reason() -> None:
         "CONSENT-CHILD-VIEW-MISSING",
         "CONSENT-CHILD-OBJECTS",
         "CONSENT-OTHER-AUTHORITY",
+        "CONSENT-NOT-GRANTEE",
         "CONSENT-REVOKED",
         "CONSENT-NOT-IN-FORCE",
         "CONSENT-EACH-PERSON",

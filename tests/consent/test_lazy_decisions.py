@@ -113,3 +113,29 @@ def test_the_same_request_object_asked_again_after_an_addition(
             expected = evaluate(question, added, policy=policy)
             assert registry.decide(question) == expected
             assert registry.decide(question) == expected
+
+
+@given(rich_worlds_asked(questions=3), st.data(), decision_policies())
+def test_an_equal_new_request_after_an_addition(
+    world: tuple[list[DisclosureRequest], list[ConsentRecord]],
+    data: st.DataObject,
+    policy: DecisionPolicy,
+) -> None:
+    """A question about one person keeps its timeline with the records it was made
+    from: asked again with an equal new request object after a record was added, it
+    answers from the records added since, never from the timeline of before."""
+    questions, records = world
+    questions = with_consent_questions(data, questions, records)
+    instants = data.draw(st.lists(consent_instants(), min_size=1, max_size=3), label="instants")
+    registry = ConsentRegistry(policy=policy)
+    added: list[ConsentRecord] = []
+    for record in [None, *records]:
+        if record is not None:
+            registry.add(record)
+            added.append(record)
+        for question in questions:
+            for at in instants:
+                expected = evaluate(attrs.evolve(question, at=at), added, policy=policy)
+                # Two new objects: the second finds the timeline the first left.
+                assert registry.decide(attrs.evolve(question, at=at)) == expected
+                assert registry.decide(attrs.evolve(question, at=at)) == expected

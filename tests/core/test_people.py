@@ -469,3 +469,50 @@ def test_a_person_id_built_directly_is_a_number_too(value: str, why: str) -> Non
         PersonId(value)
     assert why in err.value.explain("en")
     assert PersonId("19171160-2399").birth == Birth(1917, 11, None)
+
+
+@given(_ANY_NUMBER, st.dates(date(1800, 1, 1), date(2199, 12, 31)) | st.data())
+def test_born_on_agrees_with_the_birth_parts(pid: PersonId, day: date | st.DataObject) -> None:
+    """``born_on``'s shortcut for a personnummer (its whole date known) answers as the
+    comparison with every known part of ``birth`` does, on any day and on its own."""
+    if isinstance(day, st.DataObject):  # the day it encodes, or one a part away
+        earliest = _earliest(pid)
+        day = day.draw(
+            st.sampled_from(
+                [earliest, date(earliest.year + 1, earliest.month, 1), date(earliest.year, 1, 1)]
+            )
+        )
+    year, month, known_day = pid.birth
+    expected = (
+        day.year == year
+        and (month is None or day.month == month)
+        and (known_day is None or day.day == known_day)
+    )
+    assert pid.born_on(day) == expected
+
+
+@given(st.integers(1, 9999), st.integers(1, 12))
+def test_month_days_is_calendars(year: int, month: int) -> None:
+    """The days of a month the number check uses are the calendar module's."""
+    import calendar
+
+    from anhorig._checks import month_days
+
+    assert month_days(year, month) == calendar.monthrange(year, month)[1]
+
+
+@pytest.mark.parametrize("year", [1900, 1999, 2000, 2023, 2024])
+def test_canonical_reading_agrees_with_parse_on_every_month_and_day(year: int) -> None:
+    """Every month 00–13 and day 00–99 of leap and other years, with the right check
+    digit: the canonical-form shortcut reads a number exactly when parse reads it."""
+    from anhorig.people import read_canonical
+
+    for month in range(14):
+        for day in range(100):
+            nine = f"{year % 100:02d}{month:02d}{day:02d}123"
+            text = f"{year}{nine[2:6]}-123{luhn.calc_check_digit(nine)}"
+            try:
+                parsed: PersonId | None = PersonId.parse(text)
+            except InvalidInput:
+                parsed = None
+            assert read_canonical(text) == parsed, text

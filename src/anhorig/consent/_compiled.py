@@ -17,6 +17,7 @@ import math
 import weakref
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import pendulum
 
@@ -47,6 +48,7 @@ from anhorig.time import CEST, CET, ZONE
 __all__ = [
     "CompiledAssessment",
     "CompiledConsent",
+    "Derived",
     "Match",
     "Node",
     "Question",
@@ -135,8 +137,11 @@ RecipientKey = tuple[Match, str]
 """A match key: what it names and its value (a person's key, an id, an enum value)."""
 
 
+@functools.lru_cache(maxsize=4096)
 def recipient_keys(recipient: Recipient) -> frozenset[RecipientKey]:
-    """What a provision's recipient must share with a request's for it to match."""
+    """What a provision's recipient must share with a request's for it to match (kept
+    for the recipients last asked about: every question asks it; a recipient's hash
+    is kept on it)."""
     found: set[RecipientKey] = set()
     if recipient.person is not None:
         found.add((Match.PERSON, person_key(recipient.person)))
@@ -394,6 +399,10 @@ Validity = tuple[
 adult_at, mature_at, own_from)`` (see :class:`CompiledConsent`)."""
 
 
+Judging = tuple[Callable[[Consent, DecisionPolicy], Validity], DecisionPolicy]
+"""How a consent's validity is worked out: the judge and the policy it judges under."""
+
+
 class CompiledConsent:
     """A consent prepared for fast matching, with its static validity worked out.
 
@@ -439,15 +448,12 @@ class CompiledConsent:
     start: float
     until: float
 
-    def __init__(
-        self,
-        consent: Consent,
-        policy: DecisionPolicy,
-        judge: Callable[[Consent, DecisionPolicy], Validity],
-    ) -> None:
+    def __init__(self, consent: Consent, judging: Judging) -> None:
+        """``judging`` is the judge and the policy, one pair shared by every consent
+        a registry adds (a pair each would cost 64 B a consent)."""
         self.consent = consent
         self.id = consent.id
-        self._judge = (judge, policy)
+        self._judge = judging
 
     def _fill(self) -> None:
         """Work out everything but ``consent`` and ``id``."""
@@ -476,17 +482,14 @@ class CompiledConsent:
         self.own_from = own_from
 
     def decide(self, q: Question, t: float) -> tuple[bool, str] | None:
-        """``(permit, path)`` of the deepest provision matching at ``t``, or ``None``; a
-        permit for a recipient who is not among the consent's grantees does not apply."""
-        result = self.root.decide(q, t)
-        if (
-            result is not None
-            and result[0]
-            and self.grantees is not None
-            and self.grantees.isdisjoint(q.recipient_keys)
-        ):
-            return None
-        return result
+        """``(permit, path)`` of the deepest provision matching at ``t``, or ``None``
+        (whether a permit reaches the recipient is :meth:`granted_to`)."""
+        return self.root.decide(q, t)
+
+    def granted_to(self, q: Question) -> bool:
+        """Whether the request's recipient is among the consent's grantees, when it names
+        any: a permit holds for them only (a deny holds whoever asks)."""
+        return self.grantees is None or not self.grantees.isdisjoint(q.recipient_keys)
 
     def breakpoints(self) -> list[float]:
         """The instants where the consent's standing can change."""
@@ -538,6 +541,30 @@ class CompiledAssessment:
         )
 
 
+class Derived:
+    """What is worked out from one person's records, kept with them: each part filled
+    on first use and set in one assignment, so a reader sees all of it or none. One
+    object, made when the person is first asked about, so that records never asked
+    about hold one empty slot, not five."""
+
+    __slots__ = ("breaks", "by_recipient", "for_keys", "sorted", "timelines")
+
+    def __init__(self) -> None:
+        self.sorted: list[CompiledConsent] | None = None
+        # The sorted change points, by the people's points put in with them.
+        self.breaks: dict[tuple[float, ...], list[float]] | None = None
+        # Consents by recipient key, and those naming no recipient.
+        self.by_recipient: (
+            tuple[dict[RecipientKey, list[CompiledConsent]], list[CompiledConsent]] | None
+        ) = None
+        # consents_for's answers by the keys asked with (a request's keys are few).
+        self.for_keys: dict[frozenset[RecipientKey], list[CompiledConsent]] | None = None
+        # The registry's timelines of questions about this person alone, made from
+        # these records: they go with them when an addition publishes new ones. (Any:
+        # a Timeline, whose module imports this one.)
+        self.timelines: dict[tuple[object, ...], Any] | None = None
+
+
 class SubjectRecords:
     """Everything recorded about one person, compiled.
 
@@ -549,17 +576,7 @@ class SubjectRecords:
     filled on first use and set in one assignment, so a reader sees all of it or none.
     """
 
-    __slots__ = (
-        "_breaks",
-        "_by_recipient",
-        "_for_keys",
-        "_sorted",
-        "assessments",
-        "blocks",
-        "consents",
-        "lifts",
-        "revoked",
-    )
+    __slots__ = ("assessments", "blocks", "consents", "derived", "lifts", "revoked")
 
     def __init__(self) -> None:
         self.consents: dict[str, CompiledConsent] = {}
@@ -567,43 +584,43 @@ class SubjectRecords:
         self.blocks: dict[str, Block] = {}
         self.lifts: dict[str, float] = {}
         self.assessments: dict[str, CompiledAssessment] = {}
-        self._sorted: list[CompiledConsent] | None = None
-        self._breaks: list[float] | None = None
-        # Consents by recipient key, and those naming no recipient.
-        self._by_recipient: (
-            tuple[dict[RecipientKey, list[CompiledConsent]], list[CompiledConsent]] | None
-        ) = None
-        # consents_for's answers by the keys asked with (a request's keys are few).
-        self._for_keys: dict[frozenset[RecipientKey], list[CompiledConsent]] | None = None
+        self.derived: Derived | None = None
 
     def changed(self) -> None:
         """Forget what was worked out from the records (they were added to)."""
-        self._sorted = None
-        self._breaks = None
-        self._by_recipient = None
-        self._for_keys = None
+        self.derived = None
+
+    def worked(self) -> Derived:
+        """What is worked out from the records (made empty when first asked for)."""
+        found = self.derived
+        if found is None:
+            found = self.derived = Derived()
+        return found
 
     def sorted_consents(self) -> list[CompiledConsent]:
         """The consents in id order."""
-        found = self._sorted
+        derived = self.worked()
+        found = derived.sorted
         if found is None:
-            found = self._sorted = [self.consents[k] for k in sorted(self.consents)]
+            found = derived.sorted = [self.consents[k] for k in sorted(self.consents)]
         return found
 
     def consents_for(self, keys: frozenset[RecipientKey]) -> list[CompiledConsent]:
         """In id order, the consents whose provision can match a recipient with
         ``keys``: those naming one of the keys and those naming no recipient. The
         others cannot match (:meth:`Node.matches`), so they are not tried."""
-        answers = self._for_keys
+        derived = self.worked()
+        answers = derived.for_keys
         if answers is None:
-            answers = self._for_keys = {}
+            answers = derived.for_keys = {}
         found = answers.get(keys)
         if found is None:
             found = answers[keys] = self._consents_for(keys)
         return found
 
     def _consents_for(self, keys: frozenset[RecipientKey]) -> list[CompiledConsent]:
-        built = self._by_recipient
+        derived = self.worked()
+        built = derived.by_recipient
         if built is None:
             index: dict[RecipientKey, list[CompiledConsent]] = {}
             unnamed: list[CompiledConsent] = []
@@ -614,7 +631,7 @@ class SubjectRecords:
                 else:
                     for key in named:
                         index.setdefault(key, []).append(compiled)
-            built = self._by_recipient = (index, unnamed)
+            built = derived.by_recipient = (index, unnamed)
         index, unnamed = built
         chosen: dict[str, CompiledConsent] = {}
         for key in keys:
@@ -626,13 +643,21 @@ class SubjectRecords:
             chosen[compiled.id] = compiled
         return [chosen[k] for k in sorted(chosen)]
 
-    def breaks(self, law_changes: Iterable[float]) -> list[float]:
+    def breaks(self, law_changes: Iterable[float], people: tuple[float, ...] = ()) -> list[float]:
         """The sorted, distinct instants where an answer about this person can change
-        (``law_changes`` and the records'); worked out once and shared, so never to
-        be changed by the caller."""
-        found = self._breaks
+        (``law_changes``, the records' and ``people``'s, their birth and majority);
+        worked out once for each ``people`` and shared, so never to be changed by the
+        caller. ``law_changes`` must be the same in every call."""
+        derived = self.worked()
+        kept = derived.breaks
+        if kept is None:
+            kept = derived.breaks = {}
+        found = kept.get(people)
         if found is None:
-            found = self._breaks = sorted({*law_changes, *self.breakpoints()})
+            plain = kept.get(())
+            if plain is None:
+                plain = kept[()] = sorted({*law_changes, *self.breakpoints()})
+            found = kept[people] = sorted({*plain, *people}) if people else plain
         return found
 
     def breakpoints(self) -> list[float]:

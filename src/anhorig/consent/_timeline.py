@@ -11,7 +11,7 @@ when a record about them is added.
 from __future__ import annotations
 
 import functools
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from datetime import date
 
@@ -27,7 +27,7 @@ from anhorig.law import (
 )
 from anhorig.people import Person
 
-__all__ = ["LAW_CHANGES", "Timeline", "question_key", "timeline_for"]
+__all__ = ["LAW_CHANGES", "Timeline", "question_key", "timeline_for", "timeline_of"]
 
 
 def _law_change_points() -> list[float]:
@@ -130,6 +130,27 @@ def _birth_points(born: date) -> tuple[float, ...]:
     return (start_of_day(birthday(born, 18)), start_of_day(born))
 
 
+def timeline_of(
+    request: DisclosureRequest, key: str, records: SubjectRecords | None, policy: DecisionPolicy
+) -> Timeline:
+    """A fresh :class:`Timeline` for ``request``'s question about one person (whose
+    :func:`~anhorig.consent.model.person_key` is ``key``) over their ``records``."""
+    people = _person_points(request.subject)
+    if request.concerns is not None:
+        # The child a report of concern is about: whether they are a child can change too.
+        people = (*people, *_person_points(request.concerns))
+    if records is None:
+        return Timeline(Question(request), _with_law(people), {}, policy, ordered=True)
+    breaks = records.breaks(LAW_CHANGES, people)
+    return Timeline(Question(request), breaks, {key: records}, policy, ordered=True)
+
+
+@functools.lru_cache(maxsize=4096)
+def _with_law(people: tuple[float, ...]) -> list[float]:
+    """The law's change points and ``people``'s, sorted and distinct (shared)."""
+    return sorted({*LAW_CHANGES, *people}) if people else LAW_CHANGES
+
+
 def timeline_for(
     request: DisclosureRequest,
     by_subject: Mapping[str, SubjectRecords],
@@ -144,23 +165,11 @@ def timeline_for(
     so a first ask does not sort.
     """
     subjects = request.subjects
+    if len(subjects) == 1:
+        key = person_key(subjects[0])
+        return timeline_of(request, key, by_subject.get(key), policy)
     # The child a report of concern is about: whether they are a child can change too.
     concerned = _person_points(request.concerns) if request.concerns is not None else ()
-    if len(subjects) == 1:
-        (person,) = subjects
-        key = person_key(person)
-        records = by_subject.get(key)
-        breaks = records.breaks(LAW_CHANGES) if records is not None else LAW_CHANGES
-        copied = False
-        for point in (*_person_points(person), *concerned):
-            index = bisect_left(breaks, point)
-            if index < len(breaks) and breaks[index] == point:
-                continue
-            if not copied:
-                breaks, copied = list(breaks), True
-            breaks.insert(index, point)
-        kept = {} if records is None else {key: records}
-        return Timeline(Question(request), breaks, kept, policy, ordered=True)
     points: list[float] = [*LAW_CHANGES, *concerned]
     kept = {}
     for person in subjects:

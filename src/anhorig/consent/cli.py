@@ -58,7 +58,13 @@ from anhorig.errors import InvalidInput, Problem
 from anhorig.language import Lang, mask_value
 from anhorig.serialization import from_document, to_document
 
-__all__ = ["configure", "read_fhir_document", "read_parties", "run_check"]
+__all__ = [
+    "configure",
+    "parties_resolver",
+    "read_fhir_document",
+    "read_parties",
+    "run_check",
+]
 
 _PARTY_TYPES = (
     "Organization",
@@ -225,6 +231,18 @@ def _records_of(data: object, resolve: Resolver | None = None) -> list[ConsentRe
     return records
 
 
+def parties_resolver(names: Sequence[str], issues: list[Issue]) -> Resolver | None:
+    """The resolver of the ``--parties`` files ``names``, or ``None`` when none are given
+    or they cannot be read (their problems then go to ``issues``)."""
+    if not names:
+        return None
+    try:
+        return read_parties(names)
+    except Unreadable as exc:
+        issues.extend(exc.issues)
+        return None
+
+
 def read_fhir_document(data: Any, resolve: Resolver | None = None) -> Consent | None:
     """The one consent in a FHIR ``Consent`` or ``Bundle`` (loaded JSON), for ``anhorig
     validate``, its references resolved through ``resolve`` (``--parties``) after its
@@ -264,12 +282,7 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
         request = _read_request(args.request)
     except Unreadable as exc:
         issues.extend(exc.issues)
-    resolve: Resolver | None = None
-    if args.parties:
-        try:
-            resolve = read_parties(args.parties)
-        except Unreadable as exc:
-            issues.extend(exc.issues)
+    resolve = parties_resolver(args.parties, issues)
     records: list[ConsentRecord] = []
     for name in expand_inputs(args.consents):
         try:

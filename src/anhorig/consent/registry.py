@@ -43,7 +43,7 @@ from datetime import datetime
 from typing import Any
 
 from anhorig.consent._compiled import SubjectRecords, seconds
-from anhorig.consent._timeline import Timeline, question_key, timeline_for
+from anhorig.consent._timeline import Timeline, question_key, timeline_for, timeline_of
 from anhorig.consent.decision import Decision, DecisionPolicy
 from anhorig.consent.engine import check_request, record_instant
 from anhorig.consent.model import (
@@ -77,7 +77,8 @@ class ConsentRegistry:
     calls in some order would get: a decision is ``evaluate`` over the records added
     before it (and perhaps some being added meanwhile), never an exception, never an
     answer worked out before a record about the person was added. Additions take a
-    lock; ``decide`` does not, except briefly on the first ask of a question.
+    lock; ``decide`` does not, except briefly on the first ask of a question about
+    several people or about someone with no records.
     """
 
     __slots__ = (
@@ -106,7 +107,8 @@ class ConsentRegistry:
         self._consents: dict[str, Consent] = {}
         self._assessments: dict[str, HarmAssessment] = {}
         # Only timelines built from the records now in ``_by_subject``: an addition
-        # takes the person's out before it publishes their new records.
+        # takes the person's out before it publishes their new records. (A question
+        # about one person with records keeps its timeline with them instead.)
         self._memo: dict[tuple[Any, ...], Timeline] = {}
         self._memo_keys: dict[str, set[tuple[Any, ...]]] = {}
         self._asked = _Asked()
@@ -240,25 +242,53 @@ class ConsentRegistry:
         ``evaluate(request, every record)`` and the same however often asked."""
         # The asked-before lookup is written out here: a warm ask is a few hundred
         # nanoseconds, and a method call would add a third.
-        seen = self._asked.by_id.get(id(request))
+        asked = self._asked.by_id
+        seen = asked.get(id(request))
         if seen is not None and seen[0]() is request:
             # Answered before from the person's records that are still the published
             # ones (an addition publishes new ones): that answer.
             if seen[5] is not None and self._by_subject.get(seen[3]) is seen[4]:
                 return seen[5]
-            key, t = seen[1], seen[2]
+            held, key, t = seen[0], seen[1], seen[2]
         else:
-            key, t = self._asked.remember(request)
-        timeline = self._memo.get(key)
-        if timeline is None:
-            timeline = self._timeline(request, key)
+            held, key, t = self._asked.remember(request)
+        if request.also_about:
+            # Its key and instant are kept on the object; the answer is not.
+            asked[held.ident] = (held, key, t, "", None, None)
+            timeline = self._memo.get(key)
+            if timeline is None:
+                timeline = self._timeline(request, key)
+            return timeline.decide(t)
+        # About one person with records: the question's timeline is kept with the
+        # records it was made from (published records never change, and an addition
+        # publishes new ones), so no lock and no list of keys to forget.
+        person = key[0]
+        records = self._by_subject.get(person)
+        if records is None:
+            timeline = self._memo.get(key)
+            if timeline is None:
+                timeline = self._timeline(request, key)
+        else:
+            derived = records.derived
+            kept = derived.timelines if derived is not None else None
+            found = kept.get(key) if kept is not None else None
+            if found is None:
+                timeline = timeline_of(request, person, records, self._policy)
+                if kept is None:
+                    kept = records.worked().timelines = {}
+                kept[key] = timeline
+            else:
+                timeline = found
         decision = timeline.decide(t)
-        self._asked.answered(request, timeline, decision)
+        # Kept on the object with the records it was made from, for the next time the
+        # same object is asked.
+        asked[held.ident] = (held, key, t, person, records, decision)
         return decision
 
     def _timeline(self, request: DisclosureRequest, key: tuple[Any, ...]) -> Timeline:
         """A timeline for ``request``'s question on the records now published, kept in
-        the memo unless a record about one of its people was added meanwhile."""
+        the memo unless a record about one of its people was added meanwhile (questions
+        about one person with records keep theirs with the records, see ``decide``)."""
         people = [person_key(person) for person in request.subjects]
         if len(people) == 1:
             timeline = timeline_for(request, self._by_subject, self._policy)
@@ -311,9 +341,8 @@ class ConsentRegistry:
 class _Held(weakref.ref[DisclosureRequest]):
     """A weak reference to an asked request that knows the id it is kept under."""
 
-    __slots__ = ("ident", "person")
+    __slots__ = ("ident",)
     ident: int
-    person: str
 
 
 _Entry = tuple[_Held, tuple[Any, ...], float, str, SubjectRecords | None, Decision | None]
@@ -327,35 +356,24 @@ class _Asked:
     by identity with a weak reference, and go when their request does.
     """
 
-    __slots__ = ("by_id",)
+    __slots__ = ("by_id", "forget")
 
     def __init__(self) -> None:
         # Each request's weak reference, question key, instant, and for a request
-        # about one person: their key, the records answered from and the answer.
+        # about one person: their key, the records answered from and the answer
+        # (put in by ``ConsentRegistry.decide``).
         self.by_id: dict[int, _Entry] = {}
+        self.forget = self._forget  # one bound method for every weak reference
 
-    def remember(self, request: DisclosureRequest) -> tuple[tuple[Any, ...], float]:
-        """``request``'s question key and its instant in seconds, kept while it lives;
-        ``InvalidInput`` if it is not a request."""
+    def remember(self, request: DisclosureRequest) -> tuple[_Held, tuple[Any, ...], float]:
+        """A weak reference to ``request`` that drops its entry when it goes, its
+        question key and its instant in seconds (the caller keeps them under the
+        reference's ``ident``); ``InvalidInput`` if it is not a request."""
         if not isinstance(request, DisclosureRequest):
             check_request(request)  # raises, naming what it is
-        key, t = question_key(request), seconds(request.at)
-        held = _Held(request, self._forget)
-        held.ident = ident = id(request)
-        held.person = ""
-        self.by_id[ident] = (held, key, t, "", None, None)
-        return key, t
-
-    def answered(self, request: DisclosureRequest, timeline: Timeline, decision: Decision) -> None:
-        """Keep ``decision`` on ``request`` (one person's only), with the records it
-        was made from, for the next time the same object is asked."""
-        entry = self.by_id.get(id(request))
-        if entry is None or entry[0]() is not request or request.also_about:
-            return
-        person = entry[0].person or person_key(request.subject)
-        entry[0].person = person
-        records = timeline.records.get(person)
-        self.by_id[entry[0].ident] = (entry[0], entry[1], entry[2], person, records, decision)
+        held = _Held(request, self.forget)
+        held.ident = id(request)
+        return held, question_key(request), seconds(request.at)
 
     def _forget(self, held: _Held) -> None:
         entry = self.by_id.get(held.ident)

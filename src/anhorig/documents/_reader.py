@@ -86,10 +86,35 @@ def _set_by_setstate(cl: type) -> dict[str, Any]:
     return found
 
 
+def _setter(cl: type, name: str) -> Callable[[Any, Any], None] | None:
+    """The ``__set__`` of the slot that holds field ``name`` of ``cl``, if it is a plain slot:
+    calling it skips the look-up by name that ``object.__setattr__`` makes for each field."""
+    for klass in cl.__mro__:
+        found = vars(klass).get(name)
+        if found is not None:
+            if isinstance(found, types.MemberDescriptorType):
+                setter: Callable[[Any, Any], None] = found.__set__
+                return setter
+            return None
+    return None
+
+
+def _set_line(cl: type, name: str, index: int, names: dict[str, Any]) -> str:
+    """The line that sets field ``name`` of ``cl`` on ``o`` to ``a<index>``."""
+    setter = _setter(cl, name)
+    if setter is None:
+        return f"_set(o, {name!r}, a{index})"
+    names[f"_s{index}_set"] = setter
+    return f"_s{index}_set(o, a{index})"
+
+
 def _validation(
     field: attrs.Attribute[Any], index: int, names: dict[str, Any], read_as: dict[str, Returns]
 ) -> list[str]:
-    """Lines that run ``field``'s validators on ``o``, leaving out what the reader checked."""
+    """Lines that run ``field``'s validators on ``o``, leaving out what the reader checked.
+
+    The field's value is in the local ``a<index>`` (what was set on ``o``), which is read
+    faster than the attribute."""
     if field.validator is None:
         return []
     names[f"_a{index}"] = field
@@ -108,11 +133,11 @@ def _validation(
             _, template, objects, _ = written
             renamed = {key: f"_o{tag}_{key}" for key in objects}
             names.update({renamed[key]: obj for key, obj in objects.items()})
-            text = template.format(v=f"o.{field.name}", o="o", **renamed)
+            text = template.format(v=f"a{index}", o="o", **renamed)
             lines += [f"    if not ({text}):", "        raise _GIVE_UP"]
             continue
         names[f"_v{tag}"] = validator
-        lines.append(f"    _v{tag}(o, _a{index}, o.{field.name})")
+        lines.append(f"    _v{tag}(o, _a{index}, a{index})")
     return lines
 
 
@@ -257,7 +282,7 @@ class _Compiler:
             if converter is not None:  # attrs converts defaults too
                 names[f"_c{index}"] = converter
                 lines.append(f"    {var} = _c{index}({var})")
-            lines.append(f"    _set(o, {field.name!r}, {var})")
+            lines.append(f"    {_set_line(cl, field.name, index, names)}")
             checks += _validation(field, index, names, read_as)
         for number, (name, value) in enumerate(_set_by_setstate(cl).items()):
             names[f"_s{number}"] = value
@@ -267,7 +292,8 @@ class _Compiler:
             lines.append("    o.__attrs_post_init__()")
         lines.append("    return o")
         source = "\n".join(lines)
-        exec(source, names)
+        # A file name per class: profiles and tracebacks tell the readers apart.
+        exec(compile(source, f"<reader of {cl.__module__}.{cl.__qualname__}>", "exec"), names)
         read: Reader = names["read"]
         read.__source__ = source  # type: ignore[attr-defined]  # for whoever debugs a reader
         return read

@@ -25,14 +25,22 @@ References:
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, datetime
 from typing import Protocol, runtime_checkable
 
 import attrs
 
 from anhorig import _checks
-from anhorig._checks import a_bool, a_date, collecting, each, instance_of, non_empty_text, optional
+from anhorig._checks import (
+    a_bool,
+    a_date,
+    collecting,
+    each,
+    instance_of,
+    month_days,
+    non_empty_text,
+    optional,
+)
 from anhorig.consent.decision import DecisionPolicy
 from anhorig.consent.model import EvidenceForm, GrantorCapacity
 from anhorig.consent.rules.validity import may_consent
@@ -198,7 +206,7 @@ def add_months(day: date, months: int) -> date:
     """``day`` moved ``months`` calendar months on, clamped to the month's last day."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(day.day, month_days(year, month)))
 
 
 @collecting

@@ -339,12 +339,27 @@ class SupportPlan:
 
     def relationship(self) -> Relationship:
         """The care relationship the plan rests on, for :func:`anhorig.relations.check`
-        (whether the carer's involvement was reconfirmed in time, a child carer, ...)."""
-        return Relationship(
+        (whether the carer's involvement was reconfirmed in time, a child carer, ...).
+
+        ``InvalidInput`` at ``cared_for`` when the carer is the person cared for."""
+        involvements = () if self.involvement is None else (self.involvement,)
+        if same_person(self.carer, self.cared_for):  # the constructor says what is wrong
+            return Relationship(
+                carer=self.carer,
+                cared_for=self.cared_for,
+                kind=self.relation,
+                involvements=involvements,
+            )
+        # Every part was checked when the plan was made, and the one condition between
+        # them is the one just tested: the plan check asks for this each time (issue 14).
+        return _checks.trusted(
+            Relationship,
             carer=self.carer,
             cared_for=self.cared_for,
             kind=self.relation,
-            involvements=() if self.involvement is None else (self.involvement,),
+            areas=frozenset(),
+            lives_together=None,
+            involvements=involvements,
         )
 
     def signed_by(self, role: SignerRole) -> bool:

@@ -4,6 +4,7 @@
 ::
 
     anhorig store import sqlite:///anhorig.db consents.json ledger.json
+    anhorig store import sqlite:///anhorig.db --parties parties.json region-bundle.json
     anhorig store export sqlite:///anhorig.db --person 19391225-0028 [--fhir]
     anhorig store purge sqlite:///anhorig.db --person 19391225-0028 --before 2021-01-01 \\
         --reason "gallring efter 5 år" --by hsa-17
@@ -11,7 +12,8 @@
     anhorig respite balance --store sqlite:///anhorig.db --grant G-1 --on 2026-03-01
 
 ``import`` reads anhorig documents (one, or a JSON list), FHIR ``Consent`` resources and
-``Ledger`` documents (their policies, units, grants and entries) and appends everything in
+Bundles (their references resolved from ``--parties`` files after the resource's own
+contained resources and Bundle, as ``anhorig consent check`` does), and ``Ledger`` documents (their policies, units, grants and entries) and appends everything in
 one transaction: all of it, or nothing. ``export`` prints everything about one person as
 a JSON list (the person's own right of access: it is the one command that shows personal
 data in full, because that is what it is for).
@@ -24,7 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from anhorig._cli import (
     EXIT_FINDINGS,
@@ -32,6 +34,7 @@ from anhorig._cli import (
     Issue,
     Unreadable,
     add_common,
+    add_parties,
     expand_inputs,
     iso_date,
     judging_date,
@@ -41,6 +44,9 @@ from anhorig._cli import (
 )
 from anhorig.errors import InvalidInput, Problem
 from anhorig.language import Lang
+
+if TYPE_CHECKING:
+    from anhorig.consent.fhir import Resolver
 
 __all__ = ["configure", "consent_check", "respite_balance"]
 
@@ -76,6 +82,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
             "JSON documents (anhorig, FHIR Consent, Ledger); - for standard input, or a directory",
         ),
     )
+    add_parties(load)
     add_common(load)
     load.set_defaults(handler=_cmd_import)
     export = inner.add_parser(
@@ -125,9 +132,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     purge.set_defaults(handler=_cmd_purge)
 
 
-def _records_of(data: object) -> list[Any]:
-    """The records in one file's JSON: anhorig documents, FHIR Consents, Ledgers expanded."""
-    from anhorig.consent.fhir import from_fhir
+def _records_of(data: object, resolve: Resolver | None = None) -> list[Any]:
+    """The records in one file's JSON: anhorig documents, FHIR Consents and Bundles (every
+    consent in them, references resolved through ``resolve``), Ledgers expanded."""
+    from anhorig.consent.fhir import read_fhir
     from anhorig.respite import Ledger
     from anhorig.serialization import from_document
 
@@ -138,7 +146,8 @@ def _records_of(data: object) -> list[Any]:
         where = f"$[{index}]" if isinstance(data, list) else "$"
         try:
             if isinstance(document, dict) and "resourceType" in document:
-                records.append(from_fhir(document))
+                readings = read_fhir(document, resolve=resolve)
+                records.extend(r.consent for r in readings if r.consent is not None)
                 continue
             record: Any = from_document(None, document)
         except InvalidInput as exc:
@@ -159,11 +168,14 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     lang: Lang = args.lang
     issues: list[Issue] = []
     records: list[Any] = []
+    from anhorig.consent.cli import parties_resolver
+
+    resolve = parties_resolver(args.parties, issues)
     # The same strict reading as every other entry point: a repeated key or a lone
     # surrogate must not change what is stored.
     for name in expand_inputs(args.files):
         try:
-            records.extend(read_one(name, _records_of))
+            records.extend(read_one(name, lambda data: _records_of(data, resolve)))
         except Unreadable as exc:
             issues.extend(exc.issues)
     if issues:

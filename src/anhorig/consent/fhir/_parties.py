@@ -224,6 +224,26 @@ class PartyReader(Reader):
                 pid = got
         return self.make_person(name, pid, born, path), wanted, None
 
+    def _types(
+        self, found: Mapping[str, Any], where: str
+    ) -> tuple[Principal | None, Sector | None, list[Text]]:
+        """The principal and sector an Organization's ``type`` codes give, and what the
+        codes the tables know but that name no sector do mean."""
+        principal: Principal | None = None
+        sector: Sector | None = None
+        said: list[Text] = []
+        for tw, concept in self.objects(found.get("type"), f"{where}.type"):
+            for _cw, coding in self.objects(concept.get("coding"), f"{tw}.coding"):
+                p_row = self.codes.lookup("principal", coding.get("system"), coding.get("code"))
+                s_row = self.codes.lookup("sector", coding.get("system"), coding.get("code"))
+                if p_row is not None and isinstance(p_row.term, Principal):
+                    principal = p_row.term
+                if s_row is not None and isinstance(s_row.term, Sector):
+                    sector = s_row.term
+                elif s_row is not None:
+                    said.append(s_row.meaning)
+        return principal, sector, said
+
     def organisation(self, value: object, path: str) -> Organisation | None:
         ref = self.obj(value, path)
         if ref is None:
@@ -246,6 +266,7 @@ class PartyReader(Reader):
         name = ref.get("display") if isinstance(ref.get("display"), str) else None
         principal = self.ext_code(exts, Principal)
         sector = self.ext_code(exts, Sector)
+        said_types: list[Text] = []
         self.leftover(exts)
         ident = ref.get("identifier")
         if isinstance(ident, dict) and isinstance(ident.get("value"), str):
@@ -274,14 +295,9 @@ class PartyReader(Reader):
             principal = self.ext_code(oexts, Principal) or principal
             sector = self.ext_code(oexts, Sector) or sector
             oexts.clear()
-            for _j, (tw, concept) in enumerate(self.objects(found.get("type"), f"{where}.type")):
-                for _cw, coding in self.objects(concept.get("coding"), f"{tw}.coding"):
-                    p_row = self.codes.lookup("principal", coding.get("system"), coding.get("code"))
-                    s_row = self.codes.lookup("sector", coding.get("system"), coding.get("code"))
-                    if p_row is not None and isinstance(p_row.term, Principal):
-                        principal = p_row.term
-                    if s_row is not None and isinstance(s_row.term, Sector):
-                        sector = s_row.term
+            typed_principal, typed_sector, said_types = self._types(found, where)
+            principal = typed_principal or principal
+            sector = typed_sector or sector
         if org_id is None:
             reference = ref.get("reference")
             if isinstance(reference, str) and "/" in reference:
@@ -325,8 +341,12 @@ class PartyReader(Reader):
                 (
                     "sector",
                     sector,
-                    "verksamheten (sekretesskapitel) är inte känd" + hint.sv.format(name="sector"),
-                    "the sector (secrecy chapter) is not known" + hint.en.format(name="sector"),
+                    "verksamheten (sekretesskapitel) är inte känd"
+                    + "".join(f"; typen säger bara: {t.sv}" for t in said_types)
+                    + hint.sv.format(name="sector"),
+                    "the sector (secrecy chapter) is not known"
+                    + "".join(f"; the type says only: {t.en}" for t in said_types)
+                    + hint.en.format(name="sector"),
                 ),
             )
             if value_ is None

@@ -184,16 +184,21 @@ class ProvisionReader(ScopeReader):
             child_decision = decision.opposite
             if version == "R4":
                 stated = child.get("type")
-                if stated is None:
+                if stated is None and not permit:
+                    # R4 requires the type on nested rules; read as an exception (its
+                    # definition, and R5's reading) it would permit, which is never inferred.
                     self.meaning(
                         f"{where}.type",
-                        "typen saknas: om regeln tillåter eller nekar står inte",
-                        "the type is missing: whether the rule permits or denies is not stated",
+                        "typen saknas: R4 kräver att en nästlad regel anger om den tillåter "
+                        "eller nekar, och ett tillstånd läses aldrig in där det inte står",
+                        "the type is missing: R4 requires a nested rule to state whether it "
+                        "permits or denies, and a permit is never read in where none is stated",
                     )
-                    if permit:
-                        child_decision = ProvisionType.DENY
-                    else:
-                        continue
+                    continue
+                if stated is None:
+                    # An exception to a permit can only narrow it: a deny (R4's definition of
+                    # a nested rule, which R5 makes the only reading).
+                    pass
                 else:
                     got = self.code(ProvisionType, stated, f"{where}.type")
                     if got is None:

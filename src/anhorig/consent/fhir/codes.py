@@ -521,11 +521,50 @@ def _default_rows() -> list[CodeRow]:  # noqa: PLR0915 -- reads one resource ele
     add(
         "sector",
         ORGANIZATION_TYPE,
-        "govt",
-        None,
-        "myndighet (verksamhet okänd)",
-        "government (sector unknown)",
+        "dept",
+        Sector.HEALTH_CARE,
+        "avdelning på sjukhus",
+        "hospital department",
     )
+    # What these say leaves the secrecy chapter open, or names no authority under SoL
+    # or HSL at all: the sector must be given another way.
+    for code, sv, en in (
+        ("govt", "myndighet (verksamhet okänd)", "government (sector unknown)"),
+        ("team", "team (verksamhet okänd)", "organizational team (sector unknown)"),
+        (
+            "ins",
+            "försäkringsbolag (ingen verksamhet enligt SoL eller HSL)",
+            "insurance company (no SoL or HSL sector)",
+        ),
+        ("pay", "betalare (ingen verksamhet enligt SoL eller HSL)", "payer (no SoL or HSL sector)"),
+        (
+            "edu",
+            "utbildningsinstitution (verksamhet okänd)",
+            "educational institute (sector unknown)",
+        ),
+        (
+            "reli",
+            "religiöst samfund (ingen verksamhet enligt SoL eller HSL)",
+            "religious institution (no SoL or HSL sector)",
+        ),
+        (
+            "crs",
+            "sponsor av klinisk forskning (ingen verksamhet enligt SoL eller HSL)",
+            "clinical research sponsor (no SoL or HSL sector)",
+        ),
+        (
+            "cg",
+            "förening eller frivilligorganisation (ingen verksamhet enligt SoL eller HSL)",
+            "community group (no SoL or HSL sector)",
+        ),
+        (
+            "bus",
+            "företag utanför vården (verksamhet okänd)",
+            "non-healthcare business (sector unknown)",
+        ),
+        ("other", "annan (verksamhet okänd)", "other (sector unknown)"),
+    ):
+        add("sector", ORGANIZATION_TYPE, code, None, sv, en)
 
     rows += _rows_of("purpose", Purpose, "purpose")
     rows += _rows_of("category", InfoCategory, "info-category")

@@ -28,7 +28,7 @@ Decision bases (what lets information go, or stops it):
 
 Reasons a consent does not count: ``CONSENT-NO-AUTHORITY``, ``CONSENT-UNDOCUMENTED``,
 ``CONSENT-CHILD-VIEW-MISSING``, ``CONSENT-CHILD-OBJECTS``, ``CONSENT-CHILD-TOO-YOUNG``,
-``CONSENT-OTHER-AUTHORITY``,
+``CONSENT-OTHER-AUTHORITY``, ``CONSENT-NOT-GRANTEE``,
 ``CONSENT-REVOKED``, ``CONSENT-NOT-IN-FORCE``; reasons a menprövning does not count:
 ``CONSENT-HARM-POSSIBLE``, ``CONSENT-HARM-ASSESSMENT-NOT-COUNTED``,
 ``CONSENT-HARM-ASSESSMENT-OVERRIDDEN``; the child's objection to a custodian's consent
@@ -46,50 +46,96 @@ References:
       vill vara delaktig".
 """
 
-from anhorig.consent.rules._common import (
-    BASIS_NOT_MET,
-)
-from anhorig.consent.rules.blocks import (
-    BLOCKED,
-    EMERGENCY,
-)
-from anhorig.consent.rules.consents import (
-    CONFLICT,
-    DENY,
-    OTHER_AUTHORITY,
-    PERMIT,
-    REVOKED,
-)
-from anhorig.consent.rules.exceptions import (
-    BRANCH_BOUNDARY,
-    CARE_EXCHANGE,
-    LISTENING,
-    PATIENT_CANNOT_TAKE_IN_BASIS,
-    RECIPIENT_DECLINES,
-    REPORT_OF_CONCERN_BASIS,
-    WITHIN_AUTHORITY,
-)
-from anhorig.consent.rules.harm import (
-    HARM_ASSESSMENT,
-    HARM_ASSESSMENT_NOT_COUNTED,
-    HARM_ASSESSMENT_OVERRIDDEN,
-    HARM_POSSIBLE,
-)
-from anhorig.consent.rules.procedure import (
-    EACH_PERSON,
-    NO_BASIS,
-    decide,
-)
-from anhorig.consent.rules.validity import (
-    CHILD_OBJECTS,
-    CHILD_TOO_YOUNG,
-    CHILD_VIEW_MISSING,
-    CHILD_VIEW_WEIGHED,
-    NO_AUTHORITY,
-    NOT_IN_FORCE,
-    UNDOCUMENTED,
-)
-from anhorig.findings import Rule as _Rule
+from anhorig import _lazy
+
+# Names are imported on first use (`anhorig._lazy`): judging who may consent
+# (`validity`) needs none of the other topics.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from anhorig.consent.rules._catalogue import RULES
+    from anhorig.consent.rules._common import (
+        BASIS_NOT_MET,
+    )
+    from anhorig.consent.rules.blocks import (
+        BLOCKED,
+        EMERGENCY,
+    )
+    from anhorig.consent.rules.consents import (
+        CONFLICT,
+        DENY,
+        NOT_GRANTEE,
+        OTHER_AUTHORITY,
+        PERMIT,
+        REVOKED,
+    )
+    from anhorig.consent.rules.exceptions import (
+        BRANCH_BOUNDARY,
+        CARE_EXCHANGE,
+        LISTENING,
+        PATIENT_CANNOT_TAKE_IN_BASIS,
+        RECIPIENT_DECLINES,
+        REPORT_OF_CONCERN_BASIS,
+        WITHIN_AUTHORITY,
+    )
+    from anhorig.consent.rules.harm import (
+        HARM_ASSESSMENT,
+        HARM_ASSESSMENT_NOT_COUNTED,
+        HARM_ASSESSMENT_OVERRIDDEN,
+        HARM_POSSIBLE,
+    )
+    from anhorig.consent.rules.procedure import (
+        EACH_PERSON,
+        NO_BASIS,
+        decide,
+    )
+    from anhorig.consent.rules.validity import (
+        CHILD_OBJECTS,
+        CHILD_TOO_YOUNG,
+        CHILD_VIEW_MISSING,
+        CHILD_VIEW_WEIGHED,
+        NO_AUTHORITY,
+        NOT_IN_FORCE,
+        UNDOCUMENTED,
+    )
+
+_WHERE = {
+    "BASIS_NOT_MET": "anhorig.consent.rules._common",
+    "BLOCKED": "anhorig.consent.rules.blocks",
+    "BRANCH_BOUNDARY": "anhorig.consent.rules.exceptions",
+    "CARE_EXCHANGE": "anhorig.consent.rules.exceptions",
+    "CHILD_OBJECTS": "anhorig.consent.rules.validity",
+    "CHILD_TOO_YOUNG": "anhorig.consent.rules.validity",
+    "CHILD_VIEW_MISSING": "anhorig.consent.rules.validity",
+    "CHILD_VIEW_WEIGHED": "anhorig.consent.rules.validity",
+    "CONFLICT": "anhorig.consent.rules.consents",
+    "decide": "anhorig.consent.rules.procedure",
+    "DENY": "anhorig.consent.rules.consents",
+    "EACH_PERSON": "anhorig.consent.rules.procedure",
+    "EMERGENCY": "anhorig.consent.rules.blocks",
+    "HARM_ASSESSMENT": "anhorig.consent.rules.harm",
+    "HARM_ASSESSMENT_NOT_COUNTED": "anhorig.consent.rules.harm",
+    "HARM_ASSESSMENT_OVERRIDDEN": "anhorig.consent.rules.harm",
+    "HARM_POSSIBLE": "anhorig.consent.rules.harm",
+    "LISTENING": "anhorig.consent.rules.exceptions",
+    "NO_AUTHORITY": "anhorig.consent.rules.validity",
+    "NOT_GRANTEE": "anhorig.consent.rules.consents",
+    "NO_BASIS": "anhorig.consent.rules.procedure",
+    "NOT_IN_FORCE": "anhorig.consent.rules.validity",
+    "OTHER_AUTHORITY": "anhorig.consent.rules.consents",
+    "PATIENT_CANNOT_TAKE_IN_BASIS": "anhorig.consent.rules.exceptions",
+    "PERMIT": "anhorig.consent.rules.consents",
+    "RECIPIENT_DECLINES": "anhorig.consent.rules.exceptions",
+    "REPORT_OF_CONCERN_BASIS": "anhorig.consent.rules.exceptions",
+    "REVOKED": "anhorig.consent.rules.consents",
+    "RULES": "anhorig.consent.rules._catalogue",
+    "UNDOCUMENTED": "anhorig.consent.rules.validity",
+    "WITHIN_AUTHORITY": "anhorig.consent.rules.exceptions",
+}
+"""Each public name and the module that defines it."""
+
+if not TYPE_CHECKING:  # type checkers see the imports above
+    __getattr__, __dir__ = _lazy.reexport(__name__, _WHERE)
+del TYPE_CHECKING
 
 __all__ = [
     "BASIS_NOT_MET",
@@ -109,6 +155,7 @@ __all__ = [
     "HARM_ASSESSMENT_OVERRIDDEN",
     "HARM_POSSIBLE",
     "LISTENING",
+    "NOT_GRANTEE",
     "NOT_IN_FORCE",
     "NO_AUTHORITY",
     "NO_BASIS",
@@ -123,35 +170,3 @@ __all__ = [
     "WITHIN_AUTHORITY",
     "decide",
 ]
-
-RULES: tuple[_Rule, ...] = (
-    LISTENING,
-    WITHIN_AUTHORITY,
-    REPORT_OF_CONCERN_BASIS,
-    RECIPIENT_DECLINES,
-    BLOCKED,
-    EMERGENCY,
-    CARE_EXCHANGE,
-    PERMIT,
-    DENY,
-    HARM_ASSESSMENT,
-    PATIENT_CANNOT_TAKE_IN_BASIS,
-    NO_BASIS,
-    NO_AUTHORITY,
-    UNDOCUMENTED,
-    CHILD_VIEW_MISSING,
-    CHILD_OBJECTS,
-    CHILD_TOO_YOUNG,
-    CHILD_VIEW_WEIGHED,
-    OTHER_AUTHORITY,
-    REVOKED,
-    NOT_IN_FORCE,
-    EACH_PERSON,
-    CONFLICT,
-    BASIS_NOT_MET,
-    HARM_POSSIBLE,
-    HARM_ASSESSMENT_NOT_COUNTED,
-    HARM_ASSESSMENT_OVERRIDDEN,
-    BRANCH_BOUNDARY,
-)
-"""Every decision basis and reason of the consent family, in the catalogue."""

@@ -209,6 +209,9 @@ class LaterBasis:
         )
 
 
+_NO_OBLIGATIONS: frozenset[ObligationKind] = frozenset()
+
+
 class Verdict:
     """The answer for one person the information is about, before they are combined."""
 
@@ -217,7 +220,8 @@ class Verdict:
     def __init__(self, outcome: Outcome) -> None:
         self.outcome = outcome
         self.basis: list[LaterBasis] = []
-        self.obligations: set[ObligationKind] = set()
+        # Shared and empty until a rule sets its own (most verdicts have none).
+        self.obligations: set[ObligationKind] | frozenset[ObligationKind] = _NO_OBLIGATIONS
         self.reasons: list[LaterFinding] = []
 
 

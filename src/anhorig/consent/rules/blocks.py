@@ -81,7 +81,7 @@ def emergency_verdict(
     breaks, if any, and ``reasons`` follow its own."""
     verdict = Verdict(Outcome.PERMIT)
     verdict.basis.append(basis_of(EMERGENCY, subject, on))
-    verdict.obligations.add(ObligationKind.RECORD_EMERGENCY)
+    verdict.obligations = {ObligationKind.RECORD_EMERGENCY}
     verdict.reasons.append(finding(EMERGENCY, path, on, subject=subject, broken=broken))
     verdict.reasons.extend(reasons)
     return verdict

@@ -26,9 +26,9 @@ from anhorig.consent.rules._common import (
     Name,
     Verdict,
     Words,
-    basis_of,
     finding,
     instant_text,
+    recipient_text,
     rule,
 )
 from anhorig.consent.rules.harm import overridden
@@ -47,6 +47,7 @@ from anhorig.organisations import Organisation
 __all__ = [
     "CONFLICT",
     "DENY",
+    "NOT_GRANTEE",
     "OTHER_AUTHORITY",
     "PERMIT",
     "REVOKED",
@@ -117,13 +118,65 @@ OTHER_AUTHORITY = rule(
 )
 
 
+# --- 8: consent is specific to whom: a permit reaches its grantees only -------------------
+
+NOT_GRANTEE = rule(
+    "CONSENT-NOT-GRANTEE",
+    Severity.INFO,
+    (
+        "Mottagaren är inte bland dem samtycket ges till",
+        "The recipient is not among those the consent is granted to",
+    ),
+    (
+        "Samtycke {consent} ges bara till {grantees}; {recipient} är inte bland dem, så "
+        "samtyckets tillåtelse gäller inte den här mottagaren.",
+        "Consent {consent} is granted only to {grantees}; {recipient} is not among them, so "
+        "the consent's permit does not apply to this recipient.",
+    ),
+    law=(CONSENT_WAIVER,),
+    sources=("socialstyrelsen-samtycke",),
+    domain=(8,),
+    applies_to=("DisclosureRequest", "ConsentRecord"),
+    condition=(
+        "Ett skäl i evaluate():s beslut, aldrig ensamt: ett gällande samtycke vars villkor tillåter begäran namnger vilka det ges till (grantees, FHIR grantee), och mottagaren är inte bland dem.",
+        "A reason in evaluate()'s decision, never alone: a consent in force whose provision permits the request names whom it is granted to (grantees, FHIR grantee), and the recipient is not among them.",
+    ),
+    boundary=(
+        "Mottagaren jämförs som i villkoren (person, organisation, huvudman, roll); ett nekande gäller vem som än frågar.",
+        "The recipient is compared as in the provisions (person, organisation, principal, role); a deny holds whoever asks.",
+    ),
+    fix=(
+        "Inhämta ett samtycke som omfattar mottagaren, eller lämna inte ut.",
+        "Obtain a consent that covers the recipient, or do not disclose.",
+    ),
+)
+
+
+def _grantees_text(consent: Consent) -> Text:
+    """Whom the consent is granted to, in words (names masked)."""
+    return Text(
+        sv=", ".join(sorted(r.describe("sv") for r in consent.grantees)),
+        en=", ".join(sorted(r.describe("en") for r in consent.grantees)),
+    )
+
+
+_ACCESS = Action.ACCESS
+_ORGANISATION = RecipientKind.ORGANISATION
+_CUSTODIAN = GrantorCapacity.CUSTODIAN
+_DENY_OVERRIDES = Combining.DENY_OVERRIDES
+_PERMIT = Outcome.PERMIT
+_DENY = Outcome.DENY
+"""Read on every decision: module constants (in Python 3.11 ``Enum.MEMBER`` costs
+about 0.2 µs, through ``EnumType.__getattr__``'s hook)."""
+
+
 def relying_authority(q: Question) -> Organisation:
     """The authority that relies on the consent: the one reading for ``ACCESS`` to an
     organisation's records, else the holder."""
     recipient = q.recipient
     if (
-        q.request.action is Action.ACCESS
-        and recipient.kind is RecipientKind.ORGANISATION
+        q.request.action is _ACCESS
+        and recipient.kind is _ORGANISATION
         and recipient.organisation is not None
     ):
         return recipient.organisation
@@ -211,12 +264,13 @@ def consents_verdict(
 ) -> tuple[list[LaterBasis], list[LaterBasis], list[LaterFinding]]:
     """The permit and deny bases of the valid, applicable consents and their findings;
     the reasons the others do not count are appended to ``reasons``."""
-    relying = relying_id(q)
     permits: list[LaterBasis] = []
     denies: list[LaterBasis] = []
     applicable_reasons: list[LaterFinding] = []
     if records is None:
         return permits, denies, applicable_reasons
+    relying = relying_authority(q).id
+    revocations = records.revoked
     for compiled in records.consents_for(q.recipient_keys):
         if compiled.given > t:
             continue  # given later: "as of" t it does not exist
@@ -236,7 +290,7 @@ def consents_verdict(
                 )
             )
             continue
-        revoked = records.revoked.get(compiled.id, math.inf)
+        revoked = revocations.get(compiled.id, math.inf) if revocations else math.inf
         if revoked <= t:
             reasons.append(
                 finding(
@@ -263,24 +317,39 @@ def consents_verdict(
             reasons.append(finding(entry, path, on, consent=compiled.id, **params))
             continue
         permit, where = result
+        if permit and not compiled.granted_to(q):
+            reasons.append(
+                finding(
+                    NOT_GRANTEE,
+                    path,
+                    on,
+                    consent=compiled.id,
+                    grantees=Deferred(_grantees_text, consent),
+                    recipient=Deferred(recipient_text, q.request),
+                )
+            )
+            continue
         entry = PERMIT if permit else DENY
         references = None  # the rule's own
-        if consent.grantor.capacity is GrantorCapacity.CUSTODIAN:
+        if consent.grantor.capacity is _CUSTODIAN:
             references = Deferred(_custodians, entry, on)
-        basis = basis_of(
-            entry, subject, on, consent_id=compiled.id, provision=where, references=references
+        # Noted as basis_of and finding note them, without their keyword calls.
+        basis = LaterBasis(
+            entry,
+            subject,
+            on,
+            consent_id=compiled.id,
+            provision=where,
+            references=references,
+            assessment_id=None,
         )
         (permits if permit else denies).append(basis)
-        applicable_reasons.append(
-            finding(
-                entry,
-                f"{path}.{where}",
-                on,
-                consent=compiled.id,
-                where=Deferred(_where, consent, where),
-                grantor=Name(consent.grantor.person),
-            )
-        )
+        params = {
+            "consent": compiled.id,
+            "where": Deferred(_where, consent, where),
+            "grantor": Name(consent.grantor.person),
+        }
+        applicable_reasons.append(LaterFinding(entry, f"{path}.{where}", on, params))
         weighed = child_view_weighed(consent, path, t, policy)
         if weighed is not None:
             applicable_reasons.append(weighed)
@@ -356,21 +425,29 @@ def consents_decide(
     )
     if not (permits or denies):
         return None
-    deny_wins = policy.combining is Combining.DENY_OVERRIDES
+    deny_wins = policy.combining is _DENY_OVERRIDES
     if permits and denies:
         reasons.append(
             finding(CONFLICT, "consents", on, subject=subject, rule=policy.combining.text)
         )
+    # Consents that all say the same, with no child's view weighed: each finding is of
+    # the winning code, and _said_by would keep them all.
+    agreed = not (permits and denies) and len(applicable_reasons) == len(permits) + len(denies)
     if denies and (deny_wins or not permits):
-        verdict = Verdict(Outcome.DENY)
+        verdict = Verdict(_DENY)
         verdict.basis.extend(denies)
-        verdict.reasons.extend(_said_by(applicable_reasons, DENY.code, denies))
-        ids = ", ".join(b.consent_id for b in denies if b.consent_id is not None)
-        by = Text(sv=f"nekandet i samtycke {ids}", en=f"the denial in consent {ids}")
-        verdict.reasons.extend(overridden(q, subject, records, t, on, by))
+        verdict.reasons.extend(
+            applicable_reasons if agreed else _said_by(applicable_reasons, DENY.code, denies)
+        )
+        if records is not None and records.assessments:  # else none to override
+            ids = ", ".join(b.consent_id for b in denies if b.consent_id is not None)
+            by = Text(sv=f"nekandet i samtycke {ids}", en=f"the denial in consent {ids}")
+            verdict.reasons.extend(overridden(q, subject, records, t, on, by))
     else:
-        verdict = Verdict(Outcome.PERMIT)
+        verdict = Verdict(_PERMIT)
         verdict.basis.extend(permits)
-        verdict.reasons.extend(_said_by(applicable_reasons, PERMIT.code, permits))
+        verdict.reasons.extend(
+            applicable_reasons if agreed else _said_by(applicable_reasons, PERMIT.code, permits)
+        )
     verdict.reasons.extend(reasons)
     return verdict

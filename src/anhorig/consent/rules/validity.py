@@ -21,6 +21,7 @@ from typing import cast
 
 from anhorig.consent._compiled import (
     CompiledConsent,
+    Judging,
     Validity,
     birthday,
     local_date,
@@ -202,6 +203,8 @@ def child_view_weighed(
     consent or view."""
     grantor = consent.grantor
     view = grantor.child_view
+    if view is None:  # the common case, asked for every consent that counts
+        return None
     born = consent.subject.birth_date
     if (
         grantor.capacity is not GrantorCapacity.CUSTODIAN
@@ -375,7 +378,12 @@ UNDOCUMENTED = rule(
 def compile_consent(consent: Consent, policy: DecisionPolicy) -> CompiledConsent:
     """``consent`` prepared for fast matching; its validity (`judge`) is worked out
     when first read."""
-    return CompiledConsent(consent, policy, judge)
+    judging = _LAST_JUDGING[0]
+    if judging[1] is not policy:
+        # A registry adds under one policy: one pair for all of them (a lost race only
+        # makes one more pair).
+        judging = _LAST_JUDGING[0] = (judge, policy)
+    return CompiledConsent(consent, judging)
 
 
 def judge(consent: Consent, policy: DecisionPolicy) -> Validity:
@@ -444,6 +452,10 @@ def judge(consent: Consent, policy: DecisionPolicy) -> Validity:
         else:
             documented_at = seconds(evidence.documented_at)
     return invalid, documented_at, adult_at, mature_at, own_from
+
+
+_LAST_JUDGING: list[Judging] = [(judge, DecisionPolicy())]
+"""The pair the last consent was compiled with (see `compile_consent`)."""
 
 
 @functools.lru_cache(maxsize=65536)

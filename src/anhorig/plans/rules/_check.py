@@ -1,48 +1,31 @@
-"""The plan rules' check over the three plan kinds, and the rules it applies.
+"""The plan rules' check over the three plan kinds.
 
 :func:`check` hands a plan to the topic module for its kind
 (:mod:`~anhorig.plans.rules.stodplan`, :mod:`~anhorig.plans.rules.sip`,
-:mod:`~anhorig.plans.rules.implementation`); :data:`RULES` lists the family's rules in
-catalogue order, ``PLAN-ILLEGAL-TRANSITION`` of :mod:`anhorig.plans._lifecycle` among
-them. Importing this module installs :func:`check` in the lifecycle, which checks a plan
-in its new status with it. :mod:`anhorig.plans.rules` is the public face.
+:mod:`~anhorig.plans.rules.implementation`), importing the SIP's and the implementation
+plan's the first time such a plan is checked: checking a stödplan needs neither (issue 14,
+start-up). Importing this module installs :func:`check` in the lifecycle, which checks a
+plan in its new status with it. :mod:`anhorig.plans.rules` is the public face;
+:mod:`~anhorig.plans.rules._catalogue` lists the family's rules.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from anhorig.errors import InvalidInput
-from anhorig.findings import Report, Rule, validated
+from anhorig.findings import Report, validated
 from anhorig.plans._common import ConsentOracle, judged_day
-from anhorig.plans._lifecycle import PLAN_ILLEGAL_TRANSITION, install_check
-from anhorig.plans.implementation import ImplementationPlan
+from anhorig.plans._lifecycle import install_check
 from anhorig.plans.policy import PlanPolicy
-from anhorig.plans.rules.implementation import RULES as IMPLEMENTATION_RULES
-from anhorig.plans.rules.implementation import check_implementation_plan
-from anhorig.plans.rules.sip import RULES as SIP_RULES
-from anhorig.plans.rules.sip import check_sip
-from anhorig.plans.rules.stodplan import RULES as STODPLAN_RULES
 from anhorig.plans.rules.stodplan import check_support_plan
-from anhorig.plans.sip import CoordinatedPlan
 from anhorig.plans.support import SupportPlan
 
-__all__ = ["DOMAIN_RULES", "RULES", "Plan", "check", "is_valid", "validate"]
+if TYPE_CHECKING:
+    from anhorig.plans.rules._catalogue import Plan
 
-Plan = SupportPlan | CoordinatedPlan | ImplementationPlan
-"""Any of the three plan kinds."""
-
-
-RULES: tuple[Rule, ...] = (
-    *STODPLAN_RULES,
-    PLAN_ILLEGAL_TRANSITION,
-    *SIP_RULES,
-    *IMPLEMENTATION_RULES,
-)
-"""The rules of this family, in the catalogue."""
-
-DOMAIN_RULES: dict[str, tuple[int, ...]] = {rule.code: rule.domain for rule in RULES}
-"""Which rule of DOMAIN.md (14–23) each code encodes (each rule's ``domain``)."""
+__all__ = ["check", "is_valid", "validate"]
 
 
 # --- the interface -------------------------------------------------------------------------
@@ -69,6 +52,12 @@ def check(
         raise InvalidInput.at("policy", sv="väntade en PlanPolicy", en="expected a PlanPolicy")
     if isinstance(plan, SupportPlan):
         return check_support_plan(plan, day, policy, consent_oracle)
+    # The other kinds' models and rules, imported when first needed.
+    from anhorig.plans.implementation import ImplementationPlan
+    from anhorig.plans.rules.implementation import check_implementation_plan
+    from anhorig.plans.rules.sip import check_sip
+    from anhorig.plans.sip import CoordinatedPlan
+
     if isinstance(plan, CoordinatedPlan):
         return check_sip(plan, day, policy, consent_oracle)
     if isinstance(plan, ImplementationPlan):

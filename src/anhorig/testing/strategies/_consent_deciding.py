@@ -132,6 +132,7 @@ NEVER_ALONE: dict[str, str] = {
         "or (for signs the person would object) the basis evaluate() goes on to find"
     ),
     "CONSENT-OTHER-AUTHORITY": _NOT_COUNTED,
+    "CONSENT-NOT-GRANTEE": _NOT_COUNTED,
     "CONSENT-REVOKED": _NOT_COUNTED,
 }
 """The decision codes ``evaluate`` never gives alone, each with the reason why."""
