@@ -559,6 +559,8 @@ def _working_days(start: int, end: int) -> int:
         return counts[end - first] - counts[start - first]
     count = working_days_between(date.fromordinal(start), date.fromordinal(end))
     for ordinal in (start, end):  # counted without error: keep the years' tables
+        if ordinal in _WORKING_BY_ORDINAL:
+            continue  # its year's table is kept (the two days lie in different years)
         year = date.fromordinal(ordinal).year
         first_day = date(year, 1, 1)
         first, days = first_day.toordinal(), (date(year + 1, 1, 1) - first_day).days
