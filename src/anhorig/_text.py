@@ -133,8 +133,17 @@ class LabelledEnum(enum.StrEnum):
 
     @property
     def text(self) -> Text:
-        """Both labels as a `Text`."""
-        return Text(sv=self._sv, en=self._en)
+        """Both labels as a `Text` (one per member: a `Text` never changes)."""
+        # By identity: members of two vocabularies with the same value are equal strings.
+        found = _LABELS.get(id(self))
+        if found is None:
+            found = _LABELS.setdefault(id(self), Text(sv=self._sv, en=self._en))
+        return found
+
+
+_LABELS: dict[int, Text] = {}
+"""Each member's labels as a `Text`, by the member's identity (members live as long as
+their class)."""
 
 
 # --- masking personal data -------------------------------------------------------------

@@ -25,9 +25,12 @@ from __future__ import annotations
 
 import functools
 import string
+import threading
 from collections.abc import Callable, Iterator
-from datetime import date
-from typing import TypeVar
+from datetime import date, time, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, TypeVar
 
 import attrs
 
@@ -91,13 +94,22 @@ def _masked_message(message: Text) -> Text:
     return message.masked() if isinstance(message, Text) else message
 
 
+class _Later:
+    """Room for what a finding made by `Rule.finding` writes when first read."""
+
+    __slots__ = ("_later",)
+
+
 @_checks.collecting
 @attrs.frozen(kw_only=True, order=False)
-class Finding:
+class Finding(_Later):
     """One thing a rule found (*anmärkning*): code, severity, where, why, and on what law.
 
-    ``path`` and ``message`` are masked when the finding is made, like a `Problem`'s
+    ``path`` and ``message`` are masked, like a `Problem`'s
     (`anhorig.language.mask_personal_data`): findings go into reports, decisions and logs.
+    A finding made by `Rule.finding` writes them when first read (a whole-ledger check
+    makes thousands that are only counted); what is read is what writing them at once
+    gives.
     """
 
     code: str = attrs.field(validator=_CODE)
@@ -274,39 +286,123 @@ class Rule:
         policy_source = params.pop("policy_source", None)
         if policy_source is not None and not isinstance(policy_source, Source):
             raise InvalidInput.at("policy_source", sv="väntade en källa", en="expected a Source")
-        used = _placeholders(self.message)
-        for name, value in list(params.items()):
-            if name not in used:
-                del params[name]  # not in the message: neither written nor masked
-            elif isinstance(value, str) and name not in BODY_PARAMETERS:
-                params[name] = mask_value(value)
-        if "on" in used:
-            params["on"] = on
         if type(path) is not str or type(on) is not date:
             return Finding(
                 code=self.code,
                 severity=self.severity,
                 path=path,
-                message=self.message.format(**params),
+                message=_written_message(self.message, on, params),
                 references=self.references(on),
                 sources=tuple(SOURCES[key] for key in self.sources),
                 policy_source=policy_source if self.cites_policy else None,
             )
+        parts = _PARTS.get(id(self))
+        if parts is None or parts[0] is not self:
+            parts = _parts(self)
+        _, needed, sources = parts
+        settled = needed.issubset(params)
+        if settled:
+            for value in params.values():
+                if type(value) not in _SETTLED and not isinstance(value, _UNCHANGING):
+                    settled = False
+                    break
+        if not settled:
+            # A name missing (the error is raised now, as before) or a value that could
+            # still change: written at once.
+            return _trusted_finding(self, path, on, params, policy_source)
         # Every field below is the rule's own, checked when the rule was made, or was
-        # just checked here: the finding is built without checking them again (masking
-        # still runs, as the constructor's converters would).
+        # just checked here: the finding is built without checking them again. The path
+        # and message are written (and masked, as the constructor's converters would)
+        # when first read, from values that never change (see `_written`).
         finding = object.__new__(Finding)
-        for name, value in (
-            ("code", self.code),
-            ("severity", self.severity),
-            ("path", mask_value(path)),
-            ("message", self.message.format(**params).masked()),
-            ("references", _references(self.law, on)),
-            ("sources", _sources(self.sources)),
-            ("policy_source", policy_source if self.cites_policy else None),
-        ):
-            object.__setattr__(finding, name, value)
+        _SET_CODE(finding, self.code)
+        _SET_SEVERITY(finding, self.severity)
+        _SET_REFERENCES(finding, _references(self.law, on) if self.law else ())
+        _SET_SOURCES(finding, sources)
+        _SET_POLICY_SOURCE(finding, policy_source if self.cites_policy else None)
+        _SET_LATER(finding, (self.message, path, on, params))
         return finding
+
+
+_PARTS: dict[int, tuple[Rule, frozenset[str], tuple[Source, ...]]] = {}
+"""Per rule (by identity, the rule kept with them): the parameters its message needs
+besides the date judged, and its sources; read for every finding made."""
+
+
+def _parts(rule: Rule) -> tuple[Rule, frozenset[str], tuple[Source, ...]]:
+    if len(_PARTS) > 4096:
+        _PARTS.clear()  # rules made on the fly: keep the table bounded
+    parts = (rule, _placeholders(rule.message) - {"on"}, _sources(rule.sources))
+    _PARTS[id(rule)] = parts
+    return parts
+
+
+def _written_message(message: Text, on: date, params: dict[str, object]) -> Text:
+    """``message`` filled in from ``params`` as `Rule.finding` fills it: parameters not
+    shown left out, text masked (but a body's name), the date judged where shown."""
+    used = _placeholders(message)
+    shown: dict[str, object] = {}
+    for name, value in params.items():
+        if name in used:
+            shown[name] = (
+                mask_value(value)
+                if isinstance(value, str) and name not in BODY_PARAMETERS
+                else value
+            )
+    if "on" in used:
+        shown["on"] = on
+    return message.format(**shown).masked()
+
+
+def _trusted_finding(
+    rule: Rule, path: str, on: date, params: dict[str, object], policy_source: object
+) -> Finding:
+    finding = object.__new__(Finding)
+    _SET_CODE(finding, rule.code)
+    _SET_SEVERITY(finding, rule.severity)
+    _SET_PATH(finding, mask_value(path))
+    _SET_MESSAGE(finding, _written_message(rule.message, on, params))
+    _SET_REFERENCES(finding, _references(rule.law, on))
+    _SET_SOURCES(finding, _sources(rule.sources))
+    _SET_POLICY_SOURCE(finding, policy_source if rule.cites_policy else None)
+    return finding
+
+
+_SETTLED = frozenset({str, int, bool, float, date, Decimal, Fraction, Text, type(None)})
+"""Types of parameters that cannot change after the finding is made (the common ones)."""
+_UNCHANGING = (str, int, float, Decimal, Fraction, date, time, timedelta, Text)
+"""Any other parameter of these types is kept too (enum members, pendulum's instants)."""
+
+# Through the slots' own descriptors: a third of the cost of object.__setattr__.
+_SET_CODE = vars(Finding)["code"].__set__
+_SET_SEVERITY = vars(Finding)["severity"].__set__
+_SET_PATH = vars(Finding)["path"].__set__
+_SET_MESSAGE = vars(Finding)["message"].__set__
+_SET_REFERENCES = vars(Finding)["references"].__set__
+_SET_SOURCES = vars(Finding)["sources"].__set__
+_SET_POLICY_SOURCE = vars(Finding)["policy_source"].__set__
+_SET_LATER = vars(_Later)["_later"].__set__
+_WRITING = threading.Lock()
+
+
+def _written(finding: Finding, name: str) -> Any:
+    """``path`` or ``message`` of a finding made by `Rule.finding`, written now."""
+    if name not in ("path", "message"):
+        raise AttributeError(f"'Finding' object has no attribute {name!r}")
+    message, path, on, params = object.__getattribute__(finding, "_later")
+    # Written outside the lock; the first one set stays, so every reader sees one object.
+    masked_path, text = mask_value(path), _written_message(message, on, params)
+    with _WRITING:
+        try:
+            object.__getattribute__(finding, "message")
+        except AttributeError:
+            _SET_PATH(finding, masked_path)
+            _SET_MESSAGE(finding, text)
+    return object.__getattribute__(finding, name)
+
+
+# Set here, not in the class body, so that type checkers still reject unknown names.
+Finding.__getattr__ = _written  # type: ignore[attr-defined]
 
 
 @functools.lru_cache(maxsize=1024)

@@ -656,6 +656,11 @@ def is_working_day(day: date, *, eves_off: bool = True) -> bool:
     return day.weekday() < 5 and day not in holidays
 
 
+@functools.lru_cache(maxsize=512)
+def _first_ordinal(year: int) -> int:
+    return date(year, 1, 1).toordinal()
+
+
 @functools.lru_cache(maxsize=256)
 def _working_before(year: int, eves_off: bool) -> tuple[int, ...]:
     """For each day of ``year`` (and the day after it), the working days of the year
@@ -676,6 +681,12 @@ def working_days_between(start: date, end: date, *, eves_off: bool = True) -> in
     Notice is counted this way: a booking made on ``start`` for ``end`` has had
     ``working_days_between(start, end)`` working days of notice.
     """
+    if start.__class__ is date and end.__class__ is date and start.year == end.year:
+        # The common case, one year's table (the loop below, written out for it).
+        year = start.year
+        counts = _working_before(year, eves_off)
+        first = _first_ordinal(year)
+        return counts[end.toordinal() - first] - counts[start.toordinal() - first]
     if end < start:
         return -working_days_between(end, start, eves_off=eves_off)
     # From each year's table of working days before each day: a few lookups, not a

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
 import string
 from datetime import date
 
@@ -10,9 +12,11 @@ import pytest
 from hypothesis import given
 
 from anhorig import Finding, InvalidInput, Report, Rule, RuleViolation, Severity, Text, catalogue
-from anhorig.findings import rule, validated
-from anhorig.law import CARER_SUPPORT
+from anhorig.findings import BODY_PARAMETERS, rule, validated
+from anhorig.language import mask_value
+from anhorig.law import CARER_SUPPORT, SOURCES
 from anhorig.testing.strategies import reports
+from tests._threads import run_together, switching_often
 
 
 @given(reports())
@@ -150,3 +154,127 @@ def test_a_finding_built_without_checks_is_one_the_constructor_accepts(entry: Ru
     assert again == found
     assert found.path == "consents[19391225-****]"
     assert "0028" not in found.message.sv + found.message.en
+
+
+def _written_at_once(entry: Rule, path: str, on: date, params: dict[str, object]) -> Finding:
+    """What ``Rule.finding`` built before findings were written when read (issue 14):
+    the message filled in and masked at once, through the public constructor."""
+    used = {
+        name
+        for text in (entry.message.sv, entry.message.en)
+        for _, name, _, _ in string.Formatter().parse(text)
+        if name
+    }
+    shown = {
+        name: mask_value(value) if isinstance(value, str) and name not in BODY_PARAMETERS else value
+        for name, value in params.items()
+        if name in used
+    }
+    if "on" in used:
+        shown["on"] = on
+    return Finding(
+        code=entry.code,
+        severity=entry.severity,
+        path=path,
+        message=entry.message.format(**shown),
+        references=entry.references(on),
+        sources=tuple(SOURCES[key] for key in entry.sources),
+    )
+
+
+_VALUES = (
+    "Anna Karlsson 19391225-0028",
+    "Röda Korset",
+    7,
+    date(2026, 3, 2),
+    Text(sv="helgdag", en="public holiday"),
+    None,
+)
+
+
+@pytest.mark.parametrize("entry", catalogue(), ids=lambda r: r.code)
+def test_a_finding_written_when_read_reads_as_one_written_at_once(entry: Rule) -> None:
+    """``Rule.finding`` writes a finding's path and message when first read (issue 14):
+    every field, in both languages, is what writing them at once gives, for text to
+    mask, a body's name, numbers, dates, a ``Text`` and nothing; and the finding
+    equals, hashes and explains itself as that one does."""
+    names = sorted(
+        {
+            name
+            for text in (entry.message.sv, entry.message.en)
+            for _, name, _, _ in string.Formatter().parse(text)
+            if name
+        }
+        - {"on"}
+    )
+    for shift in range(len(_VALUES)):
+        params: dict[str, object] = {
+            name: _VALUES[(i + shift) % len(_VALUES)] for i, name in enumerate(names)
+        }
+        params["unused"] = "Anna Karlsson"  # not in the message: left out
+        on = date(2026, 5, 4)
+        found = entry.finding("consents[19391225-0028]", on=on, **params)
+        expected = _written_at_once(entry, "consents[19391225-0028]", on, params)
+        with pytest.raises(AttributeError):  # not written yet
+            object.__getattribute__(found, "message")
+        assert found.message.sv == expected.message.sv
+        assert found.message.en == expected.message.en
+        assert found == expected
+        assert hash(found) == hash(expected)
+        assert found.explain("en") == expected.explain("en")
+        assert found.path == "consents[19391225-****]"
+
+
+def test_a_finding_with_a_value_that_may_change_is_written_at_once() -> None:
+    """A parameter that could change after the finding is made (a list) is written into
+    the message at once: changing it later does not change the finding."""
+    entry = rule("RESPITE-CONTINUITY")
+    staff = ["Anna"]
+    found = entry.finding("x", on=date(2026, 1, 1), staff=staff, booking="B")
+    staff.append("Bo")
+    assert "Bo" not in found.message.sv
+
+
+def test_a_finding_missing_a_parameter_fails_when_made() -> None:
+    """A parameter the message needs and was not given fails at once, as before."""
+    with pytest.raises(KeyError):
+        rule("RESPITE-CONTINUITY").finding("x", on=date(2026, 1, 1), booking="B")
+
+
+def test_a_finding_written_when_read_survives_a_copy_and_a_round_trip() -> None:
+    """A finding not yet read pickles, copies and evolves into an equal finding."""
+
+    def fresh() -> Finding:
+        return rule("RESPITE-CONTINUITY").finding(
+            "entries[3].preferred_staff", on=date(2026, 1, 1), staff="Anna", booking="B-1"
+        )
+
+    read = fresh()
+    assert pickle.loads(pickle.dumps(fresh())) == read
+    assert copy.copy(fresh()) == read
+    assert copy.deepcopy(fresh()) == read
+    assert attrs.evolve(fresh(), code="RESPITE-X") == attrs.evolve(read, code="RESPITE-X")
+    assert repr(fresh()) == repr(read)
+
+
+def test_threads_reading_a_fresh_finding_get_one_message() -> None:
+    """Threads reading a finding's message at once all get the same object."""
+    entry = rule("RESPITE-CONTINUITY")
+    for round_number in range(200):
+        found = entry.finding(
+            f"entries[{round_number}].preferred_staff",
+            on=date(2026, 1, 1),
+            staff="Anna",
+            booking="B",
+        )
+        seen: list[tuple[Text, str]] = []
+
+        def read(found: Finding = found, seen: list[tuple[Text, str]] = seen) -> None:
+            seen.append((found.message, found.path))  # one append: threads interleave
+
+        with switching_often():
+            errors = run_together([read] * 4)
+        assert errors == []
+        messages, paths = [m for m, _ in seen], [p for _, p in seen]
+        assert all(m is messages[0] for m in messages)
+        assert all(p == f"entries[{round_number}].preferred_staff" for p in paths)

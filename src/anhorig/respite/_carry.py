@@ -27,13 +27,16 @@ import bisect
 from collections.abc import Sequence
 from datetime import date
 
-from anhorig._calendar import day_index, day_midnight
+from anhorig._calendar import day_midnight
 from anhorig.respite._index import amount_in, checked_midnight
 from anhorig.respite.model import QuotaPeriod, QuotaUnit, RespiteGrant
 from anhorig.respite.policy import CarryOver, DygnCount, Proration, RespitePolicy
 from anhorig.time import Period
 
 __all__ = ["Carry", "Periods", "granted_in", "quota_periods"]
+
+_HOURS = QuotaUnit.HOURS
+_FIRST_MIDNIGHT = day_midnight(0)
 
 
 def quota_periods(grant: RespiteGrant) -> tuple[Period, ...]:
@@ -117,11 +120,22 @@ class Periods:
 
     def own(self, s: int, e: int) -> dict[int, int]:
         """The amount booking ``[s, e)`` counts in each period it meets."""
-        first = bisect.bisect_right(self.his, day_midnight(max(day_index(s), 0)))
-        last = bisect.bisect_left(self.los, e)
+        los, his = self.los, self.his
+        # The windows' ends are midnights: those after ``s`` are those after the
+        # midnight that begins its day (that of 1900-01-01 at the earliest).
+        first = bisect.bisect_right(his, s if s > _FIRST_MIDNIGHT else _FIRST_MIDNIGHT)
+        last = bisect.bisect_left(los, e)
         out = {}
+        if self.unit is _HOURS:
+            for i in range(first, last):
+                lo, hi = los[i], his[i]
+                # The seconds of [s, e) inside [lo, hi) (amount_in's, written out).
+                amount = (e if e < hi else hi) - (s if s > lo else lo)
+                if amount > 0:
+                    out[i] = amount
+            return out
         for i in range(first, last):
-            lo, hi = self.los[i], self.his[i]
+            lo, hi = los[i], his[i]
             if lo == hi:
                 continue
             amount = sum(amount_in(self.unit, self.count, s, e, lo, hi, s))

@@ -90,17 +90,22 @@ def _in_range(stamp: int, path: str) -> Problem | None:
     )
 
 
+_HOURS = QuotaUnit.HOURS
+
+
 def amount_in(
     unit: QuotaUnit, count: DygnCount, s: int, e: int, lo: int, hi: int, t: int
 ) -> tuple[int, int]:
     """The (used, reserved) amount of booking ``[s, e)`` inside window ``[lo, hi)``,
     split at ``t``: seconds for hours, dygn for dygn. Window ends are local midnights."""
-    if unit is QuotaUnit.HOURS:
-        a = max(s, lo)
-        b = min(e, hi)
+    if unit is _HOURS:
+        # min/max written out: this runs for every booking a balance or check counts.
+        a = s if s > lo else lo
+        b = e if e < hi else hi
         if b <= a:
             return 0, 0
-        cut = min(max(t, a), b)
+        cut = t if t > a else a
+        cut = b if cut > b else cut
         return cut - a, b - cut
     # Midnights are counted by day index: day_index(x) + 1 midnights lie at or before x.
     if count is DygnCount.NIGHTS:

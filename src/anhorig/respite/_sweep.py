@@ -11,7 +11,6 @@ methods of :class:`Lookup`; both give the same answers (tests/respite/test_check
 
 from __future__ import annotations
 
-import bisect
 import heapq
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime, timedelta
@@ -38,6 +37,11 @@ from anhorig.respite.policy import (
 from anhorig.time import ZONE, Period, epoch_seconds
 
 __all__ = ["Lookup", "QuotaTrack", "Sweep", "last_local_date"]
+
+# Read for every booking the sweep takes in: an enum member through its class costs a
+# lookup each time.
+_EMERGENCY = RespiteKind.EMERGENCY
+_DYGN = QuotaUnit.DYGN
 
 
 def last_local_date(end: datetime) -> date:
@@ -96,12 +100,12 @@ class Lookup:
             and notice_given(entry, policy) < policy.notice
         )
 
-    def staff_asked(self, grant: RespiteGrant, booking: Booking, k: int) -> set[str]:
+    def staff_asked(self, grant: RespiteGrant, booking: Booking, k: int) -> frozenset[str]:
         """Staff the family has asked for in earlier bookings of ``grant``."""
         asked: set[str] = set()
         for entry in self._active(grant.id, k, booking.id):
             asked.update(entry.preferred_staff)
-        return asked
+        return frozenset(asked)
 
     def quota_added(
         self,
@@ -190,12 +194,14 @@ class Lookup:
 class QuotaTrack:
     """One grant's quota periods with the amount counted in each so far (sweep state)."""
 
-    __slots__ = ("carried", "carry", "periods", "quota", "totals", "valid")
+    __slots__ = ("cap", "carried", "carry", "granted", "periods", "quota", "totals", "valid")
 
     def __init__(self, periods: Periods) -> None:
         self.quota = periods
         self.periods = periods.periods
         self.carry = periods.carry
+        self.granted = periods.granted
+        self.cap = periods.cap
         self.totals = [0] * len(self.periods)
         # carried[i]: what period i inherits, for the totals as they stand; valid up to
         # index ``valid`` (a change to period j's total invalidates what follows it).
@@ -207,48 +213,66 @@ class QuotaTrack:
         return self.quota.own(s, e)
 
     def add(self, own: dict[int, int], sign: int) -> None:
+        totals = self.totals
         for i, amount in own.items():
-            self.totals[i] += sign * amount
+            totals[i] += sign * amount
             self.valid = min(self.valid, i)
 
-    def _next(self, i: int, carried: int, extra: int) -> int:
-        return self.quota.passed_on(i, carried, self.totals[i] + extra)
-
     def _carried(self, i: int) -> int:
-        carried = self.carried
+        carried, totals, granted, cap = self.carried, self.totals, self.granted, self.cap
         j = self.valid
         while j < i:
-            carried[j + 1] = self._next(j, carried[j], 0)
+            # Periods.passed_on, written out (as in `added`).
+            left = granted[j] + carried[j] - totals[j]
+            carried[j + 1] = 0 if left <= 0 else left if cap is None or left < cap else cap
             j += 1
         self.valid = max(self.valid, i)
         return carried[i]
 
-    def added(self, first: int, last: int, own: dict[int, int]) -> Iterator[tuple[int, int]]:
-        """For periods ``first..last``: how far ``own`` pushes each over the quota."""
+    def added(self, own: dict[int, int]) -> list[tuple[int, int]]:
+        """How far ``own`` (a booking's amount per period, as `own` gives it) pushes each
+        period over the quota, for the periods it pushes over.
+
+        Without carry-over only the periods the booking counts in can go over; with it,
+        also those after them that inherit less for it: from the first period it counts
+        in on, until both readings inherit the same again. (The straightforward reading,
+        :meth:`Lookup.quota_added`, walks from the period of the booking's first day to
+        the last period of the validity, which holds these.)
+        """
+        out = []
+        totals, granted = self.totals, self.granted
         if not self.carry:
-            for i in range(first, last + 1):
-                extra = own.get(i, 0)
-                if extra:
-                    net = self.quota.granted[i] - self.totals[i]
-                    yield i, max(0, extra - net) - max(0, -net)
-            return
+            for i, extra in own.items():
+                net = granted[i] - totals[i]
+                # max(0, extra - net) - max(0, -net), written out
+                added = (extra - net if extra > net else 0) - (-net if net < 0 else 0)
+                if added > 0:
+                    out.append((i, added))
+            return out
         if not own:
-            return
-        start = max(first, min(own))
-        if start > last:
-            return
-        top = max(own)
-        with_it = without = self._carried(start)
-        for i in range(start, last + 1):
+            return out
+        if len(own) == 1:
+            (start,) = own
+            top = start
+        else:
+            start, top = min(own), max(own)
+        cap = self.cap
+        with_it = without = self.carried[start] if start <= self.valid else self._carried(start)
+        for i in range(start, len(totals)):
             extra = own.get(i, 0)
-            granted = self.quota.granted[i]
-            net = granted + without - self.totals[i]
-            net_with = granted + with_it - self.totals[i] - extra
-            yield i, max(0, -net_with) - max(0, -net)
-            without = self._next(i, without, 0)
-            with_it = self._next(i, with_it, extra)
+            net = granted[i] + without - totals[i]
+            net_with = net + with_it - without - extra
+            added = (-net_with if net_with < 0 else 0) - (-net if net < 0 else 0)
+            if added > 0:
+                out.append((i, added))
+            # What each reading passes on (Periods.passed_on, written out).
+            left = net
+            without = 0 if left <= 0 else left if cap is None or left < cap else cap
+            left = net_with
+            with_it = 0 if left <= 0 else left if cap is None or left < cap else cap
             if i >= top and with_it == without:
-                return  # from here on both inherit the same: nothing more to add
+                break  # from here on both inherit the same: nothing more to add
+        return out
 
 
 class Sweep(Lookup):
@@ -263,34 +287,42 @@ class Sweep(Lookup):
 
     def __init__(self, ledger: Ledger) -> None:
         super().__init__(ledger)
+        self.entries = ledger.entries
+        self.n = len(ledger.entries)
+        # Spans (two a position) and recording instants, read from the index as needed.
+        self.flat, self.recorded = ledger.timeline()
         self.short: dict[tuple[str, int], int] = {}
         self.short_of: dict[int, tuple[str, int]] = {}
         self.staff: dict[str, dict[str, int]] = {}
+        self.asked: dict[str, frozenset[str]] = {}
         self.quota: dict[str, QuotaTrack] = {}
-        self.quota_of: dict[int, tuple[QuotaTrack, dict[int, int]]] = {}
         self.dygn: dict[tuple[Person, int, DygnCount], int] = {}
         self.dygn_of: dict[int, list[tuple[Person, int, DygnCount, int]]] = {}
         self.beds: dict[tuple[str, int], int] = {}
-        self.spans: dict[int, tuple[int, int]] = {}
         self.position = {grant.id: index for index, grant in enumerate(ledger.grants)}
         self.earlier = self._overlapping_pairs()
         self.partner_cache: dict[str, list[RespiteGrant]] = {}
         # Worked out while judging the booking at a position, taken in by record().
         self.own_of: dict[int, dict[int, int]] = {}
         self.notice_of: dict[int, int] = {}
+        self.made_of: dict[int, int] = {}
+        self.grant_of: dict[str, tuple[RespiteGrant, RespitePolicy, QuotaTrack | None]] = {}
 
     def _overlapping_pairs(self) -> dict[int, list[int]]:
         """For each booking, the earlier-recorded bookings of its person that overlap it:
         one sort by start per person, then a sweep keeping the stays still open."""
         ledger = self.ledger
         per_person: dict[Person, list[tuple[int, int, int]]] = {}
-        for seq in range(len(ledger)):
-            entry = ledger.entry(seq)
+        of_grant: dict[str, list[tuple[int, int, int]]] = {}
+        flat = self.flat
+        for seq, entry in enumerate(self.entries):
             if isinstance(entry, Booking):
-                s, e = ledger.span(seq)
-                self.spans[seq] = (s, e)
-                person = ledger.grant(entry.grant_id).cared_for
-                per_person.setdefault(person, []).append((s, e, seq))
+                s, e = flat[2 * seq], flat[2 * seq + 1]
+                stays = of_grant.get(entry.grant_id)
+                if stays is None:
+                    person = ledger.grant(entry.grant_id).cared_for
+                    stays = of_grant[entry.grant_id] = per_person.setdefault(person, [])
+                stays.append((s, e, seq))
         earlier: dict[int, list[int]] = {}
         for stays in per_person.values():
             stays.sort()
@@ -306,13 +338,21 @@ class Sweep(Lookup):
 
     # --- answers ------------------------------------------------------------------------
 
+    def span(self, booking: Booking, k: int) -> tuple[int, int]:
+        if k < self.n and self.entries[k] is booking:
+            return self.flat[2 * k], self.flat[2 * k + 1]  # the index's, as read
+        return super().span(booking, k)
+
     def short_notice_used(
         self, grant: RespiteGrant, policy: RespitePolicy, year: int, k: int, own: str
     ) -> int:
         return self.short.get((grant.id, year), 0)
 
-    def staff_asked(self, grant: RespiteGrant, booking: Booking, k: int) -> set[str]:
-        return set(self.staff.get(grant.id, ()))
+    def staff_asked(self, grant: RespiteGrant, booking: Booking, k: int) -> frozenset[str]:
+        asked = self.asked.get(grant.id)
+        if asked is None:  # made again only after the staff asked for changed
+            asked = self.asked[grant.id] = frozenset(self.staff.get(grant.id, ()))
+        return asked
 
     def quota_added(
         self,
@@ -323,32 +363,21 @@ class Sweep(Lookup):
         e: int,
         k: int,
     ) -> list[tuple[Period, int]]:
-        track = self._track(grant, policy)
-        own = track.own(s, e)
-        self.own_of[k] = own  # what record() takes in next
-        if grant.quota.per is QuotaPeriod.VALIDITY:
-            first = last = 0
-        else:
-            day = local_date(s)
-            end_day = local_date(e - (0 if booking.interval.end.microsecond else 1))
-            validity_last = grant.validity.last
-            if policy.carry_over is not CarryOver.NONE and validity_last is not None:
-                end_day = max(end_day, validity_last)
-            first = max(0, bisect.bisect_right(track.quota.starts, day) - 1)
-            if first < len(track.periods) and (track.periods[first].end or day) <= day:
-                first += 1
-            last = bisect.bisect_right(track.quota.starts, end_day) - 1
-        return [
-            (quota_period(grant, track.quota.starts[i]), added)
-            for i, added in track.added(first, last, own)
-            if added > 0
-        ]
+        track = self.quota.get(grant.id) or self._track(grant, policy)
+        own = self.own_of[k] = track.quota.own(s, e)  # what record() takes in next
+        added = track.added(own)
+        if not added:
+            return []
+        return [(quota_period(grant, track.quota.starts[i]), amount) for i, amount in added]
 
     def overlapping(
         self, grant: RespiteGrant, booking: Booking, s: int, e: int, k: int
     ) -> list[str]:
+        earlier = self.earlier.get(k)
+        if earlier is None:
+            return []  # most bookings overlap nothing recorded before them
         ledger = self.ledger
-        found = [seq for seq in self.earlier.get(k, ()) if ledger.is_active(seq, k)]
+        found = [seq for seq in earlier if ledger.is_active(seq, k)]
         if not found:
             return []
         # The order the per-booking reading finds them in: by grant, then by the first
@@ -358,7 +387,7 @@ class Sweep(Lookup):
         ordered = sorted(
             (
                 self.position[other.grant_id],
-                max(m0, month_index(self.spans[seq][0])),
+                max(m0, month_index(self.flat[2 * seq])),
                 seq,
                 other.id,
             )
@@ -390,10 +419,26 @@ class Sweep(Lookup):
     def occupied(self, unit_id: str, night: int, k: int, own: str) -> int:
         return self.beds.get((unit_id, night), 0)
 
+    def made(self, booking: Booking, k: int) -> int:
+        made = self.made_of.get(k)
+        if made is None:
+            if k < self.n and self.entries[k] is booking:
+                made = self.recorded[k] // 1_000_000
+            else:
+                made = super().made(booking, k)
+            self.made_of[k] = made
+        return made
+
     def notice(self, booking: Booking, policy: RespitePolicy, k: int) -> int:
         given = self.notice_of.get(k)
         if given is None:
-            given = self.notice_of[k] = super().notice(booking, policy, k)
+            if k < self.n and self.entries[k] is booking:
+                # made() and span(), read here at once: notice is asked of every booking.
+                made = self.made_of[k] = self.recorded[k] // 1_000_000
+                given = notice_between(made, self.flat[2 * k], policy)
+            else:
+                given = super().notice(booking, policy, k)
+            self.notice_of[k] = given
         return given
 
     # --- keeping up ---------------------------------------------------------------------
@@ -407,28 +452,36 @@ class Sweep(Lookup):
     def record(self, seq: int, booking: Booking) -> None:
         """Take the booking at ``seq`` into the running state."""
         ledger = self.ledger
-        grant = ledger.grant(booking.grant_id)
-        policy = ledger.policy_for(grant.kind)
-        s, e = self.spans[seq]
+        found = self.grant_of.get(booking.grant_id)
+        if found is None:
+            grant = ledger.grant(booking.grant_id)
+            policy = ledger.policy_for(grant.kind)
+            track = None if grant.kind is _EMERGENCY else self._track(grant, policy)
+            found = self.grant_of[booking.grant_id] = (grant, policy, track)
+        grant, policy, track = found
+        s, e = self.flat[2 * seq], self.flat[2 * seq + 1]
         given = self.notice_of.pop(seq, None)  # worked out when it was judged
-        if policy.notice and given is None:
-            given = Lookup.notice(self, booking, policy, seq)
-        if policy.notice and given is not None and given < policy.notice:
-            key = (grant.id, local_date(self.made(booking, seq)).year)
-            self.short[key] = self.short.get(key, 0) + 1
-            self.short_of[seq] = key
+        made = self.made_of.pop(seq, None)
+        if policy.notice:
+            if given is None:
+                given = Lookup.notice(self, booking, policy, seq)
+            if given < policy.notice:
+                if made is None:
+                    made = self.recorded[seq] // 1_000_000
+                key = (grant.id, local_date(made).year)
+                self.short[key] = self.short.get(key, 0) + 1
+                self.short_of[seq] = key
         if booking.preferred_staff:
             staff = self.staff.setdefault(grant.id, {})
             for name in set(booking.preferred_staff):
                 staff[name] = staff.get(name, 0) + 1
-        if grant.kind is not RespiteKind.EMERGENCY:
-            track = self._track(grant, policy)
+            self.asked.pop(grant.id, None)
+        if track is not None:  # not an emergency place, which counts against no quota
             own = self.own_of.pop(seq, None)
             if own is None:
-                own = track.own(s, e)
+                own = track.quota.own(s, e)
             track.add(own, 1)
-            self.quota_of[seq] = (track, own)
-        if grant.quota.unit is QuotaUnit.DYGN:
+        if grant.quota.unit is _DYGN:
             parts = []
             for m in range(month_index(s), month_index(e - 1) + 1):
                 lo, hi = month_midnight(m), month_midnight(m + 1)
@@ -460,13 +513,18 @@ class Sweep(Lookup):
                 staff[name] -= 1
                 if not staff[name]:
                     del staff[name]
-        counted = self.quota_of.pop(seq, None)
-        if counted is not None and not ledger.counts(seq)[1]:
-            counted[0].add(counted[1], -1)  # a late cancellation still counts in full
+            self.asked.pop(booking.grant_id, None)
+        found = self.grant_of.get(booking.grant_id)
+        assert found is not None  # recorded before it was cancelled
+        track = found[2]
+        s, e = self.flat[2 * seq], self.flat[2 * seq + 1]
+        if track is not None and not ledger.counts(seq)[1]:
+            # What it counted when recorded, worked out again (the same span, the same
+            # periods); a late cancellation still counts in full.
+            track.add(track.quota.own(s, e), -1)
         for person, m, count, amount in self.dygn_of.pop(seq, ()):
             self.dygn[(person, m, count)] -= amount
         if booking.unit_id is not None:
-            s, e = self.spans[seq]
             i = day_index(s) + 1
             while day_midnight(i) < e:
                 self.beds[(booking.unit_id, i - 1)] -= 1

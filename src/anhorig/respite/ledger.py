@@ -541,6 +541,14 @@ class Ledger:
         self.entry(seq)  # IndexError beyond this ledger
         return self._index.recorded[seq]
 
+    def timeline(self) -> tuple[Sequence[int], Sequence[int]]:
+        """Every entry's start and end (epoch seconds, two a position; ``0, 0`` for a
+        cancellation) and when it was recorded (epoch microseconds), as the index keeps
+        them (internal, for the whole-ledger check). Shared and growing: read only the
+        positions below ``len(self)``."""
+        index = self._index
+        return index.spans, index.recorded
+
     def unit_nights(self, unit_id: str) -> dict[int, list[int]]:
         """Booking positions per night (day index) at unit ``unit_id`` (internal).
 

@@ -28,12 +28,13 @@ References:
 from __future__ import annotations
 
 import itertools
+from datetime import date
 from typing import Any
 
 import attrs
 
 from anhorig import _checks, bounds
-from anhorig._calendar import local_date
+from anhorig._calendar import DAY_ZERO_ORDINAL, day_index
 from anhorig._checks import a_bool, collecting, each, ge, instance_of, non_empty_text, optional
 from anhorig.language import LabelledEnum, Lang
 from anhorig.law import SOURCES, Source
@@ -535,7 +536,38 @@ def notice_given(booking: Booking, policy: RespitePolicy) -> int:
 
 def notice_between(made: int, starts: int, policy: RespitePolicy) -> int:
     """`notice_given` from epoch seconds: made at ``made`` for a start at ``starts``."""
-    made_day, start_day = local_date(made), local_date(starts)
-    if policy.notice_unit is NoticeUnit.CALENDAR_DAYS:
-        return (start_day - made_day).days
-    return working_days_between(made_day, start_day)
+    made_day, start_day = day_index(made), day_index(starts)  # local dates, as indices
+    if policy.notice_unit is _CALENDAR_DAYS:
+        return start_day - made_day
+    return _working_days(DAY_ZERO_ORDINAL + made_day, DAY_ZERO_ORDINAL + start_day)
+
+
+_CALENDAR_DAYS = NoticeUnit.CALENDAR_DAYS  # read once: notice is counted for every booking
+
+_WORKING_BY_ORDINAL: dict[int, tuple[int, list[int]]] = {}
+"""Per day (proleptic ordinal) of a year whose notice has been counted: the year's first
+day and the working days (eves off) from it to each of its days."""
+
+
+def _working_days(start: int, end: int) -> int:
+    """`working_days_between` of the days with proleptic ordinals ``start`` and ``end``:
+    within a year counted before, two lookups (a whole-ledger check counts the notice of
+    every booking)."""
+    found = _WORKING_BY_ORDINAL.get(start)
+    if found is not None and found is _WORKING_BY_ORDINAL.get(end):
+        first, counts = found
+        return counts[end - first] - counts[start - first]
+    count = working_days_between(date.fromordinal(start), date.fromordinal(end))
+    for ordinal in (start, end):  # counted without error: keep the years' tables
+        if ordinal in _WORKING_BY_ORDINAL:
+            continue  # its year's table is kept (the two days lie in different years)
+        year = date.fromordinal(ordinal).year
+        first_day = date(year, 1, 1)
+        first, days = first_day.toordinal(), (date(year + 1, 1, 1) - first_day).days
+        table = (
+            first,
+            [working_days_between(first_day, date.fromordinal(first + i)) for i in range(days)],
+        )
+        for day in range(first, first + days):
+            _WORKING_BY_ORDINAL.setdefault(day, table)
+    return count

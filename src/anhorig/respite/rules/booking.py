@@ -10,6 +10,7 @@ each above the condition that finds it (DOMAIN.md 24, 25, 31).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date
 
@@ -50,6 +51,11 @@ __all__ = [
     "validity_findings",
     "volunteer_findings",
 ]
+
+# Read for every booking judged: an enum member through its class costs a lookup each time.
+_VOLUNTARY = ProviderKind.VOLUNTARY_ORGANISATION
+_EMERGENCY = RespiteKind.EMERGENCY
+_HOURS = QuotaUnit.HOURS
 
 UNKNOWN_GRANT = respite_rule(
     "RESPITE-UNKNOWN-GRANT",
@@ -110,7 +116,7 @@ VOLUNTEER = respite_rule(
 
 def volunteer_findings(booking: Booking, on: date, at: Callable[[str], str]) -> list[Finding]:
     """A volunteer organisation named as the provider."""
-    if booking.provider.kind is not ProviderKind.VOLUNTARY_ORGANISATION:
+    if booking.provider.kind is not _VOLUNTARY:
         return []
     return [VOLUNTEER.finding(at("provider.kind"), on=on, provider=booking.provider.name)]
 
@@ -147,13 +153,20 @@ def validity_findings(
     """A booking reaching before or after the grant's validity."""
     validity = grant.validity
     assert validity.end is not None
-    if s < checked_midnight(validity.start) or e > checked_midnight(validity.end):
+    lo, hi = _window(validity.start, validity.end)
+    if s < lo or e > hi:
         return [
             OUTSIDE_VALIDITY.finding(
                 at("interval"), on=on, booking=booking.id, first=validity.start, last=validity.last
             )
         ]
     return []
+
+
+@functools.lru_cache(maxsize=1024)
+def _window(start: date, end: date) -> tuple[int, int]:
+    """The validity from ``start`` to ``end`` as epoch seconds of their midnights."""
+    return checked_midnight(start), checked_midnight(end)
 
 
 NOTICE = local_rule(
@@ -287,15 +300,15 @@ def overlap_findings(
     at: Callable[[str], str],
 ) -> list[Finding]:
     """Each earlier booking for the same person that overlaps this one."""
+    others = ctx.overlapping(grant, booking, s, e, k)
+    if not others:
+        return []
+    source = ctx.ledger.policy_for(grant.kind).source
     return [
         OVERLAP.finding(
-            at("interval"),
-            on=on,
-            booking=booking.id,
-            other=other,
-            policy_source=ctx.ledger.policy_for(grant.kind).source,
+            at("interval"), on=on, booking=booking.id, other=other, policy_source=source
         )
-        for other in ctx.overlapping(grant, booking, s, e, k)
+        for other in others
     ]
 
 
@@ -334,13 +347,17 @@ def continuity_findings(
     at: Callable[[str], str],
 ) -> list[Finding]:
     asked = ctx.staff_asked(grant, booking, k)
-    if not asked or asked.intersection(booking.preferred_staff):
+    if not asked or not asked.isdisjoint(booking.preferred_staff):
         return []
     return [
-        CONTINUITY.finding(
-            at("preferred_staff"), on=on, staff=", ".join(sorted(asked)), booking=booking.id
-        )
+        CONTINUITY.finding(at("preferred_staff"), on=on, staff=_names(asked), booking=booking.id)
     ]
+
+
+@functools.lru_cache(maxsize=256)
+def _names(staff: frozenset[str]) -> str:
+    """The staff asked for, as the message lists them: sorted, comma-separated."""
+    return ", ".join(sorted(staff))
 
 
 def booking_findings(
@@ -367,7 +384,7 @@ def booking_findings(
         ]
     policy = ledger.policy_for(grant.kind)
     s, e = ctx.span(booking, k)
-    emergency = grant.kind is RespiteKind.EMERGENCY
+    emergency = grant.kind is _EMERGENCY
 
     findings = volunteer_findings(booking, on, at)
     findings.extend(validity_findings(grant, booking, s, e, on, at))
@@ -375,7 +392,7 @@ def booking_findings(
         findings.extend(notice_findings(ctx, grant, policy, booking, k, on, at))
         findings.extend(quota_findings(ctx, grant, policy, booking, s, e, k, on, at))
     findings.extend(overlap_findings(ctx, grant, booking, s, e, k, on, at))
-    if grant.quota.unit is QuotaUnit.HOURS:
+    if grant.quota.unit is _HOURS:
         findings.extend(window_findings(policy, booking, s, e, on, at))
     else:
         findings.extend(dygn_findings(ctx, grant, policy, booking, s, e, k, on, at))

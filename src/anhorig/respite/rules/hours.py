@@ -15,7 +15,7 @@ from anhorig.findings import Finding, Severity
 from anhorig.language import Text
 from anhorig.respite._index import checked_midnight
 from anhorig.respite.model import Booking
-from anhorig.respite.policy import RespitePolicy, Weekday
+from anhorig.respite.policy import ALL_DAYS, RespitePolicy, Weekday
 from anhorig.respite.rules._common import local_rule
 from anhorig.time import ZONE, is_holiday_eve, is_working_day
 
@@ -100,20 +100,22 @@ def window_findings(
     at: Callable[[str], str],
 ) -> list[Finding]:
     findings = []
-    for day in local_dates(s, e):
-        weekday = Weekday.from_index(day.weekday())
-        holiday = policy.exclude_holidays and day.weekday() < 5 and not is_working_day(day)
-        if weekday not in policy.weekdays or holiday:
-            findings.append(
-                WEEKDAY.finding(
-                    at("interval"),
-                    on=on,
-                    policy_source=policy.source,
-                    day=day,
-                    weekday=_day_off(day) if holiday else weekday.text,
-                    municipality=policy.municipality,
+    # Every day is open when every weekday is and holidays are not left out.
+    if policy.exclude_holidays or not policy.weekdays >= ALL_DAYS:
+        for day in local_dates(s, e):
+            weekday = Weekday.from_index(day.weekday())
+            holiday = policy.exclude_holidays and day.weekday() < 5 and not is_working_day(day)
+            if weekday not in policy.weekdays or holiday:
+                findings.append(
+                    WEEKDAY.finding(
+                        at("interval"),
+                        on=on,
+                        policy_source=policy.source,
+                        day=day,
+                        weekday=_day_off(day) if holiday else weekday.text,
+                        municipality=policy.municipality,
+                    )
                 )
-            )
     if policy.day_starts_at > 0 or policy.day_ends_at < 24:
         for day in local_dates(s, e):
             start = checked_midnight(day)

@@ -144,6 +144,11 @@ def booked_rhythm_findings(ledger: Ledger, on: date) -> list[Finding]:
     time at home (Högsby). The first stay has no time at home before it in the ledger
     and is not judged; overlapping stays are ``RESPITE-OVERLAP``'s."""
     stays: dict[Person, list[tuple[int, int, int, Booking, RespitePolicy]]] = {}
+    if not any(
+        ledger.governed(grant.kind) and ledger.policy_for(grant.kind).away_not_longer_than_home
+        for grant in ledger.grants
+    ):
+        return []  # no policy of the ledger's grants asks it: no pass over the entries
     for seq, entry in enumerate(ledger.entries):
         if not isinstance(entry, Booking) or not ledger.is_active(seq):
             continue

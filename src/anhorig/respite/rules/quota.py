@@ -80,17 +80,20 @@ def quota_findings(
     on: date,
     at: Callable[[str], str],
 ) -> list[Finding]:
+    added = ctx.quota_added(grant, policy, booking, s, e, k)
+    if not added:
+        return []
     rule = OVERAGE_CHARGED if policy.overage is Overage.CHARGE else OVER_QUOTA
     return [
         rule.finding(
             at("interval"),
             on=on,
             policy_source=policy.source,
-            over=format_amount(added, grant.quota.unit),
+            over=format_amount(amount, grant.quota.unit),
             first=period.start,
             last=period.last,
         )
-        for period, added in ctx.quota_added(grant, policy, booking, s, e, k)
+        for period, amount in added
     ]
 
 
