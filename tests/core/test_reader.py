@@ -27,6 +27,7 @@ from anhorig.serialization import (
     from_document,
     to_document,
 )
+from tests.fuzz.mutations import paths, value_at
 
 TYPES = sorted(document_types().items())
 
@@ -56,23 +57,6 @@ _ODD_VALUES: list[object] = [
     ["x"],
     {"x": 1},
 ]
-
-
-def _paths(node: object, at: Path = ()) -> list[Path]:
-    found = [at]
-    if isinstance(node, dict):
-        for key, value in node.items():
-            found += _paths(value, (*at, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            found += _paths(value, (*at, index))
-    return found
-
-
-def _get(node: Any, path: Path) -> Any:
-    for step in path:
-        node = node[step]
-    return node
 
 
 def _strict(body: object, cls: type) -> tuple[bool, object]:
@@ -114,14 +98,14 @@ def test_readers_agree_with_the_strict_converter(name: str, cls: type) -> None:
         assert _same(fast, value)
 
         broken = copy.deepcopy(body)
-        path = data.draw(st.sampled_from(_paths(broken)), label="path")
-        others = [_get(body, p) for p in _paths(body)]
+        path = data.draw(st.sampled_from(paths(broken)), label="path")
+        others = [value_at(body, p) for p in paths(body)]
         replacement = data.draw(st.sampled_from(_ODD_VALUES + others), label="replacement")
         how = data.draw(st.sampled_from(["replace", "delete", "add", "duplicate"]), label="how")
         if not path:
             broken = replacement
         else:
-            parent: Any = _get(broken, path[:-1])
+            parent: Any = value_at(broken, path[:-1])
             step = path[-1]
             if how == "delete":
                 del parent[step]

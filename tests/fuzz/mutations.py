@@ -91,7 +91,8 @@ def paths(value: Any, at: Path = ()) -> list[Path]:
     return found
 
 
-def _get(value: Any, at: Path) -> Any:
+def value_at(value: Any, at: Path) -> Any:
+    """What a JSON value holds at the path ``at`` (as `paths` gives them)."""
     for step in at:
         value = value[step]
     return value
@@ -100,7 +101,7 @@ def _get(value: Any, at: Path) -> Any:
 def _set(root: Any, at: Path, new: Any) -> Any:
     if not at:
         return new
-    _get(root, at[:-1])[at[-1]] = new
+    value_at(root, at[:-1])[at[-1]] = new
     return root
 
 
@@ -141,7 +142,7 @@ def _mutate(draw: st.DrawFn, document: Any, writer: _Writer) -> Any:
     """``document`` with one mutation applied (in place, or a new root)."""
     every = paths(document)
     at: Path = draw(st.sampled_from(every), label="path")
-    node = _get(document, at)
+    node = value_at(document, at)
     kind = draw(
         st.sampled_from(
             [
@@ -159,9 +160,11 @@ def _mutate(draw: st.DrawFn, document: Any, writer: _Writer) -> Any:
         label="kind",
     )
     if kind == "delete":
-        objects = [p for p in every if isinstance(_get(document, p), dict) and _get(document, p)]
+        objects = [
+            p for p in every if isinstance(value_at(document, p), dict) and value_at(document, p)
+        ]
         if objects:
-            owner = _get(document, draw(st.sampled_from(objects)))
+            owner = value_at(document, draw(st.sampled_from(objects)))
             del owner[draw(st.sampled_from(sorted(owner)))]
         return document
     if kind == "retype":
@@ -174,9 +177,11 @@ def _mutate(draw: st.DrawFn, document: Any, writer: _Writer) -> Any:
         inner = json.dumps(node) if len(paths(node)) < 50 else "1"
         return _set(document, at, writer.mark(opening * levels + inner + closing * levels))
     if kind == "repeat":
-        objects = [p for p in every if isinstance(_get(document, p), dict) and _get(document, p)]
+        objects = [
+            p for p in every if isinstance(value_at(document, p), dict) and value_at(document, p)
+        ]
         if objects:
-            owner = _get(document, draw(st.sampled_from(objects)))
+            owner = value_at(document, draw(st.sampled_from(objects)))
             key = draw(st.sampled_from(sorted(owner)))
             owner[writer.mark(json.dumps(key))] = draw(st.sampled_from([owner[key], None, []]))
         return document
@@ -191,7 +196,7 @@ def _mutate(draw: st.DrawFn, document: Any, writer: _Writer) -> Any:
         dated = [
             p
             for p in every
-            if isinstance(_get(document, p), str) and _DATEISH.match(_get(document, p))
+            if isinstance(value_at(document, p), str) and _DATEISH.match(value_at(document, p))
         ]
         target = draw(st.sampled_from(dated)) if dated else at
         return _set(document, target, draw(st.sampled_from(EDGE_TIMES)))

@@ -37,6 +37,7 @@ from anhorig.testing.strategies import (
     broken_support_plans,
     support_plans,
 )
+from tests.fuzz.mutations import paths, value_at
 
 ON_DATES = st.dates(date(2001, 1, 1), date(2070, 12, 31))
 
@@ -87,23 +88,6 @@ def _outcome(text: str) -> tuple[str, object]:
     except InvalidInput as exc:
         return "refused", [(p.path, p.message.sv, p.message.en) for p in exc.problems]
     return "read", (plan, to_document(plan))
-
-
-def _paths(node: object, at: Steps = ()) -> list[Steps]:
-    found = [at]
-    if isinstance(node, dict):
-        for key, value in node.items():
-            found += _paths(value, (*at, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            found += _paths(value, (*at, index))
-    return found
-
-
-def _get(node: Any, path: Steps) -> Any:
-    for step in path:
-        node = node[step]
-    return node
 
 
 SUPPORT_CODES = [code for code in breakable_plan_codes() if code.startswith("PLAN-")]
@@ -162,12 +146,12 @@ def test_a_broken_document_gets_the_same_refusal(data: st.DataObject, on: date) 
     plan = data.draw(_plans(on), label="plan")
     document = to_document(plan)
     broken = copy.deepcopy(document)
-    paths = _paths(broken)[1:]
-    dates = [path for path in paths if _is_date_text(_get(broken, path))]
+    inner = paths(broken)[1:]
+    dates = [path for path in inner if _is_date_text(value_at(broken, path))]
     # Half the time a date: the conditions between fields are mostly between dates.
-    path = data.draw(st.sampled_from(paths) | st.sampled_from(dates), label="path")
-    others = [_get(document, p) for p in _paths(document)]
-    near = [_get(broken, (*path[:-1], key)) for key in _keys(_get(broken, path[:-1]))]
+    path = data.draw(st.sampled_from(inner) | st.sampled_from(dates), label="path")
+    others = [value_at(document, p) for p in paths(document)]
+    near = [value_at(broken, (*path[:-1], key)) for key in _keys(value_at(broken, path[:-1]))]
     replacement = data.draw(
         st.sampled_from(_ODD_VALUES + others) | _shifted_dates([*near, document["created_on"]]),
         label="replacement",
@@ -175,7 +159,7 @@ def test_a_broken_document_gets_the_same_refusal(data: st.DataObject, on: date) 
     how = data.draw(
         st.sampled_from(["replace", "delete", "add", "duplicate", "repeat key"]), label="how"
     )
-    parent: Any = _get(broken, path[:-1])
+    parent: Any = value_at(broken, path[:-1])
     step = path[-1]
     text: str | None = None
     if how == "delete":
@@ -259,7 +243,7 @@ def test_the_example_plan_broken_gets_the_same_refusal(fault: str) -> None:
     boundary is on the good side)."""
     document = json.loads(_EXAMPLE.read_text(encoding="utf-8"))
     path, value = _FAULTS[fault]
-    parent = _get(document, path[:-1])
+    parent = value_at(document, path[:-1])
     parent[path[-1]] = value
     text = json.dumps(document, ensure_ascii=False)
     fast = _outcome(text)

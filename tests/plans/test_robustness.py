@@ -16,6 +16,7 @@ from anhorig.errors import InvalidInput
 from anhorig.plans import CoordinatedPlan, ImplementationPlan, SupportPlan, check
 from anhorig.serialization import from_document
 from anhorig.testing import strategies as ast
+from tests.fuzz.mutations import paths
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "plans"
 DOCUMENTS = [
@@ -31,17 +32,6 @@ JUNK = st.recursive(
 )
 
 
-def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [prefix]
-    if isinstance(node, dict):
-        for key, value in node.items():
-            found += _paths(value, (*prefix, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            found += _paths(value, (*prefix, index))
-    return found
-
-
 @settings(max_examples=150)
 @given(st.sampled_from(DOCUMENTS), st.data(), JUNK)
 def test_damaged_documents_raise_only_invalid_input(
@@ -50,7 +40,7 @@ def test_damaged_documents_raise_only_invalid_input(
     """Replacing any part of a valid plan document with junk either still reads (and then
     checks without raising) or raises InvalidInput naming paths — never anything else."""
     doc = json.loads(json.dumps(document))
-    path = data.draw(st.sampled_from([p for p in _paths(doc) if p]))
+    path = data.draw(st.sampled_from([p for p in paths(doc) if p]))
     node = doc
     for key in path[:-1]:
         node = node[key]
