@@ -725,7 +725,7 @@ class SubjectRecords:
         """These records and ``compiled`` (replacing its id's earlier one), as a new
         object; this one is unchanged and shares every other dict with it."""
         # Not through __init__: the five empty dicts it makes would be replaced at once
-        # (a third of an add's cost).
+        # (half the cost of this method).
         out: SubjectRecords = object.__new__(SubjectRecords)
         out.consents = {**self.consents, compiled.id: compiled}
         out.blocks = self.blocks

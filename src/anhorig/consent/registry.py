@@ -163,7 +163,7 @@ class ConsentRegistry:
             new.add(record, self._policy)
         with self._lock:
             if consent is not None:
-                # _admits for a consent, written out (two calls were a tenth of an add).
+                # _admits for a consent, written out: two calls fewer on every add.
                 known = self._consents.get(consent.id)
                 if known is None:
                     self._consents[consent.id] = consent
