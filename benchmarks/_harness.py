@@ -91,6 +91,23 @@ def each_args(function: Callable[..., object], inputs: Sequence[tuple[Any, ...]]
     return prepare
 
 
+def each_kwargs(function: Callable[..., object], inputs: Sequence[Mapping[str, Any]]) -> Prepare:
+    """Runs calling ``function(**kwargs)`` on ``inputs`` in turn (cycling), ``n`` a run:
+    a constructor called with its keyword arguments, their values built before."""
+    source = cycle(inputs)
+
+    def prepare(n: int) -> Run:
+        batch = list(islice(source, n))
+
+        def run() -> None:
+            for kwargs in batch:
+                function(**kwargs)
+
+        return run
+
+    return prepare
+
+
 def fresh(make: Callable[[int], Sequence[T]], function: Callable[[T], object]) -> Prepare:
     """Runs calling ``function`` once on each of ``make(n)``: inputs never used before
     (first asks, fresh registries), built before the run and not timed."""

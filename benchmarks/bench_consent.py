@@ -45,6 +45,10 @@ Contenders:
 - pycasbin's ``Enforcer.enforce`` under ``functools.lru_cache``: the cached peer.
 - a ``dict`` from the request's fields to the answer: the floor.
 - end to end: the request built from the objects a caller holds, then decided.
+  Construction alone is timed as the class called with its keyword arguments (their
+  values built before, as every other row's inputs are), and beside it as a caller's
+  own function that builds one (``request`` below: it reads two enum members and a
+  module constant, and adds a call), so that the difference is shown, not hidden.
 - ``ConsentRegistry.add`` of consents read as from documents (each with its own,
   equal, provision) into an empty registry, against appending them to a dict of lists
   per person; memory per consent with ``tracemalloc``.
@@ -69,7 +73,7 @@ import pendulum
 from stdnum import luhn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _harness import Bench, Contender, agree, arguments, each, each_args, fresh
+from _harness import Bench, Contender, agree, arguments, each, each_args, each_kwargs, fresh
 
 from anhorig.consent import (
     Action,
@@ -476,7 +480,25 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (one report, wr
     def dict_end_to_end(recipient: Recipient, category: InfoCategory, at: Any) -> bool:
         return table[_fields(target, recipient, category, at)]
 
+    # The constructor's keyword arguments, built before timing.
+    constructed: list[dict[str, Any]] = [
+        {
+            "subject": target,
+            "action": Action.DISCLOSE,
+            "category": category,
+            "holder": TOWN,
+            "recipient": recipient,
+            "purpose": Purpose.SIP,
+            "at": at,
+        }
+        for recipient, category, at in fields
+    ]
     e2e_answers: dict[str, list[Hashable]] = {
+        "built alone": [DisclosureRequest(**kwargs) for kwargs in constructed],
+        "built in a function": [request(target, *f) for f in fields],
+    }
+    bench.checked(f"construction: {agree('construction', e2e_answers):,} equal requests")
+    e2e_answers = {
         "anhorig": [anhorig_end_to_end(*f) for f in fields],
         "casbin": [casbin_end_to_end(*f) for f in fields],
         "dict": [dict_end_to_end(*f) for f in fields],
@@ -485,7 +507,13 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (one report, wr
     bench.measure(
         "end to end: build the request, then decide (warm)",
         [
-            Contender("DisclosureRequest(...) alone", each_args(_build_only(target), fields)),
+            Contender(
+                "DisclosureRequest(**kwargs) alone", each_kwargs(DisclosureRequest, constructed)
+            ),
+            Contender(
+                "request(...) built in a function (user code)",
+                each_args(_build_only(target), fields),
+            ),
             Contender("build + registry.decide (1,000)", each_args(anhorig_end_to_end, fields)),
             Contender("build args + pycasbin lru_cache", each_args(casbin_end_to_end, fields)),
             Contender("build key + dict hit", each_args(dict_end_to_end, fields)),
@@ -557,7 +585,9 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 (one report, wr
         "first ask, pycasbin FastEnforcer",
         10,
     )
-    bench.goal_at_most("DisclosureRequest construction ≤ 2 µs", "DisclosureRequest(...) alone", 2e3)
+    bench.goal_at_most(
+        "DisclosureRequest construction ≤ 2 µs", "DisclosureRequest(**kwargs) alone", 2e3
+    )
     bench.goal_within(
         "warm decision within 2× a dict hit",
         f"warm, registry.decide ({small:,})",

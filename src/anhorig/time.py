@@ -89,6 +89,7 @@ __all__ = [
     "is_holiday_eve",
     "is_own_instant",
     "is_working_day",
+    "known_day_zone",
     "local",
     "parse_instant",
     "swedish_holidays",
@@ -749,6 +750,13 @@ days without a change of offset; filled as days are seen (at most the supported 
 
 
 _ZONE_OF_OFFSET = {3600: CET, 7200: CEST}
+
+known_day_zone = _DAY_ZONE.get
+"""``known_day_zone(ordinal, default)``: the own zone (`CET` or `CEST`) of every instant
+of the local day ``ordinal``, for a day `is_own_instant` has seen without a change of
+offset; ``default`` for any other day. An instant of such a day whose zone is this one
+is one `is_own_instant` accepts. (A bound ``dict.get``: a quick test in a constructor
+reads it without a Python call.)"""
 
 
 def is_own_instant(value: object) -> bool:

@@ -67,6 +67,24 @@ def test_append_only_rules() -> None:
         registry.decide("junk")  # type: ignore[arg-type]
 
 
+def test_a_different_consent_under_a_known_id_is_refused_by_its_id() -> None:
+    """Added one at a time or given to the constructor, a second consent with a known
+    id is refused naming the id, in Swedish and English; the registry is unchanged."""
+    for registry in (ConsentRegistry([consent()]), ConsentRegistry()):
+        if not len(registry):
+            registry.add(consent())
+        with pytest.raises(InvalidInput) as refused:
+            registry.add(consent(given_at=local(2026, 1, 1)))
+        (problem,) = refused.value.problems
+        assert problem.path == "id"
+        assert problem.message.sv == "ett annat samtycke med id 'c-1' finns redan"
+        assert problem.message.en == "another consent with id 'c-1' is already registered"
+        assert registry.history() == (consent(),)
+    with pytest.raises(InvalidInput) as built:
+        ConsentRegistry([consent(), consent(given_at=local(2026, 1, 1))])
+    assert [p.path for p in built.value.problems] == ["id"]
+
+
 def test_new_records_invalidate_memoised_answers() -> None:
     """A block added after a decision was memoised changes later answers."""
     registry = ConsentRegistry([consent()])

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from anhorig.consent import DisclosureRequest
 from anhorig.errors import InvalidInput
 from anhorig.testing.strategies import disclosure_requests
-from anhorig.time import as_instant, is_own_instant
+from anhorig.time import _DAY_ZONE, as_instant, is_own_instant
 from tests.consent.consent_scenario import ANNA
 from tests.consent.consent_scenario import request as scenario_request
 
@@ -43,9 +43,33 @@ def test_quick_and_full_construction_agree(request: DisclosureRequest, data: st.
         fields["at"] = pendulum.instance(request.at).in_timezone(zone)
     quick = DisclosureRequest(**fields)
     full = _fully(**fields)
+    # The quick constructor builds through an open twin of the class: what it gives
+    # back is the class's own, frozen object.
+    assert type(quick) is DisclosureRequest
     assert quick == full
     assert hash(quick) == hash(full)
     assert repr(quick) == repr(full)
+    assert attrs.astuple(quick, recurse=False) == attrs.astuple(full, recurse=False)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        quick.at = full.at  # type: ignore[misc]
+
+
+def test_an_instant_on_a_day_not_seen_before_is_asked_of_is_own_instant() -> None:
+    """The constructor reads the day's zone from what ``is_own_instant`` has seen; on
+    a day it has not seen, it asks it (and a wrong zone is still caught)."""
+    fields = attrs.asdict(scenario_request(), recurse=False)
+    seen = dict(_DAY_ZONE)
+    _DAY_ZONE.clear()
+    try:
+        quick = DisclosureRequest(**fields)
+        assert quick == _fully(**fields)
+        assert quick.at is fields["at"]
+        assert _DAY_ZONE  # is_own_instant was asked, and noted the day
+        other = fields["at"].in_timezone("UTC")
+        assert DisclosureRequest(**{**fields, "at": other}) == _fully(**{**fields, "at": other})
+    finally:
+        _DAY_ZONE.clear()
+        _DAY_ZONE.update(seen)
 
 
 _BAD: list[dict[str, Any]] = [

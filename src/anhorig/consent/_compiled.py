@@ -724,12 +724,15 @@ class SubjectRecords:
     def with_consent(self, compiled: CompiledConsent) -> SubjectRecords:
         """These records and ``compiled`` (replacing its id's earlier one), as a new
         object; this one is unchanged and shares every other dict with it."""
-        out = SubjectRecords()
+        # Not through __init__: the five empty dicts it makes would be replaced at once
+        # (half the cost of this method).
+        out: SubjectRecords = object.__new__(SubjectRecords)
         out.consents = {**self.consents, compiled.id: compiled}
         out.blocks = self.blocks
         out.assessments = self.assessments
         out.revoked = self.revoked
         out.lifts = self.lifts
+        out.derived = None
         return out
 
 

@@ -67,6 +67,7 @@ from anhorig._checks import collecting, each, instance_of, non_empty_text, optio
 from anhorig.consent import _fields
 from anhorig.consent._fields import (
     DEFAULT,
+    OWN_INSTANT,
     exactly_each,
     instant,
     masked_text,
@@ -97,7 +98,7 @@ from anhorig.consent.receipt import receipt
 from anhorig.language import LabelledEnum
 from anhorig.organisations import Organisation, Principal, Sector
 from anhorig.people import Person
-from anhorig.time import Period, is_own_instant
+from anhorig.time import Period
 
 __all__ = [
     "MAX_PROVISION_DEPTH",
@@ -486,7 +487,7 @@ quick_init(
         "holder": Organisation,
         "recipient": Recipient,
         "purpose": Purpose,
-        "at": is_own_instant,
+        "at": OWN_INSTANT,
         "also_about": (DEFAULT, exactly_each(tuple, Person)),
         "data_period": (DEFAULT, Period),
         "circumstances": (DEFAULT, exactly_each(frozenset, Circumstance)),

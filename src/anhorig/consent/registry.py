@@ -84,6 +84,7 @@ class ConsentRegistry:
     __slots__ = (
         "_asked",
         "_assessments",
+        "_building",
         "_by_subject",
         "_consents",
         "_lock",
@@ -112,9 +113,12 @@ class ConsentRegistry:
         self._memo: dict[tuple[Any, ...], Timeline] = {}
         self._memo_keys: dict[str, set[tuple[Any, ...]]] = {}
         self._asked = _Asked()
+        # While building, no other thread can see the registry: a person's records are
+        # merged in place, not copied.
+        self._building = True
         for record in records:
-            # No other thread can see the registry yet: merged in place, not copied.
-            self._add(record, in_place=True)
+            self.add(record)
+        self._building = False
 
     @property
     def policy(self) -> DecisionPolicy:
@@ -135,9 +139,6 @@ class ConsentRegistry:
         """Append ``record``. A consent id may be added only once, and so may a harm
         assessment's (adding the same record again does nothing); a revocation must name a known consent about the
         same person; a lift must name a known block."""
-        self._add(record, in_place=False)
-
-    def _add(self, record: ConsentRecord, *, in_place: bool) -> None:
         # A consent, by far the most common record, is told apart first.
         consent = record if type(record) is Consent else None
         if consent is None and not isinstance(
@@ -161,9 +162,17 @@ class ConsentRegistry:
             new = SubjectRecords()
             new.add(record, self._policy)
         with self._lock:
-            if not self._admits(record, key):
+            if consent is not None:
+                # _admits for a consent, written out: two calls fewer on every add.
+                known = self._consents.get(consent.id)
+                if known is None:
+                    self._consents[consent.id] = consent
+                elif _added_again(known, consent):
+                    return
+            elif not self._admits(record, key):
                 return
             mine = self._by_subject.get(key)
+            in_place = self._building
             # Forget the person's timelines before their new records are visible, so
             # that no timeline built from the old ones is served after.
             memo_keys = self._memo_keys.pop(key, None)
@@ -394,6 +403,18 @@ def _added_before(
     if known is None:
         store[record.id] = record
         return False
+    return _added_again(known, record, sv=sv, en=en)
+
+
+def _added_again(
+    known: Consent | HarmAssessment,
+    record: Consent | HarmAssessment,
+    *,
+    sv: str = "ett annat samtycke",
+    en: str = "another consent",
+) -> bool:
+    """``True`` if ``record`` is ``known``, the record kept under its id (adding it
+    again does nothing); a different record with that id is refused."""
     if known == record:
         return True
     raise InvalidInput.at(
