@@ -4,7 +4,8 @@ The strict converter in ``anhorig.serialization`` explains every bad path of a
 document; that bookkeeping costs most of its time even when nothing is wrong. A
 reader here is a function compiled per attrs class that reads a *well-formed*
 document only: at the first thing it does not expect it gives up, and the strict
-converter reads the document again and says what is wrong. So a reader never
+converter reads the document again and says what is wrong (handing each object to its
+reader first, and reading strictly only those a reader gives up on). So a reader never
 decides that a document is bad; it only has to be right about the good ones,
 and the test suite checks that it gives the same object as the strict converter
 for every document the testing kit can produce, good and bad.
