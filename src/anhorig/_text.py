@@ -335,11 +335,20 @@ class Problem:
     def under(self, prefix: str) -> Problem:
         """This problem with its path placed under ``prefix`` (``$.carer`` + ``id``)."""
         if not self.path or self.path == "$":
-            return Problem(prefix, self.message)
+            return self._at(prefix)
         if self.path.startswith("$"):
-            return Problem(prefix + self.path[1:], self.message)
+            return self._at(prefix + self.path[1:])
         sep = "" if self.path.startswith("[") else "."
-        return Problem(f"{prefix}{sep}{self.path}", self.message)
+        return self._at(f"{prefix}{sep}{self.path}")
+
+    def _at(self, path: str) -> Problem:
+        """This problem at ``path``, masked; its message was masked when it was made, and
+        masking twice changes nothing: a problem moved up through every level of a
+        document is not masked again at each (issue 14)."""
+        moved: Problem = object.__new__(Problem)
+        object.__setattr__(moved, "path", _masked_path(path))
+        object.__setattr__(moved, "message", self.message)
+        return moved
 
     def explain(self, lang: Lang = "sv") -> str:
         """``path: message`` in ``lang``."""

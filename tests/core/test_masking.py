@@ -226,6 +226,28 @@ def test_problems_and_text_mask_themselves(secret: Planted) -> None:
     assert_masked(secret, *_error_texts(err))
 
 
+@given(
+    st.text() | planted().map(lambda p: p.text),
+    st.text() | planted().map(lambda p: p.text),
+    st.sampled_from(["", "$", "$.id", "[0]", "kind", "$[1].x"]) | st.text(),
+    st.text() | planted().map(lambda p: p.text),
+)
+def test_a_moved_problem_is_the_one_made_at_its_new_path(
+    sv: str, en: str, path: str, prefix: str
+) -> None:
+    """``under`` keeps the masked message as it is (masking twice changes nothing) and
+    masks the new path: the same problem as one made there from the start."""
+    problem = Problem(path, Text(sv=sv, en=en))
+    moved = problem.under(prefix)
+    if not problem.path or problem.path == "$":
+        whole = prefix
+    elif problem.path.startswith("$"):
+        whole = prefix + problem.path[1:]
+    else:
+        whole = f"{prefix}{'' if problem.path.startswith('[') else '.'}{problem.path}"
+    assert moved == Problem(whole, Text(sv=sv, en=en))
+
+
 # --- every message that quotes a value --------------------------------------------------
 
 

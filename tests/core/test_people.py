@@ -313,7 +313,7 @@ def test_documents_read_incomplete_samordningsnummer_both_ways(pid: PersonId, bo
     """The compiled reader's shortcut for the canonical form reads these numbers as
     parse does, and a Person document with one is read the same by both readers."""
     from anhorig.people import read_canonical
-    from anhorig.serialization import _compiled_reader, converter
+    from anhorig.serialization import _compiled_reader, make_converter
 
     assert read_canonical(pid.value) == pid
     body = {"id": pid.value, "name": "Okänd Födelsedag", "birth_date": born.isoformat()}
@@ -324,12 +324,38 @@ def test_documents_read_incomplete_samordningsnummer_both_ways(pid: PersonId, bo
     except Exception:  # the compiled reader gave up; the strict one must refuse too
         fast = None
     try:
-        strict: Person | None = converter.structure(body, Person)
+        strict: Person | None = make_converter().structure(body, Person)
     except Exception:  # the strict converter's refusal
         strict = None
     assert (strict is None) == (not pid.born_on(born))
     if fast is not None:
         assert fast == strict
+
+
+@given(
+    person_ids(),
+    st.dates(date(1800, 1, 1), date(2199, 12, 31)) | st.datetimes(),
+)
+def test_born_on_compares_every_known_part(pid: PersonId, day: date) -> None:
+    """``born_on`` (which compares a personnummer's date as text) agrees with comparing
+    the year, month and day the number encodes, each it leaves unknown matching any."""
+    year, month, known_day = pid.birth
+    expected = (
+        day.year == year
+        and (month is None or day.month == month)
+        and (known_day is None or day.day == known_day)
+    )
+    assert pid.born_on(day) is expected
+    if month is not None and known_day is not None:
+        assert pid.born_on(date(year, month, known_day))
+
+
+@given(st.text(alphabet="0123456789", min_size=1, max_size=20))
+def test_the_luhn_check_is_stdnums(digits: str) -> None:
+    """The check digit test a document's numbers are read with is python-stdnum's."""
+    from anhorig.people import _luhn_ok
+
+    assert _luhn_ok(digits) is luhn.is_valid(digits)
 
 
 def test_a_person_with_an_incomplete_birth_date() -> None:

@@ -252,3 +252,21 @@ def test_the_example_plan_broken_gets_the_same_refusal(fault: str) -> None:
     assert fast == strict
     if fault != "a measure ends the day it starts":
         assert fast[0] == "refused"
+
+
+@given(st.lists(st.sampled_from(sorted(_FAULTS)), min_size=2, max_size=5, unique=True))
+def test_the_example_plan_broken_in_several_places_names_every_fault(faults: list[str]) -> None:
+    """With several faults at once, the objects read by their compiled readers and the
+    ones read strictly together name the same problems, paths and messages in the same
+    order, as the strict reading of the whole document does: none is lost to a part
+    the reader took."""
+    document = json.loads(_EXAMPLE.read_text(encoding="utf-8"))
+    for fault in faults:
+        path, value = _FAULTS[fault]
+        parent = value_at(document, path[:-1])
+        parent[path[-1]] = copy.deepcopy(value)
+    text = json.dumps(document, ensure_ascii=False)
+    fast = _outcome(text)
+    with _strict_only():
+        strict = _outcome(text)
+    assert fast == strict
