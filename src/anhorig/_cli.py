@@ -33,6 +33,7 @@ from typing import Any, TextIO
 
 import attrs
 
+from anhorig._checks import MAX_YEAR, MIN_YEAR
 from anhorig._json import MAX_DOCUMENT_SIZE, read_file
 from anhorig._values import date_text
 from anhorig.errors import InvalidInput, Problem
@@ -40,7 +41,6 @@ from anhorig.families import FAMILIES, load
 from anhorig.findings import Report, Severity
 from anhorig.language import Lang, Text, mask_value, quote
 from anhorig.serialization import from_document, load_json
-from anhorig.time import MAX_YEAR, MIN_YEAR
 
 __all__ = [
     "CODE_DOCUMENT",
