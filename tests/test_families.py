@@ -293,7 +293,8 @@ def test_validate_of_a_stodplan_leaves_what_it_does_not_need_unimported() -> Non
     imports none of them. Nor instants: consent's words and rule for plans live in
     ``anhorig.consent.grantors``, so neither the consent model, ``anhorig.time`` nor
     pendulum is imported (about a third of the command's CPU); nor zoneinfo (until an
-    instant is shown) nor pathlib (until a name is not a file)."""
+    instant is shown), pathlib (until a name is not a file) nor shutil (argparse's way
+    to the terminal's width)."""
     plan = EXAMPLES / "plans" / "support-plan-valid.json"
     loaded = _modules_loaded_by(
         "import io; from anhorig.cli import main; "
@@ -308,6 +309,7 @@ def test_validate_of_a_stodplan_leaves_what_it_does_not_need_unimported() -> Non
         "pendulum",
         "zoneinfo",
         "pathlib",
+        "shutil",
         "anhorig.time",
         "anhorig.consent.model",
         "anhorig.consent._compiled",
