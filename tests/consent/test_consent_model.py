@@ -37,6 +37,7 @@ def test_all_is_exactly_the_public_set() -> None:
         "engine",
         "model",
         "grantors",
+        "policy",
         "registry",
         "rules",
         "receipt",

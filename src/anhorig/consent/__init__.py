@@ -18,9 +18,7 @@ if TYPE_CHECKING:
     from anhorig.consent.audit import AuditRecord
     from anhorig.consent.decision import (
         Basis,
-        Combining,
         Decision,
-        DecisionPolicy,
         Obligation,
         ObligationKind,
         Outcome,
@@ -56,6 +54,7 @@ if TYPE_CHECKING:
         Revocation,
         Sector,
     )
+    from anhorig.consent.policy import Combining, DecisionPolicy
     from anhorig.consent.registry import ConsentRegistry
     from anhorig.consent.rules import RULES
 
@@ -69,12 +68,12 @@ _WHERE = {
     "ChildView": "anhorig.consent.model",
     "Circumstance": "anhorig.consent.model",
     "circumstances_from": "anhorig.consent.engine",
-    "Combining": "anhorig.consent.decision",
+    "Combining": "anhorig.consent.policy",
     "Consent": "anhorig.consent.model",
     "ConsentRecord": "anhorig.consent.engine",
     "ConsentRegistry": "anhorig.consent.registry",
     "Decision": "anhorig.consent.decision",
-    "DecisionPolicy": "anhorig.consent.decision",
+    "DecisionPolicy": "anhorig.consent.policy",
     "DisclosureRequest": "anhorig.consent.model",
     "evaluate": "anhorig.consent.engine",
     "Evidence": "anhorig.consent.model",

@@ -20,7 +20,7 @@ import functools
 from datetime import date
 from typing import cast
 
-from anhorig.consent.decision import DecisionPolicy
+from anhorig.consent.policy import DecisionPolicy
 from anhorig.findings import Rule, Severity
 from anhorig.language import LabelledEnum, Text
 from anhorig.law import CONSENT_WAIVER, CONSENT_WAIVER_CHILD

@@ -41,8 +41,8 @@ from anhorig._checks import (
     non_empty_text,
     optional,
 )
-from anhorig.consent.decision import DecisionPolicy
 from anhorig.consent.grantors import EvidenceForm, GrantorCapacity, may_consent
+from anhorig.consent.policy import DecisionPolicy
 from anhorig.errors import InvalidInput
 from anhorig.language import LabelledEnum
 from anhorig.people import Person
