@@ -1,13 +1,14 @@
 """Who may consent, in words without instants (*vem som får samtycka*, DOMAIN.md rule 7).
 
 In what capacity a consent was given (:class:`GrantorCapacity`), how
-(:class:`EvidenceForm`), and whether that grantor may consent on a day
-(:func:`grantor_refusal`, :func:`may_consent`, with the rules ``CONSENT-NO-AUTHORITY``
-and ``CONSENT-CHILD-TOO-YOUNG``). The consent model (:mod:`anhorig.consent.model`) and
-the validity rules (:mod:`anhorig.consent.rules.validity`) re-export them; they live
-here, in a module that needs neither pendulum nor the consent model, because the
-support plans record consents in these same words and ask this same rule: validating a
-plan then imports no instants (issue 14, start-up).
+(:class:`EvidenceForm`), and whether that grantor may consent on a day under a
+:class:`~anhorig.consent.policy.DecisionPolicy` (:func:`grantor_refusal`,
+:func:`may_consent`, with the rules ``CONSENT-NO-AUTHORITY`` and
+``CONSENT-CHILD-TOO-YOUNG``). The consent model (:mod:`anhorig.consent.model`) and the
+validity rules (:mod:`anhorig.consent.rules.validity`) re-export them; they live here,
+in a module that needs neither pendulum nor the consent model, because the support
+plans record consents in these same words and ask this same rule: validating a plan
+then imports no instants (issue 14, start-up).
 
 References:
     - Offentlighets- och sekretesslag (2009:400) 12 kap. 2–3 §§.
@@ -39,6 +40,8 @@ __all__ = [
     "too_young",
 ]
 
+# Consent's catalogue entries, made as `anhorig.consent.rules._common.rule` makes them
+# (that module needs pendulum).
 _rule = functools.partial(Rule.define, "consent")
 
 
