@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
+import os
 from pathlib import Path
 
 import jsonschema
 import pytest
 
 from anhorig import to_json
-from anhorig.cli import main
+from anhorig.cli import _Formatter, main
 from anhorig.demo import scenario
 
 
@@ -101,3 +103,29 @@ def test_a_reader_that_goes_away_is_not_an_error() -> None:
         errors = process.stderr.read().decode()
     assert process.wait(timeout=30) == 0
     assert "Traceback" not in errors
+
+
+@pytest.mark.parametrize("columns", [None, "100", "40", "0", "-3", "wide"])
+@pytest.mark.parametrize("lines", [None, "30"])
+@pytest.mark.parametrize("terminal", [None, 0, 123])
+def test_help_is_as_wide_as_argparse_makes_it(
+    monkeypatch: pytest.MonkeyPatch, columns: str | None, lines: str | None, terminal: int | None
+) -> None:
+    """The command's help formatter takes argparse's width (the terminal's, as
+    ``shutil.get_terminal_size`` says, less 2) without importing shutil (issue 14,
+    start-up): the same for every ``COLUMNS`` and ``LINES``, on a terminal of any width
+    and on none."""
+    for name, value in (("COLUMNS", columns), ("LINES", lines)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+
+    def size(fd: int) -> os.terminal_size:
+        if terminal is None:
+            raise OSError("not a terminal")
+        return os.terminal_size((terminal, 40))
+
+    monkeypatch.setattr(os, "get_terminal_size", size)
+    ours, theirs = _Formatter("anhorig"), argparse.HelpFormatter("anhorig")
+    assert (ours._width, ours._max_help_position) == (theirs._width, theirs._max_help_position)

@@ -18,6 +18,7 @@ import pendulum
 import pytest
 
 import anhorig as _package
+from anhorig._cli import _is_dir as _cli_is_dir
 from anhorig._values import date_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -147,6 +148,38 @@ def test_a_directory_is_every_json_file_under_it_in_sorted_order(tmp_path: Path)
     assert done.returncode == 2
     (result,) = as_json(done, CHECKED)["files"]
     assert result["problems"][0]["code"] == "INPUT-FILE"
+
+
+def test_a_name_is_a_directory_exactly_when_pathlib_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command asks whether a name is a directory without importing pathlib when it
+    names a file (issue 14, start-up); every name gets ``Path(name).is_dir()``'s answer:
+    files, directories, links to either, a broken link, missing names, trailing slashes,
+    ``.`` components, the empty name (the working directory) and a NUL byte."""
+    (tmp_path / "d").mkdir()
+    (tmp_path / "f.json").write_text("{}", "utf-8")
+    (tmp_path / "to-d").symlink_to(tmp_path / "d")
+    (tmp_path / "to-f").symlink_to(tmp_path / "f.json")
+    (tmp_path / "broken").symlink_to(tmp_path / "nowhere")
+    monkeypatch.chdir(tmp_path)
+    names = [
+        *(
+            f"{n}{tail}"
+            for n in ("d", "f.json", "to-d", "to-f", "broken", "nowhere")
+            for tail in ("", "/", "/.", "//")
+        ),
+        "./f.json",
+        "d/../f.json",
+        "f.json/x",
+        ".",
+        "",
+        str(tmp_path / "f.json"),
+        str(tmp_path) + "//d",
+        "nul\0byte",
+    ]
+    for name in names:
+        assert _cli_is_dir(name) is Path(name).is_dir(), repr(name)
 
 
 def test_the_summary_counts_valid_invalid_and_unreadable() -> None:

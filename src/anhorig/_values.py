@@ -21,15 +21,14 @@ Nothing here imports anything else of anhorig (the ground floor).
 
 from __future__ import annotations
 
+import functools
 import math
-import zoneinfo
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 __all__ = [
-    "STOCKHOLM",
     "date_text",
     "day_in_words",
     "duration_text",
@@ -40,8 +39,18 @@ __all__ = [
 
 _Lang = Literal["sv", "en"]
 
-STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
-"""The zone every instant is shown in: the reader's clock."""
+if TYPE_CHECKING:
+    import zoneinfo
+
+
+@functools.cache
+def _stockholm() -> zoneinfo.ZoneInfo:
+    """The zone every instant is shown in: the reader's clock. Made when an instant is
+    first shown: importing zoneinfo costs ~3 ms of a command's start-up (issue 14)."""
+    import zoneinfo
+
+    return zoneinfo.ZoneInfo("Europe/Stockholm")
+
 
 _MONTHS = {
     "sv": (
@@ -115,8 +124,9 @@ def _clock(moment: datetime | time, lang: str) -> str:
 def _in_fold(local: datetime) -> bool:
     """Whether the Stockholm wall clock shows ``local`` twice (the autumn hour)."""
     naive = local.replace(tzinfo=None)
-    first = naive.replace(tzinfo=STOCKHOLM, fold=0).utcoffset()
-    second = naive.replace(tzinfo=STOCKHOLM, fold=1).utcoffset()
+    zone = _stockholm()
+    first = naive.replace(tzinfo=zone, fold=0).utcoffset()
+    second = naive.replace(tzinfo=zone, fold=1).utcoffset()
     return first != second
 
 
@@ -126,7 +136,7 @@ def instant_text(moment: datetime, lang: _Lang = "sv") -> str:
     the time is marked *sommartid* or *normaltid*. A time without a zone is taken as
     Stockholm's already.
     """
-    local = moment.astimezone(STOCKHOLM) if moment.tzinfo is not None else moment
+    local = moment.astimezone(_stockholm()) if moment.tzinfo is not None else moment
     sv = _sv(lang)
     text = f"{day_in_words(local.date(), lang)}{' kl. ' if sv else ', '}{_clock(local, lang)}"
     if moment.tzinfo is not None and _in_fold(local):

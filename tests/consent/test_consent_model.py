@@ -36,6 +36,8 @@ def test_all_is_exactly_the_public_set() -> None:
         "decision",
         "engine",
         "model",
+        "grantors",
+        "policy",
         "registry",
         "rules",
         "receipt",

@@ -10,7 +10,6 @@ decision is), :mod:`anhorig.consent.rules` (the catalogue and the decision proce
 """
 
 from anhorig import _lazy
-from anhorig.consent import _described as _described  # validators said for the schema
 
 # Names are imported on first use (`anhorig._lazy`): the plans need consent's words and
 # its rule of who may consent, not the engine, the registry, the audit and every rule.
@@ -19,14 +18,13 @@ if TYPE_CHECKING:
     from anhorig.consent.audit import AuditRecord
     from anhorig.consent.decision import (
         Basis,
-        Combining,
         Decision,
-        DecisionPolicy,
         Obligation,
         ObligationKind,
         Outcome,
     )
     from anhorig.consent.engine import ConsentRecord, circumstances_from, evaluate
+    from anhorig.consent.grantors import EvidenceForm, GrantorCapacity, may_consent_alone
     from anhorig.consent.model import (
         Action,
         Block,
@@ -37,9 +35,7 @@ if TYPE_CHECKING:
         Consent,
         DisclosureRequest,
         Evidence,
-        EvidenceForm,
         Grantor,
-        GrantorCapacity,
         HarmAssessment,
         HarmConclusion,
         Identifier,
@@ -58,9 +54,9 @@ if TYPE_CHECKING:
         Revocation,
         Sector,
     )
+    from anhorig.consent.policy import Combining, DecisionPolicy
     from anhorig.consent.registry import ConsentRegistry
     from anhorig.consent.rules import RULES
-    from anhorig.consent.rules.validity import may_consent_alone
 
 _WHERE = {
     "Action": "anhorig.consent.model",
@@ -72,25 +68,25 @@ _WHERE = {
     "ChildView": "anhorig.consent.model",
     "Circumstance": "anhorig.consent.model",
     "circumstances_from": "anhorig.consent.engine",
-    "Combining": "anhorig.consent.decision",
+    "Combining": "anhorig.consent.policy",
     "Consent": "anhorig.consent.model",
     "ConsentRecord": "anhorig.consent.engine",
     "ConsentRegistry": "anhorig.consent.registry",
     "Decision": "anhorig.consent.decision",
-    "DecisionPolicy": "anhorig.consent.decision",
+    "DecisionPolicy": "anhorig.consent.policy",
     "DisclosureRequest": "anhorig.consent.model",
     "evaluate": "anhorig.consent.engine",
     "Evidence": "anhorig.consent.model",
-    "EvidenceForm": "anhorig.consent.model",
+    "EvidenceForm": "anhorig.consent.grantors",
     "Grantor": "anhorig.consent.model",
-    "GrantorCapacity": "anhorig.consent.model",
+    "GrantorCapacity": "anhorig.consent.grantors",
     "HarmAssessment": "anhorig.consent.model",
     "HarmConclusion": "anhorig.consent.model",
     "Identifier": "anhorig.consent.model",
     "InfoCategory": "anhorig.consent.model",
     "InformationKind": "anhorig.consent.model",
     "InformationSelector": "anhorig.consent.model",
-    "may_consent_alone": "anhorig.consent.rules.validity",
+    "may_consent_alone": "anhorig.consent.grantors",
     "Obligation": "anhorig.consent.decision",
     "ObligationKind": "anhorig.consent.decision",
     "Organisation": "anhorig.consent.model",

@@ -23,6 +23,7 @@ import pendulum
 
 from anhorig import _calendar
 from anhorig.consent.decision import DecisionPolicy
+from anhorig.consent.grantors import birthday
 from anhorig.consent.model import (
     Action,
     Block,
@@ -110,14 +111,6 @@ def seconds(instant: pendulum.DateTime) -> float:
         - offset
     )
     return (whole * 1_000_000 + instant.microsecond) / 1_000_000
-
-
-def birthday(born: date, years: int) -> date:
-    """The day someone born on ``born`` turns ``years`` old."""
-    try:
-        return born.replace(year=born.year + years)
-    except ValueError:  # 29 February: a year older on 1 March in common years
-        return date(born.year + years, 3, 1)
 
 
 # --- recipients: typed match keys -------------------------------------------------------

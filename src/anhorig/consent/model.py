@@ -94,6 +94,7 @@ from anhorig.consent._vocabulary import (
     RecipientRole,
     person_key,
 )
+from anhorig.consent.grantors import EvidenceForm, GrantorCapacity
 from anhorig.consent.receipt import receipt
 from anhorig.language import LabelledEnum
 from anhorig.organisations import Organisation, Principal, Sector
@@ -136,34 +137,6 @@ __all__ = [
 ]
 
 
-class GrantorCapacity(LabelledEnum):
-    """In what capacity the grantor acts (*i vilken egenskap*).
-
-    Only ``SELF`` (the person the information is about) and ``CUSTODIAN`` (for a
-    child) can waive secrecy; the others are recorded so that the decision can say
-    why their consent is not valid.
-    """
-
-    SELF = "self", "den enskilde själv", "the person themselves"
-    CUSTODIAN = "custodian", "vårdnadshavare", "custodian"
-    GOD_MAN = "god_man", "god man", "trustee (god man)"
-    FORVALTARE = "forvaltare", "förvaltare", "administrator (förvaltare)"
-    POWER_OF_ATTORNEY = (
-        "power_of_attorney",
-        "framtidsfullmaktshavare",
-        "holder of a power of attorney",
-    )
-    RELATIVE = "relative", "anhörig", "relative"
-    NEIGHBOUR = "neighbour", "granne", "neighbour"
-    OTHER = "other", "annan person", "someone else"
-    EMERGENCY_CONTACT = (
-        "emergency_contact",
-        "kontaktperson vid nödsituation",
-        "emergency contact",
-    )
-    GUARDIAN = "god_man", "god man", "trustee (god man)"  # alias: plans' former GrantorKind
-
-
 class ChildOpinion(LabelledEnum):
     """What the child thinks of the custodian's consent (*barnets inställning*)."""
 
@@ -171,14 +144,6 @@ class ChildOpinion(LabelledEnum):
     NEUTRAL = "neutral", "har ingen åsikt", "has no view"
     OBJECTS = "objects", "motsätter sig", "objects"
     UNABLE = "unable", "kan inte uttrycka en åsikt", "cannot express a view"
-
-
-class EvidenceForm(LabelledEnum):
-    """How consent was given (*form*)."""
-
-    ORAL = "oral", "muntligt", "oral"
-    WRITTEN = "written", "skriftligt", "written"
-    DIGITAL = "digital", "digitalt", "digital"
 
 
 class Circumstance(LabelledEnum):
@@ -553,3 +518,41 @@ class HarmAssessment:
 ConsentRecord = Union[Consent, Revocation, Block, BlockLift, HarmAssessment]  # noqa: UP007
 """Anything the registry and ``evaluate`` take: a consent or an event about one, or a
 documented harm assessment (*menprövning*)."""
+
+
+# --- what three validators check, said as data for the JSON Schema ----------------------
+# A provision's exceptions take the opposite decision (``alternating``), a consent ends
+# after it starts (a ``rule`` with a ``check``), and only a request for child protection
+# names the child it concerns (``cases``). Said where the classes are made, so that every
+# process holding the model holds them, and ``anhorig.consent`` need not import the model.
+
+
+def _validator(field: attrs.Attribute[Any]) -> _checks.Validator:
+    found = field.validator
+    assert found is not None, field.name  # both fields have one
+    return found
+
+
+_checks.describe(
+    _validator(attrs.fields(Provision).exceptions),
+    "alternating",
+    "decision",
+    (ProvisionType.PERMIT.value, ProvisionType.DENY.value),
+    f"provisions nest at most {MAX_PROVISION_DEPTH} levels deep",
+)
+
+_checks.describe(
+    _validator(attrs.fields(Consent).valid_until),
+    "rule",
+    _fields.optional_instant,
+    "valid_until is after valid_from, when both are given",
+    "valid_from < valid_until",
+)
+
+_checks.describe(
+    _fields.for_child_protection,
+    "cases",
+    "purpose",
+    {p.value: ((), ("concerns",)) for p in Purpose if p is not Purpose.CHILD_PROTECTION},
+    None,
+)

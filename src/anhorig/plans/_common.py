@@ -13,7 +13,7 @@ person's consent covers a purpose on the date judged;
 
 Who gave a consent and how are consent's words (:class:`GrantorCapacity`,
 :class:`EvidenceForm`), and whether that grantor may consent is consent's one rule
-(:func:`anhorig.consent.rules.validity.grantor_refusal`): one law, one answer in both
+(:func:`anhorig.consent.grantors.grantor_refusal`): one law, one answer in both
 families (issue 12).
 
 References:
@@ -41,9 +41,8 @@ from anhorig._checks import (
     non_empty_text,
     optional,
 )
-from anhorig.consent.decision import DecisionPolicy
-from anhorig.consent.model import EvidenceForm, GrantorCapacity
-from anhorig.consent.rules.validity import may_consent
+from anhorig.consent.grantors import EvidenceForm, GrantorCapacity, may_consent
+from anhorig.consent.policy import DecisionPolicy
 from anhorig.errors import InvalidInput
 from anhorig.language import LabelledEnum
 from anhorig.people import Person
@@ -158,7 +157,7 @@ class PlanConsent:
 
     def grantor_can_consent(self, on: date, policy: DecisionPolicy | None = None) -> bool:
         """Whether ``grantor`` may consent for ``subject`` on ``on`` (DOMAIN rule 7):
-        consent's own rule (:func:`~anhorig.consent.rules.validity.may_consent`), with
+        consent's own rule (:func:`~anhorig.consent.grantors.may_consent`), with
         ``policy``'s age from which a child consents alone (consent's default policy
         when ``None``)."""
         return may_consent(self.grantor, self.subject, on, policy or CONSENT_POLICY)

@@ -1,9 +1,11 @@
 """Whether a consent counts at an instant (DOMAIN.md rules 7 and 8): who gave it, whether
 it is documented, the child's view, and its period of validity.
 
-Each rule stands directly above the condition that finds it. :func:`compile_consent`
-works out once what does not depend on the instant (the grantor's authority, the
-documentation, when a child comes of age or decides for themselves);
+Each rule stands directly above the condition that finds it; who may consent on a day
+(``CONSENT-NO-AUTHORITY``, ``CONSENT-CHILD-TOO-YOUNG``) is :mod:`anhorig.consent.grantors`,
+re-exported here. :func:`compile_consent` works out once what does not depend on the
+instant (the grantor's authority, the documentation, when a child comes of age or
+decides for themselves);
 :func:`invalid_at` says why the consent does not count at an instant, and
 :mod:`anhorig.consent.checks` reports the same reasons for one consent on one day.
 
@@ -16,25 +18,32 @@ from __future__ import annotations
 
 import functools
 import math
-from datetime import date
-from typing import cast
 
 from anhorig.consent._compiled import (
     CompiledConsent,
     Judging,
     Validity,
-    birthday,
     local_date,
     seconds,
     start_of_day,
 )
 from anhorig.consent.decision import DecisionPolicy
-from anhorig.consent.model import ChildOpinion, Consent, GrantorCapacity, person_key
+from anhorig.consent.grantors import (
+    CHILD_TOO_YOUNG,
+    NO_AUTHORITY,
+    GrantorCapacity,
+    birthday,
+    grantor_refusal,
+    may_consent,
+    may_consent_alone,
+    own_consent_from,
+    too_young,
+)
+from anhorig.consent.model import ChildOpinion, Consent, person_key
 from anhorig.consent.rules._common import LaterFinding, finding, instant_text, rule
 from anhorig.findings import Rule, Severity
 from anhorig.language import Text
 from anhorig.law import CONSENT_WAIVER, CONSENT_WAIVER_CHILD
-from anhorig.people import Person
 
 __all__ = [
     "CHILD_OBJECTS",
@@ -60,34 +69,9 @@ _Invalid = tuple[Rule, dict[str, object]]
 
 
 # --- 7: only the person, or a custodian for a child, can consent ------------------------
-
-NO_AUTHORITY = rule(
-    "CONSENT-NO-AUTHORITY",
-    Severity.ERROR,
-    ("Samtycke utan behörighet", "Consent without authority"),
-    (
-        "Samtycke {consent} gäller inte: {why}. Bara den enskilde själv, eller "
-        "vårdnadshavare för ett barn, kan samtycka.",
-        "Consent {consent} is not valid: {why}. Only the person themselves, or a custodian "
-        "for a child, can consent.",
-    ),
-    law=(CONSENT_WAIVER, CONSENT_WAIVER_CHILD),
-    sources=("socialstyrelsen-samtycke",),
-    domain=(7,),
-    applies_to=("Consent",),
-    condition=(
-        "Samtycket är lämnat av någon som inte kan samtycka: grantor som self är inte subject, en vårdnadshavare för någon utan känt födelsedatum eller som fyllt 18 vid tidpunkten, eller en annan roll (t.ex. anhörig eller god man).",
-        "The consent was given by someone who cannot consent: a self grantor who is not the subject, a custodian for someone without a known birth date or who has turned 18 at the instant, or another capacity (a relative or guardian, say).",
-    ),
-    boundary=(
-        "Vårdnadshavarens samtycke gäller till midnatt när den enskilde fyller 18; från den stunden slår regeln till.",
-        "A custodian's consent holds until midnight starting the 18th birthday; from that instant it fires.",
-    ),
-    fix=(
-        "Inhämta samtycket av den enskilde själv (capacity self), eller av vårdnadshavaren för ett barn.",
-        "Obtain the consent from the person themself (capacity self), or from the custodian for a child.",
-    ),
-)
+# NO_AUTHORITY and CHILD_TOO_YOUNG, with who may consent on a day (grantor_refusal), are
+# defined in anhorig.consent.grantors, which the plans share without instants; judge()
+# below decides the same by instant.
 
 
 def _no_authority(sv: str, en: str) -> _Invalid:
@@ -222,126 +206,6 @@ def child_view_weighed(
         why=_decides_text(policy),
         consent=consent.id,
     )
-
-
-# --- 7: a child consents alone only with the maturity to decide -------------------------
-
-CHILD_TOO_YOUNG = rule(
-    "CONSENT-CHILD-TOO-YOUNG",
-    Severity.ERROR,
-    ("Barnet kan inte samtycka ensamt", "The child cannot consent alone"),
-    (
-        "Samtycke {consent} gäller inte: det är barnets eget, och {subject} är {why}. Ett barn "
-        "samtycker ensamt bara när det har mognad att bestämma själv; till dess samtycker "
-        "vårdnadshavaren, med barnets inställning vägd efter ålder och mognad.",
-        "Consent {consent} is not valid: it is the child's own, and {subject} is {why}. A "
-        "child consents alone only with the maturity to decide for themselves; until then "
-        "the custodian consents, weighing the child's view with age and maturity.",
-    ),
-    law=(CONSENT_WAIVER_CHILD,),
-    sources=("socialstyrelsen-samtycke",),
-    domain=(7,),
-    applies_to=("Consent",),
-    condition=(
-        "Ett eget samtycke (capacity self) från en person med känt födelsedatum som vid tidpunkten inte har fyllt policyns child_consents_from_age (18 när den saknas).",
-        "An own consent (capacity self) from a person with a known birth date who at the instant has not reached the policy's child_consents_from_age (18 when it is not set).",
-    ),
-    boundary=(
-        "Från midnatt när personen fyller child_consents_from_age räknas samtycket; dagen före slår regeln till. Utan känt födelsedatum räknas personen som vuxen.",
-        "From midnight starting the birthday of child_consents_from_age the consent counts; the day before it fires. Without a known birth date the person counts as an adult.",
-    ),
-    fix=(
-        "Inhämta samtycket av vårdnadshavaren (capacity custodian) med barnets inställning i child_view.",
-        "Obtain the consent from the custodian (capacity custodian) with the child's view in child_view.",
-    ),
-)
-
-
-def own_consent_from(person: Person, policy: DecisionPolicy | None = None) -> date | None:
-    """The first day ``person``'s own consent counts by the age rule of ``policy``
-    (``DecisionPolicy.child_consents_from_age``; 18 when it is ``None``), or ``None``
-    when no birth date is known: an adult's own consent is the normal case, and
-    without a birth date nothing shows the person is a child."""
-    born = person.birth_date
-    if born is None:
-        return None
-    age = (policy if policy is not None else DecisionPolicy()).child_consents_from_age
-    return birthday(born, 18 if age is None else age)
-
-
-def may_consent_alone(person: Person, on: date, policy: DecisionPolicy | None = None) -> bool:
-    """Whether ``person`` may consent for themselves on ``on`` (*samtycka själv*).
-
-    An adult may; a child only from ``policy.child_consents_from_age`` (15 by default;
-    ``None``: not before 18), because a child consents alone only with the maturity to
-    decide (OSL 12 kap. 3 §) and the law ties that to no age. A person without a known
-    birth date may. The consent engine and ``anhorig.consent.checks`` apply this same
-    rule (``CONSENT-CHILD-TOO-YOUNG``); other families ask it here.
-    """
-    start = own_consent_from(person, policy)
-    return start is None or on >= start
-
-
-def grantor_refusal(
-    capacity: GrantorCapacity, subject: Person, on: date, policy: DecisionPolicy | None = None
-) -> tuple[Rule, Text] | None:
-    """Why a consent given in ``capacity`` for ``subject`` does not count on ``on`` for
-    who gave it, as the rule that refuses it and the reason in words, or ``None`` when
-    it does (*vem som får samtycka*, DOMAIN.md rule 7, OSL 12 kap. 2–3 §§).
-
-    The person themself may (a child only as :func:`may_consent_alone` says, else
-    ``CHILD_TOO_YOUNG``); a custodian may while the person is shown to be a child;
-    anyone else may not (``NO_AUTHORITY``). ``SELF`` means the grantor is the person
-    the information is about. The consent engine decides the same by instant; other
-    families (the plans) ask here, by day, so that one law has one answer. Whether the
-    child's view is recorded, and how the consent is documented, are other rules.
-    """
-    if capacity is GrantorCapacity.SELF:
-        if may_consent_alone(subject, on, policy):
-            return None
-        why = cast(Text, _too_young(subject, policy or DecisionPolicy())["why"])
-        return CHILD_TOO_YOUNG, Text(sv=f"{subject} är {why.sv}", en=f"{subject} is {why.en}")
-    if capacity is GrantorCapacity.CUSTODIAN:
-        born = subject.birth_date
-        if born is None:
-            return NO_AUTHORITY, Text(
-                sv="det går inte att visa att den enskilde är ett barn",
-                en="the person cannot be shown to be a child",
-            )
-        if on >= birthday(born, 18):
-            return NO_AUTHORITY, Text(
-                sv="den enskilde har fyllt 18 år; vårdnadshavaren kan inte längre samtycka",
-                en="the person has turned 18; the custodian can no longer consent",
-            )
-        return None
-    return NO_AUTHORITY, Text(
-        sv=f"den som samtyckte gjorde det som {capacity.label('sv')}",
-        en=f"the grantor consented as {capacity.label('en')}",
-    )
-
-
-def may_consent(
-    capacity: GrantorCapacity, subject: Person, on: date, policy: DecisionPolicy | None = None
-) -> bool:
-    """Whether a consent given in ``capacity`` for ``subject`` counts on ``on`` for who
-    gave it (:func:`grantor_refusal` finds no refusal)."""
-    return grantor_refusal(capacity, subject, on, policy) is None
-
-
-def _too_young(subject: Person, policy: DecisionPolicy) -> dict[str, object]:
-    # No age in years: the words change only where the decision can (own_from).
-    age = policy.child_consents_from_age
-    if age is None:
-        why = Text(
-            sv="under 18 år, och kommunen godtar inte ett barns eget samtycke på åldern ensam",
-            en="under 18, and the municipality does not accept a child's own consent on age alone",
-        )
-    else:
-        why = Text(
-            sv=f"under {age} år, den ålder från vilken kommunen godtar ett barns eget samtycke",
-            en=f"under {age}, the age from which the municipality accepts a child's own consent",
-        )
-    return {"subject": str(subject), "why": why}
 
 
 # --- 8: oral consent is valid but documented --------------------------------------------
@@ -488,7 +352,7 @@ def invalid_at(compiled: CompiledConsent, t: float, policy: DecisionPolicy) -> _
     if compiled.mature_at is not None and t >= compiled.mature_at:
         return (CHILD_OBJECTS, {"age": policy.child_decides_from_age})
     if compiled.own_from is not None and t < compiled.own_from:
-        return (CHILD_TOO_YOUNG, _too_young(compiled.consent.subject, policy))
+        return (CHILD_TOO_YOUNG, too_young(compiled.consent.subject, policy))
     return None
 
 

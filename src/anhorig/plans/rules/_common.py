@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from anhorig import _checks
-from anhorig.consent.rules.validity import CHILD_TOO_YOUNG, grantor_refusal
+from anhorig.consent.grantors import CHILD_TOO_YOUNG, grantor_refusal
 from anhorig.findings import Finding, Report, Rule, Severity
 from anhorig.law import CONSENT_WAIVER, CONSENT_WAIVER_CHILD
 from anhorig.people import Person
