@@ -52,6 +52,7 @@ __all__ = [
     "PERMIT",
     "REVOKED",
     "consents_decide",
+    "consents_outcome",
     "consents_verdict",
     "relying_authority",
     "relying_id",
@@ -354,6 +355,45 @@ def consents_verdict(
         if weighed is not None:
             applicable_reasons.append(weighed)
     return permits, denies, applicable_reasons
+
+
+def consents_outcome(
+    q: Question, records: SubjectRecords | None, t: float, policy: DecisionPolicy
+) -> Outcome | None:
+    """The outcome of :func:`consents_decide`'s verdict, or ``None`` when it gives none,
+    without noting why: a consent counts on exactly :func:`consents_verdict`'s tests
+    (the reasons are noted by it when a decision is explained)."""
+    if records is None:
+        return None
+    relying = relying_authority(q).id
+    revocations = records.revoked
+    deny_wins = policy.combining is _DENY_OVERRIDES
+    permits = denies = False
+    for compiled in records.consents_for(q.recipient_keys):
+        if compiled.given > t:
+            continue
+        result = compiled.root.decide(q, t)
+        if (
+            result is None
+            or not compiled.start <= t < compiled.until
+            or (revocations and revocations.get(compiled.id, math.inf) <= t)
+            or compiled.relying_id != relying
+            or invalid_at(compiled, t, policy) is not None
+        ):
+            continue
+        if result[0]:
+            if not compiled.granted_to(q):
+                continue
+            if not deny_wins:
+                return _PERMIT  # a permit overrides whatever else there is
+            permits = True
+        else:
+            if deny_wins:
+                return _DENY  # a deny overrides whatever else there is
+            denies = True
+    if denies and not permits:
+        return _DENY
+    return _PERMIT if permits else None
 
 
 # --- 7: consents that disagree are combined by the policy, never by order ---------------
