@@ -9,6 +9,8 @@ and journal line, whatever the records, the question, the instant and the policy
 
 from __future__ import annotations
 
+from datetime import date
+
 import attrs
 from hypothesis import given
 from hypothesis import strategies as st
@@ -32,9 +34,11 @@ from anhorig.consent import (
     evaluate,
 )
 from anhorig.consent._compiled import Question, seconds
+from anhorig.consent._timeline import question_key
 from anhorig.consent.engine import compile_records
 from anhorig.consent.rules.procedure import decide, decide_fully
 from anhorig.testing.strategies import consent_instants, decision_policies
+from anhorig.time import Period
 from tests.consent.consent_scenario import TOWN, consent, request
 from tests.consent.test_consent_properties import rich_worlds_asked, with_consent_questions
 
@@ -140,3 +144,12 @@ def test_other_questions_note_why_while_deciding() -> None:
     assert not _explained_later(evaluate(own, records))
     necessary = request(circumstances=frozenset({Circumstance.NECESSARY_CARE}))
     assert not _explained_later(evaluate(necessary, records))
+
+
+def test_a_question_key_tells_data_periods_apart() -> None:
+    """The memo key holds a period as its two days: equal exactly when the periods are."""
+    assert [f.name for f in attrs.fields(Period) if f.eq] == ["start", "end"]
+    january = request(data_period=Period(date(2026, 1, 1), date(2026, 2, 1)))
+    onwards = request(data_period=Period(date(2026, 1, 1)))
+    assert question_key(onwards) == question_key(request(data_period=Period(date(2026, 1, 1))))
+    assert len({question_key(january), question_key(onwards), question_key(request())}) == 3

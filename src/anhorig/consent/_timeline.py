@@ -26,6 +26,7 @@ from anhorig.law import (
     REPORT_OF_CONCERN_ANYONE,
 )
 from anhorig.people import Person
+from anhorig.time import Period
 
 __all__ = ["LAW_CHANGES", "Timeline", "question_key", "timeline_for", "timeline_of"]
 
@@ -57,6 +58,7 @@ sorted and distinct; shared, so never to be changed."""
 
 def question_key(request: DisclosureRequest) -> tuple[object, ...]:
     """Everything ``request`` asks except its instant: the registry's memo key."""
+    period = request.data_period
     return (
         person_key(request.subject),
         request.also_about,
@@ -65,7 +67,9 @@ def question_key(request: DisclosureRequest) -> tuple[object, ...]:
         request.holder,
         request.recipient,
         request.purpose,
-        request.data_period,
+        # A period as its two days, which are equal exactly when it is (a first ask
+        # hashes the key twice: dates keep their hash, a Period works it out again).
+        (period.start, period.end) if type(period) is Period else period,
         request.circumstances,
         request.concerns,
         request.information,
@@ -135,7 +139,8 @@ def timeline_of(
 ) -> Timeline:
     """A fresh :class:`Timeline` for ``request``'s question about one person (whose
     :func:`~anhorig.consent.model.person_key` is ``key``) over their ``records``."""
-    people = _person_points(request.subject)
+    born = request.subject.birth_date  # _person_points, written out: every first ask
+    people = _birth_points(born) if born is not None else ()
     if request.concerns is not None:
         # The child a report of concern is about: whether they are a child can change too.
         people = (*people, *_person_points(request.concerns))

@@ -369,7 +369,14 @@ def consents_outcome(
     revocations = records.revoked
     deny_wins = policy.combining is _DENY_OVERRIDES
     permits = denies = False
-    for compiled in records.consents_for(q.recipient_keys):
+    keys = q.recipient_keys
+    # consents_for's answer kept with the records, read here without two calls.
+    derived = records.derived
+    kept = derived.for_keys if derived is not None else None
+    candidates = kept.get(keys) if kept is not None else None
+    if candidates is None:
+        candidates = records.consents_for(keys)
+    for compiled in candidates:
         if compiled.given > t:
             continue
         result = compiled.root.decide(q, t)
@@ -382,7 +389,8 @@ def consents_outcome(
         ):
             continue
         if result[0]:
-            if not compiled.granted_to(q):
+            grantees = compiled.grantees  # granted_to, written out
+            if grantees is not None and grantees.isdisjoint(keys):
                 continue
             if not deny_wins:
                 return _PERMIT  # a permit overrides whatever else there is

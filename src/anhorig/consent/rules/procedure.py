@@ -66,6 +66,7 @@ _PERMIT = Outcome.PERMIT
 _DENY = Outcome.DENY
 _NOT_APPLICABLE = Outcome.NOT_APPLICABLE
 _DOCUMENT_DISCLOSURE = ObligationKind.DOCUMENT_DISCLOSURE
+_EXPLAINED_LATER = Decision.explained_later
 
 
 # --- 6: without a basis, secrecy holds --------------------------------------------------
@@ -231,7 +232,7 @@ def decide(
     outcome = consents_outcome(q, records, t, policy)
     if outcome is None:
         outcome = _NOT_APPLICABLE
-    return Decision.explained_later(
+    return _EXPLAINED_LATER(
         outcome,
         _DOCUMENT if outcome is _PERMIT else (),
         functools.partial(decide_fully, q, t, by_subject, policy),
