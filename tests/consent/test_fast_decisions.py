@@ -61,7 +61,7 @@ def _said(decision: Decision, asked: DisclosureRequest) -> tuple[object, ...]:
 
 def _explained_later(decision: Decision) -> bool:
     """Whether the decision was made without noting why (read before its basis is)."""
-    return not isinstance(object.__getattribute__(decision, "_later"), tuple)
+    return not isinstance(object.__getattribute__(decision, "_later")[0], tuple)
 
 
 def _plain(asked: DisclosureRequest) -> DisclosureRequest:
