@@ -271,12 +271,16 @@ class Node:
         "permit",
         "purposes",
         "recipients",
+        "result",
         "until",
     )
 
     def __init__(self, provision: Provision, path: str) -> None:
         self.permit = provision.decision is ProvisionType.PERMIT
         self.path = path
+        # What decide answers when this provision is the deepest match (one tuple,
+        # not one a decision).
+        self.result = (self.permit, path)
         self.actions = 0
         for a in provision.actions:
             self.actions |= _ACTION_BIT[a]
@@ -309,6 +313,13 @@ class Node:
 
     def matches(self, q: Question, t: float) -> bool:
         """Whether the question at ``t`` lies within this provision's scope."""
+        # Every test must pass; the cheapest, and those most often failing, first.
+        if self.actions and not self.actions & q.action:
+            return False
+        if self.categories and not self.categories & q.category:
+            return False
+        if self.purposes and not self.purposes & q.purpose:
+            return False
         if not self.from_ <= t < self.until:
             return False
         if self.holders is not None and q.holder.id not in self.holders:
@@ -316,12 +327,6 @@ class Node:
         if self.information is not None and not _information_matches(
             self.information, q.information, self.permit
         ):
-            return False
-        if self.actions and not self.actions & q.action:
-            return False
-        if self.categories and not self.categories & q.category:
-            return False
-        if self.purposes and not self.purposes & q.purpose:
             return False
         if self.recipients is not None and self.recipients.isdisjoint(q.recipient_keys):
             return False
@@ -350,14 +355,17 @@ class Node:
         """
         if not self.matches(q, t):
             return None
+        exceptions = self.exceptions
+        if not exceptions:
+            return self.result
         found: tuple[bool, str] | None = None
-        for child in self.exceptions:
+        for child in exceptions:
             result = child.decide(q, t)
             if result is None:
                 continue
             if found is None or (found[0] and not result[0]):
                 found = result
-        return found if found is not None else (self.permit, self.path)
+        return found if found is not None else self.result
 
     def instants(self) -> list[float]:
         """Where a provision of this tree starts or stops holding (finite ones)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import date
 
 from anhorig.consent._compiled import Question, SubjectRecords, birthday, start_of_day
@@ -26,6 +26,7 @@ from anhorig.law import (
     REPORT_OF_CONCERN_ANYONE,
 )
 from anhorig.people import Person
+from anhorig.time import Period
 
 __all__ = ["LAW_CHANGES", "Timeline", "question_key", "timeline_for", "timeline_of"]
 
@@ -57,6 +58,7 @@ sorted and distinct; shared, so never to be changed."""
 
 def question_key(request: DisclosureRequest) -> tuple[object, ...]:
     """Everything ``request`` asks except its instant: the registry's memo key."""
+    period = request.data_period
     return (
         person_key(request.subject),
         request.also_about,
@@ -65,7 +67,9 @@ def question_key(request: DisclosureRequest) -> tuple[object, ...]:
         request.holder,
         request.recipient,
         request.purpose,
-        request.data_period,
+        # A period as its two days, which are equal exactly when it is (a first ask
+        # hashes the key twice: dates keep their hash, a Period works it out again).
+        (period.start, period.end) if type(period) is Period else period,
         request.circumstances,
         request.concerns,
         request.information,
@@ -75,12 +79,11 @@ def question_key(request: DisclosureRequest) -> tuple[object, ...]:
 class Timeline:
     """The decisions for one question over time, on fixed records.
 
-    The answer can only change at the instants in ``breaks``; between two of them it
-    is computed once, on first use, and then reused. ``question`` is the compiled
-    question, ``records`` the compiled records of its people it answers from (never
-    changed after, see :class:`~anhorig.consent._compiled.SubjectRecords`), ``policy``
-    the decision policy. ``ordered`` says ``points`` is sorted and distinct already; it
-    is then kept, not copied.
+    The answer can only change at the instants in ``breaks``, sorted and distinct
+    (kept, not copied: never to be changed); between two of them it is computed once,
+    on first use, and then reused. ``question`` is the compiled question, ``records``
+    the compiled records of its people it answers from (never changed after, see
+    :class:`~anhorig.consent._compiled.SubjectRecords`), ``policy`` the decision policy.
 
     Threads may share a timeline: two first asks in one segment compute equal
     decisions, and either may stay.
@@ -91,18 +94,16 @@ class Timeline:
     def __init__(
         self,
         question: Question,
-        points: Iterable[float],
+        breaks: list[float],
         records: Mapping[str, SubjectRecords],
         policy: DecisionPolicy,
-        *,
-        ordered: bool = False,
     ) -> None:
+        # Positional and unchecked: one is made on every first ask (a keyword
+        # argument alone cost a few hundred nanoseconds).
         self.question = question
         self.records = records
         self.policy = policy
-        self.breaks: list[float] = (
-            points if ordered and isinstance(points, list) else sorted(set(points))
-        )
+        self.breaks = breaks
         # By segment, filled on first use: a question asked at one instant costs
         # one decision, not one for every segment.
         self.decisions: dict[int, Decision] = {}
@@ -135,14 +136,15 @@ def timeline_of(
 ) -> Timeline:
     """A fresh :class:`Timeline` for ``request``'s question about one person (whose
     :func:`~anhorig.consent.model.person_key` is ``key``) over their ``records``."""
-    people = _person_points(request.subject)
+    born = request.subject.birth_date  # _person_points, written out: every first ask
+    people = _birth_points(born) if born is not None else ()
     if request.concerns is not None:
         # The child a report of concern is about: whether they are a child can change too.
         people = (*people, *_person_points(request.concerns))
     if records is None:
-        return Timeline(Question(request), _with_law(people), {}, policy, ordered=True)
+        return Timeline(Question(request), _with_law(people), {}, policy)
     breaks = records.breaks(LAW_CHANGES, people)
-    return Timeline(Question(request), breaks, {key: records}, policy, ordered=True)
+    return Timeline(Question(request), breaks, {key: records}, policy)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -179,4 +181,4 @@ def timeline_for(
             kept[key] = records
             points.extend(records.breakpoints())
         points.extend(_person_points(person))
-    return Timeline(Question(request), points, kept, policy)
+    return Timeline(Question(request), sorted(set(points)), kept, policy)

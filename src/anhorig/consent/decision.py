@@ -215,6 +215,23 @@ class Decision(_Later):
         _SET_LATER(made, (tuple(basis), tuple(reasons)))
         return made
 
+    @classmethod
+    def explained_later(
+        cls,
+        outcome: Outcome,
+        obligations: tuple[Obligation, ...],
+        why: Callable[..., Decision],
+        *args: object,
+    ) -> Decision:
+        """A decision whose ``basis`` and ``reasons`` are those of ``why(*args)``, an
+        equal decision made by `later` when they are first read: the engine decides the
+        common case without noting why, and notes it only for a caller who reads it."""
+        made: Decision = object.__new__(cls)
+        _SET_OUTCOME(made, outcome)
+        _SET_OBLIGATIONS(made, obligations)
+        _SET_LATER(made, (why, *args))  # one tuple: cheaper than a partial
+        return made
+
     def explain(self, lang: Lang = "sv") -> str:
         """The decision in words: outcome, basis, obligations and reasons."""
         language = check_lang(lang)
@@ -247,7 +264,16 @@ def _built(decision: Decision, name: str) -> Any:
         raise AttributeError(f"'Decision' object has no attribute {name!r}")
     # Built outside the lock (building may take a while); the first one set stays, so
     # every reader sees one object.
-    items = tuple(make() for make in object.__getattribute__(decision, "_later")[index])
+    later = object.__getattribute__(decision, "_later")
+    if not isinstance(later[0], tuple):
+        # Made by `Decision.explained_later`: the equal decision that notes why, made
+        # now and kept (threads that both make one keep equal parts).
+        why = later[0](*later[1:])
+        if why.outcome is not decision.outcome or why.obligations != decision.obligations:
+            raise AssertionError("the decision noting why differs from the one given")
+        later = object.__getattribute__(why, "_later")
+        _SET_LATER(decision, later)
+    items = tuple(make() for make in later[index])
     with _FILLING:
         try:
             return object.__getattribute__(decision, name)

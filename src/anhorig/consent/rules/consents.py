@@ -52,6 +52,7 @@ __all__ = [
     "PERMIT",
     "REVOKED",
     "consents_decide",
+    "consents_outcome",
     "consents_verdict",
     "relying_authority",
     "relying_id",
@@ -354,6 +355,53 @@ def consents_verdict(
         if weighed is not None:
             applicable_reasons.append(weighed)
     return permits, denies, applicable_reasons
+
+
+def consents_outcome(
+    q: Question, records: SubjectRecords | None, t: float, policy: DecisionPolicy
+) -> Outcome | None:
+    """The outcome of :func:`consents_decide`'s verdict, or ``None`` when it gives none,
+    without noting why: a consent counts on exactly :func:`consents_verdict`'s tests
+    (the reasons are noted by it when a decision is explained)."""
+    if records is None:
+        return None
+    relying = relying_authority(q).id
+    revocations = records.revoked
+    deny_wins = policy.combining is _DENY_OVERRIDES
+    permits = denies = False
+    keys = q.recipient_keys
+    # consents_for's answer kept with the records, read here without two calls.
+    derived = records.derived
+    kept = derived.for_keys if derived is not None else None
+    candidates = kept.get(keys) if kept is not None else None
+    if candidates is None:
+        candidates = records.consents_for(keys)
+    for compiled in candidates:
+        if compiled.given > t:
+            continue
+        result = compiled.root.decide(q, t)
+        if (
+            result is None
+            or not compiled.start <= t < compiled.until
+            or (revocations and revocations.get(compiled.id, math.inf) <= t)
+            or compiled.relying_id != relying
+            or invalid_at(compiled, t, policy) is not None
+        ):
+            continue
+        if result[0]:
+            grantees = compiled.grantees  # granted_to, written out
+            if grantees is not None and grantees.isdisjoint(keys):
+                continue
+            if not deny_wins:
+                return _PERMIT  # a permit overrides whatever else there is
+            permits = True
+        else:
+            if deny_wins:
+                return _DENY  # a deny overrides whatever else there is
+            denies = True
+    if denies and not permits:
+        return _DENY
+    return _PERMIT if permits else None
 
 
 # --- 7: consents that disagree are combined by the policy, never by order ---------------

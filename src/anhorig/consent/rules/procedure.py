@@ -39,7 +39,7 @@ from anhorig.consent.rules._common import (
     rule,
 )
 from anhorig.consent.rules.blocks import block_verdict, emergency_applies, emergency_verdict
-from anhorig.consent.rules.consents import consents_decide
+from anhorig.consent.rules.consents import consents_decide, consents_outcome
 from anhorig.consent.rules.exceptions import (
     care_exchange,
     listening,
@@ -54,7 +54,7 @@ from anhorig.language import Text
 from anhorig.law import CONSENT_WAIVER, SECRECY_HEALTH_CARE, SECRECY_SOCIAL_SERVICES
 from anhorig.people import Person
 
-__all__ = ["EACH_PERSON", "NO_BASIS", "decide", "subject_verdict"]
+__all__ = ["EACH_PERSON", "NO_BASIS", "decide", "decide_fully", "subject_verdict"]
 
 # Members read on every decision, as module constants: in Python 3.11 reading
 # ``Enum.MEMBER`` goes through ``EnumType.__getattr__``'s hook, about 0.2 µs each.
@@ -65,6 +65,7 @@ _PERMIT = Outcome.PERMIT
 _DENY = Outcome.DENY
 _NOT_APPLICABLE = Outcome.NOT_APPLICABLE
 _DOCUMENT_DISCLOSURE = ObligationKind.DOCUMENT_DISCLOSURE
+_EXPLAINED_LATER = Decision.explained_later
 
 
 # --- 6: without a basis, secrecy holds --------------------------------------------------
@@ -207,7 +208,42 @@ def decide(
     policy: DecisionPolicy,
 ) -> Decision:
     """The decision on ``q`` at ``t`` (seconds since the epoch) from the records of
-    ``by_subject`` (by :func:`~anhorig.consent.model.person_key`) under ``policy``."""
+    ``by_subject`` (by :func:`~anhorig.consent.model.person_key`) under ``policy``.
+
+    The common question (one person, no circumstances, across a secrecy boundary, about
+    someone with no block and no harm assessment) is decided by the consents alone,
+    without noting why: its basis and reasons are :func:`decide_fully`'s, worked out
+    when first read. Any other question is decided by :func:`decide_fully`.
+    """
+    request = q.request
+    recipient = q.recipient
+    if q.circumstances or request.also_about or request.action is _COLLECT:
+        return decide_fully(q, t, by_subject, policy)
+    # The holder's own organisation: within_authority decides or notes a boundary.
+    org = recipient.organisation if recipient.kind is _ORGANISATION else None
+    if org is not None and org.id == q.holder.id:
+        return decide_fully(q, t, by_subject, policy)
+    records = by_subject.get(person_key(request.subject))
+    if records is not None and (records.blocks or records.assessments):
+        return decide_fully(q, t, by_subject, policy)
+    # Then the person's verdict is the consents' (subject_verdict), or without one
+    # there is no basis; the decision is their verdict's (decide_fully, one person).
+    outcome = consents_outcome(q, records, t, policy)
+    if outcome is None:
+        outcome = _NOT_APPLICABLE
+    return _EXPLAINED_LATER(
+        outcome, _DOCUMENT if outcome is _PERMIT else (), decide_fully, q, t, by_subject, policy
+    )
+
+
+def decide_fully(
+    q: Question,
+    t: float,
+    by_subject: Mapping[str, SubjectRecords],
+    policy: DecisionPolicy,
+) -> Decision:
+    """:func:`decide`, noting every basis and reason as it goes (read when the
+    decision's ``basis`` or ``reasons`` are)."""
     request = q.request
     on = local_date(t)
 
