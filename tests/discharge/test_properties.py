@@ -28,6 +28,7 @@ from anhorig.serialization import document_types, from_json, json_schema, to_jso
 from anhorig.testing.strategies import breaking, instants
 from anhorig.testing.strategies._discharge import (
     CleanDischarge,
+    _Timeline,
     clean_discharges,
     discharge_policies,
 )
@@ -35,7 +36,7 @@ from anhorig.testing.strategies._discharge_breaking import (
     BREAKABLE_DISCHARGE_CODES,
     broken_discharges,
 )
-from anhorig.time import day_interval
+from anhorig.time import day_interval, local
 
 DISCHARGE_TYPES = sorted(
     (t for t in document_types().values() if t.__module__.startswith("anhorig.discharge")),
@@ -119,6 +120,27 @@ def test_day_deadlines_end_at_a_local_midnight(start: pendulum.DateTime, days: i
     )
     assert deadline.due == day_interval(last).end
     assert (deadline.due.hour, deadline.due.minute) == (0, 0)
+
+
+@given(st.data(), st.integers(0, 59), st.integers(0, 2))
+def test_a_transfer_can_follow_a_ready_notice_in_the_last_minute_of_the_day(
+    data: st.DataObject, second: int, days: int
+) -> None:
+    """The kit drew st.integers(0, -1), and failed, when the ready notice came in the last
+    minute of the discharge day (found by the whole suite, seed-dependent)."""
+    ready = local(2026, 3, 28, 23, 59, second)  # the eve of the spring DST change
+    timeline = _Timeline(
+        admitted=ready,
+        consent_at=ready,
+        notice_at=ready,
+        contact_at=ready,
+        planning_at=ready,
+        ready_at=ready,
+        invitation_at=ready,
+        discharge_on=date(2026, 3, 28) + timedelta(days=days),
+    )
+    sent = timeline.transfer_time(data.draw)
+    assert ready <= sent < day_interval(timeline.discharge_on).end
 
 
 @given(clean_discharges())

@@ -172,7 +172,10 @@ def minutes_after(start: pendulum.DateTime, minutes: int) -> pendulum.DateTime:
 
 
 def _minutes_until(start: pendulum.DateTime, end: pendulum.DateTime) -> int:
-    return int((end - start).total_seconds() // 60)
+    """How many whole minutes after ``start`` (``start`` itself counted) come before
+    ``end``: at least one when ``start`` is before ``end``, also when less than a minute
+    is left (an instant with seconds in a day's last minute)."""
+    return -int(-(end - start).total_seconds() // 60)
 
 
 _CHANNELS = st.builds(
