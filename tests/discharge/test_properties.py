@@ -139,7 +139,7 @@ def test_a_transfer_can_follow_a_ready_notice_in_the_last_minute_of_the_day(
         invitation_at=ready,
         discharge_on=date(2026, 3, 28) + timedelta(days=days),
     )
-    sent = timeline.transfer_time(data.draw)
+    sent = data.draw(st.composite(timeline.transfer_time)())
     assert ready <= sent < day_interval(timeline.discharge_on).end
 
 
