@@ -9,7 +9,9 @@ import pendulum
 
 from anhorig.consent import (
     Action,
+    AuditRecord,
     Consent,
+    Decision,
     DisclosureRequest,
     Evidence,
     EvidenceForm,
@@ -103,3 +105,21 @@ def request(**changes: Any) -> DisclosureRequest:
 def to_eva() -> Recipient:
     """Eva, as a relative."""
     return Recipient.of_person(EVA, role=RecipientRole.RELATIVE)
+
+
+def said(decision: Decision, request: DisclosureRequest) -> tuple[object, ...]:
+    """Everything a decision says, read now: what two ways of deciding must agree on."""
+    audit = AuditRecord.of(request, decision)
+    return (
+        decision.outcome,
+        decision.basis,
+        decision.obligations,
+        decision.reasons,
+        decision.consent_ids,
+        decision.assessment_ids,
+        decision.explain("sv"),
+        decision.explain("en"),
+        audit.journal_text("sv"),
+        audit.journal_text("en"),
+        repr(decision),
+    )

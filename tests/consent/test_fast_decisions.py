@@ -16,7 +16,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from anhorig.consent import (
-    AuditRecord,
     Circumstance,
     Consent,
     ConsentRecord,
@@ -39,24 +38,8 @@ from anhorig.consent.engine import compile_records
 from anhorig.consent.rules.procedure import decide, decide_fully
 from anhorig.testing.strategies import consent_instants, decision_policies
 from anhorig.time import Period
-from tests.consent.consent_scenario import TOWN, consent, request
+from tests.consent.consent_scenario import TOWN, consent, request, said
 from tests.consent.test_consent_properties import rich_worlds_asked, with_consent_questions
-
-
-def _said(decision: Decision, asked: DisclosureRequest) -> tuple[object, ...]:
-    """Everything a decision says."""
-    audit = AuditRecord.of(asked, decision)
-    return (
-        decision.outcome,
-        decision.obligations,
-        decision.basis,
-        decision.reasons,
-        decision.explain("sv"),
-        decision.explain("en"),
-        audit.journal_text("sv"),
-        audit.journal_text("en"),
-        repr(decision),
-    )
 
 
 def _explained_later(decision: Decision) -> bool:
@@ -100,7 +83,7 @@ def test_the_quick_decision_says_what_the_full_one_says(
                     q, t = Question(asked_at), seconds(asked_at.at)
                     quick = decide(q, t, by_subject, policy)
                     full = decide_fully(q, t, by_subject, policy)
-                    assert _said(quick, asked_at) == _said(full, asked_at)
+                    assert said(quick, asked_at) == said(full, asked_at)
 
 
 def test_the_common_question_is_explained_when_read() -> None:
@@ -130,7 +113,7 @@ def test_the_common_question_is_explained_when_read() -> None:
         outcomes.append(decision.outcome)
         q, t = Question(question), seconds(question.at)
         full = decide_fully(q, t, compile_records(records, registry.policy), registry.policy)
-        assert _said(decision, question) == _said(full, question)
+        assert said(decision, question) == said(full, question)
         assert decision == evaluate(question, records)
     assert outcomes == [Outcome.PERMIT, Outcome.DENY, Outcome.NOT_APPLICABLE]
 

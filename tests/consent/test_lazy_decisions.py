@@ -13,7 +13,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from anhorig.consent import (
-    AuditRecord,
     Basis,
     Consent,
     ConsentRecord,
@@ -25,29 +24,12 @@ from anhorig.consent import (
 )
 from anhorig.findings import Finding
 from anhorig.testing.strategies import consent_instants, decision_policies
+from tests.consent.consent_scenario import said
 from tests.consent.test_consent_properties import (
     question_for,
     rich_worlds_asked,
     with_consent_questions,
 )
-
-
-def _said(decision: Decision, request: DisclosureRequest) -> tuple[object, ...]:
-    """Everything a decision says, read now."""
-    audit = AuditRecord.of(request, decision)
-    return (
-        decision.outcome,
-        decision.basis,
-        decision.obligations,
-        decision.reasons,
-        decision.consent_ids,
-        decision.assessment_ids,
-        decision.explain("sv"),
-        decision.explain("en"),
-        audit.journal_text("sv"),
-        audit.journal_text("en"),
-        repr(decision),
-    )
 
 
 def _checked_again(decision: Decision) -> Decision:
@@ -83,9 +65,9 @@ def test_a_decision_read_late_says_what_one_read_at_once_says(
             question = data.draw(st.sampled_from(questions), label="question")
             asked = attrs.evolve(question, at=data.draw(consent_instants(), label="at"))
             now = evaluate(asked, added, policy=policy)
-            kept.append((asked, registry.decide(asked), _said(now, asked)))
+            kept.append((asked, registry.decide(asked), said(now, asked)))
     for asked, late, said_at_once in kept:
-        assert _said(late, asked) == said_at_once
+        assert said(late, asked) == said_at_once
         assert _checked_again(late) == late
 
 
