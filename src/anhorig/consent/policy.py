@@ -17,6 +17,15 @@ from anhorig.language import LabelledEnum
 
 __all__ = ["Combining", "DecisionPolicy"]
 
+# An age a child's own say begins at: from 0 to the age of majority, or None (never).
+_AN_AGE_OR_NONE = optional(
+    and_(
+        instance_of(int),
+        ge(0),
+        at_most(18, sv="år, myndighetsåldern", en="years, the age of majority"),
+    )
+)
+
 
 class Combining(LabelledEnum):
     """How applicable consents are combined (*kombinationsregel*); never by order."""
@@ -55,23 +64,11 @@ class DecisionPolicy:
     )
     child_decides_from_age: int | None = attrs.field(
         default=15,
-        validator=optional(
-            and_(
-                instance_of(int),
-                ge(0),
-                at_most(18, sv="år, myndighetsåldern", en="years, the age of majority"),
-            )
-        ),
+        validator=_AN_AGE_OR_NONE,
     )
     child_consents_from_age: int | None = attrs.field(
         default=15,
-        validator=optional(
-            and_(
-                instance_of(int),
-                ge(0),
-                at_most(18, sv="år, myndighetsåldern", en="years, the age of majority"),
-            )
-        ),
+        validator=_AN_AGE_OR_NONE,
     )
     harm_assessment_days: int = attrs.field(
         default=1,
