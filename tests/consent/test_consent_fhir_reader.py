@@ -589,3 +589,37 @@ def test_each_sector_row_reads_as_stated(row: CodeRow) -> None:
         return
     read = from_fhir(resource, resolve={"Organization/f001": organization}.get)
     assert read.obtained_by.sector is row.term
+
+
+@pytest.mark.parametrize(
+    ("coding", "bad"),
+    [
+        ({"system": "http://terminology.hl7.org/CodeSystem/organization-type", "code": 7}, "code"),
+        ({"system": ["x"], "code": "prov"}, "system"),
+    ],
+)
+def test_a_type_code_that_is_not_text_is_named_not_passed_over(
+    coding: dict[str, Any], bad: str
+) -> None:
+    """The extensions give the organisation's principal and sector, so the type is not
+    needed; a malformed coding in it is still refused with its path, strict or lenient."""
+    resource = load("bare-organisation-reference-r4.json")
+    ext = "https://anhorig.invalid/fhir/StructureDefinition/"
+    organization = {
+        "resourceType": "Organization",
+        "id": "f001",
+        "name": "Region Sörmland",
+        "extension": [
+            {"url": ext + "principal", "valueCode": "region"},
+            {"url": ext + "sector", "valueCode": "health_care"},
+        ],
+        "type": [{"coding": [coding]}],
+    }
+    for lenient in (False, True):
+        with pytest.raises(InvalidInput) as err:
+            read_fhir(resource, resolve={"Organization/f001": organization}.get, lenient=lenient)
+        assert any(p.path.endswith(f"type[0].coding[0].{bad}") for p in err.value.problems), (
+            err.value.paths
+        )
+    organization.pop("type")
+    assert read_fhir(resource, resolve={"Organization/f001": organization}.get)

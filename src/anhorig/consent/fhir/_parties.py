@@ -233,9 +233,15 @@ class PartyReader(Reader):
         sector: Sector | None = None
         said: list[Text] = []
         for tw, concept in self.objects(found.get("type"), f"{where}.type"):
-            for _cw, coding in self.objects(concept.get("coding"), f"{tw}.coding"):
-                p_row = self.codes.lookup("principal", coding.get("system"), coding.get("code"))
-                s_row = self.codes.lookup("sector", coding.get("system"), coding.get("code"))
+            for cw, coding in self.objects(concept.get("coding"), f"{tw}.coding"):
+                system, code = coding.get("system"), coding.get("code")
+                # A code the tables do not know may stand (an organisation has many
+                # kinds of type); one that is not text is malformed, never passed over.
+                for key, value in (("system", system), ("code", code)):
+                    if value is not None and not isinstance(value, str):
+                        self.bad(f"{cw}.{key}", "väntade text", "expected text")
+                p_row = self.codes.lookup("principal", system, code)
+                s_row = self.codes.lookup("sector", system, code)
                 if p_row is not None and isinstance(p_row.term, Principal):
                     principal = p_row.term
                 if s_row is not None and isinstance(s_row.term, Sector):
