@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from anhorig._cli import (
@@ -200,10 +200,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
     check.set_defaults(handler=run_check)
 
 
-def _records_of(data: object, resolve: Resolver | None = None) -> list[ConsentRecord]:
-    """The consent records in one file's JSON: one document, or a list of them."""
+def records_in(
+    data: object, resolve: Resolver | None, take: Callable[[object, str], Sequence[Any]]
+) -> list[Any]:
+    """The records in one file's JSON, one document or a list of them: every consent of a
+    FHIR Consent or Bundle (references resolved through ``resolve``), and what ``take``
+    makes of each anhorig document (raising `InvalidInput` at the document's path for
+    one it does not take). Every problem of every document is raised together."""
     documents = data if isinstance(data, list) else [data]
-    records: list[ConsentRecord] = []
+    records: list[Any] = []
     problems: list[Problem] = []
     for index, document in enumerate(documents):
         where = f"$[{index}]" if isinstance(data, list) else "$"
@@ -211,24 +216,24 @@ def _records_of(data: object, resolve: Resolver | None = None) -> list[ConsentRe
             if isinstance(document, dict) and "resourceType" in document:
                 readings = read_fhir(document, resolve=resolve)
                 records.extend(r.consent for r in readings if r.consent is not None)
-                continue
-            record: object = from_document(None, document)
+            else:
+                records.extend(take(from_document(None, document), where))
         except InvalidInput as exc:
             problems.extend(p.under(where) for p in exc.problems)
-            continue
-        if not isinstance(record, Consent | Revocation | Block | BlockLift | HarmAssessment):
-            problems.extend(
-                InvalidInput.at(
-                    f"{where}.type",
-                    sv=f"väntade ett samtyckesdokument, fick {type(record).__name__}",
-                    en=f"expected a consent document, got {type(record).__name__}",
-                ).problems
-            )
-            continue
-        records.append(record)
     if problems:
         raise InvalidInput(problems)
     return records
+
+
+def _consent_records(record: object, _where: str) -> tuple[ConsentRecord]:
+    """``record`` if it is a consent record; else `InvalidInput` at its ``type``."""
+    if not isinstance(record, Consent | Revocation | Block | BlockLift | HarmAssessment):
+        raise InvalidInput.at(
+            "type",
+            sv=f"väntade ett samtyckesdokument, fick {type(record).__name__}",
+            en=f"expected a consent document, got {type(record).__name__}",
+        )
+    return (record,)
 
 
 def parties_resolver(names: Sequence[str], issues: list[Issue]) -> Resolver | None:
@@ -286,7 +291,7 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     records: list[ConsentRecord] = []
     for name in expand_inputs(args.consents):
         try:
-            records.extend(read_one(name, lambda data: _records_of(data, resolve)))
+            records.extend(read_one(name, lambda data: records_in(data, resolve, _consent_records)))
         except Unreadable as exc:
             issues.extend(exc.issues)
     if issues or request is None:

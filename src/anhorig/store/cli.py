@@ -46,7 +46,7 @@ from anhorig.errors import InvalidInput, Problem
 from anhorig.language import Lang
 
 if TYPE_CHECKING:
-    from anhorig.consent.fhir import Resolver
+    from collections.abc import Sequence
 
 __all__ = ["configure", "consent_check", "respite_balance"]
 
@@ -132,34 +132,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     purge.set_defaults(handler=_cmd_purge)
 
 
-def _records_of(data: object, resolve: Resolver | None = None) -> list[Any]:
-    """The records in one file's JSON: anhorig documents, FHIR Consents and Bundles (every
-    consent in them, references resolved through ``resolve``), Ledgers expanded."""
-    from anhorig.consent.fhir import read_fhir
+def _stored_records(record: object, _where: str) -> Sequence[Any]:
+    """What a store keeps of an anhorig document: a Ledger's records one by one."""
     from anhorig.respite import Ledger
-    from anhorig.serialization import from_document
 
-    documents = data if isinstance(data, list) else [data]
-    records: list[Any] = []
-    problems: list[Problem] = []
-    for index, document in enumerate(documents):
-        where = f"$[{index}]" if isinstance(data, list) else "$"
-        try:
-            if isinstance(document, dict) and "resourceType" in document:
-                readings = read_fhir(document, resolve=resolve)
-                records.extend(r.consent for r in readings if r.consent is not None)
-                continue
-            record: Any = from_document(None, document)
-        except InvalidInput as exc:
-            problems.extend(p.under(where) for p in exc.problems)
-            continue
-        if isinstance(record, Ledger):
-            records.extend((*record.policies, *record.units, *record.grants, *record.entries))
-        else:
-            records.append(record)
-    if problems:
-        raise InvalidInput(problems)
-    return records
+    if isinstance(record, Ledger):
+        return (*record.policies, *record.units, *record.grants, *record.entries)
+    return (record,)
 
 
 def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
@@ -168,14 +147,14 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     lang: Lang = args.lang
     issues: list[Issue] = []
     records: list[Any] = []
-    from anhorig.consent.cli import parties_resolver
+    from anhorig.consent.cli import parties_resolver, records_in
 
     resolve = parties_resolver(args.parties, issues)
     # The same strict reading as every other entry point: a repeated key or a lone
     # surrogate must not change what is stored.
     for name in expand_inputs(args.files):
         try:
-            records.extend(read_one(name, lambda data: _records_of(data, resolve)))
+            records.extend(read_one(name, lambda data: records_in(data, resolve, _stored_records)))
         except Unreadable as exc:
             issues.extend(exc.issues)
     if issues:
