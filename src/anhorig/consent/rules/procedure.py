@@ -232,7 +232,7 @@ def decide(
     if outcome is None:
         outcome = _NOT_APPLICABLE
     return _EXPLAINED_LATER(
-        outcome, _DOCUMENT if outcome is _PERMIT else (), decide_fully, q, t, by_subject, policy
+        outcome, _DOCUMENT if outcome is _PERMIT else (), (decide_fully, q, t, by_subject, policy)
     )
 
 
