@@ -65,6 +65,8 @@ def question_key(request: DisclosureRequest) -> tuple[object, ...]:
     # A period as its two days, which are equal exactly when it is (a first ask
     # hashes the key twice: dates keep their hash, a Period works it out again), put
     # in the key itself (no tuple for them); anything else beside a marker no day is.
+    start: object
+    end: object
     if type(period) is Period:
         start, end = period.start, period.end
     else:
