@@ -156,8 +156,13 @@ def timeline_of(
         people = (*people, *_person_points(request.concerns))
     if records is None:
         return Timeline(request, _with_law(people), {}, policy)
-    breaks = records.breaks(LAW_CHANGES, people)
-    derived = records.derived  # made by breaks: its shared mapping read without a call
+    # What the records keep (their change points with these people's, the mapping
+    # shared by their timelines) read in place: no call when both are made already.
+    derived = records.derived
+    kept = derived.breaks if derived is not None else None
+    breaks = kept.get(people) if kept is not None else None
+    if breaks is None:
+        breaks = records.breaks(LAW_CHANGES, people)
     alone = derived.alone if derived is not None else None
     return Timeline(request, breaks, alone if alone is not None else records.alone(key), policy)
 
