@@ -548,7 +548,7 @@ class Derived:
     object, made when the person is first asked about, so that records never asked
     about hold one empty slot, not five."""
 
-    __slots__ = ("breaks", "by_recipient", "for_keys", "sorted", "timelines")
+    __slots__ = ("alone", "breaks", "by_recipient", "for_keys", "sorted", "timelines")
 
     def __init__(self) -> None:
         self.sorted: list[CompiledConsent] | None = None
@@ -564,6 +564,9 @@ class Derived:
         # these records: they go with them when an addition publishes new ones. (Any:
         # a Timeline, whose module imports this one.)
         self.timelines: dict[tuple[object, ...], Any] | None = None
+        # The records by the person's key, shared by the timelines of questions about
+        # this person alone (one mapping, not one per question).
+        self.alone: dict[str, SubjectRecords] | None = None
 
 
 class SubjectRecords:
@@ -643,6 +646,16 @@ class SubjectRecords:
         for compiled in unnamed:
             chosen[compiled.id] = compiled
         return [chosen[k] for k in sorted(chosen)]
+
+    def alone(self, key: str) -> dict[str, SubjectRecords]:
+        """``{key: self}``, made once and shared, so never to be changed by the caller;
+        ``key`` is the person's :func:`~anhorig.consent.model.person_key`, the same in
+        every call."""
+        derived = self.worked()
+        found = derived.alone
+        if found is None:
+            found = derived.alone = {key: self}
+        return found
 
     def breaks(self, law_changes: Iterable[float], people: tuple[float, ...] = ()) -> list[float]:
         """The sorted, distinct instants where an answer about this person can change

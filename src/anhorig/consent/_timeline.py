@@ -30,6 +30,9 @@ from anhorig.time import Period
 
 __all__ = ["LAW_CHANGES", "Timeline", "question_key", "timeline_for", "timeline_of"]
 
+_QUESTION = Question.__init__
+_OTHER = object()  # in a question key: its data period is not a Period (None)
+
 
 def _law_change_points() -> list[float]:
     points: set[float] = set()
@@ -59,6 +62,15 @@ sorted and distinct; shared, so never to be changed."""
 def question_key(request: DisclosureRequest) -> tuple[object, ...]:
     """Everything ``request`` asks except its instant: the registry's memo key."""
     period = request.data_period
+    # A period as its two days, which are equal exactly when it is (a first ask
+    # hashes the key twice: dates keep their hash, a Period works it out again), put
+    # in the key itself (no tuple for them); anything else beside a marker no day is.
+    start: object
+    end: object
+    if type(period) is Period:
+        start, end = period.start, period.end
+    else:
+        start, end = period, _OTHER
     return (
         person_key(request.subject),
         request.also_about,
@@ -67,40 +79,41 @@ def question_key(request: DisclosureRequest) -> tuple[object, ...]:
         request.holder,
         request.recipient,
         request.purpose,
-        # A period as its two days, which are equal exactly when it is (a first ask
-        # hashes the key twice: dates keep their hash, a Period works it out again).
-        (period.start, period.end) if type(period) is Period else period,
+        start,
+        end,
         request.circumstances,
         request.concerns,
         request.information,
     )
 
 
-class Timeline:
-    """The decisions for one question over time, on fixed records.
+class Timeline(Question):
+    """The decisions for one question over time, on fixed records: the compiled
+    question itself (one object, not two, on every first ask), with its answers.
 
     The answer can only change at the instants in ``breaks``, sorted and distinct
     (kept, not copied: never to be changed); between two of them it is computed once,
-    on first use, and then reused. ``question`` is the compiled question, ``records``
-    the compiled records of its people it answers from (never changed after, see
-    :class:`~anhorig.consent._compiled.SubjectRecords`), ``policy`` the decision policy.
+    on first use, and then reused. ``records`` are the compiled records of its people
+    it answers from (never changed after, see
+    :class:`~anhorig.consent._compiled.SubjectRecords`; kept, not copied), ``policy``
+    the decision policy.
 
     Threads may share a timeline: two first asks in one segment compute equal
     decisions, and either may stay.
     """
 
-    __slots__ = ("breaks", "decisions", "policy", "question", "records")
+    __slots__ = ("breaks", "decisions", "policy", "records")
 
     def __init__(
         self,
-        question: Question,
+        request: DisclosureRequest,
         breaks: list[float],
         records: Mapping[str, SubjectRecords],
         policy: DecisionPolicy,
     ) -> None:
         # Positional and unchecked: one is made on every first ask (a keyword
         # argument alone cost a few hundred nanoseconds).
-        self.question = question
+        _QUESTION(self, request)
         self.records = records
         self.policy = policy
         self.breaks = breaks
@@ -113,7 +126,7 @@ class Timeline:
         index = bisect_right(self.breaks, t)
         found = self.decisions.get(index)
         if found is None:
-            found = decide(self.question, t, self.records, self.policy)
+            found = decide(self, t, self.records, self.policy)
             self.decisions[index] = found
         return found
 
@@ -142,9 +155,16 @@ def timeline_of(
         # The child a report of concern is about: whether they are a child can change too.
         people = (*people, *_person_points(request.concerns))
     if records is None:
-        return Timeline(Question(request), _with_law(people), {}, policy)
-    breaks = records.breaks(LAW_CHANGES, people)
-    return Timeline(Question(request), breaks, {key: records}, policy)
+        return Timeline(request, _with_law(people), {}, policy)
+    # What the records keep (their change points with these people's, the mapping
+    # shared by their timelines) read in place: no call when both are made already.
+    derived = records.derived
+    kept = derived.breaks if derived is not None else None
+    breaks = kept.get(people) if kept is not None else None
+    if breaks is None:
+        breaks = records.breaks(LAW_CHANGES, people)
+    alone = derived.alone if derived is not None else None
+    return Timeline(request, breaks, alone if alone is not None else records.alone(key), policy)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -181,4 +201,4 @@ def timeline_for(
             kept[key] = records
             points.extend(records.breakpoints())
         points.extend(_person_points(person))
-    return Timeline(Question(request), sorted(set(points)), kept, policy)
+    return Timeline(request, sorted(set(points)), kept, policy)

@@ -220,16 +220,16 @@ class Decision(_Later):
         cls,
         outcome: Outcome,
         obligations: tuple[Obligation, ...],
-        why: Callable[..., Decision],
-        *args: object,
+        why: tuple[Any, ...],
     ) -> Decision:
-        """A decision whose ``basis`` and ``reasons`` are those of ``why(*args)``, an
-        equal decision made by `later` when they are first read: the engine decides the
-        common case without noting why, and notes it only for a caller who reads it."""
+        """A decision whose ``basis`` and ``reasons`` are those of ``why[0](*why[1:])``,
+        an equal decision made by `later` when they are first read: the engine decides
+        the common case without noting why, and notes it only for a caller who reads
+        it. (One tuple, kept as given: cheaper than a partial or a copy.)"""
         made: Decision = object.__new__(cls)
         _SET_OUTCOME(made, outcome)
         _SET_OBLIGATIONS(made, obligations)
-        _SET_LATER(made, (why, *args))  # one tuple: cheaper than a partial
+        _SET_LATER(made, why)
         return made
 
     def explain(self, lang: Lang = "sv") -> str:

@@ -88,6 +88,7 @@ class ConsentRegistry:
         "_building",
         "_by_subject",
         "_consents",
+        "_forget",
         "_lock",
         "_log",
         "_memo",
@@ -118,6 +119,7 @@ class ConsentRegistry:
         # merged in place, not copied.
         self._building = True
         self._asked_by_id = self._asked.by_id  # read on every ask: one lookup less
+        self._forget = self._asked.forget
         for record in records:
             self.add(record)
         self._building = False
@@ -263,9 +265,17 @@ class ConsentRegistry:
                 if answer is not None and self._by_subject.get(asked_about) is answered_from:
                     return answer
             else:
-                held, key, t = self._asked.remember(request)
-        else:
-            held, key, t = self._asked.remember(request)
+                seen = None  # another object, under the id of one that is gone
+        if seen is None:
+            # A weak reference that drops the entry when the request goes, the
+            # question key and the instant in seconds, kept under the reference's
+            # ident (written out here: a call and a tuple less on every first ask).
+            if not isinstance(request, DisclosureRequest):
+                check_request(request)  # raises, naming what it is
+            held = _Held(request, self._forget)
+            held.ident = id(request)
+            key = question_key(request)
+            t = seconds(request.at)
         if request.also_about:
             # Its key and instant are kept on the object; the answer is not.
             asked[held.ident] = (held, key, t, "", None, None)
@@ -378,16 +388,6 @@ class _Asked:
         # (put in by ``ConsentRegistry.decide``).
         self.by_id: dict[int, _Entry] = {}
         self.forget = self._forget  # one bound method for every weak reference
-
-    def remember(self, request: DisclosureRequest) -> tuple[_Held, tuple[Any, ...], float]:
-        """A weak reference to ``request`` that drops its entry when it goes, its
-        question key and its instant in seconds (the caller keeps them under the
-        reference's ``ident``); ``InvalidInput`` if it is not a request."""
-        if not isinstance(request, DisclosureRequest):
-            check_request(request)  # raises, naming what it is
-        held = _Held(request, self.forget)
-        held.ident = id(request)
-        return held, question_key(request), seconds(request.at)
 
     def _forget(self, held: _Held) -> None:
         entry = self.by_id.get(held.ident)

@@ -365,7 +365,15 @@ def consents_outcome(
     (the reasons are noted by it when a decision is explained)."""
     if records is None:
         return None
-    relying = relying_authority(q).id
+    recipient = q.recipient  # relying_authority, written out: every first ask
+    if (
+        q.request.action is _ACCESS
+        and recipient.kind is _ORGANISATION
+        and recipient.organisation is not None
+    ):
+        relying = recipient.organisation.id
+    else:
+        relying = q.holder.id
     revocations = records.revoked
     deny_wins = policy.combining is _DENY_OVERRIDES
     permits = denies = False

@@ -223,7 +223,8 @@ def decide(
     org = recipient.organisation if recipient.kind is _ORGANISATION else None
     if org is not None and org.id == q.holder.id:
         return decide_fully(q, t, by_subject, policy)
-    records = by_subject.get(person_key(request.subject))
+    subject = request.subject  # person_key, written out: every first ask
+    records = by_subject.get(subject.id.value if subject.id is not None else person_key(subject))
     if records is not None and (records.blocks or records.assessments):
         return decide_fully(q, t, by_subject, policy)
     # Then the person's verdict is the consents' (subject_verdict), or without one
@@ -232,7 +233,7 @@ def decide(
     if outcome is None:
         outcome = _NOT_APPLICABLE
     return _EXPLAINED_LATER(
-        outcome, _DOCUMENT if outcome is _PERMIT else (), decide_fully, q, t, by_subject, policy
+        outcome, _DOCUMENT if outcome is _PERMIT else (), (decide_fully, q, t, by_subject, policy)
     )
 
 
