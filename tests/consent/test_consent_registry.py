@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tracemalloc
+import weakref
+
 import pytest
 
 from anhorig.consent import (
@@ -9,16 +12,18 @@ from anhorig.consent import (
     Block,
     BlockLift,
     ConsentRegistry,
+    DisclosureRequest,
     Evidence,
     EvidenceForm,
     Outcome,
     Provision,
     ProvisionType,
+    evaluate,
 )
 from anhorig.errors import InvalidInput
 from anhorig.serialization import from_json, to_json
 from anhorig.time import local
-from tests.consent.consent_scenario import ANNA, EVA, GIVEN, consent, request
+from tests.consent.consent_scenario import ANNA, EVA, GIVEN, TOWN, consent, request
 
 
 def test_add_revoke_and_decide_as_of_any_instant() -> None:
@@ -136,3 +141,59 @@ def test_equal_provisions_share_one_compiled_tree_while_held() -> None:
     shared_compiled.cache_clear()  # evaluate's cache, filled by earlier tests, holds trees
     gc.collect()
     assert first.provision not in _ROOTS
+
+
+def _asks(count: int, **changes: object) -> list[DisclosureRequest]:
+    """``count`` distinct request objects, a second apart, all inside one answer."""
+    return [request(at=local(2026, 6, 1, 10).add(seconds=k), **changes) for k in range(count)]
+
+
+def test_kept_answers_follow_additions_for_every_kind_of_request() -> None:
+    """Answers kept for request objects (about a person with records, about someone
+    with none, about several people) are served again only while the records they
+    came from stand: after an addition each is what a fresh registry answers."""
+    registry = ConsentRegistry([consent()])
+    everything = _asks(4) + _asks(4, subject=EVA) + _asks(4, also_about=(EVA,))
+    first = [registry.decide(r) for r in everything]
+    assert [registry.decide(r) for r in everything] == first
+    assert [d.outcome for d in first] == [evaluate(r, [consent()]).outcome for r in everything]
+    registry.add(Block(id="b-1", subject=ANNA, holder=TOWN, placed_at=local(2026, 5, 1)))
+    after = [registry.decide(r).outcome for r in everything]
+    fresh = ConsentRegistry(registry.history())
+    assert after == [fresh.decide(r).outcome for r in everything]
+    assert after[:4] == [Outcome.DENY] * 4
+    assert after[4:8] == [d.outcome for d in first[4:8]]  # about Eva alone
+    registry.add(consent("c-eva", subject=EVA))
+    fresh = ConsentRegistry(registry.history())
+    assert [registry.decide(r) for r in everything] == [fresh.decide(r) for r in everything]
+
+
+def test_requests_asked_are_not_kept_alive() -> None:
+    """A request object the caller dropped is let go, and what the registry kept for
+    it with it: however many distinct ones are asked, memory stops growing."""
+    registry = ConsentRegistry([consent()])
+    registry.decide(request())  # the question's timeline holds the first one asked
+    first = request(at=local(2026, 6, 1, 9))
+    registry.decide(first)
+    gone = weakref.ref(first)
+    del first
+    kept = gone() is not None
+    assert not kept
+    made = 0
+
+    def ask(count: int) -> None:
+        nonlocal made
+        for k in range(made, made + count):
+            registry.decide(request(at=local(2026, 6, 1, 10).add(seconds=k)))
+        made += count
+
+    tracemalloc.start()
+    try:
+        ask(256)
+        before = tracemalloc.get_traced_memory()[0]
+        ask(1024)
+        grown = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    # Bytes, for 1,024 more requests: keeping each would grow by hundreds of bytes.
+    assert grown < 50_000

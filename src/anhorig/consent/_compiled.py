@@ -578,9 +578,12 @@ class SubjectRecords:
     one (:meth:`merged`) when a record is added. What is worked out from the records
     (consents in id order, change points, the recipient index) is kept between calls,
     filled on first use and set in one assignment, so a reader sees all of it or none.
+    ``superseded`` is the one thing set after publishing, once, from ``False`` to
+    ``True``: by the registry, just before it publishes the records that replace these
+    (so that an answer kept from these is known to be old by one attribute read).
     """
 
-    __slots__ = ("assessments", "blocks", "consents", "derived", "lifts", "revoked")
+    __slots__ = ("assessments", "blocks", "consents", "derived", "lifts", "revoked", "superseded")
 
     def __init__(self) -> None:
         self.consents: dict[str, CompiledConsent] = {}
@@ -589,6 +592,7 @@ class SubjectRecords:
         self.lifts: dict[str, float] = {}
         self.assessments: dict[str, CompiledAssessment] = {}
         self.derived: Derived | None = None
+        self.superseded = False
 
     def changed(self) -> None:
         """Forget what was worked out from the records (they were added to)."""
@@ -747,6 +751,7 @@ class SubjectRecords:
         out.revoked = self.revoked
         out.lifts = self.lifts
         out.derived = None
+        out.superseded = False
         return out
 
 

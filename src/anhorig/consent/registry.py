@@ -183,6 +183,10 @@ class ConsentRegistry:
             if memo_keys is not None:
                 for memo_key in memo_keys:
                     self._memo.pop(memo_key, None)
+            if mine is not None and not in_place:
+                # Before the new records are published, so that an answer kept from
+                # these is never served once they are (see ``decide``).
+                mine.superseded = True
             if new is None:
                 if mine is None:
                     mine = self._by_subject[key] = SubjectRecords()
@@ -260,10 +264,14 @@ class ConsentRegistry:
         if seen is not None:
             held, key, t, asked_about, answered_from, answer = seen
             if held() is request:
-                # Answered before from the person's records that are still the
-                # published ones (an addition publishes new ones): that answer.
-                if answer is not None and self._by_subject.get(asked_about) is answered_from:
-                    return answer
+                if answer is not None:
+                    if answered_from is not None:
+                        # Answered from the person's records, not superseded since
+                        # (an addition marks them before publishing new ones).
+                        if not answered_from.superseded:
+                            return answer
+                    elif self._by_subject.get(asked_about) is None:
+                        return answer  # about someone who still has no records
             else:
                 seen = None  # another object, under the id of one that is gone
         if seen is None:
