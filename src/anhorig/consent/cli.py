@@ -63,6 +63,7 @@ __all__ = [
     "parties_resolver",
     "read_fhir_document",
     "read_parties",
+    "records_in",
     "run_check",
 ]
 
