@@ -69,7 +69,7 @@ from anhorig._checks import (
     outside_years,
     years_message,
 )
-from anhorig._text import InvalidInput
+from anhorig._text import InvalidInput, Problem
 from anhorig._values import date_text
 
 __all__ = [
@@ -275,11 +275,15 @@ def local(
     second: int = 0,
     *,
     fold: Literal[0, 1] = 0,
+    gap: Literal["refuse", "shift"] = "refuse",
 ) -> pendulum.DateTime:
     """The instant a Stockholm wall clock shows this date and time.
 
-    A time in the spring gap is refused with ``InvalidInput``; a time in the autumn
-    fold means its first occurrence (``fold=0``, summer time) unless ``fold=1``.
+    A time in the autumn fold means its first occurrence (``fold=0``, summer time)
+    unless ``fold=1``. A time in the spring gap is refused with ``InvalidInput``; with
+    ``gap="shift"`` it is read as RFC 5545 reads a recurring time that falls in a gap:
+    with the offset before the gap, so 02:30 on the last Sunday of March is 03:30
+    summer time. A schedule that repeats at a clock time wants that reading.
     """
     try:
         naive = datetime(year, month, day, hour, minute, second)
@@ -290,15 +294,32 @@ def local(
             sv=f"ogiltig lokal tid ({given})",
             en=f"invalid local time ({given})",
         ) from None
+    bad: list[tuple[str, str, str, object]] = []
+    if type(fold) is not int or fold not in (0, 1):
+        bad.append(("fold", "0 eller 1", "0 or 1", fold))
+    if type(gap) is not str or gap not in ("refuse", "shift"):
+        bad.append(("gap", "'refuse' eller 'shift'", "'refuse' or 'shift'", gap))
+    if bad:
+        raise InvalidInput(
+            Problem.make(
+                name,
+                sv=f"ska vara {sv} (fick {_checks.shown(v)})",
+                en=f"must be {en} (got {_checks.shown(v)})",
+            )
+            for name, sv, en, v in bad
+        )
     if not MIN_YEAR <= year <= MAX_YEAR + 1:
         raise _outside("$", naive)
-    return _in_range(_localize(naive, fold), "$", naive)
+    return _in_range(_localize(naive, fold, gap == "shift"), "$", naive)
 
 
-def _localize(naive: datetime, fold: Literal[0, 1]) -> pendulum.DateTime:
+def _localize(naive: datetime, fold: Literal[0, 1], shift: bool = False) -> pendulum.DateTime:
     aware = naive.replace(tzinfo=ZONE, fold=fold)
     back = aware.astimezone(_UTC).astimezone(ZONE)
-    if back.replace(tzinfo=None) != naive:
+    if shift and back.replace(tzinfo=None) != naive:
+        # zoneinfo gives a gap time with fold=0 the offset before the gap: RFC 5545's reading
+        back = naive.replace(tzinfo=ZONE, fold=0).astimezone(_UTC).astimezone(ZONE)
+    elif back.replace(tzinfo=None) != naive:
         stamp = naive.strftime("%Y-%m-%d %H:%M")
         raise InvalidInput.at(
             "$",

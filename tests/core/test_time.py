@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from datetime import UTC, date, datetime, timedelta
+from typing import Literal
 
 import pendulum
 import pytest
@@ -50,6 +51,55 @@ def test_spring_gap_times_are_refused(year: int, minute: int) -> None:
         local(day.year, day.month, day.day, 2, minute)
     assert "finns inte" in str(err.value)
     assert "does not exist" in err.value.explain("en")
+
+
+@given(st.integers(1996, 2100), st.integers(0, 59), st.sampled_from([0, 1]))
+def test_a_gap_time_shifted_is_read_as_rfc_5545_and_pendulum_read_it(
+    year: int, minute: int, fold: int
+) -> None:
+    """``gap="shift"`` reads 02:mm on the spring change day with the offset before the
+    gap (RFC 5545, 3.3.5): one hour after 01:mm winter time, which is 03:mm summer time.
+    pendulum, written by others, puts a gap time at the same instant."""
+    day = _last_sunday(year, 3)
+    shifted = local(day.year, day.month, day.day, 2, minute, fold=0, gap="shift")
+    before = local(day.year, day.month, day.day, 1, minute)
+    assert Interval(before, shifted).hours == 1
+    assert (shifted.hour, shifted.minute, shifted.utcoffset()) == (3, minute, timedelta(hours=2))
+    their = pendulum.datetime(day.year, day.month, day.day, 2, minute, tz="Europe/Stockholm")
+    assert shifted == their
+    # the gap is the only place the keyword changes anything; fold still picks in autumn
+    autumn = _last_sunday(year, 10)
+    f: Literal[0, 1] = 1 if fold else 0
+    assert local(autumn.year, 10, autumn.day, 2, minute, fold=f, gap="shift") == local(
+        autumn.year, 10, autumn.day, 2, minute, fold=f
+    )
+
+
+@given(instants())
+def test_shifting_gaps_changes_no_time_that_exists(instant: pendulum.DateTime) -> None:
+    """Outside the spring gap ``gap="shift"`` gives what the default gives."""
+    wall = instant.in_tz(ZONE)
+    args = (wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second)
+    f: Literal[0, 1] = 1 if wall.fold else 0
+    assert local(*args, fold=f, gap="shift") == local(*args, fold=f)
+
+
+@pytest.mark.parametrize(
+    ("fold", "gap", "paths"),
+    [
+        (2, "refuse", ("fold",)),
+        (True, "refuse", ("fold",)),
+        ("1", "shift", ("fold",)),
+        (0, "forward", ("gap",)),
+        (0, None, ("gap",)),
+        (7, "later", ("fold", "gap")),
+    ],
+)
+def test_a_bad_fold_or_gap_is_named(fold: object, gap: object, paths: tuple[str, ...]) -> None:
+    """Every bad keyword is named in one ``InvalidInput``, never a ValueError from datetime."""
+    with pytest.raises(InvalidInput) as err:
+        local(2027, 1, 1, fold=fold, gap=gap)  # type: ignore[arg-type]
+    assert err.value.paths == paths
 
 
 @given(st.integers(1996, 2100), st.integers(0, 59))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import attrs
 import pytest
@@ -163,6 +163,34 @@ def test_calendar_day_counting_in_patterns() -> None:
     )
     assert stays[0].interval.start.day == 4
     assert (stays[0].interval.end.date() - stays[0].interval.start.date()).days == 7
+
+
+def test_a_rhythm_at_two_at_night_crosses_the_spring_change() -> None:
+    """CI found it: a rhythm arriving and leaving at 02:00 met Sunday 28 March 2027, when
+    the clock skips 02:00-02:59, and ``alternating`` raised. The hour is read as RFC 5545
+    reads a recurring time in a gap: 03:00 summer time, one hour after 01:00."""
+    g = grant(
+        kind=RespiteKind.ALTERNATING_CARE,
+        amount=200,
+        unit=QuotaUnit.DYGN,
+        per=QuotaPeriod.YEAR,
+        validity=Period.year(2027),
+    )
+    pattern = AlternatingPattern(home_days=5, away_days=5, arrive_hour=2, leave_hour=2)
+    stays = alternating(
+        g, pattern, start=date(2027, 3, 3), made_at=local(2026, 12, 1), provider=MUNICIPAL
+    )
+    on_change, *others = [
+        t
+        for s in stays
+        for t in (s.interval.start, s.interval.end)
+        if t.date() == date(2027, 3, 28)
+    ]
+    assert not others
+    assert (on_change.hour, on_change.utcoffset()) == (3, timedelta(hours=2))
+    assert all(
+        t.hour == 2 for s in stays for t in (s.interval.start, s.interval.end) if t != on_change
+    )
 
 
 def test_pattern_refuses_bad_values() -> None:

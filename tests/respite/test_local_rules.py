@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from anhorig.errors import InvalidInput
@@ -259,6 +259,7 @@ def test_a_night_is_away_or_at_home_never_both(stamps: list[int]) -> None:
     st.integers(0, 23),
     st.dates(date(2025, 1, 1), date(2027, 12, 31)),
 )
+@example(5, 5, 2, 0, date(2027, 3, 3))  # CI: arrival at 02:00 on the spring change day
 def test_a_rhythm_booked_is_judged_as_its_pattern(
     home: int, away: int, arrive: int, leave: int, start: date
 ) -> None:

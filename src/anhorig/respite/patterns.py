@@ -128,6 +128,8 @@ def alternating(
     """The stays of ``pattern`` from ``start`` (a first day at home) to the end of
     ``grant``'s validity.
 
+    An hour that the clock skips when summer time begins (02:00 on the last Sunday of
+    March) is read as the hour after it, 03:00, as a recurring time is in RFC 5545.
     A stay that would leave after the validity ends is shortened to leave on its
     last day; where ``pattern.max_dygn_per_month`` would be passed (dygn counted by
     ``count``) a stay is shortened, and dropped if not one night is left.
@@ -161,8 +163,8 @@ def alternating(
                 id=f"{prefix}{len(stays) + 1}",
                 grant_id=grant.id,
                 interval=Interval(
-                    local(arrive.year, arrive.month, arrive.day, pattern.arrive_hour),
-                    local(leave.year, leave.month, leave.day, pattern.leave_hour),
+                    local(arrive.year, arrive.month, arrive.day, pattern.arrive_hour, gap="shift"),
+                    local(leave.year, leave.month, leave.day, pattern.leave_hour, gap="shift"),
                 ),
                 made_at=made_at,
                 provider=provider,
