@@ -58,6 +58,8 @@ import pendulum
 
 from anhorig import _calendar, _checks
 from anhorig._calendar import EPOCH_ORDINAL
+from anhorig._calendar import offset_at as _offset_at
+from anhorig._calendar import year_offsets as _year_offsets
 from anhorig._checks import (
     FIRST_DAY,
     LAST_DAY,
@@ -148,65 +150,6 @@ def _own_offset(zone: object) -> int | None:
         if zone is own:
             return offset
     return None
-
-
-def _offset_of(timestamp: float) -> int:
-    shown = datetime.fromtimestamp(timestamp, ZONE).utcoffset()
-    assert shown is not None
-    return int(shown.total_seconds())
-
-
-@functools.lru_cache(maxsize=512)
-def _year_offsets(year: int) -> tuple[float, float, int, int] | None:
-    """(summer start, summer end, winter offset, summer offset) of ``year``, found by
-    bisection in the zone database, so a future change of the rules is followed.
-
-    ``None`` when the year is not one offset with at most one summer period inside it,
-    as the zone database has it: the quick paths then leave every instant of the year to
-    the zone. The tzdata package (which Python reads where the system has no zone data,
-    as on Windows) makes Stockholm a link to Berlin: summer time from April 1940 to
-    November 1942, double summer time in 1945 and 1947.
-    """
-    first = datetime(year, 1, 1, tzinfo=UTC).timestamp()
-    middle = datetime(year, 7, 1, tzinfo=UTC).timestamp()
-    last = datetime(year + 1, 1, 1, tzinfo=UTC).timestamp()
-    winter, summer = _offset_of(first), _offset_of(middle)
-    if winter == summer:
-        start = end = last
-    else:
-        start, end = _change(first, middle), _change(middle, last)
-    # The model must hold each week and at the year's last second: bisection finds one
-    # change in each half-year and cannot see a second (no two lie within a week).
-    week = 7 * 86400
-    for stamp in (*range(int(first), int(last), week), last - 1):
-        if _offset_of(stamp) != (summer if start <= stamp < end else winter):
-            return None
-    return (start, end, winter, summer)
-
-
-def _change(low: float, high: float) -> float:
-    """The first whole second in (low, high] whose offset differs from low's (``high``
-    if none does)."""
-    before = _offset_of(low)
-    lo, hi = int(low), int(high)
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if _offset_of(mid) == before:
-            lo = mid
-        else:
-            hi = mid
-    return float(hi)
-
-
-def _offset_at(timestamp: float) -> int | None:
-    """Europe/Stockholm's UTC offset, in seconds, at a UTC timestamp; ``None`` in a year
-    whose offsets only the zone can tell (see `_year_offsets`)."""
-    year = datetime.fromtimestamp(timestamp, UTC).year
-    offsets = _year_offsets(year)
-    if offsets is None:
-        return None
-    start, end, winter, summer = offsets
-    return summer if start <= timestamp < end else winter
 
 
 def _stockholm_local(moment: datetime) -> datetime:
