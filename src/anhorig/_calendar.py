@@ -19,6 +19,9 @@ bookings by these numbers; `day_index` and `month_index` answer as a binary sear
 over the sorted midnights would, so an instant before the first midnight is day -1
 and one from the last midnight on is day ``DAYS - 1``.
 
+`year_offsets` models a year's UTC offsets (one winter offset, at most one summer
+period), for `anhorig.time`'s quick paths, or says the year has no such model.
+
 Floor: beside the ground. This module imports only the standard library (not pendulum,
 nothing of anhorig), so `anhorig.time` and every family can build on it; what a caller
 refuses outside the indexed years it says itself (the respite ledger: `InvalidInput`).
@@ -26,9 +29,10 @@ refuses outside the indexed years it says itself (the respite ledger: `InvalidIn
 
 from __future__ import annotations
 
+import functools
 import threading
 import zoneinfo
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 __all__ = [
     "DAYS",
@@ -48,6 +52,8 @@ __all__ = [
     "midnight",
     "month_index",
     "month_midnight",
+    "offset_at",
+    "year_offsets",
 ]
 
 ZONE = zoneinfo.ZoneInfo("Europe/Stockholm")
@@ -203,3 +209,64 @@ def month_midnight(month: int) -> int:
         year, rest = divmod(month, 12)
         stamp = _by_month.setdefault(month, midnight(date(FIRST_YEAR + year, rest + 1, 1)))
     return stamp
+
+
+# --- the offsets of a year, for the quick paths of anhorig.time ---------------------------
+
+
+def _offset_of(stamp: float, zone: zoneinfo.ZoneInfo) -> int:
+    shown = datetime.fromtimestamp(stamp, zone).utcoffset()
+    assert shown is not None
+    return int(shown.total_seconds())
+
+
+@functools.lru_cache(maxsize=512)
+def year_offsets(year: int, zone: zoneinfo.ZoneInfo = ZONE) -> tuple[float, float, int, int] | None:
+    """(summer start, summer end, winter offset, summer offset) of the UTC year ``year``
+    in ``zone``, found by bisection in the zone data, so a future change of the rules is
+    followed.
+
+    ``None`` when the year is not one offset with at most one summer period inside it:
+    the quick paths then leave each instant of the year to the zone. The tzdata package
+    (which Python reads where the system has no zone data, as on Windows) makes Stockholm
+    a link to Berlin: summer time from April 1940 to November 1942, double summer time
+    in 1945 and 1947.
+    """
+    first = datetime(year, 1, 1, tzinfo=UTC).timestamp()
+    middle = datetime(year, 7, 1, tzinfo=UTC).timestamp()
+    last = datetime(year + 1, 1, 1, tzinfo=UTC).timestamp()
+    winter, summer = _offset_of(first, zone), _offset_of(middle, zone)
+    if winter == summer:
+        start = end = last
+    else:
+        start, end = _change(first, middle, zone), _change(middle, last, zone)
+    # The model must hold each week and at the year's last second: bisection finds one
+    # change in each half-year and cannot see a second (no two lie within a week).
+    for stamp in (*range(int(first), int(last), 7 * 86400), last - 1):
+        if _offset_of(stamp, zone) != (summer if start <= stamp < end else winter):
+            return None
+    return (start, end, winter, summer)
+
+
+def _change(low: float, high: float, zone: zoneinfo.ZoneInfo) -> float:
+    """The first whole second in (low, high] whose offset differs from low's (``high``
+    if none does)."""
+    before = _offset_of(low, zone)
+    lo, hi = int(low), int(high)
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if _offset_of(mid, zone) == before:
+            lo = mid
+        else:
+            hi = mid
+    return float(hi)
+
+
+def offset_at(stamp: float, zone: zoneinfo.ZoneInfo = ZONE) -> int | None:
+    """The UTC offset in seconds of ``zone`` at the instant ``stamp``, as `year_offsets`
+    models its year; ``None`` in a year only the zone can tell."""
+    offsets = year_offsets(datetime.fromtimestamp(stamp, UTC).year, zone)
+    if offsets is None:
+        return None
+    start, end, winter, summer = offsets
+    return summer if start <= stamp < end else winter

@@ -58,6 +58,8 @@ import pendulum
 
 from anhorig import _calendar, _checks
 from anhorig._calendar import EPOCH_ORDINAL
+from anhorig._calendar import offset_at as _offset_at
+from anhorig._calendar import year_offsets as _year_offsets
 from anhorig._checks import (
     FIRST_DAY,
     LAST_DAY,
@@ -148,45 +150,6 @@ def _own_offset(zone: object) -> int | None:
         if zone is own:
             return offset
     return None
-
-
-def _offset_of(timestamp: float) -> int:
-    shown = datetime.fromtimestamp(timestamp, ZONE).utcoffset()
-    assert shown is not None
-    return int(shown.total_seconds())
-
-
-@functools.lru_cache(maxsize=512)
-def _year_offsets(year: int) -> tuple[float, float, int, int]:
-    """(summer start, summer end, winter offset, summer offset) of ``year``, found by
-    bisection in the zone database, so a future change of the rules is followed."""
-    first = datetime(year, 1, 1, tzinfo=UTC).timestamp()
-    middle = datetime(year, 7, 1, tzinfo=UTC).timestamp()
-    last = datetime(year + 1, 1, 1, tzinfo=UTC).timestamp()
-    winter, summer = _offset_of(first), _offset_of(middle)
-
-    def change(low: float, high: float) -> float:
-        # The first whole second in (low, high] whose offset differs from low's.
-        before = _offset_of(low)
-        lo, hi = int(low), int(high)
-        while hi - lo > 1:
-            mid = (lo + hi) // 2
-            if _offset_of(mid) == before:
-                lo = mid
-            else:
-                hi = mid
-        return float(hi)
-
-    if winter == summer or _offset_of(last - 1) != winter:
-        return (last, last, winter, winter)  # no simple summer time that year
-    return (change(first, middle), change(middle, last), winter, summer)
-
-
-def _offset_at(timestamp: float) -> int:
-    """Europe/Stockholm's UTC offset, in seconds, at a UTC timestamp."""
-    year = datetime.fromtimestamp(timestamp, UTC).year
-    start, end, winter, summer = _year_offsets(year)
-    return summer if start <= timestamp < end else winter
 
 
 def _stockholm_local(moment: datetime) -> datetime:
@@ -800,7 +763,10 @@ def is_own_instant(value: object) -> bool:
         return False
     if (value.month, value.day) in ((1, 1), (12, 31)):
         return False  # the UTC year may be the other one: left to as_instant
-    start, end, winter, summer = _year_offsets(value.year)
+    offsets = _year_offsets(value.year)
+    if offsets is None:
+        return False
+    start, end, winter, summer = offsets
     midnight = (day - EPOCH_ORDINAL) * 86400
     t = midnight + value.hour * 3600 + value.minute * 60 + value.second - offset
     if not any(midnight - 7200 <= change <= midnight + 86400 for change in (start, end)):

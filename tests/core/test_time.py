@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import math
+import zoneinfo
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Literal
 
 import pendulum
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from anhorig import Interval, InvalidInput, Period, local, working_days_between
+import anhorig.time as anhorig_time
+from anhorig import Interval, InvalidInput, Period, _calendar, local, working_days_between
 from anhorig.testing.strategies import dates, instants, intervals, periods
 from anhorig.time import (
     HOLIDAY_YEARS,
@@ -147,6 +150,56 @@ def test_fold_instants_compare_by_the_instant(year: int, minute: int) -> None:
     assert hash(first) != hash(second) or first.timestamp() != second.timestamp()
     assert Interval(first, second).contains(first)
     assert not Interval(first, second).contains(second)
+
+
+def _packaged_stockholm() -> zoneinfo.ZoneInfo:
+    """Europe/Stockholm as the tzdata package has it (pendulum requires the package):
+    a link to Europe/Berlin, what Python reads where the system has no zone data."""
+    tzdata = pytest.importorskip("tzdata")
+    with (Path(tzdata.__file__).parent / "zoneinfo" / "Europe" / "Stockholm").open("rb") as f:
+        return zoneinfo.ZoneInfo.from_file(f, key="Europe/Stockholm")
+
+
+_ANY_YEAR = st.datetimes(datetime(1800, 1, 2), datetime(2199, 12, 30), timezones=st.just(UTC))
+
+
+@example(moment=datetime(1940, 6, 15, 11, tzinfo=UTC), packaged=True)
+@example(moment=datetime(1942, 12, 15, 11, tzinfo=UTC), packaged=True)
+@example(moment=datetime(1945, 6, 15, 10, tzinfo=UTC), packaged=True)
+@example(moment=datetime(1947, 6, 1, 10, tzinfo=UTC), packaged=True)
+@example(moment=datetime(1899, 12, 31, 23, 30, tzinfo=UTC), packaged=False)
+@given(moment=_ANY_YEAR, packaged=st.booleans())
+def test_the_model_of_a_years_offsets_agrees_with_the_zone(
+    moment: datetime, packaged: bool
+) -> None:
+    """The offsets the quick paths of `anhorig.time` assume for a year are the zone's, or
+    there are none, in every year from 1800 to 2199, with the system's zone data and the
+    tzdata package's. Found hunting latent bugs: with the package's (Stockholm as Berlin,
+    summer time from April 1940 to November 1942), `as_instant` kept
+    1940-06-15 12:00+01:00, an hour off, as a Stockholm instant; the strategies drew
+    instants from 1990 on only."""
+    zone = _packaged_stockholm() if packaged else _calendar.ZONE
+    offset = _calendar.offset_at(moment.timestamp(), zone)
+    utcoffset = moment.astimezone(zone).utcoffset()
+    assert utcoffset is not None
+    assert offset is None or offset == utcoffset.total_seconds()
+
+
+@given(moment=_ANY_YEAR, shown_in=st.sampled_from((anhorig_time.CET, anhorig_time.CEST)))
+def test_an_instant_shows_stockholms_wall_time_in_every_supported_year(
+    moment: datetime, shown_in: pendulum.FixedTimezone
+) -> None:
+    """``as_instant`` of a pendulum instant in CET or CEST shows Stockholm's wall time and
+    offset in every year from 1800 to 2199, and `is_own_instant` takes it for one only
+    when it does."""
+    given_as = pendulum.instance(moment).in_tz(shown_in)
+    expected = moment.astimezone(ZONE)
+    shown = as_instant(given_as)
+    assert shown == moment
+    assert shown.utcoffset() == expected.utcoffset()
+    assert shown.replace(tzinfo=None) == expected.replace(tzinfo=None)
+    if anhorig_time.is_own_instant(given_as):
+        assert given_as.utcoffset() == expected.utcoffset()
 
 
 def test_naive_datetimes_are_refused() -> None:

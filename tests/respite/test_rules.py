@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime
 
 import attrs
 import pytest
@@ -25,12 +26,13 @@ from anhorig.respite import (
     Weekday,
     check,
     check_booking,
+    check_series,
     is_valid,
     notice_given,
     validate,
 )
 from anhorig.testing.strategies import ledgers
-from anhorig.time import local
+from anhorig.time import Period, local
 
 from ._helpers import booking, grant
 
@@ -258,3 +260,44 @@ def test_opening_hours_are_read_on_the_wall_clock(day: date) -> None:
     )
     assert "RESPITE-TIME-OF-DAY" in check_booking(ledger, late, on=ON).codes
     assert "RESPITE-TIME-OF-DAY" not in check_booking(ledger, early, on=ON).codes
+
+
+_WORKING_DAY_NOTICE = RespitePolicy(
+    municipality="Exempel",
+    kinds=frozenset({RespiteKind.IN_HOME}),
+    notice=2,
+    notice_unit=NoticeUnit.WORKING_DAYS,
+)
+_NO_HOLIDAYS = RespitePolicy(
+    municipality="Exempel", kinds=frozenset({RespiteKind.IN_HOME}), exclude_holidays=True
+)
+
+
+@pytest.mark.parametrize(
+    ("policy", "made", "field"),
+    [
+        (_WORKING_DAY_NOTICE, local(2100, 12, 1), "interval"),
+        (_WORKING_DAY_NOTICE, local(2101, 2, 1), "made_at"),
+        (_NO_HOLIDAYS, local(2100, 12, 1), "interval"),
+    ],
+)
+def test_working_days_of_an_unknown_year_name_the_field(
+    policy: RespitePolicy, made: datetime, field: str
+) -> None:
+    """A booking whose notice or holidays fall in a year without known working days
+    (after 2100, `anhorig.time.HOLIDAY_YEARS`) is refused naming the booking's field, in
+    each way of checking it. Found hunting latent bugs at the edges of the supported
+    years: the ledger holds bookings to 2199, and the refusal had an empty path."""
+    ledger = Ledger(policies=(policy,), grants=(grant(validity=Period.year(2101)),))
+    late = booking("B-1", local(2101, 3, 3, 10), local(2101, 3, 3, 12), made_at=made)
+    ways: list[tuple[Callable[[], object], str]] = [
+        (lambda: check_booking(ledger, late, on=date(2101, 2, 1)), field),
+        (lambda: check(ledger.book(late), on=date(2101, 2, 1)), f"entries[0].{field}"),
+        (lambda: check_series(ledger, [late], on=date(2101, 2, 1)), f"bookings[0].{field}"),
+    ]
+    for way, path in ways:
+        with pytest.raises(InvalidInput) as err:
+            way()
+        assert err.value.paths == (path,)
+        assert "1954–2100" in err.value.explain("sv")
+        assert "2101" in err.value.explain("en")

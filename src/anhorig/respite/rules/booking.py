@@ -35,6 +35,7 @@ from anhorig.respite.rules.grant import combination_findings, eligibility_findin
 from anhorig.respite.rules.hours import window_findings
 from anhorig.respite.rules.quota import quota_findings
 from anhorig.respite.rules.stays import bed_findings, dygn_findings
+from anhorig.time import HOLIDAY_YEARS
 
 __all__ = [
     "CONTINUITY",
@@ -389,11 +390,18 @@ def booking_findings(
     findings = volunteer_findings(booking, on, at)
     findings.extend(validity_findings(grant, booking, s, e, on, at))
     if not emergency:
-        findings.extend(notice_findings(ctx, grant, policy, booking, k, on, at))
+        try:
+            findings.extend(notice_findings(ctx, grant, policy, booking, k, on, at))
+        except InvalidInput as err:  # working days of a year not known (HOLIDAY_YEARS)
+            known = local_date(ctx.made(booking, k)).year in HOLIDAY_YEARS
+            raise err.under(at("interval" if known else "made_at")) from None
         findings.extend(quota_findings(ctx, grant, policy, booking, s, e, k, on, at))
     findings.extend(overlap_findings(ctx, grant, booking, s, e, k, on, at))
     if grant.quota.unit is _HOURS:
-        findings.extend(window_findings(policy, booking, s, e, on, at))
+        try:
+            findings.extend(window_findings(policy, booking, s, e, on, at))
+        except InvalidInput as err:  # holidays of a year not known (HOLIDAY_YEARS)
+            raise err.under(at("interval")) from None
     else:
         findings.extend(dygn_findings(ctx, grant, policy, booking, s, e, k, on, at))
     findings.extend(continuity_findings(ctx, grant, booking, k, on, at))
