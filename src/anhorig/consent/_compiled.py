@@ -416,9 +416,9 @@ class CompiledConsent:
 
     Only ``consent``, ``id`` and the judging pair are set when it is made (also by
     ``ConsentRegistry.add``, which sets these three without the call): the rest is
-    worked out when first read (a registry adds many consents it is never asked about). Threads may
-    read one at once: each value is worked out from the consent alone, so two threads
-    that both work it out set equal values.
+    worked out when first read (a registry adds many consents it is never asked
+    about). Threads may read one at once: each value is worked out from the consent
+    alone, so two threads that both work it out set equal values.
     """
 
     __slots__ = (
@@ -577,9 +577,9 @@ class SubjectRecords:
     thread; once a registry publishes it (or ``evaluate`` decides on it) it is never
     changed again, so threads may read it without a lock: a registry publishes a new
     one (:meth:`merged`; for a consent, ``ConsentRegistry.add`` makes it, setting every
-    slot) when a record is added. What is worked out from the records
-    (consents in id order, change points, the recipient index) is kept between calls,
-    filled on first use and set in one assignment, so a reader sees all of it or none.
+    slot) when a record is added. What is worked out from the records (consents in id
+    order, change points, the recipient index) is kept between calls, filled on first
+    use and set in one assignment, so a reader sees all of it or none.
     ``superseded`` is the one thing set after publishing, once, from ``False`` to
     ``True``: by the registry, just before it publishes the records that replace these
     (so that an answer kept from these is known to be old by one attribute read).
