@@ -414,10 +414,11 @@ class CompiledConsent:
     grantor is not a child consenting alone, or has no known birth date) (see
     :mod:`anhorig.consent.rules.validity`, whose ``judge`` works them out).
 
-    Only ``consent`` and ``id`` are set when it is made: the rest is worked out when
-    first read (a registry adds many consents it is never asked about). Threads may
-    read one at once: each value is worked out from the consent alone, so two threads
-    that both work it out set equal values.
+    Only ``consent``, ``id`` and the judging pair are set when it is made (also by
+    ``ConsentRegistry.add``, which sets these three without the call): the rest is
+    worked out when first read (a registry adds many consents it is never asked
+    about). Threads may read one at once: each value is worked out from the consent
+    alone, so two threads that both work it out set equal values.
     """
 
     __slots__ = (
@@ -575,9 +576,10 @@ class SubjectRecords:
     Built by :meth:`add`, :meth:`add_consent` and :meth:`absorb` while private to one
     thread; once a registry publishes it (or ``evaluate`` decides on it) it is never
     changed again, so threads may read it without a lock: a registry publishes a new
-    one (:meth:`merged`) when a record is added. What is worked out from the records
-    (consents in id order, change points, the recipient index) is kept between calls,
-    filled on first use and set in one assignment, so a reader sees all of it or none.
+    one (:meth:`merged`; for a consent, ``ConsentRegistry.add`` makes it, setting every
+    slot) when a record is added. What is worked out from the records (consents in id
+    order, change points, the recipient index) is kept between calls, filled on first
+    use and set in one assignment, so a reader sees all of it or none.
     ``superseded`` is the one thing set after publishing, once, from ``False`` to
     ``True``: by the registry, just before it publishes the records that replace these
     (so that an answer kept from these is known to be old by one attribute read).
@@ -737,21 +739,6 @@ class SubjectRecords:
             keep_earliest(dict(self.revoked), new.revoked) if new.revoked else self.revoked
         )
         out.lifts = keep_earliest(dict(self.lifts), new.lifts) if new.lifts else self.lifts
-        return out
-
-    def with_consent(self, compiled: CompiledConsent) -> SubjectRecords:
-        """These records and ``compiled`` (replacing its id's earlier one), as a new
-        object; this one is unchanged and shares every other dict with it."""
-        # Not through __init__: the five empty dicts it makes would be replaced at once
-        # (half the cost of this method).
-        out: SubjectRecords = object.__new__(SubjectRecords)
-        out.consents = {**self.consents, compiled.id: compiled}
-        out.blocks = self.blocks
-        out.assessments = self.assessments
-        out.revoked = self.revoked
-        out.lifts = self.lifts
-        out.derived = None
-        out.superseded = False
         return out
 
 

@@ -42,7 +42,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from anhorig.consent._compiled import SubjectRecords, seconds
+from anhorig.consent._compiled import CompiledConsent, Judging, SubjectRecords, seconds
 from anhorig.consent._timeline import Timeline, question_key, timeline_for, timeline_of
 from anhorig.consent.decision import Decision, DecisionPolicy
 from anhorig.consent.engine import check_request, record_instant
@@ -57,12 +57,14 @@ from anhorig.consent.model import (
     Revocation,
     person_key,
 )
-from anhorig.consent.rules.validity import compile_consent
+from anhorig.consent.rules.validity import judge
 from anhorig.errors import InvalidInput
 from anhorig.people import Person
 from anhorig.time import as_instant
 
 __all__ = ["ConsentRegistry"]
+
+_new = object.__new__  # looked up once: a type's attributes are not cached
 
 
 class ConsentRegistry:
@@ -89,6 +91,7 @@ class ConsentRegistry:
         "_by_subject",
         "_consents",
         "_forget",
+        "_judging",
         "_lock",
         "_log",
         "_memo",
@@ -100,6 +103,8 @@ class ConsentRegistry:
         self, records: Iterable[ConsentRecord] = (), *, policy: DecisionPolicy | None = None
     ) -> None:
         self._policy = policy if policy is not None else DecisionPolicy()
+        # The judge and policy every consent added is compiled with (one pair).
+        self._judging: Judging = (judge, self._policy)
         # Held to add a record, to read the log and the ids, and to put a timeline in
         # the memo; ``decide`` reads the published records and the memo without it.
         self._lock = threading.Lock()
@@ -143,11 +148,67 @@ class ConsentRegistry:
         """Append ``record``. A consent id may be added only once, and so may a harm
         assessment's (adding the same record again does nothing); a revocation must name a known consent about the
         same person; a lift must name a known block."""
-        # A consent, by far the most common record, is told apart first.
-        consent = record if type(record) is Consent else None
-        if consent is None and not isinstance(
-            record, Consent | Revocation | Block | BlockLift | HarmAssessment
-        ):
+        if type(record) is not Consent:
+            self._add_other(record)
+            return
+        # A consent, by far the most common record, written out: each call and lookup
+        # saved here is a few per cent of an addition. The person's key as person_key
+        # gives it; the consent compiled as CompiledConsent(record, judging) makes it
+        # (outside the lock: it depends on the record and the policy only, and its
+        # validity is worked out when first asked about).
+        subject = record.subject
+        ident = subject.id
+        key = person_key(subject) if ident is None else ident.value
+        consent_id = record.id
+        compiled = _new(CompiledConsent)
+        compiled.consent = record
+        compiled.id = consent_id
+        compiled._judge = self._judging
+        lock = self._lock
+        lock.acquire()  # not ``with``: its lookups and calls cost twice as much
+        try:
+            consents = self._consents
+            known = consents.get(consent_id)
+            if known is None:
+                consents[consent_id] = record
+            elif _added_again(known, record):
+                return
+            by_subject = self._by_subject
+            mine = by_subject.get(key)
+            if self._memo_keys:
+                self._drop_timelines(key)
+            if mine is None:
+                # Filled before it is published: readers take no lock.
+                mine = SubjectRecords()
+                mine.consents[consent_id] = compiled
+                by_subject[key] = mine
+            elif self._building:
+                mine.add_consent(compiled)
+            else:
+                # Before the new records are published, so that an answer kept from
+                # these is never served once they are (see ``decide``).
+                mine.superseded = True
+                # These records and the consent as a new object, sharing every dict
+                # but ``consents`` (neither object changes after): written out, as a
+                # call costs a twentieth of an addition; every slot is set.
+                out = _new(SubjectRecords)
+                mine_consents = mine.consents.copy()  # cheaper than {**d, k: v}
+                mine_consents[consent_id] = compiled
+                out.consents = mine_consents
+                out.blocks = mine.blocks
+                out.assessments = mine.assessments
+                out.revoked = mine.revoked
+                out.lifts = mine.lifts
+                out.derived = None
+                out.superseded = False
+                by_subject[key] = out
+            self._log.append(record)
+        finally:
+            lock.release()
+
+    def _add_other(self, record: ConsentRecord) -> None:
+        """``add`` for a record that is not a consent."""
+        if not isinstance(record, Consent | Revocation | Block | BlockLift | HarmAssessment):
             raise InvalidInput.at(
                 "record",
                 sv="väntade Consent, Revocation, Block, BlockLift eller HarmAssessment, "
@@ -156,52 +217,32 @@ class ConsentRegistry:
                 f"got {type(record).__name__}",
             )
         key = person_key(record.subject)
-        # Compiled outside the lock: it depends on the record and the policy only (a
-        # consent's validity is worked out when first asked about). One record alone
-        # can clash with nothing: compiled as compile_records would.
-        if consent is not None:
-            compiled = compile_consent(consent, self._policy)
-            new = None
-        else:
-            new = SubjectRecords()
-            new.add(record, self._policy)
+        # Compiled outside the lock; one record alone can clash with nothing.
+        new = SubjectRecords()
+        new.add(record, self._policy)
         with self._lock:
-            if consent is not None:
-                # _admits for a consent, written out: two calls fewer on every add.
-                known = self._consents.get(consent.id)
-                if known is None:
-                    self._consents[consent.id] = consent
-                elif _added_again(known, consent):
-                    return
-            elif not self._admits(record, key):
+            if not self._admits(record, key):
                 return
             mine = self._by_subject.get(key)
-            in_place = self._building
-            # Forget the person's timelines before their new records are visible, so
-            # that no timeline built from the old ones is served after.
-            memo_keys = self._memo_keys.pop(key, None)
-            if memo_keys is not None:
-                for memo_key in memo_keys:
-                    self._memo.pop(memo_key, None)
-            if mine is not None and not in_place:
-                # Before the new records are published, so that an answer kept from
-                # these is never served once they are (see ``decide``).
-                mine.superseded = True
-            if new is None:
-                if mine is None:
-                    mine = self._by_subject[key] = SubjectRecords()
-                    mine.add_consent(compiled)
-                elif in_place:
-                    mine.add_consent(compiled)
-                else:
-                    self._by_subject[key] = mine.with_consent(compiled)
-            elif mine is None:
+            if self._memo_keys:
+                self._drop_timelines(key)
+            if mine is None:
                 self._by_subject[key] = new
-            elif in_place:
+            elif self._building:
                 mine.absorb(new)
             else:
+                mine.superseded = True  # before the new records are published
                 self._by_subject[key] = mine.merged(new)
             self._log.append(record)
+
+    def _drop_timelines(self, key: str) -> None:
+        """Forget the timelines kept in the memo that ``key``'s records were read for,
+        before their new records are visible, so that no timeline built from the old
+        ones is served after. Called with the lock held."""
+        memo_keys = self._memo_keys.pop(key, None)
+        if memo_keys is not None:
+            for memo_key in memo_keys:
+                self._memo.pop(memo_key, None)
 
     def _admits(self, record: ConsentRecord, key: str) -> bool:
         """Whether ``record`` is new (``False``: added before, nothing to do); refuses a
