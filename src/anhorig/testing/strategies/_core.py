@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from stdnum import luhn
 
+from anhorig._checks import month_days
 from anhorig.findings import Finding, Report, Rule, Severity
 from anhorig.language import Text
 from anhorig.law import Confidence, LawTopic, LegalRef, Reporter, Source
@@ -131,16 +132,34 @@ def person_ids(
     min_birth: date = MIN_DATE,
     max_birth: date = date(2060, 12, 31),
     coordination: bool | None = None,
+    incomplete: bool | None = None,
 ) -> PersonId:
-    """Synthetic, Luhn-valid personnummer (or samordningsnummer, day + 60)."""
+    """Synthetic, Luhn-valid personnummer (or samordningsnummer, day + 60).
+
+    A samordningsnummer may leave its birth month or day unknown, as Skatteverket issues
+    them (month 00, day 60, or a day past the end of its month; then ``birth_date`` is
+    ``None``): ``incomplete=None`` draws either, ``True`` only those (samordningsnummer
+    only), ``False`` never. Shrinks towards a complete birth date."""
     _check_dates(min_birth, max_birth)
+    if incomplete and coordination is False:
+        raise InvalidArgument("incomplete=True needs samordningsnummer (coordination)")
     born = draw(st.dates(min_birth, max_birth))
-    is_coordination = draw(st.booleans()) if coordination is None else coordination
-    day = born.day + (60 if is_coordination else 0)
+    is_coordination = (
+        True if incomplete else draw(st.booleans()) if coordination is None else coordination
+    )
+    month, day = born.month, born.day
+    if is_coordination and (incomplete or (incomplete is None and draw(st.integers(0, 3)) == 3)):
+        past_end = month_days(born.year, month) + 1
+        month, day = draw(
+            st.sampled_from(
+                ((0, day), (month, 0), (0, 0), (month, past_end if past_end <= 31 else 0))
+            )
+        )
+    day += 60 if is_coordination else 0
     serial = draw(st.integers(0, 999))
-    nine = f"{born.year % 100:02d}{born.month:02d}{day:02d}{serial:03d}"
+    nine = f"{born.year % 100:02d}{month:02d}{day:02d}{serial:03d}"
     check = luhn.calc_check_digit(nine)
-    return PersonId(f"{born.year:04d}{born.month:02d}{day:02d}-{serial:03d}{check}")
+    return PersonId(f"{born.year:04d}{month:02d}{day:02d}-{serial:03d}{check}")
 
 
 def names() -> st.SearchStrategy[str]:
@@ -157,17 +176,21 @@ def people(
     with_id: bool | None = None,
 ) -> st.SearchStrategy[Person]:
     """People born in ``[min_birth, max_birth]``, with a synthetic id or only a birth date
-    (or none). Shrinks towards a person without an id or birth date."""
+    (or none). ``with_id=True``: each has an id and the birth date it gives; otherwise an
+    id may be a samordningsnummer that leaves its birth month or day unknown, and its
+    bearer has no birth date. Shrinks towards a person without an id or birth date."""
     _check_dates(min_birth, max_birth)
     without_id = st.builds(
         Person, name=names(), birth_date=st.none() | st.dates(min_birth, max_birth)
     )
-    with_ids = st.builds(
-        Person, id=person_ids(min_birth=min_birth, max_birth=max_birth), name=names()
-    )
+
+    def with_ids(incomplete: bool | None) -> st.SearchStrategy[Person]:
+        numbers = person_ids(min_birth=min_birth, max_birth=max_birth, incomplete=incomplete)
+        return st.builds(Person, id=numbers, name=names())
+
     if with_id is None:
-        return without_id | with_ids
-    return with_ids if with_id else without_id
+        return without_id | with_ids(None)
+    return with_ids(False) if with_id else without_id
 
 
 def care_areas() -> st.SearchStrategy[CareArea]:

@@ -46,6 +46,7 @@ from anhorig.respite.policy import (
     Weekday,
 )
 from anhorig.testing.strategies._core import (
+    dates,
     instants,
     last_sunday,
     names,
@@ -175,13 +176,14 @@ def respite_grants(
     max_days: int = 400,
 ) -> RespiteGrant:
     """Grants valid 1..``max_days`` days from a start in ``[min_start, max_start]``,
-    often starting mid-month; shrinks towards a one-day in-home grant. A quota over
+    often mid-month, often on a day at an edge (a month's or year's end, 29 February,
+    a DST change day, a holiday); shrinks towards a one-day in-home grant. A quota over
     the validity is cut to the validity's length, the most a grant may hold."""
     if min_start > max_start:
         raise InvalidArgument(f"min_start={min_start} is after max_start={max_start}")
     if max_days < 1:
         raise InvalidArgument(f"max_days={max_days} must be >= 1")
-    start = draw(st.dates(min_start, max_start))
+    start = draw(dates(min_value=min_start, max_value=max_start))
     basis = draw(st.sampled_from(GrantBasis))
     gid = draw(ids if ids is not None else st.sampled_from(("G-1", "G-2", "G-3")))
     kind = draw(kinds if kinds is not None else respite_kinds())
