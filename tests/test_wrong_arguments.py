@@ -38,7 +38,8 @@ from anhorig._arguments import checked, checked_first
 from anhorig.consent import Consent, ConsentRegistry
 from anhorig.organisations import Provider, ProviderKind
 from anhorig.plans import SupportPlan
-from anhorig.time import Period
+from anhorig.respite import Ledger
+from anhorig.time import Interval, Period, local
 
 PERSONNUMMER = "19391225-0028"
 """A text where no text is expected: a personnummer, so the test sees it is never quoted."""
@@ -421,3 +422,36 @@ def test_members_of_a_collection_are_named_by_place() -> None:
         "days[1]: expected date, got str",
         "lang: expected 'sv' | 'en', got 'xx'",
     ]
+
+
+# --- methods of public classes ----------------------------------------------------------------
+
+_MONTH = Period.month(2026, 3)
+_NIGHT = Interval(local(2026, 3, 1, 20), local(2026, 3, 2, 8))
+_WRONG: Any = PERSONNUMMER
+
+METHOD_CALLS: dict[str, tuple[Callable[[], object], tuple[str, ...]]] = {
+    "Period.month(year='...')": (lambda: Period.month(_WRONG, 1), ("year",)),
+    "Period.year(object())": (lambda: Period.year(object()), ("year",)),  # type: ignore[arg-type]
+    "Period.through('...', 3)": (lambda: Period.through(_WRONG, 3), ("first", "last")),  # type: ignore[arg-type]
+    "period.contains('...')": (lambda: _MONTH.contains(_WRONG), ("day",)),
+    "period.overlaps('...')": (lambda: _MONTH.overlaps(_WRONG), ("other",)),
+    "period.intersection(5)": (lambda: _MONTH.intersection(5), ("other",)),  # type: ignore[arg-type]
+    "interval.overlaps(5)": (lambda: _NIGHT.overlaps(5), ("other",)),  # type: ignore[arg-type]
+    "interval.intersection('...')": (lambda: _NIGHT.intersection(_WRONG), ("other",)),
+    "interval.contains('...')": (lambda: _NIGHT.contains(_WRONG), ("instant",)),
+    "Ledger().book(object())": (lambda: Ledger().book(object()), ("booking",)),  # type: ignore[arg-type]
+    "registry.decide(object())": (lambda: ConsentRegistry().decide(object()), ("request",)),  # type: ignore[arg-type]
+}
+"""Methods of public classes given a wrong argument, and the parameters that must be named.
+Not a walk: the methods' valid receivers are made by hand here."""
+
+
+@pytest.mark.parametrize("call", list(METHOD_CALLS))
+def test_a_wrong_argument_to_a_method_is_named(call: str) -> None:
+    """A method with a wrong argument: InvalidInput naming that parameter."""
+    method, paths = METHOD_CALLS[call]
+    with pytest.raises(InvalidInput) as caught:
+        method()
+    assert caught.value.paths == paths
+    assert PERSONNUMMER not in caught.value.explain("sv") + caught.value.explain("en")

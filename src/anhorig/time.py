@@ -453,6 +453,7 @@ class Interval:
         moment = as_instant(instant, path="instant")
         return self.start <= moment < self.end
 
+    @checked
     def overlaps(self, other: Interval) -> bool:
         """Whether the two intervals share any instant (touching ends and empty ones do not)."""
         return (
@@ -462,6 +463,7 @@ class Interval:
             and other.start < other.end
         )
 
+    @checked
     def intersection(self, other: Interval) -> Interval | None:
         """The common part, or ``None`` if the intervals do not overlap."""
         if not self.overlaps(other):
@@ -537,6 +539,7 @@ class Period:
     end: date | None = attrs.field(default=None, validator=_check_period)
 
     @classmethod
+    @checked
     def through(cls, first: date, last: date) -> Period:
         """The period from ``first`` to ``last``, both days included."""
         if is_date(last) and last <= LAST_DAY:
@@ -544,6 +547,7 @@ class Period:
         return cls(first, last)  # the validators name what is wrong with ``last``
 
     @classmethod
+    @checked
     def month(cls, year: int, month: int) -> Period:
         """One calendar month."""
         if _whole(year) and _whole(month) and MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12:
@@ -557,6 +561,7 @@ class Period:
         )
 
     @classmethod
+    @checked
     def year(cls, year: int) -> Period:
         """One calendar year."""
         if _whole(year) and MIN_YEAR <= year <= MAX_YEAR:
@@ -577,16 +582,19 @@ class Period:
         """How many days the period covers, or ``None`` if open-ended."""
         return None if self.end is None else (self.end - self.start).days
 
+    @checked
     def contains(self, day: date) -> bool:
         """Whether ``day`` is covered."""
         return self.start <= day and (self.end is None or day < self.end)
 
+    @checked
     def overlaps(self, other: Period) -> bool:
         """Whether the two periods share a day."""
         return (other.end is None or self.start < other.end) and (
             self.end is None or other.start < self.end
         )
 
+    @checked
     def intersection(self, other: Period) -> Period | None:
         """The common days, or ``None``."""
         if not self.overlaps(other):
