@@ -155,12 +155,14 @@ CHILD_TOO_YOUNG = _rule(
 )
 
 
-@checked_first
+@checked  # on the consent engine's path: checked when it fails (policy is read below)
 def own_consent_from(person: Person, policy: DecisionPolicy | None = None) -> date | None:
     """The first day ``person``'s own consent counts by the age rule of ``policy``
     (``DecisionPolicy.child_consents_from_age``; 18 when it is ``None``), or ``None``
     when no birth date is known: an adult's own consent is the normal case, and
     without a birth date nothing shows the person is a child."""
+    if policy is not None and not isinstance(policy, DecisionPolicy):
+        raise TypeError("policy")  # read only for a birth date: named by @checked either way
     born = person.birth_date
     if born is None:
         return None
@@ -230,10 +232,12 @@ def may_consent(
     return grantor_refusal(capacity, subject, on, policy) is None
 
 
-@checked_first
+@checked
 def too_young(subject: Person, policy: DecisionPolicy) -> dict[str, object]:
     """The parameters of ``CHILD_TOO_YOUNG`` for ``subject`` under ``policy``: who, and why
     in words."""
+    if not isinstance(subject, Person):
+        raise TypeError("subject")  # str() below takes anything: named by @checked
     # No age in years: the words change only where the decision can (own_from).
     age = policy.child_consents_from_age
     if age is None:
