@@ -50,10 +50,21 @@ FLOORS: tuple[tuple[str, frozenset[str]], ...] = (
         ),
     ),
     (
-        "field validators, and the face of the text",
-        frozenset({"anhorig._checks", "anhorig.bounds", "anhorig._json", "anhorig.language"}),
+        "field validators and the checker of a function's arguments, and the face of the text",
+        frozenset(
+            {
+                "anhorig._checks",
+                "anhorig._arguments",
+                "anhorig.bounds",
+                "anhorig._json",
+                "anhorig.language",
+            }
+        ),
     ),
-    ("law, time, the calendar", frozenset({"anhorig.law", "anhorig.time", "anhorig._calendar"})),
+    (
+        "law, time, the calendar",
+        frozenset({"anhorig.law", "anhorig.time", "anhorig._calendar", "anhorig._holidays"}),
+    ),
     (
         "people, organisations, terminology",
         frozenset({"anhorig.people", "anhorig.organisations", "anhorig.terminology"}),

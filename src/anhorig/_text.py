@@ -251,6 +251,15 @@ def _mask_numbers(text: str) -> str:
     return masked
 
 
+def _wrong_type(path: str, expected: str, value: object) -> InvalidInput:
+    """A wrong argument of a function here, named as ``anhorig._arguments`` names one (it
+    sits a floor above, on these functions)."""
+    got = type(value).__name__
+    return InvalidInput.at(
+        path, sv=f"väntade {expected}, fick {got}", en=f"expected {expected}, got {got}"
+    )
+
+
 def mask_value(value: str) -> str:
     """``value`` (input, not a message) with personal data hidden (*maskerad*).
 
@@ -266,6 +275,8 @@ def mask_value(value: str) -> str:
     >>> mask_value("Karlsson, Anna-Lena")
     'K. A. L.'
     """
+    if not isinstance(value, str):
+        raise _wrong_type("value", "str", value)
     return _mask_names(_mask_numbers(value))
 
 
@@ -276,6 +287,8 @@ def mask_personal_data(text: str) -> str:
     quotes them (``'Anna Karlsson'`` → ``'A. K.'``): a message's own words may be
     capitalised, a quoted value is input. Masking twice changes nothing.
     """
+    if not isinstance(text, str):
+        raise _wrong_type("text", "str", text)
     text = _mask_numbers(text)
     if "'" not in text and '"' not in text:
         return text
@@ -290,6 +303,8 @@ def quote(value: object, *, limit: int = 40) -> str:
     it (``2``, ``null``, ``true``), never as Python does (``'None'``, ``'2'``). Anything
     else not text is shown as ``str`` shows it.
     """
+    if limit.__class__ is not int:
+        raise _wrong_type("limit", "int", limit)
     if value is None:
         return "null"
     if isinstance(value, bool):

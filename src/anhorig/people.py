@@ -42,6 +42,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from anhorig import _checks
+from anhorig._arguments import checked
 from anhorig._checks import month_days
 from anhorig._text import InvalidInput, Problem
 
@@ -322,6 +323,7 @@ _SET_VALUE = vars(PersonId)["value"].__set__
 """The slot setter of ``PersonId.value``: no look-up by name for each number read."""
 
 
+@checked
 def mask_name(name: str) -> str:
     """A name reduced to initials: ``'Anna Karlsson'`` → ``'A. K.'``."""
     return " ".join(f"{part[0]}." for part in name.split() if part) or "?"

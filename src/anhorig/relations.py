@@ -34,6 +34,7 @@ from datetime import date, datetime
 import attrs
 
 from anhorig import _checks
+from anhorig._arguments import checked, checked_first
 from anhorig._checks import a_bool, a_date, collecting, each, instance_of
 from anhorig.errors import InvalidInput
 from anhorig.findings import Report, Rule, Severity, validated
@@ -534,6 +535,7 @@ def _check_child(situation: ChildRelative, on: date) -> Report:
     return Report((finding,))
 
 
+@checked
 def check(thing: Relationship | ChildRelative, *, on: date) -> Report:
     """Every finding of the relationship rules for ``thing`` on ``on``; never raises on
     a domain problem (``InvalidInput`` only if ``thing`` is not a relationship)."""
@@ -550,11 +552,13 @@ def check(thing: Relationship | ChildRelative, *, on: date) -> Report:
     )
 
 
+@checked
 def validate(thing: Relationship | ChildRelative, *, on: date) -> Relationship | ChildRelative:
     """``thing`` if no rule finds an error on ``on``; else ``RuleViolation``."""
     return validated(check, thing, on=on)
 
 
+@checked_first
 def is_valid(thing: object, *, on: date) -> bool:
     """Whether ``thing`` is a relationship with no error findings on ``on``; never raises."""
     try:

@@ -38,6 +38,7 @@ from typing import Any, TypeVar, get_args, get_origin
 import attrs
 
 from anhorig import _json
+from anhorig._arguments import checked, checked_first
 from anhorig._checks import FORMER_VALUES
 from anhorig._json import MAX_DEPTH, MAX_DOCUMENT_SIZE, load_json
 from anhorig.documents import (
@@ -464,6 +465,7 @@ def document_types() -> dict[str, type]:
     return found
 
 
+@checked_first
 def document_type(tag: str) -> type | None:
     """The document type whose ``"type"`` tag is ``tag``, if there is one.
 
@@ -599,6 +601,7 @@ def from_document(cl: type[_T], data: object) -> _T: ...
 def from_document(cl: None, data: object) -> object: ...
 
 
+@checked
 def from_document(cl: type[_T] | None, data: object) -> _T | object:
     """Read a document (a dict from JSON); ``cl=None`` reads whatever its ``"type"`` names."""
     if not isinstance(data, dict):
@@ -679,6 +682,7 @@ def _scalar_body(body: dict[str, object], problems: list[Problem]) -> object:
     return body.get("value")
 
 
+@checked
 def to_json(obj: object, *, indent: int | None = None) -> str:
     """``obj`` as a JSON document (UTF-8 text, Swedish letters kept as they are)."""
     return json.dumps(to_document(obj), ensure_ascii=False, indent=indent, allow_nan=False)
@@ -692,6 +696,7 @@ def from_json(cl: type[_T], text: str | bytes) -> _T: ...
 def from_json(cl: None, text: str | bytes) -> object: ...
 
 
+@checked
 def from_json(cl: type[_T] | None, text: str | bytes) -> _T | object:
     """Read a JSON document; ``InvalidInput`` naming every bad path is the only error raised.
 

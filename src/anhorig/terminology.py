@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import enum
 
+from anhorig._arguments import checked
 from anhorig.language import Lang, check_lang
 from anhorig.law import CARER_SUPPORT, PATIENT_RELATIVES_TAKE_PART, LawTopic
 
@@ -69,17 +70,20 @@ _BASIS: dict[Context, LawTopic] = {
 }
 
 
+@checked
 def term(role: Role, context: Context, lang: Lang = "sv", *, plural: bool = False) -> str:
     """The word for ``role`` in ``context``, in Swedish (default) or English."""
     forms = _TERMS[(Role(role), Context(context))][check_lang(lang)]
-    return forms[1] if plural else forms[0]
+    return forms[plural]  # by index: a plural that is not a truth value fails, and is named
 
 
+@checked
 def terms(context: Context, lang: Lang = "sv") -> dict[Role, str]:
     """Both words of ``context``: ``{Role.CARER: ..., Role.CARED_FOR: ...}``."""
     return {role: term(role, context, lang) for role in Role}
 
 
+@checked
 def legal_basis(context: Context) -> LawTopic:
     """The law whose wording each context follows."""
     return _BASIS[Context(context)]

@@ -57,6 +57,7 @@ import attrs
 import pendulum
 
 from anhorig import _calendar, _checks
+from anhorig._arguments import checked
 from anhorig._calendar import EPOCH_ORDINAL
 from anhorig._calendar import offset_at as _offset_at
 from anhorig._calendar import year_offsets as _year_offsets
@@ -71,6 +72,7 @@ from anhorig._checks import (
     outside_years,
     years_message,
 )
+from anhorig._holidays import HOLIDAY_YEARS, eves, first_ordinal, holidays_of, working_before
 from anhorig._text import InvalidInput, Problem
 from anhorig._values import date_text
 
@@ -130,6 +132,7 @@ CEST = _offset_zone(7200)
 """The fixed zone (+02:00) an instant in Stockholm's summer time carries."""
 
 
+@checked
 def epoch_seconds(moment: datetime) -> int:
     """Whole seconds since 1970-01-01T00:00Z, rounded down.
 
@@ -229,6 +232,7 @@ def _in_range(moment: pendulum.DateTime, path: str, given: object) -> pendulum.D
     raise _outside(path, given)
 
 
+@checked
 def local(
     year: int,
     month: int,
@@ -314,6 +318,7 @@ def _bad_fraction(candidate: str) -> bool:
     return len(match.group(1)) > 6 or len(clock.replace(":", "")) != 6
 
 
+@checked
 def parse_instant(text: str, *, path: str = "$") -> pendulum.DateTime:
     """Parse an ISO 8601 date-time that carries its UTC offset (``Z`` or ``+01:00``).
 
@@ -411,6 +416,7 @@ class Interval:
         moment = as_instant(instant, path="instant")
         return self.start <= moment < self.end
 
+    @checked
     def overlaps(self, other: Interval) -> bool:
         """Whether the two intervals share any instant (touching ends and empty ones do not)."""
         return (
@@ -420,6 +426,7 @@ class Interval:
             and other.start < other.end
         )
 
+    @checked
     def intersection(self, other: Interval) -> Interval | None:
         """The common part, or ``None`` if the intervals do not overlap."""
         if not self.overlaps(other):
@@ -495,6 +502,7 @@ class Period:
     end: date | None = attrs.field(default=None, validator=_check_period)
 
     @classmethod
+    @checked
     def through(cls, first: date, last: date) -> Period:
         """The period from ``first`` to ``last``, both days included."""
         if is_date(last) and last <= LAST_DAY:
@@ -502,6 +510,7 @@ class Period:
         return cls(first, last)  # the validators name what is wrong with ``last``
 
     @classmethod
+    @checked
     def month(cls, year: int, month: int) -> Period:
         """One calendar month."""
         if _whole(year) and _whole(month) and MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12:
@@ -515,6 +524,7 @@ class Period:
         )
 
     @classmethod
+    @checked
     def year(cls, year: int) -> Period:
         """One calendar year."""
         if _whole(year) and MIN_YEAR <= year <= MAX_YEAR:
@@ -535,16 +545,19 @@ class Period:
         """How many days the period covers, or ``None`` if open-ended."""
         return None if self.end is None else (self.end - self.start).days
 
+    @checked
     def contains(self, day: date) -> bool:
         """Whether ``day`` is covered."""
         return self.start <= day and (self.end is None or day < self.end)
 
+    @checked
     def overlaps(self, other: Period) -> bool:
         """Whether the two periods share a day."""
         return (other.end is None or self.start < other.end) and (
             self.end is None or other.start < self.end
         )
 
+    @checked
     def intersection(self, other: Period) -> Period | None:
         """The common days, or ``None``."""
         if not self.overlaps(other):
@@ -576,55 +589,20 @@ class Period:
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
 
-def _eves(year: int) -> frozenset[date]:
-    """Midsommarafton (the Friday of 19–25 June), julafton and nyårsafton of ``year``.
-
-    Computed here rather than taken from the ``holidays`` package's ``de_facto``
-    category, which its early releases do not have for Sweden. Like that category, none
-    before 1953, when midsommardagen became the Saturday of 20–26 June.
-    """
-    if year < 1953:
-        return frozenset()
-    june_19 = date(year, 6, 19)
-    midsummer_eve = june_19 + timedelta(days=(4 - june_19.weekday()) % 7)
-    return frozenset({midsummer_eve, date(year, 12, 24), date(year, 12, 31)})
-
-
-HOLIDAY_YEARS = range(1954, 2101)
-"""The years whose working days are known (1954–2100): the ``holidays`` package's Swedish
-data ends with 2100, and from 1954 every release the library supports gives the same days."""
-
-
 def _whole(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-@functools.lru_cache(maxsize=256)
-def _holidays_of(year: int, eves_off: bool) -> frozenset[date]:
-    if year not in HOLIDAY_YEARS:
-        raise InvalidInput.at(
-            "",
-            sv=f"arbetsdagar är kända bara för åren {HOLIDAY_YEARS[0]}–{HOLIDAY_YEARS[-1]}, inte {year}",
-            en=f"working days are known only for the years {HOLIDAY_YEARS[0]}–{HOLIDAY_YEARS[-1]}, not {year}",
-        )
-    from holidays.countries.sweden import Sweden
-
-    # The country class, not ``country_holidays``: before holidays 0.109 the factory
-    # does not pass ``include_sundays`` on, and every Sunday would be listed.
-    # Early releases list the eves among the public holidays; they are kept apart here.
-    eves = _eves(year)
-    public = frozenset(Sweden(years=year, include_sundays=False).keys()) - eves
-    return public | eves if eves_off else public
-
-
+@checked
 def swedish_holidays(year: int, *, eves_off: bool = True) -> frozenset[date]:
     """The Swedish public holidays of ``year`` (*helgdagar*), and by default the three eves.
 
     Sundays are not listed (every Sunday is a day off anyway).
     """
-    return _holidays_of(year, eves_off)
+    return holidays_of(year, eves_off)
 
 
+@checked
 def is_holiday_eve(day: date) -> bool:
     """Whether ``day`` is midsommarafton, julafton or nyårsafton (*helgdagsafton*): a day
     off by custom and agreement, not a public holiday (*helgdag*) in law.
@@ -632,34 +610,17 @@ def is_holiday_eve(day: date) -> bool:
     >>> is_holiday_eve(date(2026, 12, 24)), is_holiday_eve(date(2026, 12, 25))
     (True, False)
     """
-    return day in _eves(day.year)
+    return day in eves(day.year)
 
 
+@checked
 def is_working_day(day: date, *, eves_off: bool = True) -> bool:
     """Whether ``day`` is a working day (*vardag*): Monday–Friday, not a holiday."""
-    holidays = _holidays_of(day.year, eves_off)
+    holidays = holidays_of(day.year, eves_off)
     return day.weekday() < 5 and day not in holidays
 
 
-@functools.lru_cache(maxsize=512)
-def _first_ordinal(year: int) -> int:
-    return date(year, 1, 1).toordinal()
-
-
-@functools.lru_cache(maxsize=256)
-def _working_before(year: int, eves_off: bool) -> tuple[int, ...]:
-    """For each day of ``year`` (and the day after it), the working days of the year
-    before it: built the first time the year is counted, one year at a time."""
-    _holidays_of(year, eves_off)  # InvalidInput for a year without known holidays
-    first = date(year, 1, 1).toordinal()
-    days = date(year + 1, 1, 1).toordinal() - first
-    counts = [0] * (days + 1)
-    for offset in range(days):
-        working = is_working_day(date.fromordinal(first + offset), eves_off=eves_off)
-        counts[offset + 1] = counts[offset] + working
-    return tuple(counts)
-
-
+@checked
 def working_days_between(start: date, end: date, *, eves_off: bool = True) -> int:
     """Working days in ``[start, end)``; negative if ``end`` is before ``start``.
 
@@ -669,8 +630,8 @@ def working_days_between(start: date, end: date, *, eves_off: bool = True) -> in
     if start.__class__ is date and end.__class__ is date and start.year == end.year:
         # The common case, one year's table (the loop below, written out for it).
         year = start.year
-        counts = _working_before(year, eves_off)
-        first = _first_ordinal(year)
+        counts = working_before(year, eves_off)
+        first = first_ordinal(year)
         return counts[end.toordinal() - first] - counts[start.toordinal() - first]
     if end < start:
         return -working_days_between(end, start, eves_off=eves_off)
@@ -686,7 +647,7 @@ def working_days_between(start: date, end: date, *, eves_off: bool = True) -> in
     ordinal, stop = start.toordinal(), end.toordinal()
     year = start.year
     while ordinal < stop:
-        counts = _working_before(year, eves_off)
+        counts = working_before(year, eves_off)
         year_first = date(year, 1, 1).toordinal()
         upto = min(stop - year_first, len(counts) - 1)
         count += counts[upto] - counts[ordinal - year_first]
@@ -695,6 +656,7 @@ def working_days_between(start: date, end: date, *, eves_off: bool = True) -> in
     return count
 
 
+@checked
 def add_working_days(day: date, count: int, *, eves_off: bool = True) -> date:
     """The date ``count`` working days after ``day`` (before it, if negative).
 

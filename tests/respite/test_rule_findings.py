@@ -285,8 +285,8 @@ def test_the_date_to_judge_on_must_be_a_date() -> None:
             check(ledger, on=bad)  # type: ignore[arg-type]
     with pytest.raises(InvalidInput) as wrong:
         check_booking(stay, stay, on=ON)  # type: ignore[arg-type]
-    assert wrong.value.explain("sv") == "$: väntade en Ledger och en Booking"
-    assert wrong.value.explain("en") == "$: expected a Ledger and a Booking"
+    assert wrong.value.explain("sv") == "ledger: väntade Ledger, fick Booking"
+    assert wrong.value.explain("en") == "ledger: expected Ledger, got Booking"
 
 
 # --- continuity of staff ---------------------------------------------------------------------

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from anhorig._arguments import checked_first
 from anhorig.consent import rules
 from anhorig.consent._compiled import start_of_day
 from anhorig.consent.decision import DecisionPolicy
@@ -47,6 +48,7 @@ _PATHS = {
 }
 
 
+@checked_first
 def check(consent: Consent, *, on: date, policy: DecisionPolicy | None = None) -> Report:
     """Every reason ``consent`` would not count at the end of ``on``; never raises on a
     domain problem."""
@@ -78,11 +80,13 @@ def check(consent: Consent, *, on: date, policy: DecisionPolicy | None = None) -
     return Report(tuple(findings))
 
 
+@checked_first
 def validate(consent: Consent, *, on: date, policy: DecisionPolicy | None = None) -> Consent:
     """``consent`` if it is valid on ``on``; else ``RuleViolation`` with the findings."""
     return validated(check, consent, on=on, policy=policy)
 
 
+@checked_first
 def is_valid(consent: object, *, on: date, policy: DecisionPolicy | None = None) -> bool:
     """Whether ``consent`` is a consent with no error findings on ``on``; never raises."""
     try:

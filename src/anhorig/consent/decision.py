@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from anhorig._arguments import checked
 from anhorig._checks import collecting, each, instance_of, optional, text
 from anhorig.consent.policy import Combining, DecisionPolicy
 from anhorig.findings import Finding
@@ -101,6 +102,7 @@ _OBLIGATIONS = {kind: Obligation(kind=kind, message=msg) for kind, msg in _OBLIG
 _EXCEPTION = re.compile(r"\.exceptions\[(\d+)\]")
 
 
+@checked
 def provision_text(where: str) -> Text:
     """Which provision of a consent decided, in words: ``provision`` is the consent's
     main rule (*huvudregeln*), ``provision.exceptions[0]`` its first exception

@@ -59,6 +59,7 @@ from datetime import date
 
 import pendulum
 
+from anhorig._arguments import checked, checked_first
 from anhorig.consent._compiled import Question, SubjectRecords, seconds
 from anhorig.consent._timeline import Timeline, timeline_for
 from anhorig.consent.decision import (
@@ -108,6 +109,7 @@ __all__ = [
 ]
 
 
+@checked_first
 def circumstances_from(relationship: Relationship, *, on: date) -> frozenset[Circumstance]:
     """What a recorded relationship says about a request to inform its carer.
 
@@ -197,6 +199,7 @@ def compile_records(
     return by_subject
 
 
+@checked
 def evaluate(
     request: DisclosureRequest,
     consents: Iterable[ConsentRecord],
@@ -210,16 +213,20 @@ def evaluate(
     ``consents`` never changes the answer.
     """
     request = check_request(request)
+    if policy is not None and not isinstance(policy, DecisionPolicy):
+        raise TypeError("policy")  # @checked names it; a wrong policy may not fail by itself
     chosen = policy if policy is not None else DecisionPolicy()
     by_subject = compile_records(consents, chosen)
     return decide(Question(request), seconds(request.at), by_subject, chosen)
 
 
+@checked
 def record_subject(record: ConsentRecord) -> Person:
     """The person a record is about."""
     return record.subject
 
 
+@checked
 def record_instant(record: ConsentRecord) -> pendulum.DateTime:
     """The instant a record takes effect."""
     if isinstance(record, Consent):

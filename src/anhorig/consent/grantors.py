@@ -21,6 +21,7 @@ import functools
 from datetime import date
 from typing import cast
 
+from anhorig._arguments import checked, checked_first
 from anhorig.consent.policy import DecisionPolicy
 from anhorig.findings import Rule, Severity
 from anhorig.language import LabelledEnum, Text
@@ -81,6 +82,7 @@ class EvidenceForm(LabelledEnum):
     DIGITAL = "digital", "digitalt", "digital"
 
 
+@checked
 def birthday(born: date, years: int) -> date:
     """The day someone born on ``born`` turns ``years`` old."""
     try:
@@ -153,11 +155,14 @@ CHILD_TOO_YOUNG = _rule(
 )
 
 
+@checked  # on the consent engine's path: checked when it fails (policy is read below)
 def own_consent_from(person: Person, policy: DecisionPolicy | None = None) -> date | None:
     """The first day ``person``'s own consent counts by the age rule of ``policy``
     (``DecisionPolicy.child_consents_from_age``; 18 when it is ``None``), or ``None``
     when no birth date is known: an adult's own consent is the normal case, and
     without a birth date nothing shows the person is a child."""
+    if policy is not None and not isinstance(policy, DecisionPolicy):
+        raise TypeError("policy")  # read only for a birth date: named by @checked either way
     born = person.birth_date
     if born is None:
         return None
@@ -165,6 +170,7 @@ def own_consent_from(person: Person, policy: DecisionPolicy | None = None) -> da
     return birthday(born, 18 if age is None else age)
 
 
+@checked_first
 def may_consent_alone(person: Person, on: date, policy: DecisionPolicy | None = None) -> bool:
     """Whether ``person`` may consent for themselves on ``on`` (*samtycka själv*).
 
@@ -178,6 +184,7 @@ def may_consent_alone(person: Person, on: date, policy: DecisionPolicy | None = 
     return start is None or on >= start
 
 
+@checked_first
 def grantor_refusal(
     capacity: GrantorCapacity, subject: Person, on: date, policy: DecisionPolicy | None = None
 ) -> tuple[Rule, Text] | None:
@@ -216,6 +223,7 @@ def grantor_refusal(
     )
 
 
+@checked_first
 def may_consent(
     capacity: GrantorCapacity, subject: Person, on: date, policy: DecisionPolicy | None = None
 ) -> bool:
@@ -224,9 +232,12 @@ def may_consent(
     return grantor_refusal(capacity, subject, on, policy) is None
 
 
+@checked
 def too_young(subject: Person, policy: DecisionPolicy) -> dict[str, object]:
     """The parameters of ``CHILD_TOO_YOUNG`` for ``subject`` under ``policy``: who, and why
     in words."""
+    if not isinstance(subject, Person):
+        raise TypeError("subject")  # str() below takes anything: named by @checked
     # No age in years: the words change only where the decision can (own_from).
     age = policy.child_consents_from_age
     if age is None:

@@ -12,6 +12,7 @@ from typing import Protocol
 
 import pendulum
 
+from anhorig._arguments import checked
 from anhorig.language import LabelledEnum, Lang, check_lang, mask_value
 from anhorig.organisations import Organisation
 from anhorig.time import Period
@@ -136,6 +137,7 @@ def _scope(p: Scope, lang: Lang) -> list[str]:
     return lines
 
 
+@checked
 def receipt(consent: Receipted, lang: str = "sv") -> str:
     """The receipt for ``consent`` in ``lang`` (``"sv"`` or ``"en"``)."""
     language = check_lang(lang)

@@ -24,6 +24,7 @@ import attrs
 import pendulum
 
 from anhorig import bounds
+from anhorig._arguments import checked
 from anhorig._checks import (
     a_date,
     and_,
@@ -507,6 +508,7 @@ def _late_steps(
             items.add(Step.CONTINGENCY, who, ItemStatus.OPEN)
 
 
+@checked
 def checklist(
     process: DischargeProcess,
     *,

@@ -34,6 +34,7 @@ import attrs
 import pendulum
 
 from anhorig import bounds
+from anhorig._arguments import checked, checked_first
 from anhorig._checks import a_date, and_, collecting, ge, instance_of, optional, text
 from anhorig._values import date_text, instant_text
 from anhorig.discharge._fields import day_of, optional_instant, to_instant
@@ -146,6 +147,7 @@ def _status(runs: Interval, done_at: pendulum.DateTime | None, on: date) -> Dead
     return DeadlineStatus.RUNNING
 
 
+@checked_first
 def day_deadline(
     kind: DeadlineKind,
     about: str,
@@ -162,6 +164,7 @@ def day_deadline(
     )
 
 
+@checked_first
 def admission_notice_deadlines(
     process: DischargeProcess, policy: DischargePolicy, *, on: date
 ) -> tuple[tuple[int, Deadline], ...]:
@@ -189,6 +192,7 @@ def admission_notice_deadlines(
     return tuple(found)
 
 
+@checked_first
 def sip_invitation_deadline(
     process: DischargeProcess, policy: DischargePolicy, *, on: date
 ) -> Deadline | None:
@@ -207,6 +211,7 @@ def sip_invitation_deadline(
     )
 
 
+@checked
 def transfer_due(process: DischargeProcess) -> pendulum.DateTime | None:
     """The end of the discharge day, by which information must have been transferred."""
     if process.discharge_on is None:
@@ -260,6 +265,7 @@ def _to_municipality(process: DischargeProcess, to: frozenset[str]) -> bool:
     )
 
 
+@checked_first
 def payment_responsibility(
     process: DischargeProcess, policy: DischargePolicy
 ) -> PaymentResponsibility:

@@ -32,6 +32,7 @@ from datetime import date, timedelta
 import attrs
 import pendulum
 
+from anhorig._arguments import checked, checked_first
 from anhorig._checks import collecting, instance_of, text
 from anhorig.consent import (
     Action,
@@ -96,6 +97,7 @@ class TransferDecision:
         return any(basis.code == _DECLINES for basis in self.decision.basis)
 
 
+@checked
 def describe(process: DischargeProcess, addressee_id: str) -> Text:
     """The recipient or relative ``addressee_id`` in words: a unit with its role, a
     relative by initials (masked); an unknown id as it is."""
@@ -112,6 +114,7 @@ def describe(process: DischargeProcess, addressee_id: str) -> Text:
     return Text(sv=addressee_id, en=addressee_id)
 
 
+@checked_first
 def holder_of(process: DischargeProcess, given_by: str | None) -> Organisation:
     """The organisation that holds and gives the information: the recipient ``given_by``'s,
     or the hospital's (also when ``given_by`` names no recipient, which a rule reports)."""
@@ -122,6 +125,7 @@ def holder_of(process: DischargeProcess, given_by: str | None) -> Organisation:
     return process.hospital
 
 
+@checked_first
 def sent_at(
     transfers: Iterable[InformationTransfer], to: str, category: InfoCategory
 ) -> pendulum.DateTime | None:
@@ -158,6 +162,7 @@ def _relative_request(
     )
 
 
+@checked_first
 def decide_transfers(
     process: DischargeProcess, *, on: date, decision_policy: DecisionPolicy | None = None
 ) -> tuple[TransferDecision, ...]:
@@ -208,6 +213,7 @@ def decide_transfers(
     return tuple(found)
 
 
+@checked_first
 def decide_stage(
     process: DischargeProcess,
     relative: RelativeAtDischarge,

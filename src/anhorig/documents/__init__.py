@@ -7,6 +7,7 @@ below serialization: nothing here imports the converter, which a reader is hande
 
 import typing
 
+from anhorig import _arguments
 from anhorig.documents._reader import Reader, reader
 from anhorig.documents._shapes import (
     SCALAR_DOCUMENTS,
@@ -42,6 +43,7 @@ __all__ = [
 ]
 
 
+@_arguments.checked
 def json_schema(cl: type) -> dict[str, typing.Any]:
     """The JSON Schema (draft 2020-12) of documents of type ``cl``, for non-Python users."""
     # The schema builder (ast, inspect, pendulum) is imported when first asked for:

@@ -31,6 +31,7 @@ from typing import Protocol, runtime_checkable
 import attrs
 
 from anhorig import _checks
+from anhorig._arguments import checked
 from anhorig._checks import (
     a_bool,
     a_date,
@@ -201,6 +202,7 @@ def judged_day(on: object) -> date:
     return on
 
 
+@checked
 def add_months(day: date, months: int) -> date:
     """``day`` moved ``months`` calendar months on, clamped to the month's last day."""
     index = day.month - 1 + months

@@ -33,6 +33,7 @@ from typing import Any, Protocol, TypeVar, cast
 
 import attrs
 
+from anhorig._arguments import checked
 from anhorig.errors import RuleViolation
 from anhorig.findings import Report, Rule, Severity
 from anhorig.language import Text
@@ -139,6 +140,7 @@ PLAN_ILLEGAL_TRANSITION = Rule.define(
 )
 
 
+@checked
 def transition(
     plan: _Plan,
     to: PlanStatus,

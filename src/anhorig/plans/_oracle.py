@@ -53,6 +53,7 @@ from typing import Protocol
 import attrs
 import pendulum
 
+from anhorig._arguments import checked
 from anhorig._checks import collecting, instance_of
 from anhorig.consent.decision import Decision
 from anhorig.consent.model import Action, DisclosureRequest, InfoCategory, Purpose, Recipient
@@ -184,6 +185,7 @@ class RegistryOracle:
         return f"RegistryOracle({type(self._registry).__name__}, {{{asked}}})"
 
 
+@checked
 def registry_oracle(
     registry: Decides,
     *,

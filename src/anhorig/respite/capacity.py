@@ -42,15 +42,16 @@ from datetime import date, datetime, timedelta
 import attrs
 
 from anhorig import _checks, bounds
+from anhorig._arguments import checked, checked_first
 from anhorig._calendar import DAY_ZERO_ORDINAL
 from anhorig._checks import collecting, instance_of, non_empty_text
-from anhorig.errors import InvalidInput
+from anhorig.errors import InvalidInput, Problem
 from anhorig.findings import Report
 from anhorig.organisations import Provider
 from anhorig.respite.ledger import Ledger
 from anhorig.respite.model import Booking
 from anhorig.respite.rules import check_booking
-from anhorig.time import Interval, Period, local
+from anhorig.time import Instant, Interval, Period, local
 
 __all__ = [
     "Occupancy",
@@ -96,6 +97,7 @@ class Occupancy:
         return max(0, self.beds - self.occupied)
 
 
+@checked
 def occupancy(
     ledger: Ledger, unit_id: str, night: date, *, as_of: datetime | None = None
 ) -> Occupancy:
@@ -107,6 +109,7 @@ def occupancy(
     return Occupancy(unit_id=unit.id, night=night, beds=unit.beds, occupied=taken)
 
 
+@checked
 def availability(
     ledger: Ledger, unit_id: str, period: Period, *, as_of: datetime | None = None
 ) -> tuple[Occupancy, ...]:
@@ -122,6 +125,7 @@ def availability(
     )
 
 
+@checked_first
 def hotel_stay(
     *,
     grant_id: str,
@@ -150,19 +154,30 @@ def hotel_stay(
             "nights", bounds.DAYS_IN_YEAR, nights, sv="nätter, ett år", en="nights, a year"
         )
     leave = arrive + timedelta(days=nights)
+    # An hour out of range or in the spring gap is named as its parameter, both at once.
+    ends: list[Instant] = []
+    problems: list[Problem] = []
+    for name, day, hour in (
+        ("arrive_hour", arrive, arrive_hour),
+        ("leave_hour", leave, leave_hour),
+    ):
+        try:
+            ends.append(local(day.year, day.month, day.day, hour))
+        except InvalidInput as err:
+            problems.extend(err.under(name).problems)
+    if problems:
+        raise InvalidInput(problems)
     return Booking(
         id=booking_id,
         grant_id=grant_id,
-        interval=Interval(
-            local(arrive.year, arrive.month, arrive.day, arrive_hour),
-            local(leave.year, leave.month, leave.day, leave_hour),
-        ),
+        interval=Interval(ends[0], ends[1]),
         made_at=made_at,
         provider=provider,
         unit_id=unit_id,
     )
 
 
+@checked
 def try_book(ledger: Ledger, booking: Booking, *, on: date) -> tuple[Ledger, Report]:
     """Check ``booking`` and, if there is no error finding, book it.
 
@@ -174,6 +189,7 @@ def try_book(ledger: Ledger, booking: Booking, *, on: date) -> tuple[Ledger, Rep
     return ledger.book(booking), report
 
 
+@checked
 def book_like_hotel(ledger: Ledger, stay: Booking, *, on: date) -> tuple[Ledger, Report]:
     """Book a stay against the unit's free beds and the grant's rules (*omsorgshotell*)."""
     if stay.unit_id is None:

@@ -76,6 +76,7 @@ import attrs
 import pendulum
 
 from anhorig import _checks, bounds
+from anhorig._arguments import checked, checked_first
 from anhorig._calendar import (
     month_index,
 )
@@ -117,6 +118,7 @@ __all__ = [
 ]
 
 
+@checked_first
 def format_amount(amount: int, unit: QuotaUnit, lang: Lang = "sv") -> str:
     """``amount`` for people: ``10 h 30 min`` for seconds of an hours quota, ``3 dygn``."""
     if unit is QuotaUnit.DYGN:
@@ -709,6 +711,7 @@ class Ledger:
         return used, reserved
 
 
+@checked
 def as_of_instant(value: datetime) -> pendulum.DateTime:
     """``value`` as an aware instant (``InvalidInput`` if naive)."""
     return as_instant(value, path="as_of")
@@ -723,6 +726,7 @@ def _moment(on: date | datetime) -> tuple[int, date]:
     return checked_midnight(on), on
 
 
+@checked
 def quota_period(grant: RespiteGrant, day: date) -> Period:
     """The quota period of ``grant`` that holds ``day`` (the validity, for a quota per
     validity)."""

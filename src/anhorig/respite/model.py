@@ -35,6 +35,7 @@ import attrs
 import pendulum
 
 from anhorig import _checks, bounds
+from anhorig._arguments import checked
 from anhorig._checks import a_bool, collecting, each, ge, instance_of, non_empty_text, optional
 from anhorig.language import LabelledEnum, Lang
 from anhorig.organisations import Provider, ProviderKind
@@ -132,6 +133,7 @@ _QUOTA_BOUNDS: dict[tuple[QuotaUnit, QuotaPeriod], tuple[int, str, str]] = {
 }
 
 
+@checked
 def max_quota(unit: QuotaUnit, per: QuotaPeriod) -> int:
     """The largest amount of a quota of ``unit`` ``per`` period: all of the period's
     time (744 hours or 31 dygn a month, 8,784 hours or 366 dygn a year). A quota over a

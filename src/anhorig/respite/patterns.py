@@ -36,6 +36,7 @@ from datetime import date, datetime, timedelta
 import attrs
 
 from anhorig import _checks, bounds
+from anhorig._arguments import checked_first
 from anhorig._checks import collecting, instance_of, optional
 from anhorig.findings import Finding, Report
 from anhorig.organisations import Provider
@@ -114,6 +115,7 @@ def _tally_days(arrive: date, nights: int, count: DygnCount) -> list[date]:
     return [arrive + timedelta(days=i) for i in range(last + 1)]
 
 
+@checked_first
 def alternating(
     grant: RespiteGrant,
     pattern: AlternatingPattern,
@@ -174,6 +176,7 @@ def alternating(
     return tuple(stays)
 
 
+@checked_first
 def check_series(ledger: Ledger, bookings: Sequence[Booking], *, on: date) -> tuple[Ledger, Report]:
     """Book ``bookings`` one after another and judge each against what came before.
 

@@ -34,6 +34,7 @@ from typing import Any
 import attrs
 
 from anhorig import _checks, bounds
+from anhorig._arguments import checked
 from anhorig._calendar import DAY_ZERO_ORDINAL, day_index
 from anhorig._checks import a_bool, collecting, each, ge, instance_of, non_empty_text, optional
 from anhorig.language import LabelledEnum, Lang
@@ -526,6 +527,7 @@ PRESETS: dict[str, RespitePolicy] = {
 """The presets by a plain-ASCII key."""
 
 
+@checked
 def notice_given(booking: Booking, policy: RespitePolicy) -> int:
     """The notice ``booking`` was made with, in the policy's unit (working days
     exclude weekends and Swedish public holidays)."""
@@ -534,6 +536,7 @@ def notice_given(booking: Booking, policy: RespitePolicy) -> int:
     )
 
 
+@checked
 def notice_between(made: int, starts: int, policy: RespitePolicy) -> int:
     """`notice_given` from epoch seconds: made at ``made`` for a start at ``starts``."""
     made_day, start_day = day_index(made), day_index(starts)  # local dates, as indices

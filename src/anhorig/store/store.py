@@ -68,6 +68,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from anhorig._arguments import checked
 from anhorig.consent import (
     Block,
     BlockLift,
@@ -727,6 +728,7 @@ def _unknown(index: int, field: str, sv: str, en: str, value: str) -> Problem:
     )
 
 
+@checked
 def open_store(url: str) -> Store:
     """Open the store at ``url`` (``sqlite:///path`` or ``postgresql://...``), creating
     its tables on first use and upgrading an older store's; a store written by a newer

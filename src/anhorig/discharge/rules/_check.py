@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from anhorig._arguments import checked, checked_first
 from anhorig.consent import DecisionPolicy
 from anhorig.discharge.model import DischargeProcess
 from anhorig.discharge.policy import DischargePolicy
@@ -41,6 +42,7 @@ def _judged_day(on: object) -> date:
     return on
 
 
+@checked
 def check(
     process: DischargeProcess,
     *,
@@ -74,6 +76,7 @@ def check(
     return found.report()
 
 
+@checked
 def validate(
     process: DischargeProcess,
     *,
@@ -85,6 +88,7 @@ def validate(
     return validated(check, process, on=on, policy=policy, decision_policy=decision_policy)
 
 
+@checked_first
 def is_valid(
     process: object,
     *,

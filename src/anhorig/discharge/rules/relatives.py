@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from anhorig._arguments import checked
 from anhorig._values import date_text
 from anhorig.discharge.model import RelativeAtDischarge
 from anhorig.discharge.rules._common import Case, Findings, discharge_rule
@@ -286,6 +287,7 @@ DIS_CARER_NOT_GUIDED = discharge_rule(
 )
 
 
+@checked
 def guidance_in_force(on: date) -> date | None:
     """The day the information and guidance duty took effect, if it is in force on ``on``
     (read from the legal reference, whose date and confidence are data)."""

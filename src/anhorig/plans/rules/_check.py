@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from anhorig._arguments import checked_first
 from anhorig.errors import InvalidInput
 from anhorig.findings import Report, validated
 from anhorig.plans._common import ConsentOracle, judged_day
@@ -83,6 +84,7 @@ def validate(
     return validated(check, plan, on=on, policy=policy, consent_oracle=consent_oracle)
 
 
+@checked_first
 def is_valid(
     plan: object,
     *,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from anhorig._arguments import checked, checked_first
 from anhorig._checks import trusted
 from anhorig.errors import InvalidInput
 from anhorig.findings import Finding, Report, Rule, validated
@@ -94,6 +95,7 @@ RULES: tuple[Rule, ...] = (
 """The rules of this family, in the catalogue."""
 
 
+@checked
 def check_booking(ledger: Ledger, booking: Booking, *, on: date) -> Report:
     """Every finding about making ``booking`` in ``ledger``, judged on ``on``.
 
@@ -149,6 +151,7 @@ def _check_ledger(ledger: Ledger, on: date) -> Report:
     return trusted(Report, findings=tuple(findings))
 
 
+@checked_first
 def check_ledger_reference(ledger: Ledger, on: date) -> Report:
     """The straightforward whole-ledger check: each active booking judged on its own
     against the entries before it (quadratic; the oracle for :func:`_check_ledger`)."""
@@ -170,6 +173,7 @@ _GRANT_CODES = frozenset(
 )
 
 
+@checked_first
 def check(thing: Ledger | RespiteGrant, *, on: date, policy: RespitePolicy | None = None) -> Report:
     """Every finding for a ledger (its grants and every active booking, each judged
     against the entries before it) or for a grant under ``policy``; never raises on a
@@ -186,6 +190,7 @@ def check(thing: Ledger | RespiteGrant, *, on: date, policy: RespitePolicy | Non
     )
 
 
+@checked_first
 def validate(
     thing: Ledger | RespiteGrant, *, on: date, policy: RespitePolicy | None = None
 ) -> Ledger | RespiteGrant:
@@ -193,6 +198,7 @@ def validate(
     return validated(check, thing, on=on, policy=policy)
 
 
+@checked_first
 def is_valid(thing: object, *, on: date, policy: RespitePolicy | None = None) -> bool:
     """Whether ``thing`` has no error findings on ``on``; never raises."""
     try:
