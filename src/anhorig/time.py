@@ -46,7 +46,6 @@ anhorig.errors.InvalidInput: $: 2026-03-29 02:30 finns inte i Europe/Stockholm (
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections.abc import Callable, Iterator
