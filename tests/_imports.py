@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import ast
 import functools
+import importlib
+import pkgutil
+import types
+from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
@@ -88,3 +92,14 @@ def uses(importer: str) -> tuple[Use, ...]:
 def targets(importer: str) -> set[str]:
     """The anhorig modules ``importer`` imports (itself left out)."""
     return {use.module for use in uses(importer)} - {importer}
+
+
+def public_modules(*, testing: bool = False) -> Iterator[types.ModuleType]:
+    """Every public module below ``anhorig`` (no part of its name private), imported;
+    ``anhorig.testing``'s only if ``testing``."""
+    for info in pkgutil.walk_packages(anhorig.__path__, "anhorig."):
+        if any(part.startswith("_") for part in info.name.split(".")):
+            continue
+        if not testing and ".testing" in info.name:
+            continue
+        yield importlib.import_module(info.name)

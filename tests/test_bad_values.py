@@ -12,10 +12,8 @@ messages can be shown in both languages; a ``TypeError``, ``AttributeError``,
 from __future__ import annotations
 
 import decimal
-import importlib
 import io
 import json
-import pkgutil
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
@@ -28,7 +26,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import anhorig
 from anhorig import InvalidInput, Relationship, from_json
 from anhorig.cli import main
 from anhorig.consent import Consent, Provision, ProvisionType
@@ -37,14 +34,12 @@ from anhorig.consent.model import MAX_PROVISION_DEPTH
 from anhorig.findings import Rule, Severity
 from anhorig.serialization import to_document
 from anhorig.time import MAX_YEAR, MIN_YEAR, Period, day_interval, local, parse_instant
+from tests._imports import public_modules
 
 
 def _public_attrs_classes() -> dict[str, type]:
     found: dict[str, type] = {}
-    for info in pkgutil.walk_packages(anhorig.__path__, "anhorig."):
-        if any(part.startswith("_") for part in info.name.split(".")) or ".testing" in info.name:
-            continue
-        module = importlib.import_module(info.name)
+    for module in public_modules():
         for name in getattr(module, "__all__", ()):
             value = getattr(module, name)
             if isinstance(value, type) and attrs.has(value):
@@ -66,6 +61,7 @@ WITHOUT_STRATEGY = frozenset(
         "anhorig.store._records.Stored",
     }
 )
+
 CLASSES = {k: v for k, v in _public_attrs_classes().items() if k not in WITHOUT_STRATEGY}
 
 _HUGE = 10**5000

@@ -18,9 +18,7 @@ that a sibling module may import them, see ``tests/test_layout.py`` rule (d)) ar
 from __future__ import annotations
 
 import collections.abc
-import importlib
 import inspect
-import pkgutil
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -32,7 +30,6 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-import anhorig
 from anhorig import AnhorigError, InvalidInput
 from anhorig._arguments import checked, checked_first
 from anhorig.consent import Consent, ConsentRegistry
@@ -40,6 +37,7 @@ from anhorig.organisations import Provider, ProviderKind
 from anhorig.plans import SupportPlan
 from anhorig.respite import Ledger
 from anhorig.time import Interval, Period, local
+from tests._imports import public_modules
 
 PERSONNUMMER = "19391225-0028"
 """A text where no text is expected: a personnummer, so the test sees it is never quoted."""
@@ -88,10 +86,7 @@ def _machinery(name: str) -> str | None:
 
 def _public_functions() -> dict[str, Callable[..., Any]]:
     found: dict[str, Callable[..., Any]] = {}
-    for info in pkgutil.walk_packages(anhorig.__path__, "anhorig."):
-        if any(part.startswith("_") for part in info.name.split(".")) or ".testing" in info.name:
-            continue
-        module = importlib.import_module(info.name)
+    for module in public_modules():
         for name in getattr(module, "__all__", ()):
             value = getattr(module, name)
             if inspect.isfunction(value) or (
